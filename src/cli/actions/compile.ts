@@ -1,0 +1,22 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { CompileFlags } from '../commands/compile.js';
+import { exitCodes } from '../errors.js';
+import type { Io } from '../io.js';
+import { loadInstructions, parseSize } from '../load.js';
+import { formatDiagnosticLine } from '../../diagnostics/format.js';
+
+export async function compileCommand(paths: string[], flags: CompileFlags, io: Io): Promise<number> {
+  const options = flags.maxFileSize ? { maxFileBytes: parseSize(flags.maxFileSize) } : {};
+  const result = await loadInstructions(paths, io, { ...options, requireClean: true });
+  for (const d of result.diagnostics) io.err(`${formatDiagnosticLine(d, io.color)}\n`);
+  if (flags.quiet) return exitCodes.ok;
+  const json = `${JSON.stringify(result.graph, null, flags.compact ? undefined : 2)}\n`;
+  if (flags.out) {
+    const target = resolve(io.cwd, flags.out);
+    const temp = `${target}.${process.pid}.tmp`;
+    await writeFile(temp, json);
+    await rename(temp, target);
+  } else io.out(json);
+  return exitCodes.ok;
+}

@@ -1,0 +1,39 @@
+import type { ListFlags } from '../commands/list.js';
+import { exitCodes } from '../errors.js';
+import { safe, type Io } from '../io.js';
+import { loadInstructions } from '../load.js';
+import { messages } from '../../i18n/messages.js';
+import { formatDuration } from '../../i18n/duration.js';
+import { summarizeTasks } from '../../render/task-list.js';
+
+export async function listCommand(paths: string[], flags: ListFlags, io: Io): Promise<number> {
+  const { graph } = await loadInstructions(paths, io);
+  const summaries = summarizeTasks(graph);
+  if (flags.json) {
+    io.out(`${JSON.stringify(summaries, null, 2)}\n`);
+    return exitCodes.ok;
+  }
+  const c = io.color;
+  if (summaries.length === 0) {
+    io.out(`${messages(flags.lang).noTasks}\n`);
+    return exitCodes.ok;
+  }
+  const width = Math.min(24, Math.max(...summaries.map((s) => s.id.length)));
+  for (const doc of graph.documents) {
+    const t = messages(flags.lang ?? doc.lang);
+    io.out(`${c.bold(safe(doc.title))} ${c.dim(`(${doc.file})`)}\n`);
+    let section = '';
+    for (const s of summaries.filter((x) => x.file === doc.file)) {
+      if (s.section !== section) {
+        section = s.section;
+        io.out(`\n  ${c.underline(safe(section))}\n`);
+      }
+      io.out(`  ${c.cyan(s.id.padEnd(width))}  ${safe(s.title)}\n`);
+      const pad = ' '.repeat(width + 4);
+      if (s.trigger) io.out(`${pad}${c.dim(`${t.trigger}:`)} ${safe(s.trigger)}${s.deadline ? c.dim(` (${t.deadline}: ${formatDuration(s.deadline, doc.lang)})`) : ''}\n`);
+      for (const sch of s.schedules) io.out(`${pad}${c.dim(`${t.schedule}:`)} ${safe(sch.label)}${sch.time ? `, ${sch.time}` : ''}\n`);
+    }
+    io.out('\n');
+  }
+  return exitCodes.ok;
+}

@@ -1,0 +1,45 @@
+import type { ShowFlags } from '../commands/show.js';
+import { ExitError, exitCodes } from '../errors.js';
+import { safe, type Io } from '../io.js';
+import { loadInstructions } from '../load.js';
+import { findTasks } from '../../graph/find-task.js';
+import { indexGraph } from '../../graph/query.js';
+import { formatDuration } from '../../i18n/duration.js';
+import { messages } from '../../i18n/messages.js';
+import { checklist } from '../../render/checklist.js';
+
+export async function showCommand(query: string, paths: string[], flags: ShowFlags, io: Io): Promise<number> {
+  const { graph } = await loadInstructions(paths, io);
+  const matches = findTasks(graph, query);
+  if (matches.length === 0) {
+    const t = messages(flags.lang ?? graph.documents[0]?.lang);
+    throw new ExitError(`${t.unknownTask} "${query}". Known: ${graph.tasks.map((x) => x.id).join(', ')}`, exitCodes.usage);
+  }
+  if (matches.length > 1 && matches[0]!.id !== query) {
+    const names = matches.map((m) => `  ${m.id}  ${safe(m.title)}`).join('\n');
+    throw new ExitError(`"${query}" matches ${matches.length} tasks; give the id:\n${names}`, exitCodes.usage);
+  }
+  const task = matches[0]!;
+  const index = indexGraph(graph);
+  const doc = index.documentOf(task);
+  const lang = flags.lang ?? doc?.lang;
+  const lines = checklist(index, task, lang);
+  if (flags.json) {
+    io.out(`${JSON.stringify({ task: task.id, title: task.title, lines }, null, 2)}\n`);
+    return exitCodes.ok;
+  }
+  const t = messages(lang);
+  const c = io.color;
+  io.out(`${c.bold(safe(task.title))} ${c.dim(`#${task.id} · ${task.file}:${task.position.line}`)}\n`);
+  if (task.trigger) io.out(`${c.dim(`${t.trigger}:`)} ${safe(task.trigger.text)}${task.trigger.deadline ? ` ${c.dim(`(${t.deadline}: ${formatDuration(task.trigger.deadline, lang)} ${t.afterTrigger})`)}` : ''}\n`);
+  for (const s of task.schedules) io.out(`${c.dim(`${t.schedule}:`)} ${safe(s.label)}${s.time ? `, ${s.time}` : ''}\n`);
+  if (task.description) io.out(`\n${safe(task.description)}\n`);
+  io.out('\n');
+  for (const line of lines) {
+    const indent = '   '.repeat(line.depth);
+    const marker = line.kind === 'option' ? c.yellow(line.marker) : line.kind === 'detail' ? '  ' : c.dim(line.marker);
+    const text = line.kind === 'decision' ? c.bold(safe(line.text)) : line.kind === 'option' ? c.yellow(safe(line.text)) : safe(line.text);
+    io.out(`${indent}${marker} ${text}\n`);
+  }
+  return exitCodes.ok;
+}

@@ -1,0 +1,21 @@
+import type { Command } from 'commander';
+import type { Io } from '../io.js';
+
+export interface ShowFlags {
+  lang?: string;
+  json?: boolean;
+}
+
+export function register(program: Command, io: Io): void {
+  program
+    .command('show')
+    .description('show one task as a numbered checklist with its branches')
+    .argument('<task>', 'task id, or words of its title')
+    .argument('[paths...]', 'instruction files or folders', ['instructions'])
+    .option('--lang <code>', 'language of the labels (default: the instruction\'s)')
+    .option('--json', 'the checklist as JSON lines')
+    .action(async (task: string, paths: string[], flags: ShowFlags) => {
+      const { showCommand } = await import('../actions/show.js');
+      process.exitCode = await showCommand(task, paths, flags, io);
+    });
+}

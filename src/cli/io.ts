@@ -1,0 +1,36 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import { terminalSafe } from '../render/terminal-safe.js';
+
+/** Where a command writes, and whether it may use colour. Tests pass their own. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  color: ChalkInstance;
+  /** stdout is an interactive terminal. */
+  isTTY: boolean;
+  columns: number;
+  cwd: string;
+}
+
+export function colorLevel(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): 0 | 1 | 2 | 3 {
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return 0;
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined && force !== '') return force === '0' || force === 'false' ? 0 : 1;
+  if (!stream.isTTY || env['TERM'] === 'dumb') return 0;
+  const depth = stream.getColorDepth?.(env) ?? 4;
+  return depth >= 24 ? 3 : depth >= 8 ? 2 : 1;
+}
+
+export function processIo(): Io {
+  return {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    color: new Chalk({ level: colorLevel(process.stdout) }),
+    isTTY: Boolean(process.stdout.isTTY),
+    columns: process.stdout.columns || 80,
+    cwd: process.cwd(),
+  };
+}
+
+/** Untrusted instruction text, safe to print. */
+export const safe = terminalSafe;

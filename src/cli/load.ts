@@ -1,0 +1,37 @@
+import { compilePaths, InputError, type CompileOptions, type CompileResult } from '../compile/compile.js';
+import { formatDiagnosticLine } from '../diagnostics/format.js';
+import { ExitError, exitCodes } from './errors.js';
+import type { Io } from './io.js';
+
+export interface LoadOptions extends CompileOptions {
+  /** Print compile errors to stderr and stop with exit 1 when there are any. */
+  requireClean?: boolean;
+}
+
+/** Compiles the instructions for a command; usage problems become exit 2, compile errors exit 1. */
+export async function loadInstructions(paths: string[], io: Io, options: LoadOptions = {}): Promise<CompileResult> {
+  let result: CompileResult;
+  try {
+    result = await compilePaths(paths, { cwd: io.cwd, ...options });
+  } catch (error) {
+    if (error instanceof InputError) throw new ExitError(error.message, exitCodes.usage);
+    throw error;
+  }
+  const unreadable = result.diagnostics.filter((d) => d.rule === 'unreadable');
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (options.requireClean !== false && errors.length > 0) {
+    for (const d of errors) io.err(`${formatDiagnosticLine(d, io.color)}\n`);
+    const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
+    throw new ExitError(`${count} in the instructions; fix them first (instr lint shows every problem)`, unreadable.length > 0 ? exitCodes.usage : exitCodes.findings);
+  }
+  return result;
+}
+
+/** Parses a --max-file-size value such as 5MB, 512KB or 1048576. */
+export function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(text.trim());
+  if (!m) throw new ExitError(`Invalid size "${text}"; use a number of bytes or e.g. 5MB, 512KB`, exitCodes.usage);
+  const unit = (m[2] ?? 'b').toLowerCase()[0];
+  const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.round(Number(m[1]) * factor);
+}

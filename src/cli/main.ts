@@ -1,0 +1,51 @@
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { ExitError, exitCodes } from './errors.js';
+import { processIo, type Io } from './io.js';
+import { commands } from './commands/index.js';
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function buildProgram(io: Io): Command {
+  const program = new Command('instr')
+    .description('Job instructions in Markdown, compiled into a decision graph: run them, lint them, review their changes.')
+    .version(version(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .exitOverride();
+  for (const register of commands) register(program, io);
+  for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  return program;
+}
+
+/** Runs the CLI; sets process.exitCode and never calls process.exit (output is flushed). */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const program = buildProgram(io);
+  let code: number = exitCodes.ok;
+  try {
+    await program.parseAsync(argv);
+    code = typeof process.exitCode === 'number' ? process.exitCode : exitCodes.ok;
+  } catch (error) {
+    code = handle(error, io);
+  }
+  process.exitCode = code;
+  return code;
+}
+
+function handle(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return exitCodes.ok;
+    return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+  }
+  if (error instanceof ExitError) {
+    if (error.message) io.err(`${io.color.red('instr:')} ${error.message}\n`);
+    return error.code;
+  }
+  const detail = error instanceof Error ? (process.env['INSTR_DEBUG'] ? (error.stack ?? error.message) : error.message) : String(error);
+  io.err(`${io.color.red('instr: internal error:')} ${detail}\nThis is a bug in instr. Run again with INSTR_DEBUG=1 for the stack trace and report it.\n`);
+  return exitCodes.findings;
+}

@@ -1,0 +1,45 @@
+/**
+ * The directives of the language, declared as data (the way Markdoc declares its tags): where
+ * each may stand, whether it takes a label, and the type of each attribute. compile-file.ts checks
+ * every directive against this table before it builds a node.
+ */
+export type AttributeType = 'id' | 'duration' | 'time' | 'text' | 'flag' | 'rrule' | 'role' | 'status';
+
+export interface AttributeSpec {
+  type: AttributeType;
+  required?: boolean;
+}
+
+export interface DirectiveSpec {
+  /** `task`: belongs to the task itself, at its top level; `flow`: a node of the flow. */
+  where: 'task' | 'flow';
+  label: 'required' | 'optional';
+  attributes: Record<string, AttributeSpec>;
+  /** What the directive is for, shown when an unknown directive is reported. */
+  summary: string;
+}
+
+export const directives: Record<string, DirectiveSpec> = {
+  when: { where: 'task', label: 'required', attributes: { deadline: { type: 'duration' } }, summary: 'the trigger of a task' },
+  schedule: {
+    where: 'task',
+    label: 'required',
+    attributes: { rrule: { type: 'rrule', required: true }, time: { type: 'time' } },
+    summary: 'when a task recurs',
+  },
+  decision: { where: 'flow', label: 'required', attributes: { id: { type: 'id' } }, summary: 'a question whose options follow as a list' },
+  goto: { where: 'flow', label: 'required', attributes: { id: { type: 'id' }, return: { type: 'flag' } }, summary: 'a jump to a task or node' },
+  end: { where: 'flow', label: 'optional', attributes: { id: { type: 'id' }, status: { type: 'status' } }, summary: 'an explicit end with an outcome' },
+  escalate: { where: 'flow', label: 'required', attributes: { id: { type: 'id' }, role: { type: 'role', required: true } }, summary: 'bringing in a role' },
+  checkpoint: { where: 'flow', label: 'required', attributes: { id: { type: 'id' }, value: { type: 'text' } }, summary: 'a control point to confirm' },
+  wait: {
+    where: 'flow',
+    label: 'required',
+    attributes: { id: { type: 'id' }, deadline: { type: 'duration' }, timeout: { type: 'duration' } },
+    summary: 'waiting for an external event',
+  },
+};
+
+export const directiveNames = Object.keys(directives);
+
+export const endStatuses = ['done', 'cancelled', 'failed'] as const;

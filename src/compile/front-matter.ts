@@ -1,0 +1,149 @@
+import { isMap, isScalar, parseDocument, type Document as YamlDocument } from 'yaml';
+import type { FrontMatter } from './front-matter-types.js';
+import { durationHint, isValidDate } from './durations.js';
+import { schemaValidator, type ErrorObject } from '../graph/schema-validator.js';
+
+export interface FrontMatterProblem {
+  /** 1-based line and column inside the file (not inside the YAML block). */
+  line: number;
+  column: number;
+  rule: string;
+  message: string;
+}
+
+export interface FrontMatterResult {
+  value: FrontMatter | null;
+  problems: FrontMatterProblem[];
+}
+
+const maxAliasCount = 50;
+
+/**
+ * Parses and validates YAML front matter. `firstLine` is the file line the YAML text starts on.
+ * Untrusted input: alias bombs, duplicate keys and `__proto__` keys become problems, not throws.
+ */
+export function readFrontMatter(yamlText: string, firstLine: number): FrontMatterResult {
+  const problems: FrontMatterProblem[] = [];
+  const at = (offset: number) => lineColumn(yamlText, offset, firstLine);
+  const doc = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, strict: true });
+  for (const error of doc.errors) {
+    const p = at(error.pos[0]);
+    const what = error.code === 'DUPLICATE_KEY' ? 'Duplicate key in front matter' : 'Front matter is not valid YAML';
+    problems.push({ ...p, rule: 'front-matter', message: `${what}: ${firstSentence(error.message)}` });
+  }
+  if (problems.length > 0) return { value: null, problems };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { value: null, problems: [{ ...at(0), rule: 'front-matter', message: `Front matter could not be read: ${firstSentence(message)}` }] };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { value: null, problems: [{ ...at(0), rule: 'front-matter', message: 'Front matter must be a mapping of keys (id, title, lang, …)' }] };
+  }
+
+  const validate = schemaValidator('front-matter');
+  if (!validate(data)) {
+    for (const error of validate.errors ?? []) problems.push(describe(error, doc, at));
+    return { value: null, problems: dedupe(problems) };
+  }
+  const value = data as FrontMatter;
+  if (value.reviewed !== undefined && !isValidDate(value.reviewed)) {
+    problems.push({ ...locate(doc, ['reviewed'], at), rule: 'bad-date', message: `"reviewed: ${value.reviewed}" is not a real date; use YYYY-MM-DD` });
+  }
+  if (value.owner !== undefined && !(value.roles && Object.hasOwn(value.roles, value.owner))) {
+    problems.push({ ...locate(doc, ['owner'], at), rule: 'unknown-role', message: `Owner "${value.owner}" is not one of the roles defined under "roles"; add it there` });
+  }
+  if (value.timezone !== undefined && !isTimeZone(value.timezone)) {
+    problems.push({ ...locate(doc, ['timezone'], at), rule: 'front-matter', message: `Unknown time zone "${value.timezone}"; use an IANA name such as Europe/Moscow` });
+  }
+  return { value, problems };
+}
+
+function describe(error: ErrorObject, doc: YamlDocument, at: (offset: number) => { line: number; column: number }): FrontMatterProblem {
+  const path = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const where = path.length ? `"${path.join('.')}"` : 'front matter';
+  const pos = locate(doc, path, at, error.keyword === 'additionalProperties' || error.keyword === 'propertyNames');
+  const params = error.params as Record<string, unknown>;
+  let rule = 'front-matter';
+  let message: string;
+  switch (error.keyword) {
+    case 'required':
+      message = `Missing required key "${String(params['missingProperty'])}" in ${where}`;
+      break;
+    case 'additionalProperties': {
+      const key = String(params['additionalProperty']);
+      Object.assign(pos, locate(doc, [...path, key], at, true));
+      message = `Unknown key "${key}" in ${where}; expected one of: ${allowedKeys(path).join(', ')}`;
+      break;
+    }
+    case 'propertyNames':
+      message = `Invalid key ${String(params['propertyName'] ?? '')} in ${where}; keys are lowercase Latin letters, digits and dashes`;
+      break;
+    case 'pattern':
+      if (error.schemaPath.includes('Duration')) {
+        rule = 'bad-duration';
+        message = `${where} must be ${durationHint}`;
+      } else if (error.schemaPath.includes('IsoDate')) {
+        rule = 'bad-date';
+        message = `${where} must be a date as YYYY-MM-DD`;
+      } else if (error.schemaPath.includes('Id')) {
+        message = `${where} must be a Latin id: lowercase letters, digits and dashes, starting with a letter`;
+      } else message = `${where} ${error.message ?? 'is invalid'}`;
+      break;
+    default:
+      message = `${where} ${error.message ?? 'is invalid'}`;
+  }
+  return { ...pos, rule, message };
+}
+
+function allowedKeys(path: string[]): string[] {
+  if (path.length === 0) return ['id', 'title', 'role', 'lang', 'owner', 'reviewed', 'review', 'timezone', 'roles'];
+  if (path[0] === 'roles' && path.length === 2) return ['title', 'name', 'contacts'];
+  return [];
+}
+
+function locate(doc: YamlDocument, path: string[], at: (offset: number) => { line: number; column: number }, key = false): { line: number; column: number } {
+  for (let n = path.length; n > 0; n--) {
+    const parent = n > 1 ? doc.getIn(path.slice(0, n - 1), true) : doc.contents;
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === path[n - 1]);
+      const target = pair && (key || !pair.value ? pair.key : pair.value);
+      const range = (target as { range?: [number, number, number] } | null | undefined)?.range;
+      if (range) return at(range[0]);
+    }
+  }
+  return at(0);
+}
+
+function lineColumn(text: string, offset: number, firstLine: number): { line: number; column: number } {
+  let line = firstLine;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) { line++; lineStart = i + 1; }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function firstSentence(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function dedupe(list: FrontMatterProblem[]): FrontMatterProblem[] {
+  const seen = new Set<string>();
+  return list.filter((p) => {
+    const key = `${p.line}:${p.column}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

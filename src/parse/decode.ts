@@ -1,0 +1,61 @@
+/**
+ * Bytes → text for untrusted files. `readFileSync(…, 'utf8')` silently turns invalid bytes into
+ * U+FFFD; a fatal decoder lets us say where the bad byte is instead.
+ */
+export type Decoded = { ok: true; text: string } | { ok: false; message: string; line: number; column: number };
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+export function decodeUtf8(bytes: Uint8Array): Decoded {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return { ok: false, message: 'File is UTF-16 encoded; save it as UTF-8', line: 1, column: 1 };
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    const at = firstInvalidByte(bytes);
+    const { line, column } = lineColumnOfByte(bytes, at);
+    return { ok: false, message: `Invalid UTF-8 at byte offset ${at}; save the file as UTF-8`, line, column };
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const { line, column } = lineColumnOfIndex(text, nul);
+    return { ok: false, message: 'NUL byte in text; this looks like a binary file, not Markdown', line, column };
+  }
+  // CRLF and lone CR behave exactly like LF; columns are unchanged because CR only ends lines.
+  return { ok: true, text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text };
+}
+
+function firstInvalidByte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length) return i;
+    for (let k = 1; k < len; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    try {
+      decoder.decode(bytes.subarray(i, i + len));
+    } catch {
+      return i;
+    }
+    i += len;
+  }
+  return Math.max(0, bytes.length - 1);
+}
+
+function lineColumnOfByte(bytes: Uint8Array, at: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) { line++; lineStart = i + 1; }
+  let column = 1;
+  for (let i = lineStart; i < at; i++) if ((bytes[i]! & 0xc0) !== 0x80) column++;
+  return { line, column };
+}
+
+export function lineColumnOfIndex(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) { line++; lineStart = i + 1; }
+  return { line, column: index - lineStart + 1 };
+}

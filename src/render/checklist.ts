@@ -1,0 +1,83 @@
+import type { GraphIndex } from '../graph/query.js';
+import type { Node, Task } from '../graph/types.js';
+import { formatDuration } from '../i18n/duration.js';
+import { messages, type Messages } from '../i18n/messages.js';
+
+/** One line of a checklist: how deep it is indented, its marker, and its text. */
+export interface ChecklistLine {
+  depth: number;
+  marker: string;
+  text: string;
+  kind: Node['kind'] | 'option' | 'detail' | 'header';
+  nodeId?: string;
+}
+
+/**
+ * A task as a numbered checklist with its branches nested under their options. Follows `next`
+ * pointers only (jumps are shown, not followed), stopping each branch where it joins.
+ */
+export function checklist(index: GraphIndex, task: Task, lang?: string): ChecklistLine[] {
+  const doc = index.documentOf(task);
+  const language = lang ?? doc?.lang;
+  const t = messages(language);
+  const lines: ChecklistLine[] = [];
+  const seen = new Set<string>();
+
+  const walk = (start: string | null, stop: string | null, depth: number, prefix: string) => {
+    let n = 0;
+    let id = start;
+    while (id !== null && id !== stop && !seen.has(id)) {
+      const node = index.node(id);
+      if (!node) return;
+      seen.add(id);
+      const marker = `${prefix}${++n}.`;
+      lines.push({ depth, marker, text: describe(node, t, index, language), kind: node.kind, nodeId: node.id });
+      if (node.kind === 'step' && node.details) {
+        for (const detail of node.details.split('\n')) if (detail.trim()) lines.push({ depth: depth + 1, marker: '', text: detail, kind: 'detail' });
+      }
+      if (node.kind === 'decision') {
+        const join = node.join ?? null;
+        node.options.forEach((option, i) => {
+          const letter = String.fromCharCode(97 + (i % 26));
+          lines.push({ depth: depth + 1, marker: `${letter})`, text: option.label, kind: 'option' });
+          walk(option.next, join, depth + 2, `${marker}${letter}.`);
+        });
+        id = join;
+        continue;
+      }
+      id = 'next' in node && !(node.kind === 'jump' && !node.return) ? node.next : null;
+    }
+  };
+  walk(task.entry, null, 0, '');
+  return lines;
+}
+
+function describe(node: Node, t: Messages, index: GraphIndex, lang: string | undefined): string {
+  switch (node.kind) {
+    case 'step':
+      return node.markdown;
+    case 'decision':
+      return `${node.question}`;
+    case 'jump': {
+      const target = node.targetTask ? index.tasks.get(node.targetTask) : undefined;
+      const name = target ? `«${target.title}» (#${target.id})` : `#${node.target}`;
+      return `→ ${node.return ? t.gotoReturn : t.goto}: ${name}`;
+    }
+    case 'end':
+      return `■ ${t.end}: ${node.outcome || t.endDone}`;
+    case 'escalation': {
+      const doc = index.documents.get(node.position.file);
+      const role = doc?.roles[node.role] ?? index.graph.documents.map((d) => d.roles[node.role]).find(Boolean);
+      const who = role ? [role.title, role.name, ...Object.values(role.contacts)].filter(Boolean).join(', ') : node.role;
+      return `⚑ ${t.escalate}: ${who} — ${node.reason}`;
+    }
+    case 'checkpoint':
+      return `☑ ${t.checkpoint}: ${node.text}${node.value ? ` (${t.checkpointValue}: ${node.value})` : ''}`;
+    case 'wait': {
+      const extra = [node.deadline ? `${t.waitDeadline} ${formatDuration(node.deadline, lang)}` : '', node.timeout ? `${t.waitTimeout} ${formatDuration(node.timeout, lang)}` : '']
+        .filter(Boolean)
+        .join('; ');
+      return `⏸ ${t.wait}: ${node.event}${extra ? ` (${extra})` : ''}`;
+    }
+  }
+}
