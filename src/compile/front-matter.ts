@@ -45,14 +45,14 @@ export function readFrontMatter(yamlText: string, firstLine: number): FrontMatte
   }
 
   const validate = schemaValidator('front-matter');
-  if (!validate(data)) {
-    for (const error of validate.errors ?? []) problems.push(describe(error, doc, at));
-    return { value: null, problems: dedupe(problems) };
+  const valid = validate(data);
+  if (!valid) for (const error of validate.errors ?? []) problems.push(describe(error, doc, at));
+  const reviewed: unknown = (data as { reviewed?: unknown }).reviewed;
+  if (typeof reviewed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(reviewed) && !isValidDate(reviewed)) {
+    problems.push({ ...locate(doc, ['reviewed'], at), rule: 'bad-date', message: `"reviewed: ${reviewed}" is not a real date; use YYYY-MM-DD` });
   }
+  if (!valid) return { value: null, problems: dedupe(problems).sort((a, b) => a.line - b.line || a.column - b.column) };
   const value = data as FrontMatter;
-  if (value.reviewed !== undefined && !isValidDate(value.reviewed)) {
-    problems.push({ ...locate(doc, ['reviewed'], at), rule: 'bad-date', message: `"reviewed: ${value.reviewed}" is not a real date; use YYYY-MM-DD` });
-  }
   if (value.owner !== undefined && !(value.roles && Object.hasOwn(value.roles, value.owner))) {
     problems.push({ ...locate(doc, ['owner'], at), rule: 'unknown-role', message: `Owner "${value.owner}" is not one of the roles defined under "roles"; add it there` });
   }
