@@ -1,0 +1,145 @@
+/**
+ * The journal's record format: JSON Lines, one event per line, appended and flushed (fsync)
+ * before the next prompt. A run's state is the fold of its events, so a run can be resumed from
+ * the journal alone, and `instr report` reads the same file. A torn last line (a crash mid-write)
+ * is skipped and reported, never fatal.
+ *
+ * Every record: { v: 1, run, seq, at, type, ... }.  `seq` counts 0, 1, 2… within a run.
+ */
+export const JOURNAL_VERSION = 1;
+
+interface Base {
+  v: 1;
+  /** Run id: unique, sortable (time-based). */
+  run: string;
+  /** 0-based position of the event within its run; a duplicate seq is ignored by readers. */
+  seq: number;
+  /** ISO 8601 timestamp with time zone offset or Z. */
+  at: string;
+}
+
+export interface StartEvent extends Base {
+  type: 'start';
+  task: string;
+  title: string;
+  file: string;
+  lang: string;
+  /** Who ran it (OS user name unless --user). */
+  user: string;
+  /** The instruction's git revision when the folder is in a clean git tree, else null. */
+  revision: string | null;
+  /** sha256 over the compiled files' hashes: tells whether the instruction changed since. */
+  contentHash: string;
+  /** Scripted (--answers) runs are journaled too but marked. */
+  scripted: boolean;
+}
+
+/** A step done or skipped (skip needs a reason). */
+export interface StepEvent extends Base {
+  type: 'step';
+  node: string;
+  action: 'done' | 'skip';
+  reason?: string;
+}
+
+/** "This step is unclear": the friend's question. The run goes on at the same step. */
+export interface UnclearEvent extends Base {
+  type: 'unclear';
+  node: string;
+  note: string;
+}
+
+export interface DecisionEvent extends Base {
+  type: 'decision';
+  node: string;
+  option: string;
+  label: string;
+}
+
+export interface JumpEvent extends Base {
+  type: 'jump';
+  node: string;
+  target: string;
+  return: boolean;
+}
+
+export interface EscalationEvent extends Base {
+  type: 'escalation';
+  node: string;
+  role: string;
+}
+
+export interface CheckpointEvent extends Base {
+  type: 'checkpoint';
+  node: string;
+  confirmed: boolean;
+  value?: string;
+}
+
+/** The run is suspended until the event happens; deadline / timeout as absolute ISO times. */
+export interface WaitEvent extends Base {
+  type: 'wait';
+  node: string;
+  event: string;
+  timeoutAt?: string;
+  deadlineAfterEvent?: string;
+}
+
+/** The awaited event happened; `deadlineAt` is when what follows must be done. */
+export interface ResumeEvent extends Base {
+  type: 'resume';
+  node: string;
+  deadlineAt?: string;
+}
+
+/** Undo back to an earlier node. */
+export interface BackEvent extends Base {
+  type: 'back';
+  to: string;
+}
+
+/** The user paused (or the process was interrupted) at a node; resumable. */
+export interface PauseEvent extends Base {
+  type: 'pause';
+  node: string;
+}
+
+/** "This situation is not in the instruction": captured as an inbox draft. */
+export interface NotCoveredEvent extends Base {
+  type: 'not-covered';
+  node: string | null;
+  description: string;
+  action: string;
+  /** Path of the inbox draft written, relative to the instructions root. */
+  draft: string;
+}
+
+export interface EndEvent extends Base {
+  type: 'end';
+  node: string | null;
+  status: 'done' | 'cancelled' | 'failed';
+  outcome: string;
+  durationMs: number;
+}
+
+/** The user abandoned a suspended run (instr run --resume → discard). */
+export interface AbandonEvent extends Base {
+  type: 'abandon';
+  reason?: string;
+}
+
+export type JournalEvent =
+  | StartEvent
+  | StepEvent
+  | UnclearEvent
+  | DecisionEvent
+  | JumpEvent
+  | EscalationEvent
+  | CheckpointEvent
+  | WaitEvent
+  | ResumeEvent
+  | BackEvent
+  | PauseEvent
+  | NotCoveredEvent
+  | EndEvent
+  | AbandonEvent;
