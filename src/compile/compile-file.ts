@@ -1,3 +1,4 @@
+import slugify from '@sindresorhus/slugify';
 import type { Heading, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -595,12 +596,9 @@ function dedentContinuation(markdown: string): string {
 
 /** A Latin id suggestion for a heading, for the task-without-id message. */
 function suggestId(title: string): string {
-  const ascii = title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 32);
-  return ascii && /^[a-z]/.test(ascii) ? ascii : 'task-id';
+  const words = slugify(title).split('-').slice(0, 3);
+  const id = words.join('-').slice(0, 40).replace(/-+$/, '');
+  return /^[a-z]/.test(id) ? id : 'task-id';
 }
 
 export type { Link };
