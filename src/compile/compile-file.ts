@@ -256,7 +256,7 @@ class FileCompiler {
       if (child.type === 'leafDirective' && directives[child.name]?.where === 'task') this.taskDirective(child, task);
       else flow.push(child);
     }
-    const firstFlow = flow.findIndex((c) => c.type === 'list' || c.type === 'leafDirective' || c.type === 'containerDirective');
+    const firstFlow = flow.findIndex((c) => c.type === 'list' || c.type === 'leafDirective');
     const intro = firstFlow === -1 ? flow : flow.slice(0, firstFlow);
     const proseIntro = intro.filter((c) => c.type !== 'html');
     if (proseIntro.length > 0) task.description = this.sliceNodes(proseIntro);
@@ -318,18 +318,9 @@ class FileCompiler {
           } else this.flowNode(child, spec, chain);
           break;
         }
-        case 'containerDirective':
-          this.report('container-directive', `Container directives (":::${child.name}") are not part of the language; use ::decision followed by a list`, child);
+        case 'paragraph':
+          if (!this.reportDirectiveLike(child)) this.attachProse(child, chain);
           break;
-        case 'paragraph': {
-          const misspelt = this.misspeltDirective(child);
-          if (misspelt) {
-            this.report('unknown-directive', `"${misspelt}" looks like a directive but has one colon; write it on its own line as "::${misspelt.slice(1)}"`, child);
-            break;
-          }
-          this.attachProse(child, chain);
-          break;
-        }
         case 'html':
           break;
         default:
@@ -338,10 +329,21 @@ class FileCompiler {
     }
   }
 
-  private misspeltDirective(paragraph: Paragraph): string | null {
-    const first = paragraph.children[0];
-    if (first?.type === 'textDirective' && directives[first.name] && paragraph.children.length <= 2) return `:${first.name}`;
-    return null;
+  /** A paragraph that was meant as a directive: a `:::` container, or `:when[…]` with one colon. Reports it. */
+  private reportDirectiveLike(paragraph: Paragraph): boolean {
+    const source = this.slice(paragraph);
+    const container = /^:::+\s*([A-Za-z][\w-]*)?/.exec(source);
+    if (container) {
+      const name = container[1] ?? '';
+      this.report('container-directive', `Container directives (":::${name}") are not part of the language; use ::decision followed by a list, and plain list indentation for nesting`, paragraph);
+      return true;
+    }
+    const single = /^:([A-Za-z][\w-]*)[[{]/.exec(source);
+    if (single && directives[single[1]!]) {
+      this.report('unknown-directive', `":${single[1]}" has one colon; write the directive on its own line as "::${single[1]}[…]"`, paragraph);
+      return true;
+    }
+    return false;
   }
 
   /** Prose between nodes belongs to the step before it. */
@@ -355,11 +357,15 @@ class FileCompiler {
 
   private compileItem(item: ListItem, chain: Chain): void {
     const [first, ...rest] = item.children;
-    if (first?.type !== 'paragraph' || this.misspeltDirective(first)) {
+    if (first?.type !== 'paragraph') {
       this.compileInto(item.children, chain);
       return;
     }
-    const flowAt = rest.findIndex((c) => c.type === 'leafDirective' || c.type === 'containerDirective');
+    if (this.reportDirectiveLike(first)) {
+      this.compileInto(rest, chain);
+      return;
+    }
+    const flowAt = rest.findIndex((c) => c.type === 'leafDirective');
     const details = flowAt === -1 ? rest : rest.slice(0, flowAt);
     const markdownFull = this.slice(first);
     const split = splitTrailingAttributes(markdownFull);

@@ -102,6 +102,19 @@ describe('compile: the constructs of the language', () => {
     expect(crlf).toBe(lf.replace(/"hash":"[0-9a-f]+"/g, ''));
   });
 
+  it('keeps times of day in prose and labels (no text directives)', () => {
+    const { graph, diagnostics } = inMemory('---\nid: t\ntitle: T\nlang: ru\n---\n## З {.tasks}\n### Утро {#morning}\n::when[Пришло 9:00]\n::schedule[Каждый рабочий день в 9:30]{rrule="FREQ=DAILY" time="09:30"}\n\n1. Открыть офис в 8:45, до 18:00 не закрывать.\n');
+    expect(diagnostics).toEqual([]);
+    expect(graph.tasks[0]!.trigger!.text).toBe('Пришло 9:00');
+    expect(graph.tasks[0]!.schedules[0]!.label).toBe('Каждый рабочий день в 9:30');
+    expect((graph.nodes[graph.tasks[0]!.entry!] as StepNode).text).toBe('Открыть офис в 8:45, до 18:00 не закрывать.');
+  });
+
+  it('reports a one-colon directive and a container directive instead of taking them as text', () => {
+    const { diagnostics } = inMemory('---\nid: t\ntitle: T\nlang: en\n---\n## T {.tasks}\n### T {#t}\n::when[x]\n\n1. One.\n\n:end[Bye]\n\n:::decision[Q]\n- A\n:::\n');
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual(['12:1 unknown-directive', '14:1 container-directive']);
+  });
+
   it('is deterministic', async () => {
     const a = JSON.stringify((await compileFixture('request.md')).graph);
     const b = JSON.stringify((await compileFixture('request.md')).graph);
