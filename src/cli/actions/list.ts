@@ -31,9 +31,15 @@ export async function listCommand(paths: string[], flags: ListFlags, io: Io): Pr
       io.out(`  ${c.cyan(s.id.padEnd(width))}  ${safe(s.title)}\n`);
       const pad = ' '.repeat(width + 4);
       if (s.trigger) io.out(`${pad}${c.dim(`${t.trigger}:`)} ${safe(s.trigger)}${s.deadline ? c.dim(` (${t.deadline}: ${formatDuration(s.deadline, doc.lang)})`) : ''}\n`);
-      for (const sch of s.schedules) io.out(`${pad}${c.dim(`${t.schedule}:`)} ${safe(sch.label)}${sch.time ? `, ${sch.time}` : ''}\n`);
+      for (const sch of s.schedules) io.out(`${pad}${c.dim(`${t.schedule}:`)} ${safe(sch.label)}${timeSuffix(sch.label, sch.time)}\n`);
     }
     io.out('\n');
   }
   return exitCodes.ok;
+}
+
+/** `, 10:00` unless the label already says the time (`в 9:00` for 09:00). */
+export function timeSuffix(label: string, time: string | null | undefined): string {
+  if (!time) return '';
+  return label.includes(time) || label.includes(time.replace(/^0/, '')) ? '' : `, ${time}`;
 }

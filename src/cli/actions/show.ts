@@ -2,6 +2,7 @@ import type { ShowFlags } from '../commands/show.js';
 import { ExitError, exitCodes } from '../errors.js';
 import { safe, type Io } from '../io.js';
 import { loadInstructions } from '../load.js';
+import { timeSuffix } from './list.js';
 import { findTasks } from '../../graph/find-task.js';
 import { indexGraph } from '../../graph/query.js';
 import { formatDuration } from '../../i18n/duration.js';
@@ -32,7 +33,7 @@ export async function showCommand(query: string, paths: string[], flags: ShowFla
   const c = io.color;
   io.out(`${c.bold(safe(task.title))} ${c.dim(`#${task.id} · ${task.file}:${task.position.line}`)}\n`);
   if (task.trigger) io.out(`${c.dim(`${t.trigger}:`)} ${safe(task.trigger.text)}${task.trigger.deadline ? ` ${c.dim(`(${t.deadline}: ${formatDuration(task.trigger.deadline, lang)} ${t.afterTrigger})`)}` : ''}\n`);
-  for (const s of task.schedules) io.out(`${c.dim(`${t.schedule}:`)} ${safe(s.label)}${s.time ? `, ${s.time}` : ''}\n`);
+  for (const s of task.schedules) io.out(`${c.dim(`${t.schedule}:`)} ${safe(s.label)}${timeSuffix(s.label, s.time)}\n`);
   if (task.description) io.out(`\n${safe(task.description)}\n`);
   io.out('\n');
   for (const line of lines) {
