@@ -21,7 +21,22 @@ export function colorLevel(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = 
   return depth >= 24 ? 3 : depth >= 8 ? 2 : 1;
 }
 
+let pipeGuarded = false;
+
+/** `instr show … | head`: a closed pipe ends the output quietly, as in any Unix tool. */
+function guardBrokenPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+}
+
 export function processIo(): Io {
+  guardBrokenPipe();
   return {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),

@@ -59,8 +59,9 @@ function describe(node: Node, t: Messages, index: GraphIndex, lang: string | und
     case 'decision':
       return `${node.question}`;
     case 'jump': {
-      const target = node.targetTask ? index.tasks.get(node.targetTask) : undefined;
-      const name = target ? `«${target.title}» (#${target.id})` : `#${node.target}`;
+      const task = index.tasks.get(node.target);
+      const step = task ? undefined : index.node(node.targetNode);
+      const name = task ? `«${task.title}» (#${task.id})` : step ? `«${nodeLabel(step)}» (#${node.target})` : `#${node.target}`;
       return `→ ${node.return ? t.gotoReturn : t.goto}: ${name}`;
     }
     case 'end':
@@ -79,5 +80,25 @@ function describe(node: Node, t: Messages, index: GraphIndex, lang: string | und
         .join('; ');
       return `⏸ ${t.wait}: ${node.event}${extra ? ` (${extra})` : ''}`;
     }
+  }
+}
+
+/** The short text a node is known by. */
+export function nodeLabel(node: Node): string {
+  switch (node.kind) {
+    case 'step':
+      return node.text;
+    case 'decision':
+      return node.question;
+    case 'jump':
+      return `#${node.target}`;
+    case 'end':
+      return node.outcome;
+    case 'escalation':
+      return node.reason;
+    case 'checkpoint':
+      return node.text;
+    case 'wait':
+      return node.event;
   }
 }

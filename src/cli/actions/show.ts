@@ -40,7 +40,8 @@ export async function showCommand(query: string, paths: string[], flags: ShowFla
     const indent = '   '.repeat(line.depth);
     const marker = line.kind === 'option' ? c.yellow(line.marker) : line.kind === 'detail' ? '  ' : c.dim(line.marker);
     const text = line.kind === 'decision' ? c.bold(safe(line.text)) : line.kind === 'option' ? c.yellow(safe(line.text)) : safe(line.text);
-    io.out(`${indent}${marker} ${text}\n`);
+    const hanging = `\n${indent}${' '.repeat(line.marker.length + 1)}`;
+    io.out(`${indent}${marker} ${text.replace(/\n/g, hanging)}\n`);
   }
   return exitCodes.ok;
 }
