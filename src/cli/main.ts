@@ -14,6 +14,18 @@ export function buildProgram(io: Io): Command {
     .description('Job instructions in Markdown, compiled into a decision graph: run them, lint them, review their changes.')
     .version(version(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
+    .option('--no-cache', 'compile every file afresh: neither read nor write the cache of compiled files (.instr/cache, or INSTR_CACHE_DIR)')
+    .option('--max-depth <levels>', 'deepest nesting of lists, quotes and indentation accepted before parsing (default 40; guards the parser against hostile input)')
+    .hook('preAction', (root) => {
+      // Read by compilePaths, so every command that loads instructions honours them.
+      const opts = root.opts<{ cache?: boolean; maxDepth?: string }>();
+      if (opts.cache === false) process.env['INSTR_NO_CACHE'] = '1';
+      if (opts.maxDepth !== undefined) {
+        if (!/^\d{1,4}$/.test(opts.maxDepth) || Number(opts.maxDepth) < 1 || Number(opts.maxDepth) > 1000) throw new ExitError(`--max-depth must be a whole number from 1 to 1000, not "${opts.maxDepth}"`, exitCodes.usage);
+        process.env['INSTR_MAX_DEPTH'] = opts.maxDepth;
+      }
+    })
+    .configureHelp({ showGlobalOptions: true })
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();

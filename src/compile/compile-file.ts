@@ -1,4 +1,3 @@
-import slugify from '@sindresorhus/slugify';
 import type { Heading, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -12,6 +11,9 @@ import { positionOf, spanPositions } from './position.js';
 import { checkRrule, timePattern } from './schedule.js';
 import type { SourceFile } from './source.js';
 import { splitTrailingAttributes } from '../parse/trailing-attributes.js';
+import { lazy } from './lazy.js';
+
+const slugifyPackage = lazy<typeof import('@sindresorhus/slugify')>('@sindresorhus/slugify');
 
 /** What one file compiles to, before files are linked into one graph. Plain data: cacheable. */
 export interface FileResult {
@@ -602,7 +604,7 @@ function dedentContinuation(markdown: string): string {
 
 /** A Latin id suggestion for a heading, for the task-without-id message. */
 function suggestId(title: string): string {
-  const words = slugify(title).split('-').slice(0, 3);
+  const words = slugifyPackage().default(title).split('-').slice(0, 3);
   const id = words.join('-').slice(0, 40).replace(/-+$/, '');
   return /^[a-z]/.test(id) ? id : 'task-id';
 }

@@ -1,5 +1,7 @@
 import { open, readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { cacheDir, openFileCache } from '../cache/file-cache.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareDiagnostics } from '../diagnostics/diagnostic.js';
 import type { Graph } from '../graph/types.js';
@@ -17,6 +19,14 @@ export interface CompileOptions {
   /** Largest instruction file accepted, in bytes. */
   maxFileBytes?: number;
   guard?: GuardLimits;
+  /** Read and write the cache of compiled files (default: on, unless INSTR_NO_CACHE=1). `--no-cache` sets false. */
+  cache?: boolean;
+  /** Cache folder (default: INSTR_CACHE_DIR, else `.instr/cache` under cwd). */
+  cacheDir?: string;
+  /** Worker threads for parsing: `auto` (default: up to the core count when the input is large), a number, or 0 for none. */
+  workers?: number | 'auto';
+  /** Longest one file may take to parse in a worker before it is stopped, in ms (default: 10 s + 10 s per MB). */
+  parseTimeoutMs?: number;
 }
 
 export interface CompileResult {
@@ -33,23 +43,85 @@ export class InputError extends Error {}
 
 export const defaultMaxFileBytes = 5 * 1024 * 1024;
 
-/** Compiles files and folders (folders: every `*.md` that starts with front matter). */
+/**
+ * Compiles files and folders (folders: every `*.md` that starts with front matter). Files whose
+ * bytes are unchanged come from the cache without being parsed; the rest are parsed on this
+ * thread, or in worker threads when there are several and they are large.
+ */
 export async function compilePaths(paths: string[], options: CompileOptions = {}): Promise<CompileResult> {
   const cwd = options.cwd ?? process.cwd();
+  const guard = options.guard ?? guardFromEnvironment();
   const { root, files } = await discover(paths.length ? paths : ['instructions'], cwd);
+  const useCache = options.cache ?? process.env['INSTR_NO_CACHE'] !== '1';
+  const cache = useCache ? openFileCache(options.cacheDir ?? cacheDir(cwd)) : null;
   const results: FileResult[] = [];
   const readProblems: Diagnostic[] = [];
-  for (const file of files) {
+  const misses: Array<{ source: SourceFile; key: string | null }> = [];
+  const hits: string[] = [];
+  await eachLimited(files, 64, async (file) => {
     const display = relative(cwd, file) || file;
     const path = toPosix(relative(root, file));
     const loaded = await load(file, display, path, options.maxFileBytes ?? defaultMaxFileBytes);
-    if ('diagnostic' in loaded) readProblems.push(loaded.diagnostic);
-    else results.push(compileSource(loaded.source, options.guard));
-  }
-  const linked = linkSources(results);
+    if ('diagnostic' in loaded) {
+      readProblems.push(loaded.diagnostic);
+      return;
+    }
+    const key = cache ? cache.key(path, loaded.bytes, guard) : null;
+    const hit = cache && key ? await cache.get(key, display) : null;
+    if (hit) {
+      results.push(hit);
+      hits.push(key!);
+    } else misses.push({ source: loaded.source, key });
+  });
+  const compiled = await compileMany(misses.map((m) => m.source), guard, options);
+  await eachLimited(compiled.map((result, i) => ({ result, key: misses[i]!.key })), 64, async ({ result, key }) => {
+    results.push(result);
+    if (cache && key && !result.diagnostics.some(isTransient)) await cache.set(key, result);
+  });
+  // The graph is a pure function of the files' results: when every file came from the cache and
+  // this very combination was validated before, the schema check is not repeated.
+  const combination = cache && misses.length === 0 ? cache.combinedKey(hits) : null;
+  const validated = combination !== null && (await cache!.hasMark(combination));
+  const linked = validated ? linkFiles(results) : linkSources(results);
+  if (combination !== null && !validated && !linked.diagnostics.some((d) => d.rule === 'graph-schema')) await cache!.mark(combination);
   linked.diagnostics.push(...readProblems);
   linked.diagnostics.sort(compareDiagnostics);
   return { ...linked, root, files: files.map((f) => toPosix(relative(root, f))) };
+}
+
+/** Runs `work` on every item, at most `limit` at a time (a folder of thousands of files must not run out of file handles). */
+async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+/** The guard limits, with the depth set by `--max-depth` (INSTR_MAX_DEPTH) when given. */
+function guardFromEnvironment(): GuardLimits {
+  const depth = Number(process.env['INSTR_MAX_DEPTH']);
+  return Number.isInteger(depth) && depth >= 1 && depth <= 1000 ? { ...defaultGuardLimits, maxDepth: depth } : defaultGuardLimits;
+}
+
+/** Parse failures that depend on the machine (a deadline, a crashed worker) are not cached. */
+function isTransient(d: Diagnostic): boolean {
+  return d.rule === 'parse-timeout' || d.rule === 'internal-error' || d.rule === 'too-large';
+}
+
+/** Inputs at least this large in total are parsed in worker threads (start-up ~50 ms each; parsing runs ~0.5 MB/s), with a deadline. */
+const parallelThreshold = 256 * 1024;
+
+async function compileMany(sources: SourceFile[], guard: GuardLimits, options: CompileOptions): Promise<FileResult[]> {
+  const bytes = sources.reduce((sum, s) => sum + s.text.length, 0);
+  const wanted = options.workers ?? 'auto';
+  const threads = wanted === 'auto' ? (bytes >= parallelThreshold ? availableParallelism() : 0) : Math.min(wanted, sources.length);
+  if (threads >= 1 && sources.length >= 1) {
+    const { compileInWorkers } = await import('./worker-pool.js');
+    const results = await compileInWorkers(sources, guard, threads, options.parseTimeoutMs);
+    if (results) return results;
+  }
+  return sources.map((source) => compileSource(source, guard));
 }
 
 /** Decoded text → one file's result: nesting guard, parse, compile. Never throws on bad input. */
@@ -58,7 +130,18 @@ export function compileSource(source: SourceFile, guard: GuardLimits = defaultGu
   if (violation) {
     return emptyResult(source, { file: source.display, line: violation.line, column: violation.column, rule: 'too-deep', severity: 'error', message: `${violation.message}; the file was not parsed`, source: 'parse' });
   }
-  return compileFile(parseMarkdown(source.text), source);
+  try {
+    return compileFile(parseMarkdown(source.text), source);
+  } catch (error) {
+    // The guard should make this unreachable; if a shape slips past it, say so instead of crashing.
+    const what = error instanceof RangeError ? 'the file is nested too deeply to be compiled' : `the compiler failed (${error instanceof Error ? error.message : String(error)}); please report it`;
+    return emptyResult(source, { file: source.display, line: 1, column: 1, rule: 'internal-error', severity: 'error', message: `File was not compiled: ${what}`, source: 'parse' });
+  }
+}
+
+/** An empty result for a file that could not be compiled, with the reason. */
+export function emptyResult(source: Pick<SourceFile, 'path' | 'display'>, diagnostic: Diagnostic): FileResult {
+  return { file: source.path, display: source.display, document: null, tasks: [], nodes: {}, diagnostics: [diagnostic] };
 }
 
 /** Links compiled files into a graph and checks it against schemas/graph.schema.json. */
@@ -77,18 +160,16 @@ export function sourceFromBytes(bytes: Uint8Array, path: string, display: string
   return { source: { path, display, text: decoded.text, hash: sha256(bytes) } };
 }
 
-function emptyResult(source: SourceFile, diagnostic: Diagnostic): FileResult {
-  return { file: source.path, display: source.display, document: null, tasks: [], nodes: {}, diagnostics: [diagnostic] };
-}
-
-async function load(file: string, display: string, path: string, maxBytes: number): Promise<{ source: SourceFile } | { diagnostic: Diagnostic }> {
+async function load(file: string, display: string, path: string, maxBytes: number): Promise<{ source: SourceFile; bytes: Uint8Array } | { diagnostic: Diagnostic }> {
   const problem = (rule: string, message: string): { diagnostic: Diagnostic } => ({ diagnostic: { file: display, line: 1, column: 1, rule, severity: 'error', message, source: 'read' } });
   try {
     const info = await stat(file);
     if (info.size > maxBytes) {
       return problem('file-too-large', `File is ${(info.size / 1048576).toFixed(1)} MB; instruction files are limited to ${(maxBytes / 1048576).toFixed(1)} MB (split it, or raise the limit with --max-file-size)`);
     }
-    return sourceFromBytes(await readFile(file), path, display);
+    const bytes = await readFile(file);
+    const decoded = sourceFromBytes(bytes, path, display);
+    return 'source' in decoded ? { source: decoded.source, bytes } : decoded;
   } catch (error) {
     return problem('unreadable', `Cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }

@@ -1,7 +1,11 @@
-import { isMap, isScalar, parseDocument, type Document as YamlDocument } from 'yaml';
+import type { Document as YamlDocument } from 'yaml';
+import { lazy } from './lazy.js';
 import type { FrontMatter } from './front-matter-types.js';
 import { durationHint, isValidDate } from './durations.js';
 import { schemaValidator, type ErrorObject } from '../graph/schema-validator.js';
+
+// Loaded on first use: a run whose files all come from the cache reads no front matter.
+const yaml = lazy<typeof import('yaml')>('yaml');
 
 export interface FrontMatterProblem {
   /** 1-based line and column inside the file (not inside the YAML block). */
@@ -25,7 +29,7 @@ const maxAliasCount = 50;
 export function readFrontMatter(yamlText: string, firstLine: number): FrontMatterResult {
   const problems: FrontMatterProblem[] = [];
   const at = (offset: number) => lineColumn(yamlText, offset, firstLine);
-  const doc = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = yaml().parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, strict: true });
   for (const error of doc.errors) {
     const p = at(error.pos[0]);
     const what = error.code === 'DUPLICATE_KEY' ? 'Duplicate key in front matter' : 'Front matter is not valid YAML';
@@ -108,8 +112,8 @@ function allowedKeys(path: string[]): string[] {
 function locate(doc: YamlDocument, path: string[], at: (offset: number) => { line: number; column: number }, key = false): { line: number; column: number } {
   for (let n = path.length; n > 0; n--) {
     const parent = n > 1 ? doc.getIn(path.slice(0, n - 1), true) : doc.contents;
-    if (isMap(parent)) {
-      const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === path[n - 1]);
+    if (yaml().isMap(parent)) {
+      const pair = parent.items.find((item) => yaml().isScalar(item.key) && String(item.key.value) === path[n - 1]);
       const target = pair && (key || !pair.value ? pair.key : pair.value);
       const range = (target as { range?: [number, number, number] } | null | undefined)?.range;
       if (range) return at(range[0]);

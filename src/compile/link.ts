@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareDiagnostics } from '../diagnostics/diagnostic.js';
 import type { Graph, Node, Position, Task } from '../graph/types.js';
@@ -54,8 +55,12 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
   const documentsByFile = new Map(graph.documents.map((d) => [d.file, d]));
   for (const node of Object.values(graph.nodes)) {
     if (node.kind === 'jump') {
+      if (node.targetFile !== undefined && leavesRoot(node.targetFile, node.position.file)) {
+        report(node.position.file, node.position, 'dangling-jump', `Jump to "${node.targetFile}", which is outside the instructions folder; a jump can only reach the files compiled together`);
+        continue;
+      }
       const task = tasksById.get(node.target);
-      const targetNode = graph.nodes[node.target];
+      const targetNode = Object.hasOwn(graph.nodes, node.target) ? graph.nodes[node.target] : undefined;
       const where = task?.file ?? targetNode?.position.file;
       if (!task && !(targetNode && targetNode.explicitId)) {
         report(node.position.file, node.position, 'dangling-jump', `Jump to "#${node.target}", which no task or node has as its id${suggest(node.target, owners.keys())}`);
@@ -86,6 +91,13 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
 
 function origin(file: string): Position {
   return { file, line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0 };
+}
+
+/** Whether a jump's file, written relative to the jumping file, resolves outside the compiled root. */
+function leavesRoot(written: string, from: string): boolean {
+  if (written.startsWith('/') || /^[A-Za-z]:[\\/]/.test(written)) return true;
+  const resolved = posix.normalize(posix.join(posix.dirname(from), written));
+  return resolved === '..' || resolved.startsWith('../');
 }
 
 function sameFile(actual: string, written: string, from: string): boolean {

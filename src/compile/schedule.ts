@@ -1,9 +1,7 @@
-import rrulePackage from 'rrule';
+import { lazy } from './lazy.js';
 
-// rrule ships CommonJS; under Node's ESM loader its named exports sit on the default export.
-const { RRule } = rrulePackage;
-
-const allowedFrequencies = new Set([RRule.YEARLY, RRule.MONTHLY, RRule.WEEKLY, RRule.DAILY]);
+// rrule ships CommonJS; loaded on first use (a run from the cache never checks a schedule).
+const rrule = lazy<typeof import('rrule')>('rrule');
 
 /**
  * Checks an RFC 5545 recurrence rule as an instruction uses it: no DTSTART (the tool supplies
@@ -12,6 +10,8 @@ const allowedFrequencies = new Set([RRule.YEARLY, RRule.MONTHLY, RRule.WEEKLY, R
  */
 export function checkRrule(text: string): string | null {
   if (/DTSTART/i.test(text)) return 'leave DTSTART out of the rule; the tool supplies it';
+  const { RRule } = rrule();
+  const allowedFrequencies = new Set([RRule.YEARLY, RRule.MONTHLY, RRule.WEEKLY, RRule.DAILY]);
   let options;
   try {
     options = RRule.parseString(text.trim());

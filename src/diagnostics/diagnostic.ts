@@ -13,7 +13,7 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   /** Which stage found it. */
-  source: 'read' | 'parse' | 'compile' | 'lint' | 'config';
+  source: 'read' | 'parse' | 'compile' | 'lint' | 'config' | 'scenario';
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

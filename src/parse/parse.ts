@@ -1,10 +1,14 @@
 import type { Root } from 'mdast';
-import { directiveFromMarkdown } from 'mdast-util-directive';
-import { directive } from 'micromark-extension-directive';
 import type { Construct, Extension } from 'micromark-util-types';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkParse from 'remark-parse';
-import { unified, type Processor } from 'unified';
+import type { Processor } from 'unified';
+import { lazy } from '../compile/lazy.js';
+
+// Loaded on the first parse: a run whose files all come from the cache never needs them.
+const unifiedPackage = lazy<typeof import('unified')>('unified');
+const remarkParsePackage = lazy<typeof import('remark-parse')>('remark-parse');
+const remarkFrontmatterPackage = lazy<typeof import('remark-frontmatter')>('remark-frontmatter');
+const directivePackage = lazy<typeof import('micromark-extension-directive')>('micromark-extension-directive');
+const directiveMdastPackage = lazy<typeof import('mdast-util-directive')>('mdast-util-directive');
 
 /**
  * Only *leaf* directives (`::name[label]{attributes}` on a line of their own) belong to the
@@ -15,7 +19,7 @@ import { unified, type Processor } from 'unified';
  */
 function leafDirectiveSyntax(): Extension {
   const flow: Record<number, Construct[]> = {};
-  for (const [code, constructs] of Object.entries(directive().flow ?? {})) {
+  for (const [code, constructs] of Object.entries(directivePackage().directive().flow ?? {})) {
     // The container construct is the only `concrete` one (its content is not re-parsed as flow).
     flow[Number(code)] = [constructs ?? []].flat().filter((c): c is Construct => c !== undefined && c !== null && !c.concrete);
   }
@@ -25,12 +29,13 @@ function leafDirectiveSyntax(): Extension {
 function remarkLeafDirectives(this: Processor): void {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(leafDirectiveSyntax());
-  (data.fromMarkdownExtensions ??= []).push(directiveFromMarkdown());
+  (data.fromMarkdownExtensions ??= []).push(directiveMdastPackage().directiveFromMarkdown());
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkLeafDirectives);
+let processor: Processor<Root> | undefined;
 
 /** Markdown text → mdast syntax tree (CommonMark + YAML front matter + leaf directives). */
 export function parseMarkdown(text: string): Root {
+  processor ??= unifiedPackage().unified().use(remarkParsePackage().default).use(remarkFrontmatterPackage().default, ['yaml']).use(remarkLeafDirectives) as unknown as Processor<Root>;
   return processor.parse(text);
 }

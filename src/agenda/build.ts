@@ -1,0 +1,117 @@
+import { addDuration, parseDuration } from '../compile/durations.js';
+import { indexGraph } from '../graph/query.js';
+import type { Graph, Task } from '../graph/types.js';
+import type { RunRecord } from '../report/runs.js';
+import { occurrences } from '../schedule/occurrences.js';
+import { documentZone } from '../schedule/task-zone.js';
+import { addDays, hhmm, localParts, startOfLocalDay, systemTimeZone } from '../schedule/zone.js';
+
+const interruptedAfterMs = 3_600_000;
+
+export type AgendaKind = 'schedule' | 'wait' | 'deadline' | 'task-deadline';
+
+export interface AgendaItem {
+  kind: AgendaKind;
+  /** Local date the item is listed under (the range's first day for an overdue one). */
+  date: string;
+  /** Local HH:MM, or null for an all-day schedule. */
+  time: string | null;
+  /** The instant, ISO. */
+  at: string;
+  /** Before the range starts: already late. */
+  overdue: boolean;
+  task: string;
+  title: string;
+  file: string;
+  line: number;
+  lang: string;
+  zone: string;
+  /** The schedule's label, or the awaited event. */
+  label: string;
+  run?: string;
+  user?: string;
+  node?: string;
+}
+
+export interface OpenRun {
+  run: string;
+  task: string;
+  title: string;
+  user: string;
+  node: string | null;
+  state: 'paused' | 'waiting' | 'active';
+  /** Time of the run's latest event, ISO. */
+  lastAt: string;
+  event?: string;
+  lang: string;
+}
+
+export interface Agenda {
+  from: string;
+  days: number;
+  /** Dates of the range, each with its items in time order (overdue first). */
+  dates: Array<{ date: string; items: AgendaItem[] }>;
+  /** Runs that were stopped and wait to be picked up again, oldest first. */
+  open: OpenRun[];
+}
+
+/**
+ * What is due on the local dates [from, from + days): every schedule's occurrences, and from the
+ * journal the waits to chase and the deadlines of open runs that fall in the range or are past.
+ */
+export function buildAgenda(graph: Graph, runs: Iterable<RunRecord>, from: string, days: number, now: number = Date.now()): Agenda {
+  const index = indexGraph(graph);
+  const items: AgendaItem[] = [];
+  const base = (task: Task) => {
+    const doc = index.documentOf(task);
+    return { task: task.id, title: task.title, file: task.file, line: task.position.line, lang: doc?.lang ?? 'en', zone: documentZone(doc) };
+  };
+  for (const task of graph.tasks) {
+    for (const schedule of task.schedules) {
+      const b = base(task);
+      for (const o of occurrences(schedule, b.zone, from, days)) {
+        items.push({ ...b, kind: 'schedule', date: o.date, time: o.time, at: o.at.toISOString(), overdue: false, label: schedule.label, line: schedule.position.line });
+      }
+    }
+  }
+  const open: OpenRun[] = [];
+  for (const r of runs) {
+    if (r.scripted || r.task === null) continue;
+    if (r.state !== 'active' && r.state !== 'waiting' && r.state !== 'paused') continue;
+    const task = index.tasks.get(r.task);
+    const b = task ? base(task) : { task: r.task, title: r.title, file: r.file, line: 0, lang: r.lang, zone: systemTimeZone() };
+    const extra = { run: r.run, user: r.user, ...(r.node ? { node: r.node } : {}) };
+    const place = (kind: AgendaKind, instant: number, label: string, line = b.line) => {
+      const item = timed({ ...b, line }, kind, instant, label, from, days);
+      if (item) items.push({ ...item, ...extra });
+    };
+    if (r.wait?.timeoutAt !== undefined) place('wait', r.wait.timeoutAt, r.wait.event, index.node(r.wait.node)?.position.line);
+    if (!r.wait && r.deadlineAt !== undefined) place('deadline', r.deadlineAt, r.deadlineEvent ?? '');
+    const deadline = task?.trigger?.deadline ? parseDuration(task.trigger.deadline) : null;
+    if (deadline && r.startedAt !== null) place('task-deadline', addDuration(new Date(r.startedAt), deadline).getTime(), task?.trigger?.text ?? '');
+    // A run with no event for an hour and no pause was interrupted (killed, closed terminal).
+    const interrupted = r.state === 'active' && r.lastAt < now - interruptedAfterMs;
+    if (r.state === 'paused' || interrupted || (r.state === 'waiting' && r.wait?.timeoutAt === undefined)) {
+      open.push({ run: r.run, task: r.task, title: task?.title ?? r.title, user: r.user, node: r.node, state: r.state, lastAt: new Date(r.lastAt).toISOString(), lang: b.lang, ...(r.wait ? { event: r.wait.event } : {}) });
+    }
+  }
+  items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.at.localeCompare(b.at) || Number(a.time !== null) - Number(b.time !== null) || a.task.localeCompare(b.task));
+  const grouped: Agenda['dates'] = [];
+  for (let i = 0; i < days; i++) {
+    const date = addDays(from, i);
+    grouped.push({ date, items: items.filter((x) => x.date === date) });
+  }
+  open.sort((a, b) => a.lastAt.localeCompare(b.lastAt));
+  return { from, days, dates: grouped, open };
+}
+
+/** An item at an instant if it falls before the range's end; listed on the first day when past. */
+function timed(b: Omit<AgendaItem, 'kind' | 'date' | 'time' | 'at' | 'overdue' | 'label'>, kind: AgendaKind, instant: number, label: string, from: string, days: number): AgendaItem | null {
+  const start = startOfLocalDay(from, b.zone);
+  const end = startOfLocalDay(addDays(from, days), b.zone);
+  if (!Number.isFinite(instant) || instant >= end) return null;
+  const p = localParts(instant, b.zone);
+  const overdue = instant < start;
+  const date = overdue ? from : `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  return { ...b, kind, date, time: hhmm(p), at: new Date(instant).toISOString(), overdue, label };
+}

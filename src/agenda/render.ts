@@ -1,0 +1,113 @@
+import type { ChalkInstance } from 'chalk';
+import { messages } from '../i18n/messages.js';
+import { terminalSafe as safe } from '../render/terminal-safe.js';
+import { parseIsoDate } from '../schedule/zone.js';
+import type { Agenda, AgendaItem } from './build.js';
+
+/** «пятница, 27 ноября 2026 г.» / "Friday, November 27, 2026" for a YYYY-MM-DD. */
+export function longDate(date: string, lang: string): string {
+  const t = parseIsoDate(date);
+  if (t === null) return date;
+  return new Intl.DateTimeFormat(locale(lang), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(t);
+}
+
+/** A short local date and time of an ISO instant in a zone: «20.11 12:00». */
+export function shortDateTime(iso: string, zone: string, lang: string): string {
+  return new Intl.DateTimeFormat(locale(lang), { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(iso));
+}
+
+function locale(lang: string): string {
+  return lang.toLowerCase().startsWith('ru') ? 'ru-RU' : 'en-GB';
+}
+
+function what(item: AgendaItem, lang: string): string {
+  const t = messages(lang);
+  switch (item.kind) {
+    case 'schedule':
+      return item.label;
+    case 'wait':
+      return `${t.agendaChase}: ${item.label}`;
+    case 'deadline':
+      return `${t.agendaDeadlineAfter} «${item.label}»`;
+    case 'task-deadline':
+      return `${t.agendaTaskDeadline}: ${item.label}`;
+  }
+}
+
+function when(item: AgendaItem, lang: string): string {
+  if (item.overdue) return shortDateTime(item.at, item.zone, lang);
+  return item.time ?? messages(lang).agendaAllDay;
+}
+
+function runNote(item: AgendaItem, lang: string): string {
+  if (!item.run) return '';
+  return `${messages(lang).agendaRun} ${item.run}${item.user ? `, ${item.user}` : ''}`;
+}
+
+export function agendaText(agenda: Agenda, lang: string, c: ChalkInstance): string {
+  const t = messages(lang);
+  const out: string[] = [];
+  const width = Math.max(8, ...agenda.dates.flatMap((d) => d.items.map((i) => when(i, lang).length)));
+  const zones = new Set(agenda.dates.flatMap((d) => d.items.map((i) => i.zone)));
+  const zoneNote = (item: AgendaItem) => (zones.size > 1 ? ` · ${item.zone}` : '');
+  let any = false;
+  for (const day of agenda.dates) {
+    if (day.items.length === 0 && agenda.days > 1) continue;
+    out.push(c.bold(longDate(day.date, lang)));
+    if (day.items.length === 0) out.push(`  ${c.dim(t.agendaNothing)}`);
+    for (const item of day.items) {
+      any = true;
+      const time = when(item, lang).padEnd(width);
+      const flag = item.overdue ? `${c.red(t.agendaOverdue)} ` : '';
+      out.push(`  ${item.overdue ? c.red(time) : time}  ${flag}${c.cyan(safe(item.task))}  ${safe(item.title)}`);
+      const note = runNote(item, lang);
+      out.push(`  ${' '.repeat(width)}  ${safe(what(item, lang))}  ${c.dim(`${safe(item.file)}:${item.line}${zoneNote(item)}${note ? ` · ${safe(note)}` : ''}`)}`);
+    }
+    out.push('');
+  }
+  if (!any && agenda.days > 1) out.push(c.dim(t.agendaNothing), '');
+  if (agenda.open.length > 0) {
+    out.push(c.bold(t.agendaOpenRuns));
+    for (const r of agenda.open) {
+      const state = r.state === 'waiting' ? `${t.agendaWaiting} «${safe(r.event ?? '')}»` : r.state === 'paused' ? t.agendaPaused : t.agendaActive;
+      out.push(`  ${c.cyan(safe(r.task))}  ${safe(r.title)}  ${c.yellow(state)}`);
+      out.push(`    ${c.dim(`${t.agendaRun} ${safe(r.run)}${r.user ? `, ${safe(r.user)}` : ''} · ${t.agendaLast} ${r.lastAt.slice(0, 16).replace('T', ' ')} UTC${r.node ? ` · ${safe(r.node)}` : ''}`)}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export function agendaMarkdown(agenda: Agenda, lang: string): string {
+  const t = messages(lang);
+  const out: string[] = [`# ${t.agendaTitle}`, ''];
+  const zones = new Set(agenda.dates.flatMap((d) => d.items.map((i) => i.zone)));
+  for (const day of agenda.dates) {
+    out.push(`## ${longDate(day.date, lang)}`, '');
+    if (day.items.length === 0) {
+      out.push(t.agendaNothing, '');
+      continue;
+    }
+    out.push(`| ${t.agendaTime} | ${t.tasks} | ${t.agendaWhat} | ${t.agendaWhere} |`, '|---|---|---|---|');
+    for (const item of day.items) {
+      const time = item.overdue ? `**${t.agendaOverdue}** ${when(item, lang)}` : when(item, lang);
+      const note = runNote(item, lang);
+      out.push(`| ${time} | \`${cell(item.task)}\` ${cell(item.title)} | ${cell(what(item, lang))}${note ? ` (${cell(note)})` : ''} | ${cell(item.file)}:${item.line}${zones.size > 1 ? ` (${item.zone})` : ''} |`);
+    }
+    out.push('');
+  }
+  if (agenda.open.length > 0) {
+    out.push(`## ${t.agendaOpenRuns}`, '');
+    for (const r of agenda.open) {
+      const state = r.state === 'waiting' ? `${t.agendaWaiting} «${cell(r.event ?? '')}»` : r.state === 'paused' ? t.agendaPaused : t.agendaActive;
+      out.push(`- \`${cell(r.task)}\` ${cell(r.title)}: ${state}; ${t.agendaRun} ${cell(r.run)}${r.user ? `, ${cell(r.user)}` : ''}, ${t.agendaLast} ${r.lastAt.slice(0, 16).replace('T', ' ')} UTC`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** Text for a Markdown table cell: one line, pipes escaped, no terminal controls. */
+export function cell(text: string): string {
+  return safe(text).replace(/\s*\n\s*/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { indexGraph } from '../graph/query.js';
+import type { Graph, Node, Position, Task } from '../graph/types.js';
+import { brokenEdges, loops, reachableFrom, runOuts, unreachableHeads, unreachableNodes } from './flow.js';
+
+const pos = (line: number): Position => ({ file: 'a.md', line, column: 1, endLine: line, endColumn: 2, offset: line * 10, endOffset: line * 10 + 1 });
+const step = (id: string, next: string | null, line = 1, task = 't'): Node => ({ id, task, kind: 'step', text: id, markdown: id, position: pos(line), next });
+const task = (id: string, entry: string | null): Task => ({ id, kind: 'task', title: id, file: 'a.md', document: 'd', section: 's', position: pos(1), schedules: [], entry });
+
+function graph(nodes: Node[], tasks: Task[]): Graph {
+  return { format: 'instr-graph', version: 1, documents: [], tasks, nodes: Object.fromEntries(nodes.map((n) => [n.id, n])) };
+}
+
+describe('flow analysis', () => {
+  it('follows next, options and jumps, and finds what nothing reaches', () => {
+    const g = graph(
+      [
+        step('a', 'd'),
+        { id: 'd', task: 't', kind: 'decision', question: 'q', position: pos(2), join: 'c', options: [{ id: 'y', label: 'y', position: pos(3), next: 'j' }, { id: 'n', label: 'n', position: pos(4), next: 'e' }] },
+        { id: 'j', task: 't', kind: 'jump', target: 'u', targetTask: 'u', targetNode: 'u1', return: false, position: pos(5), next: null },
+        { id: 'e', task: 't', kind: 'end', outcome: 'x', status: 'done', position: pos(6) },
+        step('c', 'c2', 7),
+        step('c2', null, 8),
+        step('u1', null, 9, 'u'),
+      ],
+      [task('t', 'a'), task('u', 'u1')],
+    );
+    const index = indexGraph(g);
+    expect([...reachableFrom(index, ['a'])].sort()).toEqual(['a', 'd', 'e', 'j', 'u1']);
+    const lost = unreachableNodes(index);
+    expect(lost.map((n) => n.id)).toEqual(['c', 'c2']);
+    expect(unreachableHeads(index, lost).map((n) => n.id)).toEqual(['c']);
+    expect(runOuts(index, reachableFrom(index, ['a'])).map((r) => r.node.id)).toEqual(['u1']);
+  });
+
+  it('finds loops with and without an exit', () => {
+    const g = graph(
+      [
+        step('a', 'b'),
+        step('b', 'a2'),
+        { id: 'a2', task: 't', kind: 'jump', target: 'a', targetTask: 't', targetNode: 'a', return: false, position: pos(3), next: null },
+        step('x', 'y', 4, 'u'),
+        { id: 'y', task: 'u', kind: 'decision', question: 'again?', position: pos(5), options: [{ id: 'o1', label: 'yes', position: pos(6), next: 'x' }, { id: 'o2', label: 'no', position: pos(7), next: null }] },
+      ],
+      [task('t', 'a'), task('u', 'x')],
+    );
+    const found = loops(indexGraph(g));
+    expect(found.map((l) => [l.nodes.map((n) => n.id).sort(), l.hasExit])).toEqual([
+      [['a', 'a2', 'b'], false],
+      [['x', 'y'], true],
+    ]);
+  });
+
+  it('handles a chain of 60 000 nodes ending in a 30 000-node cycle without recursion', () => {
+    const n = 60_000;
+    const nodes: Node[] = [];
+    for (let i = 0; i < n; i++) nodes.push(step(`s${i}`, i + 1 < n ? `s${i + 1}` : 's30000', i + 1));
+    const index = indexGraph(graph(nodes, [task('t', 's0')]));
+    expect(reachableFrom(index, ['s0']).size).toBe(n);
+    const found = loops(index);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.nodes).toHaveLength(30_000);
+    expect(found[0]!.hasExit).toBe(false);
+  });
+
+  it('reports edges to nodes that do not exist', () => {
+    const index = indexGraph(graph([step('a', 'ghost')], [task('t', 'a')]));
+    expect(brokenEdges(index).map((b) => b.edge.to)).toEqual(['ghost']);
+  });
+});

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { compilePaths } from '../compile/compile.js';
+import { defaultGuardLimits } from '../parse/guard.js';
+import { cacheDir, decodeEntry, openFileCache } from './file-cache.js';
+
+const fixture = fileURLToPath(new URL('../../test/fixtures/compile/request.md', import.meta.url));
+let work: string;
+let cache: string;
+
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'instr-cache-'));
+  cache = join(work, 'cache');
+  cpSync(fixture, join(work, 'request.md'));
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+const compile = (extra: { cache?: boolean } = {}) => compilePaths(['request.md'], { cwd: work, cacheDir: cache, ...extra });
+const entries = () => readdirSync(cache).filter((n) => n.endsWith('.json')).map((n) => join(cache, n));
+
+/** Rewrites an entry's body and gives it a valid checksum, as a newer compiler would have written it. */
+function doctor(path: string, change: (body: Record<string, unknown>) => void): void {
+  const raw = readFileSync(path, 'utf8');
+  const body = JSON.parse(raw.slice(raw.indexOf('\n') + 1)) as Record<string, unknown>;
+  change(body);
+  const text = JSON.stringify(body);
+  writeFileSync(path, `instr-cache 1 ${createHash('sha256').update(text).digest('hex')}\n${text}`);
+}
+
+describe('the cache of compiled files', () => {
+  it('lives in .instr/cache under the working directory, or INSTR_CACHE_DIR', () => {
+    expect(cacheDir('/w', {})).toBe(join('/w', '.instr', 'cache'));
+    expect(cacheDir('/w', { INSTR_CACHE_DIR: 'c' })).toBe(join('/w', 'c'));
+  });
+
+  it('stores one entry per file and serves it on the next run instead of parsing', async () => {
+    const cold = await compile();
+    expect(entries()).toHaveLength(1);
+    doctor(entries()[0]!, (body) => {
+      (body['tasks'] as Array<{ title: string }>)[0]!.title = 'From the cache';
+    });
+    const warm = await compile();
+    expect(warm.graph.tasks[0]!.title).toBe('From the cache');
+    expect(cold.graph.tasks[0]!.title).not.toBe('From the cache');
+    // --no-cache: neither read nor written
+    const fresh = await compile({ cache: false });
+    expect(fresh.graph).toEqual(cold.graph);
+  });
+
+  it('gives the same graph and diagnostics warm as cold, with the display path of this run', async () => {
+    writeFileSync(join(work, 'request.md'), `${readFileSync(fixture, 'utf8')}\n### No id here\n`);
+    const cold = await compile();
+    const warm = await compile();
+    expect(warm).toEqual(cold);
+    expect(warm.diagnostics.length).toBeGreaterThan(0);
+    expect(warm.diagnostics.every((d) => d.file === 'request.md')).toBe(true);
+  });
+
+  it('detects a truncated or garbled entry and rebuilds it', async () => {
+    const cold = await compile();
+    const [entry] = entries();
+    const good = readFileSync(entry!, 'utf8');
+    for (const broken of [good.slice(0, good.length / 2), good.replace('"request"', '"requesx"'), '', 'instr-cache 1 00\n{}', '\u0000'.repeat(100)]) {
+      writeFileSync(entry!, broken);
+      expect(decodeEntry(broken)).toBeNull();
+      expect(await compile()).toEqual(cold);
+      expect(readFileSync(entry!, 'utf8')).toBe(good);
+    }
+  });
+
+  it('keys entries by content, path, guard limits and tool', () => {
+    const c = openFileCache(cache);
+    const bytes = new TextEncoder().encode('text');
+    const key = c.key('a.md', bytes, defaultGuardLimits);
+    expect(c.key('a.md', new TextEncoder().encode('text'), defaultGuardLimits)).toBe(key);
+    expect(c.key('b.md', bytes, defaultGuardLimits)).not.toBe(key);
+    expect(c.key('a.md', new TextEncoder().encode('texT'), defaultGuardLimits)).not.toBe(key);
+    expect(c.key('a.md', bytes, { ...defaultGuardLimits, maxDepth: 3 })).not.toBe(key);
+  });
+
+  it('is safe when runs race: every result is complete and no temporary file is left', async () => {
+    const runs = await Promise.all(Array.from({ length: 8 }, () => compile()));
+    for (const r of runs) expect(r.graph).toEqual(runs[0]!.graph);
+    expect(readdirSync(cache).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    for (const e of entries()) expect(decodeEntry(readFileSync(e, 'utf8'))).not.toBeNull();
+  });
+
+  it('an unwritable cache folder only costs speed', async () => {
+    writeFileSync(join(work, 'not-a-folder'), '');
+    const r = await compilePaths(['request.md'], { cwd: work, cacheDir: join(work, 'not-a-folder', 'cache') });
+    expect(r.graph.tasks.length).toBeGreaterThan(0);
+  });
+});

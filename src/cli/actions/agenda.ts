@@ -1,0 +1,29 @@
+import type { AgendaFlags } from '../commands/agenda.js';
+import { ExitError, exitCodes } from '../errors.js';
+import type { Io } from '../io.js';
+import { loadInstructions } from '../load.js';
+import { buildAgenda } from '../../agenda/build.js';
+import { agendaMarkdown, agendaText } from '../../agenda/render.js';
+import { journalPath } from '../../report/journal-path.js';
+import { loadRuns } from '../../report/load-runs.js';
+import { localDate, parseIsoDate, systemTimeZone } from '../../schedule/zone.js';
+import { documentZone } from '../../schedule/task-zone.js';
+import { choice, readJournalOrExit } from './journal-flags.js';
+
+export async function agendaCommand(paths: string[], flags: AgendaFlags, io: Io): Promise<number> {
+  const format = choice(flags.format, ['text', 'markdown', 'json'], '--format');
+  const days = Number(flags.days);
+  if (!Number.isInteger(days) || days < 1 || days > 366) throw new ExitError(`--days must be a whole number from 1 to 366, not "${flags.days}"`, exitCodes.usage);
+  if (flags.date !== undefined && parseIsoDate(flags.date) === null) throw new ExitError(`--date must be a date YYYY-MM-DD, not "${flags.date}"`, exitCodes.usage);
+  const { graph } = await loadInstructions(paths, io);
+  const zone = graph.documents.length > 0 ? documentZone(graph.documents[0]) : systemTimeZone();
+  const from = flags.date ?? localDate(Date.now(), zone);
+  const journal = journalPath(flags.journal, io.cwd);
+  const { runs } = await readJournalOrExit(journal, loadRuns);
+  const agenda = buildAgenda(graph, runs.values(), from, days);
+  const lang = flags.lang ?? graph.documents[0]?.lang ?? 'en';
+  if (format === 'json') io.out(`${JSON.stringify(agenda, null, 2)}\n`);
+  else if (format === 'markdown') io.out(agendaMarkdown(agenda, lang));
+  else io.out(agendaText(agenda, lang, io.color));
+  return exitCodes.ok;
+}

@@ -1,0 +1,97 @@
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { compilePaths, compileSource, defaultMaxFileBytes, InputError, linkSources, sourceFromBytes } from '../../compile/compile.js';
+import type { FileResult } from '../../compile/compile-file.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { formatDiagnosticLine } from '../../diagnostics/format.js';
+import { diffGraphs } from '../../diff/diff-graphs.js';
+import { formatMarkdown } from '../../diff/format-markdown.js';
+import { formatText } from '../../diff/format-text.js';
+import type { Side } from '../../diff/types.js';
+import { pathInRepository, readRevision, repositoryRoot, resolveCommit } from '../../git/revision.js';
+import type { Graph } from '../../graph/types.js';
+import { messages } from '../../i18n/messages.js';
+import type { DiffFlags } from '../commands/diff.js';
+import { ExitError, exitCodes } from '../errors.js';
+import type { Io } from '../io.js';
+
+/** Placeholder label of the working tree, replaced by its name in the output's language. */
+const workingTree = '\0working-tree';
+
+interface Loaded {
+  graph: Graph;
+  side: Side;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * `instr diff [base] [head]`: two folders when both arguments are folders; otherwise git
+ * revisions (base defaults to HEAD, head to the working tree). Prints the diff; exit 0, or 1 with
+ * --exit-code when something changed.
+ */
+export async function diffCommand(base: string | undefined, head: string | undefined, flags: DiffFlags, io: Io): Promise<number> {
+  const isDir = async (p: string | undefined) => (p === undefined ? false : (await stat(resolve(io.cwd, p)).catch(() => undefined))?.isDirectory() === true);
+  let before: Loaded;
+  let after: Loaded;
+  if ((await isDir(base)) && (await isDir(head))) {
+    before = await loadFolder(base!, io, base!);
+    after = await loadFolder(head!, io, head!);
+  } else {
+    if ((await isDir(base)) && head === undefined && !(await looksLikeRevision(base!, io))) {
+      throw new ExitError(`To compare folders give two: instr diff ${base} NEW_FOLDER (or a git revision to compare the working tree with)`, exitCodes.usage);
+    }
+    const at = resolve(io.cwd, flags.path);
+    const info = await stat(at).catch(() => undefined);
+    const top = await repositoryRoot(info ? (info.isDirectory() ? at : dirname(at)) : io.cwd);
+    const folder = await pathInRepository(flags.path, io.cwd, top);
+    before = await loadRevision(base ?? 'HEAD', folder, top);
+    after = head === undefined ? await loadFolder(flags.path, io, workingTree) : await loadRevision(head, folder, top);
+  }
+  for (const [loaded, which] of [[before, 'base'], [after, 'head']] as const) {
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length === 0) continue;
+    for (const d of errors.slice(0, 5)) io.err(`${formatDiagnosticLine(d, io.color)}\n`);
+    io.err(`${io.color.yellow('instr diff:')} ${errors.length} error${errors.length === 1 ? '' : 's'} in the ${which} (${loaded.side.label}); what did not compile is left out of the comparison\n`);
+  }
+  const diff = diffGraphs(before.graph, after.graph, { base: before.side, head: after.side });
+  const lang = flags.lang ?? after.graph.documents[0]?.lang ?? before.graph.documents[0]?.lang;
+  const t = messages(lang);
+  if (after.side.label === workingTree) after.side.label = flags.format === 'json' ? 'working tree' : t.diffWorkingTree;
+  if (flags.format === 'json') io.out(`${JSON.stringify(diff, null, 2)}\n`);
+  else if (flags.format === 'markdown') io.out(formatMarkdown(diff, t, { head: after.graph, lang }));
+  else io.out(formatText(diff, t, io.color));
+  return flags.exitCode && diff.changed ? exitCodes.findings : exitCodes.ok;
+}
+
+async function loadFolder(path: string, io: Io, label: string): Promise<Loaded> {
+  try {
+    const result = await compilePaths([path], { cwd: io.cwd });
+    return { graph: result.graph, side: { label }, diagnostics: result.diagnostics };
+  } catch (error) {
+    if (error instanceof InputError) throw new ExitError(error.message, exitCodes.usage);
+    throw error;
+  }
+}
+
+async function loadRevision(revision: string, folder: string, top: string): Promise<Loaded> {
+  const { commit, files, skipped } = await readRevision(revision, folder, top, defaultMaxFileBytes);
+  const results: FileResult[] = [];
+  const diagnostics: Diagnostic[] = skipped.map((s) => ({ file: s.display, line: 1, column: 1, rule: 'file-too-large', severity: 'error', message: `Left out: ${s.reason}`, source: 'read' }));
+  for (const file of files) {
+    const made = sourceFromBytes(file.bytes, file.path, file.display);
+    if ('diagnostic' in made) diagnostics.push(made.diagnostic);
+    else results.push(compileSource(made.source));
+  }
+  const linked = linkSources(results);
+  return { graph: linked.graph, side: { label: revision, commit }, diagnostics: [...diagnostics, ...linked.diagnostics] };
+}
+
+/** A folder name that is also a git revision (a branch called like the folder) counts as a revision. */
+async function looksLikeRevision(name: string, io: Io): Promise<boolean> {
+  try {
+    await resolveCommit(name, await repositoryRoot(io.cwd));
+    return true;
+  } catch {
+    return false;
+  }
+}

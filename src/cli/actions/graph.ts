@@ -1,0 +1,52 @@
+import { stat, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { findTasks } from '../../graph/find-task.js';
+import { indexGraph } from '../../graph/query.js';
+import type { Task } from '../../graph/types.js';
+import { messages } from '../../i18n/messages.js';
+import { toDot } from '../../render/dot.js';
+import { buildFlowchart } from '../../render/flowchart.js';
+import { toMermaid } from '../../render/mermaid.js';
+import type { GraphFlags } from '../commands/graph.js';
+import { ExitError, exitCodes } from '../errors.js';
+import { safe, type Io } from '../io.js';
+import { loadInstructions } from '../load.js';
+
+/**
+ * `instr graph [task] [paths]`: one task, or every task (one subgraph each, jumps as dashed
+ * edges between them). A first argument that names an existing file or folder is a path, not a task.
+ */
+export async function graphCommand(query: string | undefined, paths: string[], flags: GraphFlags, io: Io): Promise<number> {
+  let taskQuery = query;
+  let given = paths;
+  if (query !== undefined && (await stat(resolve(io.cwd, query)).catch(() => undefined))) {
+    taskQuery = undefined;
+    given = [query, ...paths];
+  }
+  const { graph } = await loadInstructions(given.length ? given : ['instructions'], io);
+  const index = indexGraph(graph);
+  let tasks: Task[] = graph.tasks;
+  if (taskQuery !== undefined) {
+    const matches = findTasks(graph, taskQuery);
+    if (matches.length === 0) {
+      const t = messages(flags.lang ?? graph.documents[0]?.lang);
+      throw new ExitError(`${t.unknownTask} "${safe(taskQuery)}". Known: ${graph.tasks.map((x) => x.id).join(', ')}`, exitCodes.usage);
+    }
+    if (matches.length > 1 && matches[0]!.id !== taskQuery) {
+      const names = matches.map((m) => `  ${m.id}  ${safe(m.title)}`).join('\n');
+      throw new ExitError(`"${safe(taskQuery)}" matches ${matches.length} tasks; give the id:\n${names}`, exitCodes.usage);
+    }
+    tasks = [matches[0]!];
+  }
+  const chart = buildFlowchart(index, tasks, flags.lang);
+  const text = flags.format === 'dot' ? toDot(chart) : toMermaid(chart);
+  if (flags.out) {
+    const target = resolve(io.cwd, flags.out);
+    try {
+      await writeFile(target, text);
+    } catch (error) {
+      throw new ExitError(`Cannot write ${flags.out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, exitCodes.usage);
+    }
+  } else io.out(text);
+  return exitCodes.ok;
+}

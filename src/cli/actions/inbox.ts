@@ -1,0 +1,41 @@
+import { relative } from 'node:path';
+import type { InboxFlags } from '../commands/inbox.js';
+import { exitCodes } from '../errors.js';
+import { safe, type Io } from '../io.js';
+import { loadInstructions } from '../load.js';
+import { choice } from './journal-flags.js';
+import { formatDuration } from '../../i18n/duration.js';
+import { messages } from '../../i18n/messages.js';
+import { listDrafts } from '../../inbox/list.js';
+
+export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): Promise<number> {
+  const format = choice(flags.format, ['text', 'json'], '--format');
+  // The drafts are listed even when an instruction does not compile: lint reports that.
+  const { graph, root } = await loadInstructions(paths, io, { requireClean: false });
+  const { drafts, problems } = await listDrafts(root);
+  const base = relative(io.cwd, root);
+  const shown = (file: string) => (base ? `${base}/${file}` : file).split('\\').join('/');
+  const lang = flags.lang ?? graph.documents[0]?.lang ?? 'en';
+  const t = messages(lang);
+  for (const p of problems) io.err(`${io.color.yellow('instr:')} ${shown(p.file)}: ${p.message}\n`);
+  if (format === 'json') {
+    io.out(`${JSON.stringify({ drafts: drafts.map((d) => ({ ...d, file: shown(d.file) })), problems: problems.map((p) => ({ ...p, file: shown(p.file) })) }, null, 2)}\n`);
+    return exitCodes.ok;
+  }
+  const c = io.color;
+  if (drafts.length === 0) {
+    io.out(`${t.inboxEmpty}\n`);
+    return exitCodes.ok;
+  }
+  io.out(`${c.bold(t.inboxTitle)} (${drafts.length})\n\n`);
+  const ages = drafts.map((d) => (d.ageDays === 0 ? `< ${formatDuration('P1D', lang)}` : formatDuration(`P${d.ageDays}D`, lang)));
+  const ageWidth = Math.max(...ages.map((a) => a.length));
+  const taskWidth = Math.max(...drafts.map((d) => (d.task ?? t.inboxGeneral).length));
+  drafts.forEach((d, i) => {
+    const age = ages[i]!.padEnd(ageWidth);
+    const old = d.ageDays >= 14 ? c.red(age) : d.ageDays >= 7 ? c.yellow(age) : age;
+    io.out(`  ${d.captured.slice(0, 10)}  ${old}  ${c.cyan(safe(d.task ?? t.inboxGeneral).padEnd(taskWidth))}  ${safe(d.title)}\n`);
+    io.out(`  ${' '.repeat(10 + ageWidth + 4)}${c.dim(`${d.user ? `${safe(d.user)} · ` : ''}${safe(shown(d.file))}`)}\n`);
+  });
+  return exitCodes.ok;
+}

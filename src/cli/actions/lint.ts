@@ -1,0 +1,76 @@
+import { relative } from 'node:path';
+import { compilePaths, InputError } from '../../compile/compile.js';
+import { isValidDate } from '../../compile/durations.js';
+import { todayUtc } from '../../analyze/staleness.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { ConfigError, findConfigFile, loadConfig } from '../../lint/config.js';
+import { lintCompiled } from '../../lint/linter.js';
+import { formats, type Format } from '../../lint/reporters/index.js';
+import { rules, ruleIds } from '../../lint/rules/index.js';
+import type { LintFlags } from '../commands/lint.js';
+import { ExitError, exitCodes } from '../errors.js';
+import { safe, type Io } from '../io.js';
+import { parseSize } from '../load.js';
+import { version } from '../main.js';
+
+export async function lintCommand(paths: string[], flags: LintFlags, io: Io): Promise<number> {
+  const format = flags.format as Format;
+  if (!formats.includes(format)) throw new ExitError(`Unknown format "${flags.format}"; use one of ${formats.join(', ')}`, exitCodes.usage);
+  const maxWarnings = parseMaxWarnings(flags.maxWarnings);
+  const unknown = flags.rule.filter((id) => !ruleIds.includes(id));
+  if (unknown.length > 0) throw new ExitError(`Unknown rule ${unknown.map((u) => `"${u}"`).join(', ')}; the rules are: ${ruleIds.join(', ')}`, exitCodes.usage);
+  if (flags.today !== undefined && !isValidDate(flags.today)) throw new ExitError(`--today "${flags.today}" must be a date as YYYY-MM-DD`, exitCodes.usage);
+  const today = flags.today ?? todayUtc();
+
+  const configFile = await findConfigFile(io.cwd, flags.config);
+  let config;
+  try {
+    config = await loadConfig(configFile, configFile ? relative(io.cwd, configFile) || configFile : '');
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const p of error.problems) io.err(`${safe(p.file)}:${p.line}:${p.column}  ${io.color.red('error')}  ${safe(p.message)}  ${io.color.dim('config')}\n`);
+    throw new ExitError(`the config file is not valid (its schema: schemas/config.schema.json)`, exitCodes.usage);
+  }
+
+  let result;
+  try {
+    result = await compilePaths(paths, { cwd: io.cwd, ...(flags.maxFileSize ? { maxFileBytes: parseSize(flags.maxFileSize) } : {}) });
+  } catch (error) {
+    if (error instanceof InputError) throw new ExitError(error.message, exitCodes.usage);
+    throw error;
+  }
+  const all = await lintCompiled(result, { config, today, cwd: io.cwd, ...(flags.rule.length > 0 ? { only: flags.rule } : {}), ...(flags.lang ? { lang: flags.lang } : {}) });
+  const shown = flags.quiet ? all.filter((d) => d.severity === 'error') : all;
+  const lang = flags.lang ?? result.graph.documents[0]?.lang;
+  io.out(await render(format, shown, io, lang));
+
+  const errors = all.filter((d) => d.severity === 'error');
+  // Like ESLint, --quiet leaves warnings out entirely, also from --max-warnings.
+  const warnings = flags.quiet ? 0 : all.filter((d) => d.severity === 'warning').length;
+  if (all.some((d) => d.source === 'read' && d.rule === 'unreadable')) return exitCodes.usage;
+  if (errors.length > 0) return exitCodes.findings;
+  if (maxWarnings !== null && warnings > maxWarnings) {
+    if (format === 'stylish') io.err(`${io.color.red('instr:')} ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
+    return exitCodes.findings;
+  }
+  return exitCodes.ok;
+}
+
+async function render(format: Format, diagnostics: Diagnostic[], io: Io, lang: string | undefined): Promise<string> {
+  switch (format) {
+    case 'json':
+      return (await import('../../lint/reporters/json.js')).json(diagnostics);
+    case 'github':
+      return (await import('../../lint/reporters/github.js')).github(diagnostics);
+    case 'sarif':
+      return (await import('../../lint/reporters/sarif.js')).sarif(diagnostics, { version: version(), rules: rules.map((r) => r.meta) });
+    default:
+      return (await import('../../lint/reporters/stylish.js')).stylish(diagnostics, io.color, lang);
+  }
+}
+
+function parseMaxWarnings(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  if (!/^\d+$/.test(value.trim())) throw new ExitError(`--max-warnings "${value}" must be a whole number, e.g. 0`, exitCodes.usage);
+  return Number(value.trim());
+}

@@ -1,0 +1,47 @@
+import { stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import type { TestFlags } from '../commands/test.js';
+import { ExitError, exitCodes } from '../errors.js';
+import type { Io } from '../io.js';
+import { loadInstructions } from '../load.js';
+import { messages } from '../../i18n/messages.js';
+import { json, stylish } from '../../scenario/report.js';
+import { runSuite, scenarioExtensions, scenarioFilesIn } from '../../scenario/suite.js';
+
+export async function testCommand(paths: string[], flags: TestFlags, io: Io): Promise<number> {
+  const format = flags.format ?? 'stylish';
+  if (format !== 'stylish' && format !== 'json') throw new ExitError(`Unknown format "${format}"; use stylish or json`, exitCodes.usage);
+  const given = paths.filter((p) => scenarioExtensions.some((x) => p.endsWith(x)));
+  const instructionPaths = paths.filter((p) => !given.includes(p));
+  const { graph, root } = await loadInstructions(instructionPaths.length ? instructionPaths : ['instructions'], io);
+
+  const files: string[] = [];
+  for (const p of given) {
+    const abs = resolve(io.cwd, p);
+    if (!(await stat(abs).catch(() => null))?.isFile()) throw new ExitError(`No such scenario file: ${p}`, exitCodes.usage);
+    files.push(abs);
+  }
+  if (given.length === 0 || flags.scenarios) {
+    const dir = flags.scenarios ? resolve(io.cwd, flags.scenarios) : join(root, 'scenarios');
+    if (flags.scenarios && !(await stat(dir).catch(() => null))?.isDirectory()) throw new ExitError(`No such folder: ${flags.scenarios}`, exitCodes.usage);
+    const found = await scenarioFilesIn(dir);
+    files.push(...found.filter((f) => !files.includes(f)));
+    if (found.length === 0 && format === 'stylish') io.err(`${messages(flags.lang ?? graph.documents[0]?.lang).testNoScenarios} ${relative(io.cwd, dir) || dir}\n`);
+  }
+
+  const suite = await runSuite(graph, root, files, io.cwd);
+  if (flags.suggest) {
+    const { suggestScenarios, suggestionsYaml } = await import('../../scenario/suggest.js');
+    const suggestions = suggestScenarios(graph, suite.coverage.options.filter((o) => o.scenarios === 0));
+    if (suggestions.length > 0) io.out(suggestionsYaml(suggestions));
+    return exitCodes.ok;
+  }
+  const lang = flags.lang ?? graph.documents[0]?.lang;
+  if (format === 'json') io.out(`${JSON.stringify(json(suite, root, io.cwd, lang), null, 2)}\n`);
+  else {
+    io.out(stylish(suite, { root, cwd: io.cwd, color: io.color, t: messages(lang), lang, quiet: Boolean(flags.quiet) }));
+  }
+  const failed = suite.results.some((r) => r.failures.length > 0) || suite.diagnostics.length > 0;
+  const uncovered = suite.coverage.covered < suite.coverage.total;
+  return failed || (flags.requireCoverage && uncovered) ? exitCodes.findings : exitCodes.ok;
+}

@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import type { Io } from '../io.js';
+
+export interface InboxFlags {
+  format: string;
+  lang?: string;
+}
+
+export function register(program: Command, io: Io): void {
+  program
+    .command('inbox')
+    .description('list the situations captured during runs as not covered by the instructions (drafts in <instructions>/inbox/), oldest first')
+    .argument('[paths...]', 'instruction files or folders', ['instructions'])
+    .option('--format <format>', 'text or json', 'text')
+    .option('--lang <code>', "language of the labels (default: the instruction's)")
+    .action(async (paths: string[], flags: InboxFlags) => {
+      const { inboxCommand } = await import('../actions/inbox.js');
+      process.exitCode = await inboxCommand(paths, flags, io);
+    });
+}

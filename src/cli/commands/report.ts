@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import type { Io } from '../io.js';
+
+export interface ReportFlags {
+  since?: string;
+  until?: string;
+  today?: string;
+  format: string;
+  journal?: string;
+  lang?: string;
+}
+
+export function register(program: Command, io: Io): void {
+  program
+    .command('report')
+    .description('how the instructions were followed, from the journal of runs: done, skipped and why, unclear steps, checkpoints, overdue, missed, due for review')
+    .argument('[paths...]', 'instruction files or folders', ['instructions'])
+    .option('--since <YYYY-MM-DD>', 'first day of the period (default: 29 days before --until)')
+    .option('--until <YYYY-MM-DD>', 'last day of the period (default: today)')
+    .option('--today <YYYY-MM-DD>', 'the day to judge overdue, missed and review dates against (default: today)')
+    .option('--format <format>', 'text, markdown or json', 'text')
+    .option('--journal <file>', 'journal of runs (default: $INSTR_JOURNAL or .instr/journal.jsonl)')
+    .option('--lang <code>', "language of the labels (default: the instruction's)")
+    .action(async (paths: string[], flags: ReportFlags) => {
+      const { reportCommand } = await import('../actions/report.js');
+      process.exitCode = await reportCommand(paths, flags, io);
+    });
+}

@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import type { Io } from '../io.js';
+import type { RunFlags } from '../../run/command.js';
+
+export function register(program: Command, io: Io): void {
+  program
+    .command('run')
+    .description('walk through a task step by step (interactive), or from an answers file (scripted)')
+    .argument('[task]', 'task id, or words of its title (any case or word form); a searchable menu when left out')
+    .argument('[paths...]', 'instruction files or folders', ['instructions'])
+    .option('--answers <file>', 'scripted run: YAML mapping of prompt id or text → answer; what it lacks is asked at a terminal, else exit 2')
+    .option('--json', 'print the run (path, status, outcome) as JSON at the end')
+    .option('--resume [run]', 'continue a paused or suspended run (a menu when the run id is left out)')
+    .option('--journal <file>', 'journal file (default: $INSTR_JOURNAL or .instr/journal.jsonl)')
+    .option('--lang <code>', "language of the UI: ru or en (default: the instruction's)")
+    .option('--user <name>', 'who runs it, for the journal (default: the OS user name)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 done, paused or suspended; 1 the run failed or cannot be resumed; 2 usage error or a missing answer; 130 interrupted (Ctrl-C, resumable).',
+    )
+    .action(async (task: string | undefined, paths: string[], flags: RunFlags) => {
+      const { runCommand } = await import('../actions/run.js');
+      process.exitCode = await runCommand(task, paths, flags, io);
+    });
+}

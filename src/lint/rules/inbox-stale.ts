@@ -1,0 +1,64 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { addDuration, isValidDate, parseDuration } from '../../compile/durations.js';
+import { formatDuration } from '../../i18n/duration.js';
+import { plural } from '../describe.js';
+import { docsUrl, type Rule } from '../rule.js';
+
+/**
+ * Drafts in `<root>/inbox/` (situations captured by `instr run` that the instruction did not
+ * cover) older than `inboxMaxAge` (default P14D): the seed's mistake 2, the instruction not being
+ * updated after a new situation.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'inbox-stale',
+    description: 'an inbox draft (an uncovered situation captured during a run) older than inboxMaxAge',
+    defaultSeverity: 'warn',
+    docs: docsUrl('inbox-stale'),
+  },
+  async check(context) {
+    const maxAge = parseDuration(context.config.inboxMaxAge) ?? parseDuration('P14D')!;
+    const dir = join(context.root, 'inbox');
+    let names: string[];
+    try {
+      names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => e.name);
+    } catch {
+      return;
+    }
+    const today = new Date(`${context.today}T00:00:00.000Z`);
+    if (Number.isNaN(today.getTime())) return;
+    // Drafts are in the language of the instructions they were captured from.
+    const lang = context.lang(context.graph.documents[0]?.file ?? '');
+    for (const name of names.sort()) {
+      const captured = await capturedOn(join(dir, name), name);
+      if (!captured) continue;
+      const due = addDuration(new Date(`${captured}T00:00:00.000Z`), maxAge);
+      if (today <= due) continue;
+      const days = Math.round((today.getTime() - new Date(`${captured}T00:00:00.000Z`).getTime()) / 86_400_000);
+      const file = `inbox/${name}`;
+      const message =
+        lang === 'ru'
+          ? `Черновик из папки inbox, записанный ${captured} (${days} ${plural(days, 'день', 'дня', 'дней')} назад), всё ещё не перенесён в инструкцию (срок: ${formatDuration(context.config.inboxMaxAge, 'ru')}). Вставьте его в нужный раздел и удалите черновик — или просто удалите, если он не нужен`
+          : `Inbox draft captured on ${captured} (${days} days ago) is still waiting to be added to the instruction (limit: ${formatDuration(context.config.inboxMaxAge, 'en')}). Paste it into the right section and delete the draft, or delete it if it is not needed`;
+      context.report({ file, at: { line: 1, column: 1 }, message });
+    }
+  },
+};
+
+/** The capture date: from the `instr-inbox` header's `captured`, else from the file name. */
+async function capturedOn(path: string, name: string): Promise<string | null> {
+  try {
+    const head = (await readFile(path, 'utf8')).slice(0, 4096);
+    const m = /^<!--\s*instr-inbox\s+(\{.*?\})\s*-->/.exec(head.replace(/^\uFEFF/, ''));
+    if (m) {
+      const header = JSON.parse(m[1]!) as { captured?: unknown };
+      const day = typeof header.captured === 'string' ? header.captured.slice(0, 10) : '';
+      if (isValidDate(day)) return day;
+    }
+  } catch {
+    // an unreadable or malformed header: fall back to the name
+  }
+  const fromName = name.slice(0, 10);
+  return isValidDate(fromName) ? fromName : null;
+}

@@ -1,0 +1,83 @@
+import { docsUrl, type Rule } from '../rule.js';
+
+/**
+ * Unfinished text: an ellipsis where a branch should go on («Если входит, то…»), TODO, FIXME,
+ * TBD, ???, a lone «уточнить» / "tbd", and options whose label is only a placeholder.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'placeholder',
+    description: 'unfinished text: «то…», «…», TODO, ???, «уточнить»',
+    defaultSeverity: 'error',
+    docs: docsUrl('placeholder'),
+  },
+  check(context) {
+    for (const doc of context.graph.documents) {
+      const source = context.source(doc.file);
+      if (!source) continue;
+      for (const m of findPlaceholders(source.prose)) {
+        const message =
+          context.lang(doc.file) === 'ru'
+            ? `Заглушка «${m.text}»${m.breaksOff ? ' (текст обрывается)' : ''}: эта часть инструкции не дописана. Напишите, что здесь делать`
+            : `Placeholder "${m.text}"${m.breaksOff ? ' (the text breaks off)' : ''}: this part of the instruction is unfinished. Write out what to do here`;
+        context.report({ file: doc.file, at: { offset: m.offset, endOffset: m.endOffset }, message });
+      }
+    }
+  },
+};
+
+export interface PlaceholderMatch {
+  /** The placeholder as written. */
+  text: string;
+  /** An ellipsis where the text stops. */
+  breaksOff: boolean;
+  offset: number;
+  endOffset: number;
+}
+
+// Each pattern is linear: fixed words, or a run of one character class.
+const patterns: Array<{ pattern: RegExp; breaksOff?: boolean }> = [
+  // an ellipsis that ends a line, a label or a bracket: «то…», "Если да, то ..."
+  { pattern: /(?:…|(?<!\.)\.{3,}(?!\.))(?=[ \t]*(?:$|[\])]))/gmu, breaksOff: true },
+  { pattern: /(?<![\p{L}\p{N}_])(?:TODO|FIXME|TBD|XXX)(?![\p{L}\p{N}_])/gu },
+  { pattern: /(?<![\p{L}\p{N}_])(?:todo|fixme|tbd)(?=\s*:)/giu },
+  { pattern: /\?{3,}/g },
+  // «уточнить» standing alone as a note: in brackets, or the whole of a line / list item
+  { pattern: /[([][ \t]?(?:уточнить|уточнится|to be confirmed|tbc)[?!.]*[ \t]?[)\]]/giu },
+  { pattern: /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:уточнить|уточнится|to be confirmed)[?!.…]*[ \t]*$/gimu },
+];
+
+export function findPlaceholders(text: string): PlaceholderMatch[] {
+  const out: PlaceholderMatch[] = [];
+  for (const { pattern, breaksOff = false } of patterns) {
+    const headings = breaksOff ? headingLines(text) : null;
+    for (const m of text.matchAll(pattern)) {
+      // «## Что делать, если…» is a title, not a branch that breaks off
+      if (headings?.(m.index)) continue;
+      const lead = m[0].length - m[0].trimStart().length;
+      out.push({ text: m[0].trim(), breaksOff, offset: m.index + lead, endOffset: m.index + m[0].trimEnd().length });
+    }
+  }
+  return out.sort((a, b) => a.offset - b.offset);
+}
+
+/** Whether an offset is on a heading line; offsets must be asked in increasing order (linear overall). */
+function headingLines(text: string): (offset: number) => boolean {
+  let pos = 0;
+  let lineStart = 0;
+  let heading: boolean | null = null;
+  const headingAt = /[ \t]{0,3}#/y;
+  return (offset) => {
+    for (; pos < offset; pos++) {
+      if (text.charCodeAt(pos) === 10) {
+        lineStart = pos + 1;
+        heading = null;
+      }
+    }
+    if (heading === null) {
+      headingAt.lastIndex = lineStart;
+      heading = headingAt.test(text);
+    }
+    return heading;
+  };
+}

@@ -1,0 +1,72 @@
+import { words } from '../../text/words.js';
+import { quote } from '../describe.js';
+import { docsUrl, type Rule } from '../rule.js';
+
+/**
+ * A step that states no action a person can do. A heuristic, tuned to be quiet on real text:
+ * - Russian: no word of the step looks like an infinitive («позвонить», «отнести», «помочь») or
+ *   a polite imperative («позвоните», «отправьте»), so the step is a statement or a noun phrase
+ *   («Тариф клиента в CRM», «Встреча с клиентом»);
+ * - English: after an optional leading "If/When … ," the step starts with an article, a pronoun,
+ *   or an -ing / -ed form ("The invoice is sent", "Sending the invoice") rather than a verb.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'step-has-no-action',
+    description: 'a step that names no action (no verb such as «позвонить», "call")',
+    defaultSeverity: 'warn',
+    docs: docsUrl('step-has-no-action'),
+  },
+  check(context) {
+    for (const node of Object.values(context.graph.nodes)) {
+      if (node.kind !== 'step') continue;
+      const text = node.text;
+      const cyrillic = (text.match(/[\u0400-\u04ff]/g) ?? []).length;
+      const latin = (text.match(/[a-z]/gi) ?? []).length;
+      const problem = cyrillic >= latin ? russianProblem(text) : englishProblem(text);
+      if (!problem) continue;
+      const lang = context.lang(node.position.file);
+      const why = lang === 'ru' ? (problem.first ? `начинается со слова «${problem.first}», а не с того, что сделать` : 'не содержит глагола, который говорит, что сделать') : problem.first ? `starts with "${problem.first}", not with what to do` : 'has no verb that says what to do';
+      const message =
+        lang === 'ru'
+          ? `Шаг ${quote(text, 'ru')} ${why}. Начните его с действия, например «Позвонить клиенту …»; если это примечание, перенесите его под предыдущий шаг`
+          : `Step ${quote(text)} ${why}. Start it with what to do, e.g. "Call the client …"; if it is a note, put it under the step before`;
+      context.report({ file: node.position.file, at: node.position, message });
+    }
+  },
+};
+
+const russianInfinitive = /(?:ть|ти|чь)(?:ся|сь)?$/;
+const russianImperative = /(?:[иьй]те)(?:сь)?$/;
+// Nouns and adverbs with a verb-like ending.
+const russianNotVerbs = /(?:ость|есть|сть|пути|почти|сети|части|чести|ночь|дочь|мощь|помощь|вещь|речь|печь)$/;
+const russianVerbsInSt = new Set(['учесть', 'прочесть', 'класть', 'сесть', 'красть', 'съесть', 'надеть', 'отнести', 'вести']);
+
+/** Why a step names no action: no verb at all, or this first word. */
+interface Problem {
+  first?: string;
+}
+
+function russianProblem(text: string): Problem | null {
+  for (const w of words(text)) {
+    const lower = w.text.toLowerCase();
+    if (russianVerbsInSt.has(lower)) return null;
+    if (russianNotVerbs.test(lower)) continue;
+    if (russianInfinitive.test(lower) || russianImperative.test(lower)) return null;
+  }
+  return {};
+}
+
+const englishNotActions = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'i', 'its', 'their', 'his', 'her', 'our', 'my', 'there', 'is', 'are', 'was', 'were', 'be', 'been', 'nothing', 'everything', 'all', 'each']);
+const englishLead = /^(?:if|when|once|after|before|while|as soon as|until|unless)\b[^,]*,\s*/i;
+const englishSkip = new Set(['please', 'then', 'also', 'always', 'never', 'immediately', 'first', 'next', 'finally', 'now', 'do', "don't", 'not']);
+
+function englishProblem(text: string): Problem | null {
+  const rest = text.replace(englishLead, '');
+  const list = words(rest).map((w) => w.text.toLowerCase());
+  const first = list.find((w) => !englishSkip.has(w));
+  if (first === undefined) return {};
+  if (englishNotActions.has(first)) return { first };
+  if ((/ing$/.test(first) && first.length > 5) || (/ed$/.test(first) && !/eed$/.test(first) && first.length > 4)) return { first };
+  return null;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { defaultGuardLimits, guardNesting } from './guard.js';
+
+const limits = { ...defaultGuardLimits, maxDepth: 5, maxInlineDelimiters: 10, maxListItems: 6 };
+
+describe('guardNesting', () => {
+  it('accepts ordinary instructions', () => {
+    const text = '---\nid: x\nroles:\n  a:\n    contacts:\n      deep:\n        deeper: 1\n---\n\n1. Step *one*.\n   - detail\n\n::decision[Q?]\n- Yes\n  1. Do.\n- No\n';
+    expect(guardNesting(text, limits)).toBeNull();
+    expect(guardNesting(text)).toBeNull();
+  });
+
+  it('counts list markers, quotes, indentation and tabs as depth', () => {
+    expect(guardNesting('- - - - - - x', limits)).toMatchObject({ line: 1, column: 1, message: expect.stringContaining('Nesting 6 levels') });
+    expect(guardNesting('1. 1. 1. 1. 1. 1. x', limits)).toMatchObject({ line: 1 });
+    expect(guardNesting('a\n> > > > > > x', limits)).toMatchObject({ line: 2 });
+    expect(guardNesting('x\n\n            - deep', limits)).toMatchObject({ line: 3, message: expect.stringContaining('7 levels') });
+    expect(guardNesting('\t\t\tx', limits)).toMatchObject({ line: 1, message: expect.stringContaining('6 levels') });
+    expect(guardNesting('- - - - - x', limits)).toBeNull();
+  });
+
+  it('counts open container directives, also behind list and quote markers', () => {
+    expect(guardNesting(':::a\n'.repeat(6), limits)).toMatchObject({ line: 6, column: 1 });
+    expect(guardNesting('> :::a\n'.repeat(6), limits)).toMatchObject({ line: 6, column: 3 });
+    expect(guardNesting(':::a\n:::\n'.repeat(20), limits)).toBeNull();
+  });
+
+  it('counts emphasis and link delimiters per paragraph, not per line', () => {
+    expect(guardNesting('*a\n'.repeat(11), limits)).toMatchObject({ line: 11, column: 1, message: expect.stringContaining('delimiters') });
+    expect(guardNesting('*a\n\n'.repeat(50), limits)).toBeNull();
+    expect(guardNesting(`x ${'['.repeat(11)}`, limits)).toMatchObject({ line: 1, column: 13 });
+    expect(guardNesting('- **a** **b**\n'.repeat(6), limits)).toBeNull();
+  });
+
+  it('counts the items of one list, nested ones included, until the list ends', () => {
+    expect(guardNesting('- a\n  - b\n'.repeat(4), limits)).toMatchObject({ line: 7, message: expect.stringContaining('more than 6 items') });
+    expect(guardNesting('- a\n- b\n- c\n\nText between.\n\n- d\n- e\n- f\n- g\n', limits)).toBeNull();
+    // a lazy continuation line does not end the list
+    expect(guardNesting('- a\n- b\n- c\nlazy\n- d\n- e\n- f\n- g\n', limits)).toMatchObject({ line: 8 });
+  });
+
+  it('skips the front matter only when it is closed', () => {
+    const deepYaml = `---\n${Array.from({ length: 10 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')}\n---\ntext\n`;
+    expect(guardNesting(deepYaml, limits)).toBeNull();
+    expect(guardNesting(deepYaml.replace('\n---\n', '\n'), limits)).toMatchObject({ line: 8 });
+  });
+
+  it('does not take a code fence on its word: the text after it is still scanned', () => {
+    expect(guardNesting('```x`\n- - - - - - x\n```', limits)).toMatchObject({ line: 2 });
+  });
+
+  it('runs in linear time on the shapes that make the parser superlinear', () => {
+    const start = performance.now();
+    expect(guardNesting(`${'- '.repeat(100_000)}x`)).not.toBeNull();
+    expect(guardNesting(`${'> '.repeat(500_000)}x`)).not.toBeNull();
+    expect(guardNesting('*a\n'.repeat(200_000))).not.toBeNull();
+    expect(guardNesting('слово '.repeat(1_000_000))).toBeNull();
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+});

@@ -1,0 +1,362 @@
+import { addDuration, parseDuration } from '../compile/durations.js';
+import { reviewStatus } from '../analyze/staleness.js';
+import { indexGraph, type GraphIndex } from '../graph/query.js';
+import type { Graph, Node, Task } from '../graph/types.js';
+import { occurrences } from '../schedule/occurrences.js';
+import { documentZone } from '../schedule/task-zone.js';
+import { addDays, localDate, parseIsoDate, startOfLocalDay, systemTimeZone } from '../schedule/zone.js';
+import type { JournalStats } from './read-journal.js';
+import type { RunRecord } from './runs.js';
+
+/** An open run idle for longer than this counts as abandoned. */
+export const staleAfterDays = 7;
+const dayMs = 86_400_000;
+
+export interface StepRef {
+  node: string;
+  /** The step's text in the current graph; null when the node is no longer there. */
+  text: string | null;
+  file: string | null;
+  line: number | null;
+}
+
+export interface Counted<T extends string> {
+  count: number;
+  items: Array<Record<T, string> & { count: number }>;
+}
+
+export interface TaskReport {
+  task: string;
+  title: string;
+  file: string | null;
+  line: number | null;
+  /** False for runs of a task that is no longer in the instructions. */
+  known: boolean;
+  started: number;
+  finished: number;
+  cancelled: number;
+  failed: number;
+  /** Abandoned explicitly, or left open and idle for more than seven days. */
+  abandoned: number;
+  waiting: number;
+  inProgress: number;
+  /** Median duration of finished runs, ms; null without any. */
+  medianMs: number | null;
+  /** Finished after the trigger's deadline or after the deadline that followed a wait. */
+  late: number;
+  skipped: Array<StepRef & { count: number; reasons: Array<{ reason: string; count: number }> }>;
+  checkpoints: Array<StepRef & { count: number }>;
+  /** Each schedule's occurrences in the period up to today, and those with no run on their date. */
+  schedules: ScheduleCheck[];
+}
+
+export interface ScheduleCheck {
+  label: string;
+  line: number;
+  /** Occurrences from --since up to now (or --until). */
+  due: number;
+  missed: Array<{ date: string; time: string | null }>;
+}
+
+export interface UnclearStep extends StepRef {
+  task: string;
+  count: number;
+  notes: Array<{ note: string; count: number }>;
+}
+
+export interface OverdueItem {
+  run: string;
+  task: string;
+  user: string;
+  kind: 'wait' | 'deadline' | 'task-deadline';
+  /** Due instant, ISO. */
+  due: string;
+  label: string;
+  daysLate: number;
+}
+
+export interface ReviewDue {
+  file: string;
+  task: string | null;
+  line: number | null;
+  reviewed: string | null;
+  dueOn: string;
+  daysOverdue: number;
+}
+
+export interface Report {
+  since: string;
+  until: string;
+  today: string;
+  journal: { path: string; missing: boolean; stats: JournalStats | null };
+  /** Scripted (--answers) runs in the period, left out of every count. */
+  scriptedRuns: number;
+  /**
+   * When the journal's first run started (ISO), or null without runs. Schedules are checked from
+   * then on: before the journal existed there is no telling whether a task was done.
+   */
+  journalSince: string | null;
+  tasks: TaskReport[];
+  /** "Unclear" notes grouped by step, the most asked first: what to rewrite. */
+  unclear: UnclearStep[];
+  overdue: OverdueItem[];
+  review: ReviewDue[];
+}
+
+export interface ReportOptions {
+  since: string;
+  until: string;
+  /** The day the report is made, YYYY-MM-DD; `now` is its end unless given. */
+  today: string;
+  now?: number;
+  journal: { path: string; missing: boolean; stats: JournalStats | null };
+}
+
+/** Folds the runs started in [since, until] (local dates in each task's zone) into a report. */
+export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: ReportOptions): Report {
+  const index = indexGraph(graph);
+  const systemZone = systemTimeZone();
+  const zoneOf = (task: Task | undefined) => (task ? documentZone(index.documentOf(task)) : systemZone);
+  const bounds = new Map<string, [number, number]>();
+  const boundsIn = (zone: string): [number, number] => {
+    let b = bounds.get(zone);
+    if (!b) bounds.set(zone, (b = [startOfLocalDay(options.since, zone), startOfLocalDay(addDays(options.until, 1), zone)]));
+    return b;
+  };
+  const now = options.now ?? startOfLocalDay(addDays(options.today, 1), systemZone);
+  const staleBefore = now - staleAfterDays * dayMs;
+  const tasks = new Map<string, Acc>();
+  const unclear = new Map<string, { task: string; node: string; notes: Map<string, number> }>();
+  const overdue: OverdueItem[] = [];
+  let scriptedRuns = 0;
+
+  let earliest = Infinity;
+  for (const r of runs) {
+    if (r.task === null || r.startedAt === null) continue;
+    if (r.startedAt < earliest) earliest = r.startedAt;
+    const task = index.tasks.get(r.task);
+    const zone = zoneOf(task);
+    const open = r.state === 'active' || r.state === 'waiting' || r.state === 'paused';
+    if (open && !r.scripted) collectOverdue(r, task, now, overdue);
+    const [from, to] = boundsIn(zone);
+    if (r.startedAt < from || r.startedAt >= to) continue;
+    if (r.scripted) {
+      scriptedRuns++;
+      continue;
+    }
+    let acc = tasks.get(r.task);
+    if (!acc) tasks.set(r.task, (acc = newAcc(r, task)));
+    acc.started++;
+    if (task?.schedules.length) acc.dates.add(localDate(r.startedAt, zone));
+    switch (r.state) {
+      case 'done':
+        acc.finished++;
+        if (r.durationMs !== undefined) acc.durations.push(r.durationMs);
+        if (isLate(r, task)) acc.late++;
+        break;
+      case 'cancelled':
+        acc.cancelled++;
+        break;
+      case 'failed':
+        acc.failed++;
+        break;
+      case 'abandoned':
+        acc.abandoned++;
+        break;
+      case 'waiting':
+        acc.waiting++;
+        break;
+      default:
+        if (r.lastAt < staleBefore) acc.abandoned++;
+        else acc.inProgress++;
+    }
+    for (const s of r.skips ?? []) {
+      let reasons = acc.skips.get(s.node);
+      if (!reasons) acc.skips.set(s.node, (reasons = new Map()));
+      reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
+    }
+    for (const c of r.checkpoints ?? []) if (!c.confirmed) acc.checkpoints.set(c.node, (acc.checkpoints.get(c.node) ?? 0) + 1);
+    for (const u of r.unclear ?? []) {
+      let entry = unclear.get(u.node);
+      if (!entry) unclear.set(u.node, (entry = { task: r.task, node: u.node, notes: new Map() }));
+      const note = u.note.trim();
+      entry.notes.set(note, (entry.notes.get(note) ?? 0) + 1);
+    }
+  }
+
+  // Scheduled tasks appear even when nobody ran them: that is what "missed" is about.
+  for (const task of graph.tasks) if (task.schedules.length > 0 && !tasks.has(task.id)) tasks.set(task.id, newAcc(null, task));
+  const lastDay = options.until < options.today ? options.until : options.today;
+  const reports = [...tasks.values()]
+    .map((acc) => {
+      const zone = zoneOf(index.tasks.get(acc.task));
+      const first = Number.isFinite(earliest) ? localDate(earliest, zone) : null;
+      const from = first !== null && first > options.since ? first : options.since;
+      return finish(acc, index, from, first === null ? null : lastDay, now, zone);
+    })
+    .filter((r) => r.started > 0 || r.schedules.some((s) => s.due > 0));
+  const order = new Map(graph.tasks.map((t, i) => [t.id, i]));
+  reports.sort((a, b) => (order.get(a.task) ?? Infinity) - (order.get(b.task) ?? Infinity) || a.task.localeCompare(b.task));
+
+  const unclearSteps = [...unclear.values()].map((u): UnclearStep => {
+    const notes = [...u.notes].map(([note, count]) => ({ note, count })).sort((a, b) => b.count - a.count || a.note.localeCompare(b.note));
+    return { task: u.task, ...stepRef(index, u.node), count: notes.reduce((n, x) => n + x.count, 0), notes };
+  });
+  unclearSteps.sort((a, b) => b.count - a.count || a.node.localeCompare(b.node));
+  overdue.sort((a, b) => a.due.localeCompare(b.due));
+
+  return {
+    since: options.since,
+    until: options.until,
+    today: options.today,
+    journal: options.journal,
+    scriptedRuns,
+    journalSince: Number.isFinite(earliest) ? new Date(earliest).toISOString() : null,
+    tasks: reports,
+    unclear: unclearSteps,
+    overdue,
+    review: reviewDue(graph, options.today),
+  };
+}
+
+interface Acc {
+  task: string;
+  title: string;
+  started: number;
+  finished: number;
+  cancelled: number;
+  failed: number;
+  abandoned: number;
+  waiting: number;
+  inProgress: number;
+  late: number;
+  durations: number[];
+  skips: Map<string, Map<string, number>>;
+  checkpoints: Map<string, number>;
+  /** Local dates on which a run of the task started (for missed schedules). */
+  dates: Set<string>;
+}
+
+function newAcc(r: RunRecord | null, task: Task | undefined): Acc {
+  return {
+    task: task?.id ?? r?.task ?? '',
+    title: task?.title ?? r?.title ?? '',
+    started: 0,
+    finished: 0,
+    cancelled: 0,
+    failed: 0,
+    abandoned: 0,
+    waiting: 0,
+    inProgress: 0,
+    late: 0,
+    durations: [],
+    skips: new Map(),
+    checkpoints: new Map(),
+    dates: new Set(),
+  };
+}
+
+/** `lastDay` null: no journal, so no schedule can be checked. */
+function finish(acc: Acc, index: GraphIndex, since: string, lastDay: string | null, now: number, zone: string): TaskReport {
+  const task = index.tasks.get(acc.task);
+  const skipped = [...acc.skips].map(([node, reasons]) => {
+    const list = [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+    return { ...stepRef(index, node), count: list.reduce((n, x) => n + x.count, 0), reasons: list };
+  });
+  skipped.sort((a, b) => b.count - a.count || a.node.localeCompare(b.node));
+  const checkpoints = [...acc.checkpoints].map(([node, count]) => ({ ...stepRef(index, node), count })).sort((a, b) => b.count - a.count || a.node.localeCompare(b.node));
+  const schedules: ScheduleCheck[] = [];
+  if (task && lastDay !== null && since <= lastDay) {
+    const days = Math.round(((parseIsoDate(lastDay) ?? 0) - (parseIsoDate(since) ?? 0)) / dayMs) + 1;
+    for (const schedule of task.schedules) {
+      const due = occurrences(schedule, zone, since, days).filter((o) => o.at.getTime() <= now);
+      const missed = due.filter((o) => !acc.dates.has(o.date)).map((o) => ({ date: o.date, time: o.time }));
+      schedules.push({ label: schedule.label, line: schedule.position.line, due: due.length, missed });
+    }
+  }
+  return {
+    task: acc.task,
+    title: acc.title,
+    file: task?.file ?? null,
+    line: task?.position.line ?? null,
+    known: task !== undefined,
+    started: acc.started,
+    finished: acc.finished,
+    cancelled: acc.cancelled,
+    failed: acc.failed,
+    abandoned: acc.abandoned,
+    waiting: acc.waiting,
+    inProgress: acc.inProgress,
+    medianMs: median(acc.durations),
+    late: acc.late,
+    skipped,
+    checkpoints,
+    schedules,
+  };
+}
+
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function stepRef(index: GraphIndex, id: string): StepRef {
+  const node = index.node(id);
+  return { node: id, text: node ? nodeText(node) : null, file: node?.position.file ?? null, line: node?.position.line ?? null };
+}
+
+export function nodeText(node: Node): string {
+  switch (node.kind) {
+    case 'step':
+      return node.text;
+    case 'decision':
+      return node.question;
+    case 'wait':
+      return node.event;
+    case 'checkpoint':
+      return node.text;
+    case 'end':
+      return node.outcome;
+    case 'escalation':
+      return node.reason;
+    case 'jump':
+      return node.target;
+  }
+}
+
+/** A run's deadline instant from its task's trigger (start + deadline), if any. */
+function triggerDeadline(r: RunRecord, task: Task | undefined): number | null {
+  const parts = task?.trigger?.deadline ? parseDuration(task.trigger.deadline) : null;
+  if (!parts || r.startedAt === null) return null;
+  return addDuration(new Date(r.startedAt), parts).getTime();
+}
+
+function isLate(r: RunRecord, task: Task | undefined): boolean {
+  if (r.endedAt === undefined) return false;
+  const due = triggerDeadline(r, task);
+  return (due !== null && r.endedAt > due) || (r.deadlineAt !== undefined && r.endedAt > r.deadlineAt);
+}
+
+function collectOverdue(r: RunRecord, task: Task | undefined, now: number, out: OverdueItem[]): void {
+  const push = (kind: OverdueItem['kind'], due: number, label: string) => {
+    if (due < now) out.push({ run: r.run, task: r.task ?? '', user: r.user, kind, due: new Date(due).toISOString(), label, daysLate: Math.floor((now - due) / dayMs) });
+  };
+  if (r.wait?.timeoutAt !== undefined) push('wait', r.wait.timeoutAt, r.wait.event);
+  if (!r.wait && r.deadlineAt !== undefined) push('deadline', r.deadlineAt, r.deadlineEvent ?? '');
+  const due = triggerDeadline(r, task);
+  if (due !== null) push('task-deadline', due, task?.trigger?.text ?? '');
+}
+
+function reviewDue(graph: Graph, today: string): ReviewDue[] {
+  const status = reviewStatus(graph, today);
+  const out: ReviewDue[] = [];
+  for (const d of status.documents) {
+    if (d.dueOn !== null && d.dueOn <= today) out.push({ file: d.file, task: null, line: d.position?.line ?? null, reviewed: d.reviewed, dueOn: d.dueOn, daysOverdue: d.daysOverdue });
+  }
+  for (const t of status.tasks) {
+    if (t.own && t.dueOn !== null && t.dueOn <= today) out.push({ file: t.file, task: t.task, line: t.position.line, reviewed: t.reviewed, dueOn: t.dueOn, daysOverdue: t.daysOverdue });
+  }
+  return out.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+}

@@ -1,0 +1,145 @@
+import type { ChalkInstance } from 'chalk';
+import { cell } from '../agenda/render.js';
+import { messages, type Messages } from '../i18n/messages.js';
+import { terminalSafe as safe } from '../render/terminal-safe.js';
+import type { Report, StepRef, TaskReport } from './build.js';
+
+/** 90 000 ms → «1 мин 30 с» / "1 min 30 s"; whole days, hours and minutes beyond that. */
+export function formatMs(ms: number, lang: string): string {
+  const ru = lang.toLowerCase().startsWith('ru');
+  const [d, h, m, s] = ru ? ['д', 'ч', 'мин', 'с'] : ['d', 'h', 'min', 's'];
+  const total = Math.round(ms / 1000);
+  const parts: Array<[number, string]> = [
+    [Math.floor(total / 86_400), d],
+    [Math.floor((total % 86_400) / 3600), h],
+    [Math.floor((total % 3600) / 60), m],
+    [total % 60, s],
+  ];
+  const first = parts.findIndex(([n]) => n > 0);
+  if (first === -1) return `0 ${s}`;
+  return parts.slice(first, first + 2).filter(([n]) => n > 0).map(([n, unit]) => `${n} ${unit}`).join(' ');
+}
+
+function where(ref: { file: string | null; line: number | null }): string {
+  return ref.file ? `${ref.file}:${ref.line ?? 1}` : '';
+}
+
+function stepLabel(ref: StepRef, t: Messages): string {
+  return ref.text === null ? `${ref.node} (${t.reportGone})` : ref.text;
+}
+
+function counts(r: TaskReport, t: Messages, lang: string): string {
+  const parts = [`${t.reportStarted} ${r.started}`, `${t.reportFinished} ${r.finished}`];
+  if (r.cancelled) parts.push(`${t.reportCancelled} ${r.cancelled}`);
+  if (r.failed) parts.push(`${t.reportFailed} ${r.failed}`);
+  parts.push(`${t.reportAbandoned} ${r.abandoned}`);
+  if (r.waiting) parts.push(`${t.reportWaiting} ${r.waiting}`);
+  if (r.inProgress) parts.push(`${t.reportOpen} ${r.inProgress}`);
+  if (r.late) parts.push(`${t.reportLate} ${r.late}`);
+  if (r.medianMs !== null) parts.push(`${t.reportMedian} ${formatMs(r.medianMs, lang)}`);
+  return parts.join(' · ');
+}
+
+function header(report: Report, t: Messages): string[] {
+  const j = report.journal;
+  const lines = [`${t.reportPeriod}: ${report.since} … ${report.until}`, `${t.reportJournal}: ${safe(j.path)}${j.missing ? ` (${t.reportNoJournal})` : ''}`];
+  if (j.stats?.unreadable) lines.push(`${t.reportUnreadable}: ${j.stats.unreadable} (${j.stats.unreadableLines.join(', ')}${j.stats.unreadable > j.stats.unreadableLines.length ? ', …' : ''})`);
+  if (j.stats?.duplicates) lines.push(`${t.reportDuplicates}: ${j.stats.duplicates}`);
+  if (report.scriptedRuns) lines.push(`${t.reportScripted}: ${report.scriptedRuns}`);
+  if (report.journalSince !== null && report.journalSince.slice(0, 10) > report.since) lines.push(`${t.reportChecksFrom}: ${report.journalSince.slice(0, 10)}`);
+  return lines;
+}
+
+export function reportText(report: Report, lang: string, c: ChalkInstance): string {
+  const t = messages(lang);
+  const out: string[] = [c.bold(t.reportTitle), ...header(report, t).map((l) => c.dim(l)), ''];
+  out.push(c.bold(t.reportRuns));
+  if (report.tasks.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
+  for (const r of report.tasks) {
+    out.push(`  ${c.cyan(safe(r.task))}  ${safe(r.title)}${r.known ? '' : c.yellow(` (${t.reportGone})`)}`);
+    out.push(`    ${counts(r, t, lang)}`);
+    if (r.skipped.length > 0) out.push(`    ${c.yellow(t.reportSkipped)}:`);
+    for (const s of r.skipped) {
+      out.push(`      ${s.count}× ${safe(stepLabel(s, t))} ${c.dim(where(s))}`);
+      for (const reason of s.reasons) out.push(`         ${reason.count}× ${safe(reason.reason || t.reportNoReason)}`);
+    }
+    if (r.checkpoints.length > 0) out.push(`    ${c.red(t.reportCheckpoints)}:`);
+    for (const p of r.checkpoints) out.push(`      ${p.count}× ${safe(stepLabel(p, t))} ${c.dim(where(p))}`);
+    for (const sc of r.schedules) {
+      if (sc.missed.length > 0) out.push(`    ${c.red(`${t.reportMissed} ${sc.missed.length}/${sc.due}`)} «${safe(sc.label)}»: ${dateList(sc.missed.map((m) => m.date))} ${c.dim(`${r.file}:${sc.line}`)}`);
+    }
+  }
+  out.push('', c.bold(t.reportUnclear));
+  if (report.unclear.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
+  for (const u of report.unclear) {
+    out.push(`  ${c.yellow(`${u.count}×`)} ${c.cyan(safe(u.task))} ${safe(stepLabel(u, t))} ${c.dim(where(u))}`);
+    for (const n of u.notes) out.push(`     ${n.count > 1 ? `${n.count}× ` : ''}${safe(n.note)}`);
+  }
+  out.push('', c.bold(t.reportOverdue));
+  if (report.overdue.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
+  for (const o of report.overdue) out.push(`  ${c.red(o.due.slice(0, 16).replace('T', ' '))} UTC  ${c.cyan(safe(o.task))}  ${safe(overdueLabel(o.kind, o.label, t))}  ${c.dim(`${t.agendaRun} ${safe(o.run)}${o.user ? `, ${safe(o.user)}` : ''}`)}`);
+  out.push('', c.bold(t.reportReview));
+  if (report.review.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
+  for (const r of report.review) out.push(`  ${r.file}${r.line ? `:${r.line}` : ''}${r.task ? ` ${c.cyan(safe(r.task))}` : ''}  ${t.reviewed} ${r.reviewed ?? '—'}, ${t.deadline.toLowerCase()} ${r.dueOn}`);
+  out.push('');
+  return out.join('\n');
+}
+
+function overdueLabel(kind: 'wait' | 'deadline' | 'task-deadline', label: string, t: Messages): string {
+  if (kind === 'wait') return `${t.agendaChase}: ${label}`;
+  if (kind === 'deadline') return `${t.agendaDeadlineAfter} «${label}»`;
+  return `${t.agendaTaskDeadline}: ${label}`;
+}
+
+export function reportMarkdown(report: Report, lang: string): string {
+  const t = messages(lang);
+  const out: string[] = [`# ${t.reportTitle}`, '', ...header(report, t).map((l) => `- ${cell(l)}`), ''];
+  out.push(`## ${t.reportRuns}`, '');
+  if (report.tasks.length === 0) out.push(t.reportNone, '');
+  else {
+    out.push(`| ${t.tasks} | ${t.reportStarted} | ${t.reportFinished} | ${t.reportAbandoned} | ${t.reportMedian} | ${t.reportLate} | ${t.reportMissed} |`, '|---|--:|--:|--:|--:|--:|--:|');
+    for (const r of report.tasks) {
+      out.push(`| \`${cell(r.task)}\` ${cell(r.title)}${r.known ? '' : ` (${t.reportGone})`} | ${r.started} | ${r.finished} | ${r.abandoned} | ${r.medianMs === null ? '—' : formatMs(r.medianMs, lang)} | ${r.late} | ${missedCount(r)} |`);
+    }
+    out.push('');
+  }
+  const skipped = report.tasks.flatMap((r) => r.skipped.map((s) => ({ task: r.task, ...s })));
+  out.push(`## ${t.reportSkipped}`, '');
+  if (skipped.length === 0) out.push(t.reportNone);
+  for (const s of skipped) {
+    out.push(`- **${s.count}×** \`${cell(s.task)}\` ${cell(stepLabel(s, t))}${s.file ? ` (${where(s)})` : ''}`);
+    for (const r of s.reasons) out.push(`  - ${r.count}× ${cell(r.reason || t.reportNoReason)}`);
+  }
+  out.push('', `## ${t.reportUnclear}`, '');
+  if (report.unclear.length === 0) out.push(t.reportNone);
+  for (const u of report.unclear) {
+    out.push(`- [ ] **${u.count}×** \`${cell(u.task)}\` ${cell(stepLabel(u, t))}${u.file ? ` (${where(u)})` : ''}`);
+    for (const n of u.notes) out.push(`  - ${n.count > 1 ? `${n.count}× ` : ''}${cell(n.note)}`);
+  }
+  const checkpoints = report.tasks.flatMap((r) => r.checkpoints.map((p) => ({ task: r.task, ...p })));
+  out.push('', `## ${t.reportCheckpoints}`, '');
+  if (checkpoints.length === 0) out.push(t.reportNone);
+  for (const p of checkpoints) out.push(`- **${p.count}×** \`${cell(p.task)}\` ${cell(stepLabel(p, t))}${p.file ? ` (${where(p)})` : ''}`);
+  out.push('', `## ${t.reportOverdue}`, '');
+  if (report.overdue.length === 0) out.push(t.reportNone);
+  for (const o of report.overdue) out.push(`- ${o.due.slice(0, 16).replace('T', ' ')} UTC \`${cell(o.task)}\` ${cell(overdueLabel(o.kind, o.label, t))} (${t.agendaRun} ${cell(o.run)}${o.user ? `, ${cell(o.user)}` : ''})`);
+  const missed = report.tasks.flatMap((r) => r.schedules.filter((sc) => sc.missed.length > 0).map((sc) => ({ task: r.task, file: r.file, ...sc })));
+  out.push('', `## ${t.reportMissed}`, '');
+  if (missed.length === 0) out.push(t.reportNone);
+  for (const m of missed) out.push(`- **${m.missed.length}/${m.due}** \`${cell(m.task)}\` ${cell(m.label)} (${m.file}:${m.line}): ${dateList(m.missed.map((x) => x.date))}`);
+  out.push('', `## ${t.reportReview}`, '');
+  if (report.review.length === 0) out.push(t.reportNone);
+  for (const r of report.review) out.push(`- ${cell(r.file)}${r.line ? `:${r.line}` : ''}${r.task ? ` \`${cell(r.task)}\`` : ''}: ${t.reviewed} ${r.reviewed ?? '—'}, ${t.deadline.toLowerCase()} ${r.dueOn}`);
+  out.push('');
+  return out.join('\n');
+}
+
+function missedCount(r: TaskReport): string {
+  const due = r.schedules.reduce((n, s) => n + s.due, 0);
+  return due === 0 ? '—' : `${r.schedules.reduce((n, s) => n + s.missed.length, 0)}/${due}`;
+}
+
+/** The first few dates, then how many more. */
+function dateList(dates: string[], max = 8): string {
+  return dates.length <= max ? dates.join(', ') : `${dates.slice(0, max).join(', ')} … +${dates.length - max}`;
+}

@@ -1,0 +1,148 @@
+import type { JournalEvent } from '../journal/events.js';
+
+export type RunState = 'active' | 'waiting' | 'paused' | 'done' | 'cancelled' | 'failed' | 'abandoned';
+
+export interface PendingWait {
+  node: string;
+  event: string;
+  /** When the run started waiting (ms since epoch). */
+  since: number;
+  /** When to chase the event, ms since epoch. */
+  timeoutAt?: number;
+}
+
+/** A run folded from its events: only what the agenda and the report need, to keep memory low. */
+export interface RunRecord {
+  run: string;
+  task: string | null;
+  title: string;
+  file: string;
+  lang: string;
+  user: string;
+  scripted: boolean;
+  startedAt: number | null;
+  /** Time of the latest event (ms since epoch); `finishRuns` sets it from `lastAtText`. */
+  lastAt: number;
+  lastAtText: string;
+  state: RunState;
+  /** Node of the latest event that names one. */
+  node: string | null;
+  endedAt?: number;
+  durationMs?: number;
+  outcome?: string;
+  wait?: PendingWait;
+  /** What follows an awaited event must be done by then (from `resume`), ms since epoch. */
+  deadlineAt?: number;
+  /** The awaited event that deadline runs from. */
+  deadlineEvent?: string;
+  skips?: Array<{ node: string; reason: string }>;
+  unclear?: Array<{ node: string; note: string }>;
+  /** Latest answer per checkpoint node. */
+  checkpoints?: Array<{ node: string; confirmed: boolean }>;
+  notCovered?: number;
+}
+
+/** Folds events (in journal order, duplicates already dropped) into runs. */
+export class RunFolder {
+  readonly runs = new Map<string, RunRecord>();
+
+  add = (e: JournalEvent): void => {
+    let r = this.runs.get(e.run);
+    if (!r) {
+      r = { run: e.run, task: null, title: '', file: '', lang: 'en', user: '', scripted: false, startedAt: null, lastAt: Number.NaN, lastAtText: e.at, state: 'active', node: null };
+      this.runs.set(e.run, r);
+    }
+    // Parsing every timestamp is a third of the fold's time; the latest is parsed when read.
+    r.lastAtText = e.at;
+    if ('node' in e && typeof e.node === 'string') r.node = e.node;
+    if (e.type === 'step' && e.action === 'done') {
+      if (r.state === 'paused') r.state = 'active';
+      return;
+    }
+    const at = Date.parse(e.at);
+    switch (e.type) {
+      case 'start':
+        r.task = String(e.task);
+        r.title = String(e.title ?? '');
+        r.file = String(e.file ?? '');
+        r.lang = String(e.lang ?? 'en');
+        r.user = String(e.user ?? '');
+        r.scripted = e.scripted === true;
+        r.startedAt = Number.isFinite(at) ? at : null;
+        r.state = 'active';
+        return;
+      case 'wait': {
+        const timeoutAt = e.timeoutAt ? Date.parse(e.timeoutAt) : Number.NaN;
+        r.state = 'waiting';
+        r.wait = { node: String(e.node), event: String(e.event ?? ''), since: at, ...(Number.isFinite(timeoutAt) ? { timeoutAt } : {}) };
+        return;
+      }
+      case 'resume': {
+        r.state = 'active';
+        const event = r.wait?.event ?? '';
+        delete r.wait;
+        const deadlineAt = e.deadlineAt ? Date.parse(e.deadlineAt) : Number.NaN;
+        if (Number.isFinite(deadlineAt)) {
+          r.deadlineAt = deadlineAt;
+          r.deadlineEvent = event;
+        }
+        return;
+      }
+      case 'pause':
+        r.state = 'paused';
+        return;
+      case 'end':
+        r.state = e.status === 'cancelled' || e.status === 'failed' ? e.status : 'done';
+        r.endedAt = at;
+        if (typeof e.durationMs === 'number' && Number.isFinite(e.durationMs)) r.durationMs = e.durationMs;
+        else if (r.startedAt !== null) r.durationMs = at - r.startedAt;
+        r.outcome = String(e.outcome ?? '');
+        delete r.wait;
+        return;
+      case 'abandon':
+        r.state = 'abandoned';
+        delete r.wait;
+        return;
+      case 'step':
+        this.touch(r);
+        if (e.action === 'skip') (r.skips ??= []).push({ node: String(e.node), reason: String(e.reason ?? '') });
+        return;
+      case 'unclear':
+        this.touch(r);
+        (r.unclear ??= []).push({ node: String(e.node), note: String(e.note ?? '') });
+        return;
+      case 'checkpoint': {
+        this.touch(r);
+        const list = (r.checkpoints ??= []);
+        const found = list.find((c) => c.node === e.node);
+        if (found) found.confirmed = e.confirmed === true;
+        else list.push({ node: String(e.node), confirmed: e.confirmed === true });
+        return;
+      }
+      case 'not-covered':
+        r.notCovered = (r.notCovered ?? 0) + 1;
+        return;
+      default:
+        this.touch(r);
+    }
+  };
+
+  /** Any progress after a pause means the run was picked up again. */
+  private touch(r: RunRecord): void {
+    if (r.state === 'paused') r.state = 'active';
+  }
+}
+
+/** Sets each run's `lastAt` from the text of its latest event. */
+export function finishRuns(runs: Map<string, RunRecord>): Map<string, RunRecord> {
+  for (const r of runs.values()) {
+    const at = Date.parse(r.lastAtText);
+    r.lastAt = Number.isFinite(at) ? at : (r.startedAt ?? 0);
+  }
+  return runs;
+}
+
+/** Runs still open: not ended and not abandoned. */
+export function isOpen(r: RunRecord): boolean {
+  return r.state === 'active' || r.state === 'waiting' || r.state === 'paused';
+}

@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compilePaths } from '../compile/compile.js';
+import type { Graph } from '../graph/types.js';
+import { normalizeKey, parseAnswers, scriptedAnswer, unknownKeys, type AnswersFile } from './answers.js';
+import { currentPrompt, startRun } from './engine.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+let graph: Graph;
+beforeAll(async () => {
+  graph = (await compilePaths([`${root}test/fixtures/run/flow.md`], { cwd: root })).graph;
+});
+
+function parsed(text: string): AnswersFile {
+  const r = parseAnswers(text);
+  if ('error' in r) throw new Error(r.error);
+  return r.answers;
+}
+
+function open(nodeId: string) {
+  const state = { ...startRun(graph, 'request', 'T'), node: nodeId, status: 'active' as const };
+  const prompt = currentPrompt(graph, state);
+  if (prompt.kind === 'finished') throw new Error('finished');
+  return prompt;
+}
+
+describe('answers file', () => {
+  it('matches prompts by id or by text, ignoring case, spaces and end punctuation', () => {
+    expect(normalizeKey('  Is it   in the Tariff? ')).toBe('is it in the tariff');
+    const a = parsed('"is it in the tariff": No\ngreet: { skip: already greeted }\ninvoice-number: INV-7\npaid: true\n');
+    expect(scriptedAnswer(open('in-tariff'), a)).toEqual({ answers: [{ type: 'choose', option: 'No' }] });
+    expect(scriptedAnswer(open('greet'), a)).toEqual({ answers: [{ type: 'skip', reason: 'already greeted' }] });
+    expect(scriptedAnswer(open('result'), a)).toEqual({ answers: [{ type: 'done' }] });
+    expect(scriptedAnswer(open('invoice-number'), a)).toEqual({ answers: [{ type: 'confirm', confirmed: true, value: 'INV-7' }] });
+    expect(scriptedAnswer(open('paid'), a)).toEqual({ answers: [{ type: 'arrived' }] });
+    expect(scriptedAnswer(open('big'), a)).toEqual({ answers: [{ type: 'ack' }] });
+  });
+
+  it('gives a missing decision or checkpoint as missing, and an unanswered wait as suspend', () => {
+    const a = parsed('{}');
+    expect(scriptedAnswer(open('in-tariff'), a)).toEqual({ missing: 'in-tariff' });
+    expect(scriptedAnswer(open('confirmed'), a)).toEqual({ missing: 'confirmed' });
+    expect(scriptedAnswer(open('paid'), a)).toEqual({ suspend: true });
+  });
+
+  it('notes a question, then does the step; checkpoint false is "not done"', () => {
+    const a = parsed('"Greet the client.": { unclear: how formally? }\nconfirmed: false\n');
+    expect(scriptedAnswer(open('greet'), a)).toEqual({ answers: [{ type: 'unclear', note: 'how formally?' }, { type: 'done' }] });
+    expect(scriptedAnswer(open('confirmed'), a)).toEqual({ answers: [{ type: 'confirm', confirmed: false }] });
+  });
+
+  it('finds keys that name nothing in the instruction', () => {
+    expect(unknownKeys(graph, parsed('in-tarif: yes\nin-tariff: yes\n'))).toEqual(['in-tarif']);
+  });
+
+  it('rejects hostile or malformed YAML with a message, never a crash', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join('\n');
+    expect(parseAnswers(bomb)).toMatchObject({ error: expect.any(String) });
+    expect(parseAnswers('- a\n- b\n')).toMatchObject({ error: expect.stringContaining('mapping') });
+    expect(parseAnswers('a: 1\na: 2\n')).toMatchObject({ error: expect.any(String) });
+    expect(parseAnswers('greet: { frob: 1 }')).toMatchObject({ error: expect.stringContaining('frob') });
+    const proto = parsed('__proto__: { skip: x }\n');
+    expect(({} as Record<string, unknown>)['skip']).toBeUndefined();
+    expect(proto.entries.get('__proto__')).toEqual({ key: '__proto__', value: { skip: 'x' } });
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * The answers file of a scripted run (`--answers FILE`): a YAML mapping from a prompt — its node
+ * id, or its text (decision question, checkpoint, step, wait event) — to the answer:
+ *
+ *   in-tariff: no                       # decision → option id or label
+ *   "Клиент согласен оплатить?": Да
+ *   invoice-number: INV-7               # checkpoint → its value, or true / false
+ *   greet: { skip: already greeted }    # step → skip with a reason (default: done)
+ *   greet: { unclear: what to say? }    # step → note a question, then done
+ *   paid: true                          # wait → the event happened (default: suspend)
+ */
+import { parseDocument } from 'yaml';
+import type { Graph, Node } from '../graph/types.js';
+import type { Answer, Prompt } from './engine.js';
+
+export type AnswerValue = string | number | boolean | null | { skip?: unknown; unclear?: unknown };
+
+export interface AnswersFile {
+  /** Keys as written, by normalised key. */
+  entries: Map<string, { key: string; value: AnswerValue }>;
+}
+
+export const MAX_ANSWERS_BYTES = 1024 * 1024;
+
+export function normalizeKey(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim().replace(/[\s.?!:;…]+$/u, '');
+}
+
+/** Parses the YAML; problems are returned as messages, never thrown. */
+export function parseAnswers(text: string): { answers: AnswersFile } | { error: string } {
+  if (text.length > MAX_ANSWERS_BYTES) return { error: `the answers file is larger than ${MAX_ANSWERS_BYTES} bytes` };
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) return { error: doc.errors[0]!.message.split('\n')[0]! };
+  let value: unknown;
+  try {
+    value = doc.toJS({ mapAsMap: true, maxAliasCount: 100 });
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+  if (value === null || value === undefined) return { answers: { entries: new Map() } };
+  if (!(value instanceof Map)) return { error: 'the answers file must be a mapping: prompt id or text → answer' };
+  const entries = new Map<string, { key: string; value: AnswerValue }>();
+  for (const [rawKey, raw] of value) {
+    const key = String(rawKey);
+    let v: AnswerValue;
+    if (raw instanceof Map) {
+      const obj: { skip?: unknown; unclear?: unknown } = {};
+      for (const [k, x] of raw) {
+        if (k === 'skip') obj.skip = x;
+        else if (k === 'unclear') obj.unclear = x;
+        else return { error: `"${key}": unknown answer "${String(k)}"; a step takes skip: reason or unclear: note` };
+      }
+      v = obj;
+    } else if (raw === null || ['string', 'number', 'boolean'].includes(typeof raw)) {
+      v = raw as AnswerValue;
+    } else {
+      return { error: `"${key}": the answer must be a word, a number, true/false or skip: reason` };
+    }
+    entries.set(normalizeKey(key), { key, value: v });
+  }
+  return { answers: { entries } };
+}
+
+/** Keys that name no node of the graph (by id or text): most likely typos. */
+export function unknownKeys(graph: Graph, answers: AnswersFile): string[] {
+  const known = new Set<string>();
+  for (const node of Object.values(graph.nodes)) for (const k of keysOf(node)) known.add(k);
+  return [...answers.entries.entries()].filter(([k]) => !known.has(k)).map(([, e]) => e.key);
+}
+
+function keysOf(node: Node): string[] {
+  const keys = [node.id];
+  if (node.kind === 'step') keys.push(node.text);
+  if (node.kind === 'decision') keys.push(node.question);
+  if (node.kind === 'checkpoint') keys.push(node.text);
+  if (node.kind === 'wait') keys.push(node.event);
+  if (node.kind === 'escalation') keys.push(node.reason);
+  return keys.map(normalizeKey);
+}
+
+export type Scripted = { answers: Answer[] } | { missing: string } | { suspend: true } | { error: string };
+
+/** The answers for a prompt from the file: a list (unclear then done), a missing answer, or a wait to suspend on. */
+export function scriptedAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, answers: AnswersFile): Scripted {
+  const entry = keysOf(prompt.node).map((k) => answers.entries.get(k)).find((e) => e !== undefined);
+  const value = entry?.value;
+  const where = entry ? `"${entry.key}"` : `"${prompt.node.id}"`;
+  switch (prompt.kind) {
+    case 'step': {
+      if (value === undefined || value === null || value === true || value === 'done') return { answers: [{ type: 'done' }] };
+      if (typeof value === 'object') {
+        const out: Answer[] = [];
+        if (value.unclear !== undefined) out.push({ type: 'unclear', note: String(value.unclear) });
+        out.push(value.skip !== undefined ? { type: 'skip', reason: String(value.skip ?? '') } : { type: 'done' });
+        return { answers: out };
+      }
+      const text = String(value);
+      const m = /^skip\s*:\s*(.*)$/is.exec(text);
+      if (m) return { answers: [{ type: 'skip', reason: m[1]! }] };
+      return { error: `${where}: a step takes done, skip: reason or unclear: note, not "${text}"` };
+    }
+    case 'decision':
+      if (value === undefined || value === null) return { missing: prompt.node.id };
+      if (typeof value === 'object') return { error: `${where}: a decision takes an option id or label` };
+      return { answers: [{ type: 'choose', option: String(value) }] };
+    case 'checkpoint':
+      if (value === undefined || value === null) return { missing: prompt.node.id };
+      if (typeof value === 'object') return { error: `${where}: a checkpoint takes true, false or its value` };
+      if (value === false || value === 'no') return { answers: [{ type: 'confirm', confirmed: false }] };
+      if (value === true || value === 'yes') return { answers: [{ type: 'confirm', confirmed: true }] };
+      return { answers: [{ type: 'confirm', confirmed: true, value: String(value) }] };
+    case 'escalation':
+      return { answers: [{ type: 'ack' }] };
+    case 'wait':
+      if (value === true || value === 'arrived' || value === 'yes') return { answers: [{ type: 'arrived' }] };
+      return { suspend: true };
+  }
+}

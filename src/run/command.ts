@@ -1,0 +1,323 @@
+/**
+ * `instr run`: choose a task (or a run to resume), then drive it interactively or from an
+ * answers file, journaling every event. Called by src/cli/actions/run.ts.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { relative, resolve } from 'node:path';
+import { ExitError, exitCodes } from '../cli/errors.js';
+import type { Io } from '../cli/io.js';
+import { loadInstructions } from '../cli/load.js';
+import { findTasks } from '../graph/find-task.js';
+import type { Graph, Task } from '../graph/types.js';
+import { formatDuration } from '../i18n/duration.js';
+import { writeDraft } from '../inbox/draft.js';
+import type { JournalEvent } from '../journal/events.js';
+import { journalPath } from '../journal/location.js';
+import { groupRuns, readJournal, runPhase, type RunPhase } from '../journal/reader.js';
+import { JournalWriteError, JournalWriter } from '../journal/writer.js';
+import { terminalSafe } from '../render/terminal-safe.js';
+import { parseAnswers, unknownKeys, type AnswersFile } from './answers.js';
+import { drive, type Driver, type Outcome } from './drive.js';
+import { startRun } from './engine.js';
+import { runMessages, type RunMessages } from './messages.js';
+import { contentHash, gitRevision, newRunId } from './origin.js';
+import { renderMarkdown } from './markdown.js';
+import { replayRun } from './replay.js';
+import { ScriptedDriver } from './scripted.js';
+import { RunSession } from './session.js';
+import { pathLine, statusLabel, summarize, summaryLines } from './summary.js';
+import { wrapLines } from './wrap.js';
+
+const RUN_ID = /^\d{8}T\d{6}Z-[0-9a-f]+$/;
+
+export interface RunFlags {
+  answers?: string;
+  json?: boolean;
+  /** true: choose from a menu; a string: that run's id. */
+  resume?: string | boolean;
+  journal?: string;
+  lang?: string;
+  user?: string;
+}
+
+interface Ctx {
+  io: Io;
+  flags: RunFlags;
+  graph: Graph;
+  root: string;
+  journalFile: string;
+  answers: AnswersFile | null;
+  /** Interactive menus are possible: stdin and stdout are terminals and no answers file is given. */
+  interactive: boolean;
+  stdinTTY: boolean;
+}
+
+export async function runCommand(query: string | undefined, paths: string[], flags: RunFlags, io: Io): Promise<number> {
+  try {
+    return await runOrResume(query, paths, flags, io);
+  } catch (error) {
+    // every answer is journaled before the next prompt; when that fails the run stops there
+    if (error instanceof JournalWriteError) throw new ExitError(`${error.message}. ${runMessages(flags.lang).journalFailed}`, exitCodes.findings);
+    throw error;
+  }
+}
+
+async function runOrResume(query: string | undefined, paths: string[], flags: RunFlags, io: Io): Promise<number> {
+  const stdinTTY = Boolean(process.stdin.isTTY);
+  const resuming = flags.resume !== undefined && flags.resume !== false;
+  if (resuming) {
+    // With --resume there is no task: positional arguments are folders. Commander also takes
+    // `--resume FOLDER` as the option's value; a run id looks like 20261127T101500Z-a1b2c3.
+    const folders: string[] = [];
+    if (typeof flags.resume === 'string' && !RUN_ID.test(flags.resume)) {
+      folders.push(flags.resume);
+      flags = { ...flags, resume: true };
+    }
+    if (query !== undefined) folders.push(query);
+    if (folders.length > 0) paths = paths.length === 1 && paths[0] === 'instructions' ? folders : [...folders, ...paths];
+    query = undefined;
+  }
+  // `instr run FOLDER`: a first argument that is an existing path (with a slash or .md) is not a task
+  if (query !== undefined && (query.includes('/') || query.endsWith('.md')) && existsSync(resolve(io.cwd, query))) {
+    paths = paths.length === 1 && paths[0] === 'instructions' ? [query] : [query, ...paths];
+    query = undefined;
+  }
+  if (!flags.answers && !stdinTTY) throw new ExitError(runMessages(flags.lang).noTerminal, exitCodes.usage);
+  const { graph, root } = await loadInstructions(paths, io);
+  const answers = flags.answers ? await loadAnswers(flags.answers, io.cwd, graph) : null;
+  const ctx: Ctx = { io, flags, graph, root, journalFile: journalPath(io.cwd, flags.journal), answers, interactive: !answers && stdinTTY, stdinTTY };
+  if (resuming) return resume(ctx, typeof flags.resume === 'string' ? flags.resume : undefined);
+  const task = await chooseTask(ctx, query);
+  const lang = flags.lang ?? docLang(graph, task);
+  const t = runMessages(lang);
+  const now = new Date();
+  const writer = new JournalWriter(ctx.journalFile, newRunId(now));
+  const session = new RunSession(graph, startRun(graph, task.id, now.toISOString()), writer);
+  session.record(
+    { type: 'start', task: task.id, title: task.title, file: task.file, lang, user: userName(flags), revision: gitRevision(root), contentHash: contentHash(graph), scripted: Boolean(answers) },
+    now.toISOString(),
+  );
+  session.recordArrival(0);
+  if (!flags.json) printHeader(ctx, task, lang, t, writer.run);
+  try {
+    return await finish(ctx, session, await drive(session, await driverFor(ctx, lang, t), hooks(ctx, lang, t)), lang, t);
+  } finally {
+    writer.close();
+  }
+}
+
+async function loadAnswers(file: string, cwd: string, graph: Graph): Promise<AnswersFile> {
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, file), 'utf8');
+  } catch (error) {
+    throw new ExitError(`cannot read the answers file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, exitCodes.usage);
+  }
+  const parsed = parseAnswers(text);
+  if ('error' in parsed) throw new ExitError(`${file}: ${terminalSafe(parsed.error)}`, exitCodes.usage);
+  const unknown = unknownKeys(graph, parsed.answers);
+  if (unknown.length > 0) throw new ExitError(`${file}: no step, decision, checkpoint or wait has the id or text ${unknown.map((k) => `"${terminalSafe(k)}"`).join(', ')}`, exitCodes.usage);
+  return parsed.answers;
+}
+
+function docLang(graph: Graph, task: Task | undefined): string {
+  return graph.documents.find((d) => d.file === task?.file)?.lang ?? graph.documents[0]?.lang ?? 'en';
+}
+
+function userName(flags: RunFlags): string {
+  if (flags.user) return flags.user;
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env['USER'] ?? process.env['USERNAME'] ?? 'unknown';
+  }
+}
+
+async function chooseTask(ctx: Ctx, query: string | undefined): Promise<Task> {
+  const { graph } = ctx;
+  const t = runMessages(ctx.flags.lang ?? docLang(graph, undefined));
+  const known = () => graph.tasks.map((x) => x.id).join(', ');
+  if (graph.tasks.length === 0) throw new ExitError('the instructions have no tasks', exitCodes.usage);
+  if (query === undefined) {
+    if (!ctx.interactive) throw new ExitError(`name the task to run; one of: ${known()}`, exitCodes.usage);
+    const { chooseFromAll } = await import('./choose.js');
+    return menu(() => chooseFromAll(graph, t, ctx.io.color));
+  }
+  const matches = findTasks(graph, query);
+  if (matches.length === 0) throw new ExitError(`no task or situation matches "${terminalSafe(query)}"; known: ${known()}`, exitCodes.usage);
+  if (matches.length === 1 || matches[0]!.id === query) return matches[0]!;
+  if (!ctx.interactive) {
+    const names = matches.map((m) => `  ${m.id}  ${terminalSafe(m.title)}`).join('\n');
+    throw new ExitError(`"${terminalSafe(query)}" matches ${matches.length} tasks; give the id:\n${names}`, exitCodes.usage);
+  }
+  const { chooseFrom } = await import('./choose.js');
+  return menu(() => chooseFrom(matches, t, ctx.io.color));
+}
+
+async function driverFor(ctx: Ctx, lang: string, t: RunMessages): Promise<Driver> {
+  const interactive = async () => {
+    const { InteractiveDriver } = await import('./interactive.js');
+    return new InteractiveDriver({ graph: ctx.graph, color: ctx.io.color, t, lang, root: ctx.root, cwd: ctx.io.cwd, columns: ctx.io.columns, out: (s) => ctx.io.out(s) });
+  };
+  if (!ctx.answers) return interactive();
+  // answers missing from the file are asked at a terminal; never with --json (stdout is the JSON)
+  return new ScriptedDriver(ctx.answers, t, ctx.stdinTTY && !ctx.flags.json ? await interactive() : undefined);
+}
+
+function hooks(ctx: Ctx, lang: string, t: RunMessages) {
+  return {
+    notCovered(description: string, actions: string[], session: RunSession): void {
+      const node = session.state.node;
+      const task = node && Object.hasOwn(ctx.graph.nodes, node) ? ctx.graph.nodes[node]!.task : session.state.task;
+      const draft = writeDraft(ctx.root, { captured: new Date().toISOString(), run: session.runId, task, node, user: userName(ctx.flags), lang, description, actions });
+      session.record({ type: 'not-covered', node, description, action: actions.join('\n'), draft });
+      ctx.io.out(`${ctx.io.color.green('✔')} ${t.draftSaved} ${relative(ctx.io.cwd, `${ctx.root}/${draft}`)}\n`);
+    },
+  };
+}
+
+function printHeader(ctx: Ctx, task: Task, lang: string, t: RunMessages, run: string): void {
+  const c = ctx.io.color;
+  const out = (s: string) => ctx.io.out(`${wrapLines([s], ctx.io.columns).join('\n')}\n`);
+  out(`${c.bold(terminalSafe(task.title))} ${c.dim(`#${task.id} · ${(task.kind === 'situation' ? t.situation : t.task).toLowerCase()}`)}`);
+  if (task.trigger) {
+    const deadline = task.trigger.deadline ? c.dim(` · ${t.deadline}: ${formatDuration(task.trigger.deadline, lang)} ${t.afterTrigger}`) : '';
+    out(`${c.dim(`${t.trigger}:`)} ${terminalSafe(task.trigger.text)}${deadline}`);
+  }
+  if (task.description) for (const line of renderMarkdown(task.description, { color: c, root: ctx.root, cwd: ctx.io.cwd })) out(line);
+  out(c.dim(`${t.run} ${run} · ${t.journal}: ${relative(ctx.io.cwd, ctx.journalFile) || ctx.journalFile}`));
+}
+
+async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: string, t: RunMessages, resumed = false): Promise<number> {
+  const { io } = ctx;
+  const c = io.color;
+  const summary = () => summarize(ctx.graph, session.state, session.runId);
+  const json = (extra: Record<string, unknown> = {}) => io.out(`${JSON.stringify({ ...summary(), journal: ctx.journalFile, ...extra }, null, 2)}\n`);
+  switch (outcome.kind) {
+    case 'finished': {
+      if (ctx.flags.json) json();
+      else io.out(`\n${wrapLines(summaryLines(summary(), lang, t, c), io.columns).join('\n')}\n`);
+      return session.state.status === 'failed' ? exitCodes.findings : exitCodes.ok;
+    }
+    case 'paused': {
+      session.record({ type: 'pause', node: session.state.node ?? '' });
+      io.out(`\n${outcome.interrupted ? t.interrupted : t.paused} ${t.resumeHint}\n`);
+      return outcome.interrupted ? 130 : exitCodes.ok;
+    }
+    case 'suspended': {
+      const prompt = session.prompt();
+      const event = prompt.kind === 'wait' ? prompt.node.event : '';
+      if (ctx.flags.json) json();
+      else io.out(`\n${c.blue('⏳')} ${t.suspended} ${terminalSafe(event)}\n${t.resumeHint}\n`);
+      return exitCodes.ok;
+    }
+    case 'stopped': {
+      // a new scripted run that cannot go on is abandoned; a resumed run stays resumable
+      if (resumed) session.record({ type: 'pause', node: session.state.node ?? '' });
+      else session.record({ type: 'abandon', reason: outcome.message });
+      throw new ExitError(terminalSafe(outcome.message), exitCodes.usage);
+    }
+  }
+}
+
+interface Candidate {
+  id: string;
+  events: JournalEvent[];
+  phase: RunPhase;
+}
+
+async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
+  const { io, graph } = ctx;
+  const { events, problems } = await readJournal(ctx.journalFile);
+  for (const p of problems) io.err(`${io.color.yellow('instr:')} ${relative(io.cwd, ctx.journalFile)}:${p.line}: ${p.message}\n`);
+  const all: Candidate[] = [...groupRuns(events)].map(([id, evs]) => ({ id, events: evs, phase: runPhase(evs) }));
+  // open runs of tasks these instructions have (a journal may hold runs of other folders too), newest first
+  const tasks = new Set(graph.tasks.map((x) => x.id));
+  const open = all.filter((r) => r.phase !== 'finished' && r.phase !== 'abandoned' && r.events[0]?.type === 'start' && tasks.has(r.events[0].task)).reverse();
+  const t0 = runMessages(ctx.flags.lang ?? docLang(graph, undefined));
+  let chosen: Candidate | undefined;
+  if (wanted) {
+    chosen = all.find((r) => r.id === wanted);
+    if (!chosen) throw new ExitError(`no run "${terminalSafe(wanted)}" in ${ctx.journalFile}`, exitCodes.usage);
+    if (chosen.phase === 'finished' || chosen.phase === 'abandoned') throw new ExitError(`the run "${wanted}" is ${chosen.phase}; only paused or suspended runs continue`, exitCodes.usage);
+  } else if (open.length === 0) {
+    io.out(`${t0.noRuns} ${relative(io.cwd, ctx.journalFile) || ctx.journalFile}\n`);
+    return exitCodes.ok;
+  } else if (!ctx.interactive) {
+    throw new ExitError(`give the run to continue: --resume RUN; open runs:\n${open.map((r) => `  ${r.id}  ${describeRun(r)}`).join('\n')}`, exitCodes.usage);
+  } else {
+    const { chooseRun } = await import('./choose.js');
+    const picked = await menu(() => chooseRun(
+      open.map((r) => ({ id: r.id, label: `${describeRun(r)} · ${phaseLabel(r.phase, t0)}` })),
+      t0,
+      io.color,
+    ));
+    if ('discard' in picked) {
+      const run = open.find((r) => r.id === picked.discard)!;
+      const writer = new JournalWriter(ctx.journalFile, run.id, run.events.at(-1)!.seq + 1);
+      writer.append({ type: 'abandon', reason: 'discarded' }, new Date().toISOString());
+      writer.close();
+      io.out(`${t0.discarded} ${describeRun(run)}\n`);
+      return exitCodes.ok;
+    }
+    chosen = open.find((r) => r.id === picked.continue)!;
+  }
+  const start = chosen.events[0]!;
+  const lang = ctx.flags.lang ?? (start.type === 'start' ? start.lang : undefined) ?? docLang(graph, undefined);
+  const t = runMessages(lang);
+  const replay = replayRun(graph, chosen.events);
+  const changed = start.type === 'start' && start.contentHash !== contentHash(graph);
+  if (!replay.ok) {
+    const why = terminalSafe(replay.error);
+    throw new ExitError(changed ? `${t.changedRefuse} ${why}. ${t.startOver} ${start.type === 'start' ? start.task : ''}` : `cannot continue the run ${chosen.id}: ${why}`, exitCodes.findings);
+  }
+  if (changed) {
+    const then = start.type === 'start' ? start.revision : null;
+    const now = gitRevision(ctx.root);
+    const revisions = then && now && then !== now ? ` (${then.slice(0, 7)} → ${now.slice(0, 7)})` : '';
+    io.err(`${io.color.yellow('instr:')} ${t.changedContinue}${revisions}\n`);
+  }
+  const last = chosen.events.at(-1)!;
+  const writer = new JournalWriter(ctx.journalFile, chosen.id, last.seq + 1);
+  const session = new RunSession(graph, replay.state, writer);
+  const task = graph.tasks.find((x) => x.id === replay.start.task)!;
+  if (!ctx.flags.json) {
+    printHeader(ctx, task, lang, t, chosen.id);
+    // where the run stands: the last few things done
+    const path = summarize(graph, replay.state, chosen.id).path;
+    if (path.length > 0) {
+      const shown = path.slice(-3).map((p) => `  ${pathLine(p, t, io.color)}`);
+      if (path.length > 3) shown.unshift(io.color.dim(`  … ${path.length - 3}`));
+      io.out(`${t.path}:\n${wrapLines(shown, io.columns).join('\n')}\n`);
+    }
+  }
+  try {
+    return await finish(ctx, session, await drive(session, await driverFor(ctx, lang, t), hooks(ctx, lang, t)), lang, t, true);
+  } finally {
+    writer.close();
+  }
+}
+
+/** A menu before any run started: Ctrl-C there just exits (130), nothing to journal. */
+async function menu<T>(ask: () => Promise<T>): Promise<T> {
+  try {
+    return await ask();
+  } catch (error) {
+    const { isPromptExit } = await import('./interactive.js');
+    if (isPromptExit(error)) throw new ExitError('', 130);
+    throw error;
+  }
+}
+
+function describeRun(r: Candidate): string {
+  const s = r.events[0];
+  const title = s?.type === 'start' ? `${terminalSafe(s.title)} (#${s.task})` : r.id;
+  const at = s ? s.at.slice(0, 16).replace('T', ' ') : '';
+  return `${title} · ${at}`;
+}
+
+function phaseLabel(phase: RunPhase, t: RunMessages): string {
+  return phase === 'waiting' ? statusLabel('waiting', t) : phase === 'paused' ? t.paused.replace(/\.$/, '').toLowerCase() : statusLabel('active', t);
+}

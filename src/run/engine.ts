@@ -1,0 +1,366 @@
+/**
+ * The run engine: a pure state machine over the compiled graph. No I/O, no clock (time is passed
+ * in), and the state is plain JSON, so a run can be saved, replayed from the journal and tested
+ * without a terminal.
+ *
+ * Semantics:
+ * - Steps, decisions, checkpoints, escalations and waits are prompts; jumps are followed
+ *   automatically and recorded in the path.
+ * - `next: null` means the flow runs out: a called task (a jump with `return`) comes back to the
+ *   caller; otherwise the run is done with no outcome.
+ * - `::end` with status `done` inside a called task ends that task and comes back to the caller;
+ *   an end with status `cancelled` or `failed` (or any end outside a call) finishes the run.
+ * - Reaching a wait sets the status to `waiting`; the answer `arrived` continues.
+ * - More than MAX_AUTO_JUMPS automatic moves without a prompt finish the run `failed`: the
+ *   instruction loops.
+ */
+import type { CheckpointNode, DecisionNode, EndNode, EscalationNode, Graph, Node, Option, StepNode, WaitNode } from '../graph/types.js';
+
+export const STATE_VERSION = 1;
+/** Automatic moves (jumps, returns) allowed between two prompts. */
+export const MAX_AUTO_JUMPS = 1000;
+/** Nested calls (jumps with return) allowed at once. */
+export const MAX_CALL_DEPTH = 100;
+
+export interface Frame {
+  /** The called task. */
+  task: string;
+  /** Where the caller goes on when the called task is done; null: the caller's flow runs out too. */
+  returnTo: string | null;
+}
+
+export interface PathEntry {
+  node: string;
+  task: string;
+  kind: string;
+  /** done / skip for steps; the option's label for decisions; yes / no / the value for checkpoints; ack; arrived. */
+  answer?: string;
+  /** The chosen option's id (decisions). */
+  option?: string;
+  /** Why a step was skipped. */
+  reason?: string;
+  /** Checkpoints: confirmed or not, and the value given. */
+  confirmed?: boolean;
+  value?: string;
+  /** Jumps: the target as written; whether the flow comes back. */
+  target?: string;
+  return?: boolean;
+  /** Ends: the status and outcome. */
+  status?: 'done' | 'cancelled' | 'failed';
+  outcome?: string;
+  /** When it happened. */
+  at?: string;
+}
+
+export interface HistoryEntry {
+  node: string;
+  stack: Frame[];
+  /** Length of `path` before this prompt was answered: back cuts the path here. */
+  pathLength: number;
+}
+
+export interface Note {
+  node: string;
+  note: string;
+  at: string;
+}
+
+export interface RunState {
+  version: 1;
+  /** The task the run started with. */
+  task: string;
+  /** The current prompt node; null when finished. */
+  node: string | null;
+  stack: Frame[];
+  history: HistoryEntry[];
+  path: PathEntry[];
+  status: 'active' | 'waiting' | 'done' | 'cancelled' | 'failed';
+  outcome: string | null;
+  startedAt: string;
+  /** Last change (answer) time. */
+  updatedAt: string;
+  /** When the run finished; null while it runs. */
+  finishedAt: string | null;
+  /** The end node that finished the run, if it was an explicit end. */
+  endNode: string | null;
+  /** "Unclear" notes: the friend's questions. They survive back. */
+  notes: Note[];
+}
+
+export type Prompt =
+  | { kind: 'step'; node: StepNode }
+  | { kind: 'decision'; node: DecisionNode }
+  | { kind: 'checkpoint'; node: CheckpointNode }
+  | { kind: 'escalation'; node: EscalationNode }
+  | { kind: 'wait'; node: WaitNode }
+  | { kind: 'finished'; status: 'done' | 'cancelled' | 'failed'; outcome: string | null; node: EndNode | null };
+
+export type Answer =
+  | { type: 'done' }
+  | { type: 'skip'; reason: string }
+  | { type: 'unclear'; note: string }
+  | { type: 'choose'; option: string }
+  | { type: 'confirm'; confirmed: boolean; value?: string }
+  | { type: 'ack' }
+  | { type: 'arrived' }
+  | { type: 'back'; to?: string };
+
+export type Result = { ok: true; state: RunState } | { ok: false; error: string };
+
+const finishedStatuses = new Set<RunState['status']>(['done', 'cancelled', 'failed']);
+
+export function isFinished(state: RunState): boolean {
+  return finishedStatuses.has(state.status);
+}
+
+function nodeById(graph: Graph, id: string | null | undefined): Node | undefined {
+  return id != null && Object.hasOwn(graph.nodes, id) ? graph.nodes[id] : undefined;
+}
+
+/** A new run of a task, already moved to its first prompt. An unknown task gives a `failed` run. */
+export function startRun(graph: Graph, taskId: string, now: string): RunState {
+  const state: RunState = {
+    version: STATE_VERSION,
+    task: taskId,
+    node: null,
+    stack: [],
+    history: [],
+    path: [],
+    status: 'active',
+    outcome: null,
+    startedAt: now,
+    updatedAt: now,
+    finishedAt: null,
+    endNode: null,
+    notes: [],
+  };
+  const task = graph.tasks.find((t) => t.id === taskId);
+  if (!task) {
+    finish(state, 'failed', `No task or situation with the id "${taskId}"`, null, now);
+    return state;
+  }
+  advance(graph, state, task.entry, now);
+  return state;
+}
+
+/** What the run asks now. Never moves the state; a state left on a jump is resolved here too. */
+export function currentPrompt(graph: Graph, state: RunState): Prompt {
+  if (finishedStatuses.has(state.status) || state.node === null) {
+    const end = nodeById(graph, state.endNode);
+    const status = finishedStatuses.has(state.status) ? (state.status as 'done' | 'cancelled' | 'failed') : 'done';
+    return { kind: 'finished', status, outcome: state.outcome, node: end?.kind === 'end' ? end : null };
+  }
+  const node = nodeById(graph, state.node);
+  if (!node) return { kind: 'finished', status: 'failed', outcome: `The instruction no longer has the node "${state.node}"`, node: null };
+  switch (node.kind) {
+    case 'step':
+      return { kind: 'step', node };
+    case 'decision':
+      return { kind: 'decision', node };
+    case 'checkpoint':
+      return { kind: 'checkpoint', node };
+    case 'escalation':
+      return { kind: 'escalation', node };
+    case 'wait':
+      return { kind: 'wait', node };
+    case 'jump':
+    case 'end': {
+      // Only reachable for a hand-made state: resolve on a copy.
+      const copy = structuredClone(state);
+      advance(graph, copy, node.id, state.updatedAt);
+      return currentPrompt(graph, copy);
+    }
+  }
+}
+
+/** Applies one answer to the current prompt; a wrong answer is an error, and the state is unchanged. */
+export function applyAnswer(graph: Graph, state: RunState, answer: Answer, now: string): Result {
+  if (answer.type === 'back') return back(graph, state, answer.to, now);
+  if (finishedStatuses.has(state.status)) return { ok: false, error: `The run is ${state.status}; only "back" is possible` };
+  const prompt = currentPrompt(graph, state);
+  if (prompt.kind === 'finished') return { ok: false, error: prompt.outcome ?? 'The run is finished' };
+  const next = structuredClone(state);
+  const node = prompt.node;
+  const entry: PathEntry = { node: node.id, task: node.task, kind: node.kind, at: now };
+  const record = (): void => {
+    next.history.push({ node: node.id, stack: structuredClone(state.stack), pathLength: state.path.length });
+    next.path.push(entry);
+    next.updatedAt = now;
+  };
+  switch (prompt.kind) {
+    case 'step': {
+      if (answer.type === 'unclear') {
+        const note = answer.note.trim();
+        if (!note) return { ok: false, error: 'An "unclear" note must say what is unclear' };
+        next.notes.push({ node: node.id, note, at: now });
+        next.updatedAt = now;
+        return { ok: true, state: next };
+      }
+      if (answer.type === 'done') entry.answer = 'done';
+      else if (answer.type === 'skip') {
+        const reason = answer.reason.trim();
+        if (!reason) return { ok: false, error: 'Skipping a step needs a reason' };
+        entry.answer = 'skip';
+        entry.reason = reason;
+      } else return mismatch(prompt.kind, answer, ['done', 'skip', 'unclear', 'back']);
+      record();
+      advance(graph, next, prompt.node.next, now);
+      return { ok: true, state: next };
+    }
+    case 'decision': {
+      if (answer.type !== 'choose') return mismatch(prompt.kind, answer, ['choose', 'back']);
+      const option = findOption(prompt.node, answer.option);
+      if (!option) {
+        const known = prompt.node.options.map((o) => `${o.id} (${o.label})`).join(', ');
+        return { ok: false, error: `"${answer.option}" is not an option of "${prompt.node.question}"; options: ${known}` };
+      }
+      entry.option = option.id;
+      entry.answer = option.label;
+      record();
+      advance(graph, next, option.next, now);
+      return { ok: true, state: next };
+    }
+    case 'checkpoint': {
+      if (answer.type !== 'confirm') return mismatch(prompt.kind, answer, ['confirm', 'back']);
+      const value = answer.value?.trim();
+      if (answer.confirmed && prompt.node.value && !value) return { ok: false, error: `The checkpoint "${prompt.node.text}" needs a value: ${prompt.node.value}` };
+      entry.confirmed = answer.confirmed;
+      entry.answer = answer.confirmed ? (value || 'yes') : 'no';
+      if (value) entry.value = value;
+      record();
+      advance(graph, next, prompt.node.next, now);
+      return { ok: true, state: next };
+    }
+    case 'escalation': {
+      if (answer.type !== 'ack') return mismatch(prompt.kind, answer, ['ack', 'back']);
+      entry.answer = 'ack';
+      record();
+      advance(graph, next, prompt.node.next, now);
+      return { ok: true, state: next };
+    }
+    case 'wait': {
+      if (answer.type !== 'arrived') return mismatch(prompt.kind, answer, ['arrived', 'back']);
+      entry.answer = 'arrived';
+      record();
+      advance(graph, next, prompt.node.next, now);
+      return { ok: true, state: next };
+    }
+  }
+}
+
+/** Ends a run on the user's request (abandoned). */
+export function cancelRun(state: RunState, reason: string, now: string): RunState {
+  const next = structuredClone(state);
+  finish(next, 'cancelled', reason, null, now);
+  return next;
+}
+
+/** The nodes a run has visited (prompts answered and jumps followed), for checking a changed instruction. */
+export function visitedNodes(state: RunState): string[] {
+  const ids = new Set<string>();
+  for (const p of state.path) ids.add(p.node);
+  for (const h of state.history) ids.add(h.node);
+  if (state.node) ids.add(state.node);
+  if (state.endNode) ids.add(state.endNode);
+  return [...ids];
+}
+
+/** A decision's option by id, or by its label (exact, then ignoring case). */
+export function findOption(node: DecisionNode, wanted: string): Option | undefined {
+  const w = wanted.trim();
+  return node.options.find((o) => o.id === w) ?? node.options.find((o) => o.label === w) ?? node.options.find((o) => o.label.toLowerCase() === w.toLowerCase());
+}
+
+function mismatch(kind: string, answer: Answer, expected: string[]): Result {
+  return { ok: false, error: `A ${kind} takes ${expected.map((e) => `"${e}"`).join(', ')}, not "${answer.type}"` };
+}
+
+function back(graph: Graph, state: RunState, to: string | undefined, now: string): Result {
+  if (state.history.length === 0) return { ok: false, error: 'Nothing to go back to: this is the first step' };
+  let index = state.history.length - 1;
+  if (to !== undefined) {
+    index = state.history.map((h) => h.node).lastIndexOf(to);
+    if (index < 0) return { ok: false, error: `The run has not been at "${to}"; cannot go back to it` };
+  }
+  const entry = state.history[index]!;
+  const next = structuredClone(state);
+  next.history = next.history.slice(0, index);
+  next.path = next.path.slice(0, entry.pathLength);
+  next.stack = structuredClone(entry.stack);
+  next.node = entry.node;
+  next.status = nodeById(graph, entry.node)?.kind === 'wait' ? 'waiting' : 'active';
+  next.outcome = null;
+  next.endNode = null;
+  next.finishedAt = null;
+  next.updatedAt = now;
+  return { ok: true, state: next };
+}
+
+function finish(state: RunState, status: 'done' | 'cancelled' | 'failed', outcome: string | null, endNode: string | null, now: string): void {
+  state.node = null;
+  state.status = status;
+  state.outcome = outcome;
+  state.endNode = endNode;
+  state.finishedAt = now;
+  state.updatedAt = now;
+}
+
+/** Moves `state` (a copy owned by the caller) to the next prompt from `target`, following jumps, returns and ends. */
+function advance(graph: Graph, state: RunState, target: string | null | undefined, now: string): void {
+  let id: string | null = target ?? null;
+  for (let moves = 0; ; moves++) {
+    if (moves > MAX_AUTO_JUMPS) {
+      finish(state, 'failed', `The instruction loops: more than ${MAX_AUTO_JUMPS} jumps without a step in between`, null, now);
+      return;
+    }
+    if (id === null) {
+      const frame = state.stack.pop();
+      if (!frame) {
+        finish(state, 'done', null, null, now);
+        return;
+      }
+      id = frame.returnTo;
+      continue;
+    }
+    const node = nodeById(graph, id);
+    if (!node) {
+      finish(state, 'failed', `The instruction has no node "${id}"`, null, now);
+      return;
+    }
+    switch (node.kind) {
+      case 'jump': {
+        state.path.push({ node: node.id, task: node.task, kind: 'jump', target: node.target, return: node.return, at: now });
+        if (node.targetNode === undefined) {
+          finish(state, 'failed', `The jump to "#${node.target}" leads nowhere`, null, now);
+          return;
+        }
+        const called = node.targetTask ?? nodeById(graph, node.targetNode)?.task ?? node.target;
+        if (node.return) {
+          if (state.stack.length >= MAX_CALL_DEPTH) {
+            finish(state, 'failed', `The instruction loops: more than ${MAX_CALL_DEPTH} nested "do and come back" jumps`, null, now);
+            return;
+          }
+          state.stack.push({ task: called, returnTo: node.next });
+        } else if (state.stack.length > 0) {
+          state.stack[state.stack.length - 1]!.task = called;
+        }
+        id = node.targetNode;
+        continue;
+      }
+      case 'end': {
+        state.path.push({ node: node.id, task: node.task, kind: 'end', status: node.status, outcome: node.outcome, at: now });
+        if (node.status === 'done' && state.stack.length > 0) {
+          id = state.stack.pop()!.returnTo;
+          continue;
+        }
+        finish(state, node.status, node.outcome, node.id, now);
+        return;
+      }
+      default:
+        state.node = node.id;
+        state.status = node.kind === 'wait' ? 'waiting' : 'active';
+        state.updatedAt = now;
+        return;
+    }
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * The interactive UI: each prompt printed for the terminal, then an inquirer menu of what one can
+ * do. Imported only by `instr run` in a terminal (inquirer is not loaded otherwise).
+ */
+import { input, select, Separator } from '@inquirer/prompts';
+import type { ChalkInstance } from 'chalk';
+import type { Graph } from '../graph/types.js';
+import { formatDuration } from '../i18n/duration.js';
+import { terminalSafe } from '../render/terminal-safe.js';
+import type { Answer } from './engine.js';
+import type { Action, Driver, Open } from './drive.js';
+import { renderMarkdown } from './markdown.js';
+import type { RunMessages } from './messages.js';
+import type { RunSession } from './session.js';
+import { wrapLines } from './wrap.js';
+
+export interface UiContext {
+  graph: Graph;
+  color: ChalkInstance;
+  t: RunMessages;
+  lang: string;
+  root: string;
+  cwd: string;
+  /** Terminal width, for wrapping. */
+  columns: number;
+  out(text: string): void;
+}
+
+type Choice = 'done' | 'skip' | 'unclear' | 'back' | 'not-covered' | 'pause' | 'confirm' | 'no' | 'value' | 'ack' | 'arrived' | 'suspend' | `option:${string}`;
+
+/** Inquirer's theme drawn with our colour instance, so NO_COLOR and non-TTY output stay plain. */
+export function inquirerTheme(c: ChalkInstance, t?: RunMessages) {
+  const actions: Record<string, string> = t ? { navigate: t.keyNavigate, select: t.keySelect } : {};
+  return {
+    prefix: { idle: c.blue('?'), done: c.green('✔') },
+    style: {
+      answer: (s: string) => c.cyan(s),
+      message: (s: string) => c.bold(s),
+      error: (s: string) => c.red(`> ${s}`),
+      defaultAnswer: (s: string) => c.dim(`(${s})`),
+      help: (s: string) => c.dim(s),
+      highlight: (s: string) => c.cyan(s),
+      key: (s: string) => c.cyan(c.bold(`<${s}>`)),
+      description: (s: string) => c.dim(s),
+      disabled: (s: string) => c.dim(s),
+      keysHelpTip: (keys: Array<[string, string]>) => c.dim(keys.map(([key, action]) => `${key} ${actions[action] ?? action}`).join(' • ')),
+    },
+  };
+}
+
+export function isPromptExit(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+}
+
+export class InteractiveDriver implements Driver {
+  private shown = '';
+  private readonly theme;
+
+  constructor(private readonly ui: UiContext) {
+    this.theme = inquirerTheme(ui.color, ui.t);
+  }
+
+  async next(prompt: Open, session: RunSession): Promise<Action> {
+    try {
+      return await this.ask(prompt, session);
+    } catch (error) {
+      if (isPromptExit(error)) return { kind: 'pause', interrupted: true };
+      throw error;
+    }
+  }
+
+  rejected(error: string): null {
+    this.ui.out(`${this.ui.color.red('✗')} ${terminalSafe(error)}\n`);
+    return null;
+  }
+
+  private async ask(prompt: Open, session: RunSession): Promise<Action> {
+    const key = `${prompt.node.id}:${session.state.path.length}`;
+    if (key !== this.shown) {
+      this.shown = key;
+      const lines = this.describe(prompt, session);
+      if (lines.length) this.ui.out(`\n${wrapLines(lines, this.ui.columns).join('\n')}\n`);
+    }
+    const { t } = this.ui;
+    const canGoBack = session.state.history.length > 0;
+    const tail = (): Array<{ value: Choice; name: string; disabled?: boolean } | Separator> => [
+      new Separator(),
+      ...(canGoBack ? [{ value: 'back' as Choice, name: t.back }] : []),
+      { value: 'not-covered', name: t.notCovered },
+      { value: 'pause', name: t.pause },
+    ];
+    let message = t.whatNow;
+    let choices: Array<{ value: Choice; name: string; disabled?: boolean } | Separator>;
+    switch (prompt.kind) {
+      case 'step':
+        choices = [{ value: 'done', name: t.done }, { value: 'skip', name: t.skip }, { value: 'unclear', name: t.unclear }, ...tail()];
+        break;
+      case 'decision':
+        message = terminalSafe(prompt.node.question);
+        choices = [...prompt.node.options.map((o) => ({ value: `option:${o.id}` as Choice, name: terminalSafe(o.label) })), ...tail()];
+        break;
+      case 'checkpoint':
+        choices = [prompt.node.value ? { value: 'value', name: `${t.enterValue} ${terminalSafe(prompt.node.value)}` } : { value: 'confirm', name: t.confirm }, { value: 'no', name: t.notDone }, ...tail()];
+        break;
+      case 'escalation':
+        choices = [{ value: 'ack', name: t.escalationDone }, ...tail()];
+        break;
+      case 'wait':
+        choices = [{ value: 'arrived', name: t.waitArrived }, { value: 'suspend', name: t.waitSuspend }, ...tail()];
+        break;
+    }
+    const choice = await select<Choice>({ message, choices, pageSize: 12, loop: false, theme: this.theme });
+    return this.act(choice, prompt);
+  }
+
+  private async act(choice: Choice, prompt: Open): Promise<Action> {
+    const { t } = this.ui;
+    const answer = (a: Answer): Action => ({ kind: 'answer', answer: a });
+    if (choice.startsWith('option:')) return answer({ type: 'choose', option: choice.slice('option:'.length) });
+    switch (choice) {
+      case 'done':
+        return answer({ type: 'done' });
+      case 'skip':
+        return answer({ type: 'skip', reason: await this.text(t.skipReason, t.reasonRequired) });
+      case 'unclear': {
+        const note = await this.text(t.unclearNote, t.noteRequired);
+        this.ui.out(`${this.ui.color.dim(t.noteSaved)}\n`);
+        return answer({ type: 'unclear', note });
+      }
+      case 'back':
+        return answer({ type: 'back' });
+      case 'pause':
+        return { kind: 'pause' };
+      case 'confirm':
+        return answer({ type: 'confirm', confirmed: true });
+      case 'no':
+        return answer({ type: 'confirm', confirmed: false });
+      case 'value': {
+        const name = prompt.kind === 'checkpoint' && prompt.node.value ? terminalSafe(prompt.node.value) : t.checkpoint;
+        return answer({ type: 'confirm', confirmed: true, value: await this.text(name, t.valueRequired) });
+      }
+      case 'ack':
+        return answer({ type: 'ack' });
+      case 'arrived':
+        return answer({ type: 'arrived' });
+      case 'suspend':
+        return { kind: 'suspend' };
+      case 'not-covered': {
+        const description = await this.text(t.notCoveredWhat, t.descriptionRequired);
+        const actions: string[] = [];
+        this.ui.out(`${this.ui.color.dim(t.notCoveredDid)}\n`);
+        for (let i = 1; i <= 30; i++) {
+          const line = (await input({ message: `${i}.`, theme: this.theme })).trim();
+          if (!line) break;
+          actions.push(line);
+        }
+        return { kind: 'not-covered', description, actions };
+      }
+    }
+    return { kind: 'pause' };
+  }
+
+  private async text(message: string, required: string): Promise<string> {
+    const value = await input({ message, theme: this.theme, validate: (v) => (v.trim() ? true : required) });
+    return value.trim();
+  }
+
+  /** What the prompt says, before its menu. */
+  private describe(prompt: Open, session: RunSession): string[] {
+    const { color: c, t, graph, lang } = this.ui;
+    const md = { color: c, root: this.ui.root, cwd: this.ui.cwd };
+    const task = graph.tasks.find((x) => x.id === prompt.node.task);
+    const lines: string[] = [];
+    if (prompt.kind === 'decision' && session.state.stack.length === 0 && prompt.node.task === session.state.task) return lines;
+    if (session.state.stack.length > 0 || prompt.node.task !== session.state.task) lines.push(c.dim(`[${terminalSafe(task?.title ?? prompt.node.task)}]`));
+    switch (prompt.kind) {
+      case 'step': {
+        const n = session.state.path.filter((p) => p.kind === 'step').length + 1;
+        lines.push(c.bold(`${t.stepOf} ${n}`));
+        const body = renderMarkdown(prompt.node.markdown, { ...md, links: prompt.node.links ?? [] });
+        const details = prompt.node.details ? renderMarkdown(prompt.node.details, { ...md, links: prompt.node.links ?? [] }) : [];
+        for (const l of [...body, ...details]) lines.push(`  ${l}`);
+        break;
+      }
+      case 'decision':
+        // the menu's own question says it
+        break;
+      case 'checkpoint':
+        lines.push(`${c.green('☑')} ${c.bold(`${t.checkpoint}:`)} ${terminalSafe(prompt.node.text)}${prompt.node.value ? c.dim(` (${terminalSafe(prompt.node.value)})`) : ''}`);
+        break;
+      case 'escalation': {
+        const doc = graph.documents.find((d) => d.file === task?.file);
+        const role = doc?.roles[prompt.node.role];
+        lines.push(`${c.magenta('!')} ${c.bold(`${t.escalateTo}:`)} ${terminalSafe(role?.title ?? prompt.node.role)}${role?.name ? ` — ${terminalSafe(role.name)}` : ''}`);
+        lines.push(`  ${terminalSafe(prompt.node.reason)}`);
+        const contacts = Object.entries(role?.contacts ?? {});
+        if (contacts.length) {
+          lines.push(`  ${c.dim(`${t.contacts}:`)}`);
+          for (const [kind, value] of contacts) lines.push(`    ${terminalSafe(kind)}: ${c.bold(terminalSafe(value))}`);
+        }
+        break;
+      }
+      case 'wait': {
+        const extra: string[] = [];
+        if (prompt.node.timeout) extra.push(`${t.waitTimeout} ${formatDuration(prompt.node.timeout, lang)}`);
+        if (prompt.node.deadline) extra.push(`${t.waitDeadline} ${formatDuration(prompt.node.deadline, lang)}`);
+        lines.push(`${c.blue('⏳')} ${c.bold(`${t.waitFor}:`)} ${terminalSafe(prompt.node.event)}`);
+        if (extra.length) lines.push(`  ${c.dim(extra.join('; '))}`);
+        break;
+      }
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Graph } from '../graph/types.js';
+import { contentHash, gitRevision, newRunId } from './origin.js';
+
+const outside = mkdtempSync(join(tmpdir(), 'instr-origin-'));
+afterAll(() => rmSync(outside, { recursive: true, force: true }));
+
+function graphOf(docs: Array<[string, string]>): Graph {
+  return { format: 'instr-graph', version: 1, tasks: [], nodes: {}, documents: docs.map(([file, hash]) => ({ file, hash, id: file, title: file, lang: 'en', roles: {}, sections: [], comments: [] })) };
+}
+
+describe('run origin', () => {
+  it('hashes the documents\' hashes regardless of their order, and changes when one changes', () => {
+    const a = contentHash(graphOf([['a.md', '1'], ['b.md', '2']]));
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(contentHash(graphOf([['b.md', '2'], ['a.md', '1']]))).toBe(a);
+    expect(contentHash(graphOf([['a.md', '1'], ['b.md', '3']]))).not.toBe(a);
+  });
+
+  it('makes time-sortable run ids', () => {
+    expect(newRunId(new Date('2026-11-27T10:15:00.123Z'), 'a1b2c3')).toBe('20261127T101500Z-a1b2c3');
+    expect(newRunId(new Date('2026-11-27T10:15:00Z'))).toMatch(/^20261127T101500Z-[0-9a-f]{6}$/);
+  });
+
+  it('reads the git revision inside a work tree and gives null outside one', () => {
+    expect(gitRevision(outside)).toBeNull();
+    const inside = gitRevision(fileURLToPath(new URL('../../', import.meta.url)));
+    expect(inside === null || /^[0-9a-f]{40}$/.test(inside)).toBe(true);
+  });
+});

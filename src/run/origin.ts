@@ -1,0 +1,27 @@
+/** Where a run's instructions came from: the git revision and a content hash, to notice a changed instruction on resume. */
+import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Graph } from '../graph/types.js';
+
+/** `git rev-parse HEAD` of the folder, or null outside a git work tree (or without git). */
+export function gitRevision(dir: string): string | null {
+  try {
+    const out = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 });
+    const rev = out.trim();
+    return /^[0-9a-f]{40,64}$/.test(rev) ? rev : null;
+  } catch {
+    return null;
+  }
+}
+
+/** sha256 over the compiled documents' hashes (sorted by file), hex. */
+export function contentHash(graph: Graph): string {
+  const h = createHash('sha256');
+  for (const doc of [...graph.documents].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) h.update(`${doc.file}\0${doc.hash}\n`);
+  return h.digest('hex');
+}
+
+/** A unique, time-sortable run id: 20261127T101500Z-a1b2c3. */
+export function newRunId(now: Date, hex: string = randomBytes(3).toString('hex')): string {
+  return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '')}-${hex}`;
+}

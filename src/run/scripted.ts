@@ -1,0 +1,55 @@
+/**
+ * Scripted mode: answers come from the --answers file. A missing answer stops the run (exit 2)
+ * unless a terminal is there to ask it (`ask`, the interactive driver); it never waits on a
+ * closed stdin.
+ */
+import type { Answer } from './engine.js';
+import { scriptedAnswer, type AnswersFile } from './answers.js';
+import type { Action, Driver, Open } from './drive.js';
+import type { RunMessages } from './messages.js';
+import type { RunSession } from './session.js';
+
+export class ScriptedDriver implements Driver {
+  private queue: Answer[] = [];
+  /** The last answer was typed at the terminal rather than read from the file. */
+  private asked = false;
+
+  constructor(
+    private readonly answers: AnswersFile,
+    private readonly t: RunMessages,
+    private readonly ask?: Driver,
+  ) {}
+
+  async next(prompt: Open, session: RunSession): Promise<Action> {
+    this.asked = false;
+    const queued = this.queue.shift();
+    if (queued) return { kind: 'answer', answer: queued };
+    const got = scriptedAnswer(prompt, this.answers);
+    if ('missing' in got) {
+      if (!this.ask) return { kind: 'stop', message: missingMessage(prompt, this.t) };
+      this.asked = true;
+      return this.ask.next(prompt, session);
+    }
+    if ('suspend' in got) return { kind: 'suspend' };
+    if ('error' in got) return { kind: 'stop', message: got.error };
+    const [first, ...rest] = got.answers;
+    this.queue = rest;
+    return { kind: 'answer', answer: first! };
+  }
+
+  rejected(error: string, prompt: Open): Action | null {
+    // an answer from the file is wrong: stop; one typed at the terminal: say so and ask again
+    return this.ask && this.asked ? this.ask.rejected(error, prompt) : { kind: 'stop', message: error };
+  }
+}
+
+/** "No answer for the decision "in-tariff" (Задача входит в тариф?); options: yes (Да), no (Нет)". */
+export function missingMessage(prompt: Open, t: RunMessages): string {
+  const n = prompt.node;
+  if (n.kind === 'decision') {
+    const options = n.options.map((o) => `${o.id} (${o.label})`).join(', ');
+    return `${t.missingAnswer} "${n.id}" (${n.question}); ${t.options}: ${options}`;
+  }
+  if (n.kind === 'checkpoint') return `${t.missingAnswer} "${n.id}" (${n.text}): ${n.value ? n.value : 'true / false'}`;
+  return `${t.missingAnswer} "${n.id}"`;
+}

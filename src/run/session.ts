@@ -1,0 +1,102 @@
+/**
+ * A run in progress: the engine's state plus its journal. Every answer is applied by the engine
+ * and then journaled (and fsynced) before the caller shows the next prompt. Shared by the
+ * interactive UI and the scripted mode.
+ */
+import { addDuration, parseDuration } from '../compile/durations.js';
+import type { Graph } from '../graph/types.js';
+import type { JournalEvent } from '../journal/events.js';
+import type { EventBody, JournalWriter } from '../journal/writer.js';
+import { applyAnswer, currentPrompt, isFinished, type Answer, type Prompt, type Result, type RunState } from './engine.js';
+
+export class RunSession {
+  constructor(
+    readonly graph: Graph,
+    public state: RunState,
+    private readonly journal: JournalWriter | null,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  get runId(): string | null {
+    return this.journal?.run ?? null;
+  }
+
+  prompt(): Prompt {
+    return currentPrompt(this.graph, this.state);
+  }
+
+  /** Records an event that is not an answer (start, pause, not-covered, abandon). */
+  record(body: EventBody, at: string = this.clock().toISOString()): JournalEvent | null {
+    return this.journal ? this.journal.append(body, at) : null;
+  }
+
+  /** After start or resume: journal what the engine did on its own to reach the first prompt. */
+  recordArrival(previousPathLength: number, wasWaitingAt: string | null = null): void {
+    this.recordAutomatic(this.state, previousPathLength, wasWaitingAt, this.clock());
+  }
+
+  apply(answer: Answer): Result {
+    const before = this.state;
+    const now = this.clock();
+    const result = applyAnswer(this.graph, before, answer, now.toISOString());
+    if (!result.ok) return result;
+    const after = result.state;
+    const body = answerEvent(this.graph, before, after, answer, now);
+    if (body) this.record(body, now.toISOString());
+    this.state = after;
+    const fromPath = answer.type === 'back' || answer.type === 'unclear' ? after.path.length : before.path.length + 1;
+    this.recordAutomatic(after, fromPath, null, now);
+    return result;
+  }
+
+  private recordAutomatic(state: RunState, fromPath: number, wasWaitingAt: string | null, now: Date): void {
+    const at = now.toISOString();
+    for (const entry of state.path.slice(fromPath)) {
+      if (entry.kind === 'jump') this.record({ type: 'jump', node: entry.node, target: entry.target ?? '', return: entry.return ?? false }, at);
+    }
+    if (isFinished(state)) {
+      const durationMs = Math.max(0, Date.parse(state.finishedAt ?? state.updatedAt) - Date.parse(state.startedAt));
+      this.record({ type: 'end', node: state.endNode, status: state.status as 'done' | 'cancelled' | 'failed', outcome: state.outcome ?? '', durationMs }, at);
+      return;
+    }
+    const prompt = currentPrompt(this.graph, state);
+    if (prompt.kind === 'wait' && prompt.node.id !== wasWaitingAt) {
+      const body: EventBody = { type: 'wait', node: prompt.node.id, event: prompt.node.event };
+      const timeout = prompt.node.timeout ? parseDuration(prompt.node.timeout) : null;
+      if (timeout) body.timeoutAt = addDuration(now, timeout).toISOString();
+      if (prompt.node.deadline) body.deadlineAfterEvent = prompt.node.deadline;
+      this.record(body, at);
+    }
+  }
+}
+
+function answerEvent(graph: Graph, before: RunState, after: RunState, answer: Answer, now: Date): EventBody | null {
+  const node = before.node ?? '';
+  switch (answer.type) {
+    case 'done':
+      return { type: 'step', node, action: 'done' };
+    case 'skip':
+      return { type: 'step', node, action: 'skip', reason: answer.reason.trim() };
+    case 'unclear':
+      return { type: 'unclear', node, note: answer.note.trim() };
+    case 'choose': {
+      const entry = after.path[before.path.length];
+      return { type: 'decision', node, option: entry?.option ?? answer.option, label: entry?.answer ?? answer.option };
+    }
+    case 'confirm': {
+      const value = answer.value?.trim();
+      return value ? { type: 'checkpoint', node, confirmed: answer.confirmed, value } : { type: 'checkpoint', node, confirmed: answer.confirmed };
+    }
+    case 'ack': {
+      const n = graph.nodes[node];
+      return { type: 'escalation', node, role: n?.kind === 'escalation' ? n.role : '' };
+    }
+    case 'arrived': {
+      const n = graph.nodes[node];
+      const deadline = n?.kind === 'wait' && n.deadline ? parseDuration(n.deadline) : null;
+      return deadline ? { type: 'resume', node, deadlineAt: addDuration(now, deadline).toISOString() } : { type: 'resume', node };
+    }
+    case 'back':
+      return { type: 'back', to: after.node ?? '' };
+  }
+}

@@ -1,0 +1,55 @@
+import { Chalk } from 'chalk';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compilePaths } from '../compile/compile.js';
+import type { Graph } from '../graph/types.js';
+import { applyAnswer, startRun, type Answer, type RunState } from './engine.js';
+import { runMessages } from './messages.js';
+import { formatElapsed, summarize, summaryLines } from './summary.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+let graph: Graph;
+beforeAll(async () => {
+  graph = (await compilePaths([`${root}test/fixtures/run/flow.md`], { cwd: root })).graph;
+});
+
+function walk(answers: Array<[Answer, string]>): RunState {
+  let state = startRun(graph, 'request', '2026-11-27T10:00:00.000Z');
+  for (const [a, at] of answers) {
+    const r = applyAnswer(graph, state, a, at);
+    if (!r.ok) throw new Error(r.error);
+    state = r.state;
+  }
+  return state;
+}
+
+describe('run summary', () => {
+  it('formats the time taken in the UI language', () => {
+    expect(formatElapsed(0, 'en')).toBe('1 second');
+    expect(formatElapsed(125_000, 'en')).toBe('2 minutes 5 seconds');
+    expect(formatElapsed(3 * 3600_000 + 60_000, 'ru')).toBe('3 часа 1 минута');
+    expect(formatElapsed(2 * 86400_000, 'ru')).toBe('2 дня');
+  });
+
+  it('collects the path, skipped steps with reasons, questions and checkpoints', () => {
+    const state = walk([
+      [{ type: 'unclear', note: 'formally?' }, '2026-11-27T10:01:00.000Z'],
+      [{ type: 'skip', reason: 'done by phone' }, '2026-11-27T10:02:00.000Z'],
+      [{ type: 'done' }, '2026-11-27T10:03:00.000Z'],
+      [{ type: 'choose', option: 'yes' }, '2026-11-27T10:04:00.000Z'],
+      [{ type: 'done' }, '2026-11-27T10:05:00.000Z'],
+      [{ type: 'done' }, '2026-11-27T10:06:00.000Z'],
+      [{ type: 'confirm', confirmed: false }, '2026-11-27T10:07:00.000Z'],
+    ]);
+    const s = summarize(graph, state, 'r1');
+    expect(s).toMatchObject({ run: 'r1', status: 'done', durationMs: 7 * 60_000 });
+    expect(s.skipped).toEqual([{ node: 'greet', text: 'Greet the client.', reason: 'done by phone' }]);
+    expect(s.notes).toEqual([{ node: 'greet', text: 'Greet the client.', note: 'formally?' }]);
+    expect(s.checkpoints).toEqual([{ node: 'confirmed', text: 'The client confirmed the result', confirmed: false }]);
+    const lines = summaryLines(s, 'en', runMessages('en'), new Chalk({ level: 0 }));
+    expect(lines).toContain('Time taken: 7 minutes');
+    expect(lines).toContain('  ◆ Is it in the tariff? → Yes');
+    expect(lines).toContain('  ↷ Greet the client. — done by phone');
+    expect(lines).toContain('  ☐ The client confirmed the result — not done');
+  });
+});

@@ -1,0 +1,129 @@
+/** What a run did, as data (for --json) and as lines for the terminal (the end-of-run summary). */
+import type { ChalkInstance } from 'chalk';
+import type { Graph, Node } from '../graph/types.js';
+import { formatDuration } from '../i18n/duration.js';
+import { terminalSafe } from '../render/terminal-safe.js';
+import type { PathEntry, RunState } from './engine.js';
+import type { RunMessages } from './messages.js';
+
+export interface SummaryEntry extends PathEntry {
+  /** The node's text: step, question, checkpoint, escalation reason, awaited event, jump target, outcome. */
+  text: string;
+}
+
+export interface RunSummary {
+  run: string | null;
+  task: string;
+  status: RunState['status'];
+  outcome: string | null;
+  node: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  durationMs: number;
+  path: SummaryEntry[];
+  skipped: Array<{ node: string; text: string; reason: string }>;
+  notes: Array<{ node: string; text: string; note: string }>;
+  checkpoints: Array<{ node: string; text: string; confirmed: boolean; value?: string }>;
+}
+
+export function nodeText(node: Node | undefined): string {
+  if (!node) return '';
+  switch (node.kind) {
+    case 'step':
+      return node.text;
+    case 'decision':
+      return node.question;
+    case 'checkpoint':
+      return node.text;
+    case 'escalation':
+      return node.reason;
+    case 'wait':
+      return node.event;
+    case 'jump':
+      return node.target;
+    case 'end':
+      return node.outcome;
+  }
+}
+
+export function summarize(graph: Graph, state: RunState, run: string | null): RunSummary {
+  const text = (id: string) => nodeText(Object.hasOwn(graph.nodes, id) ? graph.nodes[id] : undefined);
+  const path = state.path.map((p) => ({ ...p, text: text(p.node) }));
+  const end = state.finishedAt ?? state.updatedAt;
+  return {
+    run,
+    task: state.task,
+    status: state.status,
+    outcome: state.outcome,
+    node: state.node,
+    startedAt: state.startedAt,
+    finishedAt: state.finishedAt,
+    durationMs: Math.max(0, Date.parse(end) - Date.parse(state.startedAt)),
+    path,
+    skipped: path.filter((p) => p.answer === 'skip').map((p) => ({ node: p.node, text: p.text, reason: p.reason ?? '' })),
+    notes: state.notes.map((n) => ({ node: n.node, text: text(n.node), note: n.note })),
+    checkpoints: path
+      .filter((p) => p.kind === 'checkpoint')
+      .map((p) => (p.value === undefined ? { node: p.node, text: p.text, confirmed: p.confirmed ?? false } : { node: p.node, text: p.text, confirmed: p.confirmed ?? false, value: p.value })),
+  };
+}
+
+/** "5 minutes 3 seconds" in the UI language. */
+export function formatElapsed(ms: number, lang: string): string {
+  const total = Math.max(1, Math.round(ms / 1000));
+  const d = Math.floor(total / 86400);
+  const h = Math.floor((total % 86400) / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const iso = `P${d ? `${d}D` : ''}${h || m || s ? 'T' : ''}${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s && !d && !h ? `${s}S` : ''}`;
+  return formatDuration(iso === 'PT' || iso === 'P' ? 'PT1S' : iso, lang);
+}
+
+export function statusLabel(status: RunState['status'], t: RunMessages): string {
+  return { done: t.statusDone, cancelled: t.statusCancelled, failed: t.statusFailed, waiting: t.statusWaiting, active: t.statusActive }[status];
+}
+
+/** One line per path entry, marked by what happened. */
+export function pathLine(p: SummaryEntry, t: RunMessages, c: ChalkInstance): string {
+  const s = terminalSafe(p.text);
+  switch (p.kind) {
+    case 'step':
+      return p.answer === 'skip' ? `${c.yellow('↷')} ${c.dim(s)} ${c.yellow(`— ${terminalSafe(p.reason ?? '')}`)}` : `${c.green('✓')} ${s}`;
+    case 'decision':
+      return `${c.cyan('◆')} ${s} ${c.cyan(`→ ${terminalSafe(p.answer ?? '')}`)}`;
+    case 'checkpoint':
+      return p.confirmed ? `${c.green('☑')} ${s}${p.value ? `: ${c.bold(terminalSafe(p.value))}` : ''}` : `${c.red('☐')} ${s} ${c.red(`— ${t.notDone.toLowerCase()}`)}`;
+    case 'escalation':
+      return `${c.magenta('!')} ${t.escalateTo}: ${s}`;
+    case 'wait':
+      return `${c.blue('⏳')} ${s}`;
+    case 'jump':
+      return c.dim(`→ ${t.goto} #${s}${p.return ? ` (${t.gotoReturn})` : ''}`);
+    case 'end':
+      return `${c.bold('■')} ${s}`;
+    default:
+      return s;
+  }
+}
+
+export function summaryLines(summary: RunSummary, lang: string, t: RunMessages, c: ChalkInstance): string[] {
+  const lines: string[] = [];
+  lines.push(c.bold(`── ${t.summary} ──`));
+  lines.push(`${t.status}: ${c.bold(statusLabel(summary.status, t))}${summary.outcome ? ` · ${t.outcome}: ${terminalSafe(summary.outcome)}` : ''}`);
+  lines.push(`${t.timeTaken}: ${formatElapsed(summary.durationMs, lang)}`);
+  lines.push(`${t.path}:`);
+  for (const p of summary.path) lines.push(`  ${pathLine(p, t, c)}`);
+  if (summary.skipped.length) {
+    lines.push(`${t.skipped}:`);
+    for (const s of summary.skipped) lines.push(`  ${c.yellow('↷')} ${terminalSafe(s.text)} — ${terminalSafe(s.reason)}`);
+  }
+  if (summary.notes.length) {
+    lines.push(`${t.questions}:`);
+    for (const n of summary.notes) lines.push(`  ? ${c.italic(terminalSafe(n.note))} ${c.dim(`(${terminalSafe(n.text)})`)}`);
+  }
+  if (summary.checkpoints.length) {
+    lines.push(`${t.checkpoints}:`);
+    for (const k of summary.checkpoints) lines.push(`  ${k.confirmed ? c.green('☑') : c.red('☐')} ${terminalSafe(k.text)}${k.value ? `: ${terminalSafe(k.value)}` : k.confirmed ? '' : ` — ${t.notDone.toLowerCase()}`}`);
+  }
+  return lines;
+}

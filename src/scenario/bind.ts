@@ -1,0 +1,122 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Graph, Node } from '../graph/types.js';
+import { problem, type LoadedScenarioFile } from './load.js';
+import { nodesNamed, optionNamed } from './match.js';
+import type { AnswerValue, BoundAnswer, BoundScenario, PathEntry, ScenarioSpec } from './types.js';
+
+const answerable = ['decision', 'checkpoint', 'step', 'wait'] as const;
+
+/**
+ * Checks a loaded scenario file against the compiled instructions: every task, answer and path
+ * entry must name something that exists, and every answer must fit what it answers. Problems are
+ * diagnostics at the line of the scenario file; scenarios with problems are left out.
+ */
+export function bindScenarios(loaded: LoadedScenarioFile, graph: Graph): { scenarios: BoundScenario[]; diagnostics: Diagnostic[] } {
+  const scenarios: BoundScenario[] = [];
+  const diagnostics: Diagnostic[] = [];
+  loaded.spec.scenarios.forEach((spec, index) => {
+    const before = diagnostics.length;
+    const bound = bindOne(loaded, graph, spec, index, diagnostics);
+    if (bound && diagnostics.length === before) scenarios.push(bound);
+  });
+  return { scenarios, diagnostics };
+}
+
+function bindOne(loaded: LoadedScenarioFile, graph: Graph, spec: ScenarioSpec, index: number, out: Diagnostic[]): BoundScenario | undefined {
+  const at = (path: Array<string | number>, key = false) => loaded.locate(['scenarios', index, ...path], key);
+  const report = (path: Array<string | number>, message: string, key = false) => {
+    const w = at(path, key);
+    out.push(problem(w.file, w.line, w.column, 'scenario-binding', message, 'scenario'));
+  };
+  const taskId = spec.task ?? loaded.spec.task;
+  if (taskId === undefined) {
+    report(['name'], `Scenario "${spec.name}" names no task; add "task: <id>" to it or at the top of the file`);
+    return undefined;
+  }
+  if (!graph.tasks.some((t) => t.id === taskId)) {
+    const w = spec.task !== undefined ? at(['task']) : loaded.locate(['task']);
+    out.push(problem(w.file, w.line, w.column, 'scenario-binding', `No task "${taskId}" in the instructions; known: ${graph.tasks.map((t) => t.id).join(', ')}`, 'scenario'));
+    return undefined;
+  }
+
+  const answers: BoundAnswer[] = [];
+  for (const [key, raw] of Object.entries(spec.answers ?? {})) {
+    const values: AnswerValue[] = Array.isArray(raw) ? raw : [raw];
+    const nodes = nodesNamed(graph, key, answerable);
+    if (nodes.length === 0) {
+      const other = nodesNamed(graph, key);
+      const why = other.length > 0 ? `"${key}" is ${article(other[0]!.kind)}; only decisions, checkpoints, steps and waits take answers` : `No decision, checkpoint, step or wait "${key}" in the instructions`;
+      report(['answers', key], why, true);
+      continue;
+    }
+    const kinds = new Set(nodes.map((n) => n.kind));
+    if (kinds.size > 1) {
+      report(['answers', key], `"${key}" names nodes of different kinds (${nodes.map((n) => `${n.kind} ${n.id}`).join(', ')}); use a node id`, true);
+      continue;
+    }
+    const problemText = values.map((v) => misfit(nodes, v)).find((m) => m !== undefined);
+    if (problemText) {
+      report(['answers', key], problemText);
+      continue;
+    }
+    const twice = answers.find((a) => nodes.some((n) => a.nodes.has(n.id)));
+    if (twice) {
+      report(['answers', key], `"${key}" answers the same prompt as "${twice.key}"; keep one of them (a list answers successive visits)`, true);
+      continue;
+    }
+    answers.push({ key, values, nodes: new Set(nodes.map((n) => n.id)), where: at(['answers', key], true) });
+  }
+
+  const entries = (name: 'path' | 'path-includes' | 'path-excludes'): PathEntry[] | undefined => {
+    const list = spec.expect[name];
+    if (!list) return undefined;
+    return list.flatMap((text, i) => {
+      const nodes = nodesNamed(graph, text).filter((n) => n.kind !== 'jump');
+      if (nodes.length === 0) {
+        report(['expect', name, i], `expect.${name}: no node "${text}" in the instructions (give a node id, or the text of a step, decision, checkpoint, wait, escalation or end)`);
+        return [];
+      }
+      return [{ text, nodes: new Set(nodes.map((n) => n.id)), where: at(['expect', name, i]) }];
+    });
+  };
+
+  const expect: BoundScenario['expect'] = {};
+  if (spec.expect.status !== undefined) expect.status = spec.expect.status;
+  if (spec.expect.outcome !== undefined) expect.outcome = spec.expect.outcome;
+  const path = entries('path');
+  const includes = entries('path-includes');
+  const excludes = entries('path-excludes');
+  if (path) expect.path = path;
+  if (includes) expect.includes = includes;
+  if (excludes) expect.excludes = excludes;
+  return { name: spec.name, file: loaded.file, where: at([]), task: taskId, answers, expect };
+}
+
+/** Why a value cannot answer these nodes (all of one kind), or undefined when it can. */
+function misfit(nodes: Node[], value: AnswerValue): string | undefined {
+  const node = nodes[0]!;
+  switch (node.kind) {
+    case 'decision': {
+      if (typeof value !== 'string' && typeof value !== 'number') return `A decision's answer is the label or id of one of its options, not ${JSON.stringify(value)}`;
+      for (const n of nodes) {
+        if (n.kind !== 'decision') continue;
+        if (!optionNamed(n.options, String(value))) return `"${String(value)}" is not an option of "${n.question}"; options: ${n.options.map((o) => o.label).join(' | ')}`;
+      }
+      return undefined;
+    }
+    case 'checkpoint':
+      if (typeof value === 'object') return 'A checkpoint is answered with true, false or the value it asks for';
+      if (value === true && node.value) return `The checkpoint "${node.text}" asks for a value (${node.value}); give the value instead of true`;
+      return undefined;
+    case 'wait':
+      return typeof value === 'boolean' ? undefined : 'A wait is answered with true (the event happened) or false (the run stops and waits)';
+    case 'step':
+      return value === 'done' || typeof value === 'object' ? undefined : 'A step is answered with done, {skip: reason} or {unclear: note}';
+    default:
+      return undefined;
+  }
+}
+
+function article(kind: Node['kind']): string {
+  return kind === 'escalation' || kind === 'end' ? `an ${kind}` : `a ${kind}`;
+}

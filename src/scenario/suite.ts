@@ -1,0 +1,60 @@
+import { readdir } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Graph, Node } from '../graph/types.js';
+import { bindScenarios } from './bind.js';
+import { coverage, type Coverage } from './coverage.js';
+import { executeScenario } from './execute.js';
+import { compare } from './expect.js';
+import { loadScenarioFile } from './load.js';
+import type { ScenarioResult } from './types.js';
+
+export interface SuiteResult {
+  files: string[];
+  results: ScenarioResult[];
+  /** Problems in scenario files: those scenarios did not run. */
+  diagnostics: Diagnostic[];
+  coverage: Coverage;
+}
+
+export const scenarioExtensions = ['.yaml', '.yml'];
+
+/** The scenario files of a folder (not its sub-folders), sorted; none when it does not exist. */
+export async function scenarioFilesIn(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries
+      .filter((e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith('.') && scenarioExtensions.some((x) => e.name.endsWith(x)))
+      .map((e) => join(dir, e.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Loads, checks and runs every scenario of the given files against the graph. `root` is the
+ * folder the graph's file paths are relative to; messages show paths relative to `cwd`.
+ */
+export async function runSuite(graph: Graph, root: string, files: string[], cwd: string): Promise<SuiteResult> {
+  const results: ScenarioResult[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const shown: string[] = [];
+  const at = (node: Node) => `${relative(cwd, resolve(root, node.position.file)) || node.position.file}:${node.position.line}`;
+  for (const file of files) {
+    const display = relative(cwd, file) || file;
+    shown.push(display);
+    const loaded = await loadScenarioFile(file, display);
+    if (!loaded.ok) {
+      diagnostics.push(...loaded.diagnostics);
+      continue;
+    }
+    const bound = bindScenarios(loaded.loaded, graph);
+    diagnostics.push(...bound.diagnostics);
+    for (const scenario of bound.scenarios) {
+      const run = executeScenario(graph, scenario);
+      results.push({ scenario, run, failures: compare(scenario, run, at) });
+    }
+  }
+  return { files: shown, results, diagnostics, coverage: coverage(graph, results.map((r) => r.run.chosen)) };
+}

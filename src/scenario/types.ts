@@ -1,0 +1,100 @@
+/**
+ * Scenario files as schemas/scenario.schema.json describes them (the loader validates with the
+ * schema before it trusts the data as these types), and what a scenario becomes once it is bound
+ * to a graph.
+ */
+import type { Node } from '../graph/types.js';
+import type { FailureCode, FailureParams } from './failure-text.js';
+
+export type AnswerValue = string | number | boolean | { skip: string } | { unclear: string };
+
+export interface ScenarioExpect {
+  status?: RunStatus;
+  outcome?: string;
+  path?: string[];
+  'path-includes'?: string[];
+  'path-excludes'?: string[];
+}
+
+export interface ScenarioSpec {
+  name: string;
+  task?: string;
+  answers?: Record<string, AnswerValue | AnswerValue[]>;
+  expect: ScenarioExpect;
+}
+
+export interface ScenarioFileSpec {
+  task?: string;
+  scenarios: ScenarioSpec[];
+}
+
+export type RunStatus = 'done' | 'cancelled' | 'failed' | 'waiting';
+
+/** A place in a scenario file, for messages. */
+export interface Where {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** An answer key of a scenario, bound to the nodes it names. */
+export interface BoundAnswer {
+  key: string;
+  values: AnswerValue[];
+  nodes: Set<string>;
+  where: Where;
+}
+
+/** An expected path entry, bound to the nodes it can match. */
+export interface PathEntry {
+  text: string;
+  nodes: Set<string>;
+  where: Where;
+}
+
+/** A scenario checked against the graph, ready to run. */
+export interface BoundScenario {
+  name: string;
+  file: string;
+  where: Where;
+  task: string;
+  answers: BoundAnswer[];
+  expect: {
+    status?: RunStatus;
+    outcome?: string;
+    path?: PathEntry[];
+    includes?: PathEntry[];
+    excludes?: PathEntry[];
+  };
+}
+
+/** What happened when a scenario ran. */
+export interface ScenarioRun {
+  status: RunStatus | 'stuck';
+  outcome: string | null;
+  /** Nodes visited, in order (jumps left out), ending with the end node when there is one. */
+  visited: Node[];
+  /** Decision options chosen: `decisionId\u0000optionId`. */
+  chosen: Set<string>;
+  /** How many times each answer of the scenario was used, by key. */
+  used: Map<string, number>;
+  /** Why the run could not go on, when status is 'stuck'. */
+  stuck?: { code: FailureCode; params: FailureParams };
+  /** The prompt it stopped at, when status is 'stuck'. */
+  stuckAt?: Node;
+}
+
+export interface Failure {
+  code: FailureCode;
+  params: FailureParams;
+  /** The instruction node concerned, as file:line. */
+  at?: string;
+  /** The scenario line concerned. */
+  where?: Where;
+}
+
+export interface ScenarioResult {
+  scenario: BoundScenario;
+  run: ScenarioRun;
+  failures: Failure[];
+}

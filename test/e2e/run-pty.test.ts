@@ -1,0 +1,229 @@
+/**
+ * Interactive runs of the real binary through a pseudo-terminal (python3's pty module, no native
+ * build): arrow keys and Enter in the menus, Ctrl-C, then --resume.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseJournal } from '../../src/journal/reader.js';
+import { binPath, projectRoot } from './run-instr.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'instr-pty-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const driver = join(projectRoot, 'test/e2e/pty-drive.py');
+const hasPython = spawnSync('python3', ['-c', 'import pty'], { encoding: 'utf8' }).status === 0;
+
+const ENTER = '\r';
+const DOWN = '\u001b[B';
+const CTRL_C = '\u0003';
+
+interface Step {
+  expect: string;
+  send?: string;
+  kill?: boolean;
+}
+
+function drive(name: string, args: string[], steps: Step[], journal: string): { code: number | null; output: string; failed: unknown } {
+  const script = join(temp, `${name}.json`);
+  writeFileSync(script, JSON.stringify({ cols: 80, rows: 40, timeout: 30, steps }));
+  const r = spawnSync('python3', [driver, script, '--', process.execPath, binPath, ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', INSTR_JOURNAL: journal, LANG: 'C.UTF-8' },
+  });
+  if (r.status !== 0) throw new Error(`pty driver failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as { code: number | null; output: string; failed: unknown };
+}
+
+/** The menu of a step: waits for step N's menu with the cursor on its first action. */
+const step = (n: number, send = ENTER): Step => ({ expect: `Шаг ${n}\\n[\\s\\S]*\\? Что дальше\\?[\\s\\S]*❯ Сделано`, send });
+const decision = (question: string, downs: number): Step => ({ expect: `\\? ${question}[\\s\\S]*❯`, send: `${DOWN.repeat(downs)}${ENTER}` });
+
+describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', () => {
+  it('walks the bundled request task with arrow keys to its end and prints the summary', () => {
+    const journal = join(temp, 'walk.jsonl');
+    const r = drive(
+      'walk',
+      ['run', 'request'],
+      [
+        step(1),
+        step(2),
+        step(3),
+        decision('Понятно, что именно нужно сделать', 0),
+        step(4),
+        step(5, `${DOWN}${ENTER}`),
+        { expect: 'Почему пропускаете шаг\\?', send: `тариф известен${ENTER}` },
+        step(6),
+        decision('Задача входит в тариф клиента\\?', 1),
+        step(7),
+        step(8),
+        decision('Клиент согласен оплатить\\?', 2),
+        step(9),
+        step(10),
+      ],
+      journal,
+    );
+    expect(r.failed).toBeNull();
+    expect(r.code).toBe(0);
+    expect(r.output).toContain('Обработать заявку клиента #request');
+    expect(r.output).toContain('скрипте приветствия (instructions/templates/greeting-script.md)');
+    expect(r.output).toContain('── Итог ──');
+    expect(r.output).toMatch(/Статус: отменено · Результат: Клиент отказался от работы вне тарифа/);
+    expect(r.output).toMatch(/Пропущено:\n\s+↷ Открыть карточку клиента в CRM[^↷]*— тариф\s+известен/);
+    // our own output fits 80 columns (inquirer's redraws are not lines once the escape codes are removed)
+    for (const line of r.output.slice(r.output.indexOf('── Итог ──')).split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(r.output).toMatch(/^Когда: .{1,72}\n/m);
+    const events = parseJournal(readFileSync(journal, 'utf8')).events;
+    expect(events.map((e) => e.type)).toEqual(['start', 'step', 'step', 'step', 'decision', 'step', 'step', 'step', 'decision', 'step', 'step', 'decision', 'step', 'step', 'end']);
+    expect(events.filter((e) => e.type === 'decision').map((e) => (e.type === 'decision' ? e.label : ''))).toEqual(['Да, понятно', 'Нет, не входит', 'Нет, отказывается']);
+    expect(events.at(-1)).toMatchObject({ type: 'end', status: 'cancelled', outcome: 'Клиент отказался от работы вне тарифа' });
+  });
+
+  it('Ctrl-C pauses the run (exit 130); --resume lists it and continues where it stopped', () => {
+    const journal = join(temp, 'resume.jsonl');
+    const first = drive('interrupt', ['run', 'request'], [step(1), step(2), step(3, CTRL_C)], journal);
+    if (first.failed) console.log(first.output.slice(-2500));
+    expect(first.failed).toBeNull();
+    expect(first.code).toBe(130);
+    expect(first.output).toContain('Прервано; прохождение на паузе. Продолжить: instr run --resume');
+    const before = parseJournal(readFileSync(journal, 'utf8')).events;
+    expect(before.map((e) => e.type)).toEqual(['start', 'step', 'step', 'pause']);
+    const run = before[0]!.run;
+
+    const second = drive(
+      'resume',
+      ['run', '--resume'],
+      [{ expect: '\\? Какое прохождение продолжить\\?[\\s\\S]*❯ Обработать заявку клиента \\(#request\\)', send: ENTER }, step(3), decision('Понятно, что именно нужно сделать', 1), step(4, CTRL_C)],
+      journal,
+    );
+    if (second.failed) console.log(second.output.slice(-2500));
+    expect(second.failed).toBeNull();
+    expect(second.code).toBe(130);
+    expect(second.output).toContain('Завести заявку в CRM');
+    const after = parseJournal(readFileSync(journal, 'utf8')).events.filter((e) => e.run === run);
+    expect(after.map((e) => e.type)).toEqual(['start', 'step', 'step', 'pause', 'step', 'decision', 'pause']);
+    expect(after.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(after[5]).toMatchObject({ type: 'decision', label: 'Нет, не понятно' });
+  });
+
+  it('a SIGKILL at a prompt loses no answered step: the run resumes after the last one', () => {
+    const journal = join(temp, 'kill.jsonl');
+    const killed = drive('kill', ['run', 'request'], [step(1), step(2, `${DOWN}${ENTER}`), { expect: 'Почему пропускаете шаг\\?', send: `уже поздоровался${ENTER}` }, { ...step(3), kill: true }], journal);
+    expect(killed.code).toBe(-9);
+    const events = parseJournal(readFileSync(journal, 'utf8')).events;
+    expect(events.map((e) => e.type)).toEqual(['start', 'step', 'step']);
+    expect(events[2]).toMatchObject({ action: 'skip', reason: 'уже поздоровался' });
+    const answers = join(temp, 'kill.yaml');
+    writeFileSync(answers, '"Понятно, что именно нужно сделать и к какому сроку?": Да, понятно\n');
+    const resumed = spawnSync(process.execPath, [binPath, 'run', '--resume', events[0]!.run, '--answers', answers, '--journal', journal, '--json'], { cwd: projectRoot, encoding: 'utf8', timeout: 30_000 });
+    // it goes on from step 3 and stops at the next decision that has no answer, still resumable
+    expect(resumed.status).toBe(2);
+    expect(resumed.stderr).toContain('Задача входит в тариф клиента?');
+    const after = parseJournal(readFileSync(journal, 'utf8')).events;
+    expect(after.map((e) => e.type)).toEqual(['start', 'step', 'step', 'step', 'decision', 'step', 'step', 'step', 'pause']);
+  });
+
+  it('notes a question, goes back, captures a "not covered" draft, shows the escalation contacts, suspends at a wait and resumes it', () => {
+    const dir = join(temp, 'flow');
+    cpSync(join(projectRoot, 'test/fixtures/run'), dir, { recursive: true });
+    const journal = join(temp, 'flow.jsonl');
+    const menu = (n: number) => `Step ${n}\\n[\\s\\S]*\\? What now\\?[\\s\\S]*❯ Done`;
+    const first = drive(
+      'flow',
+      ['run', 'request', dir, '--user', 'tester'],
+      [
+        { expect: menu(1), send: `${DOWN}${DOWN}${ENTER}` },
+        { expect: 'What is unclear\\?', send: `how formal?${ENTER}` },
+        { expect: 'Question noted[\\s\\S]*❯ Done', send: ENTER },
+        { expect: menu(2), send: ENTER },
+        { expect: '\\? Is it in the tariff\\?[\\s\\S]*❯ Yes', send: ENTER },
+        { expect: menu(3), send: `${DOWN}${DOWN}${DOWN}${ENTER}` },
+        { expect: '\\? Is it in the tariff\\?[\\s\\S]*❯ Yes', send: `${DOWN}${ENTER}` },
+        { expect: `${menu(3)}`, send: `${DOWN}${DOWN}${DOWN}${DOWN}${ENTER}` },
+        { expect: 'What happened that the instruction does not cover\\?', send: `Client asked for a discount${ENTER}` },
+        { expect: '\\? 1\\.', send: `Called the director${ENTER}` },
+        { expect: '\\? 2\\.', send: ENTER },
+        { expect: 'Saved as a draft[\\s\\S]*❯ Done', send: ENTER },
+        { expect: '\\? Does the client agree to pay\\?[\\s\\S]*❯ Yes', send: ENTER },
+        { expect: `\\[Issue an invoice\\]\\n${menu(4)}`, send: ENTER },
+        { expect: 'Bring in: Director — Anna Smith[\\s\\S]*phone: \\+1 555 0100[\\s\\S]*❯ Done — they know', send: ENTER },
+        { expect: 'Wait for: The client paid\\n\\s+chase it after 3 days; then finish within 1 week[\\s\\S]*❯ It has happened', send: `${DOWN}${ENTER}` },
+      ],
+      journal,
+    );
+    if (first.failed) console.log(first.output.slice(-2500));
+    expect(first.failed).toBeNull();
+    expect(first.code).toBe(0);
+    expect(first.output).toContain('The run is suspended until: The client paid');
+    const drafts = readdirSync(join(dir, 'inbox'));
+    expect(drafts).toHaveLength(1);
+    expect(readFileSync(join(dir, 'inbox', drafts[0]!), 'utf8')).toMatch(/"user":"tester"[\s\S]*::when\[Client asked for a discount\]\n\n1\. Called the director\n$/);
+    const events = parseJournal(readFileSync(journal, 'utf8')).events;
+    expect(events.map((e) => e.type)).toEqual(['start', 'unclear', 'step', 'step', 'decision', 'back', 'decision', 'not-covered', 'step', 'decision', 'jump', 'step', 'escalation', 'wait']);
+
+    const second = drive(
+      'flow-resume',
+      ['run', '--resume', dir],
+      [
+        { expect: '\\? Which run to continue\\?[\\s\\S]*❯ Handle a request \\(#request\\)[^\\n]*waiting', send: ENTER },
+        { expect: 'Wait for: The client paid[\\s\\S]*❯ It has happened', send: ENTER },
+        { expect: 'Checkpoint: Invoice issued[\\s\\S]*❯ Enter it… Invoice number', send: ENTER },
+        { expect: '\\? Invoice number', send: `INV-7${ENTER}` },
+        { expect: menu(5), send: ENTER },
+        { expect: 'Checkpoint: The client confirmed the result[\\s\\S]*❯ Confirmed', send: ENTER },
+      ],
+      journal,
+    );
+    if (second.failed) console.log(second.output.slice(-2500));
+    expect(second.failed).toBeNull();
+    expect(second.code).toBe(0);
+    expect(second.output).toMatch(/Status: done\n/);
+    expect(second.output).toMatch(/Questions:\n\s+\? how formal\? \(Greet the client\.\)/);
+    expect(second.output).toMatch(/Checkpoints:\n\s+☑ Invoice issued: INV-7\n\s+☑ The client confirmed the result/);
+    const after = parseJournal(readFileSync(journal, 'utf8')).events;
+    expect(after.slice(events.length).map((e) => e.type)).toEqual(['resume', 'checkpoint', 'step', 'checkpoint', 'end']);
+  });
+
+  it('with --answers at a terminal, asks only what the file does not answer', () => {
+    const journal = join(temp, 'partial.jsonl');
+    const answers = join(temp, 'partial.yaml');
+    writeFileSync(answers, 'greet: { skip: greeted on the phone }\n');
+    const r = drive(
+      'partial',
+      ['run', 'request', 'test/fixtures/run', '--answers', answers],
+      [
+        { expect: '\\? Is it in the tariff\\?[\\s\\S]*❯ Yes', send: ENTER },
+        { expect: 'Checkpoint: The client confirmed the result[\\s\\S]*❯ Confirmed', send: `${DOWN}${ENTER}` },
+      ],
+      journal,
+    );
+    expect(r.failed).toBeNull();
+    expect(r.code).toBe(0);
+    expect(r.output).not.toContain('Step 1');
+    expect(r.output).toMatch(/↷ Greet the client\. — greeted on the phone/);
+    expect(r.output).toMatch(/☐ The client confirmed the result — not done/);
+    const events = parseJournal(readFileSync(journal, 'utf8')).events;
+    expect(events[0]).toMatchObject({ type: 'start', scripted: true });
+    expect(events.at(-1)).toMatchObject({ type: 'end', status: 'done' });
+  });
+
+  it('without a task, offers a searchable menu of every task and situation', () => {
+    const journal = join(temp, 'menu.jsonl');
+    const r = drive(
+      'menu',
+      ['run', 'test/fixtures/run/'],
+      [
+        { expect: '\\? Which task or situation\\? \\(type to search\\)[\\s\\S]*❯ Handle a request \\(#request\\)', send: 'invoice' },
+        { expect: '❯ Issue an invoice \\(#invoice\\)', send: ENTER },
+        { expect: 'Issue an invoice #invoice[\\s\\S]*Step 1\\n[\\s\\S]*❯ Done', send: CTRL_C },
+      ],
+      journal,
+    );
+    expect(r.failed).toBeNull();
+    expect(r.code).toBe(130);
+    expect(parseJournal(readFileSync(journal, 'utf8')).events[0]).toMatchObject({ type: 'start', task: 'invoice' });
+  });
+});

@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { binPath as projectBin } from '../e2e/run-instr.js';
+
+/** The binary under test: the project's, or INSTR_TEST_BIN (a build kept apart from one being rebuilt). */
+export const binPath = process.env['INSTR_TEST_BIN'] ?? projectBin;
+
+export interface Outcome {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** A throwaway folder: instruction files are written here and `instr` runs with it as cwd. */
+export function tempFolder(prefix: string): { dir: string; write(name: string, content: string | Uint8Array): string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), `instr-${prefix}-`));
+  return {
+    dir,
+    write(name, content) {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      return path;
+    },
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Runs the real binary in `cwd` with its own cache folder; killed after 20 s so a hang fails, not blocks. */
+export function instr(cwd: string, args: string[], env: Record<string, string> = {}): Outcome {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [binPath, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 20_000,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', INSTR_CACHE_DIR: join(cwd, '.cache'), ...env },
+  });
+  return { code: result.status, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? ''), ms: performance.now() - start };
+}
+
+/** Valid front matter, so that whatever follows is what the test is about. */
+export const frontMatter = '---\nid: hostile\ntitle: Hostile\nlang: en\n---\n\n';
+
+/** Nothing that looks like a JavaScript stack trace or an internal error. */
+export const stackTrace = /\n\s+at .+\(.+:\d+:\d+\)|internal error|RangeError|TypeError|ReferenceError/;
+
+/** C0 controls but tab and newline, DEL, and C1 controls: none may reach a terminal. */
+// eslint-disable-next-line no-control-regex
+export const controlCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;

@@ -1,0 +1,44 @@
+import { mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain .mjs module without types
+import { writeInstructions } from '../../bench/generate.mjs';
+import { binPath, tempFolder } from './hostile-helpers.js';
+
+/** Worker threads exist only in the build (dist/compile/worker.js), so this imports the build. */
+type CompileModule = typeof import('../../src/compile/compile.js');
+const dist = join(dirname(dirname(binPath)), 'dist/compile/compile.js');
+const { compilePaths } = (await import(pathToFileURL(dist).href)) as CompileModule;
+
+const folder = tempFolder('workers');
+afterAll(() => folder.cleanup());
+const generate = writeInstructions as (dir: string, o: { files: number; bytesPerFile: number; seed?: number }) => number;
+
+describe('parsing in worker threads', () => {
+  const dir = join(folder.dir, 'three');
+  mkdirSync(dir);
+  generate(dir, { files: 3, bytesPerFile: 100_000, seed: 3 });
+
+  it('gives exactly the graph and diagnostics of a single thread', async () => {
+    const single = await compilePaths([dir], { cwd: folder.dir, cache: false, workers: 0 });
+    const parallel = await compilePaths([dir], { cwd: folder.dir, cache: false, workers: 2 });
+    expect(single.graph.tasks.length).toBeGreaterThan(50);
+    expect(JSON.stringify(parallel)).toBe(JSON.stringify(single));
+  });
+
+  it('stops a parse that runs past its deadline, reports it per file, and does not cache it', async () => {
+    const cacheDir = join(folder.dir, 'cache');
+    const r = await compilePaths([dir], { cwd: folder.dir, cacheDir, workers: 2, parseTimeoutMs: 1 });
+    const timeouts = r.diagnostics.filter((d) => d.rule === 'parse-timeout');
+    expect(timeouts.map((d) => d.file).sort()).toEqual(['three/part-001.md', 'three/part-002.md', 'three/part-003.md']);
+    expect(timeouts[0]).toMatchObject({ line: 1, column: 1, severity: 'error', message: expect.stringContaining('Parsing took longer than') });
+    let entries: string[] = [];
+    try {
+      entries = readdirSync(cacheDir).filter((n) => n.endsWith('.json'));
+    } catch {
+      // no folder: nothing cached, as it should be
+    }
+    expect(entries).toEqual([]);
+  });
+});
