@@ -1,29 +1,6 @@
 import type { Node } from '../graph/types.js';
 
-/** What a node says, compared word by word when it is reworded. A jump says nothing (its target is a field). */
-export function nodeText(node: Node): string {
-  switch (node.kind) {
-    case 'step':
-      return node.text;
-    case 'decision':
-      return node.question;
-    case 'end':
-      return node.outcome;
-    case 'escalation':
-      return node.reason;
-    case 'checkpoint':
-      return node.text;
-    case 'wait':
-      return node.event;
-    case 'jump':
-      return '';
-  }
-}
-
-/** A node's short description for references (a jump as its `#target`). */
-export function nodeSummary(node: Node): string {
-  return node.kind === 'jump' ? `#${node.target}` : nodeText(node);
-}
+export { nodeText, nodeLabel as nodeSummary } from '../graph/node-text.js';
 
 /** The fields of a node compared as plain values, besides its text and a decision's options. */
 export function nodeFields(node: Node): Record<string, string | undefined> {

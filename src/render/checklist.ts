@@ -1,3 +1,4 @@
+import { nodeLabel } from '../graph/node-text.js';
 import type { GraphIndex } from '../graph/query.js';
 import type { Node, Task } from '../graph/types.js';
 import { formatDuration } from '../i18n/duration.js';
@@ -83,22 +84,3 @@ function describe(node: Node, t: Messages, index: GraphIndex, lang: string | und
   }
 }
 
-/** The short text a node is known by. */
-export function nodeLabel(node: Node): string {
-  switch (node.kind) {
-    case 'step':
-      return node.text;
-    case 'decision':
-      return node.question;
-    case 'jump':
-      return `#${node.target}`;
-    case 'end':
-      return node.outcome;
-    case 'escalation':
-      return node.reason;
-    case 'checkpoint':
-      return node.text;
-    case 'wait':
-      return node.event;
-  }
-}

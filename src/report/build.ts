@@ -1,7 +1,8 @@
+import { nodeLabel } from '../graph/node-text.js';
 import { addDuration, parseDuration } from '../compile/durations.js';
 import { reviewStatus } from '../analyze/staleness.js';
 import { indexGraph, type GraphIndex } from '../graph/query.js';
-import type { Graph, Node, Task } from '../graph/types.js';
+import type { Graph, Task } from '../graph/types.js';
 import { occurrences } from '../schedule/occurrences.js';
 import { documentZone } from '../schedule/task-zone.js';
 import { addDays, localDate, parseIsoDate, startOfLocalDay, systemTimeZone } from '../schedule/zone.js';
@@ -304,27 +305,9 @@ export function median(values: number[]): number | null {
 
 function stepRef(index: GraphIndex, id: string): StepRef {
   const node = index.node(id);
-  return { node: id, text: node ? nodeText(node) : null, file: node?.position.file ?? null, line: node?.position.line ?? null };
+  return { node: id, text: node ? nodeLabel(node) : null, file: node?.position.file ?? null, line: node?.position.line ?? null };
 }
 
-export function nodeText(node: Node): string {
-  switch (node.kind) {
-    case 'step':
-      return node.text;
-    case 'decision':
-      return node.question;
-    case 'wait':
-      return node.event;
-    case 'checkpoint':
-      return node.text;
-    case 'end':
-      return node.outcome;
-    case 'escalation':
-      return node.reason;
-    case 'jump':
-      return node.target;
-  }
-}
 
 /** A run's deadline instant from its task's trigger (start + deadline), if any. */
 function triggerDeadline(r: RunRecord, task: Task | undefined): number | null {

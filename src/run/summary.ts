@@ -1,3 +1,4 @@
+import { nodeLabel } from '../graph/node-text.js';
 /** What a run did, as data (for --json) and as lines for the terminal (the end-of-run summary). */
 import type { ChalkInstance } from 'chalk';
 import type { Graph, Node } from '../graph/types.js';
@@ -26,25 +27,6 @@ export interface RunSummary {
   checkpoints: Array<{ node: string; text: string; confirmed: boolean; value?: string }>;
 }
 
-export function nodeText(node: Node | undefined): string {
-  if (!node) return '';
-  switch (node.kind) {
-    case 'step':
-      return node.text;
-    case 'decision':
-      return node.question;
-    case 'checkpoint':
-      return node.text;
-    case 'escalation':
-      return node.reason;
-    case 'wait':
-      return node.event;
-    case 'jump':
-      return node.target;
-    case 'end':
-      return node.outcome;
-  }
-}
 
 export function summarize(graph: Graph, state: RunState, run: string | null): RunSummary {
   const text = (id: string) => nodeText(Object.hasOwn(graph.nodes, id) ? graph.nodes[id] : undefined);
@@ -126,4 +108,9 @@ export function summaryLines(summary: RunSummary, lang: string, t: RunMessages, 
     for (const k of summary.checkpoints) lines.push(`  ${k.confirmed ? c.green('☑') : c.red('☐')} ${terminalSafe(k.text)}${k.value ? `: ${terminalSafe(k.value)}` : k.confirmed ? '' : ` — ${t.notDone.toLowerCase()}`}`);
   }
   return lines;
+}
+
+/** A node's label, or nothing for a node that no longer exists. */
+export function nodeText(node: Node | undefined): string {
+  return node ? nodeLabel(node) : '';
 }

@@ -1,3 +1,4 @@
+import { nodeText as sharedNodeText } from '../graph/node-text.js';
 import type { Graph, Node, Option } from '../graph/types.js';
 
 /**
@@ -16,22 +17,9 @@ export function normalize(text: string): string {
     .replace(/[\s.?!:;,]+$/u, '');
 }
 
+/** What a node says, or undefined for a jump (which says nothing of its own). */
 export function nodeText(node: Node): string | undefined {
-  switch (node.kind) {
-    case 'step':
-    case 'checkpoint':
-      return node.text;
-    case 'decision':
-      return node.question;
-    case 'wait':
-      return node.event;
-    case 'escalation':
-      return node.reason;
-    case 'end':
-      return node.outcome;
-    case 'jump':
-      return undefined;
-  }
+  return node.kind === 'jump' ? undefined : sharedNodeText(node);
 }
 
 /** A compiled name: call it with a node to know whether the name names it. */

@@ -150,7 +150,7 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', () => {
         { expect: '\\? Does the client agree to pay\\?[\\s\\S]*❯ Yes', send: ENTER },
         { expect: `\\[Issue an invoice\\]\\n${menu(4)}`, send: ENTER },
         { expect: 'Bring in: Director — Anna Smith[\\s\\S]*phone: \\+1 555 0100[\\s\\S]*❯ Done — they know', send: ENTER },
-        { expect: 'Wait for: The client paid\\n\\s+chase it after 3 days; then finish within 1 week[\\s\\S]*❯ It has happened', send: `${DOWN}${ENTER}` },
+        { expect: 'Wait for: The client paid\\n\\s+wait at most: 3 days; deadline after the event: 1 week[\\s\\S]*❯ It has happened', send: `${DOWN}${ENTER}` },
       ],
       journal,
     );

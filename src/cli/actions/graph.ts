@@ -1,16 +1,15 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { findTasks } from '../../graph/find-task.js';
 import { indexGraph } from '../../graph/query.js';
 import type { Task } from '../../graph/types.js';
-import { messages } from '../../i18n/messages.js';
 import { toDot } from '../../render/dot.js';
 import { buildFlowchart } from '../../render/flowchart.js';
 import { toMermaid } from '../../render/mermaid.js';
 import type { GraphFlags } from '../commands/graph.js';
 import { ExitError, exitCodes } from '../errors.js';
-import { safe, type Io } from '../io.js';
+import type { Io } from '../io.js';
 import { loadInstructions } from '../load.js';
+import { resolveTask } from '../resolve-task.js';
 
 /**
  * `instr graph [task] [paths]`: one task, or every task (one subgraph each, jumps as dashed
@@ -27,16 +26,7 @@ export async function graphCommand(query: string | undefined, paths: string[], f
   const index = indexGraph(graph);
   let tasks: Task[] = graph.tasks;
   if (taskQuery !== undefined) {
-    const matches = findTasks(graph, taskQuery);
-    if (matches.length === 0) {
-      const t = messages(flags.lang ?? graph.documents[0]?.lang);
-      throw new ExitError(`${t.unknownTask} "${safe(taskQuery)}". Known: ${graph.tasks.map((x) => x.id).join(', ')}`, exitCodes.usage);
-    }
-    if (matches.length > 1 && matches[0]!.id !== taskQuery) {
-      const names = matches.map((m) => `  ${m.id}  ${safe(m.title)}`).join('\n');
-      throw new ExitError(`"${safe(taskQuery)}" matches ${matches.length} tasks; give the id:\n${names}`, exitCodes.usage);
-    }
-    tasks = [matches[0]!];
+    tasks = [resolveTask(graph, taskQuery, flags.lang)];
   }
   const chart = buildFlowchart(index, tasks, flags.lang);
   const text = flags.format === 'dot' ? toDot(chart) : toMermaid(chart);

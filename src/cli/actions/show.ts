@@ -1,9 +1,9 @@
 import type { ShowFlags } from '../commands/show.js';
-import { ExitError, exitCodes } from '../errors.js';
+import { exitCodes } from '../errors.js';
 import { safe, type Io } from '../io.js';
 import { loadInstructions } from '../load.js';
+import { resolveTask } from '../resolve-task.js';
 import { timeSuffix } from './list.js';
-import { findTasks } from '../../graph/find-task.js';
 import { indexGraph } from '../../graph/query.js';
 import { formatDuration } from '../../i18n/duration.js';
 import { messages } from '../../i18n/messages.js';
@@ -11,16 +11,7 @@ import { checklist } from '../../render/checklist.js';
 
 export async function showCommand(query: string, paths: string[], flags: ShowFlags, io: Io): Promise<number> {
   const { graph } = await loadInstructions(paths, io);
-  const matches = findTasks(graph, query);
-  if (matches.length === 0) {
-    const t = messages(flags.lang ?? graph.documents[0]?.lang);
-    throw new ExitError(`${t.unknownTask} "${query}". Known: ${graph.tasks.map((x) => x.id).join(', ')}`, exitCodes.usage);
-  }
-  if (matches.length > 1 && matches[0]!.id !== query) {
-    const names = matches.map((m) => `  ${m.id}  ${safe(m.title)}`).join('\n');
-    throw new ExitError(`"${query}" matches ${matches.length} tasks; give the id:\n${names}`, exitCodes.usage);
-  }
-  const task = matches[0]!;
+  const task = resolveTask(graph, query, flags.lang);
   const index = indexGraph(graph);
   const doc = index.documentOf(task);
   const lang = flags.lang ?? doc?.lang;
