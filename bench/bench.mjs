@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeInstructions } from './generate.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -46,7 +46,7 @@ async function parent() {
       const lintHere = bytes / 1e6 <= lintMaxMb ? '1' : '0';
       try {
         const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', dir, String(set.repeat), name, lintHere], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
-        results.push({ name, bytes, files: set.files, ...JSON.parse(out) });
+        results.push({ name, bytes, files: set.files, ...JSON.parse(out), compileRssMb: compileRss(join(dir, 'v1')) });
       } catch (error) {
         process.stderr.write(`bench: ${name} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
       }
@@ -100,13 +100,18 @@ async function child(dir, repeatText, name, measureLint) {
   if (lint) await lintOnce(first);
 
   const rows = {};
+  // Single-threaded rows are timed in CPU time of the process, so that other load on the machine
+  // does not skew the ratios; rows with worker threads are timed in wall time (their point).
   const time = async (label, fn, times = repeat) => {
     const samples = [];
+    const wall = /Parallel$/.test(label);
     for (let i = 0; i < times; i++) {
       globalThis.gc?.();
       const start = performance.now();
+      const cpu = process.cpuUsage();
       await fn();
-      samples.push(performance.now() - start);
+      const used = process.cpuUsage(cpu);
+      samples.push(wall ? performance.now() - start : (used.user + used.system) / 1000);
     }
     samples.sort((a, b) => a - b);
     rows[label] = samples[Math.floor(samples.length / 2)];
@@ -146,6 +151,16 @@ async function child(dir, repeatText, name, measureLint) {
     }
     return mods;
   }
+}
+
+/** Peak RSS (MB) of one process that only compiles the folder cold, as `instr compile` would (worker threads included). */
+function compileRss(dir) {
+  const script = `const { compilePaths } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist/compile/compile.js')).href)});
+await compilePaths([${JSON.stringify(dir)}], { cache: false });
+process.stdout.write(String(process.resourceUsage().maxRSS / 1024));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  const mb = Number(r.stdout);
+  return Number.isFinite(mb) && mb > 0 ? mb : null;
 }
 
 // ── start-up ────────────────────────────────────────────────────────────────────────────────
@@ -234,12 +249,13 @@ function render({ machine: m, sets: list, startup }) {
     ['warm lint (cache, nothing changed)', ...list.map((s) => (s.lintWarm === undefined ? '—' : cell(s.lintWarm, s.floor)))],
     ['warm compile (cache)', ...list.map((s) => cell(s.compileWarm, s.floor))],
     ['diff, 1% of steps changed (floor: both)', ...list.map((s) => (s.diff === undefined ? 'no diff yet' : cell(s.diff, s.floor + s.floor2)))],
-    ['peak RSS', ...list.map((s) => `${Math.round(s.peakRssMb)} MB`)],
+    ['peak RSS: `instr compile`, cold (one process)', ...list.map((s) => (s.compileRssMb ? `${Math.round(s.compileRssMb)} MB` : '—'))],
+    ['peak RSS: this whole benchmark process', ...list.map((s) => `${Math.round(s.peakRssMb)} MB`)],
     ['cold compile per MB', ...list.map((s) => `${Math.round(s.compile / (s.bytes / 1e6))} ms/MB`)],
   ];
   const widths = head.map((_, i) => Math.max(...[head, ...rows].map((r) => String(r[i]).length)));
   const line = (r) => `| ${r.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
-  const out = [`Machine: ${m}`, '', line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line), ''];
+  const out = [`Machine: ${m}`, '', 'Medians; single-threaded rows in CPU time of the process, rows with worker threads in wall time.', '', line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line), ''];
   out.push('Process start-up (median wall time):', '');
   out.push(`| command | time | over \`node -e 0\` |`, '|---|---|---|');
   const over = (v) => (v === null || v === undefined ? '' : `+${Math.round(v - startup.node)} ms`);
