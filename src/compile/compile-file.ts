@@ -2,13 +2,13 @@ import type { Heading, ListItem, Nodes, Paragraph, Root, RootContent } from 'mda
 import type { LeafDirective } from 'mdast-util-directive';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DecisionNode, Document, Link, Node, Option, Position, Schedule, Section, StepNode, Task } from '../graph/types.js';
+import { checkAttributes } from './attributes.js';
 import { directiveNames, directives, endStatuses, type DirectiveSpec } from './directives.js';
 import { durationHint, isValidDate, parseDuration } from './durations.js';
 import { readFrontMatter } from './front-matter.js';
 import { contentId, idPattern } from './ids.js';
 import { collectLinks, plainText } from './inline.js';
 import { positionOf, spanPositions } from './position.js';
-import { checkRrule, timePattern } from './schedule.js';
 import type { SourceFile } from './source.js';
 import { splitTrailingAttributes } from '../parse/trailing-attributes.js';
 import { lazy } from './lazy.js';
@@ -513,68 +513,8 @@ class FileCompiler {
     return contentId(kind, text, this.usedIds, this.scope);
   }
 
-  /** Checks a directive's attributes against its declaration; returns the valid ones. */
   private checkAttributes(node: LeafDirective, spec: DirectiveSpec): Map<string, string> {
-    const valid = new Map<string, string>();
-    const given = node.attributes ?? {};
-    const at = (key: string) => this.attributePosition(node, key);
-    for (const [key, raw] of Object.entries(given)) {
-      const value = raw ?? '';
-      const attr = spec.attributes[key];
-      if (!attr) {
-        const expected = Object.keys(spec.attributes);
-        const shown = key === 'class' ? `.${value}` : key;
-        this.report('unknown-attribute', `Unknown attribute "${shown}" on ::${node.name}; ${expected.length ? `expected ${expected.join(', ')}` : 'it takes none'}`, at(key === 'class' ? '.' : key));
-        continue;
-      }
-      const problem = this.attributeProblem(attr.type, value);
-      if (problem) {
-        this.report(problem.rule, `::${node.name} ${key}="${value}": ${problem.message}`, at(key));
-        continue;
-      }
-      valid.set(key, value);
-    }
-    for (const [key, attr] of Object.entries(spec.attributes)) {
-      if (attr.required && !Object.hasOwn(given, key)) {
-        const hint = key === 'rrule' ? ' such as rrule="FREQ=MONTHLY;BYDAY=-1FR"' : key === 'role' ? ' naming a role from the front matter, e.g. role=director' : '';
-        this.report('missing-attribute', `::${node.name} needs the attribute ${key}${hint}`, node);
-      }
-    }
-    return valid;
-  }
-
-  private attributeProblem(type: string, value: string): { rule: string; message: string } | null {
-    switch (type) {
-      case 'id':
-      case 'role':
-        return idPattern.test(value) ? null : { rule: 'bad-id', message: 'must be lowercase Latin letters, digits and dashes, starting with a letter' };
-      case 'duration':
-        return parseDuration(value) ? null : { rule: 'bad-duration', message: `must be ${durationHint}` };
-      case 'time':
-        return timePattern.test(value) ? null : { rule: 'bad-schedule', message: 'must be a time as HH:MM, e.g. 09:00' };
-      case 'rrule': {
-        const problem = checkRrule(value);
-        return problem ? { rule: 'bad-schedule', message: problem } : null;
-      }
-      case 'flag':
-        return value === '' || value === 'true' ? null : { rule: 'bad-attribute', message: 'is a flag; write it without a value' };
-      case 'status':
-        return (endStatuses as readonly string[]).includes(value) ? null : { rule: 'bad-attribute', message: `must be one of ${endStatuses.join(', ')}` };
-      default:
-        return value.length > 0 ? null : { rule: 'bad-attribute', message: 'must not be empty' };
-    }
-  }
-
-  private attributePosition(node: LeafDirective, key: string): { line: number; column: number } | Nodes {
-    const start = node.position?.start;
-    if (!start || start.offset === undefined) return node;
-    const text = this.slice(node);
-    const brace = text.lastIndexOf('{');
-    if (brace === -1) return node;
-    const needle = key === 'id' ? '#' : key === '.' ? '.' : key;
-    const found = text.indexOf(needle, brace);
-    if (found === -1 || text.slice(0, found).includes('\n')) return node;
-    return { line: start.line, column: start.column + found };
+    return checkAttributes(node, spec, this.slice(node), (rule, message, at) => this.report(rule, message, at ?? node));
   }
 
   // ── source slices ──────────────────────────────────────────────────────────────────────────

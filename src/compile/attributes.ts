@@ -1,0 +1,75 @@
+import type { LeafDirective } from 'mdast-util-directive';
+import { endStatuses, type AttributeType, type DirectiveSpec } from './directives.js';
+import { durationHint, parseDuration } from './durations.js';
+import { idPattern } from './ids.js';
+import { checkRrule, timePattern } from './schedule.js';
+
+/** Reports a problem at a line and column, or (without one) at the directive. */
+export type AttributeReport = (rule: string, message: string, at?: { line: number; column: number }) => void;
+
+/**
+ * Checks a directive's attributes against its declaration in directives.ts and returns the valid
+ * ones. `source` is the directive's own source text, used to point at the offending attribute.
+ */
+export function checkAttributes(node: LeafDirective, spec: DirectiveSpec, source: string, report: AttributeReport): Map<string, string> {
+  const valid = new Map<string, string>();
+  const given = node.attributes ?? {};
+  const at = (key: string) => attributePosition(node, source, key);
+  for (const [key, raw] of Object.entries(given)) {
+    const value = raw ?? '';
+    const attr = spec.attributes[key];
+    if (!attr) {
+      const expected = Object.keys(spec.attributes);
+      const shown = key === 'class' ? `.${value}` : key;
+      report('unknown-attribute', `Unknown attribute "${shown}" on ::${node.name}; ${expected.length ? `expected ${expected.join(', ')}` : 'it takes none'}`, at(key === 'class' ? '.' : key));
+      continue;
+    }
+    const problem = attributeProblem(attr.type, value);
+    if (problem) {
+      report(problem.rule, `::${node.name} ${key}="${value}": ${problem.message}`, at(key));
+      continue;
+    }
+    valid.set(key, value);
+  }
+  for (const [key, attr] of Object.entries(spec.attributes)) {
+    if (attr.required && !Object.hasOwn(given, key)) {
+      const hint = key === 'rrule' ? ' such as rrule="FREQ=MONTHLY;BYDAY=-1FR"' : key === 'role' ? ' naming a role from the front matter, e.g. role=director' : '';
+      report('missing-attribute', `::${node.name} needs the attribute ${key}${hint}`);
+    }
+  }
+  return valid;
+}
+
+function attributeProblem(type: AttributeType, value: string): { rule: string; message: string } | null {
+  switch (type) {
+    case 'id':
+    case 'role':
+      return idPattern.test(value) ? null : { rule: 'bad-id', message: 'must be lowercase Latin letters, digits and dashes, starting with a letter' };
+    case 'duration':
+      return parseDuration(value) ? null : { rule: 'bad-duration', message: `must be ${durationHint}` };
+    case 'time':
+      return timePattern.test(value) ? null : { rule: 'bad-schedule', message: 'must be a time as HH:MM, e.g. 09:00' };
+    case 'rrule': {
+      const problem = checkRrule(value);
+      return problem ? { rule: 'bad-schedule', message: problem } : null;
+    }
+    case 'flag':
+      return value === '' || value === 'true' ? null : { rule: 'bad-attribute', message: 'is a flag; write it without a value' };
+    case 'status':
+      return (endStatuses as readonly string[]).includes(value) ? null : { rule: 'bad-attribute', message: `must be one of ${endStatuses.join(', ')}` };
+    case 'text':
+      return value.length > 0 ? null : { rule: 'bad-attribute', message: 'must not be empty' };
+  }
+}
+
+/** Where an attribute is written in the directive's first line; undefined when it cannot be found. */
+function attributePosition(node: LeafDirective, source: string, key: string): { line: number; column: number } | undefined {
+  const start = node.position?.start;
+  if (!start) return undefined;
+  const brace = source.lastIndexOf('{');
+  if (brace === -1) return undefined;
+  const needle = key === 'id' ? '#' : key === '.' ? '.' : key;
+  const found = source.indexOf(needle, brace);
+  if (found === -1 || source.slice(0, found).includes('\n')) return undefined;
+  return { line: start.line, column: start.column + found };
+}
