@@ -243,9 +243,9 @@ function render({ machine: m, sets: list, startup }) {
   const rows = [
     ['floor: remark + directive + front matter', ...list.map((s) => ms(s.floor))],
     ['cold compile + validate', ...list.map((s) => cell(s.compile, s.floor))],
-    ['cold compile, worker threads', ...list.map((s) => cell(s.compileParallel, s.floor))],
+    ['cold compile, worker threads (auto: 2 MB or more)', ...list.map((s) => cell(s.compileParallel, s.floor))],
     ['cold lint (all rules)', ...list.map((s) => (s.lint === null ? 'no lint yet' : s.lint === 'skipped' ? 'not measured (--lint-max-mb)' : cell(s.lint, s.floor)))],
-    ['cold lint, worker threads', ...list.map((s) => (s.lintParallel === undefined ? '—' : cell(s.lintParallel, s.floor)))],
+    ['cold lint, worker threads (auto: 2 MB or more)', ...list.map((s) => (s.lintParallel === undefined ? '—' : cell(s.lintParallel, s.floor)))],
     ['warm lint (cache, nothing changed)', ...list.map((s) => (s.lintWarm === undefined ? '—' : cell(s.lintWarm, s.floor)))],
     ['warm compile (cache)', ...list.map((s) => cell(s.compileWarm, s.floor))],
     ['diff, 1% of steps changed (floor: both)', ...list.map((s) => (s.diff === undefined ? 'no diff yet' : cell(s.diff, s.floor + s.floor2)))],

@@ -4,16 +4,17 @@ import { createHash } from 'node:crypto';
 let cached: string | undefined;
 
 /**
- * What the compiler's output depends on besides the input: the package version and the code of
- * the parser and compiler themselves (so a rebuilt `instr` never reads entries from an older one).
+ * What the compiler's output depends on besides the input: package.json (version, dependencies),
+ * the code of the parser and compiler themselves and the schemas (so a rebuilt `instr` never reads
+ * entries written by an older one).
  * Computed once per process from ~30 small files: about a millisecond.
  */
 export function toolFingerprint(): string {
   if (cached !== undefined) return cached;
   const hash = createHash('sha256');
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-  hash.update(`instr ${pkg.version ?? '0'}\0`);
-  for (const dir of ['../compile/', '../parse/', '../graph/', '../../schemas/']) {
+  // package.json: the version and the dependency ranges (a new parser version must not reuse entries).
+  hash.update(readFileSync(new URL('../../package.json', import.meta.url))).update('\0');
+  for (const dir of ['../compile/', '../parse/', '../graph/', '../diagnostics/', '../../schemas/']) {
     const url = new URL(dir, import.meta.url);
     let names: string[];
     try {

@@ -64,7 +64,7 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
     const depth = Math.floor(columns / 2) + markers;
     const blank = lineText.trim() === '';
     if (depth > limits.maxDepth) {
-      return { line, column: 1, message: `Nesting ${depth} levels deep; at most ${limits.maxDepth} are allowed (lists, quotes and indentation)` };
+      return { line, column: 1, message: `Nesting ${depth} levels deep; at most ${limits.maxDepth} are allowed (lists, quotes and indentation; instr --max-depth raises the limit)` };
     }
 
     // Container directives (`:::name` opens, a bare `:::` closes), also inside lists and quotes.

@@ -22,6 +22,8 @@ afterAll(() => folder.cleanup());
 interface Spawned {
   code: number | null;
   killed: boolean;
+  /** Still running after 30 s: stopped, and a failure. */
+  hung: boolean;
   stdout: string;
   stderr: string;
 }
@@ -33,6 +35,11 @@ function runAndMaybeKill(cwd: string, args: string[], journal: string, kill: boo
     const child = spawn(process.execPath, [binPath, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', INSTR_CACHE_DIR: join(cwd, '.cache') }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let killed = false;
+    let hung = false;
+    const watchdog = setTimeout(() => {
+      hung = true;
+      child.kill('SIGKILL');
+    }, 30_000);
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -46,7 +53,8 @@ function runAndMaybeKill(cwd: string, args: string[], journal: string, kill: boo
     }, 2);
     child.on('exit', (code) => {
       clearInterval(poll);
-      resolve({ code, killed, stdout, stderr });
+      clearTimeout(watchdog);
+      resolve({ code, killed, hung, stdout, stderr });
     });
   });
 }
@@ -68,12 +76,18 @@ async function lane(n: number, kills: number): Promise<string> {
   for (let done = 0; done < kills; ) {
     const open = existsSync(journal) ? openRun(journal) : null;
     const r = await runAndMaybeKill(cwd, open ? ['run', '--resume', open, ...common] : ['run', 'long', ...common], journal, true);
+    expect(r.hung, `${open ? `resume ${open}` : 'run'} hung: ${r.stdout.slice(-500)} ${r.stderr}`).toBe(false);
     if (r.killed) done++;
-    else expect(r.code, `${open ? `resume ${open}` : 'run'}: ${r.stderr}`).toBe(0);
+    else {
+      expect(r.code, `${open ? `resume ${open}` : 'run'}: ${r.stderr}`).toBe(0);
+      // A resume that ends without being killed must have finished its run.
+      if (open) expect(openRun(journal), `resume ${open} exited 0 but the run is still open: ${r.stdout.slice(-300)}\n${readFileSync(journal, 'utf8').split('\n').filter((l) => l.includes(open)).slice(-4).join('\n')}`).not.toBe(open);
+    }
   }
   // Finish the last run without killing it.
   for (let open = openRun(journal); open; open = openRun(journal)) {
     const r = await runAndMaybeKill(cwd, ['run', '--resume', open, ...common], journal, false);
+    expect(r.hung, `resume ${open} hung: ${r.stdout.slice(-500)} ${r.stderr}`).toBe(false);
     expect(r.code, `resume ${open}: ${r.stderr}`).toBe(0);
   }
   return journal;
