@@ -282,6 +282,10 @@ async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
   const last = chosen.events.at(-1)!;
   const writer = new JournalWriter(ctx.journalFile, chosen.id, last.seq + 1);
   const session = new RunSession(graph, replay.state, writer);
+  // A kill between an answer and what the engine did on its own after it (the end of the run,
+  // or reaching a wait) leaves those records out: write them now, once.
+  const lastWait = chosen.events.findLast((e) => e.type === 'wait' || e.type === 'resume');
+  session.recordArrival(replay.state.path.length, lastWait?.type === 'wait' ? lastWait.node : null);
   const task = graph.tasks.find((x) => x.id === replay.start.task)!;
   if (!ctx.flags.json) {
     printHeader(ctx, task, lang, t, chosen.id);
