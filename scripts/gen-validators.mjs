@@ -17,7 +17,7 @@ const names = readdirSync(schemas).filter((n) => n.endsWith('.schema.json')).map
 export function generate(name) {
   const text = readFileSync(new URL(`${name}.schema.json`, schemas), 'utf8');
   // Same options as src/graph/schema-validator.ts.
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true } });
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, discriminator: true, code: { source: true, esm: true } });
   const validate = ajv.compile(JSON.parse(text));
   const code = standalone.default(ajv, validate).replace(/^"use strict";/, '');
   const hash = createHash('sha256').update(text).digest('hex');

@@ -31,7 +31,7 @@ export function isPrecompiled(name: string): boolean {
 function compile(text: string): ValidateFunction {
   // ajv is loaded only on this slow path; `require` keeps schemaValidator synchronous.
   const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-  ajv ??= new AjvClass({ allErrors: true, strict: true, allowUnionTypes: true });
+  ajv ??= new AjvClass({ allErrors: true, strict: true, allowUnionTypes: true, discriminator: true });
   return ajv.compile(JSON.parse(text) as object);
 }
 

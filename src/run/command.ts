@@ -29,6 +29,7 @@ import { ScriptedDriver } from './scripted.js';
 import { RunSession } from './session.js';
 import { pathLine, statusLabel, summarize, summaryLines } from './summary.js';
 import { wrapLines } from './wrap.js';
+import { jsonText } from '../render/json-text.js';
 
 const RUN_ID = /^\d{8}T\d{6}Z-[0-9a-f]+$/;
 
@@ -194,7 +195,7 @@ async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: str
   const { io } = ctx;
   const c = io.color;
   const summary = () => summarize(ctx.graph, session.state, session.runId);
-  const json = (extra: Record<string, unknown> = {}) => io.out(`${JSON.stringify({ ...summary(), journal: ctx.journalFile, ...extra }, null, 2)}\n`);
+  const json = (extra: Record<string, unknown> = {}) => io.out(jsonText({ ...summary(), journal: ctx.journalFile, ...extra }));
   switch (outcome.kind) {
     case 'finished': {
       if (ctx.flags.json) json();

@@ -9,6 +9,7 @@ import { loadRuns } from '../../report/load-runs.js';
 import { localDate, parseIsoDate, systemTimeZone } from '../../schedule/zone.js';
 import { documentZone } from '../../schedule/task-zone.js';
 import { choice, readJournalOrExit } from './journal-flags.js';
+import { jsonText } from '../../render/json-text.js';
 
 export async function agendaCommand(paths: string[], flags: AgendaFlags, io: Io): Promise<number> {
   const format = choice(flags.format, ['text', 'markdown', 'json'], '--format');
@@ -22,7 +23,7 @@ export async function agendaCommand(paths: string[], flags: AgendaFlags, io: Io)
   const { runs } = await readJournalOrExit(journal, loadRuns);
   const agenda = buildAgenda(graph, runs.values(), from, days);
   const lang = flags.lang ?? graph.documents[0]?.lang ?? 'en';
-  if (format === 'json') io.out(`${JSON.stringify(agenda, null, 2)}\n`);
+  if (format === 'json') io.out(jsonText(agenda));
   else if (format === 'markdown') io.out(agendaMarkdown(agenda, lang));
   else io.out(agendaText(agenda, lang, io.color));
   return exitCodes.ok;

@@ -5,13 +5,14 @@ import { exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadInstructions, parseSize } from '../load.js';
 import { formatDiagnosticLine } from '../../diagnostics/format.js';
+import { jsonText } from '../../render/json-text.js';
 
 export async function compileCommand(paths: string[], flags: CompileFlags, io: Io): Promise<number> {
   const options = flags.maxFileSize ? { maxFileBytes: parseSize(flags.maxFileSize) } : {};
   const result = await loadInstructions(paths, io, { ...options, requireClean: true });
   for (const d of result.diagnostics) io.err(`${formatDiagnosticLine(d, io.color)}\n`);
   if (flags.quiet) return exitCodes.ok;
-  const json = `${JSON.stringify(result.graph, null, flags.compact ? undefined : 2)}\n`;
+  const json = jsonText(result.graph, flags.compact ? 0 : 2);
   if (flags.out) {
     const target = resolve(io.cwd, flags.out);
     const temp = `${target}.${process.pid}.tmp`;

@@ -14,6 +14,7 @@ import { messages } from '../../i18n/messages.js';
 import type { DiffFlags } from '../commands/diff.js';
 import { ExitError, exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
+import { jsonText } from '../../render/json-text.js';
 
 /** Placeholder label of the working tree, replaced by its name in the output's language. */
 const workingTree = '\0working-tree';
@@ -57,7 +58,7 @@ export async function diffCommand(base: string | undefined, head: string | undef
   const lang = flags.lang ?? after.graph.documents[0]?.lang ?? before.graph.documents[0]?.lang;
   const t = messages(lang);
   if (after.side.label === workingTree) after.side.label = flags.format === 'json' ? 'working tree' : t.diffWorkingTree;
-  if (flags.format === 'json') io.out(`${JSON.stringify(diff, null, 2)}\n`);
+  if (flags.format === 'json') io.out(jsonText(diff));
   else if (flags.format === 'markdown') io.out(formatMarkdown(diff, t, { head: after.graph, lang }));
   else io.out(formatText(diff, t, io.color));
   return flags.exitCode && diff.changed ? exitCodes.findings : exitCodes.ok;

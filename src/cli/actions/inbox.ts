@@ -7,6 +7,7 @@ import { choice } from './journal-flags.js';
 import { formatDuration } from '../../i18n/duration.js';
 import { messages } from '../../i18n/messages.js';
 import { listDrafts } from '../../inbox/list.js';
+import { jsonText } from '../../render/json-text.js';
 
 export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): Promise<number> {
   const format = choice(flags.format, ['text', 'json'], '--format');
@@ -19,7 +20,7 @@ export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): 
   const t = messages(lang);
   for (const p of problems) io.err(`${io.color.yellow('instr:')} ${shown(p.file)}: ${p.message}\n`);
   if (format === 'json') {
-    io.out(`${JSON.stringify({ drafts: drafts.map((d) => ({ ...d, file: shown(d.file) })), problems: problems.map((p) => ({ ...p, file: shown(p.file) })) }, null, 2)}\n`);
+    io.out(jsonText({ drafts: drafts.map((d) => ({ ...d, file: shown(d.file) })), problems: problems.map((p) => ({ ...p, file: shown(p.file) })) }));
     return exitCodes.ok;
   }
   const c = io.color;

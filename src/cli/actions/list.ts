@@ -5,12 +5,13 @@ import { loadInstructions } from '../load.js';
 import { messages } from '../../i18n/messages.js';
 import { formatDuration } from '../../i18n/duration.js';
 import { summarizeTasks } from '../../render/task-list.js';
+import { jsonText } from '../../render/json-text.js';
 
 export async function listCommand(paths: string[], flags: ListFlags, io: Io): Promise<number> {
   const { graph } = await loadInstructions(paths, io);
   const summaries = summarizeTasks(graph);
   if (flags.json) {
-    io.out(`${JSON.stringify(summaries, null, 2)}\n`);
+    io.out(jsonText(summaries));
     return exitCodes.ok;
   }
   const c = io.color;

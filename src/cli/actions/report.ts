@@ -10,6 +10,7 @@ import { reportMarkdown, reportText } from '../../report/render.js';
 import { documentZone } from '../../schedule/task-zone.js';
 import { addDays, localDate, parseIsoDate, startOfLocalDay, systemTimeZone } from '../../schedule/zone.js';
 import { choice, readJournalOrExit } from './journal-flags.js';
+import { jsonText } from '../../render/json-text.js';
 
 function dateFlag(value: string | undefined, flag: string): string | undefined {
   if (value !== undefined && parseIsoDate(value) === null) throw new ExitError(`${flag} must be a date YYYY-MM-DD, not "${value}"`, exitCodes.usage);
@@ -33,7 +34,7 @@ export async function reportCommand(paths: string[], flags: ReportFlags, io: Io)
   const now = todayFlag ? startOfLocalDay(addDays(todayFlag, 1), zone) : Date.now();
   const report = buildReport(graph, runs.values(), { since, until, today, now, journal: { path: shownPath(io.cwd, journal.path), missing, stats } });
   const lang = flags.lang ?? graph.documents[0]?.lang ?? 'en';
-  if (format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
+  if (format === 'json') io.out(jsonText(report));
   else if (format === 'markdown') io.out(reportMarkdown(report, lang));
   else io.out(reportText(report, lang, io.color));
   return exitCodes.ok;

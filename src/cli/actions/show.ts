@@ -8,6 +8,7 @@ import { indexGraph } from '../../graph/query.js';
 import { formatDuration } from '../../i18n/duration.js';
 import { messages } from '../../i18n/messages.js';
 import { checklist } from '../../render/checklist.js';
+import { jsonText } from '../../render/json-text.js';
 
 export async function showCommand(query: string, paths: string[], flags: ShowFlags, io: Io): Promise<number> {
   const { graph } = await loadInstructions(paths, io);
@@ -17,7 +18,7 @@ export async function showCommand(query: string, paths: string[], flags: ShowFla
   const lang = flags.lang ?? doc?.lang;
   const lines = checklist(index, task, lang);
   if (flags.json) {
-    io.out(`${JSON.stringify({ task: task.id, title: task.title, lines }, null, 2)}\n`);
+    io.out(jsonText({ task: task.id, title: task.title, lines }));
     return exitCodes.ok;
   }
   const t = messages(lang);

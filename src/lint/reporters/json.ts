@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { jsonText } from '../../render/json-text.js';
 
 /** One JSON array of `{file, line, column, endLine, endColumn, rule, severity, message}`; paths relative to the cwd. */
 export function json(diagnostics: readonly Diagnostic[]): string {
@@ -12,5 +13,5 @@ export function json(diagnostics: readonly Diagnostic[]): string {
     severity: d.severity,
     message: d.message,
   }));
-  return `${JSON.stringify(rows, null, 2)}\n`;
+  return jsonText(rows);
 }

@@ -1,6 +1,7 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { RuleMeta } from '../rule.js';
+import { jsonText } from '../../render/json-text.js';
 
 export interface SarifOptions {
   version: string;
@@ -49,7 +50,7 @@ export function sarif(diagnostics: readonly Diagnostic[], options: SarifOptions)
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return jsonText(log);
 }
 
 /** A relative path as a URI reference: forward slashes, each segment percent-encoded. */
