@@ -260,7 +260,7 @@ class FileCompiler {
     }
     const firstFlow = flow.findIndex((c) => c.type === 'list' || c.type === 'leafDirective');
     const intro = firstFlow === -1 ? flow : flow.slice(0, firstFlow);
-    const proseIntro = intro.filter((c) => c.type !== 'html');
+    const proseIntro = intro.filter((c) => c.type !== 'html' && !(c.type === 'paragraph' && this.reportDirectiveLike(c)));
     if (proseIntro.length > 0) task.description = this.sliceNodes(proseIntro);
     const chain = new Chain();
     this.compileInto(firstFlow === -1 ? [] : flow.slice(firstFlow), chain);
