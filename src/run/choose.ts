@@ -1,5 +1,6 @@
 /** Menus to choose a task or a run (inquirer; loaded only in a terminal). */
-import { search, select, Separator } from '@inquirer/prompts';
+import search from '@inquirer/search';
+import select, { Separator } from '@inquirer/select';
 import type { ChalkInstance } from 'chalk';
 import { findTasks } from '../graph/find-task.js';
 import type { Graph, Task } from '../graph/types.js';

@@ -2,7 +2,8 @@
  * The interactive UI: each prompt printed for the terminal, then an inquirer menu of what one can
  * do. Imported only by `instr run` in a terminal (inquirer is not loaded otherwise).
  */
-import { input, select, Separator } from '@inquirer/prompts';
+import input from '@inquirer/input';
+import select, { Separator } from '@inquirer/select';
 import type { ChalkInstance } from 'chalk';
 import type { Graph } from '../graph/types.js';
 import { formatDuration } from '../i18n/duration.js';
