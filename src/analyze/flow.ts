@@ -8,19 +8,110 @@ import type { Node, Task } from '../graph/types.js';
  * from untrusted files and may be large or deep.
  */
 
+/**
+ * The graph's nodes numbered in their order and its edges (next, options, jumps, returns) as
+ * integer lists, built once per index and shared by every analysis: lint asks several questions
+ * of the same graph, and walking `outgoing()` objects each time costs more than the walk itself.
+ * An index is built for a graph that no longer changes (see indexGraph).
+ */
+interface FlowIndex {
+  ids: string[];
+  nodes: Node[];
+  number: Map<string, number>;
+  /** Edges of node i are succ[start[i]] … succ[start[i + 1] - 1], in outgoing() order; only edges to existing nodes. */
+  start: Int32Array;
+  succ: Int32Array;
+  /** Numbers of the nodes with an edge to a node the graph does not have, in node order. */
+  broken: number[];
+  /** 1 for a node with an edge that leads to no node: the flow runs out (null) or the target is missing. */
+  open: Uint8Array;
+  /** Memo: nodes reached from every task's entry. */
+  reachedByTasks?: { seen: Uint8Array; order: number[] };
+}
+
+const flowIndexes = new WeakMap<GraphIndex, FlowIndex>();
+
+function flowIndex(index: GraphIndex): FlowIndex {
+  let flow = flowIndexes.get(index);
+  if (flow) return flow;
+  const ids = Object.keys(index.graph.nodes);
+  const nodes = ids.map((id) => index.graph.nodes[id]!);
+  const number = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) number.set(ids[i]!, i);
+  const start = new Int32Array(ids.length + 1);
+  const list: number[] = [];
+  const broken: number[] = [];
+  const open = new Uint8Array(ids.length);
+  let brokenHere = false;
+  let openHere = false;
+  const add = (to: string | null | undefined) => {
+    if (to === null) {
+      openHere = true;
+      return;
+    }
+    const n = to === undefined ? undefined : number.get(to);
+    if (n !== undefined) list.push(n);
+    else brokenHere = openHere = true; // brokenEdges() looks at this node's edges again
+  };
+  for (let i = 0; i < nodes.length; i++) {
+    start[i] = list.length;
+    brokenHere = openHere = false;
+    const node = nodes[i]!;
+    // The same edges, in the same order, as outgoing().
+    switch (node.kind) {
+      case 'decision':
+        for (const o of node.options) add(o.next);
+        break;
+      case 'jump':
+        if (node.targetNode !== undefined) add(node.targetNode);
+        if (node.return) add(node.next);
+        break;
+      case 'end':
+        break;
+      default:
+        add(node.next);
+    }
+    if (brokenHere) broken.push(i);
+    if (openHere) open[i] = 1;
+  }
+  start[nodes.length] = list.length;
+  flow = { ids, nodes, number, start, succ: Int32Array.from(list), broken, open };
+  flowIndexes.set(index, flow);
+  return flow;
+}
+
+/** The graph's nodes in its order, listed once per index (cheaper than Object.values on a large graph each time). */
+export function nodeList(index: GraphIndex): readonly Node[] {
+  return flowIndex(index).nodes;
+}
+
+/** Depth-first from the starts, in the order reachableFrom() has always visited; marks `seen`, returns the visit order. */
+function walk(flow: FlowIndex, starts: Iterable<string | null | undefined>): { seen: Uint8Array; order: number[] } {
+  const seen = new Uint8Array(flow.ids.length);
+  const order: number[] = [];
+  const stack: number[] = [];
+  for (const s of starts) {
+    const n = s ? flow.number.get(s) : undefined;
+    if (n !== undefined) stack.push(n);
+  }
+  const { start, succ } = flow;
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    if (seen[v]) continue;
+    seen[v] = 1;
+    order.push(v);
+    for (let k = start[v]!, end = start[v + 1]!; k < end; k++) if (!seen[succ[k]!]) stack.push(succ[k]!);
+  }
+  return { seen, order };
+}
+
 /** Ids of every node reachable from the given start ids, following next, options, jumps and returns. */
 export function reachableFrom(index: GraphIndex, starts: Iterable<string | null | undefined>): Set<string> {
-  const seen = new Set<string>();
-  const stack: string[] = [];
-  for (const s of starts) if (s && index.node(s)) stack.push(s);
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const node = index.node(id)!;
-    for (const edge of outgoing(node)) if (edge.to !== null && !seen.has(edge.to) && index.node(edge.to)) stack.push(edge.to);
-  }
-  return seen;
+  const flow = flowIndex(index);
+  const { order } = walk(flow, starts);
+  const out = new Set<string>();
+  for (const v of order) out.add(flow.ids[v]!);
+  return out;
 }
 
 /** Nodes reachable from one task's entry (jumps into other tasks followed). */
@@ -28,13 +119,31 @@ export function reachableFromTask(index: GraphIndex, task: Task): Set<string> {
   return reachableFrom(index, [task.entry]);
 }
 
-/** Nodes that no run of any task reaches, in the graph's node order. */
-export function unreachableNodes(index: GraphIndex): Node[] {
-  const reached = reachableFrom(
-    index,
+/** Whether a run of some task reaches each node (by the node's number), and in what order; computed once per index. */
+function reachedByTasks(index: GraphIndex): { seen: Uint8Array; order: number[] } {
+  const flow = flowIndex(index);
+  flow.reachedByTasks ??= walk(
+    flow,
     index.graph.tasks.map((t) => t.entry),
   );
-  return Object.values(index.graph.nodes).filter((n) => !reached.has(n.id));
+  return flow.reachedByTasks;
+}
+
+/** Ids of the nodes that some run of some task reaches (one walk from every task's entry, shared). */
+export function reachableFromTasks(index: GraphIndex): Set<string> {
+  const flow = flowIndex(index);
+  const out = new Set<string>();
+  for (const v of reachedByTasks(index).order) out.add(flow.ids[v]!);
+  return out;
+}
+
+/** Nodes that no run of any task reaches, in the graph's node order. */
+export function unreachableNodes(index: GraphIndex): Node[] {
+  const flow = flowIndex(index);
+  const reached = reachedByTasks(index).seen;
+  const out: Node[] = [];
+  for (let i = 0; i < reached.length; i++) if (!reached[i]) out.push(flow.nodes[i]!);
+  return out;
 }
 
 /** The nodes that come after a node in the text's flow: its edges and, for a decision, its join. */
@@ -80,8 +189,10 @@ export interface BrokenEdge {
 }
 
 export function brokenEdges(index: GraphIndex): BrokenEdge[] {
+  const flow = flowIndex(index);
   const out: BrokenEdge[] = [];
-  for (const node of Object.values(index.graph.nodes)) {
+  for (const i of flow.broken) {
+    const node = flow.nodes[i]!;
     for (const edge of outgoing(node)) if (edge.to !== null && !index.node(edge.to)) out.push({ from: node, edge });
   }
   return out;
@@ -131,19 +242,9 @@ export interface Loop {
 
 /** Every cycle of the graph (strongly connected components with a cycle), found with an iterative Tarjan. */
 export function loops(index: GraphIndex): Loop[] {
-  const nodes = Object.values(index.graph.nodes);
+  const flow = flowIndex(index);
+  const { nodes, start: first, succ } = flow;
   const n = nodes.length;
-  const number = new Map<string, number>();
-  nodes.forEach((node, i) => number.set(node.id, i));
-  // Successors as integer lists, built once.
-  const succ: number[][] = nodes.map((node) => {
-    const out: number[] = [];
-    for (const e of outgoing(node)) {
-      const to = e.to === null ? undefined : number.get(e.to);
-      if (to !== undefined) out.push(to);
-    }
-    return out;
-  });
   const order = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
@@ -151,50 +252,75 @@ export function loops(index: GraphIndex): Loop[] {
   const frameNode: number[] = [];
   const frameNext: number[] = [];
   const result: Loop[] = [];
+  const inLoop = new Uint8Array(n);
   let counter = 0;
-  for (let start = 0; start < n; start++) {
-    if (order[start] !== -1) continue;
-    const enter = (v: number) => {
-      order[v] = low[v] = counter++;
-      stack.push(v);
-      onStack[v] = 1;
-      frameNode.push(v);
-      frameNext.push(0);
-    };
-    enter(start);
+  const enter = (v: number) => {
+    order[v] = low[v] = counter++;
+    stack.push(v);
+    onStack[v] = 1;
+    frameNode.push(v);
+    frameNext.push(first[v]!);
+  };
+  for (let root = 0; root < n; root++) {
+    if (order[root] !== -1) continue;
+    enter(root);
     while (frameNode.length > 0) {
       const top = frameNode.length - 1;
       const v = frameNode[top]!;
-      const list = succ[v]!;
-      if (frameNext[top]! < list.length) {
-        const w = list[frameNext[top]!++]!;
+      if (frameNext[top]! < first[v + 1]!) {
+        const w = succ[frameNext[top]!++]!;
         if (order[w] === -1) enter(w);
-        else if (onStack[w]) low[v] = Math.min(low[v]!, order[w]!);
+        else if (onStack[w] && order[w]! < low[v]!) low[v] = order[w]!;
         continue;
       }
       frameNode.pop();
       frameNext.pop();
       if (frameNode.length > 0) {
         const parent = frameNode[frameNode.length - 1]!;
-        low[parent] = Math.min(low[parent]!, low[v]!);
+        if (low[v]! < low[parent]!) low[parent] = low[v]!;
       }
       if (low[v] !== order[v]) continue;
-      const members: string[] = [];
+      if (stack[stack.length - 1] === v && !selfLoop(first, succ, v)) {
+        // a component of one node without an edge to itself: no cycle (the common case)
+        stack.pop();
+        onStack[v] = 0;
+        continue;
+      }
+      const members: number[] = [];
       let w: number;
       do {
         w = stack.pop()!;
         onStack[w] = 0;
-        members.push(nodes[w]!.id);
+        members.push(w);
       } while (w !== v);
-      if (members.length > 1 || list.includes(v)) result.push(describeLoop(index, members));
+      result.push(describeLoop(flow, members, inLoop));
     }
   }
   return result;
 }
 
-function describeLoop(index: GraphIndex, ids: string[]): Loop {
-  const set = new Set(ids);
-  const nodes = ids.map((id) => index.node(id)!).sort((a, b) => (a.position.file < b.position.file ? -1 : a.position.file > b.position.file ? 1 : a.position.offset - b.position.offset));
-  const hasExit = nodes.some((n) => n.kind === 'end' || outgoing(n).some((e) => e.to === null || !set.has(e.to)));
-  return { nodes, hasExit };
+function selfLoop(first: Int32Array, succ: Int32Array, v: number): boolean {
+  for (let k = first[v]!, end = first[v + 1]!; k < end; k++) if (succ[k] === v) return true;
+  return false;
+}
+
+/** A loop's nodes in file order, then text order, and whether a run can leave it. `inLoop` is all zeros on entry and on return. */
+function describeLoop(flow: FlowIndex, members: number[], inLoop: Uint8Array): Loop {
+  for (const m of members) inLoop[m] = 1;
+  // An edge leaves the loop when it leads to no node (the flow runs out, or the target is
+  // missing) or to a node outside it; an end finishes the run.
+  let hasExit = false;
+  for (const m of members) {
+    if (flow.open[m] || flow.nodes[m]!.kind === 'end') hasExit = true;
+    else for (let k = flow.start[m]!, end = flow.start[m + 1]!; k < end && !hasExit; k++) if (!inLoop[flow.succ[k]!]) hasExit = true;
+    if (hasExit) break;
+  }
+  for (const m of members) inLoop[m] = 0;
+  const list = members.map((m) => flow.nodes[m]!);
+  // Files compared once, not in every comparison.
+  const files = [...new Set(list.map((n) => n.position.file))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const fileRank = new Map(files.map((f, i) => [f, i]));
+  const keyed = list.map((n) => ({ n, file: fileRank.get(n.position.file)!, offset: n.position.offset }));
+  keyed.sort((a, b) => a.file - b.file || a.offset - b.offset);
+  return { nodes: keyed.map((k) => k.n), hasExit };
 }

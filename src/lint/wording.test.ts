@@ -35,3 +35,17 @@ describe('PhraseMatcher', () => {
     expect(found('при, необходимости')).toEqual([]);
   });
 });
+
+describe('PhraseMatcher search', () => {
+  it('finds where matches start as trying every word would, also on odd text', () => {
+    const odd = new PhraseMatcher([...vagueWords.ru, ...vagueWords.en, 'ёлка зелёная', 'e-mail (срочно)', 'Straße', 'ΟΔΟΣ']);
+    const pieces = ['а', 'О', 'Ё', 'ё', 'в', 'При', 'при', ' необходимости', 'Организ', 'ова', 'ть', 'ensure', 'As', ' needed', 'in', 'a', '-', "'", '’', ' ', '\n', ',', 'İ', 'ΟΔΟΣ', 'σ', 'ς', '😀', '𝐀', '1', 'Е', 'обеспеч', 'ьте', 'ёлк', 'зелен', 'ая', 'e-mail', '(', 'срочно', ')'];
+    let seed = 1;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let k = 1 + Math.floor(next() * 30); k > 0; k--) text += pieces[Math.floor(next() * pieces.length)];
+      expect(odd.find(text)).toEqual(odd['findEveryWord'](text));
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { brokenEdges, reachableFrom, runOuts } from '../../analyze/flow.js';
+import { brokenEdges, reachableFromTasks, runOuts } from '../../analyze/flow.js';
 import { describeNode, quote } from '../describe.js';
 import { docsUrl, type Rule } from '../rule.js';
 
@@ -22,10 +22,8 @@ export const rule: Rule = {
       const message = ru ? `Поток обрывается: ${describeNode(from, 'ru')} ведёт к «${edge.to}», которого нет` : `The flow stops after ${describeNode(from)}: it leads to "${edge.to}", which does not exist`;
       context.report({ file: from.position.file, at: from.position, message });
     }
-    const reached = reachableFrom(
-      context.index,
-      context.graph.tasks.map((t) => t.entry),
-    );
+    // One walk from every task's entry, shared with the unreachable rule.
+    const reached = reachableFromTasks(context.index);
     for (const stop of runOuts(context.index, reached)) {
       const node = stop.node;
       const ru = context.lang(node.position.file) === 'ru';

@@ -1,3 +1,4 @@
+import { nodeList } from '../../analyze/flow.js';
 import { quote } from '../describe.js';
 import { docsUrl, type Rule } from '../rule.js';
 
@@ -13,7 +14,7 @@ export const rule: Rule = {
     docs: docsUrl('empty-branch'),
   },
   check(context) {
-    for (const node of Object.values(context.graph.nodes)) {
+    for (const node of nodeList(context.index)) {
       if (node.kind !== 'decision' || node.join == null) continue;
       const empty = node.options.filter((o) => o.next === node.join);
       if (empty.length === 0) continue;

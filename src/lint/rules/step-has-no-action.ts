@@ -1,3 +1,4 @@
+import { nodeList } from '../../analyze/flow.js';
 import { words } from '../../text/words.js';
 import { quote } from '../describe.js';
 import { docsUrl, type Rule } from '../rule.js';
@@ -18,12 +19,10 @@ export const rule: Rule = {
     docs: docsUrl('step-has-no-action'),
   },
   check(context) {
-    for (const node of Object.values(context.graph.nodes)) {
+    for (const node of nodeList(context.index)) {
       if (node.kind !== 'step') continue;
       const text = node.text;
-      const cyrillic = (text.match(/[\u0400-\u04ff]/g) ?? []).length;
-      const latin = (text.match(/[a-z]/gi) ?? []).length;
-      const problem = cyrillic >= latin ? russianProblem(text) : englishProblem(text);
+      const problem = mostlyCyrillic(text) ? russianProblem(text) : englishProblem(text);
       if (!problem) continue;
       const lang = context.lang(node.position.file);
       const why = lang === 'ru' ? (problem.first ? `начинается со слова «${problem.first}», а не с того, что сделать` : 'не содержит глагола, который говорит, что сделать') : problem.first ? `starts with "${problem.first}", not with what to do` : 'has no verb that says what to do';
@@ -47,13 +46,37 @@ interface Problem {
   first?: string;
 }
 
-function russianProblem(text: string): Problem | null {
-  for (const w of words(text)) {
-    const lower = w.text.toLowerCase();
-    if (russianVerbsInSt.has(lower)) return null;
-    if (russianNotVerbs.test(lower)) continue;
-    if (russianInfinitive.test(lower) || russianImperative.test(lower)) return null;
+/** At least as many Cyrillic letters as Latin ones (counted without building match lists). */
+function mostlyCyrillic(text: string): boolean {
+  let cyrillic = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x400 && c <= 0x4ff) cyrillic++;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
   }
+  return cyrillic >= latin;
+}
+
+// Whether a word (as written) looks like a Russian verb, worked out once per distinct word;
+// bounded so a hostile text of random words cannot grow it without end.
+const russianVerbWords = new Map<string, boolean>();
+const wordPattern = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
+
+function isRussianVerb(word: string): boolean {
+  let verb = russianVerbWords.get(word);
+  if (verb !== undefined) return verb;
+  const lower = word.toLowerCase();
+  verb = russianVerbsInSt.has(lower) || (!russianNotVerbs.test(lower) && (russianInfinitive.test(lower) || russianImperative.test(lower)));
+  if (russianVerbWords.size >= 100_000) russianVerbWords.clear();
+  russianVerbWords.set(word, verb);
+  return verb;
+}
+
+function russianProblem(text: string): Problem | null {
+  // the words of text/words.ts, without building the list
+  wordPattern.lastIndex = 0;
+  for (let m = wordPattern.exec(text); m !== null; m = wordPattern.exec(text)) if (isRussianVerb(m[0])) return null;
   return {};
 }
 
