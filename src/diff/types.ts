@@ -1,6 +1,6 @@
 import type { NodeKind } from '../graph/types.js';
 
-/** The result of `instr diff`, also its JSON output (see docs/diff.md). */
+/** The result of `instr diff`, also its JSON output (see README.md). */
 export interface GraphDiff {
   format: 'instr-diff';
   version: 1;

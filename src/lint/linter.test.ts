@@ -6,7 +6,7 @@ import { maskProse, sourceText } from './source-text.js';
 describe('linter', () => {
   it('turns a rule that throws into one rule-error diagnostic instead of a crash', async () => {
     const broken: Rule = {
-      meta: { id: 'vague-wording', description: 'x', defaultSeverity: 'warn', docs: 'docs/lint.md#x' },
+      meta: { id: 'vague-wording', description: 'x', defaultSeverity: 'warn', docs: 'README.md#x' },
       check() {
         throw new Error('boom');
       },
@@ -18,7 +18,7 @@ describe('linter', () => {
   });
   it('maps severities from the config: off skips the rule, error raises it', async () => {
     const rule: Rule = {
-      meta: { id: 'vague-wording', description: 'x', defaultSeverity: 'warn', docs: 'docs/lint.md#x' },
+      meta: { id: 'vague-wording', description: 'x', defaultSeverity: 'warn', docs: 'README.md#x' },
       check(context) {
         context.report({ file: context.graph.documents[0]!.file, at: { offset: 0, endOffset: 3 }, message: 'here' });
       },
