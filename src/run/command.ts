@@ -85,8 +85,11 @@ async function runOrResume(query: string | undefined, paths: string[], flags: Ru
     paths = paths.length === 1 && paths[0] === 'instructions' ? [query] : [query, ...paths];
     query = undefined;
   }
-  if (!flags.answers && !stdinTTY) throw new ExitError(runMessages(flags.lang).noTerminal, exitCodes.usage);
   const { graph, root } = await loadInstructions(paths, io);
+  if (!flags.answers && !stdinTTY) {
+    const named = query === undefined ? undefined : findTasks(graph, query)[0];
+    throw new ExitError(runMessages(flags.lang ?? docLang(graph, named)).noTerminal, exitCodes.usage);
+  }
   const answers = flags.answers ? await loadAnswers(flags.answers, io.cwd, graph) : null;
   const ctx: Ctx = { io, flags, graph, root, journalFile: journalPath(io.cwd, flags.journal), answers, interactive: !answers && stdinTTY, stdinTTY };
   if (resuming) return resume(ctx, typeof flags.resume === 'string' ? flags.resume : undefined);

@@ -69,6 +69,13 @@ describe('instr (the real binary)', () => {
     expect(runInstr(['show', 'nothing-like-this', `${fixtures}/request.md`]).code).toBe(2);
   });
 
+  it('refuses an interactive run without a terminal, in the instruction\'s language, instead of hanging', () => {
+    const russian = runInstr(['run', 'request', `${fixtures}/request.md`], { input: '' });
+    expect(russian).toMatchObject({ code: 2, stderr: expect.stringContaining('stdin — не терминал; передайте ответы через --answers FILE') });
+    const english = runInstr(['run', 'start', `${fixtures}/multi`], { input: '' });
+    expect(english).toMatchObject({ code: 2, stderr: expect.stringContaining('stdin is not a terminal') });
+  });
+
   it('never prints terminal escape sequences from an instruction', () => {
     const file = join(temp, 'escapes.md');
     writeFileSync(file, '---\nid: esc\ntitle: "Title \\e]0;pwned\\a"\nlang: en\n---\n## T {.tasks}\n### Clear \u001b[2J screen {#esc}\n::when[Bell \u0007 here]\n\n1. Step \u009b31m red \u001b]8;;http://x\u001b\\link\n');
