@@ -3,6 +3,7 @@ import { lazy } from './lazy.js';
 import type { FrontMatter } from './front-matter-types.js';
 import { durationHint, isValidDate } from './durations.js';
 import { schemaValidator, type ErrorObject } from '../graph/schema-validator.js';
+import { dedupeProblems, lineColumnAt } from '../text/positions.js';
 
 // Loaded on first use: a run whose files all come from the cache reads no front matter.
 const yaml = lazy<typeof import('yaml')>('yaml');
@@ -28,7 +29,7 @@ const maxAliasCount = 50;
  */
 export function readFrontMatter(yamlText: string, firstLine: number): FrontMatterResult {
   const problems: FrontMatterProblem[] = [];
-  const at = (offset: number) => lineColumn(yamlText, offset, firstLine);
+  const at = (offset: number) => lineColumnAt(yamlText, offset, firstLine);
   const doc = yaml().parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, strict: true });
   for (const error of doc.errors) {
     const p = at(error.pos[0]);
@@ -55,7 +56,7 @@ export function readFrontMatter(yamlText: string, firstLine: number): FrontMatte
   if (typeof reviewed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(reviewed) && !isValidDate(reviewed)) {
     problems.push({ ...locate(doc, ['reviewed'], at), rule: 'bad-date', message: `"reviewed: ${reviewed}" is not a real date; use YYYY-MM-DD` });
   }
-  if (!valid) return { value: null, problems: dedupe(problems).sort((a, b) => a.line - b.line || a.column - b.column) };
+  if (!valid) return { value: null, problems: dedupeProblems(problems).sort((a, b) => a.line - b.line || a.column - b.column) };
   const value = data as FrontMatter;
   if (value.owner !== undefined && !(value.roles && Object.hasOwn(value.roles, value.owner))) {
     problems.push({ ...locate(doc, ['owner'], at), rule: 'unknown-role', message: `Owner "${value.owner}" is not one of the roles defined under "roles"; add it there` });
@@ -122,26 +123,11 @@ function locate(doc: YamlDocument, path: string[], at: (offset: number) => { lin
   return at(0);
 }
 
-function lineColumn(text: string, offset: number, firstLine: number): { line: number; column: number } {
-  let line = firstLine;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) { line++; lineStart = i + 1; }
-  return { line, column: offset - lineStart + 1 };
-}
 
 function firstSentence(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function dedupe(list: FrontMatterProblem[]): FrontMatterProblem[] {
-  const seen = new Set<string>();
-  return list.filter((p) => {
-    const key = `${p.line}:${p.column}:${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 function isTimeZone(zone: string): boolean {
   try {

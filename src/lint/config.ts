@@ -5,6 +5,7 @@ import { schemaValidator, type ErrorObject } from '../graph/schema-validator.js'
 import { defaultInboxMaxAge, defaultRequiredSections, type ConfigFile, type LintConfig, type RuleSetting } from './config-types.js';
 import { presets } from './presets.js';
 import type { RuleLevel } from './rule.js';
+import { dedupeProblems, lineColumnAt } from '../text/positions.js';
 
 export const configFileNames = ['instr.config.yaml', 'instr.config.yml'];
 
@@ -62,7 +63,7 @@ export async function loadConfig(file: string | null, display: string = file ?? 
 /** Parses and validates the config text; throws ConfigError with line and column of each problem. */
 export function parseConfig(text: string, display: string): ConfigFile {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
-  const at = (offset: number) => ({ file: display, ...lineColumn(text, offset) });
+  const at = (offset: number) => ({ file: display, ...lineColumnAt(text, offset) });
   if (doc.errors.length > 0) throw new ConfigError(doc.errors.map((e) => ({ ...at(e.pos[0]), message: `Not valid YAML: ${e.message.split('\n')[0]}` })));
   let data: unknown;
   try {
@@ -73,7 +74,7 @@ export function parseConfig(text: string, display: string): ConfigFile {
   const validate = schemaValidator('config');
   if (!validate(data)) {
     const problems = relevantErrors(validate.errors ?? []).map((e) => ({ ...at(locate(doc, e)), message: describe(e) }));
-    throw new ConfigError(dedupe(problems));
+    throw new ConfigError(dedupeProblems(problems));
   }
   return data as ConfigFile;
 }
@@ -167,22 +168,7 @@ function locate(doc: YamlDocument, e: ErrorObject): number {
   return 0;
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) { line++; start = i + 1; }
-  return { line, column: offset - start + 1 };
-}
 
-function dedupe(list: ConfigProblem[]): ConfigProblem[] {
-  const seen = new Set<string>();
-  return list.filter((p) => {
-    const key = `${p.line}:${p.column}:${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 async function isFile(path: string): Promise<boolean> {
   try {

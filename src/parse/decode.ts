@@ -1,3 +1,5 @@
+import { lineColumnAt } from '../text/positions.js';
+
 /**
  * Bytes → text for untrusted files. `readFileSync(…, 'utf8')` silently turns invalid bytes into
  * U+FFFD; a fatal decoder lets us say where the bad byte is instead.
@@ -20,7 +22,7 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
   }
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
-    const { line, column } = lineColumnOfIndex(text, nul);
+    const { line, column } = lineColumnAt(text, nul);
     return { ok: false, message: 'NUL byte in text; this looks like a binary file, not Markdown', line, column };
   }
   // CRLF and lone CR behave exactly like LF; columns are unchanged because CR only ends lines.
@@ -53,9 +55,3 @@ function lineColumnOfByte(bytes: Uint8Array, at: number): { line: number; column
   return { line, column };
 }
 
-export function lineColumnOfIndex(text: string, index: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) { line++; lineStart = i + 1; }
-  return { line, column: index - lineStart + 1 };
-}
