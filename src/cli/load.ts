@@ -14,7 +14,10 @@ export async function loadInstructions(paths: string[], io: Io, options: LoadOpt
   try {
     result = await compilePaths(paths, { cwd: io.cwd, ...options });
   } catch (error) {
-    if (error instanceof InputError) throw new ExitError(error.message, exitCodes.usage);
+    if (error instanceof InputError) {
+      const hint = paths.length === 1 && paths[0] === 'instructions' ? '; run instr in the folder that holds instructions/, or name the files or folders to use' : '';
+      throw new ExitError(`${error.message}${hint}`, exitCodes.usage);
+    }
     throw error;
   }
   const unreadable = result.diagnostics.filter((d) => d.rule === 'unreadable');
