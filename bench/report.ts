@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compilePaths } from '../src/compile/compile.js';
 import { indexGraph, taskNodes } from '../src/graph/query.js';
 import type { Graph } from '../src/graph/types.js';
+import { random } from './generate.mjs';
 
 const schedules = [
   '::schedule[Каждый рабочий день в девять]{rrule="FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" time="09:00"}',
@@ -56,17 +57,6 @@ export function writeBenchInstruction(dir: string): string {
   return path;
 }
 
-/** mulberry32: small, seeded, good enough for a synthetic journal. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const reasons = ['Клиент не ответил', 'Уже сделано вчера', 'Нет доступа к CRM', 'Директор в отпуске'];
 const notes = ['Где взять пароль?', 'Какой шаблон письма?', 'Кому отправлять копию?', 'Что делать, если клиент не отвечает?'];
