@@ -1,6 +1,6 @@
 import type { NodeKind } from '../graph/types.js';
 
-/** The result of `instr diff`, also its JSON output (see README.md). */
+/** The result of `instr diff`, also its JSON output (see docs/commands/diff.md). */
 export interface GraphDiff {
   format: 'instr-diff';
   version: 1;

@@ -39,7 +39,7 @@ describe('config', () => {
 
   it('reports schema problems with the line and column in the YAML', () => {
     expect(problems('rules:\n  vague-wording: loud\n')).toEqual(['2:18 "rules.vague-wording" must be off, warn or error, or [severity, {options}]']);
-    expect(problems('rules:\n  no-such-rule: off\n')).toEqual(['2:3 Unknown rule "no-such-rule"; the rules are listed in README.md']);
+    expect(problems('rules:\n  no-such-rule: off\n')).toEqual(['2:3 Unknown rule "no-such-rule"; the rules are listed in docs/commands/lint.md']);
     expect(problems('extends: lax\n')).toEqual(['1:10 "extends" must be one of: recommended, strict']);
     expect(problems('inboxMaxAge: two weeks\n')).toEqual(['1:14 "inboxMaxAge" must be an ISO 8601 duration such as P14D or P2W']);
     expect(problems('rules:\n  dead-end: [error, {explicit: true}]\n')).toEqual(['2:22 Unknown key "explicit" in "rules.dead-end.1"']);

@@ -127,7 +127,7 @@ function describe(e: ErrorObject): string {
       return `${where} must be off, warn or error, or [severity, {options}]`;
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
-      if (path.length === 1 && path[0] === 'rules') return `Unknown rule "${key}"; the rules are listed in README.md`;
+      if (path.length === 1 && path[0] === 'rules') return `Unknown rule "${key}"; the rules are listed in docs/commands/lint.md`;
       return `Unknown key "${key}" in ${where}`;
     }
     case 'enum':

@@ -11,7 +11,7 @@ export interface RuleMeta {
   /** One line: what the rule finds. */
   description: string;
   defaultSeverity: Exclude<RuleLevel, 'off'>;
-  /** Where the rule is documented (an anchor of README.md). */
+  /** Where the rule is documented (a page under docs/rules/). */
   docs: string;
 }
 
@@ -53,5 +53,5 @@ export interface Rule {
 }
 
 export function docsUrl(id: string): string {
-  return `README.md#${id}`;
+  return `docs/rules/${id}.md`;
 }

@@ -25,7 +25,7 @@ export function register(program: Command, io: Io): void {
     .option('-q, --quiet', 'report errors only, not warnings')
     .option('--max-file-size <size>', 'largest instruction file accepted (default 5MB)')
     .option('--lang <code>', "language of the messages, ru or en (default: each instruction's own)")
-    .addHelpText('after', '\nExit codes: 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage, config or input errors.\nRules and the config file: README.md')
+    .addHelpText('after', '\nExit codes: 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage, config or input errors.\nRules and the config file: docs/commands/lint.md, docs/rules/')
     .action(async (paths: string[], flags: LintFlags) => {
       const { lintCommand } = await import('../actions/lint.js');
       process.exitCode = await lintCommand(paths, flags, io);
