@@ -6,6 +6,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 export const outputs = [
   { schema: 'graph', out: 'src/graph/schema-types.ts' },
   { schema: 'front-matter', out: 'src/compile/front-matter-types.ts' },
+  { schema: 'config', out: 'src/lint/config-file-types.ts' },
+  { schema: 'scenario', out: 'src/scenario/scenario-file-types.ts' },
 ];
 
 export async function generate(name) {

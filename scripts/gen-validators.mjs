@@ -2,8 +2,8 @@
  * Precompiles the JSON Schemas in schemas/ into standalone ajv validators
  * (src/graph/validators/<name>.generated.ts), so a command does not spend ~100 ms compiling
  * the graph schema at every start. Each module records the sha256 of the schema it was made
- * from; src/graph/schema-validator.ts falls back to compiling at run time when they differ.
- * Run: npm run gen:validators (after changing a schema).
+ * from; src/graph/schema-validator.ts refuses a stale one.
+ * Run through npm run gen (after changing a schema).
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';

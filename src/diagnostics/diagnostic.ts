@@ -12,6 +12,8 @@ export interface Diagnostic {
   rule: string;
   severity: Severity;
   message: string;
+  /** For a lint finding: the key of the message in its rule's meta (stable across languages). */
+  messageId?: string;
   /** Which stage found it. */
   source: 'read' | 'parse' | 'compile' | 'lint' | 'config' | 'scenario';
 }

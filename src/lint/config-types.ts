@@ -3,35 +3,17 @@ import type { RuleLevel } from './rule.js';
 /** One rule's setting after presets and the config file are merged. */
 export interface RuleSetting {
   level: RuleLevel;
+  /** The options the config gives (the rule's defaults are filled in when it runs). */
   options: Record<string, unknown>;
 }
 
-export interface WordListChange {
-  add?: string[];
-  remove?: string[];
-}
-
-/** The lint configuration as rules see it (defaults filled in). */
+/** The lint configuration as rules see it (presets and the file merged). */
 export interface LintConfig {
   /** The config file it came from, if any (absolute path). */
   file?: string;
   preset: 'recommended' | 'strict';
   rules: Record<string, RuleSetting>;
-  vagueWords: { ru?: WordListChange; en?: WordListChange };
-  /** Section kinds every instruction must have. */
-  requiredSections: string[];
-  /** Inbox drafts older than this ISO 8601 duration are reported. */
-  inboxMaxAge: string;
 }
 
-/** The config file as written (validated against schemas/config.schema.json). */
-export interface ConfigFile {
-  extends?: 'recommended' | 'strict';
-  rules?: Record<string, RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>]>;
-  vagueWords?: { ru?: WordListChange; en?: WordListChange };
-  requiredSections?: string[];
-  inboxMaxAge?: string;
-}
-
-export const defaultRequiredSections = ['schedule', 'tasks', 'situations', 'norms'];
-export const defaultInboxMaxAge = 'P14D';
+/** The config file as written (validated against schemas/config.schema.json, whose types these are). */
+export type { InstrConfig as ConfigFile } from './config-file-types.js';

@@ -21,27 +21,28 @@ function problems(text: string) {
 
 describe('config', () => {
   it('merges a preset with the file: severities, options, lists', () => {
-    const config = resolveConfig(parseConfig('extends: strict\nrules:\n  vague-wording: warn\n  dead-end: [error, {requireExplicitEnd: false}]\nrequiredSections: [tasks]\ninboxMaxAge: P1M\n', 'c.yaml'));
+    const config = resolveConfig(parseConfig('extends: strict\nrules:\n  vague-wording: warn\n  dead-end: [error, {requireExplicitEnd: false}]\n  required-sections: [warn, {sections: [tasks]}]\n  inbox-stale: [warn, {maxAge: P1M}]\n', 'c.yaml'));
     expect(config.preset).toBe('strict');
     expect(config.rules['vague-wording']).toEqual({ level: 'warn', options: {} });
     expect(config.rules['dead-end']).toEqual({ level: 'error', options: { requireExplicitEnd: false } });
     expect(config.rules['stale-review']).toEqual({ level: 'error', options: { requireReview: true } });
-    expect(config.requiredSections).toEqual(['tasks']);
-    expect(config.inboxMaxAge).toBe('P1M');
+    expect(config.rules['required-sections']).toEqual({ level: 'warn', options: { sections: ['tasks'] } });
+    expect(config.rules['inbox-stale']).toEqual({ level: 'warn', options: { maxAge: 'P1M' } });
   });
 
   it('defaults to the recommended preset', () => {
     const config = resolveConfig({});
     expect(config.rules['vague-wording']!.level).toBe('warn');
     expect(config.rules['unreachable']!.level).toBe('error');
-    expect(config.inboxMaxAge).toBe('P14D');
+    expect(config.rules['inbox-stale']).toEqual({ level: 'warn', options: {} });
   });
 
   it('reports schema problems with the line and column in the YAML', () => {
     expect(problems('rules:\n  vague-wording: loud\n')).toEqual(['2:18 "rules.vague-wording" must be off, warn or error, or [severity, {options}]']);
     expect(problems('rules:\n  no-such-rule: off\n')).toEqual(['2:3 Unknown rule "no-such-rule"; the rules are listed in docs/commands/lint.md']);
     expect(problems('extends: lax\n')).toEqual(['1:10 "extends" must be one of: recommended, strict']);
-    expect(problems('inboxMaxAge: two weeks\n')).toEqual(['1:14 "inboxMaxAge" must be an ISO 8601 duration such as P14D or P2W']);
+    expect(problems('rules:\n  inbox-stale: [warn, {maxAge: two weeks}]\n')).toEqual(['2:32 "rules.inbox-stale.1.maxAge" must be an ISO 8601 duration such as P14D or P2W']);
+    expect(problems('inboxMaxAge: P1M\n')).toEqual(['1:1 "inboxMaxAge" is now an option of a rule: rules: { inbox-stale: [warn, { maxAge: P30D }] }']);
     expect(problems('rules:\n  dead-end: [error, {explicit: true}]\n')).toEqual(['2:22 Unknown key "explicit" in "rules.dead-end.1"']);
   });
 

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document as YamlDocument } from 'yaml';
 import { schemaValidator, type ErrorObject } from '../graph/schema-validator.js';
-import { defaultInboxMaxAge, defaultRequiredSections, type ConfigFile, type LintConfig, type RuleSetting } from './config-types.js';
+import type { ConfigFile, LintConfig, RuleSetting } from './config-types.js';
 import { presets } from './presets.js';
 import type { RuleLevel } from './rule.js';
 import { dedupeProblems, lineColumnAt } from '../text/positions.js';
@@ -85,16 +85,10 @@ export function resolveConfig(file: ConfigFile): LintConfig {
   const rules: Record<string, RuleSetting> = {};
   for (const [id, value] of Object.entries(presets[preset])) rules[id] = setting(value);
   for (const [id, value] of Object.entries(file.rules ?? {})) rules[id] = setting(value);
-  return {
-    preset,
-    rules,
-    vagueWords: file.vagueWords ?? {},
-    requiredSections: file.requiredSections ?? defaultRequiredSections,
-    inboxMaxAge: file.inboxMaxAge ?? defaultInboxMaxAge,
-  };
+  return { preset, rules };
 }
 
-function setting(value: RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>]): RuleSetting {
+function setting(value: RuleLevel | [RuleLevel] | [RuleLevel, object]): RuleSetting {
   if (typeof value === 'string') return { level: value, options: {} };
   return { level: value[0], options: { ...(value[1] ?? {}) } };
 }
@@ -118,6 +112,13 @@ function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
   return out;
 }
 
+/** Top-level keys of earlier versions, and where they went. */
+const movedToRuleOptions: Record<string, string> = {
+  vagueWords: 'rules: { vague-wording: [warn, { ru: { add: [...], remove: [...] } }] }',
+  requiredSections: 'rules: { required-sections: [warn, { sections: [tasks, norms] }] }',
+  inboxMaxAge: 'rules: { inbox-stale: [warn, { maxAge: P30D }] }',
+};
+
 function describe(e: ErrorObject): string {
   const path = pathOf(e);
   const where = path.length ? `"${path.join('.')}"` : 'the config';
@@ -128,6 +129,7 @@ function describe(e: ErrorObject): string {
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
       if (path.length === 1 && path[0] === 'rules') return `Unknown rule "${key}"; the rules are listed in docs/commands/lint.md`;
+      if (path.length === 0 && Object.hasOwn(movedToRuleOptions, key)) return `"${key}" is now an option of a rule: ${movedToRuleOptions[key]}`;
       return `Unknown key "${key}" in ${where}`;
     }
     case 'enum':

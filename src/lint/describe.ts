@@ -1,5 +1,5 @@
 import type { Node } from '../graph/types.js';
-import type { Lang } from './rule.js';
+import type { Lang, Localized } from './rule.js';
 
 /** A short quote for messages: «Позвонить клиенту…» / "Call the client…" (at most 60 characters). */
 export function quote(text: string, lang: Lang = 'en', max = 60): string {
@@ -33,4 +33,14 @@ export function describeNode(node: Node, lang: Lang = 'en'): string {
 export function plural(n: number, one: string, few: string, many: string): string {
   const form = new Intl.PluralRules('ru').select(n);
   return form === 'one' ? one : form === 'few' ? few : many;
+}
+
+/** `describeNode` in every language, for a message's data. */
+export function described(node: Node): Localized {
+  return { ru: describeNode(node, 'ru'), en: describeNode(node, 'en') };
+}
+
+/** `quote` in every language, for a message's data. */
+export function quoted(text: string): Localized {
+  return { ru: quote(text, 'ru'), en: quote(text, 'en') };
 }

@@ -1,28 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { verifyRule } from './rule-tester.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { maskProse, sourceText } from './source-text.js';
 
 describe('linter', () => {
   it('turns a rule that throws into one rule-error diagnostic instead of a crash', async () => {
-    const broken: Rule = {
-      meta: { id: 'vague-wording', description: 'x', defaultSeverity: 'warn', docs: 'README.md#x' },
+    const broken = defineRule({
+      meta: { id: 'vague-wording', type: 'suggestion', description: 'x', defaultSeverity: 'warn', docs: 'docs/rules/x.md', schema: {}, defaultOptions: {}, messages: {} },
       check() {
         throw new Error('boom');
       },
-    };
+    });
     const found = await verifyRule(broken, ['test/fixtures/lint/vague-wording/valid.md']);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ rule: 'rule-error', severity: 'error' });
     expect(found[0]!.message).toContain('Rule "vague-wording" failed: boom');
   });
   it('maps severities from the config: off skips the rule, error raises it', async () => {
-    const rule: Rule = {
-      meta: { id: 'vague-wording', description: 'x', defaultSeverity: 'warn', docs: 'README.md#x' },
+    const rule = defineRule({
+      meta: { id: 'vague-wording', type: 'suggestion', description: 'x', defaultSeverity: 'warn', docs: 'docs/rules/x.md', schema: {}, defaultOptions: {}, messages: { here: { ru: 'здесь', en: 'here' } } },
       check(context) {
-        context.report({ file: context.graph.documents[0]!.file, at: { offset: 0, endOffset: 3 }, message: 'here' });
+        context.report({ file: context.graph.documents[0]!.file, at: { offset: 0, endOffset: 3 }, messageId: 'here' });
       },
-    };
+    });
     expect(await verifyRule(rule, ['test/fixtures/lint/vague-wording/valid.md'], { config: { rules: { 'vague-wording': 'off' } } })).toEqual([]);
     const raised = await verifyRule(rule, ['test/fixtures/lint/vague-wording/valid.md'], { config: { rules: { 'vague-wording': 'error' } } });
     expect(raised[0]).toMatchObject({ severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 4, file: 'test/fixtures/lint/vague-wording/valid.md' });

@@ -5,7 +5,7 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.j
 import { indexGraph } from '../graph/query.js';
 import type { LintConfig } from './config-types.js';
 import { suppressionsFrom, type Suppressions } from './disable-comments.js';
-import type { Lang, Place, Report, Rule, RuleContext } from './rule.js';
+import { formatMessage, type AnyRule, type Lang, type Place, type Report, type RuleContext, type RuleMeta } from './rule.js';
 import { rules as allRules } from './rules/index.js';
 import { sourceText, type SourceText } from './source-text.js';
 
@@ -18,9 +18,11 @@ export interface LintOptions {
   /** Paths in diagnostics are relative to this folder. */
   cwd: string;
   /** The rules to run (default: all of them); tests pass their own. */
-  rules?: readonly Rule[];
+  rules?: readonly AnyRule[];
   /** Language of the messages (`--lang`); default: each instruction's own. */
   lang?: string;
+  /** The files' texts by root-relative path, when they are not on disk (the rule tester). */
+  sources?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function lintCompiled(result: CompileResult, options: LintOptions):
   const { graph, root } = result;
   const index = indexGraph(graph);
   const repository = await repositoryTop(root);
-  const texts = await readSources(result, options.cwd);
+  const texts = options.sources ? givenSources(options.sources) : await readSources(result, options.cwd);
   const displayOf = (file: string) => texts.get(file)?.display ?? toDisplay(resolve(root, file), options.cwd);
   const out: Diagnostic[] = [...result.diagnostics];
   const langOf = new Map(graph.documents.map((d) => [d.file, d.lang]));
@@ -47,6 +49,7 @@ export async function lintCompiled(result: CompileResult, options: LintOptions):
     if (level === 'off') continue;
     const severity = level === 'error' ? 'error' : 'warning';
     const found: Array<{ file: string; diagnostic: Diagnostic }> = [];
+    const lang = (file: string) => toLang(options.lang ?? langOf.get(file));
     const context: RuleContext = {
       graph,
       index,
@@ -54,10 +57,10 @@ export async function lintCompiled(result: CompileResult, options: LintOptions):
       repository,
       today: options.today,
       config: options.config,
-      options: configured?.options ?? {},
+      options: { ...rule.meta.defaultOptions, ...configured?.options },
       source: (file) => texts.get(file),
-      lang: (file) => toLang(options.lang ?? langOf.get(file)),
-      report: (r: Report) => void found.push({ file: r.file, diagnostic: toDiagnostic(r, id, severity, texts.get(r.file), displayOf(r.file)) }),
+      lang,
+      report: (r: Report) => void found.push({ file: r.file, diagnostic: toDiagnostic(r, rule.meta, lang(r.file), severity, texts.get(r.file), displayOf(r.file)) }),
     };
     try {
       await rule.check(context);
@@ -79,9 +82,10 @@ function toLang(lang: string | undefined): Lang {
   return lang?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
 }
 
-function toDiagnostic(r: Report, rule: string, severity: Diagnostic['severity'], text: SourceText | undefined, display: string): Diagnostic {
+function toDiagnostic(r: Report, meta: RuleMeta, lang: Lang, severity: Diagnostic['severity'], text: SourceText | undefined, display: string): Diagnostic {
   const at = place(r.at, text);
-  const d: Diagnostic = { file: display, line: at.line, column: at.column, rule, severity, message: r.message, source: 'lint' };
+  const message = formatMessage(meta, r.messageId, r.data, lang);
+  const d: Diagnostic = { file: display, line: at.line, column: at.column, rule: meta.id, severity, message, messageId: r.messageId, source: 'lint' };
   if (at.endLine !== undefined) d.endLine = at.endLine;
   if (at.endColumn !== undefined) d.endColumn = at.endColumn;
   return d;
@@ -94,6 +98,10 @@ function place(at: Place, text: SourceText | undefined): { line: number; column:
   if (at.endOffset === undefined) return start;
   const end = text.locate(at.endOffset);
   return { ...start, endLine: end.line, endColumn: end.column };
+}
+
+function givenSources(sources: ReadonlyMap<string, string>): Map<string, SourceText> {
+  return new Map([...sources].map(([file, text]) => [file, sourceText(file, file, text)]));
 }
 
 /** Reads every compiled file's text again (the compiler may have served it from its cache). */

@@ -1,37 +1,12 @@
 import type { RuleLevel } from './rule.js';
+import { rules } from './rules/index.js';
 
-type Preset = Record<string, RuleLevel | [RuleLevel, Record<string, unknown>]>;
+export type Preset = Readonly<Record<string, RuleLevel | [RuleLevel, Record<string, unknown>]>>;
 
-/** What most instructions should pass: broken flow is an error, unclear prose a warning. */
-export const recommended: Preset = {
-  'broken-link': 'error',
-  'dead-end': 'error',
-  'empty-branch': 'warn',
-  'inbox-stale': 'warn',
-  'missing-trigger': 'error',
-  'no-exit-loop': 'error',
-  placeholder: 'error',
-  'required-sections': 'warn',
-  'stale-review': 'warn',
-  'step-has-no-action': 'warn',
-  unreachable: 'error',
-  'vague-wording': 'warn',
-};
+/** What most instructions should pass: each rule at the severity its meta declares. */
+export const recommended: Preset = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.defaultSeverity]));
 
-/** Everything is an error; every path must end explicitly and every instruction needs a review date. */
-export const strict: Preset = {
-  'broken-link': 'error',
-  'dead-end': ['error', { requireExplicitEnd: true }],
-  'empty-branch': 'error',
-  'inbox-stale': 'error',
-  'missing-trigger': 'error',
-  'no-exit-loop': 'error',
-  placeholder: 'error',
-  'required-sections': 'error',
-  'stale-review': ['error', { requireReview: true }],
-  'step-has-no-action': 'error',
-  unreachable: 'error',
-  'vague-wording': 'error',
-};
+/** Everything is an error, with each rule's strict options (every path ends explicitly, every instruction has a review date). */
+export const strict: Preset = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.strictOptions ? ['error', { ...r.meta.strictOptions }] : 'error']));
 
 export const presets = { recommended, strict } as const;

@@ -56,7 +56,7 @@ function walkTo(graph: Graph, want: OptionCoverage): { answers: NonNullable<Scen
       if (wanted) reached = true;
       const key = keyOf(graph, d);
       const previous = answers[key];
-      answers[key] = previous === undefined ? option.label : [...(Array.isArray(previous) ? previous : [previous]), option.label];
+      answers[key] = previous === undefined ? option.label : Array.isArray(previous) ? [...previous, option.label] : [previous, option.label];
       chosen.push(`${d.id}\u0000${option.id}`);
       answer = { type: 'choose', option: option.id };
     } else if (prompt.kind === 'checkpoint' && prompt.node.value) {

@@ -5,30 +5,14 @@
  */
 import type { Node } from '../graph/types.js';
 import type { FailureCode, FailureParams } from './failure-text.js';
+import type { Expect } from './scenario-file-types.js';
 
-export type AnswerValue = string | number | boolean | { skip: string } | { unclear: string };
+import type { Answer } from './scenario-file-types.js';
+export type AnswerValue = Answer;
+export type { Expect as ScenarioExpect, Scenario as ScenarioSpec, ScenarioFile as ScenarioFileSpec } from './scenario-file-types.js';
 
-export interface ScenarioExpect {
-  status?: RunStatus;
-  outcome?: string;
-  path?: string[];
-  'path-includes'?: string[];
-  'path-excludes'?: string[];
-}
-
-export interface ScenarioSpec {
-  name: string;
-  task?: string;
-  answers?: Record<string, AnswerValue | AnswerValue[]>;
-  expect: ScenarioExpect;
-}
-
-export interface ScenarioFileSpec {
-  task?: string;
-  scenarios: ScenarioSpec[];
-}
-
-export type RunStatus = 'done' | 'cancelled' | 'failed' | 'waiting';
+/** How a run ends, as a scenario expects it. */
+export type RunStatus = NonNullable<Expect['status']>;
 
 /** A place in a scenario file, for messages. */
 export interface Where {

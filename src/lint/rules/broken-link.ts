@@ -2,18 +2,35 @@ import { realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isInside } from '../../compile/compile.js';
 import { resolveRelative } from '../../compile/inline.js';
-import { docsUrl, type Rule } from '../rule.js';
+import { defineRule, docsUrl } from '../rule.js';
 
 /**
  * A relative link (a template, a sample) whose file does not exist, or that leads outside the
  * repository — by `../`, by an absolute path, or through a symlink. Links in code are ignored.
  */
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'broken-link',
+    type: 'problem',
     description: 'a relative link or template that does not exist or leads outside the repository',
     defaultSeverity: 'error',
     docs: docsUrl('broken-link'),
+    schema: {},
+    defaultOptions: {},
+    messages: {
+      outside: {
+        ru: 'Ссылка «{{url}}» ведёт за пределы репозитория; ссылайтесь только на файлы внутри него',
+        en: 'Link "{{url}}" points outside the repository; link only to files inside it',
+      },
+      missing: {
+        ru: 'Ссылка «{{url}}» ведёт на несуществующий файл; создайте его или исправьте путь (он считается от этого файла)',
+        en: 'Link "{{url}}" points to a file that does not exist; create it or fix the path (relative to this file)',
+      },
+      symlink: {
+        ru: 'Ссылка «{{url}}» — символическая ссылка, которая ведёт за пределы репозитория',
+        en: 'Link "{{url}}" is a symbolic link that leads outside the repository',
+      },
+    },
   },
   async check(context) {
     const realRepository = await realpath(context.repository).catch(() => context.repository);
@@ -32,27 +49,14 @@ export const rule: Rule = {
         }
         const why = await problem;
         if (!why) continue;
-        const message = context.lang(doc.file) === 'ru' ? `Ссылка «${link.url}» ${reasons.ru[why]}` : `Link "${link.url}" ${reasons.en[why]}`;
-        context.report({ file: doc.file, at: { offset: link.offset, endOffset: link.offset + link.url.length }, message });
+        context.report({ file: doc.file, at: { offset: link.offset, endOffset: link.offset + link.url.length }, messageId: why, data: { url: link.url } });
       }
     }
   },
-};
+});
 
 type Reason = 'outside' | 'missing' | 'symlink';
 
-const reasons: Record<'ru' | 'en', Record<Reason, string>> = {
-  en: {
-    outside: 'points outside the repository; link only to files inside it',
-    missing: 'points to a file that does not exist; create it or fix the path (relative to this file)',
-    symlink: 'is a symbolic link that leads outside the repository',
-  },
-  ru: {
-    outside: 'ведёт за пределы репозитория; ссылайтесь только на файлы внутри него',
-    missing: 'ведёт на несуществующий файл; создайте его или исправьте путь (он считается от этого файла)',
-    symlink: '— символическая ссылка, которая ведёт за пределы репозитория',
-  },
-};
 
 async function check(abs: string, repository: string, realRepository: string): Promise<Reason | null> {
   if (!isInside(repository, abs)) return 'outside';

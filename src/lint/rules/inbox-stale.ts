@@ -3,22 +3,37 @@ import { join } from 'node:path';
 import { addDuration, isValidDate, parseDuration } from '../../compile/durations.js';
 import { formatDuration } from '../../i18n/duration.js';
 import { plural } from '../describe.js';
-import { docsUrl, type Rule } from '../rule.js';
+import { defineRule, docsUrl } from '../rule.js';
+
+interface Options {
+  maxAge: string;
+}
 
 /**
  * Drafts in `<root>/inbox/` (situations captured by `instr run` that the instruction did not
- * cover) older than `inboxMaxAge` (default P14D): the seed's mistake 2, the instruction not being
+ * cover) older than the `maxAge` option (default P14D): the seed's mistake 2, the instruction not being
  * updated after a new situation.
  */
-export const rule: Rule = {
+export const rule = defineRule<Options>({
   meta: {
     id: 'inbox-stale',
-    description: 'an inbox draft (an uncovered situation captured during a run) older than inboxMaxAge',
+    type: 'suggestion',
+    description: 'an inbox draft (an uncovered situation captured during a run) older than maxAge',
     defaultSeverity: 'warn',
     docs: docsUrl('inbox-stale'),
+    schema: {
+      maxAge: { type: 'string', pattern: '^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$', description: 'How old an inbox draft may get, an ISO 8601 duration (default P14D).' },
+    },
+    defaultOptions: { maxAge: 'P14D' },
+    messages: {
+      stale: {
+        ru: 'Черновик из папки inbox, записанный {{captured}} ({{days}} {{daysWord}} назад), всё ещё не перенесён в инструкцию (срок: {{limit}}). Вставьте его в нужный раздел и удалите черновик — или просто удалите, если он не нужен',
+        en: 'Inbox draft captured on {{captured}} ({{days}} days ago) is still waiting to be added to the instruction (limit: {{limit}}). Paste it into the right section and delete the draft, or delete it if it is not needed',
+      },
+    },
   },
   async check(context) {
-    const maxAge = parseDuration(context.config.inboxMaxAge) ?? parseDuration('P14D')!;
+    const maxAge = parseDuration(context.options.maxAge) ?? parseDuration('P14D')!;
     const dir = join(context.root, 'inbox');
     let names: string[];
     try {
@@ -28,8 +43,6 @@ export const rule: Rule = {
     }
     const today = new Date(`${context.today}T00:00:00.000Z`);
     if (Number.isNaN(today.getTime())) return;
-    // Drafts are in the language of the instructions they were captured from.
-    const lang = context.lang(context.graph.documents[0]?.file ?? '');
     for (const name of names.sort()) {
       const captured = await capturedOn(join(dir, name), name);
       if (!captured) continue;
@@ -37,14 +50,11 @@ export const rule: Rule = {
       if (today <= due) continue;
       const days = Math.round((today.getTime() - new Date(`${captured}T00:00:00.000Z`).getTime()) / 86_400_000);
       const file = `inbox/${name}`;
-      const message =
-        lang === 'ru'
-          ? `Черновик из папки inbox, записанный ${captured} (${days} ${plural(days, 'день', 'дня', 'дней')} назад), всё ещё не перенесён в инструкцию (срок: ${formatDuration(context.config.inboxMaxAge, 'ru')}). Вставьте его в нужный раздел и удалите черновик — или просто удалите, если он не нужен`
-          : `Inbox draft captured on ${captured} (${days} days ago) is still waiting to be added to the instruction (limit: ${formatDuration(context.config.inboxMaxAge, 'en')}). Paste it into the right section and delete the draft, or delete it if it is not needed`;
-      context.report({ file, at: { line: 1, column: 1 }, message });
+      const limit = { ru: formatDuration(context.options.maxAge, 'ru'), en: formatDuration(context.options.maxAge, 'en') };
+      context.report({ file, at: { line: 1, column: 1 }, messageId: 'stale', data: { captured, days, daysWord: { ru: plural(days, 'день', 'дня', 'дней'), en: 'days' }, limit } });
     }
   },
-};
+});
 
 /** The capture date: from the `instr-inbox` header's `captured`, else from the file name. */
 async function capturedOn(path: string, name: string): Promise<string | null> {

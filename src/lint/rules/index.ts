@@ -1,4 +1,4 @@
-import type { Rule } from '../rule.js';
+import type { AnyRule } from '../rule.js';
 import { rule as brokenLink } from './broken-link.js';
 import { rule as deadEnd } from './dead-end.js';
 import { rule as emptyBranch } from './empty-branch.js';
@@ -13,6 +13,6 @@ import { rule as unreachable } from './unreachable.js';
 import { rule as vagueWording } from './vague-wording.js';
 
 /** Every lint rule, by id. */
-export const rules: readonly Rule[] = [unreachable, deadEnd, noExitLoop, emptyBranch, missingTrigger, requiredSections, placeholder, vagueWording, stepHasNoAction, brokenLink, staleReview, inboxStale];
+export const rules: readonly AnyRule[] = [unreachable, deadEnd, noExitLoop, emptyBranch, missingTrigger, requiredSections, placeholder, vagueWording, stepHasNoAction, brokenLink, staleReview, inboxStale];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

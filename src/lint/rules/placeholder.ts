@@ -1,30 +1,39 @@
-import { docsUrl, type Rule } from '../rule.js';
+import { defineRule, docsUrl } from '../rule.js';
 
 /**
  * Unfinished text: an ellipsis where a branch should go on («Если входит, то…»), TODO, FIXME,
  * TBD, ???, a lone «уточнить» / "tbd", and options whose label is only a placeholder.
  */
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'placeholder',
+    type: 'problem',
     description: 'unfinished text: «то…», «…», TODO, ???, «уточнить»',
     defaultSeverity: 'error',
     docs: docsUrl('placeholder'),
+    schema: {},
+    defaultOptions: {},
+    messages: {
+      placeholder: {
+        ru: 'Заглушка «{{text}}»: эта часть инструкции не дописана. Напишите, что здесь делать',
+        en: 'Placeholder "{{text}}": this part of the instruction is unfinished. Write out what to do here',
+      },
+      breaksOff: {
+        ru: 'Заглушка «{{text}}» (текст обрывается): эта часть инструкции не дописана. Напишите, что здесь делать',
+        en: 'Placeholder "{{text}}" (the text breaks off): this part of the instruction is unfinished. Write out what to do here',
+      },
+    },
   },
   check(context) {
     for (const doc of context.graph.documents) {
       const source = context.source(doc.file);
       if (!source) continue;
       for (const m of findPlaceholders(source.prose)) {
-        const message =
-          context.lang(doc.file) === 'ru'
-            ? `Заглушка «${m.text}»${m.breaksOff ? ' (текст обрывается)' : ''}: эта часть инструкции не дописана. Напишите, что здесь делать`
-            : `Placeholder "${m.text}"${m.breaksOff ? ' (the text breaks off)' : ''}: this part of the instruction is unfinished. Write out what to do here`;
-        context.report({ file: doc.file, at: { offset: m.offset, endOffset: m.endOffset }, message });
+        context.report({ file: doc.file, at: { offset: m.offset, endOffset: m.endOffset }, messageId: m.breaksOff ? 'breaksOff' : 'placeholder', data: { text: m.text } });
       }
     }
   },
-};
+});
 
 export interface PlaceholderMatch {
   /** The placeholder as written. */

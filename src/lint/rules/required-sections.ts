@@ -1,4 +1,6 @@
-import { docsUrl, type Rule } from '../rule.js';
+import { defineRule, docsUrl } from '../rule.js';
+
+const kinds = ['schedule', 'tasks', 'situations', 'norms'] as const;
 
 const examples: Record<'ru' | 'en', Record<string, string>> = {
   ru: {
@@ -15,27 +17,37 @@ const examples: Record<'ru' | 'en', Record<string, string>> = {
   },
 };
 
-/** The four sections of a job instruction (configurable with `requiredSections`). */
-export const rule: Rule = {
+interface Options {
+  sections: string[];
+}
+
+/** The four sections of a job instruction (which ones: the `sections` option). */
+export const rule = defineRule<Options>({
   meta: {
     id: 'required-sections',
+    type: 'problem',
     description: 'an instruction without one of the required sections (schedule, tasks, situations, norms)',
     defaultSeverity: 'warn',
     docs: docsUrl('required-sections'),
+    schema: {
+      sections: { type: 'array', items: { enum: [...kinds] }, uniqueItems: true, description: 'The section kinds every instruction must have (default all four).' },
+    },
+    defaultOptions: { sections: [...kinds] },
+    messages: {
+      missing: {
+        ru: 'В инструкции «{{document}}» нет раздела .{{kind}}; добавьте заголовок второго уровня с этим классом, например «{{example}}»',
+        en: 'Instruction "{{document}}" has no .{{kind}} section; add a level-2 heading with that class, e.g. "{{example}}"',
+      },
+    },
   },
   check(context) {
     for (const doc of context.graph.documents) {
-      const kinds = new Set(doc.sections.map((s) => s.kind));
-      for (const kind of context.config.requiredSections) {
-        if (kinds.has(kind as never)) continue;
-        const lang = context.lang(doc.file);
-        const example = examples[lang][kind] ?? `## … {.${kind}}`;
-        const message =
-          lang === 'ru'
-            ? `В инструкции «${doc.id}» нет раздела .${kind}; добавьте заголовок второго уровня с этим классом, например «${example}»`
-            : `Instruction "${doc.id}" has no .${kind} section; add a level-2 heading with that class, e.g. "${example}"`;
-        context.report({ file: doc.file, at: doc.position ?? { line: 1, column: 1 }, message });
+      const present = new Set<string>(doc.sections.map((s) => s.kind ?? ''));
+      for (const kind of context.options.sections) {
+        if (present.has(kind)) continue;
+        const example = { ru: examples.ru[kind] ?? `## … {.${kind}}`, en: examples.en[kind] ?? `## … {.${kind}}` };
+        context.report({ file: doc.file, at: doc.position ?? { line: 1, column: 1 }, messageId: 'missing', data: { document: doc.id, kind, example } });
       }
     }
   },
-};
+});

@@ -1,48 +1,67 @@
 import { reviewStatus } from '../../analyze/staleness.js';
 import { formatDuration } from '../../i18n/duration.js';
 import { plural } from '../describe.js';
-import { docsUrl, type Rule } from '../rule.js';
+import { defineRule, docsUrl } from '../rule.js';
+
+interface Options {
+  requireReview: boolean;
+}
 
 /** An instruction or a task whose last review is older than its review period. */
-export const rule: Rule = {
+export const rule = defineRule<Options>({
   meta: {
     id: 'stale-review',
+    type: 'suggestion',
     description: 'the reviewed date is older than the review period (per instruction and per task)',
     defaultSeverity: 'warn',
     docs: docsUrl('stale-review'),
+    schema: {
+      requireReview: { type: 'boolean', description: 'Also report instructions with no reviewed date or review period (strict).' },
+    },
+    defaultOptions: { requireReview: false },
+    strictOptions: { requireReview: true },
+    messages: {
+      documentOverdue: {
+        ru: 'Инструкцию «{{document}}» последний раз пересматривали {{reviewed}}, а пересмотреть нужно было {{dueOn}} (раз в {{period}}), {{days}} {{daysWord}} назад. Пересмотрите её и обновите «reviewed:»',
+        en: 'Instruction "{{document}}" was last reviewed on {{reviewed}} and was due for review on {{dueOn}} (every {{period}}), {{days}} {{daysWord}} ago. Review it and update "reviewed:"',
+      },
+      noReview: {
+        ru: 'В заголовке инструкции «{{document}}» нет {{missing}}, поэтому никто не вспомнит её пересмотреть',
+        en: 'Instruction "{{document}}" has no {{missing}} in its front matter, so nobody is reminded to review it',
+      },
+      taskOverdue: {
+        ru: 'Задачу «{{task}}» последний раз пересматривали {{reviewed}}, а пересмотреть нужно было {{dueOn}}, {{days}} {{daysWord}} назад. Пересмотрите её и обновите reviewed= в заголовке',
+        en: 'Task "{{task}}" was last reviewed on {{reviewed}} and was due for review on {{dueOn}}, {{days}} {{daysWord}} ago. Review it and update reviewed= in its heading',
+      },
+    },
   },
   check(context) {
     const status = reviewStatus(context.graph, context.today);
-    const requireReview = context.options['requireReview'] === true;
+    const requireReview = context.options.requireReview;
     for (const doc of status.documents) {
       const source = context.source(doc.file);
       const line = source ? frontMatterLine(source.text, 'reviewed') : null;
       const at = line ?? doc.position ?? { line: 1, column: 1 };
-      const ru = context.lang(doc.file) === 'ru';
       if (doc.overdue) {
         const n = doc.daysOverdue;
-        const message = ru
-          ? `Инструкцию «${doc.document}» последний раз пересматривали ${doc.reviewed}, а пересмотреть нужно было ${doc.dueOn} (раз в ${formatDuration(doc.period!, 'ru')}), ${n} ${plural(n, 'день', 'дня', 'дней')} назад. Пересмотрите её и обновите «reviewed:»`
-          : `Instruction "${doc.document}" was last reviewed on ${doc.reviewed} and was due for review on ${doc.dueOn} (every ${formatDuration(doc.period!, 'en')}), ${n} day${n === 1 ? '' : 's'} ago. Review it and update "reviewed:"`;
-        context.report({ file: doc.file, at, message });
+        const period = { ru: formatDuration(doc.period!, 'ru'), en: formatDuration(doc.period!, 'en') };
+        context.report({ file: doc.file, at, messageId: 'documentOverdue', data: { document: doc.document, reviewed: doc.reviewed ?? '', dueOn: doc.dueOn ?? '', period, days: n, daysWord: daysWord(n) } });
       } else if (requireReview && (doc.reviewed === null || doc.period === null)) {
-        const message = ru
-          ? `В заголовке инструкции «${doc.document}» нет ${doc.reviewed === null ? 'даты «reviewed:»' : 'периода «review:»'}, поэтому никто не вспомнит её пересмотреть`
-          : `Instruction "${doc.document}" has no ${doc.reviewed === null ? '"reviewed:" date' : '"review:" period'} in its front matter, so nobody is reminded to review it`;
-        context.report({ file: doc.file, at, message });
+        const missing = doc.reviewed === null ? { ru: 'даты «reviewed:»', en: '"reviewed:" date' } : { ru: 'периода «review:»', en: '"review:" period' };
+        context.report({ file: doc.file, at, messageId: 'noReview', data: { document: doc.document, missing } });
       }
     }
     for (const task of status.tasks) {
       if (!task.own || !task.overdue) continue;
       const n = task.daysOverdue;
-      const message =
-        context.lang(task.file) === 'ru'
-          ? `Задачу «${task.task}» последний раз пересматривали ${task.reviewed}, а пересмотреть нужно было ${task.dueOn}, ${n} ${plural(n, 'день', 'дня', 'дней')} назад. Пересмотрите её и обновите reviewed= в заголовке`
-          : `Task "${task.task}" was last reviewed on ${task.reviewed} and was due for review on ${task.dueOn}, ${n} day${n === 1 ? '' : 's'} ago. Review it and update reviewed= in its heading`;
-      context.report({ file: task.file, at: task.position, message });
+      context.report({ file: task.file, at: task.position, messageId: 'taskOverdue', data: { task: task.task, reviewed: task.reviewed ?? '', dueOn: task.dueOn ?? '', days: n, daysWord: daysWord(n) } });
     }
   },
-};
+});
+
+function daysWord(n: number): { ru: string; en: string } {
+  return { ru: plural(n, 'день', 'дня', 'дней'), en: n === 1 ? 'day' : 'days' };
+}
 
 /** Where `key:` is in the front matter, if it is there. */
 function frontMatterLine(text: string, key: string): { line: number; column: number } | null {

@@ -1,7 +1,7 @@
 import { nodeList } from '../../analyze/flow.js';
 import { words } from '../../text/words.js';
-import { quote } from '../describe.js';
-import { docsUrl, type Rule } from '../rule.js';
+import { quoted } from '../describe.js';
+import { defineRule, docsUrl } from '../rule.js';
 
 /**
  * A step that states no action a person can do. A heuristic, tuned to be quiet on real text:
@@ -11,12 +11,25 @@ import { docsUrl, type Rule } from '../rule.js';
  * - English: after an optional leading "If/When … ," the step starts with an article, a pronoun,
  *   or an -ing / -ed form ("The invoice is sent", "Sending the invoice") rather than a verb.
  */
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'step-has-no-action',
+    type: 'suggestion',
     description: 'a step that names no action (no verb such as «позвонить», "call")',
     defaultSeverity: 'warn',
     docs: docsUrl('step-has-no-action'),
+    schema: {},
+    defaultOptions: {},
+    messages: {
+      noVerb: {
+        ru: 'Шаг {{step}} не содержит глагола, который говорит, что сделать. Начните его с действия, например «Позвонить клиенту …»; если это примечание, перенесите его под предыдущий шаг',
+        en: 'Step {{step}} has no verb that says what to do. Start it with what to do, e.g. "Call the client …"; if it is a note, put it under the step before',
+      },
+      startsWith: {
+        ru: 'Шаг {{step}} начинается со слова «{{first}}», а не с того, что сделать. Начните его с действия, например «Позвонить клиенту …»; если это примечание, перенесите его под предыдущий шаг',
+        en: 'Step {{step}} starts with "{{first}}", not with what to do. Start it with what to do, e.g. "Call the client …"; if it is a note, put it under the step before',
+      },
+    },
   },
   check(context) {
     for (const node of nodeList(context.index)) {
@@ -24,16 +37,11 @@ export const rule: Rule = {
       const text = node.text;
       const problem = mostlyCyrillic(text) ? russianProblem(text) : englishProblem(text);
       if (!problem) continue;
-      const lang = context.lang(node.position.file);
-      const why = lang === 'ru' ? (problem.first ? `начинается со слова «${problem.first}», а не с того, что сделать` : 'не содержит глагола, который говорит, что сделать') : problem.first ? `starts with "${problem.first}", not with what to do` : 'has no verb that says what to do';
-      const message =
-        lang === 'ru'
-          ? `Шаг ${quote(text, 'ru')} ${why}. Начните его с действия, например «Позвонить клиенту …»; если это примечание, перенесите его под предыдущий шаг`
-          : `Step ${quote(text)} ${why}. Start it with what to do, e.g. "Call the client …"; if it is a note, put it under the step before`;
-      context.report({ file: node.position.file, at: node.position, message });
+      if (problem.first !== undefined) context.report({ file: node.position.file, at: node.position, messageId: 'startsWith', data: { step: quoted(text), first: problem.first } });
+      else context.report({ file: node.position.file, at: node.position, messageId: 'noVerb', data: { step: quoted(text) } });
     }
   },
-};
+});
 
 const russianInfinitive = /(?:ть|ти|чь)(?:ся|сь)?$/;
 const russianImperative = /(?:[иьй]те)(?:сь)?$/;
