@@ -98,7 +98,7 @@ describe('instr lint (the real binary)', () => {
   it('reads instr.config.yaml upward from the working directory', () => {
     const dir = join(temp, 'configured');
     mkdirSync(join(dir, 'sub'), { recursive: true });
-    writeFileSync(join(dir, 'instr.config.yaml'), 'rules:\n  vague-wording: error\n  required-sections: off\nvagueWords:\n  ru:\n    remove: [комфортный]\n');
+    writeFileSync(join(dir, 'instr.config.yaml'), 'rules:\n  vague-wording: [error, { ru: { remove: [комфортный] } }]\n  required-sections: off\n');
     const result = runInstr(['lint', resolve(fx('vague-wording/invalid.md')), '--format', 'json'], { ...noCache, cwd: join(dir, 'sub') });
     expect(result.code).toBe(1);
     const rows = JSON.parse(result.stdout) as Row[];
