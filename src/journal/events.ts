@@ -1,8 +1,8 @@
 /**
  * The journal's record format: JSON Lines, one event per line, appended and flushed (fsync)
  * before the next prompt. A run's state is the fold of its events, so a run can be resumed from
- * the journal alone, and `instr report` reads the same file. A torn last line (a crash mid-write)
- * is skipped and reported, never fatal.
+ * the journal alone, and `instr report` reads the same file. A torn record (a crash mid-write) is
+ * skipped and reported as torn, never fatal; the next writer ends its line, so it may sit mid-file.
  *
  * Every record: { v: 1, run, seq, at, type, ... }.  `seq` counts 0, 1, 2… within a run.
  */

@@ -48,7 +48,33 @@ describe('journal', () => {
     again.close();
     const healed = await readJournal(file);
     expect(healed.events.map((e) => e.seq)).toEqual([0, 1]);
-    expect(healed.problems).toEqual([{ line: 2, message: expect.stringContaining('not a JSON record') }]);
+    expect(healed.problems).toEqual([{ line: 2, message: expect.stringContaining('torn') }]);
+  });
+
+  // Regression: a SIGKILL mid-write (at a page boundary, the kernel stops a write() part-way) left a
+  // torn record; the resumed writer ended that line and went on, and the reader then called the torn
+  // record "not a JSON record" because it was no longer the last line.
+  it('still calls a torn record torn after a resumed writer has appended behind it, at every cut', async () => {
+    const record = JSON.stringify({ v: 1, run: 'r', seq: 1, at: AT, type: 'step', node: 'b', action: 'done' });
+    for (let cut = 1; cut < record.length; cut++) {
+      const file = join(temp, `cut-${cut}.jsonl`);
+      const w = new JournalWriter(file, 'r');
+      w.append({ type: 'start', task: 't', user: 'u', contentHash: 'h', lang: 'en', scripted: true } as never, AT);
+      w.close();
+      appendFileSync(file, record.slice(0, cut));
+      const resumed = new JournalWriter(file, 'r', 1);
+      resumed.append({ type: 'step', node: 'b', action: 'done' }, AT);
+      resumed.append({ type: 'end', status: 'done', outcome: null } as never, AT);
+      resumed.close();
+      const { events, problems } = await readJournal(file);
+      expect(events.map((e) => e.seq), `cut at ${cut}`).toEqual([0, 1, 2]);
+      expect(problems, `cut at ${cut}`).toEqual([{ line: 2, message: expect.stringContaining('torn') }]);
+    }
+  });
+
+  it('does not call a hand-written garbage line torn', () => {
+    const { problems } = parseJournal('hello\n{"v":1,"run":"r","seq":0,"at":"x","type":"start"}\n');
+    expect(problems).toEqual([{ line: 1, message: 'not a JSON record; skipped' }]);
   });
 
   it('skips lines that are not records, keeps the first of a repeated seq, and orders by seq', () => {

@@ -36,7 +36,7 @@ export function parseJournal(text: string): JournalContents {
     try {
       value = JSON.parse(line);
     } catch {
-      problems.push({ line: i + 1, message: last && torn ? 'the last record is torn (the process stopped while writing it); skipped' : 'not a JSON record; skipped' });
+      problems.push({ line: i + 1, message: unparsableLine(line, last && torn) });
       return;
     }
     if (!isRecord(value)) {
@@ -46,6 +46,20 @@ export function parseJournal(text: string): JournalContents {
     events.push(value);
   });
   return { events, problems };
+}
+
+/** How every record the writer makes begins: JSON.stringify keeps `v` as the first key. */
+const recordStart = '{"v":';
+
+/**
+ * A line that does not parse. A write stopped part-way (SIGKILL between two pages of one write())
+ * leaves the start of a record; the next writer ends that line and appends after it, so a torn
+ * record is not always the last line. It is recognised by how it begins, wherever it is.
+ */
+function unparsableLine(line: string, isUnterminatedLastLine: boolean): string {
+  if (isUnterminatedLastLine) return 'the last record is torn (the process stopped while writing it); skipped';
+  if (line.startsWith(recordStart) || recordStart.startsWith(line)) return 'a record torn by an interrupted write (a later write continued after it); skipped';
+  return 'not a JSON record; skipped';
 }
 
 function isRecord(value: unknown): value is JournalEvent {
