@@ -1,9 +1,25 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects: `unit` (src/, properties, golden files: no process spawned) and `e2e` (the CLI
+ * in process, the real-binary smoke tests and the hostile inputs, which need `npm run build`).
+ * The long trials (200 SIGKILLs, 50 MB inputs) run only with INSTR_SLOW=1 (`npm run test:slow`).
+ */
+const shared = {
+  globalSetup: ['test/support/global-setup.ts'],
+  setupFiles: ['test/support/setup.ts'],
+  // Generous: the machine may be shared and loaded. They stop a hang; no test measures seconds.
+  testTimeout: 120_000,
+  hookTimeout: 120_000,
+};
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Two cores: one worker per core; more only adds switching.
+    maxWorkers: 2,
+    projects: [
+      { test: { ...shared, name: 'unit', include: ['src/**/*.test.ts', 'test/*.test.ts', 'test/property/**/*.test.ts'] } },
+      { test: { ...shared, name: 'e2e', include: ['test/e2e/**/*.test.ts', 'test/hostile/**/*.test.ts'] } },
+    ],
   },
 });
