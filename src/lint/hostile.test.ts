@@ -20,17 +20,15 @@ const hostile = [
 ];
 
 describe('prose scanning on hostile input', () => {
-  it('stays linear: every scanner finishes 200 000-character pathological lines quickly', () => {
+  // A backtracking scanner takes minutes on these; the test timeout is the guard (timings: npm run bench).
+  it('every scanner gets through 200 000-character pathological lines', () => {
     const matcher = new PhraseMatcher([...vagueWords.ru, ...vagueWords.en]);
     for (const text of hostile) {
-      const started = performance.now();
       const prose = maskProse(maskMarkdown(text));
-      findPlaceholders(prose);
-      findLinks(text);
-      matcher.find(prose);
-      const took = performance.now() - started;
-      if (process.env["SHOW_TIMES"]) console.log(JSON.stringify(text.slice(0, 6)), took.toFixed(0));
-      expect(took, JSON.stringify(text.slice(0, 12))).toBeLessThan(3000);
+      expect(prose.length, JSON.stringify(text.slice(0, 12))).toBe(maskMarkdown(text).length);
+      expect(Array.isArray(findPlaceholders(prose))).toBe(true);
+      expect(Array.isArray(findLinks(text))).toBe(true);
+      expect(Array.isArray(matcher.find(prose))).toBe(true);
     }
   });
   it('still finds what it should in long text', () => {

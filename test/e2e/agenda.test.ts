@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runInstr } from './run-instr.js';
+import { runCli } from '../support/cli.js';
 
 const fixtures = resolve('test/fixtures/agenda');
 const temp = mkdtempSync(join(tmpdir(), 'instr-agenda-'));
@@ -10,15 +10,15 @@ const journal = join(temp, 'journal.jsonl');
 copyFileSync('test/fixtures/report/journal.jsonl', journal);
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-describe('instr agenda (the real binary)', () => {
-  it('documents its options', () => {
-    const help = runInstr(['agenda', '--help']);
+describe('instr agenda', () => {
+  it('documents its options', async () => {
+    const help = await runCli(['agenda', '--help']);
     expect(help.code).toBe(0);
     for (const option of ['--date <YYYY-MM-DD>', '--days <n>', '--format <format>', '--journal <file>', '--lang <code>']) expect(help.stdout).toContain(option);
   });
 
-  it('shows what is due on 27 November 2026, the overdue wait from the journal first', () => {
-    const result = runInstr(['agenda', fixtures, '--date', '2026-11-27', '--journal', journal]);
+  it('shows what is due on 27 November 2026, the overdue wait from the journal first', async () => {
+    const result = await runCli(['agenda', fixtures, '--date', '2026-11-27', '--journal', journal]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const lines = result.stdout.split('\n');
@@ -29,33 +29,33 @@ describe('instr agenda (the real binary)', () => {
     expect(result.stdout).toContain('Начатые и не завершённые прохождения\n  month-end  Закрыть месяц  на паузе');
   });
 
-  it('gives a week as JSON, grouped by day, and as Markdown in English', () => {
-    const json = runInstr(['agenda', fixtures, '--date', '2026-11-27', '--days', '7', '--format', 'json', '--journal', journal]);
+  it('gives a week as JSON, grouped by day, and as Markdown in English', async () => {
+    const json = await runCli(['agenda', fixtures, '--date', '2026-11-27', '--days', '7', '--format', 'json', '--journal', journal]);
     expect(json.code).toBe(0);
     const agenda = JSON.parse(json.stdout) as { dates: Array<{ date: string; items: Array<{ task: string; kind: string }> }> };
     expect(agenda.dates.map((d) => d.date)).toEqual(['2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03']);
     expect(agenda.dates[3]!.items.map((i) => i.task)).toEqual(['night-export', 'mail', 'open-office', 'month-end', 'plants']);
-    const md = runInstr(['agenda', fixtures, '--date', '2026-11-21', '--format', 'markdown', '--lang', 'en']);
+    const md = await runCli(['agenda', fixtures, '--date', '2026-11-21', '--format', 'markdown', '--lang', 'en']);
     expect(md.stdout).toMatch(/^# Agenda\n\n## Saturday,? 21 November 2026\n\n\| Time \| Tasks \| What \| Where \|/);
     expect(md.stdout).toContain('| all day | `accountants-day` Поздравить клиентов с Днём бухгалтера | Каждый год 21 ноября | manager.md:54 (Europe/Moscow) |');
   });
 
-  it('finds the journal through INSTR_JOURNAL and under the working folder by default', () => {
-    const viaEnv = runInstr(['agenda', fixtures, '--date', '2026-11-27'], { env: { INSTR_JOURNAL: journal } });
+  it('finds the journal through INSTR_JOURNAL and under the working folder by default', async () => {
+    const viaEnv = await runCli(['agenda', fixtures, '--date', '2026-11-27'], { env: { INSTR_JOURNAL: journal } });
     expect(viaEnv.stdout).toContain('просрочено equipment');
     const cwd = join(temp, 'work');
     mkdirSync(join(cwd, '.instr'), { recursive: true });
     copyFileSync(journal, join(cwd, '.instr', 'journal.jsonl'));
-    const local = runInstr(['agenda', fixtures, '--date', '2026-11-27'], { cwd, env: { INSTR_JOURNAL: '' } });
+    const local = await runCli(['agenda', fixtures, '--date', '2026-11-27'], { cwd, env: { INSTR_JOURNAL: '' } });
     expect(local.stdout).toContain('просрочено equipment');
-    const none = runInstr(['agenda', fixtures, '--date', '2026-11-27'], { cwd: temp, env: { INSTR_JOURNAL: '' } });
+    const none = await runCli(['agenda', fixtures, '--date', '2026-11-27'], { cwd: temp, env: { INSTR_JOURNAL: '' } });
     expect(none.code).toBe(0);
     expect(none.stdout).not.toContain('просрочено');
   });
 
-  it('exits 2 on a bad option value or a journal that is not there, without a stack trace', () => {
+  it('exits 2 on a bad option value or a journal that is not there, without a stack trace', async () => {
     for (const args of [['--date', '2026-02-30'], ['--days', '0'], ['--format', 'html'], ['--journal', join(temp, 'nope.jsonl')]]) {
-      const result = runInstr(['agenda', fixtures, ...args]);
+      const result = await runCli(['agenda', fixtures, ...args]);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/^instr: /);
       expect(result.stderr).not.toMatch(/\n\s+at /);

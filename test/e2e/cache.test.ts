@@ -1,36 +1,37 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { instr, tempFolder } from '../hostile/hostile-helpers.js';
+import { tempFolder } from '../hostile/hostile-helpers.js';
+import { runCli } from '../support/cli.js';
 
 const folder = tempFolder('cache-e2e');
 afterAll(() => folder.cleanup());
 const doc = '---\nid: doc\ntitle: Doc\nlang: en\n---\n\n## Tasks {.tasks}\n\n### Do it {#do-it}\n\n1. Greet the client.\n';
 const entries = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json')) : []);
 
-describe('the cache, through the real binary', () => {
-  it('is written under .instr/cache by default, and --no-cache neither reads nor writes it', () => {
+describe('the cache', () => {
+  it('is written under .instr/cache by default, and --no-cache neither reads nor writes it', async () => {
     folder.write('doc.md', doc);
     const own = join(folder.dir, '.instr', 'cache');
     const env = { INSTR_CACHE_DIR: '' };
-    expect(instr(folder.dir, ['--no-cache', 'compile', 'doc.md', '--quiet'], env).code).toBe(0);
+    expect((await runCli(['--no-cache', 'compile', 'doc.md', '--quiet'], { cwd: folder.dir, env })).code).toBe(0);
     expect(entries(own)).toEqual([]);
-    const cold = instr(folder.dir, ['compile', 'doc.md'], env);
+    const cold = await runCli(['compile', 'doc.md'], { cwd: folder.dir, env });
     expect(entries(own)).toHaveLength(1);
-    const warm = instr(folder.dir, ['compile', 'doc.md'], env);
+    const warm = await runCli(['compile', 'doc.md'], { cwd: folder.dir, env });
     expect(warm.stdout).toBe(cold.stdout);
     // A garbled entry is rebuilt, with the same output.
     const entry = join(own, entries(own)[0]!);
     writeFileSync(entry, readFileSync(entry, 'utf8').slice(0, 100));
-    expect(instr(folder.dir, ['compile', 'doc.md'], env).stdout).toBe(cold.stdout);
+    expect((await runCli(['compile', 'doc.md'], { cwd: folder.dir, env })).stdout).toBe(cold.stdout);
     expect(readFileSync(entry, 'utf8').length).toBeGreaterThan(100);
   });
 
-  it('an edited file is compiled afresh', () => {
+  it('an edited file is compiled afresh', async () => {
     folder.write('doc.md', doc);
-    const before = instr(folder.dir, ['list', 'doc.md']);
+    const before = await runCli(['list', 'doc.md'], { cwd: folder.dir });
     folder.write('doc.md', doc.replace('Do it', 'Do it now'));
-    const after = instr(folder.dir, ['list', 'doc.md']);
+    const after = await runCli(['list', 'doc.md'], { cwd: folder.dir });
     expect(before.stdout).toContain('Do it');
     expect(after.stdout).toContain('Do it now');
   });

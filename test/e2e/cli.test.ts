@@ -2,44 +2,44 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runInstr } from './run-instr.js';
+import { runCli } from '../support/cli.js';
 
 const fixtures = 'test/fixtures/compile';
 const temp = mkdtempSync(join(tmpdir(), 'instr-cli-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-describe('instr (the real binary)', () => {
-  it('prints its version and help', () => {
+describe('instr', () => {
+  it('prints its version and help', async () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-    expect(runInstr(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
-    const help = runInstr(['--help']);
+    expect(await runCli(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     for (const command of ['compile', 'list', 'show']) expect(help.stdout).toContain(command);
-    expect(runInstr(['compile', '--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('--out <file>') });
+    expect(await runCli(['compile', '--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('--out <file>') });
   });
 
-  it('exits 2 on a usage error or a missing path, without a stack trace', () => {
-    const unknown = runInstr(['frobnicate']);
+  it('exits 2 on a usage error or a missing path, without a stack trace', async () => {
+    const unknown = await runCli(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'frobnicate'");
-    const missing = runInstr(['compile', 'no/such/folder']);
+    const missing = await runCli(['compile', 'no/such/folder']);
     expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('No such file or folder: no/such/folder') });
     expect(missing.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('compiles a folder to graph JSON on stdout or into a file', () => {
-    const result = runInstr(['compile', `${fixtures}/multi`]);
+  it('compiles a folder to graph JSON on stdout or into a file', async () => {
+    const result = await runCli(['compile', `${fixtures}/multi`]);
     expect(result.code).toBe(0);
     const graph = JSON.parse(result.stdout) as { format: string; tasks: Array<{ id: string }> };
     expect(graph.format).toBe('instr-graph');
     expect(graph.tasks.map((t) => t.id)).toEqual(['start', 'finish']);
     const out = join(temp, 'graph.json');
-    expect(runInstr(['compile', `${fixtures}/multi`, '--out', out]).code).toBe(0);
+    expect((await runCli(['compile', `${fixtures}/multi`, '--out', out])).code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(graph);
   });
 
-  it('exits 1 with file:line:column diagnostics for broken instructions', () => {
-    const result = runInstr(['compile', `${fixtures}/broken-folder`]);
+  it('exits 1 with file:line:column diagnostics for broken instructions', async () => {
+    const result = await runCli(['compile', `${fixtures}/broken-folder`]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('test/fixtures/compile/broken-folder/broken.md:2:14  error');
@@ -47,40 +47,33 @@ describe('instr (the real binary)', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('lists tasks for people and as JSON', () => {
-    const text = runInstr(['list', `${fixtures}/request.md`]);
+  it('lists tasks for people and as JSON', async () => {
+    const text = await runCli(['list', `${fixtures}/request.md`]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('request    Обработать заявку клиента');
     expect(text.stdout).toContain('Когда: Клиент написал в чат (Срок: 1 день)');
     expect(text.stdout).toContain('Расписание: В последнюю пятницу каждого месяца, 10:00');
-    const json = JSON.parse(runInstr(['list', `${fixtures}/request.md`, '--json']).stdout) as Array<Record<string, unknown>>;
+    const json = JSON.parse((await runCli(['list', `${fixtures}/request.md`, '--json'])).stdout) as Array<Record<string, unknown>>;
     expect(json[2]).toMatchObject({ id: 'equipment', kind: 'task', schedules: [{ label: 'В последнюю пятницу каждого месяца', rrule: 'FREQ=MONTHLY;BYDAY=-1FR', time: '10:00' }] });
   });
 
-  it('shows a task as a numbered checklist with nested branches, found by id or by words of its title', () => {
-    const byId = runInstr(['show', 'request', `${fixtures}/request.md`]);
+  it('shows a task as a numbered checklist with nested branches, found by id or by words of its title', async () => {
+    const byId = await runCli(['show', 'request', `${fixtures}/request.md`]);
     expect(byId.code).toBe(0);
     expect(byId.stdout).toContain('3. Задача входит в тариф клиента?');
     expect(byId.stdout).toContain('   a) Да, входит');
     expect(byId.stdout).toContain('3.b.2.b.1. ■ Конец: Клиент отказался');
     expect(byId.stdout).toContain('→ Выполнить и вернуться: «Выставить счёт» (#invoice)');
-    const byWords = runInstr(['show', 'заявки', `${fixtures}/request.md`]);
+    const byWords = await runCli(['show', 'заявки', `${fixtures}/request.md`]);
     expect(byWords.stdout).toBe(byId.stdout);
-    expect(runInstr(['show', 'nothing-like-this', `${fixtures}/request.md`]).code).toBe(2);
+    expect((await runCli(['show', 'nothing-like-this', `${fixtures}/request.md`])).code).toBe(2);
   });
 
-  it('refuses an interactive run without a terminal, in the instruction\'s language, instead of hanging', () => {
-    const russian = runInstr(['run', 'request', `${fixtures}/request.md`], { input: '' });
-    expect(russian).toMatchObject({ code: 2, stderr: expect.stringContaining('stdin — не терминал; передайте ответы через --answers FILE') });
-    const english = runInstr(['run', 'start', `${fixtures}/multi`], { input: '' });
-    expect(english).toMatchObject({ code: 2, stderr: expect.stringContaining('stdin is not a terminal') });
-  });
-
-  it('never prints terminal escape sequences from an instruction', () => {
+  it('never prints terminal escape sequences from an instruction', async () => {
     const file = join(temp, 'escapes.md');
     writeFileSync(file, '---\nid: esc\ntitle: "Title \\e]0;pwned\\a"\nlang: en\n---\n## T {.tasks}\n### Clear \u001b[2J screen {#esc}\n::when[Bell \u0007 here]\n\n1. Step \u009b31m red \u001b]8;;http://x\u001b\\link\n');
     for (const args of [['list', file], ['show', 'esc', file]]) {
-      const result = runInstr(args);
+      const result = await runCli(args);
       expect(result.code).toBe(0);
       expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mermaidBlocks, mermaidParse } from '../support/mermaid-parser.js';
-import { projectRoot, runInstr } from './run-instr.js';
+import { projectRoot, runCli } from '../support/cli.js';
 
 const base = readFileSync(join(projectRoot, 'test/fixtures/diff/base/client.md'), 'utf8');
 const temp = mkdtempSync(join(tmpdir(), 'instr-diff-'));
@@ -39,22 +39,22 @@ interface JsonDiff {
   tasks: Array<{ id: string; status: string; beforeTitle?: string; beforeFile?: string; file: string; fields: unknown[]; nodes: Array<Record<string, unknown>>; paths: Array<Record<string, unknown>> }>;
 }
 
-const json = (args: string[], cwd: string): JsonDiff => {
-  const result = runInstr(['diff', ...args, '--format', 'json'], { cwd });
+const json = async (args: string[], cwd: string): Promise<JsonDiff> => {
+  const result = await runCli(['diff', ...args, '--format', 'json'], { cwd });
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout) as JsonDiff;
 };
 
-describe('instr diff (the real binary, in temporary git repositories)', () => {
-  it('reports a step added in the middle as exactly one insertion, between two commits and against the working tree', () => {
+describe('instr diff (in temporary git repositories)', () => {
+  it('reports a step added in the middle as exactly one insertion, between two commits and against the working tree', async () => {
     const repo = repository();
     repo.write('client.md', edit('2. Сверить заявку с тарифом клиента.\n', '2. Сверить заявку с тарифом клиента.\n3. Уточнить у клиента срок.\n'));
-    const worktree = json(['main'], repo.dir);
+    const worktree = await json(['main'], repo.dir);
     expect(worktree.tasks).toHaveLength(1);
     expect(worktree.tasks[0]!.nodes).toEqual([expect.objectContaining({ status: 'added', kind: 'step', after: expect.objectContaining({ text: 'Уточнить у клиента срок.' }) })]);
     repo.commit('add a step');
-    const commits = json(['HEAD~1', 'HEAD'], repo.dir);
+    const commits = await json(['HEAD~1', 'HEAD'], repo.dir);
     expect(commits.tasks).toEqual(worktree.tasks);
     expect(commits.summary).toMatchObject({ nodesAdded: 1, nodesRemoved: 0, nodesChanged: 0 });
     // The working tree was not touched by reading the old revision.
@@ -62,11 +62,11 @@ describe('instr diff (the real binary, in temporary git repositories)', () => {
     expect(repo.git('status', '--porcelain')).toBe('');
   });
 
-  it('reports a relabelled option and a retargeted jump with the path that now leads elsewhere, as text', () => {
+  it('reports a relabelled option and a retargeted jump with the path that now leads elsewhere, as text', async () => {
     const repo = repository();
     repo.write('client.md', edit('  - Нет\n    ::goto[#invoice]\n', '  - Нет\n    ::goto[#unhappy]\n', edit('- Да, входит\n', '- Да, в тарифе\n')));
     repo.commit('relabel, retarget');
-    const text = runInstr(['diff', 'HEAD~1', 'HEAD'], { cwd: repo.dir });
+    const text = await runCli(['diff', 'HEAD~1', 'HEAD'], { cwd: repo.dir });
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Изменения в инструкциях: HEAD~1 → HEAD');
     expect(text.stdout).toContain('~ вариант переименован: «Да, входит» → «Да, в тарифе»');
@@ -74,7 +74,7 @@ describe('instr diff (the real binary, in temporary git repositories)', () => {
     expect(text.stdout).toContain('«Клиент согласен оплатить?» = «Нет» → стало: Перейти к #unhappy (Клиент недоволен) (было: Перейти к #invoice (Выставить счёт))');
   });
 
-  it('reports a renamed task and a task moved to another file', () => {
+  it('reports a renamed task and a task moved to another file', async () => {
     const repo = repository();
     const start = base.indexOf('### Выставить счёт {#invoice}');
     const end = base.indexOf('### Заказать технику');
@@ -82,22 +82,22 @@ describe('instr diff (the real binary, in temporary git repositories)', () => {
     repo.write('client.md', base.slice(0, start) + base.slice(end));
     repo.write('billing.md', `---\nid: billing\ntitle: Счета\nlang: ru\n---\n\n## Задачи {.tasks}\n\n${invoice}`);
     repo.commit('move invoice');
-    const diff = json(['HEAD~1', 'HEAD'], repo.dir);
+    const diff = await json(['HEAD~1', 'HEAD'], repo.dir);
     expect(diff.tasks).toEqual([expect.objectContaining({ id: 'invoice', status: 'changed', title: 'Выставить счёт клиенту', beforeTitle: 'Выставить счёт', file: 'billing.md', beforeFile: 'client.md', nodes: [], paths: [] })]);
   });
 
-  it('reports a changed schedule', () => {
+  it('reports a changed schedule', async () => {
     const repo = repository();
     repo.write('client.md', edit('rrule="FREQ=MONTHLY;BYDAY=-1FR" time="10:00"', 'rrule="FREQ=MONTHLY;BYDAY=-2FR" time="10:00"'));
     repo.commit('schedule');
-    const diff = json(['HEAD~1'], repo.dir);
+    const diff = await json(['HEAD~1'], repo.dir);
     expect(diff.tasks).toEqual([expect.objectContaining({ id: 'equipment', fields: [{ field: 'schedule', before: 'В последнюю пятницу каждого месяца (FREQ=MONTHLY;BYDAY=-1FR 10:00)', after: 'В последнюю пятницу каждого месяца (FREQ=MONTHLY;BYDAY=-2FR 10:00)' }] })]);
   });
 
   it('writes a Markdown PR comment whose Mermaid diagrams Mermaid parses', async () => {
     const repo = repository();
     repo.write('client.md', edit('  - Нет\n    ::goto[#invoice]\n', '  - Нет\n    ::end[Клиент отказался]{status=cancelled}\n', edit('3. Записать заявку в CRM.\n', '3. Записать заявку и контакты клиента в CRM.\n')));
-    const result = runInstr(['diff', 'main', '--format', 'markdown'], { cwd: repo.dir });
+    const result = await runCli(['diff', 'main', '--format', 'markdown'], { cwd: repo.dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('### Изменения в инструкциях: `main` → `рабочая копия`');
     expect(result.stdout).toContain('| Задачи | 0 | 0 | 1 |');
@@ -108,34 +108,34 @@ describe('instr diff (the real binary, in temporary git repositories)', () => {
     await mermaidParse(blocks[0]!);
   });
 
-  it('exits 0 with no changes, and with --exit-code 1 only when something changed', () => {
+  it('exits 0 with no changes, and with --exit-code 1 only when something changed', async () => {
     const repo = repository();
-    expect(runInstr(['diff', 'main', '--exit-code'], { cwd: repo.dir })).toMatchObject({ code: 0, stdout: expect.stringContaining('Инструкции не изменились.') });
+    expect(await runCli(['diff', 'main', '--exit-code'], { cwd: repo.dir })).toMatchObject({ code: 0, stdout: expect.stringContaining('Инструкции не изменились.') });
     repo.write('client.md', edit('Обращаться к клиенту на «вы».', 'Обращаться к клиенту на «вы» и по имени.'));
-    expect(runInstr(['diff', 'main'], { cwd: repo.dir }).code).toBe(0);
-    const changed = runInstr(['diff', 'main', '--exit-code'], { cwd: repo.dir });
+    expect((await runCli(['diff', 'main'], { cwd: repo.dir })).code).toBe(0);
+    const changed = await runCli(['diff', 'main', '--exit-code'], { cwd: repo.dir });
     expect(changed.code).toBe(1);
     expect(changed.stdout).toContain('~ раздел «Нормы общения»');
   });
 
-  it('compares two folders without git', () => {
-    const diff = json(['test/fixtures/diff/base', 'test/fixtures/diff/changed'], projectRoot);
+  it('compares two folders without git', async () => {
+    const diff = await json(['test/fixtures/diff/base', 'test/fixtures/diff/changed'], projectRoot);
     expect(diff.summary).toMatchObject({ tasksChanged: 3, nodesAdded: 1, nodesChanged: 3, pathsChanged: 1 });
   });
 
-  it('exits 2 with a clear message for an unknown revision and for a folder outside a repository', () => {
+  it('exits 2 with a clear message for an unknown revision and for a folder outside a repository', async () => {
     const repo = repository();
-    const unknown = runInstr(['diff', 'no-such-branch'], { cwd: repo.dir });
+    const unknown = await runCli(['diff', 'no-such-branch'], { cwd: repo.dir });
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
     expect(unknown.stderr).toContain('Unknown revision "no-such-branch"');
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
     const outside = join(temp, 'not-a-repo');
     mkdirSync(join(outside, 'instructions'), { recursive: true });
     cpSync(join(projectRoot, 'test/fixtures/diff/base/client.md'), join(outside, 'instructions/client.md'));
-    const result = runInstr(['diff', 'main'], { cwd: outside, env: { GIT_CEILING_DIRECTORIES: temp } });
+    const result = await runCli(['diff', 'main'], { cwd: outside, env: { GIT_CEILING_DIRECTORIES: temp } });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('is not inside a git repository');
-    expect(runInstr(['diff', 'main', '--format', 'yaml'], { cwd: repo.dir }).code).toBe(2);
+    expect((await runCli(['diff', 'main', '--format', 'yaml'], { cwd: repo.dir })).code).toBe(2);
   });
 });
 
@@ -156,7 +156,7 @@ describe('.github/workflows/instructions.yml', () => {
     expect(instr[2]).toContain('--format markdown >> "$GITHUB_STEP_SUMMARY"');
     for (const run of instr) {
       const command = run.split(' ')[2]!;
-      const help = runInstr([command, '--help']);
+      const help = await runCli([command, '--help']);
       expect(help.code).toBe(0);
       for (const flag of run.match(/--[a-z-]+/g) ?? []) expect(help.stdout).toContain(flag);
     }

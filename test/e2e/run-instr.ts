@@ -15,7 +15,7 @@ export function runInstr(args: string[], options: SpawnSyncOptions & { input?: s
   const result = spawnSync(process.execPath, [binPath, ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
-    timeout: 20_000,
+    timeout: 120_000,
     ...options,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
   });

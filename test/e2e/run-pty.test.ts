@@ -27,11 +27,11 @@ interface Step {
 
 function drive(name: string, args: string[], steps: Step[], journal: string): { code: number | null; output: string; failed: unknown } {
   const script = join(temp, `${name}.json`);
-  writeFileSync(script, JSON.stringify({ cols: 80, rows: 40, timeout: 30, steps }));
+  writeFileSync(script, JSON.stringify({ cols: 80, rows: 40, timeout: 60, steps }));
   const r = spawnSync('python3', [driver, script, '--', process.execPath, binPath, ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: 240_000,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', INSTR_JOURNAL: journal, LANG: 'C.UTF-8' },
   });
   if (r.status !== 0) throw new Error(`pty driver failed: ${r.stderr}`);
@@ -42,7 +42,7 @@ function drive(name: string, args: string[], steps: Step[], journal: string): { 
 const step = (n: number, send = ENTER): Step => ({ expect: `Шаг ${n}\\n[\\s\\S]*\\? Что дальше\\?[\\s\\S]*❯ Сделано`, send });
 const decision = (question: string, downs: number): Step => ({ expect: `\\? ${question}[\\s\\S]*❯`, send: `${DOWN.repeat(downs)}${ENTER}` });
 
-describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', () => {
+describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeout: 300_000 }, () => {
   it('walks the bundled request task with arrow keys to its end and prints the summary', () => {
     const journal = join(temp, 'walk.jsonl');
     const r = drive(
@@ -118,7 +118,7 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', () => {
     expect(events[2]).toMatchObject({ action: 'skip', reason: 'уже поздоровался' });
     const answers = join(temp, 'kill.yaml');
     writeFileSync(answers, '"Понятно, что именно нужно сделать и к какому сроку?": Да, понятно\n');
-    const resumed = spawnSync(process.execPath, [binPath, 'run', '--resume', events[0]!.run, '--answers', answers, '--journal', journal, '--json'], { cwd: projectRoot, encoding: 'utf8', timeout: 30_000 });
+    const resumed = spawnSync(process.execPath, [binPath, 'run', '--resume', events[0]!.run, '--answers', answers, '--journal', journal, '--json'], { cwd: projectRoot, encoding: 'utf8', timeout: 120_000 });
     // it goes on from step 3 and stops at the next decision that has no answer, still resumable
     expect(resumed.status).toBe(2);
     expect(resumed.stderr).toContain('Задача входит в тариф клиента?');

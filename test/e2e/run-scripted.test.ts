@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseJournal } from '../../src/journal/reader.js';
-import { runInstr } from './run-instr.js';
+import { runCli } from '../support/cli.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'instr-run-e2e-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -34,10 +34,10 @@ const requestAnswers = [
   '"Клиент подтвердил, что получил результат": yes',
 ].join('\n');
 
-describe('instr run --answers (scripted, the real binary)', () => {
-  it('walks the bundled request task to the end and prints the path as JSON; the journal has every event', () => {
+describe('instr run --answers (scripted)', () => {
+  it('walks the bundled request task to the end and prints the path as JSON; the journal has every event', async () => {
     const { journal, file } = files('request', requestAnswers);
-    const r = runInstr(['run', 'request', '--answers', file, '--json', '--journal', journal, '--user', 'ci']);
+    const r = await runCli(['run', 'request', '--answers', file, '--json', '--journal', journal, '--user', 'ci']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { status: string; outcome: string | null; path: Array<{ kind: string; answer?: string; target?: string }>; checkpoints: unknown[] };
@@ -52,47 +52,41 @@ describe('instr run --answers (scripted, the real binary)', () => {
     expect(ev.filter((e) => e.type === 'resume')).toHaveLength(1);
   });
 
-  it('finds the task by words of its title and ends a cancelled branch with its outcome', () => {
+  it('finds the task by words of its title and ends a cancelled branch with its outcome', async () => {
     const { journal, file } = files('cancel', 'in-tariff: no\nagree: refuse\n');
-    const r = runInstr(['run', 'handle request', fixture, '--answers', file, '--json', '--journal', journal]);
+    const r = await runCli(['run', 'handle request', fixture, '--answers', file, '--json', '--journal', journal]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ task: 'request', status: 'cancelled', outcome: 'The client refused' });
   });
 
-  it('a missing answer exits 2 naming the decision and its options, and never waits for input', () => {
+  it('a missing answer exits 2 naming the decision and its options, and never waits for input', async () => {
     const { journal, file } = files('missing', 'greet: { skip: already greeted }\n');
-    const r = runInstr(['run', 'request', fixture, '--answers', file, '--journal', journal]);
+    const r = await runCli(['run', 'request', fixture, '--answers', file, '--journal', journal]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('"in-tariff" (Is it in the tariff?); options: yes (Yes), no (No)');
     expect(events(journal).at(-1)).toMatchObject({ type: 'abandon' });
   });
 
-  it('without --answers and without a terminal it exits 2 at once', () => {
-    const r = runInstr(['run', 'request', fixture], { input: '' });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--answers');
-  });
-
-  it('rejects a key that names nothing, an unknown option and an unknown task with exit 2', () => {
+  it('rejects a key that names nothing, an unknown option and an unknown task with exit 2', async () => {
     const typo = files('typo', 'in-tarif: yes\n');
-    expect(runInstr(['run', 'request', fixture, '--answers', typo.file, '--journal', typo.journal])).toMatchObject({ code: 2, stderr: expect.stringContaining('"in-tarif"') });
+    expect(await runCli(['run', 'request', fixture, '--answers', typo.file, '--journal', typo.journal])).toMatchObject({ code: 2, stderr: expect.stringContaining('"in-tarif"') });
     const bad = files('bad', 'in-tariff: maybe\n');
-    expect(runInstr(['run', 'request', fixture, '--answers', bad.file, '--journal', bad.journal])).toMatchObject({ code: 2, stderr: expect.stringContaining('"maybe" is not an option') });
-    expect(runInstr(['run', 'nonsense', fixture, '--answers', bad.file, '--journal', bad.journal])).toMatchObject({ code: 2, stderr: expect.stringContaining('known: request') });
+    expect(await runCli(['run', 'request', fixture, '--answers', bad.file, '--journal', bad.journal])).toMatchObject({ code: 2, stderr: expect.stringContaining('"maybe" is not an option') });
+    expect(await runCli(['run', 'nonsense', fixture, '--answers', bad.file, '--journal', bad.journal])).toMatchObject({ code: 2, stderr: expect.stringContaining('known: request') });
   });
 
-  it('suspends at a wait, then --resume continues the run from the journal; a torn last line is reported, not fatal', () => {
+  it('suspends at a wait, then --resume continues the run from the journal; a torn last line is reported, not fatal', async () => {
     const { journal, file } = files('wait', 'in-tariff: no\nagree: pay\ninvoice-number: INV-9\nconfirmed: true\n');
-    const first = runInstr(['run', 'request', fixture, '--answers', file, '--journal', journal, '--json']);
+    const first = await runCli(['run', 'request', fixture, '--answers', file, '--journal', journal, '--json']);
     expect(first.code).toBe(0);
     const suspended = JSON.parse(first.stdout) as { run: string; status: string; node: string };
     expect(suspended).toMatchObject({ status: 'waiting', node: 'paid' });
     appendFileSync(journal, '{"v":1,"run":"torn","se');
-    const list = runInstr(['run', fixture, '--resume', '--answers', file, '--journal', journal]);
+    const list = await runCli(['run', fixture, '--resume', '--answers', file, '--journal', journal]);
     expect(list.code).toBe(2);
     expect(list.stderr).toContain(suspended.run);
     const paid = files('paid', 'paid: true\ninvoice-number: INV-9\nconfirmed: true\n');
-    const second = runInstr(['run', fixture, '--resume', suspended.run, '--answers', paid.file, '--journal', journal, '--json']);
+    const second = await runCli(['run', fixture, '--resume', suspended.run, '--answers', paid.file, '--journal', journal, '--json']);
     expect(second.stderr).toMatch(/:\d+: the last record is torn/);
     expect(second.code).toBe(0);
     const done = JSON.parse(second.stdout) as { run: string; status: string; path: Array<{ node: string }> };
@@ -100,36 +94,36 @@ describe('instr run --answers (scripted, the real binary)', () => {
     expect(done.path.map((p) => p.node)).toContain('greet');
     const run = events(journal).filter((e) => e.run === suspended.run);
     expect(run.map((e) => e.seq)).toEqual(run.map((_, i) => i));
-    expect(runInstr(['run', fixture, '--resume', suspended.run, '--answers', paid.file, '--journal', journal])).toMatchObject({ code: 2, stderr: expect.stringContaining('finished') });
+    expect(await runCli(['run', fixture, '--resume', suspended.run, '--answers', paid.file, '--journal', journal])).toMatchObject({ code: 2, stderr: expect.stringContaining('finished') });
   });
 
-  it('a run resumed after the instruction changed continues when its steps remain, and refuses when one is gone', () => {
+  it('a run resumed after the instruction changed continues when its steps remain, and refuses when one is gone', async () => {
     const dir = join(temp, 'changing');
     cpSync(fixture, dir, { recursive: true });
     const md = join(dir, 'flow.md');
     const original = readFileSync(md, 'utf8');
     const { journal, file } = files('changing', 'in-tariff: no\nagree: pay\ninvoice-number: INV-9\nconfirmed: true\npaid: true\n');
     const pause = files('changing-wait', 'in-tariff: no\nagree: pay\n');
-    const first = JSON.parse(runInstr(['run', 'request', dir, '--answers', pause.file, '--journal', journal, '--json']).stdout) as { run: string };
+    const first = JSON.parse((await runCli(['run', 'request', dir, '--answers', pause.file, '--journal', journal, '--json'])).stdout) as { run: string };
     writeFileSync(md, original.replace('1. Issue the invoice. {#issue}', '1. Issue the invoice in the accounting system. {#issue}'));
-    const ok = runInstr(['run', dir, '--resume', first.run, '--answers', file, '--journal', journal, '--json', '--lang', 'en']);
+    const ok = await runCli(['run', dir, '--resume', first.run, '--answers', file, '--journal', journal, '--json', '--lang', 'en']);
     expect(ok.stderr).toContain('The instruction changed since this run started; every step it went through is still there');
     expect(ok.code).toBe(0);
-    const second = JSON.parse(runInstr(['run', 'request', dir, '--answers', pause.file, '--journal', journal, '--json']).stdout) as { run: string };
+    const second = JSON.parse((await runCli(['run', 'request', dir, '--answers', pause.file, '--journal', journal, '--json'])).stdout) as { run: string };
     writeFileSync(md, original.replace("2. Check the request against the client's **tariff**.\n", ''));
-    const refused = runInstr(['run', dir, '--resume', second.run, '--answers', file, '--journal', journal, '--lang', 'en']);
+    const refused = await runCli(['run', dir, '--resume', second.run, '--answers', file, '--journal', journal, '--lang', 'en']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/cannot continue: the instruction no longer has the step "request\.s[0-9a-f]+"/);
   });
 
-  it('prints no escape sequence from the instruction, and speaks English with --lang en', () => {
+  it('prints no escape sequence from the instruction, and speaks English with --lang en', async () => {
     const dir = join(temp, 'hostile');
     const esc = '\u001b';
     cpSync(fixture, dir, { recursive: true });
     const md = join(dir, 'flow.md');
     writeFileSync(md, readFileSync(md, 'utf8').replace('1. Greet the client. {#greet}', `1. Greet ${esc}[2J${esc}]0;pwned\u0007the client. {#greet}`).replace('- No {#no}', `- No ${esc}[31mway {#no}`));
     const { journal, file } = files('hostile', 'in-tariff: no\nagree: refuse\n');
-    const r = runInstr(['run', 'request', dir, '--answers', file, '--journal', journal, '--lang', 'en']);
+    const r = await runCli(['run', 'request', dir, '--answers', file, '--journal', journal, '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain(esc);
     expect(r.stdout).not.toContain('\u0007');
@@ -138,16 +132,16 @@ describe('instr run --answers (scripted, the real binary)', () => {
     expect(r.stdout).toContain('→ No');
   });
 
-  it('stops with a clear message, not a stack trace, when the journal cannot be written (a folder, a full disk)', () => {
+  it('stops with a clear message, not a stack trace, when the journal cannot be written (a folder, a full disk)', async () => {
     const { file } = files('nowrite', 'in-tariff: yes\nconfirmed: true\n');
     const folder = join(temp, 'journal-is-a-folder');
     mkdirSync(folder);
-    const r = runInstr(['run', 'request', fixture, '--answers', file, '--journal', folder]);
+    const r = await runCli(['run', 'request', fixture, '--answers', file, '--journal', folder]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`cannot write the journal ${folder}: EISDIR`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     if (existsSync('/dev/full')) {
-      const full = runInstr(['run', 'request', fixture, '--answers', file, '--journal', '/dev/full']);
+      const full = await runCli(['run', 'request', fixture, '--answers', file, '--journal', '/dev/full']);
       expect(full).toMatchObject({ code: 1, stderr: expect.stringContaining('ENOSPC') });
     }
   });

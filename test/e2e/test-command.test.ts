@@ -1,30 +1,28 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = 'test/fixtures/scenario';
 
-/** Runs the real binary (built by `npm run build`) from the repository root. */
-function instr(...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/instr', 'test', ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 20_000 });
-  return { code: result.status, out: result.stdout, err: result.stderr };
+/** `instr test …`, in process, from the repository root. */
+async function instr(...args: string[]) {
+  const result = await runCli(['test', ...args]);
+  return { code: result.code, out: result.stdout, err: result.stderr };
 }
 
-describe('instr test (the real binary)', () => {
-  it('passes a folder whose scenarios all pass and cover every option', () => {
-    const { code, out } = instr(`${fixtures}/basic`, '--require-coverage');
+describe('instr test', () => {
+  it('passes a folder whose scenarios all pass and cover every option', async () => {
+    const { code, out } = await instr(`${fixtures}/basic`, '--require-coverage');
     expect(code).toBe(0);
     expect(out).toContain('✓ В тарифе (request, test/fixtures/scenario/basic/scenarios/request.yaml:3)');
     expect(out).toContain('✓ Нет, не входит  ×2');
     expect(out).toContain('Сценарии: пройдено: 3, не пройдено: 0; варианты решений, пройденные сценариями: 4/4 (100%)');
   });
 
-  it('fails on a failing scenario, showing the diverging step with file:line and the missing answer', () => {
-    const { code, out } = instr(`${fixtures}/basic`, '--scenarios', `${fixtures}/mixed`, '--lang', 'en');
+  it('fails on a failing scenario, showing the diverging step with file:line and the missing answer', async () => {
+    const { code, out } = await instr(`${fixtures}/basic`, '--scenarios', `${fixtures}/mixed`, '--lang', 'en');
     expect(code).toBe(1);
     expect(out).toContain('✓ passes');
     expect(out).toContain('✗ wrong path');
@@ -35,15 +33,15 @@ describe('instr test (the real binary)', () => {
     expect(out).toContain('Scenarios: 1 passed, 3 failed');
   });
 
-  it('reports uncovered options, and fails on them only with --require-coverage', () => {
-    const lenient = instr(`${fixtures}/basic`, `${fixtures}/partial.yaml`);
+  it('reports uncovered options, and fails on them only with --require-coverage', async () => {
+    const lenient = await instr(`${fixtures}/basic`, `${fixtures}/partial.yaml`);
     expect(lenient.code).toBe(0);
     expect(lenient.out).toContain('Ни один сценарий не проходит (3):');
-    expect(instr(`${fixtures}/basic`, `${fixtures}/partial.yaml`, '--require-coverage').code).toBe(1);
+    expect((await instr(`${fixtures}/basic`, `${fixtures}/partial.yaml`, '--require-coverage')).code).toBe(1);
   });
 
-  it('gives JSON with results, failure codes and coverage', () => {
-    const { code, out } = instr(`${fixtures}/basic`, '--scenarios', `${fixtures}/mixed`, '--format', 'json');
+  it('gives JSON with results, failure codes and coverage', async () => {
+    const { code, out } = await instr(`${fixtures}/basic`, '--scenarios', `${fixtures}/mixed`, '--format', 'json');
     expect(code).toBe(1);
     const report = JSON.parse(out) as { scenarios: Array<{ name: string; passed: boolean; failures: Array<{ code: string }> }>; coverage: { covered: number; total: number }; summary: { passed: number; failed: number } };
     expect(report.scenarios.map((s) => [s.name, s.passed])).toEqual([['passes', true], ['wrong path', false], ['missing answer', false], ['wrong status', false]]);
@@ -52,14 +50,14 @@ describe('instr test (the real binary)', () => {
     expect(report.summary).toMatchObject({ passed: 1, failed: 3 });
   });
 
-  it('reports a problem in a scenario file with its line, and runs nothing from it', () => {
-    const { code, out } = instr(`${fixtures}/basic`, `${fixtures}/bad-answer.yaml`);
+  it('reports a problem in a scenario file with its line, and runs nothing from it', async () => {
+    const { code, out } = await instr(`${fixtures}/basic`, `${fixtures}/bad-answer.yaml`);
     expect(code).toBe(1);
     expect(out).toContain('test/fixtures/scenario/bad-answer.yaml:5:18  error  "Да, входит в тариф" is not an option of "Задача входит в тариф клиента?"');
   });
 
-  it('--quiet leaves out passing scenarios and the table', () => {
-    const { code, out } = instr(`${fixtures}/basic`, '--scenarios', `${fixtures}/mixed`, '--quiet', '--lang', 'en');
+  it('--quiet leaves out passing scenarios and the table', async () => {
+    const { code, out } = await instr(`${fixtures}/basic`, '--scenarios', `${fixtures}/mixed`, '--quiet', '--lang', 'en');
     expect(code).toBe(1);
     expect(out).not.toContain('✓ passes');
     expect(out).not.toContain('×2');
@@ -67,12 +65,12 @@ describe('instr test (the real binary)', () => {
     expect(out).toContain('Scenarios: 1 passed, 3 failed');
   });
 
-  it('prints no escape sequence from a hostile scenario file', () => {
+  it('prints no escape sequence from a hostile scenario file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'instr-test-e2e-'));
     try {
       const file = join(dir, 'evil.yaml');
       writeFileSync(file, 'task: request\nscenarios:\n  - name: "\\e[2J\\e]0;pwned\\a cleared"\n    answers:\n      in-tariff: "Да, входит"\n    expect:\n      outcome: "\\e[31mred"\n');
-      const { code, out } = instr(`${fixtures}/basic`, file);
+      const { code, out } = await instr(`${fixtures}/basic`, file);
       expect(code).toBe(1);
       expect(out).toContain('cleared');
       expect(out).not.toContain('\u001b');
@@ -82,17 +80,17 @@ describe('instr test (the real binary)', () => {
     }
   });
 
-  it('--suggest prints scenarios for the options no scenario reaches', () => {
-    const { code, out } = instr(`${fixtures}/basic`, `${fixtures}/partial.yaml`, '--suggest');
+  it('--suggest prints scenarios for the options no scenario reaches', async () => {
+    const { code, out } = await instr(`${fixtures}/basic`, `${fixtures}/partial.yaml`, '--suggest');
     expect(code).toBe(0);
     expect(out).toContain('scenarios:\n  - name: Задача входит в тариф клиента? — Нет, не входит\n    task: request\n');
     expect(out).toContain('outcome: Клиент отказался');
     expect(out).not.toContain('В тарифе');
   });
 
-  it('exits 2 on usage errors', () => {
-    expect(instr(`${fixtures}/basic`, '--format', 'xml').code).toBe(2);
-    const missing = instr(`${fixtures}/basic`, `${fixtures}/none.yaml`);
+  it('exits 2 on usage errors', async () => {
+    expect((await instr(`${fixtures}/basic`, '--format', 'xml')).code).toBe(2);
+    const missing = await instr(`${fixtures}/basic`, `${fixtures}/none.yaml`);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('No such scenario file');
   });

@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync, symlinkSync, writeSync } from 'node:
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../e2e/run-instr.js';
-import { controlCharacters, frontMatter, instr, stackTrace, tempFolder } from './hostile-helpers.js';
+import { controlCharacters, frontMatter, instr, slow, stackTrace, tempFolder } from './hostile-helpers.js';
 
 /** Hostile files as a pull request could bring them, each fed to the real binary. */
 const fixtures = join(projectRoot, 'test/fixtures/hostile');
@@ -11,13 +11,12 @@ afterAll(() => folder.cleanup());
 
 const task = '## Tasks {.tasks}\n\n### Do it {#do-it}\n\n::when[A client writes]\n\n1. Greet the client.\n2. Check the tariff.\n';
 
-function expectClean(r: { ms: number; stderr: string; stdout: string }): void {
-  expect(r.ms).toBeLessThan(5000);
+function expectClean(r: { stderr: string; stdout: string }): void {
   expect(r.stderr).not.toMatch(stackTrace);
 }
 
 describe('size', () => {
-  it('a 50 MB file is refused by the default size limit, fast, without reading it', () => {
+  it.runIf(slow)('a 50 MB file is refused by the default size limit, without reading it', () => {
     const path = join(folder.dir, 'huge.md');
     const fd = openSync(path, 'w');
     const chunk = Buffer.from(`${frontMatter}${'Обычный текст инструкции. '.repeat(40_000)}`);
@@ -198,7 +197,8 @@ describe('graph shapes', () => {
 
   const decision = (n: number) => `${frontMatter}## Tasks {.tasks}\n\n### Choose {#choose}\n\n::decision[Which one?]\n${Array.from({ length: n }, (_, i) => `- Option ${i + 1}\n  1. Do thing ${i + 1}.`).join('\n')}\n\n1. After the choice.\n`;
 
-  it('a decision with 900 options compiles and shows in bounded time', () => {
+  // The spawn timeout is the guard against a hang; no test measures seconds.
+  it('a decision with 900 options compiles and shows', () => {
     folder.write('options.md', decision(900));
     const r = instr(folder.dir, ['show', 'choose', 'options.md']);
     expect(r.code).toBe(0);
@@ -206,7 +206,7 @@ describe('graph shapes', () => {
     expectClean(r);
   });
 
-  it('a decision with 5 000 options (a list the parser needs ~10 s for) is refused at the item over the limit', () => {
+  it.runIf(slow)('a decision with 5 000 options (a list the parser needs ~10 s for) is refused at the item over the limit', () => {
     folder.write('options-5000.md', decision(5000));
     const r = instr(folder.dir, ['compile', 'options-5000.md', '--quiet']);
     expect(r.code).toBe(1);

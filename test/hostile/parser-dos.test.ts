@@ -3,8 +3,8 @@ import { frontMatter, instr, stackTrace, tempFolder } from './hostile-helpers.js
 
 /**
  * Inputs that make micromark itself the denial of service (measured while planning: 22 s to
- * over 120 s each). The nesting guard must refuse every one before parsing, name the line, and
- * answer within a few seconds.
+ * over 120 s each). The nesting guard must refuse every one before parsing and name the line; the
+ * spawn timeout fails a run that parses instead (no test measures seconds).
  */
 const folder = tempFolder('dos');
 afterAll(() => folder.cleanup());
@@ -25,11 +25,10 @@ const shapes: Array<{ name: string; text: string; line: number; column?: number 
 
 describe('parser denial of service is refused before parsing', () => {
   for (const shape of shapes) {
-    it(`${shape.name}: a diagnostic at the offending line, fast, no crash`, () => {
+    it(`${shape.name}: a diagnostic at the offending line, no crash`, () => {
       folder.write(`${shape.name}.md`, frontMatter + shape.text);
       const r = instr(folder.dir, ['compile', `${shape.name}.md`, '--quiet', '--no-cache']);
       expect(r.code).toBe(1);
-      expect(r.ms).toBeLessThan(5000);
       const where = `${shape.name}.md:${shape.line}:${shape.column ?? 1}`;
       expect(r.stderr).toContain(where);
       expect(r.stderr).toMatch(/too-deep/);
@@ -55,7 +54,6 @@ describe('parser denial of service is refused before parsing', () => {
       other.write('good.md', `${frontMatter.replace('id: hostile', 'id: good')}## Tasks {.tasks}\n\n### Do it {#do-it}\n\n1. Step one.\n`);
       other.write('bad.md', frontMatter + '> '.repeat(50_000));
       const r = instr(other.dir, ['list', '.', '--json']);
-      expect(r.ms).toBeLessThan(5000);
       expect(r.stderr).toContain('bad.md:7:1');
       expect(r.stderr).not.toMatch(stackTrace);
     } finally {
