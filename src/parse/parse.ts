@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { Construct, Extension } from 'micromark-util-types';
 import type { Processor } from 'unified';
 import { lazy } from '../compile/lazy.js';
+import { parseInChunks } from './chunk.js';
 
 // Loaded on the first parse: a run whose files all come from the cache never needs them.
 const unifiedPackage = lazy<typeof import('unified')>('unified');
@@ -34,8 +35,13 @@ function remarkLeafDirectives(this: Processor): void {
 
 let processor: Processor<Root> | undefined;
 
-/** Markdown text → mdast syntax tree (CommonMark + YAML front matter + leaf directives). */
-export function parseMarkdown(text: string): Root {
+/** Markdown text → mdast syntax tree (CommonMark + YAML front matter + leaf directives), parsed in one piece. */
+export function parseMarkdownWhole(text: string): Root {
   processor ??= unifiedPackage().unified().use(remarkParsePackage().default).use(remarkFrontmatterPackage().default, ['yaml']).use(remarkLeafDirectives) as unknown as Processor<Root>;
   return processor.parse(text);
+}
+
+/** Markdown text → mdast syntax tree; large texts are parsed chunk by chunk (chunk.ts), with the same result. */
+export function parseMarkdown(text: string): Root {
+  return parseInChunks(text, parseMarkdownWhole);
 }

@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileFile } from '../compile/compile-file.js';
+import { chunkStarts, parseInChunks } from './chunk.js';
+import { parseMarkdownWhole } from './parse.js';
+
+// A fixed seed, so a failure is reproduced by the next run; INSTR_TEST_SEED tries another.
+const seed = Number(process.env['INSTR_TEST_SEED'] ?? 16016);
+console.log(`chunk.property.test: fast-check seed ${seed} (set INSTR_TEST_SEED to change)`);
+
+/**
+ * Pieces chosen to sit on either side of a split: headings, fences and HTML blocks left open or
+ * closed at every indentation, containers, lazy lines, setext underlines, definitions and
+ * references, directives, front-matter look-alikes.
+ */
+const pieces = [
+  '# Title',
+  '## Section {.tasks}',
+  '### Task {#task-a}',
+  '### Task {#task-b}',
+  '#### Deep heading',
+  '#',
+  '#\tTab heading',
+  '#NoSpace',
+  '    # indented code, not a heading',
+  ' # one space',
+  '```',
+  '```js',
+  '~~~',
+  '````',
+  '  ```',
+  '    ```',
+  '- ```',
+  '> ```',
+  '<!-- comment',
+  '-->',
+  '<!-- whole comment -->',
+  '<div>',
+  '</div>',
+  '<script>',
+  '</script>',
+  '<pre>',
+  '<?php',
+  '?>',
+  '<![CDATA[',
+  ']]>',
+  '<!DOCTYPE html>',
+  '<custom-tag>',
+  '',
+  '',
+  '',
+  'Plain paragraph text.',
+  'Lazy continuation line',
+  '===',
+  '---',
+  '- item',
+  '  - nested item',
+  '1. first step',
+  '2. second step',
+  '   indented continuation',
+  '> quoted',
+  '> > deeper',
+  '::decision[Is it so?]',
+  '::goto[#task-a]',
+  '::end[Done]',
+  ':::',
+  '::: note',
+  '[ref]: https://example.com "Title"',
+  '[other]:',
+  '  /url',
+  'See [ref] and [other][] and [missing].',
+  '* * *',
+  '| a | b |',
+  'Text with `code` and *emphasis* and <span>html</span>.',
+];
+
+const documents = fc
+  .tuple(fc.constantFrom('', '---\nid: a\ntitle: T\nlang: en\n---\n', '---\nid: a\n', '--- \nid: a\n--- \n', '---\n---\n'), fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), fc.constantFrom('', '\n', '\n\n'))
+  .map(([front, lines, tail]) => front + lines.join('\n') + tail);
+
+describe('parsing in chunks', () => {
+  it('gives the same syntax tree, graph and diagnostics as parsing whole', () => {
+    fc.assert(
+      fc.property(documents, (text) => {
+        const whole = parseMarkdownWhole(text);
+        const chunked = parseInChunks(text, parseMarkdownWhole, 1);
+        expect(chunked).toEqual(whole);
+        const source = { path: 'a.md', display: 'a.md', text, hash: 'h' };
+        expect(compileFile(chunked, source)).toEqual(compileFile(parseMarkdownWhole(text), source));
+      }),
+      { seed, numRuns: 300 },
+    );
+  });
+
+  it('splits generated instructions into many chunks', () => {
+    const text = ['---', 'id: a', 'title: T', 'lang: en', '---', '', ...Array.from({ length: 30 }, (_, i) => `### Task ${i} {#t-${i}}\n\n1. Step one.\n2. Step two.\n\n::decision[Go on?]\n- Yes\n  1. Go.\n- No\n\n  ::end[Stopped]\n`)].join('\n');
+    expect(chunkStarts(text, 1)).toHaveLength(30);
+    expect(parseInChunks(text, parseMarkdownWhole, 1)).toEqual(parseMarkdownWhole(text));
+  });
+
+  it('does not split inside an open fence, an HTML block or front matter', () => {
+    expect(parseInChunks('```\n# not a heading\n```\n# heading\n', parseMarkdownWhole, 1)).toEqual(parseMarkdownWhole('```\n# not a heading\n```\n# heading\n'));
+    const html = '<div>\n# inside html\n\n# heading\n';
+    expect(parseInChunks(html, parseMarkdownWhole, 1)).toEqual(parseMarkdownWhole(html));
+    expect(chunkStarts('---\n# yaml comment\n---\n# heading\n', 1)).toEqual([23]);
+    expect(chunkStarts('---\n# yaml comment, never closed\n', 1)).toEqual([]);
+  });
+});
