@@ -14,9 +14,9 @@ import type { Graph, Task } from '../graph/types.js';
 import { formatDuration } from '../i18n/duration.js';
 import { writeDraft } from '../inbox/draft.js';
 import type { JournalEvent } from '../journal/events.js';
-import { journalPath } from '../journal/location.js';
+import { openRunJournal, type RunJournal } from '../journal/run-journal.js';
 import { groupRuns, readJournal, runPhase, type RunPhase } from '../journal/reader.js';
-import { JournalWriteError, JournalWriter } from '../journal/writer.js';
+import { JournalWriteError } from '../journal/writer.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { parseAnswers, unknownKeys, type AnswersFile } from './answers.js';
 import { drive, type Driver, type Outcome } from './drive.js';
@@ -48,7 +48,9 @@ interface Ctx {
   flags: RunFlags;
   graph: Graph;
   root: string;
+  /** The local journal file every record is appended to first (with a server: its outbox). */
   journalFile: string;
+  journal: RunJournal;
   answers: AnswersFile | null;
   /** Interactive menus are possible: stdin and stdout are terminals and no answers file is given. */
   interactive: boolean;
@@ -91,13 +93,23 @@ async function runOrResume(query: string | undefined, paths: string[], flags: Ru
     throw new ExitError(runMessages(flags.lang ?? docLang(graph, named)).noTerminal, exitCodes.usage);
   }
   const answers = flags.answers ? await loadAnswers(flags.answers, io.cwd, graph) : null;
-  const ctx: Ctx = { io, flags, graph, root, journalFile: journalPath(io.cwd, flags.journal), answers, interactive: !answers && stdinTTY, stdinTTY };
-  if (resuming) return resume(ctx, typeof flags.resume === 'string' ? flags.resume : undefined);
+  const journal = await openRunJournal(io, flags.journal, () => flags.lang ?? docLang(graph, undefined));
+  const ctx: Ctx = { io, flags, graph, root, journalFile: journal.file, journal, answers, interactive: !answers && stdinTTY, stdinTTY };
+  try {
+    if (resuming) return await resume(ctx, typeof flags.resume === 'string' ? flags.resume : undefined);
+    return await runTask(ctx, query);
+  } finally {
+    await journal.finish();
+  }
+}
+
+async function runTask(ctx: Ctx, query: string | undefined): Promise<number> {
+  const { flags, graph, root, answers } = ctx;
   const task = await chooseTask(ctx, query);
   const lang = flags.lang ?? docLang(graph, task);
   const t = runMessages(lang);
   const now = new Date();
-  const writer = new JournalWriter(ctx.journalFile, newRunId(now));
+  const writer = ctx.journal.writer(newRunId(now), 0);
   const session = new RunSession(graph, startRun(graph, task.id, now.toISOString()), writer);
   session.record(
     { type: 'start', task: task.id, title: task.title, file: task.file, lang, user: userName(flags), revision: gitRevision(root), contentHash: contentHash(graph), scripted: Boolean(answers) },
@@ -191,7 +203,7 @@ function printHeader(ctx: Ctx, task: Task, lang: string, t: RunMessages, run: st
     out(`${c.dim(`${t.trigger}:`)} ${terminalSafe(task.trigger.text)}${deadline}`);
   }
   if (task.description) for (const line of renderMarkdown(task.description, { color: c, root: ctx.root, cwd: ctx.io.cwd })) out(line);
-  out(c.dim(`${t.run} ${run} · ${t.journal}: ${relative(ctx.io.cwd, ctx.journalFile) || ctx.journalFile}`));
+  out(c.dim(`${t.run} ${run} · ${t.journal}: ${ctx.journal.label ?? (relative(ctx.io.cwd, ctx.journalFile) || ctx.journalFile)}`));
 }
 
 async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: string, t: RunMessages, resumed = false): Promise<number> {
@@ -260,7 +272,7 @@ async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
     ));
     if ('discard' in picked) {
       const run = open.find((r) => r.id === picked.discard)!;
-      const writer = new JournalWriter(ctx.journalFile, run.id, run.events.at(-1)!.seq + 1);
+      const writer = ctx.journal.writer(run.id, run.events.at(-1)!.seq + 1);
       writer.append({ type: 'abandon', reason: 'discarded' }, new Date().toISOString());
       writer.close();
       io.out(`${t0.discarded} ${describeRun(run)}\n`);
@@ -284,7 +296,7 @@ async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
     io.err(`${io.color.yellow('instr:')} ${t.changedContinue}${revisions}\n`);
   }
   const last = chosen.events.at(-1)!;
-  const writer = new JournalWriter(ctx.journalFile, chosen.id, last.seq + 1);
+  const writer = ctx.journal.writer(chosen.id, last.seq + 1);
   const session = new RunSession(graph, replay.state, writer);
   // A kill between an answer and what the engine did on its own after it (the end of the run,
   // or reaching a wait) leaves those records out: write them now, once.

@@ -4,11 +4,10 @@ import type { Io } from '../io.js';
 import { loadInstructions } from '../load.js';
 import { buildAgenda } from '../../agenda/build.js';
 import { agendaMarkdown, agendaText } from '../../agenda/render.js';
-import { journalPath } from '../../report/journal-path.js';
-import { loadRuns } from '../../report/load-runs.js';
 import { localDate, parseIsoDate, systemTimeZone } from '../../schedule/zone.js';
 import { documentZone } from '../../schedule/task-zone.js';
-import { choice, readJournalOrExit } from './journal-flags.js';
+import { choice } from './journal-flags.js';
+import { loadRunsOrExit, openJournal } from './journal-store.js';
 import { jsonText } from '../../render/json-text.js';
 
 export async function agendaCommand(paths: string[], flags: AgendaFlags, io: Io): Promise<number> {
@@ -19,10 +18,15 @@ export async function agendaCommand(paths: string[], flags: AgendaFlags, io: Io)
   const { graph } = await loadInstructions(paths, io);
   const zone = graph.documents.length > 0 ? documentZone(graph.documents[0]) : systemTimeZone();
   const from = flags.date ?? localDate(Date.now(), zone);
-  const journal = journalPath(flags.journal, io.cwd);
-  const { runs } = await readJournalOrExit(journal, loadRuns);
-  const agenda = buildAgenda(graph, runs.values(), from, days);
   const lang = flags.lang ?? graph.documents[0]?.lang ?? 'en';
+  const journal = await openJournal(io, flags.journal, lang);
+  let runs;
+  try {
+    ({ runs } = await loadRunsOrExit(journal, graph, { ...(flags.user !== undefined && { user: flags.user }), ...(flags.role !== undefined && { role: flags.role }) }));
+  } finally {
+    await journal.store.close();
+  }
+  const agenda = buildAgenda(graph, runs.values(), from, days);
   if (format === 'json') io.out(jsonText(agenda));
   else if (format === 'markdown') io.out(agendaMarkdown(agenda, lang));
   else io.out(agendaText(agenda, lang, io.color));

@@ -1,15 +1,13 @@
-import { isAbsolute, relative } from 'node:path';
 import type { ReportFlags } from '../commands/report.js';
 import { ExitError, exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadInstructions } from '../load.js';
 import { buildReport } from '../../report/build.js';
-import { journalPath } from '../../report/journal-path.js';
-import { loadRuns } from '../../report/load-runs.js';
 import { reportMarkdown, reportText } from '../../report/render.js';
 import { documentZone } from '../../schedule/task-zone.js';
 import { addDays, localDate, parseIsoDate, startOfLocalDay, systemTimeZone } from '../../schedule/zone.js';
-import { choice, readJournalOrExit } from './journal-flags.js';
+import { choice } from './journal-flags.js';
+import { loadRunsOrExit, openJournal } from './journal-store.js';
 import { jsonText } from '../../render/json-text.js';
 
 function dateFlag(value: string | undefined, flag: string): string | undefined {
@@ -28,20 +26,21 @@ export async function reportCommand(paths: string[], flags: ReportFlags, io: Io)
   const until = untilFlag ?? today;
   const since = sinceFlag ?? addDays(until, -29);
   if (since > until) throw new ExitError(`--since ${since} is after --until ${until}`, exitCodes.usage);
-  const journal = journalPath(flags.journal, io.cwd);
-  const { runs, stats, missing } = await readJournalOrExit(journal, loadRuns);
-  if (stats?.unreadable) io.err(`${io.color.yellow('instr:')} ${journal.path}: ${stats.unreadable} unreadable line(s) skipped (line ${stats.unreadableLines.join(', ')})\n`);
-  const now = todayFlag ? startOfLocalDay(addDays(todayFlag, 1), zone) : Date.now();
-  const report = buildReport(graph, runs.values(), { since, until, today, now, journal: { path: shownPath(io.cwd, journal.path), missing, stats } });
   const lang = flags.lang ?? graph.documents[0]?.lang ?? 'en';
+  const journal = await openJournal(io, flags.journal, lang);
+  let loaded;
+  try {
+    loaded = await loadRunsOrExit(journal, graph, { ...(flags.user !== undefined && { user: flags.user }), ...(flags.role !== undefined && { role: flags.role }) });
+  } finally {
+    await journal.store.close();
+  }
+  const { runs, stats, missing } = loaded;
+  if (stats?.unreadable) io.err(`${io.color.yellow('instr:')} ${journal.shown}: ${stats.unreadable} unreadable line(s) skipped (line ${stats.unreadableLines.join(', ')})\n`);
+  const now = todayFlag ? startOfLocalDay(addDays(todayFlag, 1), zone) : Date.now();
+  const report = buildReport(graph, runs.values(), { since, until, today, now, journal: { path: journal.shown, missing, stats } });
   if (format === 'json') io.out(jsonText(report));
   else if (format === 'markdown') io.out(reportMarkdown(report, lang));
   else io.out(reportText(report, lang, io.color));
   return exitCodes.ok;
 }
 
-/** Relative to the working folder when inside it, else absolute. */
-function shownPath(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-}

@@ -1,0 +1,84 @@
+/**
+ * Opening the journal for the commands that read it (report, agenda, inbox, journal push): a file,
+ * or the team's server. A server that cannot be reached is said once, and this machine's journal
+ * is read instead; one that can is first sent what this machine recorded while it was away.
+ */
+import { relative } from 'node:path';
+import type { Io } from '../io.js';
+import { ExitError, exitCodes } from '../errors.js';
+import { chooseJournal } from '../../journal/choose.js';
+import { FileStore } from '../../journal/file-store.js';
+import { filterRuns, type JournalStore, type LoadedRuns, type RunFilter } from '../../journal/store.js';
+import type { Graph } from '../../graph/types.js';
+import type { PostgresStore } from '../../journal/postgres/store.js';
+
+export interface OpenedJournal {
+  store: JournalStore;
+  /** What to call it on screen. */
+  shown: string;
+  /** A journal someone named (flag, environment, config) must exist; the default may not yet. */
+  explicit: boolean;
+}
+
+export async function openJournal(io: Io, flag: string | undefined, lang: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<OpenedJournal> {
+  const choice = await chooseJournal(io.cwd, flag, env);
+  if (choice.kind === 'file') return { store: new FileStore(choice.path), shown: shownPath(io.cwd, choice.path), explicit: choice.explicit };
+  const [{ PostgresStore }, { serverMessages }] = await Promise.all([import('../../journal/postgres/store.js'), import('../../journal/postgres/messages.js')]);
+  let store: PostgresStore;
+  try {
+    store = new PostgresStore(choice.url, {}, env);
+  } catch (error) {
+    throw new ExitError(error instanceof Error ? error.message : String(error), exitCodes.usage);
+  }
+  const t = serverMessages(lang);
+  const outbox = shownPath(io.cwd, choice.outbox);
+  try {
+    await store.connection();
+  } catch (error) {
+    io.err(`${io.color.yellow('instr:')} ${t.offlineRead(store.label, store.wrap(error).message, outbox)}\n`);
+    return { store: new FileStore(choice.outbox), shown: outbox, explicit: false };
+  }
+  await pushPending(io, store, choice.outbox, lang);
+  return { store, shown: store.label, explicit: false };
+}
+
+/** Sends what this machine recorded and the server has not acknowledged yet; says how much. */
+export async function pushPending(io: Io, store: PostgresStore, outbox: string, lang: string | undefined): Promise<number> {
+  const [{ pendingBytes, pushFile }, { serverMessages }] = await Promise.all([import('../../journal/postgres/push.js'), import('../../journal/postgres/messages.js')]);
+  if (pendingBytes(outbox, store.serverKey) === 0) return 0;
+  try {
+    const result = await pushFile(store, outbox, { useCursor: true });
+    if (result.uploaded > 0) io.err(`${io.color.dim('instr:')} ${serverMessages(lang).uploaded(result.uploaded, store.label)}\n`);
+    return result.uploaded;
+  } catch (error) {
+    io.err(`${io.color.yellow('instr:')} ${shownPath(io.cwd, outbox)}: ${store.wrap(error).message}\n`);
+    return 0;
+  }
+}
+
+/** Runs of the journal, kept to one user and to the instructions of one role when asked. */
+export async function loadRunsOrExit(journal: OpenedJournal, graph: Graph, filter: RunFilter & { role?: string }): Promise<LoadedRuns> {
+  let loaded: LoadedRuns;
+  try {
+    loaded = await journal.store.loadRuns(filter.user === undefined ? {} : { user: filter.user });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ExitError(`Cannot read the journal ${journal.shown}: ${detail}`, exitCodes.usage);
+  }
+  if (loaded.missing && journal.explicit && journal.store.kind === 'file') throw new ExitError(`No journal at ${journal.shown}`, exitCodes.usage);
+  if (filter.role === undefined) return loaded;
+  const tasks = tasksOfRole(graph, filter.role);
+  return { ...loaded, runs: filterRuns(loaded.runs, (r) => r.task !== null && tasks.has(r.task)) };
+}
+
+/** Tasks of the instructions written for `role` (front matter `role:`, any case). */
+export function tasksOfRole(graph: Graph, role: string): Set<string> {
+  const wanted = role.trim().toLocaleLowerCase();
+  const files = new Set(graph.documents.filter((d) => (d.role ?? '').trim().toLocaleLowerCase() === wanted).map((d) => d.file));
+  return new Set(graph.tasks.filter((t) => files.has(t.file)).map((t) => t.id));
+}
+
+function shownPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}

@@ -1,0 +1,38 @@
+/** The journal store on a local JSON Lines file: what `instr` uses without a server. */
+import { readJournal as readLines } from './reader.js';
+import { groupRuns } from './reader.js';
+import { loadRuns as loadFileRuns } from '../report/load-runs.js';
+import { filterRuns, type JournalStore, type LoadedRuns, type Question, type RunFilter } from './store.js';
+import type { JournalEvent } from './events.js';
+
+export class FileStore implements JournalStore {
+  readonly kind = 'file' as const;
+  constructor(readonly path: string) {}
+
+  get label(): string {
+    return this.path;
+  }
+
+  async loadRuns(filter: RunFilter = {}): Promise<LoadedRuns> {
+    const loaded = await loadFileRuns(this.path);
+    return filter.user === undefined ? loaded : { ...loaded, runs: filterRuns(loaded.runs, (r) => r.user === filter.user) };
+  }
+
+  async runEvents(run: string): Promise<JournalEvent[]> {
+    const { events } = await readLines(this.path);
+    return groupRuns(events.filter((e) => e.run === run)).get(run) ?? [];
+  }
+
+  async questions(filter: RunFilter = {}): Promise<Question[]> {
+    const { events } = await readLines(this.path);
+    const out: Question[] = [];
+    for (const [run, list] of groupRuns(events)) {
+      const start = list[0]?.type === 'start' ? list[0] : null;
+      if (filter.user !== undefined && start?.user !== filter.user) continue;
+      for (const e of list) if (e.type === 'unclear') out.push({ run, seq: e.seq, at: e.at, task: start?.task ?? null, node: e.node, note: e.note, user: start?.user ?? null });
+    }
+    return out.sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,24 @@
+/** What the team journal says on screen, in the instruction's language. */
+export interface ServerMessages {
+  unreachable: (label: string, detail: string, file: string) => string;
+  uploaded: (count: number, label: string) => string;
+  offlineRead: (label: string, detail: string, file: string) => string;
+}
+
+const en: ServerMessages = {
+  unreachable: (label, detail, file) =>
+    `The team journal ${label} cannot be reached (${detail}). The run goes on: every answer is kept in ${file} and uploaded by \`instr journal push\` or the next command that reaches the server.`,
+  uploaded: (count, label) => `${count} event(s) recorded on this machine uploaded to ${label}.`,
+  offlineRead: (label, detail, file) => `The team journal ${label} cannot be reached (${detail}); showing this machine's journal ${file} only.`,
+};
+
+const ru: ServerMessages = {
+  unreachable: (label, detail, file) =>
+    `Общий журнал ${label} недоступен (${detail}). Работа продолжается: каждый ответ сохраняется в ${file} и будет отправлен командой \`instr journal push\` или следующей командой, которая достучится до сервера.`,
+  uploaded: (count, label) => `Записей, сделанных на этом компьютере, отправлено в ${label}: ${count}.`,
+  offlineRead: (label, detail, file) => `Общий журнал ${label} недоступен (${detail}); показан только журнал этого компьютера ${file}.`,
+};
+
+export function serverMessages(lang: string | undefined): ServerMessages {
+  return lang === 'ru' ? ru : en;
+}

@@ -1,0 +1,222 @@
+/**
+ * The journal store on PostgreSQL. One connection, opened on first use (never before a prompt is
+ * drawn); the schema is migrated then. Every statement is parameterised: run subjects, notes and
+ * step texts travel as values, never as SQL text.
+ */
+import pg from 'pg';
+import type { JournalEvent } from '../events.js';
+import type { JournalStore, LoadedRuns, Question, RunFilter } from '../store.js';
+import { postgresTarget, scrub, type PostgresTarget } from './connection.js';
+import { eventId } from './event-id.js';
+import { migrate } from './migrate.js';
+import { loadServerRuns } from './runs-query.js';
+
+/** The server cannot be reached or answered with an error; the message holds no password. */
+export class JournalServerError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export interface ConnectOptions {
+  /** How long to wait for the server before giving up, ms. */
+  connectTimeoutMs?: number;
+  /** How long any one statement may take, ms. */
+  queryTimeoutMs?: number;
+}
+
+export class PostgresStore implements JournalStore {
+  readonly kind = 'postgres' as const;
+  readonly target: PostgresTarget;
+  private client: pg.Client | null = null;
+  private connecting: Promise<pg.Client> | null = null;
+  private broken: Error | null = null;
+
+  constructor(
+    url: string,
+    private readonly options: ConnectOptions = {},
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {
+    this.target = postgresTarget(url, env);
+  }
+
+  get label(): string {
+    return this.target.label;
+  }
+
+  /** Which server and database, without the user or password: the key of the outbox's cursor. */
+  get serverKey(): string {
+    const c = this.target.config;
+    const env = this.env;
+    const host = c.host ?? env['PGHOST'] ?? 'localhost';
+    const port = c.port ?? env['PGPORT'] ?? 5432;
+    const database = c.database ?? env['PGDATABASE'] ?? c.user ?? env['PGUSER'] ?? '';
+    return `${host}:${port}/${database}`;
+  }
+
+  /** Connects and migrates once; a lost connection is reopened on the next call. */
+  async connection(): Promise<pg.Client> {
+    if (this.client && !this.broken) return this.client;
+    if (this.broken) await this.drop();
+    this.connecting ??= this.open().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async open(): Promise<pg.Client> {
+    const client = new pg.Client({
+      ...this.target.config,
+      application_name: 'instr',
+      connectionTimeoutMillis: this.options.connectTimeoutMs ?? 5000,
+      query_timeout: this.options.queryTimeoutMs ?? 30_000,
+      keepAlive: true,
+    });
+    // A dropped connection is reported here, not thrown: the next query fails and says why.
+    client.on('error', (error) => {
+      this.broken = error;
+    });
+    try {
+      await client.connect();
+      await migrate(client);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw this.wrap(error);
+    }
+    this.client = client;
+    this.broken = null;
+    return client;
+  }
+
+  private async drop(): Promise<void> {
+    const c = this.client;
+    this.client = null;
+    this.broken = null;
+    if (c) await c.end().catch(() => undefined);
+  }
+
+  /** Runs a statement; errors come back as JournalServerError without secrets. */
+  async query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
+    const client = await this.connection();
+    try {
+      return await client.query<R>(text, values);
+    } catch (error) {
+      if (isConnectionError(error)) this.broken ??= error as Error;
+      throw this.wrap(error);
+    }
+  }
+
+  /** Runs `work` in a transaction on the store's connection. */
+  async transaction<T>(work: (q: <R extends pg.QueryResultRow>(text: string, values?: unknown[]) => Promise<pg.QueryResult<R>>) => Promise<T>): Promise<T> {
+    await this.query('BEGIN');
+    try {
+      const result = await work((text, values) => this.query(text, values));
+      await this.query('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.client && !this.broken) await this.client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * Stores events (any runs, in the order given) in one transaction; an event already there is
+   * left as it is. Returns how many were new.
+   */
+  async insertEvents(events: readonly JournalEvent[]): Promise<number> {
+    if (events.length === 0) return 0;
+    const starts = events.filter((e) => e.type === 'start');
+    return this.transaction(async (q) => {
+      if (starts.length > 0) {
+        await q(
+          `INSERT INTO instr_runs (run, task, title, file, lang, user_name, scripted, started_at)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::text[])
+           ON CONFLICT (run) DO NOTHING`,
+          [
+            starts.map((e) => text(e.run)),
+            starts.map((e) => text(e.task)),
+            starts.map((e) => text(e.title) ?? ''),
+            starts.map((e) => text(e.file) ?? ''),
+            starts.map((e) => text(e.lang) ?? 'en'),
+            starts.map((e) => text(e.user) ?? ''),
+            starts.map((e) => e.scripted === true),
+            starts.map((e) => text(e.at)),
+          ],
+        );
+      }
+      const r = await q(
+        `INSERT INTO instr_events (id, run, seq, type, at, node, record, significant)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[])
+         ON CONFLICT DO NOTHING`,
+        [
+          events.map((e) => eventId(e)),
+          events.map((e) => text(e.run)),
+          events.map((e) => e.seq),
+          events.map((e) => text(e.type)),
+          events.map((e) => text(e.at)),
+          events.map((e) => ('node' in e && typeof e.node === 'string' ? text(e.node) : null)),
+          events.map((e) => JSON.stringify(e)),
+          events.map(isSignificant),
+        ],
+      );
+      return r.rowCount ?? 0;
+    });
+  }
+
+  async loadRuns(filter: RunFilter = {}): Promise<LoadedRuns> {
+    return loadServerRuns((text, values) => this.query(text, values), filter);
+  }
+
+  async runEvents(run: string): Promise<JournalEvent[]> {
+    const r = await this.query<{ record: string }>('SELECT record FROM instr_events WHERE run = $1 ORDER BY seq', [run]);
+    return r.rows.map((x) => JSON.parse(x.record) as JournalEvent);
+  }
+
+  async questions(filter: RunFilter = {}): Promise<Question[]> {
+    const r = await this.query<{ run: string; seq: number; at: string; task: string | null; node: string; record: string; user_name: string | null }>(
+      `SELECT e.run, e.seq, e.at, r.task, e.node, e.record, r.user_name
+         FROM instr_events e LEFT JOIN instr_runs r ON r.run = e.run
+        WHERE e.type = 'unclear' AND ($1::text IS NULL OR r.user_name = $1)
+        ORDER BY e.at, e.run, e.seq`,
+      [filter.user ?? null],
+    );
+    return r.rows.map((x) => ({ run: x.run, seq: x.seq, at: x.at, task: x.task, node: x.node, note: String((JSON.parse(x.record) as { note?: unknown }).note ?? ''), user: x.user_name }));
+  }
+
+  async close(): Promise<void> {
+    await this.drop();
+  }
+
+  /** An error as people may see it: what failed, with the URL's password masked. */
+  wrap(error: unknown): JournalServerError {
+    if (error instanceof JournalServerError) return error;
+    const e = error as { message?: string; code?: string; errors?: Array<{ message?: string }> };
+    // an AggregateError (every address refused) has an empty message of its own
+    const detail = e.message || e.errors?.map((x) => x.message).join('; ') || e.code || String(error);
+    return new JournalServerError(scrub(detail, this.target.secrets), e.code);
+  }
+}
+
+/** A value for a text column: PostgreSQL text cannot hold U+0000 (the record column keeps it, escaped). */
+function text(v: unknown): string | null {
+  const s = typeof v === 'string' ? v : v === undefined || v === null ? null : String(v);
+  return s === null ? null : s.replace(/\u0000/g, '\uFFFD');
+}
+
+/** Events the fold of a run's state needs; the others only mark progress (see runs-query.ts). */
+export function isSignificant(e: JournalEvent): boolean {
+  if (e.type === 'step') return e.action !== 'done';
+  return !touchOnly.has(e.type);
+}
+
+/** Event types that only say "the run moved on": their latest seq and node are all the report needs. */
+export const touchOnly = new Set(['decision', 'jump', 'escalation', 'back']);
+
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  const message = (error as { message?: string }).message ?? '';
+  return /^(ECONN|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|57P0)/.test(code) || /terminated|Connection ended|not queryable|timeout/i.test(message);
+}

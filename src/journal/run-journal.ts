@@ -1,0 +1,76 @@
+/**
+ * The journal as `instr run` uses it: a local file every record is appended to (fsynced before the
+ * next prompt) and, when a server is configured, the background upload of that file. Opening it
+ * does no network work: the server is first contacted after the first prompt is drawn.
+ */
+import { relative } from 'node:path';
+import type { Io } from '../cli/io.js';
+import { chooseJournal } from './choose.js';
+import { NotifyingWriter } from './notifying-writer.js';
+import type { BackgroundUpload } from './postgres/background.js';
+import { JournalWriter } from './writer.js';
+import { ExitError, exitCodes } from '../cli/errors.js';
+
+const firstUploadDelayMs = 300;
+
+export interface RunJournal {
+  /** The local file records are appended to. */
+  file: string;
+  /** The server, password masked, when there is one. */
+  label: string | null;
+  writer(run: string, nextSeq: number): JournalWriter;
+  /** After the run: the last upload (bounded in time). */
+  finish(): Promise<void>;
+}
+
+export async function openRunJournal(io: Io, flag: string | undefined, lang: () => string, env: NodeJS.ProcessEnv = process.env): Promise<RunJournal> {
+  const choice = await chooseJournal(io.cwd, flag, env);
+  if (choice.kind === 'file') return { file: choice.path, label: null, writer: (run, next) => new JournalWriter(choice.path, run, next), finish: async () => {} };
+  const { postgresTarget } = await import('./postgres/connection.js');
+  // a URL that cannot be used is an error before the run starts, not a surprise in the middle
+  let label: string;
+  try {
+    label = postgresTarget(choice.url, env).label;
+  } catch (error) {
+    throw new ExitError(error instanceof Error ? error.message : String(error), exitCodes.usage);
+  }
+  const file = choice.outbox;
+  const shownFile = relative(io.cwd, file) || file;
+  let upload: BackgroundUpload | null = null;
+  let started: Promise<BackgroundUpload> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  const start = () => (started ??= (async () => {
+    const [{ BackgroundUpload }, { PostgresStore }, { serverMessages }] = await Promise.all([import('./postgres/background.js'), import('./postgres/store.js'), import('./postgres/messages.js')]);
+    upload = new BackgroundUpload(
+      async () => {
+        const store = new PostgresStore(choice.url, { connectTimeoutMs: 3000, queryTimeoutMs: 10_000 }, env);
+        await store.connection();
+        return store;
+      },
+      file,
+      (detail) => io.err(`${io.color.yellow('instr:')} ${serverMessages(lang()).unreachable(label, detail, shownFile)}\n`),
+      { firstDelayMs: 0 },
+    );
+    return upload;
+  })());
+  let pokes = 0;
+  return {
+    file,
+    label: `${label} (${shownFile})`,
+    writer: (run, next) =>
+      new NotifyingWriter(file, run, next, () => {
+        pokes++;
+        if (upload) upload.poke();
+        else if (!timer) {
+          // the driver is loaded and the server contacted once the first prompt has been drawn
+          timer = setTimeout(() => void start().then((u) => u.poke()), firstUploadDelayMs);
+          timer.unref();
+        }
+      }),
+    finish: async () => {
+      if (pokes === 0) return;
+      if (timer) clearTimeout(timer);
+      await (await start()).finish();
+    },
+  };
+}

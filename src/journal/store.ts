@@ -1,0 +1,64 @@
+/**
+ * The journal store: where runs, their events, unclear questions and "not covered" drafts are kept.
+ * Two implementations: the local file (the default, no server) and PostgreSQL (a firm's shared
+ * journal, configured with a postgres:// URL). The runner always appends to a local file first
+ * (fsynced before the next prompt); with a server that file is also the outbox that is uploaded.
+ */
+import type { JournalEvent } from './events.js';
+import type { JournalStats } from '../report/read-journal.js';
+import type { RunRecord } from '../report/runs.js';
+
+export interface RunFilter {
+  /** Only runs started by this user (the `user` of their start event). */
+  user?: string;
+}
+
+export interface LoadedRuns {
+  runs: Map<string, RunRecord>;
+  stats: JournalStats | null;
+  /** Nothing has been journaled yet (no file, or an empty server). */
+  missing: boolean;
+}
+
+/** A question ("this step is unclear") asked during a run. */
+export interface Question {
+  run: string;
+  seq: number;
+  at: string;
+  task: string | null;
+  node: string;
+  note: string;
+  user: string | null;
+}
+
+/** A "not covered" capture as the server keeps it (the draft file stays on the runner's machine). */
+export interface ServerDraft {
+  run: string;
+  at: string;
+  task: string | null;
+  node: string | null;
+  user: string | null;
+  lang: string | null;
+  description: string;
+  action: string;
+  /** The draft file's path relative to the runner's instructions root. */
+  draft: string;
+}
+
+export interface JournalStore {
+  readonly kind: 'file' | 'postgres';
+  /** Where, for people: a path, or the URL with its password masked. */
+  readonly label: string;
+  loadRuns(filter?: RunFilter): Promise<LoadedRuns>;
+  /** Every event of one run in seq order (empty when unknown). */
+  runEvents(run: string): Promise<JournalEvent[]>;
+  questions(filter?: RunFilter): Promise<Question[]>;
+  close(): Promise<void>;
+}
+
+/** Keeps the runs a filter wants (for stores that cannot filter while reading). */
+export function filterRuns(runs: Map<string, RunRecord>, keep: (r: RunRecord) => boolean): Map<string, RunRecord> {
+  const out = new Map<string, RunRecord>();
+  for (const [id, r] of runs) if (keep(r)) out.set(id, r);
+  return out;
+}
