@@ -152,4 +152,8 @@ export interface InstrConfig {
           }
         ];
   };
+  /**
+   * Where run, report, agenda and inbox keep the journal: a file (relative to this config) or a postgres:// URL of the team journal (docs/team-journal.md). INSTR_JOURNAL and --journal override it. Put no password here: use ~/.pgpass, PGPASSWORD or a service file.
+   */
+  journal?: string;
 }

@@ -29,6 +29,13 @@ export function configSchema(rules: readonly AnyRule[]): Record<string, unknown>
     properties: {
       extends: { enum: ['recommended', 'strict'], description: 'The preset the rules start from (default recommended).' },
       rules: { type: 'object', additionalProperties: false, properties: ruleSettings },
+      journal: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 4096,
+        description:
+          'Where run, report, agenda and inbox keep the journal: a file (relative to this config) or a postgres:// URL of the team journal (docs/team-journal.md). INSTR_JOURNAL and --journal override it. Put no password here: use ~/.pgpass, PGPASSWORD or a service file.',
+      },
     },
     definitions: { Level: { enum: ['off', 'warn', 'error'] } },
   };

@@ -21,7 +21,7 @@ export function register(program: Command, io: Io): void {
     .option('--until <YYYY-MM-DD>', 'last day of the period (default: today)')
     .option('--today <YYYY-MM-DD>', 'the day to judge overdue, missed and review dates against (default: today)')
     .option('--format <format>', 'text, markdown or json', 'text')
-    .option('--journal <file|url>', 'journal of runs: a file or a postgres:// URL (default: $INSTR_JOURNAL, journal: in instr.config.yaml, else .instr/journal.jsonl)')
+    .option('--journal <file>', 'journal of runs: a file or a postgres:// URL (default: $INSTR_JOURNAL, journal: in instr.config.yaml, else .instr/journal.jsonl)')
     .option('--user <name>', 'only the runs of this user')
     .option('--role <role>', 'only the runs of instructions for this role (front matter role:)')
     .option('--lang <code>', "language of the labels (default: the instruction's)")

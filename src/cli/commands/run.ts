@@ -11,7 +11,7 @@ export function register(program: Command, io: Io): void {
     .option('--answers <file>', 'scripted run: YAML mapping of prompt id or text → answer; what it lacks is asked at a terminal, else exit 2')
     .option('--json', 'print the run (path, status, outcome) as JSON at the end')
     .option('--resume [run]', 'continue a paused or suspended run (a menu when the run id is left out)')
-    .option('--journal <file|url>', 'journal: a file or a postgres:// URL (default: $INSTR_JOURNAL, journal: in instr.config.yaml, else .instr/journal.jsonl)')
+    .option('--journal <file>', 'journal: a file or a postgres:// URL (default: $INSTR_JOURNAL, journal: in instr.config.yaml, else .instr/journal.jsonl)')
     .option('--lang <code>', "language of the UI: ru or en (default: the instruction's)")
     .option('--user <name>', 'who runs it, for the journal (default: the OS user name)')
     .addHelpText(
