@@ -1,0 +1,87 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { instr } from '../support/capture-io.js';
+import { describeWithServer, freshDatabase } from '../support/postgres.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'instr-pg-cli-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+function workspace(name: string): string {
+  const cwd = join(temp, name);
+  mkdirSync(cwd);
+  cpSync('test/fixtures/run', join(cwd, 'instructions'), { recursive: true });
+  writeFileSync(join(cwd, 'answers.yaml'), 'in-tariff: no\nagree: refuse\n');
+  return cwd;
+}
+
+const localEvents = (cwd: string) => readFileSync(join(cwd, '.instr', 'journal.jsonl'), 'utf8').split('\n').filter(Boolean).length;
+
+describeWithServer('instr run, report and agenda on the team journal', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  beforeAll(async () => {
+    db = await freshDatabase('cli');
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('a run is uploaded as it goes; report covers every user and filters by --user; agenda reads the server', async () => {
+    const ann = workspace('ann');
+    const bob = workspace('bob');
+    for (const [cwd, user] of [[ann, 'ann'], [bob, 'bob'], [bob, 'bob']] as const) {
+      const r = await instr(['run', 'request', '--answers', 'answers.yaml', '--journal', db.url, '--user', user, '--json'], cwd);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    }
+    const period = ['--format', 'json', '--today', '2026-11-27', '--since', '2026-01-01', '--until', '2030-01-01'];
+    const all = JSON.parse((await instr(['report', ...period, '--journal', db.url], ann)).stdout) as { scriptedRuns: number; journal: { stats: { events: number } } };
+    expect(all.scriptedRuns).toBe(3);
+    expect(all.journal.stats.events).toBe(localEvents(ann) + localEvents(bob));
+    const onlyBob = JSON.parse((await instr(['report', ...period, '--journal', db.url, '--user', 'bob'], ann)).stdout) as { scriptedRuns: number };
+    expect(onlyBob.scriptedRuns).toBe(2);
+    const agenda = await instr(['agenda', '--journal', db.url, '--format', 'json', '--user', 'ann'], ann);
+    expect(agenda.code).toBe(0);
+    expect(JSON.parse(agenda.stdout)).toBeTypeOf('object');
+  });
+
+  it('with the server unreachable the run goes on, says so once without the password; the next command that connects uploads the rest', async () => {
+    const cwd = workspace('offline');
+    const secret = 'Sup3r-s3cret';
+    const nowhere = `postgres://ann:${secret}@127.0.0.1:9/nowhere`;
+    const r = await instr(['run', 'request', '--answers', 'answers.yaml', '--journal', nowhere, '--user', 'ann'], cwd);
+    expect(r.code).toBe(0);
+    expect(r.stderr.match(/cannot be reached/g)).toHaveLength(1);
+    expect(r.stderr).toContain('postgres://ann:***@127.0.0.1:9/nowhere');
+    expect(r.stdout + r.stderr).not.toContain(secret);
+    const events = localEvents(cwd);
+    expect(events).toBeGreaterThan(3);
+    const offline = await instr(['report', '--journal', nowhere, '--format', 'json', '--today', '2026-11-27', '--since', '2026-01-01', '--until', '2030-01-01'], cwd);
+    expect(offline.stderr).toContain("showing this machine's journal .instr/journal.jsonl only");
+    expect(offline.stderr).not.toContain(secret);
+    expect((JSON.parse(offline.stdout) as { scriptedRuns: number }).scriptedRuns).toBe(1);
+    const push = await instr(['journal', 'push', '--journal', nowhere], cwd);
+    expect(push.code).toBe(2);
+    expect(push.stderr).not.toContain(secret);
+    // back at the office: the first command that reaches the server sends what is pending
+    const report = await instr(['report', '--journal', db.url, '--user', 'ann', '--format', 'json', '--today', '2026-11-27', '--since', '2026-01-01', '--until', '2030-01-01'], cwd);
+    expect(report.stderr).toContain(`${events} event(s) recorded on this machine uploaded to postgres://instr:***@`);
+    expect((JSON.parse(report.stdout) as { scriptedRuns: number }).scriptedRuns).toBe(2);
+    const again = await instr(['journal', 'push', '--journal', db.url, '--json'], cwd);
+    expect(JSON.parse(again.stdout)).toMatchObject({ read: 0, uploaded: 0, complete: true });
+  });
+
+  it('journal push and migrate need a server; migrate tells the schema version', async () => {
+    const cwd = workspace('cmds');
+    const none = await instr(['journal', 'push'], cwd);
+    if (!process.env['INSTR_JOURNAL']) {
+      expect(none.code).toBe(2);
+      expect(none.stderr).toContain('no team journal is configured');
+    }
+    const migrate = await instr(['journal', 'migrate', '--journal', db.url], cwd);
+    expect(migrate.code).toBe(0);
+    expect(migrate.stdout).toMatch(/journal schema version 1\n$/);
+    expect((await instr(['journal', '--help'], cwd)).stdout).toContain('push');
+  });
+});

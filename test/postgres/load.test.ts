@@ -1,0 +1,82 @@
+/**
+ * Load: 20 runners at once, each writing 200 events while their uploads run in the background,
+ * all into one database. None may be lost or stored twice. The time is printed, not asserted.
+ *
+ * Here the runners append to their local journals without the per-record fsync of the real
+ * writer (7 ms a record on a busy CI disk: 4 000 of them in one process would be the whole test
+ * budget); the upload, the server and the concurrency are the real ones. The variant with 20
+ * real runner processes and the fsyncing writer runs with INSTR_SLOW_TESTS=1 (npm run test:slow).
+ */
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { writeBenchInstruction } from '../../bench/report.js';
+import { PostgresStore } from '../../src/journal/postgres/store.js';
+import { BackgroundUpload } from '../../src/journal/postgres/background.js';
+import { instr } from '../support/capture-io.js';
+import { describeWithServer, freshDatabase } from '../support/postgres.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'instr-pg-load-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const runners = 20;
+const perRunner = 200;
+
+describeWithServer('the team journal under load', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  beforeAll(async () => {
+    db = await freshDatabase('load');
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it(`${runners} runners × ${perRunner} events at once: every event on the server exactly once`, async () => {
+    const errors: string[] = [];
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: runners }, async (_, r) => {
+        const cwd = join(temp, `runner-${r}`);
+        mkdirSync(cwd);
+        const outbox = join(cwd, 'journal.jsonl');
+        const upload = new BackgroundUpload(
+          async () => {
+            const store = new PostgresStore(db.url);
+            await store.connection();
+            return store;
+          },
+          outbox,
+          (detail) => errors.push(detail),
+          { firstDelayMs: 0 },
+        );
+        const run = `load-${String(r).padStart(2, '0')}`;
+        const at = new Date(Date.UTC(2026, 10, 27, 9, r)).toISOString();
+        const record = (seq: number, body: Record<string, unknown>) => `${JSON.stringify({ v: 1, run, seq, at, ...body })}\n`;
+        appendFileSync(outbox, record(0, { type: 'start', task: 'task-1', title: 'T', file: 'bench.md', lang: 'en', user: `user-${r % 5}`, revision: null, contentHash: 'h', scripted: false }));
+        for (let i = 1; i < perRunner; i++) {
+          appendFileSync(outbox, record(i, { type: 'step', node: `task-1.s${i}`, action: 'done' }));
+          upload.poke();
+          // a person answers a prompt, the event loop turns: the uploads run meanwhile
+          if (i % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
+        }
+        expect(await upload.finish(30_000)).toBe(true);
+      }),
+    );
+    const ms = performance.now() - started;
+    expect(errors).toEqual([]);
+    const store = new PostgresStore(db.url);
+    try {
+      const r = await store.query<{ events: string; distinct_ids: string; runs: string; complete: string }>(
+        `SELECT count(*) AS events, count(DISTINCT id) AS distinct_ids, count(DISTINCT run) AS runs,
+                count(*) FILTER (WHERE seq < $1) AS complete FROM instr_events`,
+        [perRunner],
+      );
+      expect(r.rows[0]).toEqual({ events: String(runners * perRunner), distinct_ids: String(runners * perRunner), runs: String(runners), complete: String(runners * perRunner) });
+    } finally {
+      await store.close();
+    }
+    const report = JSON.parse((await instr(['report', writeBenchInstruction(temp), '--journal', db.url, '--format', 'json', '--today', '2026-11-27'], temp)).stdout) as { journal: { stats: { events: number } } };
+    expect(report.journal.stats.events).toBe(runners * perRunner);
+    process.stdout.write(`\n  load: ${runners} runners × ${perRunner} events = ${runners * perRunner} events written and uploaded in ${Math.round(ms)} ms (${Math.round((runners * perRunner) / (ms / 1000))} events/s)\n`);
+  });
+});
