@@ -2,7 +2,6 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { journalPath } from './location.js';
 import { groupRuns, parseJournal, readJournal, runPhase } from './reader.js';
 import { JournalWriter } from './writer.js';
 
@@ -11,12 +10,6 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 const AT = '2026-11-27T10:00:00.000Z';
 
 describe('journal', () => {
-  it('is found by --journal, then INSTR_JOURNAL, then .instr/journal.jsonl in the working directory', () => {
-    expect(journalPath('/w', 'j.jsonl', { INSTR_JOURNAL: '/x/y.jsonl' })).toBe('/w/j.jsonl');
-    expect(journalPath('/w', undefined, { INSTR_JOURNAL: '/x/y.jsonl' })).toBe('/x/y.jsonl');
-    expect(journalPath('/w', undefined, { INSTR_JOURNAL: '' })).toBe('/w/.instr/journal.jsonl');
-  });
-
   it('appends one JSON line per event with v, run, seq and at, creating the folder', async () => {
     const file = join(temp, 'a', 'b', 'journal.jsonl');
     const w = new JournalWriter(file, 'run-1');
