@@ -2,6 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { PostgresStore } from '../../src/journal/postgres/store.js';
+import type { JournalEvent } from '../../src/journal/events.js';
 import { instr } from '../support/capture-io.js';
 import { describeWithServer, freshDatabase } from '../support/postgres.js';
 
@@ -70,6 +72,27 @@ describeWithServer('instr run, report and agenda on the team journal', () => {
     expect((JSON.parse(report.stdout) as { scriptedRuns: number }).scriptedRuns).toBe(2);
     const again = await instr(['journal', 'push', '--journal', db.url, '--json'], cwd);
     expect(JSON.parse(again.stdout)).toMatchObject({ read: 0, uploaded: 0, complete: true });
+  });
+
+  it('inbox lists the "not covered" captures of every machine from the server, each once', async () => {
+    const cwd = workspace('maintainer');
+    const at = '2026-11-20T09:00:00.000Z';
+    const vera = [
+      { v: 1, run: 'vera-run', seq: 0, at, type: 'start', task: 'request', title: 'Handle a request', file: 'flow.md', lang: 'en', user: 'vera', revision: null, contentHash: 'h', scripted: false },
+      { v: 1, run: 'vera-run', seq: 1, at, type: 'not-covered', node: 'greet', description: 'The client wrote in <b>German</b>; $1 \'); DROP TABLE x; --', action: 'Answered in English\nAsked Anna', draft: 'inbox/2026-11-20-request-beef.md' },
+    ] as unknown as JournalEvent[];
+    const store = new PostgresStore(db.url);
+    try {
+      await store.insertEvents(vera);
+    } finally {
+      await store.close();
+    }
+    const json = await instr(['inbox', '--journal', db.url, '--format', 'json'], cwd);
+    expect(json.code).toBe(0);
+    const drafts = (JSON.parse(json.stdout) as { drafts: Array<Record<string, unknown>> }).drafts.filter((d) => d['run'] === 'vera-run');
+    expect(drafts).toEqual([expect.objectContaining({ file: 'inbox/2026-11-20-request-beef.md', task: 'request', node: 'greet', user: 'vera', remote: true, actions: ['Answered in English', 'Asked Anna'], description: "The client wrote in <b>German</b>; $1 '); DROP TABLE x; --" })]);
+    const text = await instr(['inbox', '--journal', db.url, '--lang', 'en'], cwd);
+    expect(text.stdout).toContain('vera · inbox/2026-11-20-request-beef.md (in the team journal');
   });
 
   it('journal push and migrate need a server; migrate tells the schema version', async () => {

@@ -14,7 +14,9 @@ let warned = false;
 /** `describe` when a server is available, else a skipped block with a visible reason. */
 export function describeWithServer(name: string, body: () => void): void {
   if (serverUrl) {
-    describe(name, body);
+    // each test talks to a real server and spawns or runs the CLI several times: on a loaded
+    // CI machine that is slow, so the limit is generous (no test asserts a time)
+    describe(name, { timeout: 120_000 }, body);
     return;
   }
   if (!warned) {

@@ -6,6 +6,7 @@ import { loadInstructions } from '../load.js';
 import { choice } from './journal-flags.js';
 import { formatDuration } from '../../i18n/duration.js';
 import { messages } from '../../i18n/messages.js';
+import { serverMessages } from '../../journal/postgres/messages.js';
 import { listDrafts } from '../../inbox/list.js';
 import { jsonText } from '../../render/json-text.js';
 
@@ -13,14 +14,17 @@ export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): 
   const format = choice(flags.format, ['text', 'json'], '--format');
   // The drafts are listed even when an instruction does not compile: lint reports that.
   const { graph, root } = await loadInstructions(paths, io, { requireClean: false });
-  const { drafts, problems } = await listDrafts(root);
+  const listed = await listDrafts(root);
+  const { problems } = listed;
+  const lang = flags.lang ?? graph.documents[0]?.lang ?? 'en';
+  const { serverDrafts } = await import('./inbox-server.js');
+  const drafts = [...listed.drafts, ...(await serverDrafts(io, flags.journal, lang, graph, listed.drafts))].sort((a, b) => a.captured.localeCompare(b.captured) || a.file.localeCompare(b.file));
   const base = relative(io.cwd, root);
   const shown = (file: string) => (base ? `${base}/${file}` : file).split('\\').join('/');
-  const lang = flags.lang ?? graph.documents[0]?.lang ?? 'en';
   const t = messages(lang);
   for (const p of problems) io.err(`${io.color.yellow('instr:')} ${shown(p.file)}: ${p.message}\n`);
   if (format === 'json') {
-    io.out(jsonText({ drafts: drafts.map((d) => ({ ...d, file: shown(d.file) })), problems: problems.map((p) => ({ ...p, file: shown(p.file) })) }));
+    io.out(jsonText({ drafts: drafts.map((d) => ('remote' in d ? d : { ...d, file: shown(d.file) })), problems: problems.map((p) => ({ ...p, file: shown(p.file) })) }));
     return exitCodes.ok;
   }
   const c = io.color;
@@ -36,7 +40,8 @@ export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): 
     const age = ages[i]!.padEnd(ageWidth);
     const old = d.ageDays >= 14 ? c.red(age) : d.ageDays >= 7 ? c.yellow(age) : age;
     io.out(`  ${d.captured.slice(0, 10)}  ${old}  ${c.cyan(safe(d.task ?? t.inboxGeneral).padEnd(taskWidth))}  ${safe(d.title)}\n`);
-    io.out(`  ${' '.repeat(10 + ageWidth + 4)}${c.dim(`${d.user ? `${safe(d.user)} · ` : ''}${safe(shown(d.file))}`)}\n`);
+    const where = 'remote' in d ? `${safe(d.file)} (${serverMessages(lang).onServer})` : safe(shown(d.file));
+    io.out(`  ${' '.repeat(10 + ageWidth + 4)}${c.dim(`${d.user ? `${safe(d.user)} · ` : ''}${where}`)}\n`);
   });
   return exitCodes.ok;
 }

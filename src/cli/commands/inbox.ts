@@ -4,6 +4,7 @@ import type { Io } from '../io.js';
 export interface InboxFlags {
   format: string;
   lang?: string;
+  journal?: string;
 }
 
 export function register(program: Command, io: Io): void {
@@ -13,6 +14,7 @@ export function register(program: Command, io: Io): void {
     .argument('[paths...]', 'instruction files or folders', ['instructions'])
     .option('--format <format>', 'text or json', 'text')
     .option('--lang <code>', "language of the labels (default: the instruction's)")
+    .option('--journal <file>', 'with a postgres:// URL (or $INSTR_JOURNAL, journal: in instr.config.yaml), also the captures of every other machine')
     .action(async (paths: string[], flags: InboxFlags) => {
       const { inboxCommand } = await import('../actions/inbox.js');
       process.exitCode = await inboxCommand(paths, flags, io);

@@ -3,6 +3,8 @@ export interface ServerMessages {
   unreachable: (label: string, detail: string, file: string) => string;
   uploaded: (count: number, label: string) => string;
   offlineRead: (label: string, detail: string, file: string) => string;
+  /** An inbox capture whose draft file is on another machine. */
+  onServer: string;
 }
 
 const en: ServerMessages = {
@@ -10,6 +12,7 @@ const en: ServerMessages = {
     `The team journal ${label} cannot be reached (${detail}). The run goes on: every answer is kept in ${file} and uploaded by \`instr journal push\` or the next command that reaches the server.`,
   uploaded: (count, label) => `${count} event(s) recorded on this machine uploaded to ${label}.`,
   offlineRead: (label, detail, file) => `The team journal ${label} cannot be reached (${detail}); showing this machine's journal ${file} only.`,
+  onServer: "in the team journal; the file is on the runner's machine",
 };
 
 const ru: ServerMessages = {
@@ -17,6 +20,7 @@ const ru: ServerMessages = {
     `Общий журнал ${label} недоступен (${detail}). Работа продолжается: каждый ответ сохраняется в ${file} и будет отправлен командой \`instr journal push\` или следующей командой, которая достучится до сервера.`,
   uploaded: (count, label) => `Записей, сделанных на этом компьютере, отправлено в ${label}: ${count}.`,
   offlineRead: (label, detail, file) => `Общий журнал ${label} недоступен (${detail}); показан только журнал этого компьютера ${file}.`,
+  onServer: 'в общем журнале; файл — на компьютере того, кто его записал',
 };
 
 export function serverMessages(lang: string | undefined): ServerMessages {

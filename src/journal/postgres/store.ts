@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import type { JournalEvent } from '../events.js';
-import type { JournalStore, LoadedRuns, Question, RunFilter } from '../store.js';
+import type { JournalStore, LoadedRuns, Question, RunFilter, ServerDraft } from '../store.js';
 import { postgresTarget, scrub, type PostgresTarget } from './connection.js';
 import { eventId } from './event-id.js';
 import { migrate } from './migrate.js';
@@ -184,6 +184,21 @@ export class PostgresStore implements JournalStore {
       [filter.user ?? null],
     );
     return r.rows.map((x) => ({ run: x.run, seq: x.seq, at: x.at, task: x.task, node: x.node, note: String((JSON.parse(x.record) as { note?: unknown }).note ?? ''), user: x.user_name }));
+  }
+
+  /** "Not covered" captures of every run (the draft files stay on the runners' machines), oldest first. */
+  async drafts(filter: RunFilter = {}): Promise<ServerDraft[]> {
+    const r = await this.query<{ run: string; at: string; node: string | null; record: string; task: string | null; user_name: string | null; lang: string | null }>(
+      `SELECT e.run, e.at, e.node, e.record, r.task, r.user_name, r.lang
+         FROM instr_events e LEFT JOIN instr_runs r ON r.run = e.run
+        WHERE e.type = 'not-covered' AND ($1::text IS NULL OR r.user_name = $1)
+        ORDER BY e.at, e.run, e.seq`,
+      [filter.user ?? null],
+    );
+    return r.rows.map((x) => {
+      const e = JSON.parse(x.record) as { description?: unknown; action?: unknown; draft?: unknown };
+      return { run: x.run, at: x.at, task: x.task, node: x.node, user: x.user_name, lang: x.lang, description: String(e.description ?? ''), action: String(e.action ?? ''), draft: String(e.draft ?? '') };
+    });
   }
 
   async close(): Promise<void> {
