@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Two projects: `unit` (src/, properties, golden files: no process spawned) and `e2e` (the CLI
- * in process, the real-binary smoke tests and the hostile inputs, which need `npm run build`).
+ * in process, the real-binary smoke tests, the hostile inputs and the team journal on a real
+ * PostgreSQL server, which need `npm run build`).
  * The long trials (200 SIGKILLs, 50 MB inputs) run only with INSTR_SLOW=1 (`npm run test:slow`).
  */
 const shared = {
@@ -23,7 +24,7 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { test: { ...shared, name: 'unit', include: ['src/**/*.test.ts', 'test/*.test.ts', 'test/property/**/*.test.ts'] } },
-      { test: { ...shared, name: 'e2e', include: ['test/e2e/**/*.test.ts', 'test/hostile/**/*.test.ts'] } },
+      { test: { ...shared, name: 'e2e', include: ['test/e2e/**/*.test.ts', 'test/hostile/**/*.test.ts', 'test/postgres/**/*.test.ts'] } },
     ],
   },
 });

@@ -39,7 +39,7 @@ as_owner() {
   else "${run_as[@]}" "$@"; fi
 }
 
-dir=$(mktemp -d "${TMPDIR:-/tmp}/instr-pg.XXXXXX")
+dir=$(mktemp -d "${TMPDIR:-/tmp}/pg-cluster.XXXXXX")
 chmod 755 "$dir"
 [ "$(id -u)" = 0 ] && chown "$owner" "$dir"
 password=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PostgresStore } from '../../src/journal/postgres/store.js';
 import type { JournalEvent } from '../../src/journal/events.js';
-import { instr } from '../support/capture-io.js';
+import { runCli } from '../support/cli.js';
 import { describeWithServer, freshDatabase } from '../support/postgres.js';
+
+const instr = (args: string[], cwd: string) => runCli(args, { cwd });
 
 const temp = mkdtempSync(join(tmpdir(), 'instr-pg-cli-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -97,11 +99,9 @@ describeWithServer('instr run, report and agenda on the team journal', () => {
 
   it('journal push and migrate need a server; migrate tells the schema version', async () => {
     const cwd = workspace('cmds');
-    const none = await instr(['journal', 'push'], cwd);
-    if (!process.env['INSTR_JOURNAL']) {
-      expect(none.code).toBe(2);
-      expect(none.stderr).toContain('no team journal is configured');
-    }
+    const none = await runCli(['journal', 'push'], { cwd, env: { INSTR_JOURNAL: undefined } });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no team journal is configured');
     const migrate = await instr(['journal', 'migrate', '--journal', db.url], cwd);
     expect(migrate.code).toBe(0);
     expect(migrate.stdout).toMatch(/journal schema version 1\n$/);

@@ -15,10 +15,12 @@ import type { Io } from '../../src/cli/io.js';
 import { cursorPath, pushFile, readCursor } from '../../src/journal/postgres/push.js';
 import { PostgresStore } from '../../src/journal/postgres/store.js';
 import { openRunJournal } from '../../src/journal/run-journal.js';
-import { instr } from '../support/capture-io.js';
+import { runCli } from '../support/cli.js';
 import { describeWithServer, freshDatabase } from '../support/postgres.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
-import { projectRoot } from '../e2e/run-instr.js';
+import { projectRoot } from '../support/cli.js';
+
+const instr = (args: string[], cwd: string) => runCli(args, { cwd });
 
 const temp = mkdtempSync(join(tmpdir(), 'instr-pg-faults-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

@@ -14,8 +14,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { writeBenchInstruction } from '../../bench/report.js';
 import { PostgresStore } from '../../src/journal/postgres/store.js';
 import { BackgroundUpload } from '../../src/journal/postgres/background.js';
-import { instr } from '../support/capture-io.js';
+import { runCli } from '../support/cli.js';
 import { describeWithServer, freshDatabase } from '../support/postgres.js';
+
+const instr = (args: string[], cwd: string) => runCli(args, { cwd });
 
 const temp = mkdtempSync(join(tmpdir(), 'instr-pg-load-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

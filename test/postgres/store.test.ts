@@ -9,8 +9,10 @@ import type { JournalEvent } from '../../src/journal/events.js';
 import { latestVersion } from '../../src/journal/postgres/migrations/index.js';
 import { migrate, schemaVersion } from '../../src/journal/postgres/migrate.js';
 import { PostgresStore } from '../../src/journal/postgres/store.js';
-import { instr } from '../support/capture-io.js';
+import { runCli } from '../support/cli.js';
 import { admin, describeWithServer, freshDatabase, urlFor } from '../support/postgres.js';
+
+const instr = (args: string[], cwd: string) => runCli(args, { cwd });
 
 const temp = mkdtempSync(join(tmpdir(), 'instr-pg-store-'));
 let db: Awaited<ReturnType<typeof freshDatabase>>;
