@@ -20,6 +20,9 @@ export interface FileCache {
   /** Whether a mark (e.g. "the graph linked from these entries passed the schema") was left. */
   hasMark(key: string): Promise<boolean>;
   mark(key: string): Promise<void>;
+  /** Text derived from compiled files (e.g. the search index), checksummed like the entries; null when absent or damaged. */
+  getText(key: string): Promise<string | null>;
+  setText(key: string, text: string): Promise<void>;
 }
 
 const magic = 'instr-cache 1';
@@ -73,6 +76,23 @@ export function openFileCache(dir: string): FileCache {
 
     async mark(key) {
       await writeAtomically(join(dir, `${key}.ok`), magic);
+    },
+
+    async getText(key) {
+      let raw: string;
+      try {
+        raw = await readFile(join(dir, `${key}.txt`), 'utf8');
+      } catch {
+        return null;
+      }
+      const newline = raw.indexOf('\n');
+      if (newline === -1) return null;
+      const body = raw.slice(newline + 1);
+      return raw.slice(0, newline) === `${magic} ${checksum(body)}` ? body : null;
+    },
+
+    async setText(key, text) {
+      await writeAtomically(join(dir, `${key}.txt`), `${magic} ${checksum(text)}\n${text}`);
     },
 
     async set(key, result) {

@@ -117,6 +117,7 @@ class FileCompiler {
     if (value.role !== undefined) doc.role = value.role;
     if (value.owner !== undefined) doc.owner = value.owner;
     if (value.timezone !== undefined) doc.timezone = value.timezone;
+    if (value.synonyms !== undefined) doc.synonyms = value.synonyms;
     if (value.reviewed !== undefined || value.review !== undefined) {
       doc.review = {};
       if (value.reviewed !== undefined) doc.review.reviewed = value.reviewed;

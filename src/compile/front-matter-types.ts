@@ -43,6 +43,12 @@ export interface FrontMatter {
    * IANA time zone for schedules.
    */
   timezone?: string;
+  /**
+   * Groups of words or phrases that mean the same to the firm, so that `instr search` and the run menu find one by the other: [[орёт, кричит, повышает голос], [скидка, дешевле]].
+   *
+   * @maxItems 1000
+   */
+  synonyms?: [string, string, ...string[]][];
   roles?: {
     [k: string]: RoleSpec;
   };

@@ -105,7 +105,7 @@ function describe(error: ErrorObject, doc: YamlDocument, at: (offset: number) =>
 }
 
 function allowedKeys(path: string[]): string[] {
-  if (path.length === 0) return ['id', 'title', 'role', 'lang', 'owner', 'reviewed', 'review', 'timezone', 'roles'];
+  if (path.length === 0) return ['id', 'title', 'role', 'lang', 'owner', 'reviewed', 'review', 'timezone', 'roles', 'synonyms'];
   if (path[0] === 'roles' && path.length === 2) return ['title', 'name', 'contacts'];
   return [];
 }

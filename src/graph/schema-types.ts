@@ -60,6 +60,10 @@ export interface Document {
   lang: string;
   owner?: string;
   timezone?: string;
+  /**
+   * Groups of words or phrases that mean the same to the firm, from the front matter (used by search).
+   */
+  synonyms?: string[][];
   review?: Review;
   roles: {
     [k: string]: Role;

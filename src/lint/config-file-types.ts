@@ -7,7 +7,7 @@
 export type Level = 'off' | 'warn' | 'error';
 
 /**
- * instr.config.yaml: how `instr lint` checks the instructions. Generated from the lint rules' meta (npm run gen); do not edit.
+ * instr.config.yaml: how `instr lint` checks the instructions, and the synonyms `instr search` knows. Generated from the lint rules' meta (npm run gen); do not edit.
  */
 export interface InstrConfig {
   /**
@@ -156,4 +156,10 @@ export interface InstrConfig {
    * Where run, report, agenda and inbox keep the journal: a file (relative to this config) or a postgres:// URL of the team journal (docs/team-journal.md). INSTR_JOURNAL and --journal override it. Put no password here: use ~/.pgpass, PGPASSWORD or a service file.
    */
   journal?: string;
+  /**
+   * Groups of words or phrases that mean the same to the firm, so that `instr search` and the run menu find one by the other: [[орёт, кричит, повышает голос], [скидка, дешевле]].
+   *
+   * @maxItems 1000
+   */
+  synonyms?: [string, string, ...string[]][];
 }

@@ -10,6 +10,7 @@ import { register as list } from './list.js';
 import { register as lint } from './lint.js';
 import { register as report } from './report.js';
 import { register as run } from './run.js';
+import { register as search } from './search.js';
 import { register as show } from './show.js';
 import { register as test } from './test.js';
 
@@ -17,4 +18,4 @@ import { register as test } from './test.js';
  * Every command's definition (name, arguments, options, help). Definitions are light; each
  * action imports what it needs when it runs, so `instr --version` loads no parser.
  */
-export const commands: Array<(program: Command, io: Io) => void> = [compile, list, show, run, diff, graph, test, agenda, report, inbox, journal, lint];
+export const commands: Array<(program: Command, io: Io) => void> = [compile, list, show, run, search, diff, graph, test, agenda, report, inbox, journal, lint];

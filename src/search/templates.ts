@@ -1,0 +1,23 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Graph } from '../graph/types.js';
+import { decodeUtf8 } from '../parse/decode.js';
+import { linkedTemplates, type TemplateFile } from './documents.js';
+
+const maxTemplateBytes = 1024 * 1024;
+
+/** The Markdown templates the instructions link to, read from under the compiled root; missing or odd ones are left out (lint reports broken links). */
+export async function readTemplates(graph: Graph, root: string): Promise<TemplateFile[]> {
+  const out: TemplateFile[] = [];
+  for (const path of [...linkedTemplates(graph).keys()].sort()) {
+    try {
+      const file = join(root, path);
+      if ((await stat(file)).size > maxTemplateBytes) continue;
+      const decoded = decodeUtf8(await readFile(file));
+      if (decoded.ok) out.push({ path, text: decoded.text });
+    } catch {
+      continue;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+import { stem, words, type Word } from '../text/words.js';
+import { isStopWord } from './stop-words.js';
+
+/** Lowercase, ё → е: the form words are compared in. */
+export function normalizeWord(word: string): string {
+  return word.toLowerCase().replace(/ё/g, 'е');
+}
+
+const stems = new Map<string, string>();
+
+/** Snowball stem of a normalized word, remembered: a 10 MB folder has a few thousand distinct words. */
+export function stemOf(lower: string): string {
+  let s = stems.get(lower);
+  if (s === undefined) {
+    s = /\d/.test(lower) ? lower : stem(lower);
+    stems.set(lower, s);
+  }
+  return s;
+}
+
+/** One word of a text as the index sees it. */
+export interface Term {
+  /** The word as written. */
+  word: Word;
+  /** Normalized form. */
+  lower: string;
+  /** Index terms of the word: its stem, and the stems of its parts when it has a hyphen ("ИТ-подрядчик"). */
+  stems: string[];
+  stop: boolean;
+}
+
+export function termsOf(text: string): Term[] {
+  return words(text).map((word) => {
+    const lower = normalizeWord(word.text);
+    const parts = lower.split(/[-'’]/).filter(Boolean);
+    const stemsOfWord = [stemOf(lower)];
+    if (parts.length > 1) for (const p of parts) if (!isStopWord(p)) stemsOfWord.push(stemOf(p));
+    return { word, lower, stems: stemsOfWord, stop: isStopWord(lower) };
+  });
+}
+
+/** Every index term of a text (stop words included: a query of only stop words looks for them). */
+export function indexTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const t of termsOf(text)) out.push(...t.stems);
+  return out;
+}
