@@ -12,7 +12,7 @@ export interface PlannedQuery {
 }
 
 /** Synonyms count a little less than the word the user typed. */
-const synonymBoost = 0.8;
+const synonymBoost = 0.5;
 
 /**
  * Each word of the query is looked up by its stem. Longer words also match as the start of a

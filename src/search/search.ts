@@ -89,17 +89,23 @@ export function search(index: SearchIndex, text: string, opts: SearchOptions): S
   const plan = planQuery(text, opts.synonyms);
   if (!plan) return [];
   const raw = index.mini.search(plan.query, { boostDocument: (n) => kindWeight[index.docs[n as number]!.kind] ?? 1 });
-  const owners = new Map<string, { best: (typeof raw)[number]; scores: number[]; words: Set<number>; terms: Set<string> }>();
+  const owners = new Map<string, { best: (typeof raw)[number]; bestScore: number; scores: number[]; words: Set<number> }>();
   for (const r of raw) {
     const doc = index.docs[r.id as number]!;
     const key = ownerKey(doc);
     let owner = owners.get(key);
-    if (!owner) owners.set(key, (owner = { best: r, scores: [], words: new Set(), terms: new Set() }));
-    owner.scores.push(r.score);
-    for (const q of r.queryTerms) for (const w of plan.wordsOf.get(q) ?? []) owner.words.add(w);
+    if (!owner) owners.set(key, (owner = { best: r, bestScore: -1, scores: [], words: new Set() }));
+    // MiniSearch multiplies a score by the number of query terms matched; synonyms of one word
+    // must count as that one word, so the multiplier becomes the number of words matched.
+    const words = new Set<number>();
+    for (const q of r.queryTerms) for (const w of plan.wordsOf.get(q) ?? []) words.add(w);
+    const score = (r.score / Math.max(1, r.queryTerms.length)) * words.size;
+    owner.scores.push(score);
+    if (score > owner.bestScore) Object.assign(owner, { best: r, bestScore: score });
+    for (const w of words) owner.words.add(w);
   }
   const ranked = [...owners.values()].map((o) => {
-    const [a = 0, b = 0, c = 0] = o.scores;
+    const [a = 0, b = 0, c = 0] = [...o.scores].sort((x, y) => y - x);
     const coverage = o.words.size / plan.words;
     return { r: o.best, score: (a + 0.3 * b + 0.1 * c) * coverage ** 1.5 };
   });

@@ -36,17 +36,16 @@ export async function searchCommand(args: string[], flags: SearchFlags, io: Io):
     return exitCodes.findings;
   }
   const extra = paths.length === 1 && paths[0] === 'instructions' ? '' : ` ${paths.map(shellWord).join(' ')}`;
-  hits.forEach((hit, i) => io.out(renderHit(hit, i + 1, io, t, fileOf, extra)));
+  hits.forEach((hit, i) => io.out(renderHit(hit, i + 1, io, searchMessages(flags.lang ?? hit.doc.lang), fileOf, extra)));
   return exitCodes.ok;
 }
 
 function renderHit(hit: SearchHit, n: number, io: Io, t: ReturnType<typeof searchMessages>, fileOf: (f: string) => string, extra: string): string {
   const c = io.color;
   const { doc } = hit;
-  const owner = doc.kind === 'template' ? doc.title : doc.title;
   const where = doc.task ? `#${doc.task}` : doc.section ? `#${doc.section}` : '';
   const mark = c.level > 0 ? (s: string) => c.bold.yellow(s) : (s: string) => `[${s}]`;
-  const lines = [`${c.dim(`${n}.`)} ${c.bold(safe(owner))} ${c.dim(where)}`];
+  const lines = [`${c.dim(`${n}.`)} ${c.bold(safe(doc.title))} ${c.dim(where)}`];
   lines.push(`   ${c.cyan(t.kinds[doc.kind])}: ${snippet(doc.text, hit.marks, 160).map((p) => (p.marked ? mark(safe(p.text)) : safe(p.text))).join('')}`);
   lines.push(`   ${c.dim(`${fileOf(doc.file)}:${doc.line}`)}`);
   if (doc.task && doc.kind !== 'template') lines.push(`   ${c.green(`instr run ${doc.task}${extra}`)}  ${c.dim('·')}  ${c.green(`instr show ${doc.task}${extra}`)}`);

@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Chalk } from 'chalk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Io } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { projectRoot, runInstr } from './run-instr.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'instr-search-'));
+const saved = process.env['INSTR_CACHE_DIR'];
+beforeAll(() => {
+  process.env['INSTR_CACHE_DIR'] = join(temp, 'cache');
+});
+afterAll(() => {
+  if (saved === undefined) delete process.env['INSTR_CACHE_DIR'];
+  else process.env['INSTR_CACHE_DIR'] = saved;
+  rmSync(temp, { recursive: true, force: true });
+});
+
+function captured(cwd = projectRoot, level: 0 | 1 = 0): Io & { stdout: () => string; stderr: () => string } {
+  let out = '';
+  let err = '';
+  return { out: (s) => void (out += s), err: (s) => void (err += s), color: new Chalk({ level }), isTTY: level > 0, columns: 100, cwd, stdout: () => out, stderr: () => err };
+}
+
+async function instr(args: string[], io = captured()) {
+  const code = await main(['node', 'instr', ...args], io);
+  process.exitCode = 0;
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
+}
+
+describe('instr search (in process)', () => {
+  it('prints the best task first, with the match marked, file:line and the command to run', async () => {
+    const r = await instr(['search', 'бухгалтер', 'ошибся,', 'клиент', 'недоволен']);
+    expect(r.code).toBe(0);
+    const first = r.stdout.split('\n\n')[0]!;
+    expect(first).toContain('Клиент недоволен нашей работой #complaint');
+    expect(first).toContain('[недоволен]');
+    expect(first).toMatch(/instructions\/client-manager\.md:\d+/);
+    expect(first).toContain('instr run complaint');
+  });
+
+  it('prints JSON with the documented fields, best first', async () => {
+    const r = await instr(['search', '--json', 'скидку']);
+    expect(r.code).toBe(0);
+    const results = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+    expect(Object.keys(results[0]!).sort()).toEqual(['file', 'id', 'kind', 'line', 'score', 'section', 'task', 'text', 'title'].sort());
+    expect(results[0]).toMatchObject({ task: 'request', title: 'Обработать заявку клиента' });
+    const scores = results.map((x) => x.score as number);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('uses the synonyms of the front matter: «орёт» finds the conflict', async () => {
+    const r = await instr(['search', '--json', 'орёт']);
+    expect((JSON.parse(r.stdout) as Array<{ task: string }>)[0]!.task).toBe('conflict');
+  });
+
+  it('finds sections: «ты» is the norms, not the chats', async () => {
+    const r = await instr(['search', '--json', 'ты']);
+    const results = JSON.parse(r.stdout) as Array<{ kind: string; section: string; task: string | null }>;
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ kind: 'section', section: 'norms', task: null });
+  });
+
+  it('says so in the instruction\'s language and exits 1 when nothing matches', async () => {
+    const r = await instr(['search', 'абракадабра']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Ничего не найдено по запросу «абракадабра»');
+    expect(r.stdout).toContain('instr list');
+    expect(r.stdout).toContain('«Если ситуации нет в инструкции»');
+    const json = await instr(['search', '--json', 'абракадабра']);
+    expect(json).toMatchObject({ code: 1, stdout: '[]\n' });
+  });
+
+  it('takes trailing paths as the instructions, and labels in their language', async () => {
+    const r = await instr(['search', 'wifi', 'down', 'instructions/office-administrator.md']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('#internet-down');
+    expect(r.stdout).toContain('situation: The [internet]');
+    expect(r.stdout).toContain('instr run internet-down instructions/office-administrator.md');
+  });
+
+  it('colours the match only on a terminal', async () => {
+    const r = await instr(['search', 'скидку'], captured(projectRoot, 1));
+    expect(r.stdout).toContain('\u001b[');
+    expect(r.stdout).not.toContain('[скидку]');
+  });
+
+  it('reads synonyms from instr.config.yaml, and rejects a bad one with exit 2', async () => {
+    const dir = mkdtempSync(join(temp, 'cfg-'));
+    writeFileSync(join(dir, 'a.md'), '---\nid: a\ntitle: A\nlang: en\n---\n\n## Tasks {.tasks}\n\n### Fix the copier {#copier}\n\n1. Call the technician.\n');
+    writeFileSync(join(dir, 'instr.config.yaml'), 'synonyms:\n  - [copier, photocopier, xerox]\n');
+    const found = await instr(['search', '--json', 'xerox', 'a.md'], captured(dir));
+    expect(found.code).toBe(0);
+    expect((JSON.parse(found.stdout) as Array<{ task: string }>)[0]!.task).toBe('copier');
+    writeFileSync(join(dir, 'instr.config.yaml'), 'synonyms:\n  - [lonely]\n');
+    const bad = await instr(['search', 'xerox', 'a.md'], captured(dir));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/instr\.config\.yaml:2:\d+/);
+  });
+
+  it('rejects a query with no words and a bad --limit (exit 2)', async () => {
+    expect((await instr(['search', '--', '...'])).code).toBe(2);
+    expect((await instr(['search', '--limit', 'x', 'скидка'])).code).toBe(2);
+  });
+});
+
+describe('instr search (the real binary)', () => {
+  it('answers from the cached index on the second run, the same as the first', () => {
+    const env = { INSTR_CACHE_DIR: join(temp, 'bin-cache') };
+    const first = runInstr(['search', 'принтер', 'сломался'], { env });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('#office-morning');
+    expect(first.stdout).not.toContain('\u001b[');
+    expect(runInstr(['search', 'принтер', 'сломался'], { env })).toEqual(first);
+    expect(runInstr(['search', '--help']).stdout).toContain('Exit codes: 0 found, 1 nothing found, 2 usage');
+  });
+});
