@@ -128,25 +128,26 @@ export class PostgresStore implements JournalStore {
    */
   async insertEvents(events: readonly JournalEvent[]): Promise<number> {
     if (events.length === 0) return 0;
-    const starts = events.filter((e) => e.type === 'start');
+    // one row per run of the batch: from its start event when the batch has it
+    const runs = new Map<string, JournalEvent>();
+    for (const e of events) if (!runs.has(e.run) || e.type === 'start') runs.set(e.run, e);
+    const starts = [...runs.values()].map((e) => (e.type === 'start' ? e : { run: e.run, at: null, task: null, title: null, file: null, lang: null, user: null, scripted: false }));
     return this.transaction(async (q) => {
-      if (starts.length > 0) {
-        await q(
-          `INSERT INTO instr_runs (run, task, title, file, lang, user_name, scripted, started_at)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::text[])
-           ON CONFLICT (run) DO NOTHING`,
-          [
-            starts.map((e) => text(e.run)),
-            starts.map((e) => text(e.task)),
-            starts.map((e) => text(e.title) ?? ''),
-            starts.map((e) => text(e.file) ?? ''),
-            starts.map((e) => text(e.lang) ?? 'en'),
-            starts.map((e) => text(e.user) ?? ''),
-            starts.map((e) => e.scripted === true),
-            starts.map((e) => text(e.at)),
-          ],
-        );
-      }
+      await q(
+        `INSERT INTO instr_runs (run, task, title, file, lang, user_name, scripted, started_at)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::text[])
+         ON CONFLICT (run) DO NOTHING`,
+        [
+          starts.map((e) => text(e.run)),
+          starts.map((e) => text(e.task)),
+          starts.map((e) => text(e.title) ?? ''),
+          starts.map((e) => text(e.file) ?? ''),
+          starts.map((e) => text(e.lang) ?? 'en'),
+          starts.map((e) => text(e.user) ?? ''),
+          starts.map((e) => e.scripted === true),
+          starts.map((e) => text(e.at)),
+        ],
+      );
       const r = await q(
         `INSERT INTO instr_events (id, run, seq, type, at, node, record, significant)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[])
