@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     const instructions = writeBenchInstruction(dir);
     const { graph } = await compilePaths([instructions]);
     const journal = join(dir, 'journal.jsonl');
-    const runs = Number(process.argv[3] ?? 7200);
+    const runs = Number(process.argv[3] ?? 5000);
     const lines = writeJournal(journal, graph, runs, 3);
     console.log(`journal: ${runs} runs, ${lines} events`);
     let t = performance.now();
