@@ -46,7 +46,7 @@ async function parent() {
       const lintHere = bytes / 1e6 <= lintMaxMb ? '1' : '0';
       try {
         const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', dir, String(set.repeat), name, lintHere], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
-        results.push({ name, bytes, files: set.files, ...JSON.parse(out), compileRssMb: compileRss(join(dir, 'v1')) });
+        results.push({ name, bytes, files: set.files, ...JSON.parse(out), compileRssMb: compileRss(join(dir, 'v1')), searchWarm: searchWarm(dir) });
       } catch (error) {
         process.stderr.write(`bench: ${name} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
       }
@@ -131,6 +131,12 @@ async function child(dir, repeatText, name, measureLint) {
   }
   await compile(v1, { cache: true, cacheDir });
   await time('compileWarm', () => compilePaths([v1], { cwd: dir, cacheDir }), Math.max(repeat, 3));
+  const search = await optional('dist/search/documents.js', 'dist/search/search.js');
+  if (search) {
+    // The search index is built from the compiled graph; its cost is compared with a cold compile.
+    const { graph } = await compile(v1);
+    await time('searchIndex', () => void search[1].buildIndex(search[0].searchDocuments(graph)));
+  }
   if (diff) {
     let changed = 0;
     await time('diff', async () => {
@@ -161,6 +167,24 @@ process.stdout.write(String(process.resourceUsage().maxRSS / 1024));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   const mb = Number(r.stdout);
   return Number.isFinite(mb) && mb > 0 ? mb : null;
+}
+
+/** Median wall time (ms) of a whole `instr search` process on the set's v1 folder, the cache filled by a first run. */
+function searchWarm(dir) {
+  const bin = join(root, 'bin/instr');
+  if (!existsSync(join(root, 'dist/cli/actions/search.js'))) return null;
+  const env = { ...process.env, NO_COLOR: '1', INSTR_CACHE_DIR: join(dir, 'search-cache') };
+  const argv = [bin, 'search', 'клиент', 'прислал', 'счёт', 'v1'];
+  spawnSync(process.execPath, argv, { cwd: dir, env, stdio: 'ignore' });
+  const samples = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    const r = spawnSync(process.execPath, argv, { cwd: dir, env, stdio: 'ignore' });
+    if (r.status !== 0) return null;
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[1];
 }
 
 // ── start-up ────────────────────────────────────────────────────────────────────────────────
@@ -249,6 +273,8 @@ function render({ machine: m, sets: list, startup }) {
     ['warm lint (cache, nothing changed)', ...list.map((s) => (s.lintWarm === undefined ? '—' : cell(s.lintWarm, s.floor)))],
     ['warm compile (cache)', ...list.map((s) => cell(s.compileWarm, s.floor))],
     ['diff, 1% of steps changed (floor: both)', ...list.map((s) => (s.diff === undefined ? 'no diff yet' : cell(s.diff, s.floor + s.floor2)))],
+    ['search index build (share of cold compile)', ...list.map((s) => (s.searchIndex === undefined ? '—' : `${ms(s.searchIndex)} (${((100 * s.searchIndex) / s.compile).toFixed(1)}%)`))],
+    ['warm `instr search`, whole process (wall)', ...list.map((s) => ms(s.searchWarm))],
     ['peak RSS: `instr compile`, cold (one process)', ...list.map((s) => (s.compileRssMb ? `${Math.round(s.compileRssMb)} MB` : '—'))],
     ['peak RSS: this whole benchmark process', ...list.map((s) => `${Math.round(s.peakRssMb)} MB`)],
     ['cold compile per MB', ...list.map((s) => `${Math.round(s.compile / (s.bytes / 1e6))} ms/MB`)],

@@ -1,32 +1,13 @@
 /** Menus to choose a task or a run (inquirer; loaded only in a terminal). */
-import search from '@inquirer/search';
 import select, { Separator } from '@inquirer/select';
 import type { ChalkInstance } from 'chalk';
-import { findTasks } from '../graph/find-task.js';
-import type { Graph, Task } from '../graph/types.js';
+import type { Task } from '../graph/types.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { inquirerTheme } from './interactive.js';
 import type { RunMessages } from './messages.js';
 
 function choice(task: Task) {
   return { value: task, name: `${terminalSafe(task.title)} (#${task.id})`, short: terminalSafe(task.title), description: task.trigger ? terminalSafe(task.trigger.text) : undefined };
-}
-
-/** A searchable menu of every task and situation: words of the title in any form, or the id. */
-export async function chooseFromAll(graph: Graph, t: RunMessages, color: ChalkInstance): Promise<Task> {
-  return search<Task>({
-    message: t.pickTask,
-    pageSize: 12,
-    theme: inquirerTheme(color, t),
-    source: (term) => {
-      const q = (term ?? '').trim();
-      if (!q) return graph.tasks.map(choice);
-      const found = findTasks(graph, q);
-      const lower = q.toLowerCase();
-      for (const task of graph.tasks) if (!found.includes(task) && (task.id.includes(lower) || task.title.toLowerCase().includes(lower))) found.push(task);
-      return found.map(choice);
-    },
-  });
 }
 
 export async function chooseFrom(tasks: Task[], t: RunMessages, color: ChalkInstance): Promise<Task> {

@@ -106,6 +106,7 @@ async function runOrResume(query: string | undefined, paths: string[], flags: Ru
 async function runTask(ctx: Ctx, query: string | undefined): Promise<number> {
   const { flags, graph, root, answers } = ctx;
   const task = await chooseTask(ctx, query);
+  if (!task) return exitCodes.ok;
   const lang = flags.lang ?? docLang(graph, task);
   const t = runMessages(lang);
   const now = new Date();
@@ -151,15 +152,15 @@ function userName(flags: RunFlags): string {
   }
 }
 
-async function chooseTask(ctx: Ctx, query: string | undefined): Promise<Task> {
+/** The task to run; null when the newcomer chose to read a section instead (it has been shown). */
+async function chooseTask(ctx: Ctx, query: string | undefined): Promise<Task | null> {
   const { graph } = ctx;
   const t = runMessages(ctx.flags.lang ?? docLang(graph, undefined));
   const known = () => graph.tasks.map((x) => x.id).join(', ');
   if (graph.tasks.length === 0) throw new ExitError('the instructions have no tasks', exitCodes.usage);
   if (query === undefined) {
     if (!ctx.interactive) throw new ExitError(`name the task to run; one of: ${known()}`, exitCodes.usage);
-    const { chooseFromAll } = await import('./choose.js');
-    return menu(() => chooseFromAll(graph, t, ctx.io.color));
+    return chooseFromSearch(ctx, t);
   }
   const matches = findTasks(graph, query);
   if (matches.length === 0) throw new ExitError(`no task or situation matches "${terminalSafe(query)}"; known: ${known()}`, exitCodes.usage);
@@ -170,6 +171,42 @@ async function chooseTask(ctx: Ctx, query: string | undefined): Promise<Task> {
   }
   const { chooseFrom } = await import('./choose.js');
   return menu(() => chooseFrom(matches, t, ctx.io.color));
+}
+
+/**
+ * The menu without a task: the same search as `instr search` (synonyms, sections, templates).
+ * A section is shown and the command ends; "list" prints every task and asks again.
+ */
+async function chooseFromSearch(ctx: Ctx, t: RunMessages): Promise<Task | null> {
+  const [{ chooseBySearch }, { openSearch }, { search }, { searchMessages }, { gapSection }] = await Promise.all([
+    import('./choose-search.js'),
+    import('../cli/search-setup.js'),
+    import('../search/search.js'),
+    import('../search/messages.js'),
+    import('../search/gap.js'),
+  ]);
+  const { graph, io } = ctx;
+  const lang = ctx.flags.lang ?? docLang(graph, undefined);
+  const s = searchMessages(lang);
+  const { index, synonyms } = await openSearch(graph, ctx.root, io);
+  const c = io.color;
+  const out = (lines: string[]) => io.out(`${wrapLines(lines, io.columns).join('\n')}\n`);
+  for (;;) {
+    const picked = await menu(() => chooseBySearch(graph, (q) => search(index, q, { synonyms, limit: 40 }), t, s, c));
+    if ('task' in picked) return picked.task;
+    if ('list' in picked) {
+      out(graph.tasks.map((x) => `  ${c.cyan(x.id)}  ${terminalSafe(x.title)}${x.trigger ? c.dim(` — ${terminalSafe(x.trigger.text)}`) : ''}`));
+      continue;
+    }
+    const shown = 'gap' in picked ? gapSection(graph, lang) : picked;
+    if (!shown) {
+      out([s.gapFallback]);
+      return null;
+    }
+    out([`${c.bold(terminalSafe(shown.section.title))} ${c.dim(`${relative(io.cwd, resolve(ctx.root, shown.file)) || shown.file}:${shown.section.position.line}`)}`, '']);
+    out(renderMarkdown(shown.section.content, { color: c, root: ctx.root, cwd: io.cwd }));
+    return null;
+  }
 }
 
 async function driverFor(ctx: Ctx, lang: string, t: RunMessages): Promise<Driver> {
