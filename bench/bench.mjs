@@ -1,32 +1,55 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- --large] [-- --json]`: how fast instr is, as ratios to the floor — the raw
- * parse of the same text (remark-parse + remark-directive + YAML front matter) in the same
- * process. Each instruction set is measured in a child process of its own, so its peak RSS is its
- * own; process start-up is measured against `node -e 0`. Needs the build (dist/).
+ * `npm run bench [-- --large] [-- --json] [-- --check] [-- --runs N]`: how fast instr is.
+ *
+ * 1. Whole processes, side by side: `instr --no-cache lint` against markdownlint-cli2 (the linter
+ *    a team would otherwise run in CI; same micromark parser) on the same generated files, and
+ *    instr with worker threads against instr on one thread. Runs alternate A/B/C; each figure is
+ *    the median wall time, CPU time (user + system, all threads) and peak RSS of the process.
+ * 2. In process (CPU time): instr's compile and lint against the floor, the raw parse of the same
+ *    text (remark-parse + remark-directive + YAML front matter).
+ * 3. Start-up of whole processes against `node -e 0`.
+ *
+ * `--check` exits 1 when a goal (issue 16) is missed by more than 10%. Needs the build (dist/).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeInstructions } from './generate.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
+const bin = join(root, 'bin/instr');
+const peerBin = join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
 
 const sets = {
-  '100 KB': { files: 1, bytesPerFile: 100_000, repeat: 5 },
-  '1 MB': { files: 10, bytesPerFile: 100_000, repeat: 3 },
-  '10 MB': { files: 100, bytesPerFile: 100_000, repeat: 1 },
+  '100 KB': { files: 1, bytesPerFile: 100_000, repeat: 5, runs: 5 },
+  '1 MB': { files: 10, bytesPerFile: 100_000, repeat: 3, runs: 5 },
+  '10 MB': { files: 100, bytesPerFile: 100_000, repeat: 1, runs: 3 },
+  '10 MB, one file': { files: 1, bytesPerFile: 10_000_000, repeat: 1, runs: 3 },
 };
 
-/** `--lint-max-mb N`: measure lint only on sets up to N MB (lint may be slow on the 10 MB set). */
-const lintMaxAt = args.indexOf('--lint-max-mb');
-const lintMaxMb = lintMaxAt === -1 ? Infinity : Number(args[lintMaxAt + 1]);
+const option = (name) => {
+  const at = args.indexOf(name);
+  return at === -1 ? undefined : args[at + 1];
+};
+/** `--lint-max-mb N`: measure lint in process only on sets up to N MB. */
+const lintMaxMb = Number(option('--lint-max-mb') ?? Infinity);
+/** `--runs N`: whole-process runs of each command per set (default: 5, 3 for the 10 MB sets). */
+const runsWanted = option('--runs') === undefined ? undefined : Number(option('--runs'));
+/** `--no-inprocess`: only whole processes and start-up. */
+const inProcess = !args.includes('--no-inprocess');
 
 if (args[0] === '--child') await child(args[1], args[2], args[3], args[4] !== '0');
-else await parent();
+else if (args[0] === '--render') {
+  // `--render report.json [--check]`: the table (and the check) of a run saved with --json.
+  const report = JSON.parse(readFileSync(args[1], 'utf8'));
+  report.goals = goals(report);
+  console.log(render(report));
+  if (args.includes('--check') && report.goals.some((g) => g.value !== null && g.value > g.limit * 1.1)) process.exitCode = 1;
+} else await parent();
 
 async function parent() {
   if (!existsSync(join(root, 'dist/compile/compile.js'))) {
@@ -35,30 +58,98 @@ async function parent() {
   }
   const names = args.includes('--large') ? Object.keys(sets) : ['100 KB', '1 MB'];
   const work = mkdtempSync(join(tmpdir(), 'instr-bench-'));
+  const load = [loadavg()];
+  const started = new Date();
   const results = [];
   try {
+    const probe = writeProbe(work);
     for (const name of names) {
       const set = sets[name];
-      const dir = join(work, name.replace(' ', ''));
+      const dir = join(work, name.replace(/[^A-Za-z0-9]/g, ''));
       const bytes = writeInstructions(join(dir, 'v1'), { ...set, seed: 7 });
       writeInstructions(join(dir, 'v2'), { ...set, seed: 7, mutate: 0.01 });
       process.stderr.write(`bench: ${name} (${set.files} file${set.files > 1 ? 's' : ''}, ${(bytes / 1e6).toFixed(2)} MB)…\n`);
-      const lintHere = bytes / 1e6 <= lintMaxMb ? '1' : '0';
-      try {
-        const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', dir, String(set.repeat), name, lintHere], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
-        results.push({ name, bytes, files: set.files, ...JSON.parse(out), compileRssMb: compileRss(join(dir, 'v1')), searchWarm: searchWarm(dir) });
-      } catch (error) {
-        process.stderr.write(`bench: ${name} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+      const result = { name, bytes, files: set.files, peers: peers(probe, join(dir, 'v1'), runsWanted ?? set.runs, name) };
+      if (inProcess) {
+        const lintHere = bytes / 1e6 <= lintMaxMb ? '1' : '0';
+        try {
+          const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', dir, String(set.repeat), name, lintHere], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
+          Object.assign(result, JSON.parse(out), { searchWarm: searchWarm(dir) });
+        } catch (error) {
+          process.stderr.write(`bench: ${name} in process failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+        }
       }
+      results.push(result);
     }
     process.stderr.write('bench: start-up…\n');
-    const startup = measureStartup(work);
-    const report = { machine: machine(), sets: results, startup };
+    const startup = measureStartup(work, probe);
+    load.push(loadavg());
+    const report = { date: started.toISOString(), machine: machine(), load, sets: results, startup };
+    report.goals = goals(report);
     if (args.includes('--json')) console.log(JSON.stringify(report, null, 2));
     else console.log(render(report));
+    if (args.includes('--check')) {
+      const missed = report.goals.filter((g) => g.value !== null && g.value > g.limit * 1.1);
+      if (missed.length > 0) {
+        process.stderr.write(`bench: ${missed.length} goal(s) missed by more than 10%: ${missed.map((g) => g.goal).join('; ')}\n`);
+        process.exitCode = 1;
+      }
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+// ── whole processes, side by side ───────────────────────────────────────────────────────────
+
+/** A module loaded with `--import` into each measured process: it writes the process's CPU time and peak RSS when it exits. */
+function writeProbe(work) {
+  const probe = join(work, 'probe.mjs');
+  writeFileSync(probe, `import { writeFileSync } from 'node:fs';
+process.on('exit', () => {
+  const u = process.resourceUsage();
+  writeFileSync(process.env.BENCH_USAGE, JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1000, rss: u.maxRSS / 1024 }));
+});
+`);
+  return pathToFileURL(probe).href;
+}
+
+/** One process: its wall time, CPU time (all threads) and peak RSS, in ms and MB. */
+function measure(probe, argv, { cwd, env = {} }) {
+  const usage = join(cwd, '..', 'usage.json');
+  rmSync(usage, { force: true });
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['--import', probe, ...argv], { cwd, env: { ...process.env, NO_COLOR: '1', ...env, BENCH_USAGE: usage }, stdio: 'ignore' });
+  const wall = performance.now() - start;
+  const u = existsSync(usage) ? JSON.parse(readFileSync(usage, 'utf8')) : { cpu: null, rss: null };
+  return { wall, cpu: u.cpu, rss: u.rss, status: r.status };
+}
+
+function median(values) {
+  const sorted = values.filter((v) => v !== null).sort((a, b) => a - b);
+  return sorted.length === 0 ? null : sorted[Math.floor(sorted.length / 2)];
+}
+
+/** instr (auto threads), instr on one thread and markdownlint-cli2 on the same folder, in alternating order. */
+function peers(probe, dir, runs, name) {
+  const lint = [bin, '--no-cache', 'lint', '.', '--today', '2026-11-27', '--max-file-size', '20MB'];
+  const contestants = {
+    instr: { argv: lint, env: {} },
+    instrOneThread: { argv: lint, env: { INSTR_WORKERS: '0' } },
+    markdownlint: { argv: [peerBin, '*.md'], env: {} },
+  };
+  if (!existsSync(peerBin)) delete contestants.markdownlint;
+  const samples = Object.fromEntries(Object.keys(contestants).map((k) => [k, []]));
+  const keys = Object.keys(contestants);
+  for (let i = 0; i < runs; i++) {
+    for (let j = 0; j < keys.length; j++) {
+      const key = keys[(i + j) % keys.length];
+      const one = measure(probe, contestants[key].argv, { cwd: dir, env: contestants[key].env });
+      samples[key].push(one);
+      process.stderr.write(`bench:   ${name}: ${key} ${Math.round(one.wall)} ms wall, ${Math.round(one.cpu)} ms CPU, ${Math.round(one.rss)} MB (exit ${one.status})\n`);
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, list]) => [k, { wall: median(list.map((s) => s.wall)), cpu: median(list.map((s) => s.cpu)), rss: median(list.map((s) => s.rss)), runs: list.length }]));
 }
 
 // ── one instruction set, in a child process ─────────────────────────────────────────────────
@@ -84,7 +175,8 @@ async function child(dir, repeatText, name, measureLint) {
       if (tree.children[0]?.type === 'yaml') parseYaml(tree.children[0].value);
     }
   };
-  const cold = { cwd: dir, cache: false, workers: 0 };
+  const big = 50 * 1024 * 1024; // the one-file set is larger than the default limit of one file
+  const cold = { cwd: dir, cache: false, workers: 0, maxFileBytes: big };
   const compile = (d, extra = {}) => compilePaths([d], { ...cold, ...extra });
   const lintOnce = async (d, extra) => lint[0].lintCompiled(await compile(d, extra), { config, today: '2026-11-27', cwd: dir });
   const cacheDir = join(dir, 'cache');
@@ -100,18 +192,16 @@ async function child(dir, repeatText, name, measureLint) {
   if (lint) await lintOnce(first);
 
   const rows = {};
-  // Single-threaded rows are timed in CPU time of the process, so that other load on the machine
-  // does not skew the ratios; rows with worker threads are timed in wall time (their point).
+  // Every row here is single-threaded and timed in CPU time of the process, so that other load on
+  // the machine skews the ratios less. Worker threads are measured as whole processes (peers()).
   const time = async (label, fn, times = repeat) => {
     const samples = [];
-    const wall = /Parallel$/.test(label);
     for (let i = 0; i < times; i++) {
       globalThis.gc?.();
-      const start = performance.now();
       const cpu = process.cpuUsage();
       await fn();
       const used = process.cpuUsage(cpu);
-      samples.push(wall ? performance.now() - start : (used.user + used.system) / 1000);
+      samples.push((used.user + used.system) / 1000);
     }
     samples.sort((a, b) => a - b);
     rows[label] = samples[Math.floor(samples.length / 2)];
@@ -122,15 +212,13 @@ async function child(dir, repeatText, name, measureLint) {
   await time('floor', floorOf(t1));
   await time('floor2', floorOf(t2));
   await time('compile', () => compile(v1));
-  await time('compileParallel', () => compile(v1, { workers: 'auto' }));
   if (lint) {
     await time('lint', () => lintOnce(v1));
-    await time('lintParallel', () => lintOnce(v1, { workers: 'auto' }));
     await compile(v1, { cache: true, cacheDir });
-    await time('lintWarm', async () => lint[0].lintCompiled(await compilePaths([v1], { cwd: dir, cacheDir }), { config, today: '2026-11-27', cwd: dir }), Math.max(repeat, 3));
+    await time('lintWarm', async () => lint[0].lintCompiled(await compilePaths([v1], { cwd: dir, cacheDir, maxFileBytes: big }), { config, today: '2026-11-27', cwd: dir }), Math.max(repeat, 3));
   }
   await compile(v1, { cache: true, cacheDir });
-  await time('compileWarm', () => compilePaths([v1], { cwd: dir, cacheDir }), Math.max(repeat, 3));
+  await time('compileWarm', () => compilePaths([v1], { cwd: dir, cacheDir, maxFileBytes: big }), Math.max(repeat, 3));
   const search = await optional('dist/search/documents.js', 'dist/search/search.js');
   if (search) {
     // The search index is built from the compiled graph; its cost is compared with a cold compile.
@@ -159,19 +247,8 @@ async function child(dir, repeatText, name, measureLint) {
   }
 }
 
-/** Peak RSS (MB) of one process that only compiles the folder cold, as `instr compile` would (worker threads included). */
-function compileRss(dir) {
-  const script = `const { compilePaths } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist/compile/compile.js')).href)});
-await compilePaths([${JSON.stringify(dir)}], { cache: false });
-process.stdout.write(String(process.resourceUsage().maxRSS / 1024));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-  const mb = Number(r.stdout);
-  return Number.isFinite(mb) && mb > 0 ? mb : null;
-}
-
 /** Median wall time (ms) of a whole `instr search` process on the set's v1 folder, the cache filled by a first run. */
 function searchWarm(dir) {
-  const bin = join(root, 'bin/instr');
   if (!existsSync(join(root, 'dist/cli/actions/search.js'))) return null;
   const env = { ...process.env, NO_COLOR: '1', INSTR_CACHE_DIR: join(dir, 'search-cache') };
   const argv = [bin, 'search', 'клиент', 'прислал', 'счёт', 'v1'];
@@ -183,43 +260,46 @@ function searchWarm(dir) {
     if (r.status !== 0) return null;
     samples.push(performance.now() - start);
   }
-  samples.sort((a, b) => a - b);
-  return samples[1];
+  return median(samples);
 }
 
 // ── start-up ────────────────────────────────────────────────────────────────────────────────
 
-function measureStartup(work) {
-  const bin = join(root, 'bin/instr');
-  const env = { ...process.env, NO_COLOR: '1', INSTR_CACHE_DIR: join(work, 'startup-cache') };
-  const run = (argv, times = 7) => {
-    const samples = [];
-    for (let i = 0; i < times; i++) {
-      const start = performance.now();
-      spawnSync(process.execPath, argv, { cwd: root, env, stdio: 'ignore' });
-      samples.push(performance.now() - start);
-    }
-    samples.sort((a, b) => a - b);
-    return samples[Math.floor(samples.length / 2)];
+function measureStartup(work, probe) {
+  const env = { INSTR_CACHE_DIR: join(work, 'startup-cache') };
+  const times = 9;
+  const commands = {
+    node: { argv: ['-e', '0'] },
+    version: { argv: [bin, '--version'] },
+    list: { argv: [bin, 'list'] },
+    // What a user meets first after installing: nothing cached yet.
+    firstList: { argv: [bin, 'list'], fresh: true },
   };
-  const result = { node: run(['-e', '0']), version: run([bin, '--version']) };
-  if (existsSync(join(root, 'dist/cli/actions/lint.js')) && existsSync(join(root, 'instructions'))) {
-    run([bin, 'lint', 'instructions'], 1); // fills the cache
-    result.lintWarm = run([bin, 'lint', 'instructions'], 5);
-    result.lintCold = run([bin, '--no-cache', 'lint', 'instructions'], 3);
+  if (existsSync(join(root, 'instructions'))) measure(probe, [bin, 'list'], { cwd: root, env }); // fills the cache
+  else {
+    delete commands.list;
+    delete commands.firstList;
   }
-  if (existsSync(join(root, 'dist/cli/actions/run.js'))) {
-    result.runFirstPrompt = firstPrompt(bin, env);
+  const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  const keys = Object.keys(commands);
+  for (let i = 0; i < times; i++) {
+    for (const key of keys) {
+      const fresh = commands[key].fresh ? { INSTR_CACHE_DIR: join(work, `fresh-cache-${i}`) } : {};
+      samples[key].push(measure(probe, commands[key].argv, { cwd: root, env: { ...env, ...fresh } }));
+    }
   }
+  const result = Object.fromEntries(Object.entries(samples).map(([k, list]) => [k, median(list.map((s) => s.wall))]));
+  result.cpu = Object.fromEntries(Object.entries(samples).map(([k, list]) => [k, median(list.map((s) => s.cpu))]));
+  if (existsSync(join(root, 'dist/cli/actions/run.js'))) result.runFirstPrompt = firstPrompt(bin, { ...process.env, ...env });
   return result;
 }
 
 /** ms until `instr run request` draws its first prompt on a pseudo-terminal (warm cache), via python3's pty. */
-function firstPrompt(bin, env) {
+function firstPrompt(binPath, env) {
   const script = `
 import os, pty, sys, time, select, signal
 samples = []
-for i in range(5):
+for i in range(7):
     start = time.monotonic()
     pid, fd = pty.fork()
     if pid == 0:
@@ -244,51 +324,100 @@ for i in range(5):
 samples.sort()
 print(samples[len(samples) // 2])
 `;
-  const warm = spawnSync(process.execPath, [bin, 'run', 'request', '--help'], { cwd: root, env, stdio: 'ignore' });
-  void warm;
-  spawnSync(process.execPath, [bin, 'list'], { cwd: root, env, stdio: 'ignore' }); // fills the cache
-  const r = spawnSync('python3', ['-c', script, process.execPath, bin, 'run', 'request'], { cwd: root, env: { ...env, TERM: 'xterm' }, encoding: 'utf8' });
+  spawnSync(process.execPath, [binPath, 'list'], { cwd: root, env, stdio: 'ignore' }); // fills the cache
+  const r = spawnSync('python3', ['-c', script, process.execPath, binPath, 'run', 'request'], { cwd: root, env: { ...env, TERM: 'xterm' }, encoding: 'utf8' });
   const ms = Number(r.stdout.trim());
   return Number.isFinite(ms) && ms > 0 ? ms : null;
 }
 
-// ── the table ───────────────────────────────────────────────────────────────────────────────
+// ── goals and the table ─────────────────────────────────────────────────────────────────────
 
 function machine() {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   return `${cpu.trim()}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}, ${process.platform}`;
 }
 
-function render({ machine: m, sets: list, startup }) {
+/** The goals of issue 16 that this run measured: `value` ≤ `limit` is met. */
+function goals({ sets: list, startup }) {
+  const out = [];
+  const set = (name) => list.find((s) => s.name === name);
+  const ratio = (a, b) => (a === null || b === null || a === undefined || b === undefined ? null : a / b);
+  const add = (goal, value, limit, unit = '×') => out.push({ goal, value, limit, unit });
+  for (const [name, limit] of [['1 MB', 0.7], ['10 MB', 0.6], ['10 MB, one file', 0.6]]) {
+    const s = set(name);
+    if (s?.peers.markdownlint) add(`cold lint ${name}, wall, vs markdownlint-cli2`, ratio(s.peers.instr.wall, s.peers.markdownlint.wall), limit);
+  }
+  for (const s of list) {
+    add(`${s.name}: CPU of the default (parallel) path vs one thread`, ratio(s.peers.instr.cpu, s.peers.instrOneThread.cpu), 1.15);
+    add(`${s.name}: wall of the default path vs one thread`, ratio(s.peers.instr.wall, s.peers.instrOneThread.wall), s.bytes >= 500_000 ? 0.6 : 1.0);
+  }
+  const one = set('10 MB, one file');
+  const folder = set('10 MB');
+  if (one && folder) {
+    add('one 10 MB file vs the 100-file folder, wall', ratio(one.peers.instr.wall, folder.peers.instr.wall), 1.1);
+    add('one 10 MB file vs the 100-file folder, CPU', ratio(one.peers.instr.cpu, folder.peers.instr.cpu), 1.1);
+  }
+  if (folder) add('peak RSS, 10 MB folder', folder.peers.instr.rss, 400, 'MB');
+  if (one) add('peak RSS, one 10 MB file', one.peers.instr.rss, 300, 'MB');
+  add('`instr --version` over `node -e 0`', startup.version - startup.node, 40, 'ms');
+  if (startup.list !== undefined) add('`instr list` (warm) over `node -e 0`', startup.list - startup.node, 120, 'ms');
+  if (startup.firstList !== undefined) add('first `instr list` after install (nothing cached)', startup.firstList, 500, 'ms');
+  if (startup.runFirstPrompt) add('`instr run request` first prompt over `node -e 0`', startup.runFirstPrompt - startup.node, 250, 'ms');
+  return out;
+}
+
+function render(report) {
+  const { machine: m, sets: list, startup, load, date } = report;
   const ms = (v) => (v === null || v === undefined ? '—' : `${Math.round(v)} ms`);
-  const ratio = (v, floor) => (v === null || v === undefined ? '' : ` (${(v / floor).toFixed(2)}×)`);
-  const cell = (v, floor) => `${ms(v)}${ratio(v, floor)}`;
+  const mb = (v) => (v === null || v === undefined ? '—' : `${Math.round(v)} MB`);
+  const x = (a, b) => (a === null || b === null || a === undefined || b === undefined ? '' : ` (${(a / b).toFixed(2)}×)`);
+  const table = (head, rows) => {
+    const widths = head.map((_, i) => Math.max(...[head, ...rows].map((r) => String(r[i]).length)));
+    const line = (r) => `| ${r.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+    return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)];
+  };
   const head = ['', ...list.map((s) => `${s.name} (${s.files} file${s.files > 1 ? 's' : ''})`)];
-  const rows = [
-    ['floor: remark + directive + front matter', ...list.map((s) => ms(s.floor))],
-    ['cold compile + validate', ...list.map((s) => cell(s.compile, s.floor))],
-    ['cold compile, worker threads (auto: 2 MB or more)', ...list.map((s) => cell(s.compileParallel, s.floor))],
-    ['cold lint (all rules)', ...list.map((s) => (s.lint === null ? 'no lint yet' : s.lint === 'skipped' ? 'not measured (--lint-max-mb)' : cell(s.lint, s.floor)))],
-    ['cold lint, worker threads (auto: 2 MB or more)', ...list.map((s) => (s.lintParallel === undefined ? '—' : cell(s.lintParallel, s.floor)))],
-    ['warm lint (cache, nothing changed)', ...list.map((s) => (s.lintWarm === undefined ? '—' : cell(s.lintWarm, s.floor)))],
-    ['warm compile (cache)', ...list.map((s) => cell(s.compileWarm, s.floor))],
-    ['diff, 1% of steps changed (floor: both)', ...list.map((s) => (s.diff === undefined ? 'no diff yet' : cell(s.diff, s.floor + s.floor2)))],
-    ['search index build (share of cold compile)', ...list.map((s) => (s.searchIndex === undefined ? '—' : `${ms(s.searchIndex)} (${((100 * s.searchIndex) / s.compile).toFixed(1)}%)`))],
-    ['warm `instr search`, whole process (wall)', ...list.map((s) => ms(s.searchWarm))],
-    ['peak RSS: `instr compile`, cold (one process)', ...list.map((s) => (s.compileRssMb ? `${Math.round(s.compileRssMb)} MB` : '—'))],
-    ['peak RSS: this whole benchmark process', ...list.map((s) => `${Math.round(s.peakRssMb)} MB`)],
-    ['cold compile per MB', ...list.map((s) => `${Math.round(s.compile / (s.bytes / 1e6))} ms/MB`)],
-  ];
-  const widths = head.map((_, i) => Math.max(...[head, ...rows].map((r) => String(r[i]).length)));
-  const line = (r) => `| ${r.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
-  const out = [`Machine: ${m}`, '', 'Medians; single-threaded rows in CPU time of the process, rows with worker threads in wall time.', '', line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line), ''];
-  out.push('Process start-up (median wall time):', '');
-  out.push(`| command | time | over \`node -e 0\` |`, '|---|---|---|');
-  const over = (v) => (v === null || v === undefined ? '' : `+${Math.round(v - startup.node)} ms`);
-  out.push(`| \`node -e 0\` | ${ms(startup.node)} | |`);
-  out.push(`| \`instr --version\` | ${ms(startup.version)} | ${over(startup.version)} |`);
-  out.push(startup.lintWarm === undefined ? '| `instr lint instructions` | no lint or no instructions yet | |' : `| \`instr lint instructions\` (warm cache) | ${ms(startup.lintWarm)} | ${over(startup.lintWarm)} |`);
-  if (startup.lintCold !== undefined) out.push(`| \`instr --no-cache lint instructions\` | ${ms(startup.lintCold)} | ${over(startup.lintCold)} |`);
-  out.push(startup.runFirstPrompt === undefined ? '| `instr run request`, first prompt | no run command yet | |' : `| \`instr run request\`, first prompt drawn (warm cache) | ${ms(startup.runFirstPrompt)} | ${over(startup.runFirstPrompt)} |`);
+  const avg = (l) => l.map((v) => v.toFixed(2)).join(' ');
+  const out = [`${date.slice(0, 16).replace('T', ' ')} UTC. Machine: ${m}. Load average (1, 5, 15 min): ${avg(load[0])} at the start, ${avg(load[1])} at the end.`, ''];
+  out.push('Whole processes, side by side (median; ratios to markdownlint-cli2, like against like):', '');
+  const peer = (s, key, field) => s.peers[key]?.[field];
+  out.push(...table(head, [
+    ['markdownlint-cli2 0.22, wall', ...list.map((s) => ms(peer(s, 'markdownlint', 'wall')))],
+    ['`instr --no-cache lint`, wall', ...list.map((s) => `${ms(peer(s, 'instr', 'wall'))}${x(peer(s, 'instr', 'wall'), peer(s, 'markdownlint', 'wall'))}`)],
+    ['the same, one thread (INSTR_WORKERS=0), wall', ...list.map((s) => `${ms(peer(s, 'instrOneThread', 'wall'))}${x(peer(s, 'instrOneThread', 'wall'), peer(s, 'markdownlint', 'wall'))}`)],
+    ['markdownlint-cli2 0.22, CPU', ...list.map((s) => ms(peer(s, 'markdownlint', 'cpu')))],
+    ['`instr --no-cache lint`, CPU', ...list.map((s) => `${ms(peer(s, 'instr', 'cpu'))}${x(peer(s, 'instr', 'cpu'), peer(s, 'markdownlint', 'cpu'))}`)],
+    ['the same, one thread, CPU', ...list.map((s) => `${ms(peer(s, 'instrOneThread', 'cpu'))}${x(peer(s, 'instrOneThread', 'cpu'), peer(s, 'markdownlint', 'cpu'))}`)],
+    ['peak RSS: markdownlint-cli2 / instr', ...list.map((s) => `${mb(peer(s, 'markdownlint', 'rss'))} / ${mb(peer(s, 'instr', 'rss'))}`)],
+  ]), '');
+  if (list.some((s) => s.floor !== undefined)) {
+    out.push('In process, one thread, CPU time (median; ratios to the floor):', '');
+    const cell = (v, floor) => `${ms(v)}${x(v, floor)}`;
+    const inproc = list.filter((s) => s.floor !== undefined);
+    out.push(...table(['', ...inproc.map((s) => s.name)], [
+      ['floor: remark + directive + front matter', ...inproc.map((s) => ms(s.floor))],
+      ['cold compile + validate', ...inproc.map((s) => cell(s.compile, s.floor))],
+      ['cold lint (all rules)', ...inproc.map((s) => (s.lint === 'skipped' || s.lint === null ? 'not measured' : cell(s.lint, s.floor)))],
+      ['warm lint (cache, nothing changed)', ...inproc.map((s) => (s.lintWarm === undefined ? '—' : cell(s.lintWarm, s.floor)))],
+      ['warm compile (cache)', ...inproc.map((s) => cell(s.compileWarm, s.floor))],
+      ['diff, 1% of steps changed (floor: both)', ...inproc.map((s) => (s.diff === undefined ? '—' : cell(s.diff, s.floor + s.floor2)))],
+      ['search index build (share of cold compile)', ...inproc.map((s) => (s.searchIndex === undefined ? '—' : `${ms(s.searchIndex)} (${((100 * s.searchIndex) / s.compile).toFixed(1)}%)`))],
+      ['warm `instr search`, whole process (wall)', ...inproc.map((s) => ms(s.searchWarm))],
+    ]), '');
+  }
+  out.push('Process start-up (median of 9, alternating; CPU: user + system of the process):', '');
+  const over = (v, base) => (v === null || v === undefined || base === null || base === undefined ? '' : `${v >= base ? '+' : ''}${Math.round(v - base)} ms`);
+  const cpu = startup.cpu ?? {};
+  out.push(...table(['command', 'wall', 'over `node -e 0`', 'CPU', 'over `node -e 0`'], [
+    ['`node -e 0`', ms(startup.node), '', ms(cpu.node), ''],
+    ['`instr --version`', ms(startup.version), over(startup.version, startup.node), ms(cpu.version), over(cpu.version, cpu.node)],
+    ['`instr list` (warm cache)', ms(startup.list), over(startup.list, startup.node), ms(cpu.list), over(cpu.list, cpu.node)],
+    ['`instr list`, nothing cached (first command after install)', ms(startup.firstList), over(startup.firstList, startup.node), ms(cpu.firstList), over(cpu.firstList, cpu.node)],
+    ['`instr run request`, first prompt drawn (warm cache)', ms(startup.runFirstPrompt), over(startup.runFirstPrompt, startup.node), '', ''],
+  ]), '');
+  out.push('Goals (issue 16); `--check` fails when one is missed by more than 10%:', '');
+  const show = (g) => (g.value === null ? '—' : g.unit === '×' ? `${g.value.toFixed(2)}×` : `${Math.round(g.value)} ${g.unit}`);
+  const limit = (g) => (g.unit === '×' ? `≤ ${g.limit}×` : `≤ ${g.limit} ${g.unit}`);
+  out.push(...table(['goal', 'measured', 'goal', ''], report.goals.map((g) => [g.goal, show(g), limit(g), g.value === null ? '' : g.value <= g.limit ? 'met' : g.value <= g.limit * 1.1 ? 'within 10%' : 'missed'])));
   return out.join('\n');
 }

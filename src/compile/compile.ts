@@ -1,5 +1,6 @@
 import { open, readFile, readdir, realpath, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { cacheDir, openFileCache } from '../cache/file-cache.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -58,6 +59,10 @@ export async function compilePaths(paths: string[], options: CompileOptions = {}
   const readProblems: Diagnostic[] = [];
   const misses: Array<{ source: SourceFile; key: string | null }> = [];
   const hits: string[] = [];
+  // Workers are started as soon as the files to parse are known to be worth them.
+  const wanted = options.workers ?? workersFromEnvironment();
+  let missBytes = 0;
+  let spawning: Promise<Worker[]> | null = null;
   await eachLimited(files, 64, async (file) => {
     const display = relative(cwd, file) || file;
     const path = toPosix(relative(root, file));
@@ -71,9 +76,14 @@ export async function compilePaths(paths: string[], options: CompileOptions = {}
     if (hit) {
       results.push(hit);
       hits.push(key!);
-    } else misses.push({ source: loaded.source, key });
+    } else {
+      misses.push({ source: loaded.source, key });
+      missBytes += loaded.source.text.length;
+      const { workers, mainLane } = plan(missBytes, files.length, wanted);
+      if (!spawning && mainLane && workers >= 1) spawning = import('./worker-pool.js').then((m) => m.prespawnWorkers(workers));
+    }
   });
-  const compiled = await compileMany(misses.map((m) => m.source), guard, options);
+  const compiled = await compileMany(misses.map((m) => m.source), guard, options, (await spawning) ?? []);
   await eachLimited(compiled.map((result, i) => ({ result, key: misses[i]!.key })), 64, async ({ result, key }) => {
     results.push(result);
     if (cache && key && !result.diagnostics.some(isTransient)) await cache.set(key, result);
@@ -104,27 +114,43 @@ function guardFromEnvironment(): GuardLimits {
   return Number.isInteger(depth) && depth >= 1 && depth <= 1000 ? { ...defaultGuardLimits, maxDepth: depth } : defaultGuardLimits;
 }
 
+/** INSTR_WORKERS=0 parses on the main thread only, a number caps the threads; anything else is `auto`. */
+function workersFromEnvironment(): number | 'auto' {
+  const wanted = process.env['INSTR_WORKERS'];
+  return wanted !== undefined && /^\d{1,3}$/.test(wanted) ? Number(wanted) : 'auto';
+}
+
 /** Parse failures that depend on the machine (a deadline, a crashed worker) are not cached. */
 function isTransient(d: Diagnostic): boolean {
   return d.rule === 'parse-timeout' || d.rule === 'internal-error' || d.rule === 'too-large';
 }
 
 /**
- * Inputs at least this large in total are parsed in worker threads, with a deadline. Measured: a
- * fresh worker (start-up, module loading, cold JIT) costs ~0.5 s, so 1 MB parses faster on this
- * thread; the gain only comes with several MB and idle cores.
+ * Inputs at least this large in total (and in two files or more) are compiled in parallel: this
+ * thread and one worker per other idle core share the files. A worker costs ~0.3 s of CPU to start
+ * (loading the parser, a cold JIT), started while the files are still being read.
  */
-const parallelThreshold = 2 * 1024 * 1024;
+export const parallelThreshold = 400 * 1024;
 
-async function compileMany(sources: SourceFile[], guard: GuardLimits, options: CompileOptions): Promise<FileResult[]> {
+/** How the files not in the cache are compiled: `workers` worker threads, and whether this thread takes files too. */
+function plan(bytes: number, files: number, wanted: number | 'auto'): { workers: number; mainLane: boolean } {
+  if (wanted !== 'auto') return { workers: Math.min(wanted, files), mainLane: false };
+  // Only idle cores pay: on a machine whose other processes already keep every core busy, a
+  // worker adds its start-up and a second cold JIT and finishes no sooner.
+  const cores = availableParallelism();
+  const others = Math.min(cores - 1, Math.floor(cores - loadavg()[0]!));
+  return bytes >= parallelThreshold && files >= 2 && others >= 1 ? { workers: Math.min(others, files - 1), mainLane: true } : { workers: 0, mainLane: false };
+}
+
+async function compileMany(sources: SourceFile[], guard: GuardLimits, options: CompileOptions, spawned: Worker[] = []): Promise<FileResult[]> {
   const bytes = sources.reduce((sum, s) => sum + s.text.length, 0);
-  const wanted = options.workers ?? 'auto';
-  const threads = wanted === 'auto' ? (bytes >= parallelThreshold ? availableParallelism() : 0) : Math.min(wanted, sources.length);
-  if (threads >= 1 && sources.length >= 1) {
+  const { workers, mainLane } = plan(bytes, sources.length, options.workers ?? workersFromEnvironment());
+  if (workers >= 1 && sources.length >= 1) {
     const { compileInWorkers } = await import('./worker-pool.js');
-    const results = await compileInWorkers(sources, guard, threads, options.parseTimeoutMs);
+    const results = await compileInWorkers(sources, guard, workers, options.parseTimeoutMs, { mainLane, spawned });
     if (results) return results;
   }
+  for (const worker of spawned) void worker.terminate();
   return sources.map((source) => compileSource(source, guard));
 }
 

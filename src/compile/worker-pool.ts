@@ -1,15 +1,20 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { GuardLimits } from '../parse/guard.js';
 import type { FileResult } from './compile-file.js';
 import { compileSource, emptyResult } from './compile.js';
 import type { SourceFile } from './source.js';
 import type { WorkerRequest } from './worker.js';
 
-/** Default deadline for parsing one file: 10 s plus 10 s per MB (honest text parses at ~0.5 MB/s). */
+/**
+ * Default deadline for parsing one file: 10 s plus 10 s per MB (honest text parses at ~0.5 MB/s),
+ * stretched by the machine's load: the deadline is wall time, and on a machine whose run queue
+ * is ten times its cores a parse gets a tenth of a core.
+ */
 export function defaultParseTimeout(source: SourceFile): number {
-  return 10_000 + Math.ceil((source.text.length / 1_048_576) * 10_000);
+  const busy = Math.max(1, loadavg()[0]! / availableParallelism());
+  return Math.round((10_000 + Math.ceil((source.text.length / 1_048_576) * 10_000)) * busy);
 }
 
 type Outcome = { ok: true; result: FileResult } | { ok: false; rule: string; message: string };
@@ -19,33 +24,55 @@ type Outcome = { ok: true; result: FileResult } | { ok: false; rule: string; mes
  * worker that exceeds it (a parser denial of service that slipped past the nesting guard) is
  * stopped and the file gets a diagnostic. Returns null when workers are unavailable (running
  * from the TypeScript sources), so the caller compiles on its own thread.
+ *
+ * With `mainLane`, this thread compiles files too, taking them from the same queue (without a
+ * deadline, as on a single thread): on two cores one worker and this thread do the work of two
+ * workers without the start-up of the second. Each worker is sent its next file before it has
+ * finished the current one, so it never waits while this thread is busy. `spawned` are workers
+ * started earlier (while the files were being read).
  */
-export async function compileInWorkers(sources: SourceFile[], guard: GuardLimits, threads: number, timeoutMs?: number): Promise<FileResult[] | null> {
-  const script = new URL('./worker.js', import.meta.url);
-  if (!existsSync(script)) return null;
+export async function compileInWorkers(sources: SourceFile[], guard: GuardLimits, threads: number, timeoutMs?: number, options: { mainLane?: boolean; spawned?: Worker[] } = {}): Promise<FileResult[] | null> {
+  const spawned = options.spawned ?? [];
+  const script = workerScript();
+  if (!script) return null;
   const results: FileResult[] = new Array<FileResult>(sources.length);
   const order = sources.map((_, i) => i).sort((a, b) => sources[b]!.text.length - sources[a]!.text.length);
   let next = 0;
+  const take = (): number | undefined => (next < order.length ? order[next++] : undefined);
+  const deadline = (source: SourceFile) => timeoutMs ?? defaultParseTimeout(source);
 
-  const lane = async (): Promise<void> => {
-    let worker: Worker | null = null;
+  const settle = async (index: number, outcome: Outcome): Promise<boolean> => {
+    const source = sources[index]!;
+    if (outcome.ok) {
+      results[index] = outcome.result;
+      return true;
+    }
+    // The worker itself failed (not the parse's time or memory): compile on this thread, where
+    // compileSource turns any failure into a diagnostic.
+    if (outcome.rule === 'internal-error') results[index] = compileSource(source, guard);
+    else results[index] = emptyResult(source, { file: source.display, line: 1, column: 1, rule: outcome.rule, severity: 'error', message: outcome.message, source: 'parse' });
+    return false;
+  };
+
+  const workerLane = async (first: Worker | undefined): Promise<void> => {
+    let worker: Worker | null = first ?? null;
     try {
-      while (next < order.length) {
-        const index = order[next++]!;
-        const source = sources[index]!;
-        worker ??= spawnWorker(script);
-        const outcome = await compileOne(worker, { source, guard }, timeoutMs ?? defaultParseTimeout(source));
-        if (outcome.ok) results[index] = outcome.result;
-        else if (outcome.rule === 'internal-error') {
-          // The worker itself failed (not the parse's time or memory): compile on this thread,
-          // where compileSource turns any failure into a diagnostic.
-          results[index] = compileSource(source, guard);
-          await worker.terminate();
-          worker = null;
-        } else {
-          const diagnostic: Diagnostic = { file: source.display, line: 1, column: 1, rule: outcome.rule, severity: 'error', message: outcome.message, source: 'parse' };
-          results[index] = emptyResult(source, diagnostic);
-          await worker.terminate();
+      let inFlight: Array<{ index: number; outcome: Promise<Outcome> }> = [];
+      for (;;) {
+        while (inFlight.length < 2) {
+          const index = take();
+          if (index === undefined) break;
+          worker ??= spawnWorker(script);
+          const ahead = inFlight.length > 0 ? deadline(sources[inFlight[0]!.index]!) : 0;
+          inFlight.push({ index, outcome: compileOne(worker, { source: sources[index]!, guard }, deadline(sources[index]!) + ahead) });
+        }
+        const current = inFlight.shift();
+        if (!current) break;
+        if (!(await settle(current.index, await current.outcome))) {
+          // The worker is stopped; what was sent after this file is compiled anew.
+          for (const queued of inFlight) results[queued.index] = (await settleAgain(queued.index))!;
+          inFlight = [];
+          await worker!.terminate();
           worker = null;
         }
       }
@@ -53,8 +80,44 @@ export async function compileInWorkers(sources: SourceFile[], guard: GuardLimits
       if (worker) await worker.terminate();
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(threads, sources.length)) }, lane));
+
+  /** A file that was queued behind one that failed: compiled in a fresh worker of its own. */
+  const settleAgain = async (index: number): Promise<FileResult> => {
+    const worker = spawnWorker(script);
+    try {
+      await settle(index, await compileOne(worker, { source: sources[index]!, guard }, deadline(sources[index]!)));
+      return results[index]!;
+    } finally {
+      await worker.terminate();
+    }
+  };
+
+  const mainLane = async (): Promise<void> => {
+    for (let index = take(); index !== undefined; index = take()) {
+      results[index] = compileSource(sources[index]!, guard);
+      // Let the workers' finished files in, so their next ones are sent.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+
+  const workerCount = Math.max(options.mainLane ? 0 : 1, Math.min(threads, sources.length));
+  const lanes = Array.from({ length: workerCount }, (_, i) => workerLane(spawned[i]));
+  for (const extra of spawned.slice(workerCount)) void extra.terminate();
+  if (options.mainLane) lanes.push(mainLane());
+  await Promise.all(lanes);
   return results;
+}
+
+/** The built worker script, or null when running from the TypeScript sources. */
+function workerScript(): URL | null {
+  const script = new URL('./worker.js', import.meta.url);
+  return existsSync(script) ? script : null;
+}
+
+/** Starts `count` workers now, so that they load the parser while this thread reads the files. */
+export function prespawnWorkers(count: number): Worker[] {
+  const script = workerScript();
+  return script ? Array.from({ length: count }, () => spawnWorker(script)) : [];
 }
 
 function spawnWorker(script: URL): Worker {
@@ -67,28 +130,48 @@ function spawnWorker(script: URL): Worker {
   return worker;
 }
 
+interface Pending {
+  resolve: (outcome: Outcome) => void;
+  timer: NodeJS.Timeout;
+}
+
+const queues = new WeakMap<Worker, Pending[]>();
+
+/**
+ * Sends one file to a worker; resolves with its result, or with why there is none. A worker
+ * answers in the order it was sent files, so several may be outstanding. When one fails, the
+ * worker is to be stopped: every file still outstanding on it resolves as failed too.
+ */
 function compileOne(worker: Worker, request: WorkerRequest, timeoutMs: number): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const done = (outcome: Outcome) => {
-      clearTimeout(timer);
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-      resolve(outcome);
+  let queue = queues.get(worker);
+  if (!queue) {
+    const pending: Pending[] = [];
+    queue = pending;
+    queues.set(worker, pending);
+    const failAll = (first: Outcome, rest: Outcome) => {
+      pending.splice(0).forEach((p, i) => {
+        clearTimeout(p.timer);
+        p.resolve(i === 0 ? first : rest);
+      });
     };
-    const onMessage = (result: FileResult) => done({ ok: true, result });
-    const onError = (error: Error) => {
+    const stopped: Outcome = { ok: false, rule: 'internal-error', message: 'File was not compiled: the parser was stopped; please report it' };
+    worker.on('message', (result: FileResult) => {
+      const p = pending.shift();
+      if (!p) return;
+      clearTimeout(p.timer);
+      p.resolve({ ok: true, result });
+    });
+    worker.on('error', (error: Error) => {
       const memory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      done({ ok: false, rule: memory ? 'too-large' : 'internal-error', message: memory ? 'Parsing the file ran out of memory; the file was not compiled (split it)' : `File was not compiled: the parser failed (${error.message}); please report it` });
-    };
-    const onExit = (code: number) => done({ ok: false, rule: 'internal-error', message: `File was not compiled: the parser stopped unexpectedly (exit code ${code}); please report it` });
-    const timer = setTimeout(() => {
-      const seconds = Math.round(timeoutMs / 100) / 10;
-      done({ ok: false, rule: 'parse-timeout', message: `Parsing took longer than ${seconds} s and was stopped; the file was not compiled (simplify its nesting, or split it)` });
-    }, timeoutMs);
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
+      failAll({ ok: false, rule: memory ? 'too-large' : 'internal-error', message: memory ? 'Parsing the file ran out of memory; the file was not compiled (split it)' : `File was not compiled: the parser failed (${error.message}); please report it` }, stopped);
+    });
+    worker.on('exit', (code: number) => failAll({ ok: false, rule: 'internal-error', message: `File was not compiled: the parser stopped unexpectedly (exit code ${code}); please report it` }, stopped));
+    worker.on('timeout', (seconds: number) => failAll({ ok: false, rule: 'parse-timeout', message: `Parsing took longer than ${seconds} s and was stopped; the file was not compiled (simplify its nesting, or split it)` }, stopped));
+  }
+  const pending = queue;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => worker.emit('timeout', Math.round(timeoutMs / 100) / 10), timeoutMs);
+    pending.push({ resolve, timer });
     worker.postMessage(request);
   });
 }
