@@ -25,6 +25,7 @@ describe('the bundled instructions', () => {
     const equipment = graph.tasks.find((t) => t.id === 'equipment')!;
     expect(equipment.schedules[0]!.rrule).toBe('FREQ=MONTHLY;BYDAY=-1FR');
     expect(Object.values(graph.nodes).some((n) => n.task === 'equipment' && n.kind === 'wait' && n.deadline === 'P1W')).toBe(true);
-    expect(graph.documents.find((d) => d.lang === 'en')).toBeDefined();
+    // The firm writes in Russian; English instructions are covered by the test fixtures.
+    expect(graph.documents.find((d) => d.id === 'office-administrator')!.lang).toBe('ru');
   });
 });

@@ -54,15 +54,17 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
         step(3),
         decision('Понятно, что именно нужно сделать', 0),
         step(4),
-        step(5, `${DOWN}${ENTER}`),
+        decision('Клиент просит сделать срочно\\?', 0),
+        step(5),
+        step(6, `${DOWN}${ENTER}`),
         { expect: 'Почему пропускаете шаг\\?', send: `тариф известен${ENTER}` },
-        step(6),
-        decision('Задача входит в тариф клиента\\?', 1),
         step(7),
+        decision('Задача входит в тариф клиента\\?', 1),
         step(8),
-        decision('Клиент согласен оплатить\\?', 2),
         step(9),
+        decision('Клиент согласен оплатить\\?', 2),
         step(10),
+        step(11),
       ],
       journal,
     );
@@ -77,8 +79,8 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
     for (const line of r.output.slice(r.output.indexOf('── Итог ──')).split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
     expect(r.output).toMatch(/^Когда: .{1,72}\n/m);
     const events = parseJournal(readFileSync(journal, 'utf8')).events;
-    expect(events.map((e) => e.type)).toEqual(['start', 'step', 'step', 'step', 'decision', 'step', 'step', 'step', 'decision', 'step', 'step', 'decision', 'step', 'step', 'end']);
-    expect(events.filter((e) => e.type === 'decision').map((e) => (e.type === 'decision' ? e.label : ''))).toEqual(['Да, понятно', 'Нет, не входит', 'Нет, отказывается']);
+    expect(events.map((e) => e.type)).toEqual(['start', 'step', 'step', 'step', 'decision', 'step', 'decision', 'step', 'step', 'step', 'decision', 'step', 'step', 'decision', 'step', 'step', 'end']);
+    expect(events.filter((e) => e.type === 'decision').map((e) => (e.type === 'decision' ? e.label : ''))).toEqual(['Да, понятно', 'Нет, обычный срок', 'Нет, не входит', 'Нет, отказывается']);
     expect(events.at(-1)).toMatchObject({ type: 'end', status: 'cancelled', outcome: 'Клиент отказался от работы вне тарифа' });
   });
 
@@ -121,9 +123,9 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
     const resumed = spawnSync(process.execPath, [binPath, 'run', '--resume', events[0]!.run, '--answers', answers, '--journal', journal, '--json'], { cwd: projectRoot, encoding: 'utf8', timeout: 120_000 });
     // it goes on from step 3 and stops at the next decision that has no answer, still resumable
     expect(resumed.status).toBe(2);
-    expect(resumed.stderr).toContain('Задача входит в тариф клиента?');
+    expect(resumed.stderr).toContain('Клиент просит сделать срочно?');
     const after = parseJournal(readFileSync(journal, 'utf8')).events;
-    expect(after.map((e) => e.type)).toEqual(['start', 'step', 'step', 'step', 'decision', 'step', 'step', 'step', 'pause']);
+    expect(after.map((e) => e.type)).toEqual(['start', 'step', 'step', 'step', 'decision', 'step', 'pause']);
   });
 
   it('notes a question, goes back, captures a "not covered" draft, shows the escalation contacts, suspends at a wait and resumes it', () => {
