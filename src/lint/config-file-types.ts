@@ -20,6 +20,23 @@ export interface InstrConfig {
      */
     'broken-link'?: Level | [Level] | [Level, {}];
     /**
+     * a step that closes the case comes before a checkpoint that should confirm it
+     */
+    'close-before-checkpoint'?:
+      | Level
+      | [Level]
+      | [
+          Level,
+          {
+            /**
+             * More verbs that close a case, besides «закрыть», «завершить», "close", "finish".
+             *
+             * @maxItems 200
+             */
+            words?: string[];
+          }
+        ];
+    /**
      * a path that stops without an ::end, a ::goto or a ::wait
      */
     'dead-end'?:
@@ -110,6 +127,27 @@ export interface InstrConfig {
      * a step that names no action (no verb such as «позвонить», "call")
      */
     'step-has-no-action'?: Level | [Level] | [Level, {}];
+    /**
+     * a role-like word such as «руководитель» that no role in the front matter is called by
+     */
+    'undefined-role'?:
+      | Level
+      | [Level]
+      | [
+          Level,
+          {
+            /**
+             * More role-like words, besides «руководитель», «начальник», "boss", "supervisor".
+             *
+             * @maxItems 200
+             */
+            words?: string[];
+          }
+        ];
+    /**
+     * an option or trigger that describes another task's ::when without any ::goto between them
+     */
+    'unlinked-situation'?: Level | [Level] | [Level, {}];
     /**
      * a step or directive that no run of any task can reach
      */

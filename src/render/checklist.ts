@@ -1,15 +1,17 @@
+import { roleMentions } from '../analyze/role-mentions.js';
 import { nodeLabel } from '../graph/node-text.js';
 import type { GraphIndex } from '../graph/query.js';
 import type { Node, Task } from '../graph/types.js';
 import { formatDuration } from '../i18n/duration.js';
 import { messages, type Messages } from '../i18n/messages.js';
+import { roleContactsLine } from './role-contacts.js';
 
 /** One line of a checklist: how deep it is indented, its marker, and its text. */
 export interface ChecklistLine {
   depth: number;
   marker: string;
   text: string;
-  kind: Node['kind'] | 'option' | 'detail' | 'header';
+  kind: Node['kind'] | 'option' | 'detail' | 'header' | 'contact';
   nodeId?: string;
 }
 
@@ -23,6 +25,7 @@ export function checklist(index: GraphIndex, task: Task, lang?: string): Checkli
   const t = messages(language);
   const lines: ChecklistLine[] = [];
   const seen = new Set<string>();
+  const mentions = roleMentions(index.graph);
 
   const walk = (start: string | null, stop: string | null, depth: number, prefix: string) => {
     let n = 0;
@@ -33,6 +36,11 @@ export function checklist(index: GraphIndex, task: Task, lang?: string): Checkli
       seen.add(id);
       const marker = `${prefix}${++n}.`;
       lines.push({ depth, marker, text: describe(node, t, index, language), kind: node.kind, nodeId: node.id });
+      // the contacts of a role the step names («написать главному бухгалтеру»)
+      for (const m of node.kind === 'decision' ? [] : (mentions.get(node.id) ?? [])) {
+        const role = doc?.roles[m.role];
+        if (role) lines.push({ depth: depth + 1, marker: '', text: `☎ ${roleContactsLine(role)}`, kind: 'contact' });
+      }
       if (node.kind === 'step' && node.details) {
         for (const detail of node.details.split('\n')) if (detail.trim()) lines.push({ depth: depth + 1, marker: '', text: detail, kind: 'detail' });
       }

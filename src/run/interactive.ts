@@ -5,8 +5,10 @@
 import input from '@inquirer/input';
 import select, { Separator } from '@inquirer/select';
 import type { ChalkInstance } from 'chalk';
+import { roleMentions } from '../analyze/role-mentions.js';
 import type { Graph } from '../graph/types.js';
 import { formatDuration } from '../i18n/duration.js';
+import { roleContactsLine } from '../render/role-contacts.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import type { Answer } from './engine.js';
 import type { Action, Driver, Open } from './drive.js';
@@ -208,6 +210,14 @@ export class InteractiveDriver implements Driver {
         lines.push(`${c.blue('⏳')} ${c.bold(`${t.waitFor}:`)} ${terminalSafe(prompt.node.event)}`);
         if (extra.length) lines.push(`  ${c.dim(extra.join('; '))}`);
         break;
+      }
+    }
+    if (prompt.kind === 'step' || prompt.kind === 'checkpoint' || prompt.kind === 'wait') {
+      // the contacts of a role the text names («написать главному бухгалтеру»)
+      const doc = graph.documents.find((d) => d.file === prompt.node.position.file);
+      for (const m of roleMentions(graph).get(prompt.node.id) ?? []) {
+        const role = doc?.roles[m.role];
+        if (role) lines.push(`  ${c.dim('☎')} ${c.dim(terminalSafe(roleContactsLine(role)))}`);
       }
     }
     return lines;

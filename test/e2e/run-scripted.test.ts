@@ -22,8 +22,10 @@ function events(journal: string): Array<Record<string, unknown>> {
 
 const requestAnswers = [
   '"Понятно, что именно нужно сделать и к какому сроку?": Да, понятно',
+  'urgency: Нет, обычный срок',
   'in-tariff: Нет, не входит',
   'agrees-to-pay: Да, согласен',
+  'invoice-payer: Компании клиента',
   '"Реквизиты в карточке клиента совпадают с договором": Да, совпадают',
   '"Счёт выставлен и отправлен клиенту": СЧ-2026-117',
   'extra-paid: true',
@@ -42,7 +44,7 @@ describe('instr run --answers (scripted)', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { status: string; outcome: string | null; path: Array<{ kind: string; answer?: string; target?: string }>; checkpoints: unknown[] };
     expect(out.status).toBe('done');
-    expect(out.path.filter((p) => p.kind === 'decision').map((p) => p.answer)).toEqual(['Да, понятно', 'Нет, не входит', 'Да, согласен', 'Да, совпадают', 'Да, подтвердил', 'Да, выполнил', 'Нет, молчит']);
+    expect(out.path.filter((p) => p.kind === 'decision').map((p) => p.answer)).toEqual(['Да, понятно', 'Нет, обычный срок', 'Нет, не входит', 'Да, согласен', 'Компании клиента', 'Да, совпадают', 'Да, подтвердил', 'Да, выполнил', 'Нет, молчит']);
     expect(out.path.filter((p) => p.kind === 'jump').map((p) => p.target)).toEqual(['invoice', 'assign-accountant']);
     expect(out.checkpoints).toHaveLength(3);
     const ev = events(journal);

@@ -30,8 +30,8 @@ export async function showCommand(query: string, paths: string[], flags: ShowFla
   io.out('\n');
   for (const line of lines) {
     const indent = '   '.repeat(line.depth);
-    const marker = line.kind === 'option' ? c.yellow(line.marker) : line.kind === 'detail' ? '  ' : c.dim(line.marker);
-    const text = line.kind === 'decision' ? c.bold(safe(line.text)) : line.kind === 'option' ? c.yellow(safe(line.text)) : safe(line.text);
+    const marker = line.kind === 'option' ? c.yellow(line.marker) : line.kind === 'detail' || line.kind === 'contact' ? '  ' : c.dim(line.marker);
+    const text = line.kind === 'decision' ? c.bold(safe(line.text)) : line.kind === 'option' ? c.yellow(safe(line.text)) : line.kind === 'contact' ? c.dim(safe(line.text)) : safe(line.text);
     const hanging = `\n${indent}${' '.repeat(line.marker.length + 1)}`;
     io.out(`${indent}${marker} ${text.replace(/\n/g, hanging)}\n`);
   }
