@@ -92,13 +92,13 @@ describe('instr lint', () => {
     const validate = new Ajv({ strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
     const log = JSON.parse(result.stdout) as { runs: Array<{ results: Array<{ ruleId: string }> }> };
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
-    expect(new Set(log.runs[0]!.results.map((r) => r.ruleId))).toEqual(new Set(['unreachable', 'vague-wording', 'required-sections']));
+    expect(new Set(log.runs[0]!.results.map((r) => r.ruleId))).toEqual(new Set(['unreachable', 'vague-wording', 'required-sections', 'undefined-role']));
   });
 
   it('reads instr.config.yaml upward from the working directory', async () => {
     const dir = join(temp, 'configured');
     mkdirSync(join(dir, 'sub'), { recursive: true });
-    writeFileSync(join(dir, 'instr.config.yaml'), 'rules:\n  vague-wording: [error, { ru: { remove: [комфортный] } }]\n  required-sections: off\n');
+    writeFileSync(join(dir, 'instr.config.yaml'), 'rules:\n  vague-wording: [error, { ru: { remove: [комфортный] } }]\n  required-sections: off\n  undefined-role: off\n');
     const result = await runCli(['lint', resolve(fx('vague-wording/invalid.md')), '--format', 'json'], { ...noCache, cwd: join(dir, 'sub') });
     expect(result.code).toBe(1);
     const rows = JSON.parse(result.stdout) as Row[];
