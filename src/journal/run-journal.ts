@@ -1,7 +1,8 @@
 /**
  * The journal as `instr run` uses it: a local file every record is appended to (fsynced before the
  * next prompt) and, when a server is configured, the background upload of that file. Opening it
- * does no network work: the server is first contacted after the first prompt is drawn.
+ * does no network work: the server is first contacted after the first answer (or when the run
+ * ends), never while the first prompt is being drawn.
  */
 import { relative } from 'node:path';
 import type { Io } from '../cli/io.js';
@@ -54,15 +55,22 @@ export async function openRunJournal(io: Io, flag: string | undefined, lang: () 
     return upload;
   })());
   let pokes = 0;
+  // The records written before the first prompt (start, and what the engine does on its own to
+  // reach it) come in one synchronous burst; the upload waits for the first record after it, an
+  // answer, so no network work or driver loading competes with drawing the first prompt.
+  let armed = false;
   return {
     file,
     label: `${label} (${shownFile})`,
     writer: (run, next) =>
       new NotifyingWriter(file, run, next, () => {
         pokes++;
+        if (!armed) {
+          if (pokes === 1) setImmediate(() => (armed = true));
+          return;
+        }
         if (upload) upload.poke();
         else if (!timer) {
-          // the driver is loaded and the server contacted once the first prompt has been drawn
           timer = setTimeout(() => void start().then((u) => u.poke()), firstUploadDelayMs);
           timer.unref();
         }

@@ -77,6 +77,9 @@ describeWithServer('the team journal when things go wrong', () => {
     const journal = await openRunJournal(io, viaProxy, () => 'en');
     const writer = journal.writer('away-run', 0);
     writer.append({ type: 'start', task: 'task-1', title: 'T', file: 'bench.md', lang: 'en', user: 'ann', revision: null, contentHash: 'h', scripted: false }, AT);
+    // the first prompt is drawn: nothing is uploaded before the first answer
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await serverEvents(db.url, 'away-run')).toEqual([]);
     for (let i = 1; i < 30; i++) writer.append({ type: 'step', node: `s${i}`, action: 'done' }, AT);
     await until(async () => (await serverEvents(db.url, 'away-run')).length === 30, 'the first 30 events on the server');
     await proxy.cut();
