@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compilePaths } from '../compile/compile.js';
 import { defaultGuardLimits } from '../parse/guard.js';
-import { cacheDir, decodeEntry, openFileCache } from './file-cache.js';
+import { basename } from 'node:path';
+import { cacheDir, decodeEntry, encodeEntry, openFileCache } from './file-cache.js';
+import { cacheSecret } from './secret.js';
 
 const fixture = fileURLToPath(new URL('../../test/fixtures/compile/request.md', import.meta.url));
 let work: string;
@@ -22,19 +23,33 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 const compile = (extra: { cache?: boolean } = {}) => compilePaths(['request.md'], { cwd: work, cacheDir: cache, ...extra });
 const entries = () => readdirSync(cache).filter((n) => n.endsWith('.json')).map((n) => join(cache, n));
 
-/** Rewrites an entry's body and gives it a valid checksum, as a newer compiler would have written it. */
+const nameOf = (path: string) => basename(path, '.json');
+
+/** Rewrites an entry's body and signs it with this machine's secret, as a newer compiler would have written it. */
 function doctor(path: string, change: (body: Record<string, unknown>) => void): void {
   const raw = readFileSync(path, 'utf8');
   const body = JSON.parse(raw.slice(raw.indexOf('\n') + 1)) as Record<string, unknown>;
   change(body);
-  const text = JSON.stringify(body);
-  writeFileSync(path, `instr-cache 1 ${createHash('sha256').update(text).digest('hex')}\n${text}`);
+  writeFileSync(path, encodeEntry(JSON.stringify(body), cacheSecret(cache)!, nameOf(path)));
 }
 
 describe('the cache of compiled files', () => {
-  it('lives in .instr/cache under the working directory, or INSTR_CACHE_DIR', () => {
-    expect(cacheDir('/w', {})).toBe(join('/w', '.instr', 'cache'));
-    expect(cacheDir('/w', { INSTR_CACHE_DIR: 'c' })).toBe(join('/w', 'c'));
+  it('lives in the user cache folder (never the working tree), or INSTR_CACHE_DIR', () => {
+    expect(cacheDir('/w', {}, () => '/home/u')).toBe(join('/home/u', '.cache', 'instr'));
+    expect(cacheDir('/w', { XDG_CACHE_HOME: '/x' }, () => '/home/u')).toBe(join('/x', 'instr'));
+    expect(cacheDir('/w', { XDG_CACHE_HOME: 'relative' }, () => '/home/u')).toBe(join('/home/u', '.cache', 'instr'));
+    expect(cacheDir('/w', { INSTR_CACHE_DIR: 'c', XDG_CACHE_HOME: '/x' })).toBe(join('/w', 'c'));
+  });
+
+  it('ignores an entry signed with a plain checksum or another secret (a forged entry), and one of the wrong shape', async () => {
+    const cold = await compile();
+    const [entry] = entries();
+    const raw = readFileSync(entry!, 'utf8');
+    const body = raw.slice(raw.indexOf('\n') + 1).replace(/"title":"[^"]*"/, '"title":"Forged"');
+    writeFileSync(entry!, encodeEntry(body, Buffer.alloc(32, 1), nameOf(entry!)));
+    expect((await compile()).graph).toEqual(cold.graph);
+    writeFileSync(entry!, encodeEntry(JSON.stringify({ file: 'x', document: null, tasks: [1], nodes: {}, diagnostics: [] }), cacheSecret(cache)!, nameOf(entry!)));
+    expect((await compile()).graph).toEqual(cold.graph);
   });
 
   it('stores one entry per file and serves it on the next run instead of parsing', async () => {
@@ -66,7 +81,7 @@ describe('the cache of compiled files', () => {
     const good = readFileSync(entry!, 'utf8');
     for (const broken of [good.slice(0, good.length / 2), good.replace('"request"', '"requesx"'), '', 'instr-cache 1 00\n{}', '\u0000'.repeat(100)]) {
       writeFileSync(entry!, broken);
-      expect(decodeEntry(broken)).toBeNull();
+      expect(decodeEntry(broken, cacheSecret(cache)!, nameOf(entry!))).toBeNull();
       expect(await compile()).toEqual(cold);
       expect(readFileSync(entry!, 'utf8')).toBe(good);
     }
@@ -86,7 +101,7 @@ describe('the cache of compiled files', () => {
     const runs = await Promise.all(Array.from({ length: 8 }, () => compile()));
     for (const r of runs) expect(r.graph).toEqual(runs[0]!.graph);
     expect(readdirSync(cache).filter((n) => n.endsWith('.tmp'))).toEqual([]);
-    for (const e of entries()) expect(decodeEntry(readFileSync(e, 'utf8'))).not.toBeNull();
+    for (const e of entries()) expect(decodeEntry(readFileSync(e, 'utf8'), cacheSecret(cache)!, nameOf(e))).not.toBeNull();
   });
 
   it('an unwritable cache folder only costs speed', async () => {

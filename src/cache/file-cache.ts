@@ -1,15 +1,23 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { createHash, createHmac } from 'node:crypto';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { FileResult } from '../compile/compile-file.js';
+import { readRegularFile } from '../fs/safe-open.js';
 import type { GuardLimits } from '../parse/guard.js';
 import { toolFingerprint } from './fingerprint.js';
+import { cacheSecret } from './secret.js';
 
 /**
  * A content-addressed cache of compiled files: key = sha256(path + file bytes + tool fingerprint
  * + guard limits), value = the file's FileResult without its display path. Entries are written
- * to a temporary file and renamed, so concurrent runs never see half an entry; each entry carries
- * a checksum of its body, so a truncated or garbled entry is detected, ignored and rebuilt.
+ * to a temporary file and renamed, so concurrent runs never see half an entry.
+ *
+ * Anyone can compute a key from a file's bytes, so an entry must not be forgeable: the cache
+ * lives in the user's cache folder, not in the working tree, and every entry (and every mark)
+ * carries an HMAC of its key and body under a per-machine secret kept in that folder
+ * (src/cache/secret.ts). An entry without a valid HMAC, of the wrong shape, larger than
+ * maxEntryBytes, or not a regular file (a FIFO, a symlink) is ignored and rebuilt.
  */
 export interface FileCache {
   key(path: string, bytes: Uint8Array, guard: GuardLimits): string;
@@ -25,16 +33,24 @@ export interface FileCache {
   setText(key: string, text: string): Promise<void>;
 }
 
-const magic = 'instr-cache 1';
+const magic = 'instr-cache 2';
+/** No compiled file comes near this (the input is limited to 5 MB by default). */
+export const maxEntryBytes = 256 * 1024 * 1024;
 
-/** `.instr/cache/` under cwd, or INSTR_CACHE_DIR. */
-export function cacheDir(cwd: string, env: NodeJS.ProcessEnv = process.env): string {
+/** INSTR_CACHE_DIR, else `$XDG_CACHE_HOME/instr`, else `~/.cache/instr`: never the working tree by default. */
+export function cacheDir(cwd: string, env: NodeJS.ProcessEnv = process.env, home: () => string = homedir): string {
   const configured = env['INSTR_CACHE_DIR'];
-  return configured ? resolve(cwd, configured) : join(cwd, '.instr', 'cache');
+  if (configured) return resolve(cwd, configured);
+  const xdg = env['XDG_CACHE_HOME'];
+  // The XDG specification: a relative value is invalid and is ignored.
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'instr');
+  return join(home(), '.cache', 'instr');
 }
 
 export function openFileCache(dir: string): FileCache {
   let made: Promise<unknown> | undefined;
+  let secret: Buffer | null | undefined;
+  const key = (): Buffer | null => (secret === undefined ? (secret = cacheSecret(dir)) : secret);
   return {
     key(path, bytes, guard) {
       return createHash('sha256')
@@ -48,14 +64,16 @@ export function openFileCache(dir: string): FileCache {
         .digest('hex');
     },
 
-    async get(key, display) {
+    async get(name, display) {
+      const k = key();
+      if (!k) return null;
       let raw: string;
       try {
-        raw = await readFile(entryPath(dir, key), 'utf8');
+        raw = (await readRegularFile(entryPath(dir, name), maxEntryBytes, { base: dir })).toString('utf8');
       } catch {
         return null;
       }
-      const result = decodeEntry(raw);
+      const result = decodeEntry(raw, k, name);
       if (!result) return null;
       result.display = display;
       for (const d of result.diagnostics) d.file = display;
@@ -66,38 +84,46 @@ export function openFileCache(dir: string): FileCache {
       return createHash('sha256').update([...keys].sort().join('\n')).digest('hex');
     },
 
-    async hasMark(key) {
+    async hasMark(name) {
+      const k = key();
+      if (!k) return false;
       try {
-        return (await readFile(join(dir, `${key}.ok`), 'utf8')) === magic;
+        return (await readRegularFile(join(dir, `${name}.ok`), 1024, { base: dir })).toString('utf8') === `${magic} ${seal(k, name, 'ok')}`;
       } catch {
         return false;
       }
     },
 
-    async mark(key) {
-      await writeAtomically(join(dir, `${key}.ok`), magic);
+    async mark(name) {
+      const k = key();
+      if (k) await writeAtomically(join(dir, `${name}.ok`), `${magic} ${seal(k, name, 'ok')}`);
     },
 
-    async getText(key) {
+    async getText(name) {
+      const k = key();
+      if (!k) return null;
       let raw: string;
       try {
-        raw = await readFile(join(dir, `${key}.txt`), 'utf8');
+        raw = (await readRegularFile(join(dir, `${name}.txt`), maxEntryBytes, { base: dir })).toString('utf8');
       } catch {
         return null;
       }
       const newline = raw.indexOf('\n');
       if (newline === -1) return null;
       const body = raw.slice(newline + 1);
-      return raw.slice(0, newline) === `${magic} ${checksum(body)}` ? body : null;
+      return raw.slice(0, newline) === `${magic} ${seal(k, name, body)}` ? body : null;
     },
 
-    async setText(key, text) {
-      await writeAtomically(join(dir, `${key}.txt`), `${magic} ${checksum(text)}\n${text}`);
+    async setText(name, text) {
+      const k = key();
+      if (k) await writeAtomically(join(dir, `${name}.txt`), `${magic} ${seal(k, name, text)}\n${text}`);
     },
 
-    async set(key, result) {
+    async set(name, result) {
+      const k = key();
+      if (!k) return;
       const body = JSON.stringify({ ...result, display: '', diagnostics: result.diagnostics.map((d) => ({ ...d, file: '' })) });
-      await writeAtomically(entryPath(dir, key), `${magic} ${checksum(body)}\n${body}`);
+      await writeAtomically(entryPath(dir, name), encodeEntry(body, k, name));
     },
   };
 
@@ -120,17 +146,22 @@ function entryPath(dir: string, key: string): string {
   return join(dir, `${key}.json`);
 }
 
-function checksum(body: string): string {
-  return createHash('sha256').update(body).digest('hex');
+/** HMAC-SHA256 of an entry's key and body under the machine's secret: only this machine's instr could have written it. */
+function seal(secret: Buffer, name: string, body: string): string {
+  return createHmac('sha256', secret).update(name).update('\0').update(body).digest('hex');
 }
 
-/** The entry's FileResult, or null when the entry is truncated, garbled or of another format. */
-export function decodeEntry(raw: string): FileResult | null {
+export function encodeEntry(body: string, secret: Buffer, name: string): string {
+  return `${magic} ${seal(secret, name, body)}\n${body}`;
+}
+
+/** The entry's FileResult, or null when the entry is truncated, garbled, forged or of another format. */
+export function decodeEntry(raw: string, secret: Buffer, name: string): FileResult | null {
   const newline = raw.indexOf('\n');
   if (newline === -1) return null;
   const header = raw.slice(0, newline);
   const body = raw.slice(newline + 1);
-  if (header !== `${magic} ${checksum(body)}`) return null;
+  if (header !== `${magic} ${seal(secret, name, body)}`) return null;
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -140,15 +171,24 @@ export function decodeEntry(raw: string): FileResult | null {
   return looksLikeFileResult(value) ? value : null;
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isPosition = (v: unknown): boolean => isObject(v) && typeof v['file'] === 'string' && Number.isInteger(v['line']) && Number.isInteger(v['column']);
+
+/**
+ * The shape every consumer relies on, checked all the way down to what they index without a
+ * check of their own (an entry of another shape must be rebuilt, never crash a command). The
+ * graph linked from the entries is checked against the JSON Schema as well, unless this very
+ * combination of entries passed before.
+ */
 function looksLikeFileResult(value: unknown): value is FileResult {
-  if (value === null || typeof value !== 'object') return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v['file'] === 'string' &&
-    (v['document'] === null || typeof v['document'] === 'object') &&
-    Array.isArray(v['tasks']) &&
-    v['nodes'] !== null &&
-    typeof v['nodes'] === 'object' &&
-    Array.isArray(v['diagnostics'])
-  );
+  if (!isObject(value)) return false;
+  const { file, document, tasks, nodes, diagnostics } = value;
+  if (typeof file !== 'string') return false;
+  if (document !== null && !(isObject(document) && typeof document['id'] === 'string' && typeof document['file'] === 'string')) return false;
+  if (!Array.isArray(tasks) || !tasks.every((t) => isObject(t) && typeof t['id'] === 'string' && typeof t['title'] === 'string' && typeof t['file'] === 'string' && isPosition(t['position']) && Array.isArray(t['schedules']))) return false;
+  if (!isObject(nodes) || Object.getPrototypeOf(nodes) !== Object.prototype) return false;
+  for (const [id, n] of Object.entries(nodes)) {
+    if (!isObject(n) || n['id'] !== id || typeof n['kind'] !== 'string' || !isPosition(n['position'])) return false;
+  }
+  return Array.isArray(diagnostics) && diagnostics.every((d) => isObject(d) && Number.isInteger(d['line']) && Number.isInteger(d['column']) && typeof d['message'] === 'string' && typeof d['rule'] === 'string' && typeof d['severity'] === 'string');
 }

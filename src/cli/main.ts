@@ -14,7 +14,7 @@ export function buildProgram(io: Io): Command {
     .description('Job instructions in Markdown, compiled into a decision graph: run them, lint them, review their changes.')
     .version(version(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('--no-cache', 'compile every file afresh: neither read nor write the cache of compiled files (.instr/cache, or INSTR_CACHE_DIR)')
+    .option('--no-cache', 'compile every file afresh: neither read nor write the cache of compiled files (~/.cache/instr, or XDG_CACHE_HOME or INSTR_CACHE_DIR; see docs/cache.md)')
     .option('--max-depth <levels>', 'deepest nesting of lists, quotes and indentation accepted before parsing (default 40; guards the parser against hostile input)')
     .hook('preAction', (root) => {
       // Read by compilePaths, so every command that loads instructions honours them.

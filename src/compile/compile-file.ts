@@ -138,8 +138,14 @@ class FileCompiler {
     while (stack.length > 0) {
       const node = stack.pop()!;
       if (node.type === 'html') {
-        for (const m of node.value.matchAll(/<!--([\s\S]*?)-->/g)) {
-          comments.push({ text: (m[1] ?? '').trim(), position: this.pos(node) });
+        // indexOf, not a lazy regular expression: on an unclosed `<!--` followed by many more,
+        // the expression scanned to the end from each one (quadratic).
+        const value = node.value;
+        for (let open = value.indexOf('<!--'); open !== -1; ) {
+          const close = value.indexOf('-->', open + 4);
+          if (close === -1) break;
+          comments.push({ text: value.slice(open + 4, close).trim(), position: this.pos(node) });
+          open = value.indexOf('<!--', close + 3);
         }
       }
       if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
@@ -355,7 +361,9 @@ class FileCompiler {
     if (!step) return;
     const text = this.sliceNodes([node]);
     step.details = step.details ? `${step.details}\n\n${text}` : text;
-    step.links = [...(step.links ?? []), ...collectLinks([node as Nodes], this.source.path)];
+    // Appended in place: copying the list for every paragraph was quadratic in time and memory.
+    step.links ??= [];
+    for (const link of collectLinks([node as Nodes], this.source.path)) step.links.push(link);
   }
 
   private compileItem(item: ListItem, chain: Chain): void {

@@ -1,6 +1,8 @@
-import { open, readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import { readRegularFile, UnsafePathError } from '../fs/safe-open.js';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { cacheDir, openFileCache } from '../cache/file-cache.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -22,7 +24,7 @@ export interface CompileOptions {
   guard?: GuardLimits;
   /** Read and write the cache of compiled files (default: on, unless INSTR_NO_CACHE=1). `--no-cache` sets false. */
   cache?: boolean;
-  /** Cache folder (default: INSTR_CACHE_DIR, else `.instr/cache` under cwd). */
+  /** Cache folder (default: INSTR_CACHE_DIR, else the user cache folder: see cacheDir). */
   cacheDir?: string;
   /** Worker threads for parsing: `auto` (default: up to the core count when the input is large), a number, or 0 for none. */
   workers?: number | 'auto';
@@ -197,10 +199,12 @@ async function load(file: string, display: string, path: string, maxBytes: numbe
     if (info.size > maxBytes) {
       return problem('file-too-large', `File is ${(info.size / 1048576).toFixed(1)} MB; instruction files are limited to ${(maxBytes / 1048576).toFixed(1)} MB (split it, or raise the limit with --max-file-size)`);
     }
-    const bytes = await readFile(file);
+    // A regular file only (a FIFO would block, a device never end), read up to the limit.
+    const bytes = await readRegularFile(file, maxBytes);
     const decoded = sourceFromBytes(bytes, path, display);
     return 'source' in decoded ? { source: decoded.source, bytes } : decoded;
   } catch (error) {
+    if (error instanceof UnsafePathError) return problem('unreadable', error.reason === 'too-large' ? `File grew over ${(maxBytes / 1048576).toFixed(1)} MB while being read` : 'Cannot read the file: it is not a regular file');
     return problem('unreadable', `Cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }
@@ -258,7 +262,7 @@ async function scan(dir: string): Promise<string[]> {
 
 async function startsWithFrontMatter(file: string): Promise<boolean> {
   try {
-    const handle = await open(file, 'r');
+    const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)); // a FIFO must not block the scan
     try {
       const buffer = Buffer.alloc(8);
       const { bytesRead } = await handle.read(buffer, 0, 8, 0);

@@ -1,4 +1,6 @@
 import type { Document as YamlDocument } from 'yaml';
+import { maxFrontMatterLines } from '../parse/guard.js';
+import { duplicateKeys, lineOverLimit, notPlainData } from '../parse/yaml-limits.js';
 import { lazy } from './lazy.js';
 import type { FrontMatter } from './front-matter-types.js';
 import { durationHint, isValidDate } from './durations.js';
@@ -30,11 +32,15 @@ const maxAliasCount = 50;
 export function readFrontMatter(yamlText: string, firstLine: number): FrontMatterResult {
   const problems: FrontMatterProblem[] = [];
   const at = (offset: number) => lineColumnAt(yamlText, offset, firstLine);
-  const doc = yaml().parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, strict: true });
-  for (const error of doc.errors) {
-    const p = at(error.pos[0]);
-    const what = error.code === 'DUPLICATE_KEY' ? 'Duplicate key in front matter' : 'Front matter is not valid YAML';
-    problems.push({ ...p, rule: 'front-matter', message: `${what}: ${firstSentence(error.message)}` });
+  const over = lineOverLimit(yamlText, maxFrontMatterLines);
+  if (over !== null) return { value: null, problems: [{ line: firstLine + over - 1, column: 1, rule: 'front-matter', message: `Front matter is longer than ${maxFrontMatterLines} lines; keep long data out of it` }] };
+  // uniqueKeys compares every key with all before it (quadratic): duplicates are found with a Set instead.
+  const doc = yaml().parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, strict: true });
+  for (const error of doc.errors.slice(0, 20)) {
+    problems.push({ ...at(error.pos[0]), rule: 'front-matter', message: `Front matter is not valid YAML: ${firstSentence(error.message)}` });
+  }
+  if (problems.length === 0) {
+    for (const d of duplicateKeys(doc)) problems.push({ ...at(d.offset), rule: 'front-matter', message: `Duplicate key in front matter: "${d.key}" is already defined in this mapping` });
   }
   if (problems.length > 0) return { value: null, problems };
 
@@ -48,6 +54,8 @@ export function readFrontMatter(yamlText: string, firstLine: number): FrontMatte
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { value: null, problems: [{ ...at(0), rule: 'front-matter', message: 'Front matter must be a mapping of keys (id, title, lang, …)' }] };
   }
+  const tagged = notPlainData(data);
+  if (tagged) return { value: null, problems: [{ ...at(0), rule: 'front-matter', message: tagged }] };
 
   const validate = schemaValidator('front-matter');
   const valid = validate(data);

@@ -12,10 +12,22 @@ export function contentId(kind: keyof typeof prefixes, text: string, used: Set<s
   const hash = createHash('sha1').update(kind).update('\0').update(text.replace(/\s+/g, ' ').trim().toLowerCase()).digest('hex').slice(0, 6);
   const base = `${scope}${prefixes[kind]}${hash}`;
   let id = base;
-  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  if (used.has(id)) {
+    // The next suffix is remembered per base: probing -2, -3, … from the start each time made
+    // 8 000 identical checkpoints quadratic. The set only grows, so the first free suffix is
+    // never below the one remembered: the ids are the same as probing from -2.
+    let suffixes = nextSuffix.get(used);
+    if (!suffixes) nextSuffix.set(used, (suffixes = new Map()));
+    let n = suffixes.get(base) ?? 2;
+    while (used.has(`${base}-${n}`)) n++;
+    id = `${base}-${n}`;
+    suffixes.set(base, n + 1);
+  }
   used.add(id);
   return id;
 }
+
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
 
 export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');

@@ -29,29 +29,35 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
     }
     const nodes = { ...file.nodes };
     const tasks: Task[] = [];
+    let byTask: Map<string, string[]> | undefined;
     for (const task of file.tasks) {
       const first = owners.get(task.id);
       if (first) {
         report(file.file, task.position, 'duplicate-id', `Duplicate id "${task.id}"; it is already used in ${first.file.display}:${first.position.line}:${first.position.column}`);
-        for (const id of reachableWithin(task, nodes)) delete nodes[id];
+        byTask ??= nodesByTask(nodes);
+        for (const id of byTask.get(task.id) ?? []) delete nodes[id];
+        byTask.delete(task.id);
         continue;
       }
       owners.set(task.id, { file, position: task.position });
       tasks.push(task);
     }
+    const renames = new Map<string, string>();
     for (const node of Object.values(nodes)) {
       if (!node.explicitId) continue;
       const first = owners.get(node.id);
       if (first && first.file !== file) {
         report(file.file, node.position, 'duplicate-id', `Duplicate id "${node.id}"; it is already used in ${first.file.display}:${first.position.line}:${first.position.column}`);
-        renameNode(nodes, tasks, node.id, `${node.task}.${node.id}`);
+        renames.set(node.id, `${node.task}.${node.id}`);
       } else if (!first) owners.set(node.id, { file, position: node.position });
     }
+    if (renames.size > 0) renameNodes(nodes, tasks, renames);
     graph.tasks.push(...tasks);
     Object.assign(graph.nodes, nodes);
   }
 
   const tasksById = new Map(graph.tasks.map((t) => [t.id, t]));
+  const suggest = suggester(owners.keys());
   const documentsByFile = new Map(graph.documents.map((d) => [d.file, d]));
   for (const node of Object.values(graph.nodes)) {
     if (node.kind === 'jump') {
@@ -63,7 +69,7 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
       const targetNode = Object.hasOwn(graph.nodes, node.target) ? graph.nodes[node.target] : undefined;
       const where = task?.file ?? targetNode?.position.file;
       if (!task && !(targetNode && targetNode.explicitId)) {
-        report(node.position.file, node.position, 'dangling-jump', `Jump to "#${node.target}", which no task or node has as its id${suggest(node.target, owners.keys())}`);
+        report(node.position.file, node.position, 'dangling-jump', `Jump to "#${node.target}", which no task or node has as its id${suggest(node.target)}`);
         continue;
       }
       if (node.targetFile !== undefined && where !== undefined && !sameFile(where, node.targetFile, node.position.file)) {
@@ -105,21 +111,28 @@ function sameFile(actual: string, written: string, from: string): boolean {
   return actual === written || actual === `${dir}${written}` || actual.endsWith(`/${written}`);
 }
 
-function reachableWithin(task: Task, nodes: Record<string, Node>): string[] {
-  return Object.values(nodes)
-    .filter((n) => n.task === task.id)
-    .map((n) => n.id);
+/** A file's node ids by task, in one pass (a file of many duplicate tasks must not scan all nodes for each). */
+function nodesByTask(nodes: Record<string, Node>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const n of Object.values(nodes)) {
+    let list = out.get(n.task);
+    if (!list) out.set(n.task, (list = []));
+    list.push(n.id);
+  }
+  return out;
 }
 
-/** Gives a node a new id and rewrites every reference to it within one file's nodes. */
-function renameNode(nodes: Record<string, Node>, tasks: Task[], from: string, to: string): void {
-  const node = nodes[from];
-  if (!node) return;
-  delete nodes[from];
-  node.id = to;
-  node.explicitId = false;
-  nodes[to] = node;
-  const swap = (id: string | null | undefined) => (id === from ? to : id);
+/** Gives nodes new ids and rewrites every reference to them within one file's nodes, in one pass. */
+function renameNodes(nodes: Record<string, Node>, tasks: Task[], renames: Map<string, string>): void {
+  for (const [from, to] of renames) {
+    const node = nodes[from];
+    if (!node) continue;
+    delete nodes[from];
+    node.id = to;
+    node.explicitId = false;
+    nodes[to] = node;
+  }
+  const swap = (id: string | null | undefined) => (id != null && renames.has(id) ? renames.get(id) : id);
   for (const n of Object.values(nodes)) {
     if ('next' in n) n.next = swap(n.next) ?? null;
     if (n.kind === 'decision') {
@@ -130,17 +143,46 @@ function renameNode(nodes: Record<string, Node>, tasks: Task[], from: string, to
   for (const t of tasks) t.entry = swap(t.entry) ?? null;
 }
 
-function suggest(target: string, known: Iterable<string>): string {
-  let best: string | null = null;
-  let bestDistance = Infinity;
+/** Most dangling jumps that get a "did you mean"; most ids compared for one. */
+export const suggestionLimits = { jumps: 100, candidates: 2000 };
+
+/**
+ * "Did you mean" for dangling jumps: ids are grouped by length and only lengths within reach of
+ * the allowed distance are compared, at most `candidates` of them, for the first `jumps` jumps.
+ * Thousands of dangling jumps against thousands of ids must not cost an edit distance each.
+ */
+function suggester(known: Iterable<string>): (target: string) => string {
+  // With their order, so that of two equally close ids the first one known wins, as before.
+  const byLength = new Map<number, Array<[string, number]>>();
+  let order = 0;
   for (const id of known) {
-    const d = editDistance(target, id);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = id;
-    }
+    let list = byLength.get(id.length);
+    if (!list) byLength.set(id.length, (list = []));
+    list.push([id, order++]);
   }
-  return best !== null && bestDistance <= Math.max(2, Math.floor(target.length / 3)) ? `; did you mean "#${best}"?` : '';
+  let asked = 0;
+  return (target) => {
+    if (++asked > suggestionLimits.jumps || target.length > 64) return '';
+    const allowed = Math.max(2, Math.floor(target.length / 3));
+    let best: string | null = null;
+    let bestDistance = Infinity;
+    let bestOrder = Infinity;
+    let compared = 0;
+    for (let delta = 0; delta <= allowed && compared < suggestionLimits.candidates; delta++) {
+      for (const length of delta === 0 ? [target.length] : [target.length - delta, target.length + delta]) {
+        for (const [id, at] of byLength.get(length) ?? []) {
+          if (++compared > suggestionLimits.candidates) break;
+          const d = editDistance(target, id);
+          if (d < bestDistance || (d === bestDistance && at < bestOrder)) {
+            bestDistance = d;
+            best = id;
+            bestOrder = at;
+          }
+        }
+      }
+    }
+    return best !== null && bestDistance <= allowed ? `; did you mean "#${best}"?` : '';
+  };
 }
 
 function editDistance(a: string, b: string): number {

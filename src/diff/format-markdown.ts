@@ -2,6 +2,7 @@ import { indexGraph, type GraphIndex } from '../graph/query.js';
 import type { Graph } from '../graph/types.js';
 import type { Messages } from '../i18n/messages.js';
 import { buildFlowchart } from '../render/flowchart.js';
+import { terminalSafe } from '../render/terminal-safe.js';
 import { mermaidNode, mermaidText, toMermaid } from '../render/mermaid.js';
 import { fieldLabel, kindLabel, pathSentence } from './describe.js';
 import type { FieldChange, GraphDiff, NodeChange, TaskChange, TextPart } from './types.js';
@@ -132,7 +133,7 @@ function folded(items: string[], fold: number, t: Messages): string[] {
 
 /** Instruction text inside Markdown: one line, HTML and Markdown punctuation escaped, no @mentions. */
 export function md(text: string): string {
-  return text
+  return plain(text)
     .replace(/\s+/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -143,11 +144,16 @@ export function md(text: string): string {
 
 /** Text inside an inline code span: backticks cannot be escaped there, so they become ʼ. */
 function code(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/`/g, 'ʼ');
+  return plain(text).replace(/\s+/g, ' ').replace(/`/g, 'ʼ');
+}
+
+/** No escape sequence, BEL or C1 control reaches the comment (or a terminal it is printed on). */
+function plain(text: string): string {
+  return terminalSafe(text);
 }
 
 function short(text: string, max = 300): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = plain(text).replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

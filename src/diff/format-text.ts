@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Messages } from '../i18n/messages.js';
-import { terminalSafe as safe } from '../render/terminal-safe.js';
+import { terminalSafeLine as safe } from '../render/terminal-safe.js';
 import { fieldLabel, kindLabel, pathSentence } from './describe.js';
 import type { FieldChange, GraphDiff, NodeChange, TaskChange, TextPart } from './types.js';
 

@@ -51,8 +51,10 @@ export async function repositoryRoot(dir: string): Promise<string> {
 export async function resolveCommit(revision: string, top: string): Promise<string> {
   if (revision.startsWith('-') || revision.includes('\0')) throw usage(`Invalid revision "${revision}"`);
   const result = await run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], top);
-  if (result.code !== 0) throw usage(`Unknown revision "${revision}" (not a branch, tag or commit of this repository; in CI, check out with fetch-depth: 0)`);
-  return result.stdout.toString('utf8').trim();
+  const commit = result.stdout.toString('utf8').trim();
+  // `^HEAD` resolves to `^<sha>` (an exclusion, not a commit): only a plain object id goes on to ls-tree.
+  if (result.code !== 0 || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit)) throw usage(`Unknown revision "${revision}" (not a branch, tag or commit of this repository; in CI, check out with fetch-depth: 0)`);
+  return commit;
 }
 
 /** Where a working-tree path is inside the repository (posix, '' for the top); exit 2 when outside. */

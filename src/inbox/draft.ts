@@ -4,8 +4,9 @@
  * start with `---`, so the compiler's folder scan skips it.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { makeFolders } from '../fs/safe-open.js';
 
 export interface DraftHeader {
   captured: string;
@@ -39,10 +40,15 @@ export function draftMarkdown(draft: Draft, hex: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Writes the draft atomically (temp file, fsync, rename); returns its path relative to the root. */
-export function writeDraft(root: string, draft: Draft, hex: string = randomBytes(2).toString('hex')): string {
+/**
+ * Writes the draft atomically (temp file, fsync, rename); returns its path relative to the root.
+ * No folder between `cwd` (or the root, when it is not below cwd) and the inbox may be a
+ * symlink: a repository must not be able to send drafts to a folder outside it.
+ */
+export function writeDraft(root: string, draft: Draft, hex: string = randomBytes(2).toString('hex'), cwd: string = root): string {
   const dir = join(root, INBOX_DIR);
-  mkdirSync(dir, { recursive: true });
+  const rel = relative(cwd, root);
+  makeFolders(rel.startsWith('..') || isAbsolute(rel) ? root : cwd, dir);
   const slug = draft.task && /^[a-z][a-z0-9-]*$/.test(draft.task) ? draft.task : 'general';
   const name = `${draft.captured.slice(0, 10)}-${slug}-${hex}.md`;
   const temp = join(dir, `.${name}.${process.pid}.tmp`);

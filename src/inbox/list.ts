@@ -1,5 +1,6 @@
-import { open, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { openRegular } from '../fs/safe-open.js';
 
 /** A "not covered" capture waiting in `<root>/inbox/` to become part of an instruction. */
 export interface Draft {
@@ -36,6 +37,10 @@ const dayMs = 86_400_000;
 /** Drafts in `<root>/inbox/`, oldest first; files that are not drafts come back as problems. */
 export async function listDrafts(root: string, now: number = Date.now()): Promise<{ drafts: Draft[]; problems: DraftProblem[] }> {
   const folder = join(root, inboxFolder);
+  // A symlinked inbox would list (and read the start of) files outside the repository.
+  if ((await lstat(folder).catch(() => null))?.isSymbolicLink()) {
+    return { drafts: [], problems: [{ file: inboxFolder, message: 'is a symbolic link; instr does not follow it (remove the link)' }] };
+  }
   const entries = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [];
     throw error;
@@ -55,7 +60,7 @@ export async function listDrafts(root: string, now: number = Date.now()): Promis
 }
 
 async function readHead(path: string): Promise<string> {
-  const handle = await open(path, 'r');
+  const { handle } = await openRegular(path, { base: dirname(path) });
   try {
     const buffer = Buffer.alloc(headBytes);
     const { bytesRead } = await handle.read(buffer, 0, headBytes, 0);

@@ -4,27 +4,32 @@ import { groupRuns } from './reader.js';
 import { loadRuns as loadFileRuns } from '../report/load-runs.js';
 import { filterRuns, type JournalStore, type LoadedRuns, type Question, type RunFilter } from './store.js';
 import type { JournalEvent } from './events.js';
+import type { SafeOpenOptions } from '../fs/safe-open.js';
 
 export class FileStore implements JournalStore {
   readonly kind = 'file' as const;
-  constructor(readonly path: string) {}
+  /** `options.base`: the default journal is never read through a symlink below it. */
+  constructor(
+    readonly path: string,
+    private readonly options: SafeOpenOptions = {},
+  ) {}
 
   get label(): string {
     return this.path;
   }
 
   async loadRuns(filter: RunFilter = {}): Promise<LoadedRuns> {
-    const loaded = await loadFileRuns(this.path);
+    const loaded = await loadFileRuns(this.path, this.options);
     return filter.user === undefined ? loaded : { ...loaded, runs: filterRuns(loaded.runs, (r) => r.user === filter.user) };
   }
 
   async runEvents(run: string): Promise<JournalEvent[]> {
-    const { events } = await readLines(this.path);
+    const { events } = await readLines(this.path, this.options);
     return groupRuns(events.filter((e) => e.run === run)).get(run) ?? [];
   }
 
   async questions(filter: RunFilter = {}): Promise<Question[]> {
-    const { events } = await readLines(this.path);
+    const { events } = await readLines(this.path, this.options);
     const out: Question[] = [];
     for (const [run, list] of groupRuns(events)) {
       const start = list[0]?.type === 'start' ? list[0] : null;

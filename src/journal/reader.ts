@@ -1,5 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readRegularFile, type SafeOpenOptions } from '../fs/safe-open.js';
 import type { JournalEvent } from './events.js';
+
+/** A journal larger than this is not read whole (a run is resumed from memory): 256 MB. */
+export const maxJournalBytes = 256 * 1024 * 1024;
 
 export interface JournalProblem {
   line: number;
@@ -12,11 +15,15 @@ export interface JournalContents {
   problems: JournalProblem[];
 }
 
-/** Reads a journal; a missing file is an empty journal. Bad lines are skipped and reported, never fatal. */
-export async function readJournal(path: string): Promise<JournalContents> {
+/**
+ * Reads a journal; a missing file is an empty journal. Bad lines are skipped and reported, never
+ * fatal. `options.base` (the default journal's working directory): no symlink below it is
+ * followed; the journal must be a regular file of at most maxJournalBytes either way.
+ */
+export async function readJournal(path: string, options: SafeOpenOptions = {}): Promise<JournalContents> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await readRegularFile(path, maxJournalBytes, options)).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { events: [], problems: [] };
     throw error;

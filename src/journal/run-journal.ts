@@ -10,6 +10,7 @@ import { chooseJournal } from './choose.js';
 import { NotifyingWriter } from './notifying-writer.js';
 import type { BackgroundUpload } from './postgres/background.js';
 import { JournalWriter } from './writer.js';
+import type { SafeOpenOptions } from '../fs/safe-open.js';
 import { ExitError, exitCodes } from '../cli/errors.js';
 
 const firstUploadDelayMs = 300;
@@ -17,6 +18,8 @@ const firstUploadDelayMs = 300;
 export interface RunJournal {
   /** The local file records are appended to. */
   file: string;
+  /** How it may be opened: the default file (and the outbox) never through a symlink below cwd. */
+  options: SafeOpenOptions;
   /** The server, password masked, when there is one. */
   label: string | null;
   writer(run: string, nextSeq: number): JournalWriter;
@@ -26,7 +29,10 @@ export interface RunJournal {
 
 export async function openRunJournal(io: Io, flag: string | undefined, lang: () => string, env: NodeJS.ProcessEnv = process.env): Promise<RunJournal> {
   const choice = await chooseJournal(io.cwd, flag, env);
-  if (choice.kind === 'file') return { file: choice.path, label: null, writer: (run, next) => new JournalWriter(choice.path, run, next), finish: async () => {} };
+  if (choice.kind === 'file') {
+    const options: SafeOpenOptions = choice.explicit ? {} : { base: io.cwd };
+    return { file: choice.path, options, label: null, writer: (run, next) => new JournalWriter(choice.path, run, next, options), finish: async () => {} };
+  }
   const { postgresTarget } = await import('./postgres/connection.js');
   // a URL that cannot be used is an error before the run starts, not a surprise in the middle
   let label: string;
@@ -59,11 +65,13 @@ export async function openRunJournal(io: Io, flag: string | undefined, lang: () 
   // reach it) come in one synchronous burst; the upload waits for the first record after it, an
   // answer, so no network work or driver loading competes with drawing the first prompt.
   let armed = false;
+  const options: SafeOpenOptions = { base: io.cwd };
   return {
     file,
+    options,
     label: `${label} (${shownFile})`,
     writer: (run, next) =>
-      new NotifyingWriter(file, run, next, () => {
+      new NotifyingWriter(file, run, next, options, () => {
         pokes++;
         if (!armed) {
           if (pokes === 1) setImmediate(() => (armed = true));

@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, fstatSync, fsyncSync, readSync, writeSync } from 'node:fs';
+import { openForAppendSync, UnsafePathError, type SafeOpenOptions } from '../fs/safe-open.js';
 import { JOURNAL_VERSION, type JournalEvent } from './events.js';
 
 /** The journal cannot be opened or written (permissions, a full disk…); the message says which file and why. */
@@ -8,7 +8,7 @@ export class JournalWriteError extends Error {
     readonly path: string,
     override readonly cause: unknown,
   ) {
-    const code = (cause as NodeJS.ErrnoException)?.code;
+    const code = cause instanceof UnsafePathError ? undefined : (cause as NodeJS.ErrnoException)?.code;
     super(`cannot write the journal ${path}: ${code ?? (cause instanceof Error ? cause.message : String(cause))}`);
   }
 }
@@ -25,16 +25,19 @@ export class JournalWriter {
   private fd = -1;
   private seq: number;
 
-  /** Opens (creating the folder) for appending; `nextSeq` continues a resumed run's numbering. */
+  /**
+   * Opens (creating the folder) for appending; `nextSeq` continues a resumed run's numbering.
+   * `options.base` (the default journal's working directory): no symlink below it is followed.
+   */
   constructor(
     readonly path: string,
     readonly run: string,
     nextSeq = 0,
+    options: SafeOpenOptions = {},
   ) {
     this.seq = nextSeq;
     try {
-      mkdirSync(dirname(path), { recursive: true });
-      this.fd = openSync(path, 'a+');
+      this.fd = openForAppendSync(path, options);
       this.healTornTail();
     } catch (error) {
       throw new JournalWriteError(path, error);

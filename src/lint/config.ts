@@ -1,4 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readRegularFile, UnsafePathError } from '../fs/safe-open.js';
+import { duplicateKeys, lineOverLimit, notPlainData } from '../parse/yaml-limits.js';
 import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document as YamlDocument } from 'yaml';
 import { schemaValidator, type ErrorObject } from '../graph/schema-validator.js';
@@ -50,11 +52,10 @@ export async function loadConfig(file: string | null, display: string = file ?? 
   if (file === null) return resolveConfig({});
   let text: string;
   try {
-    const info = await stat(file);
-    if (info.size > maxConfigBytes) throw new ConfigError([{ file: display, line: 1, column: 1, message: 'Config file is larger than 1 MB' }]);
-    text = await readFile(file, 'utf8');
+    text = (await readRegularFile(file, maxConfigBytes)).toString('utf8');
   } catch (error) {
-    if (error instanceof ConfigError) throw error;
+    if (error instanceof UnsafePathError && error.reason === 'too-large') throw new ConfigError([{ file: display, line: 1, column: 1, message: 'Config file is larger than 1 MB' }]);
+    if (error instanceof UnsafePathError) throw new ConfigError([{ file: display, line: 1, column: 1, message: 'Cannot read the config file: it is not a regular file' }]);
     throw new ConfigError([{ file: display, line: 1, column: 1, message: `Cannot read the config file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }]);
   }
   return { ...resolveConfig(parseConfig(text, display)), file };
@@ -62,15 +63,22 @@ export async function loadConfig(file: string | null, display: string = file ?? 
 
 /** Parses and validates the config text; throws ConfigError with line and column of each problem. */
 export function parseConfig(text: string, display: string): ConfigFile {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  const over = lineOverLimit(text, 5000);
+  if (over !== null) throw new ConfigError([{ file: display, line: over, column: 1, message: 'The config is longer than 5000 lines' }]);
+  // uniqueKeys compares every key with all before it (quadratic): duplicates are found with a Set instead.
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true });
   const at = (offset: number) => ({ file: display, ...lineColumnAt(text, offset) });
-  if (doc.errors.length > 0) throw new ConfigError(doc.errors.map((e) => ({ ...at(e.pos[0]), message: `Not valid YAML: ${e.message.split('\n')[0]}` })));
+  if (doc.errors.length > 0) throw new ConfigError(doc.errors.slice(0, 20).map((e) => ({ ...at(e.pos[0]), message: `Not valid YAML: ${e.message.split('\n')[0]}` })));
+  const duplicates = duplicateKeys(doc);
+  if (duplicates.length > 0) throw new ConfigError(duplicates.map((d) => ({ ...at(d.offset), message: `Not valid YAML: Map keys must be unique ("${d.key}" is repeated)` })));
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 }) ?? {};
   } catch (error) {
     throw new ConfigError([{ ...at(0), message: `The config could not be read: ${error instanceof Error ? error.message : String(error)}` }]);
   }
+  const tagged = notPlainData(data);
+  if (tagged) throw new ConfigError([{ ...at(0), message: tagged }]);
   const validate = schemaValidator('config');
   if (!validate(data)) {
     const problems = relevantErrors(validate.errors ?? []).map((e) => ({ ...at(locate(doc, e)), message: describe(e) }));

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readRegularFile } from '../fs/safe-open.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { sourceFromBytes, type CompileResult } from '../compile/compile.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -115,7 +116,7 @@ async function readSources(result: CompileResult, cwd: string): Promise<Map<stri
       const abs = resolve(result.root, file);
       const display = toDisplay(abs, cwd);
       try {
-        const decoded = sourceFromBytes(await readFile(abs), file, display);
+        const decoded = sourceFromBytes(await readRegularFile(abs, 64 * 1024 * 1024), file, display);
         if ('source' in decoded) texts.set(file, sourceText(file, display, decoded.source.text));
       } catch {
         // unreadable: the compiler has reported it already

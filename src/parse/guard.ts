@@ -1,3 +1,5 @@
+import { CutFinder, hasDefinition } from './guard-cuts.js';
+
 /**
  * A cheap line scan that refuses input shaped to make the Markdown parser itself the denial of
  * service. micromark is superlinear on deep nesting (10 000 nested list markers on one line take
@@ -16,6 +18,17 @@ export interface GuardLimits {
 
 export const defaultGuardLimits: GuardLimits = { maxDepth: 40, maxInlineDelimiters: 800, maxListItems: 2000 };
 
+/**
+ * Most container starts (list items, block quotes, setext underlines) in one chunk the parser
+ * sees at once (src/parse/chunks.ts): micromark's cost grows with their square. Chunks are a
+ * few hundred lines, so only a text that cannot be cut gets near it.
+ */
+export const maxContainersPerChunk = 2000;
+/** Most lines in one block (a run of lines without a blank one): 1 MB of "a\n" took 2.4 GB to parse. */
+export const maxBlockLines = 10_000;
+/** Most lines of YAML front matter (the same limit as src/compile/front-matter.ts). */
+export const maxFrontMatterLines = 5000;
+
 export interface GuardViolation {
   line: number;
   column: number;
@@ -25,15 +38,25 @@ export interface GuardViolation {
 /** One block-structure marker at the start of a line: a bullet, an ordered marker or a quote. */
 const marker = /[ \t]*(?:[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)|>)/y;
 const fence = /[ \t]*(:{3,})([A-Za-z])?/y;
+/** An ATX heading: `#` to `######` and then a space, a tab or the end of the line (`#x` is paragraph text). */
+const atxHeading = /^#{1,6}(?:[ \t]|$)/;
+const setextUnderline = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
 export function guardNesting(text: string, limits: GuardLimits = defaultGuardLimits): GuardViolation | null {
   let containerDepth = 0;
   let delimiters = 0;
   let listItems = 0;
+  let containers = 0;
+  let blockLines = 0;
   let previousBlank = true;
+  let previousQuoted = false;
   let line = 0;
   let start = 0;
   const frontMatterEnd = frontMatterLines(text);
+  // Checked here too, before the parser reads it: 40 000 roles must not reach micromark or YAML.
+  if (frontMatterEnd > maxFrontMatterLines + 2) return { line: maxFrontMatterLines + 2, column: 1, message: `Front matter is longer than ${maxFrontMatterLines} lines; keep long data out of it` };
+  // Where the parser starts a new chunk (src/parse/chunks.ts): container starts are counted per chunk.
+  const cuts = hasDefinition(text) ? null : new CutFinder(frontMatterEnd);
   while (start <= text.length) {
     line++;
     let end = text.indexOf('\n', start);
@@ -42,6 +65,8 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
     start = end + 1;
     // Front matter is YAML, not Markdown: its indentation is not nesting. (Fenced code is not
     // skipped: what looks like a fence to a line scan is not always one to the parser.)
+    // Fed every line, front matter included, exactly as the parser's own cut finder is.
+    const cut = cuts?.next(lineText.endsWith('\r') ? lineText.slice(0, -1) : lineText) ?? false;
     if (line <= frontMatterEnd) continue;
 
     // Block nesting: leading markers, plus indentation (two columns per level, a tab is four).
@@ -67,6 +92,15 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
       return { line, column: 1, message: `Nesting ${depth} levels deep; at most ${limits.maxDepth} are allowed (lists, quotes and indentation; instr --max-depth raises the limit)` };
     }
 
+    blockLines = blank ? 0 : blockLines + 1;
+    if (blockLines > maxBlockLines) {
+      return { line, column: 1, message: `A block of more than ${maxBlockLines} lines without a blank line; split it with blank lines` };
+    }
+    if (cut) containers = 0;
+    const quoted = markers > listMarkers;
+    containers += listMarkers + (quoted && (!previousQuoted || previousBlank) ? 1 : 0) + (!previousBlank && setextUnderline.test(lineText) ? 1 : 0);
+    previousQuoted = quoted;
+
     // Container directives (`:::name` opens, a bare `:::` closes), also inside lists and quotes.
     fence.lastIndex = prefixEnd;
     const f = fence.exec(lineText);
@@ -80,29 +114,45 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
     // List items accumulate over one list: until a line at the left margin that is no list item
     // and follows a blank line (or is a heading) ends it. Lazy continuation lines do not.
     const listItem = listMarkers > 0;
-    if (!blank && columns === 0 && !listItem && (previousBlank || lineText.startsWith('#'))) listItems = 0;
+    const rest = lineText.slice(prefixEnd).trimStart();
+    const heading = atxHeading.test(rest);
+    if (!blank && columns === 0 && !listItem && (previousBlank || (prefixEnd === 0 && heading))) listItems = 0;
     if (listItem) {
       listItems += listMarkers;
       if (listItems > limits.maxListItems) {
         return { line, column: columns + 1, message: `A list with more than ${limits.maxListItems} items (nested ones included); split it, e.g. with a heading or a paragraph between the parts` };
       }
     }
+    // (after the list's own limit, whose message is the more precise one)
+    if (containers > maxContainersPerChunk) {
+      return { line, column: 1, message: `More than ${maxContainersPerChunk} list items, block quotes and underlined headings in one stretch the parser cannot cut (it slows down with their square); separate them with a paragraph or a heading at the left margin after a blank line` };
+    }
     previousBlank = blank;
 
-    // Inline delimiters accumulate over a paragraph: a run of non-blank lines, until a list item,
-    // a heading or a directive starts a new block.
-    const rest = lineText.slice(prefixEnd).trimStart();
-    if (listItem || rest.startsWith('#') || rest.startsWith('::')) delimiters = 0;
+    // Inline delimiters accumulate over a paragraph: a run of non-blank lines, until a list item
+    // or an ATX heading starts a new block. (`#x` is no heading and `::x` does not interrupt a
+    // paragraph: neither resets the count.)
+    if (listItem || heading) delimiters = 0;
     if (blank) {
       delimiters = 0;
       continue;
     }
+    // Emphasis and link delimiters, runs of backticks (code spans) and what may open inline HTML
+    // (`<!--`, `<?`, `<!X`, a tag): micromark looks for the end of each, unclosed ones rescan.
     for (let i = 0; i < lineText.length; i++) {
       const c = lineText.charCodeAt(i);
-      if (c === 42 || c === 95 || c === 91) {
+      let counted = c === 42 || c === 95 || c === 91;
+      if (c === 96) {
+        counted = true;
+        while (lineText.charCodeAt(i + 1) === 96) i++;
+      } else if (c === 60) {
+        const n = lineText.charCodeAt(i + 1);
+        counted = n === 33 || n === 63 || n === 47 || (n >= 65 && n <= 90) || (n >= 97 && n <= 122);
+      }
+      if (counted) {
         delimiters++;
         if (delimiters > limits.maxInlineDelimiters) {
-          return { line, column: i + 1, message: `More than ${limits.maxInlineDelimiters} emphasis or link delimiters (*, _, [) in one paragraph; split it` };
+          return { line, column: i + 1, message: `More than ${limits.maxInlineDelimiters} emphasis, link or code delimiters or inline HTML openings (*, _, [, \`, <) in one paragraph; split it` };
         }
       }
     }
@@ -111,7 +161,7 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
 }
 
 /** Lines taken by a front matter block (0 when there is none, or it is never closed). */
-function frontMatterLines(text: string): number {
+export function frontMatterLines(text: string): number {
   if (!/^---[ \t]*\n/.test(text)) return 0;
   const close = /\n---[ \t]*(?:\n|$)/.exec(text);
   if (!close) return 0;

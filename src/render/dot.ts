@@ -47,6 +47,6 @@ export function dotString(text: string): string {
     .replace(/"/g, '\\"')
     .replace(/\r?\n/g, '\\n')
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ');
   return `"${body}"`;
 }

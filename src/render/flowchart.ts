@@ -114,8 +114,25 @@ function ownNodes(index: GraphIndex, task: Task): Node[] {
       node.kind === 'decision' ? node.options.map((o) => o.next) : node.kind === 'end' ? [] : node.kind === 'jump' ? [node.return ? node.next : null] : [node.next];
     for (let i = next.length - 1; i >= 0; i--) if (next[i]) stack.push(next[i]!);
   }
-  for (const node of Object.values(index.graph.nodes)) if (node.task === task.id && !seen.has(node.id)) order.push(node);
+  for (const node of nodesOfTask(index).get(task.id) ?? []) if (!seen.has(node.id)) order.push(node);
   return order;
+}
+
+const byTask = new WeakMap<GraphIndex, Map<string, Node[]>>();
+
+/** Every node of each task, grouped once per graph (not one walk over all nodes per task). */
+function nodesOfTask(index: GraphIndex): Map<string, Node[]> {
+  let grouped = byTask.get(index);
+  if (!grouped) {
+    grouped = new Map();
+    for (const node of Object.values(index.graph.nodes)) {
+      let list = grouped.get(node.task);
+      if (!list) grouped.set(node.task, (list = []));
+      list.push(node);
+    }
+    byTask.set(index, grouped);
+  }
+  return grouped;
 }
 
 /** What a box says: the node's text with its kind's word (in the instruction's language). */

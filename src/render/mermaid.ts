@@ -63,7 +63,8 @@ export function mermaidNode(key: string, shape: FlowShape, text: string, indent 
   const { lines, truncated } = wrapLabel(text);
   const [open, close] = shapes[shape];
   const out: string[] = [];
-  if (truncated) out.push(`${indent}%% ${key}: ${oneLine(text)}`);
+  // Escaped like a label: Mermaid reads a `%%{init: …}%%` directive anywhere, also in a comment.
+  if (truncated) out.push(`${indent}%% ${key}: ${mermaidText(text)}`);
   out.push(`${indent}${key}${open}${lines.map(mermaidText).join('<br/>')}${close}`);
   return out;
 }
@@ -78,7 +79,7 @@ export function mermaidText(text: string): string {
 
 function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ');
 }
 
 function cut(text: string, max: number): string {

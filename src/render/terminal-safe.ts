@@ -9,6 +9,15 @@ const sequences = /\u001b\][\s\S]*?(?:\u0007|\u001b\\|\u009c|$)|\u001b[P^_X][\s\
 // eslint-disable-next-line no-control-regex
 const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
+/**
+ * terminalSafe for line-oriented output (diagnostics, reports, the CI log): a line break from
+ * the input is shown as ␤, so no text can start a line of its own — a forged `::error file=…`
+ * workflow command, a fake diagnostic — and U+2028 / U+2029 become spaces.
+ */
+export function terminalSafeLine(text: string): string {
+  return terminalSafe(text).replace(/\n/g, '\u2424').replace(/[\u2028\u2029]/g, ' ');
+}
+
 export function terminalSafe(text: string): string {
   return text.replace(sequences, '').replace(controls, (c) => {
     const code = c.charCodeAt(0);

@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
+import type { SafeOpenOptions } from '../fs/safe-open.js';
 import { readJournal, type JournalStats } from './read-journal.js';
 import { finishRuns, RunFolder, type RunRecord } from './runs.js';
 
@@ -10,13 +11,13 @@ export interface LoadedRuns {
 }
 
 /** Reads a journal into runs; a missing file is no runs, not an error. */
-export async function loadRuns(path: string): Promise<LoadedRuns> {
-  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+export async function loadRuns(path: string, options: SafeOpenOptions = {}): Promise<LoadedRuns> {
+  const info = await lstat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw error;
   });
   if (info === null) return { runs: new Map(), stats: null, missing: true };
   const folder = new RunFolder();
-  const stats = await readJournal(path, folder.add);
+  const stats = await readJournal(path, folder.add, options);
   return { runs: finishRuns(folder.runs), stats, missing: false };
 }

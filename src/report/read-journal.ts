@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { openRegular, type SafeOpenOptions } from '../fs/safe-open.js';
 import type { JournalEvent } from '../journal/events.js';
 
 const knownTypes = new Set(['start', 'step', 'unclear', 'decision', 'jump', 'escalation', 'checkpoint', 'wait', 'resume', 'back', 'pause', 'not-covered', 'end', 'abandon']);
@@ -25,7 +25,7 @@ export const maxLineLength = 1 << 20;
  * does not parse or is not a record is counted, never fatal; an event whose `seq` is not greater
  * than the last one seen for its run is a duplicate and is skipped.
  */
-export async function readJournal(path: string, visit: (event: JournalEvent, line: number) => void): Promise<JournalStats> {
+export async function readJournal(path: string, visit: (event: JournalEvent, line: number) => void, options: SafeOpenOptions = {}): Promise<JournalStats> {
   const stats: JournalStats = { lines: 0, events: 0, unreadable: 0, unreadableLines: [], duplicates: 0, unknown: 0 };
   const lastSeq = new Map<string, number>();
   const take = (line: string) => {
@@ -55,7 +55,10 @@ export async function readJournal(path: string, visit: (event: JournalEvent, lin
   let rest = '';
   // A line longer than any record can be is not kept in memory: it is skipped up to its end.
   let overlong = false;
-  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>) {
+  // A regular file only (never a FIFO or /dev/zero), read up to the size it had when opened.
+  const { handle, size } = await openRegular(path, options);
+  const stream = handle.createReadStream({ encoding: 'utf8', highWaterMark: 1 << 20, start: 0, end: Math.max(0, size - 1) });
+  for await (const chunk of (size === 0 ? [] : stream) as AsyncIterable<string>) {
     const text = rest + chunk;
     let from = 0;
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {

@@ -10,6 +10,7 @@
  *   paid: true                          # wait → the event happened (default: suspend)
  */
 import { parseDocument } from 'yaml';
+import { duplicateKeys, lineOverLimit } from '../parse/yaml-limits.js';
 import type { Graph, Node } from '../graph/types.js';
 import type { Answer, Prompt } from './engine.js';
 
@@ -29,8 +30,12 @@ export function normalizeKey(text: string): string {
 /** Parses the YAML; problems are returned as messages, never thrown. */
 export function parseAnswers(text: string): { answers: AnswersFile } | { error: string } {
   if (text.length > MAX_ANSWERS_BYTES) return { error: `the answers file is larger than ${MAX_ANSWERS_BYTES} bytes` };
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  if (lineOverLimit(text, 20_000) !== null) return { error: 'the answers file is longer than 20000 lines' };
+  // uniqueKeys compares every key with all before it (quadratic): duplicates are found with a Set instead.
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0) return { error: doc.errors[0]!.message.split('\n')[0]! };
+  const duplicate = duplicateKeys(doc, 1)[0];
+  if (duplicate) return { error: `Map keys must be unique; "${duplicate.key}" is repeated` };
   let value: unknown;
   try {
     value = doc.toJS({ mapAsMap: true, maxAliasCount: 100 });

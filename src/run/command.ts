@@ -3,7 +3,6 @@
  * answers file, journaling every event. Called by src/cli/actions/run.ts.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { ExitError, exitCodes } from '../cli/errors.js';
@@ -13,12 +12,14 @@ import { findTasks } from '../graph/find-task.js';
 import type { Graph, Task } from '../graph/types.js';
 import { formatDuration } from '../i18n/duration.js';
 import { writeDraft } from '../inbox/draft.js';
+import { readRegularFile, UnsafePathError } from '../fs/safe-open.js';
+import { lockRun, RunLockedError } from '../journal/run-lock.js';
 import type { JournalEvent } from '../journal/events.js';
 import { openRunJournal, type RunJournal } from '../journal/run-journal.js';
 import { groupRuns, readJournal, runPhase, type RunPhase } from '../journal/reader.js';
 import { JournalWriteError } from '../journal/writer.js';
 import { terminalSafe } from '../render/terminal-safe.js';
-import { parseAnswers, unknownKeys, type AnswersFile } from './answers.js';
+import { MAX_ANSWERS_BYTES, parseAnswers, unknownKeys, type AnswersFile } from './answers.js';
 import { drive, type Driver, type Outcome } from './drive.js';
 import { startRun } from './engine.js';
 import { runMessages, type RunMessages } from './messages.js';
@@ -128,9 +129,9 @@ async function runTask(ctx: Ctx, query: string | undefined): Promise<number> {
 async function loadAnswers(file: string, cwd: string, graph: Graph): Promise<AnswersFile> {
   let text: string;
   try {
-    text = await readFile(resolve(cwd, file), 'utf8');
+    text = (await readRegularFile(resolve(cwd, file), MAX_ANSWERS_BYTES)).toString('utf8');
   } catch (error) {
-    throw new ExitError(`cannot read the answers file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, exitCodes.usage);
+    throw new ExitError(`cannot read the answers file ${file}: ${error instanceof UnsafePathError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error))}`, exitCodes.usage);
   }
   const parsed = parseAnswers(text);
   if ('error' in parsed) throw new ExitError(`${file}: ${terminalSafe(parsed.error)}`, exitCodes.usage);
@@ -224,7 +225,7 @@ function hooks(ctx: Ctx, lang: string, t: RunMessages) {
     notCovered(description: string, actions: string[], session: RunSession): void {
       const node = session.state.node;
       const task = node && Object.hasOwn(ctx.graph.nodes, node) ? ctx.graph.nodes[node]!.task : session.state.task;
-      const draft = writeDraft(ctx.root, { captured: new Date().toISOString(), run: session.runId, task, node, user: userName(ctx.flags), lang, description, actions });
+      const draft = writeDraft(ctx.root, { captured: new Date().toISOString(), run: session.runId, task, node, user: userName(ctx.flags), lang, description, actions }, undefined, ctx.io.cwd);
       session.record({ type: 'not-covered', node, description, action: actions.join('\n'), draft });
       ctx.io.out(`${ctx.io.color.green('✔')} ${t.draftSaved} ${relative(ctx.io.cwd, `${ctx.root}/${draft}`)}\n`);
     },
@@ -283,7 +284,9 @@ interface Candidate {
 
 async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
   const { io, graph } = ctx;
-  const { events, problems } = await readJournal(ctx.journalFile);
+  const { events, problems } = await readJournal(ctx.journalFile, ctx.journal.options).catch((error: unknown) => {
+    throw new ExitError(`cannot read the journal ${ctx.journalFile}: ${error instanceof UnsafePathError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error))}`, exitCodes.usage);
+  });
   for (const p of problems) io.err(`${io.color.yellow('instr:')} ${relative(io.cwd, ctx.journalFile)}:${p.line}: ${p.message}\n`);
   const all: Candidate[] = [...groupRuns(events)].map(([id, evs]) => ({ id, events: evs, phase: runPhase(evs) }));
   // open runs of tasks these instructions have (a journal may hold runs of other folders too), newest first
@@ -317,7 +320,31 @@ async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
     }
     chosen = open.find((r) => r.id === picked.continue)!;
   }
+  // One process at a time per run; and the run must not have moved since it was read.
+  let release: () => void;
+  try {
+    release = lockRun(ctx.journalFile, chosen.id);
+  } catch (error) {
+    if (error instanceof RunLockedError) throw new ExitError(`${terminalSafe(error.message)} (lock file beside ${ctx.journalFile})`, exitCodes.usage);
+    throw error;
+  }
+  try {
+    const again = groupRuns((await readJournal(ctx.journalFile, ctx.journal.options)).events).get(chosen.id);
+    if (again?.at(-1)?.seq !== chosen.events.at(-1)?.seq) {
+      throw new ExitError(`the run ${terminalSafe(chosen.id)} was continued by another instr process since it was read; run instr run --resume again`, exitCodes.usage);
+    }
+    return await continueRun(ctx, chosen);
+  } finally {
+    release();
+  }
+}
+
+async function continueRun(ctx: Ctx, chosen: Candidate): Promise<number> {
+  const { io, graph } = ctx;
   const start = chosen.events[0]!;
+  if (start.type !== 'start' || typeof start.task !== 'string' || typeof start.title !== 'string' || typeof start.lang !== 'string') {
+    throw new ExitError(`cannot continue the run ${terminalSafe(chosen.id)}: its start record in ${ctx.journalFile} is damaged (it needs task, title and lang as text)`, exitCodes.findings);
+  }
   const lang = ctx.flags.lang ?? (start.type === 'start' ? start.lang : undefined) ?? docLang(graph, undefined);
   const t = runMessages(lang);
   const replay = replayRun(graph, chosen.events);
@@ -370,7 +397,7 @@ async function menu<T>(ask: () => Promise<T>): Promise<T> {
 
 function describeRun(r: Candidate): string {
   const s = r.events[0];
-  const title = s?.type === 'start' ? `${terminalSafe(s.title)} (#${s.task})` : r.id;
+  const title = s?.type === 'start' ? `${terminalSafe(String(s.title))} (#${terminalSafe(String(s.task))})` : terminalSafe(r.id);
   const at = s ? s.at.slice(0, 16).replace('T', ' ') : '';
   return `${title} · ${at}`;
 }

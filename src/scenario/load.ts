@@ -1,8 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readRegularFile, UnsafePathError, type SafeOpenOptions } from '../fs/safe-open.js';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { schemaValidator, type ErrorObject } from '../graph/schema-validator.js';
 import { decodeUtf8 } from '../parse/decode.js';
+import { duplicateKeys, lineOverLimit, notPlainData } from '../parse/yaml-limits.js';
 import { locator, parsePointer, type JsonPath } from './locate.js';
 import type { ScenarioFileSpec, Where } from './types.js';
 
@@ -16,19 +17,21 @@ export interface LoadedScenarioFile {
 export type LoadResult = { ok: true; loaded: LoadedScenarioFile } | { ok: false; diagnostics: Diagnostic[] };
 
 export const maxScenarioFileBytes = 1024 * 1024;
+/** Longer scenario files are refused before their YAML is parsed. */
+export const maxScenarioLines = 20_000;
 const maxAliasCount = 100;
 
 /** Reads one scenario file from disk; `display` is the path shown in messages. */
-export async function loadScenarioFile(path: string, display: string): Promise<LoadResult> {
+export async function loadScenarioFile(path: string, display: string, options: SafeOpenOptions = {}): Promise<LoadResult> {
+  let bytes: Buffer;
   try {
-    const info = await stat(path);
-    if (info.size > maxScenarioFileBytes) {
-      return fail(problem(display, 1, 1, 'file-too-large', `Scenario file is ${(info.size / 1048576).toFixed(1)} MB; scenario files are limited to 1 MB (split it)`, 'read'));
-    }
-    return parseScenarioBytes(await readFile(path), display);
+    bytes = await readRegularFile(path, maxScenarioFileBytes, options);
   } catch (error) {
+    if (error instanceof UnsafePathError && error.reason === 'too-large') return fail(problem(display, 1, 1, 'file-too-large', 'Scenario file is larger than 1 MB; scenario files are limited to 1 MB (split it)', 'read'));
+    if (error instanceof UnsafePathError) return fail(problem(display, 1, 1, 'unreadable', error.reason === 'symlink' ? 'Scenario file is a symbolic link (or lies behind one); instr does not follow links in the scenarios folder: name the file on the command line if you mean it' : 'Scenario file is not a regular file', 'read'));
     return fail(problem(display, 1, 1, 'unreadable', `Cannot read the scenario file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'read'));
   }
+  return parseScenarioBytes(bytes, display);
 }
 
 /** Bytes → a checked scenario file, or diagnostics with the line of each problem. Never throws. */
@@ -39,14 +42,27 @@ export function parseScenarioBytes(bytes: Uint8Array, display: string): LoadResu
 }
 
 export function parseScenarioText(text: string, display: string): LoadResult {
+  const over = lineOverLimit(text, maxScenarioLines);
+  if (over !== null) return fail(problem(display, over, 1, 'file-too-large', `Scenario file is longer than ${maxScenarioLines} lines; split it`, 'read'));
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
+  // uniqueKeys compares every key with all before it (quadratic): duplicates are found with a Set instead.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
       diagnostics: doc.errors.slice(0, 10).map((e) => {
         const at = e.linePos?.[0] ?? { line: 1, col: 1 };
         return problem(display, at.line, at.col, 'yaml-syntax', firstLine(e.message), 'parse');
+      }),
+    };
+  }
+  const duplicates = duplicateKeys(doc, 10);
+  if (duplicates.length > 0) {
+    return {
+      ok: false,
+      diagnostics: duplicates.map((d) => {
+        const at = lines.linePos(d.offset);
+        return problem(display, at.line, at.col, 'yaml-syntax', `Map keys must be unique: "${d.key}" is already defined in this mapping`, 'parse');
       }),
     };
   }
@@ -57,6 +73,8 @@ export function parseScenarioText(text: string, display: string): LoadResult {
     // yaml throws a ReferenceError for alias bombs ("Excessive alias count …").
     return fail(problem(display, 1, 1, 'yaml-aliases', `Cannot expand the YAML: ${error instanceof Error ? error.message : String(error)}`, 'parse'));
   }
+  const tagged = notPlainData(data);
+  if (tagged) return fail(problem(display, 1, 1, 'yaml-syntax', tagged, 'parse'));
   const locate = locator(doc, lines, display);
   const validate = schemaValidator('scenario');
   if (!validate(data)) {

@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { formatDiagnosticLine } from '../diagnostics/format.js';
 import type { Messages } from '../i18n/messages.js';
-import { terminalSafe as safe } from '../render/terminal-safe.js';
+import { terminalSafeLine as safe } from '../render/terminal-safe.js';
 import type { OptionCoverage } from './coverage.js';
 import { failureText } from './failure-text.js';
 import type { SuiteResult } from './suite.js';

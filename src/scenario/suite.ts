@@ -19,6 +19,12 @@ export interface SuiteResult {
 
 export const scenarioExtensions = ['.yaml', '.yml'];
 
+/** A scenario file; one found in a folder (not named by the user) has the folder it was found from as `base`: no symlink below it is followed. */
+export interface ScenarioFileRef {
+  path: string;
+  base?: string;
+}
+
 /** The scenario files of a folder (not its sub-folders), sorted; none when it does not exist. */
 export async function scenarioFilesIn(dir: string): Promise<string[]> {
   try {
@@ -36,15 +42,16 @@ export async function scenarioFilesIn(dir: string): Promise<string[]> {
  * Loads, checks and runs every scenario of the given files against the graph. `root` is the
  * folder the graph's file paths are relative to; messages show paths relative to `cwd`.
  */
-export async function runSuite(graph: Graph, root: string, files: string[], cwd: string): Promise<SuiteResult> {
+export async function runSuite(graph: Graph, root: string, files: Array<string | ScenarioFileRef>, cwd: string): Promise<SuiteResult> {
   const results: ScenarioResult[] = [];
   const diagnostics: Diagnostic[] = [];
   const shown: string[] = [];
   const at = (node: Node) => `${relative(cwd, resolve(root, node.position.file)) || node.position.file}:${node.position.line}`;
-  for (const file of files) {
+  for (const ref of files) {
+    const { path: file, base } = typeof ref === 'string' ? { path: ref, base: undefined } : ref;
     const display = relative(cwd, file) || file;
     shown.push(display);
-    const loaded = await loadScenarioFile(file, display);
+    const loaded = await loadScenarioFile(file, display, base === undefined ? {} : { base });
     if (!loaded.ok) {
       diagnostics.push(...loaded.diagnostics);
       continue;

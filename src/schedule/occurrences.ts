@@ -1,5 +1,6 @@
 import rrulePackage from 'rrule';
 import type { Schedule } from '../graph/types.js';
+import { rruleLimitProblem, withBudget } from './rrule-budget.js';
 import { hhmm, isoDate, parseIsoDate, zonedToInstant } from './zone.js';
 
 // rrule ships CommonJS; under Node's ESM loader its named exports sit on the default export.
@@ -35,12 +36,15 @@ export function occurrences(schedule: Pick<Schedule, 'rrule' | 'time'>, zone: st
   } catch {
     return [];
   }
+  // A rule that passed the compiler is within the limits; one from elsewhere (an old graph) is checked again.
+  if (rruleLimitProblem(options)) return [];
   const [hour, minute] = schedule.time ? schedule.time.split(':').map(Number) : [0, 0];
   const hasTime = Boolean(schedule.time) || hasValues(options.byhour) || hasValues(options.byminute);
   const dtstart = new Date(Date.UTC(anchor.year, anchor.month - 1, anchor.day, hour ?? 0, minute ?? 0));
   let rule;
   try {
-    rule = new RRule({ ...options, dtstart, tzid: null });
+    rule = new RRule({ ...options, dtstart, tzid: null }, true);
+    withBudget(rule);
   } catch {
     return [];
   }

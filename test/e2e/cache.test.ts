@@ -10,10 +10,10 @@ const doc = '---\nid: doc\ntitle: Doc\nlang: en\n---\n\n## Tasks {.tasks}\n\n###
 const entries = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json')) : []);
 
 describe('the cache', () => {
-  it('is written under .instr/cache by default, and --no-cache neither reads nor writes it', async () => {
+  it('is written under the user cache folder by default (never the working tree), and --no-cache neither reads nor writes it', async () => {
     folder.write('doc.md', doc);
-    const own = join(folder.dir, '.instr', 'cache');
-    const env = { INSTR_CACHE_DIR: '' };
+    const own = join(folder.dir, 'xdg', 'instr');
+    const env = { INSTR_CACHE_DIR: '', XDG_CACHE_HOME: join(folder.dir, 'xdg') };
     expect((await runCli(['--no-cache', 'compile', 'doc.md', '--quiet'], { cwd: folder.dir, env })).code).toBe(0);
     expect(entries(own)).toEqual([]);
     const cold = await runCli(['compile', 'doc.md'], { cwd: folder.dir, env });
@@ -25,6 +25,7 @@ describe('the cache', () => {
     writeFileSync(entry, readFileSync(entry, 'utf8').slice(0, 100));
     expect((await runCli(['compile', 'doc.md'], { cwd: folder.dir, env })).stdout).toBe(cold.stdout);
     expect(readFileSync(entry, 'utf8').length).toBeGreaterThan(100);
+    expect(existsSync(join(folder.dir, '.instr', 'cache'))).toBe(false);
   });
 
   it('an edited file is compiled afresh', async () => {

@@ -1,7 +1,7 @@
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, unlink, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CompileFlags } from '../commands/compile.js';
-import { exitCodes } from '../errors.js';
+import { ExitError, exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadInstructions, parseSize } from '../load.js';
 import { formatDiagnosticLine } from '../../diagnostics/format.js';
@@ -16,8 +16,13 @@ export async function compileCommand(paths: string[], flags: CompileFlags, io: I
   if (flags.out) {
     const target = resolve(io.cwd, flags.out);
     const temp = `${target}.${process.pid}.tmp`;
-    await writeFile(temp, json);
-    await rename(temp, target);
+    try {
+      await writeFile(temp, json);
+      await rename(temp, target);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw new ExitError(`Cannot write ${flags.out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, exitCodes.usage);
+    }
   } else io.out(json);
   return exitCodes.ok;
 }

@@ -22,7 +22,7 @@ export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): 
   const base = relative(io.cwd, root);
   const shown = (file: string) => (base ? `${base}/${file}` : file).split('\\').join('/');
   const t = messages(lang);
-  for (const p of problems) io.err(`${io.color.yellow('instr:')} ${shown(p.file)}: ${p.message}\n`);
+  for (const p of problems) io.err(`${io.color.yellow('instr:')} ${safe(shown(p.file))}: ${safe(p.message)}\n`);
   if (format === 'json') {
     io.out(jsonText({ drafts: drafts.map((d) => ('remote' in d ? d : { ...d, file: shown(d.file) })), problems: problems.map((p) => ({ ...p, file: shown(p.file) })) }));
     return exitCodes.ok;

@@ -22,7 +22,7 @@ export interface OpenedJournal {
 
 export async function openJournal(io: Io, flag: string | undefined, lang: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<OpenedJournal> {
   const choice = await chooseJournal(io.cwd, flag, env);
-  if (choice.kind === 'file') return { store: new FileStore(choice.path), shown: shownPath(io.cwd, choice.path), explicit: choice.explicit };
+  if (choice.kind === 'file') return { store: new FileStore(choice.path, choice.explicit ? {} : { base: io.cwd }), shown: shownPath(io.cwd, choice.path), explicit: choice.explicit };
   const [{ PostgresStore }, { serverMessages }] = await Promise.all([import('../../journal/postgres/store.js'), import('../../journal/postgres/messages.js')]);
   let store: PostgresStore;
   try {
@@ -36,7 +36,7 @@ export async function openJournal(io: Io, flag: string | undefined, lang: string
     await store.connection();
   } catch (error) {
     io.err(`${io.color.yellow('instr:')} ${t.offlineRead(store.label, store.wrap(error).message, outbox)}\n`);
-    return { store: new FileStore(choice.outbox), shown: outbox, explicit: false };
+    return { store: new FileStore(choice.outbox, { base: io.cwd }), shown: outbox, explicit: false };
   }
   await pushPending(io, store, choice.outbox, lang);
   return { store, shown: store.label, explicit: false };

@@ -22,7 +22,7 @@ export async function listCommand(paths: string[], flags: ListFlags, io: Io): Pr
   const width = Math.min(24, Math.max(...summaries.map((s) => s.id.length)));
   for (const doc of graph.documents) {
     const t = messages(flags.lang ?? doc.lang);
-    io.out(`${c.bold(safe(doc.title))} ${c.dim(`(${doc.file})`)}\n`);
+    io.out(`${c.bold(safe(doc.title))} ${c.dim(`(${safe(doc.file)})`)}\n`);
     let section = '';
     for (const s of summaries.filter((x) => x.file === doc.file)) {
       if (s.section !== section) {

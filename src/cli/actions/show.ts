@@ -23,7 +23,7 @@ export async function showCommand(query: string, paths: string[], flags: ShowFla
   }
   const t = messages(lang);
   const c = io.color;
-  io.out(`${c.bold(safe(task.title))} ${c.dim(`#${task.id} · ${task.file}:${task.position.line}`)}\n`);
+  io.out(`${c.bold(safe(task.title))} ${c.dim(`#${task.id} · ${safe(task.file)}:${task.position.line}`)}\n`);
   if (task.trigger) io.out(`${c.dim(`${t.trigger}:`)} ${safe(task.trigger.text)}${task.trigger.deadline ? ` ${c.dim(`(${t.deadline}: ${formatDuration(task.trigger.deadline, lang)} ${t.afterTrigger})`)}` : ''}\n`);
   for (const s of task.schedules) io.out(`${c.dim(`${t.schedule}:`)} ${safe(s.label)}${timeSuffix(s.label, s.time)}\n`);
   if (task.description) io.out(`\n${safe(task.description)}\n`);

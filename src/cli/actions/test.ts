@@ -5,8 +5,10 @@ import { ExitError, exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadInstructions } from '../load.js';
 import { messages } from '../../i18n/messages.js';
+import { jsonText } from '../../render/json-text.js';
+import { terminalSafe } from '../../render/terminal-safe.js';
 import { json, stylish } from '../../scenario/report.js';
-import { runSuite, scenarioExtensions, scenarioFilesIn } from '../../scenario/suite.js';
+import { runSuite, scenarioExtensions, scenarioFilesIn, type ScenarioFileRef } from '../../scenario/suite.js';
 
 export async function testCommand(paths: string[], flags: TestFlags, io: Io): Promise<number> {
   const format = flags.format ?? 'stylish';
@@ -15,17 +17,19 @@ export async function testCommand(paths: string[], flags: TestFlags, io: Io): Pr
   const instructionPaths = paths.filter((p) => !given.includes(p));
   const { graph, root } = await loadInstructions(instructionPaths.length ? instructionPaths : ['instructions'], io);
 
-  const files: string[] = [];
+  const files: ScenarioFileRef[] = [];
   for (const p of given) {
     const abs = resolve(io.cwd, p);
     if (!(await stat(abs).catch(() => null))?.isFile()) throw new ExitError(`No such scenario file: ${p}`, exitCodes.usage);
-    files.push(abs);
+    files.push({ path: abs });
   }
   if (given.length === 0 || flags.scenarios) {
     const dir = flags.scenarios ? resolve(io.cwd, flags.scenarios) : join(root, 'scenarios');
     if (flags.scenarios && !(await stat(dir).catch(() => null))?.isDirectory()) throw new ExitError(`No such folder: ${flags.scenarios}`, exitCodes.usage);
     const found = await scenarioFilesIn(dir);
-    files.push(...found.filter((f) => !files.includes(f)));
+    // Found, not named: nothing below the instructions root (or the --scenarios folder) is followed through a symlink.
+    const base = flags.scenarios ? dir : root;
+    files.push(...found.filter((f) => !files.some((x) => x.path === f)).map((f) => ({ path: f, base })));
     if (found.length === 0 && format === 'stylish') io.err(`${messages(flags.lang ?? graph.documents[0]?.lang).testNoScenarios} ${relative(io.cwd, dir) || dir}\n`);
   }
 
@@ -33,11 +37,12 @@ export async function testCommand(paths: string[], flags: TestFlags, io: Io): Pr
   if (flags.suggest) {
     const { suggestScenarios, suggestionsYaml } = await import('../../scenario/suggest.js');
     const suggestions = suggestScenarios(graph, suite.coverage.options.filter((o) => o.scenarios === 0));
-    if (suggestions.length > 0) io.out(suggestionsYaml(suggestions));
+    // YAML keeps C1 controls and bidi overrides of labels as they are: none may reach the terminal.
+    if (suggestions.length > 0) io.out(terminalSafe(suggestionsYaml(suggestions)));
     return exitCodes.ok;
   }
   const lang = flags.lang ?? graph.documents[0]?.lang;
-  if (format === 'json') io.out(`${JSON.stringify(json(suite, root, io.cwd, lang), null, 2)}\n`);
+  if (format === 'json') io.out(jsonText(json(suite, root, io.cwd, lang)));
   else {
     io.out(stylish(suite, { root, cwd: io.cwd, color: io.color, t: messages(lang), lang, quiet: Boolean(flags.quiet) }));
   }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { terminalSafe } from '../../render/terminal-safe.js';
 
 /**
  * GitHub Actions workflow commands, one per finding, shown as annotations on the pull request:
@@ -17,9 +18,9 @@ export function github(diagnostics: readonly Diagnostic[]): string {
     .join('');
 }
 
-/** Escaping of a command's message (per @actions/core). */
+/** Escaping of a command's message (per @actions/core), after removing escape sequences (a link's URL may carry an OSC 52 clipboard write). */
 function data(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return terminalSafe(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Escaping of a command's property value. */

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { terminalSafe } from '../../render/terminal-safe.js';
+import { terminalSafeLine as terminalSafe } from '../../render/terminal-safe.js';
 import { plural } from '../describe.js';
 
 /** Grouped by file like ESLint's stylish: `  line:col  severity  message  rule`, then a summary. */

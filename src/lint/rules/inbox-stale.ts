@@ -1,5 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, readdir } from 'node:fs/promises';
+import { readRegularFile } from '../../fs/safe-open.js';
+import { dirname, join } from 'node:path';
 import { addDuration, isValidDate, parseDuration } from '../../compile/durations.js';
 import { formatDuration } from '../../i18n/duration.js';
 import { plural } from '../describe.js';
@@ -36,6 +37,7 @@ export const rule = defineRule<Options>({
     const maxAge = parseDuration(context.options.maxAge) ?? parseDuration('P14D')!;
     const dir = join(context.root, 'inbox');
     let names: string[];
+    if ((await lstat(dir).catch(() => null))?.isSymbolicLink()) return;
     try {
       names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => e.name);
     } catch {
@@ -59,7 +61,7 @@ export const rule = defineRule<Options>({
 /** The capture date: from the `instr-inbox` header's `captured`, else from the file name. */
 async function capturedOn(path: string, name: string): Promise<string | null> {
   try {
-    const head = (await readFile(path, 'utf8')).slice(0, 4096);
+    const head = (await readRegularFile(path, 1 << 20, { base: dirname(path) })).toString('utf8').slice(0, 4096);
     const m = /^<!--\s*instr-inbox\s+(\{.*?\})\s*-->/.exec(head.replace(/^\uFEFF/, ''));
     if (m) {
       const header = JSON.parse(m[1]!) as { captured?: unknown };

@@ -1,0 +1,127 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { frontMatter, instr, stackTrace, tempFolder } from './hostile-helpers.js';
+
+/**
+ * Shapes that used to take 6–19 s (or over a minute) each, from the parser's superlinear corners
+ * and from loops in instr's own code. Each now ends with a diagnostic at its line, or compiles;
+ * what is asserted is the diagnostic or the result, never the time (the per-test timeout is only
+ * a guard against a hang).
+ */
+const folder = tempFolder('dos-budget');
+afterAll(() => folder.cleanup());
+const task = (body: string) => `${frontMatter}## Tasks {.tasks}\n\n### Do it {#do-it}\n\n::when[A client writes]\n\n${body}`;
+const hangGuard = 60_000;
+
+function compile(name: string, text: string, args: string[] = ['--quiet']): ReturnType<typeof instr> {
+  folder.write(name, text);
+  const r = instr(folder.dir, ['--no-cache', 'compile', name, ...args]);
+  expect(r.code).not.toBeNull();
+  expect(r.stderr).not.toMatch(stackTrace);
+  return r;
+}
+
+describe('container shapes micromark handles in quadratic time', () => {
+  it('quotes and setext headings without a heading to cut at: refused at the 2 001st', { timeout: hangGuard }, () => {
+    expect(compile('quotes.md', `${frontMatter}${'> a\n\n'.repeat(4000)}`).stderr).toMatch(/quotes\.md:4007:1 .*cannot cut/);
+    expect(compile('setext.md', `${frontMatter}${'ab\n==\n\n'.repeat(4000)}`).stderr).toMatch(/setext\.md:6008:1 .*cannot cut/);
+  });
+
+  it('the same counts spread over tasks (a heading each) compile: the parser cuts there', { timeout: hangGuard }, () => {
+    const tasks = Array.from({ length: 600 }, (_, i) => `### T${i} {#t${i}}\n\n::when[x]\n\nParagraph of ordinary text.\n\n1. First step.\n2. Second step.\n3. Third step.\n\n> a quote\n`).join('\n');
+    const r = compile('steps.md', `${frontMatter}## Tasks {.tasks}\n\n${tasks}`);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('the guard', () => {
+  const refused: Array<{ name: string; text: string; where: RegExp }> = [
+    // `#x` (no heading) between the lines no longer resets the counts
+    { name: 'hash-emphasis', text: `${frontMatter}${'*a\n#x\n'.repeat(2100)}x\n${'a*\n#x\n'.repeat(2100)}`, where: /hash-emphasis\.md:1607:1 .*More than 800/ },
+    { name: 'hash-options', text: task(`::decision[Which?]\n${Array.from({ length: 2500 }, (_, i) => `- Option ${i}\n#x\n  1. Do ${i}.`).join('\n')}\n`), where: /hash-options\.md:\d+:\d+ .*more than 2000 items/ },
+    { name: 'directive-emphasis', text: `${frontMatter}${'*a\n::x\n'.repeat(2100)}`, where: /directive-emphasis\.md:\d+:1 .*More than 800/ },
+    // unclosed inline HTML
+    { name: 'html-comment', text: `${frontMatter}${'a <!-- '.repeat(14_000)}\n`, where: /html-comment\.md:7:\d+ .*inline HTML/ },
+    { name: 'html-pi', text: `${frontMatter}${'a <? '.repeat(20_000)}\n`, where: /html-pi\.md:7:\d+ .*inline HTML/ },
+    { name: 'html-decl', text: `${frontMatter}${'a <!A '.repeat(16_000)}\n`, where: /html-decl\.md:7:\d+ .*inline HTML/ },
+    { name: 'backticks', text: `${frontMatter}${Array.from({ length: 1000 }, (_, i) => `${'`'.repeat((i % 50) + 1)}a `).join('')}\n`, where: /backticks\.md:7:\d+ .*code delimiters/ },
+    // memory: one block of 512 Ki lines took 2.4 GB
+    { name: 'lines', text: `${frontMatter}${'a\n'.repeat(512 * 1024)}`, where: /lines\.md:10007:1 .*more than 10000 lines/ },
+    // a stretch the parser cannot cut (an indented fence stops the cuts) with thousands of quotes
+    { name: 'uncut-quotes', text: `${frontMatter}- item\n   \`\`\`\n\n${'> a\n\n'.repeat(2500)}`, where: /uncut-quotes\.md:\d+:1 .*cannot cut/ },
+    // 40 000 roles: refused before YAML or the parser sees them
+    { name: 'roles', text: `---\nid: hostile\ntitle: Hostile\nlang: en\nroles:\n${'  r: {title: R}\n'.repeat(40_000)}---\n\nx\n`, where: /roles\.md:5002:1 .*Front matter is longer than 5000 lines/ },
+  ];
+  for (const shape of refused) {
+    it(`${shape.name}: refused with a diagnostic at the line`, { timeout: hangGuard }, () => {
+      const r = compile(`${shape.name}.md`, shape.text);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(shape.where);
+    });
+  }
+});
+
+describe("instr's own loops", () => {
+  it('2 000 identical checkpoints get the ids -2 … -2000', { timeout: hangGuard }, () => {
+    const r = compile('same.md', task('1. Step.\n\n' + '::checkpoint[Same checkpoint]\n\n'.repeat(2000)), []);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/"(?:do-it\.)?c[0-9a-f]{6}-2000"/);
+    expect(r.stdout).not.toMatch(/"(?:do-it\.)?c[0-9a-f]{6}-2001"/);
+  });
+
+  it('1 200 paragraphs of links after one step are all kept, in order', { timeout: hangGuard }, () => {
+    const r = compile('links.md', task(`1. Step.\n\n${Array.from({ length: 1200 }, (_, i) => `See [link](https://example.com/${i}) here.\n\n`).join('')}`), []);
+    expect(r.code).toBe(0);
+    const graph = JSON.parse(r.stdout) as { nodes: Record<string, { links?: Array<{ url: string }> }> };
+    const links = Object.values(graph.nodes).flatMap((n) => n.links ?? []);
+    expect(links).toHaveLength(1200);
+    expect(links[1199]!.url).toBe('https://example.com/1199');
+  });
+
+  it('20 000 attributes are each reported at their column', { timeout: hangGuard }, () => {
+    const r = compile('attributes.md', task(`1. Step.\n\n::checkpoint[x]{${Array.from({ length: 20_000 }, (_, i) => `k${i}=v`).join(' ')}}\n`));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/attributes\.md:15:17 .*Unknown attribute "k0"/);
+    expect(r.stderr).toMatch(/attributes\.md:15:\d{5,} .*Unknown attribute "k19999"/);
+  });
+
+  it('an unclosed <!-- before thousands of -- is read in linear time; closed comments are still found', { timeout: hangGuard }, () => {
+    const r = compile('comment.md', task(`1. Step.\n\n<!-- kept -->\n\n<!--\n${'a -- b c -- d\n'.repeat(6000)}`), []);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('"text": "kept"');
+  });
+
+  it('1 000 dangling jumps: each reported, "did you mean" for the first 100 only', { timeout: hangGuard }, () => {
+    const tasks = Array.from({ length: 1000 }, (_, i) => `### T${i} {#t${i}}\n\n::when[x]\n\n1. Step.\n\n::goto[#tx${i}]\n`).join('\n');
+    const r = compile('dangling.md', `${frontMatter}## Tasks {.tasks}\n\n${tasks}`);
+    expect(r.code).toBe(1);
+    expect(r.stderr.match(/dangling-jump/g)).toHaveLength(1000);
+    expect(r.stderr.match(/did you mean/g)).toHaveLength(100);
+  });
+
+  it('graph draws 1 000 tasks', { timeout: hangGuard }, () => {
+    folder.write('tasks.md', `${frontMatter}## Tasks {.tasks}\n\n${Array.from({ length: 1000 }, (_, i) => `### T${i} {#t${i}}\n\n::when[x]\n\n1. S${i}.\n`).join('\n')}`);
+    const r = instr(folder.dir, ['--no-cache', 'graph', '--format', 'mermaid', 'tasks.md']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/subgraph /g)).toHaveLength(1000);
+    expect(r.stderr).not.toMatch(stackTrace);
+  });
+
+  it('a scenario file of 60 000 keys is refused before its YAML is parsed', { timeout: hangGuard }, () => {
+    const dir = join(folder.dir, 'scen');
+    mkdirSync(join(dir, 'scenarios'), { recursive: true });
+    folder.write('scen/doc.md', task('1. Step.\n'));
+    folder.write('scen/scenarios/big.yaml', `task: do-it\nscenarios:\n  - name: x\n    answers:\n${Array.from({ length: 60_000 }, (_, i) => `      k${i}: v\n`).join('')}`);
+    const r = instr(folder.dir, ['--no-cache', 'test', 'scen']);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/big\.yaml:20001:1.*longer than 20000 lines/);
+    expect(r.stderr).not.toMatch(stackTrace);
+  });
+
+  it('duplicate keys are still found, with a Set, at their line', { timeout: hangGuard }, () => {
+    const r = compile('dup.md', `---\nid: hostile\ntitle: Hostile\nlang: en\nroles:\n${Array.from({ length: 3000 }, (_, i) => `  r${i}: {title: R}\n`).join('')}  r7: {title: Again}\n---\n\nx\n`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/dup\.md:3006:3 .*Duplicate key in front matter: "r7"/);
+  });
+});
