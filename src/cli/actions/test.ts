@@ -7,6 +7,7 @@ import { loadInstructions } from '../load.js';
 import { messages } from '../../i18n/messages.js';
 import { json, stylish } from '../../scenario/report.js';
 import { runSuite, scenarioExtensions, scenarioFilesIn } from '../../scenario/suite.js';
+import { jsonText } from '../../render/json-text.js';
 
 export async function testCommand(paths: string[], flags: TestFlags, io: Io): Promise<number> {
   const format = flags.format ?? 'stylish';
@@ -37,7 +38,7 @@ export async function testCommand(paths: string[], flags: TestFlags, io: Io): Pr
     return exitCodes.ok;
   }
   const lang = flags.lang ?? graph.documents[0]?.lang;
-  if (format === 'json') io.out(`${JSON.stringify(json(suite, root, io.cwd, lang), null, 2)}\n`);
+  if (format === 'json') io.out(jsonText(json(suite, root, io.cwd, lang)));
   else {
     io.out(stylish(suite, { root, cwd: io.cwd, color: io.color, t: messages(lang), lang, quiet: Boolean(flags.quiet) }));
   }
