@@ -8,5 +8,5 @@ export class ExitError extends Error {
   }
 }
 
-/** Exit codes, the same for every command. */
-export const exitCodes = { ok: 0, findings: 1, usage: 2 } as const;
+/** Exit codes, the same for every command. `internal`: a bug in instr, never a finding about the input. */
+export const exitCodes = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;

@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { CompileOptions } from '../compile/compile.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 
 /** Where a command writes, and whether it may use colour. Tests pass their own. */
@@ -10,6 +11,8 @@ export interface Io {
   isTTY: boolean;
   columns: number;
   cwd: string;
+  /** What the global options (--no-cache, --max-depth) say about compiling; main sets it before a command runs. */
+  compile?: Pick<CompileOptions, 'cache' | 'guard'>;
 }
 
 export function colorLevel(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): 0 | 1 | 2 | 3 {

@@ -12,7 +12,7 @@ export interface LoadOptions extends CompileOptions {
 export async function loadInstructions(paths: string[], io: Io, options: LoadOptions = {}): Promise<CompileResult> {
   let result: CompileResult;
   try {
-    result = await compilePaths(paths, { cwd: io.cwd, ...options });
+    result = await compilePaths(paths, { cwd: io.cwd, ...io.compile, ...options });
   } catch (error) {
     if (error instanceof InputError) {
       const hint = paths.length === 1 && paths[0] === 'instructions' ? '; run instr in the folder that holds instructions/, or name the files or folders to use' : '';
@@ -25,7 +25,8 @@ export async function loadInstructions(paths: string[], io: Io, options: LoadOpt
   if (options.requireClean !== false && errors.length > 0) {
     for (const d of errors) io.err(`${formatDiagnosticLine(d, io.color)}\n`);
     const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
-    throw new ExitError(`${count} in the instructions; fix them first (instr lint shows every problem)`, unreadable.length > 0 ? exitCodes.usage : exitCodes.findings);
+    const internal = errors.some((d) => d.rule === 'internal-error');
+    throw new ExitError(`${count} in the instructions; fix them first (instr lint shows every problem)`, internal ? exitCodes.internal : unreadable.length > 0 ? exitCodes.usage : exitCodes.findings);
   }
   return result;
 }

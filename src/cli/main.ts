@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
+import { defaultGuardLimits } from '../parse/guard.js';
 import { ExitError, exitCodes } from './errors.js';
 import { processIo, type Io } from './io.js';
 import { commands } from './commands/index.js';
@@ -17,13 +18,15 @@ export function buildProgram(io: Io): Command {
     .option('--no-cache', 'compile every file afresh: neither read nor write the cache of compiled files (~/.cache/instr, or XDG_CACHE_HOME or INSTR_CACHE_DIR; see docs/cache.md)')
     .option('--max-depth <levels>', 'deepest nesting of lists, quotes and indentation accepted before parsing (default 40; guards the parser against hostile input)')
     .hook('preAction', (root) => {
-      // Read by compilePaths, so every command that loads instructions honours them.
+      // Handed to every compile through io.compile, so both sides of a diff get the same limits.
       const opts = root.opts<{ cache?: boolean; maxDepth?: string }>();
-      if (opts.cache === false) process.env['INSTR_NO_CACHE'] = '1';
+      const compile: NonNullable<Io['compile']> = {};
+      if (opts.cache === false || process.env['INSTR_NO_CACHE'] === '1') compile.cache = false;
       if (opts.maxDepth !== undefined) {
         if (!/^\d{1,4}$/.test(opts.maxDepth) || Number(opts.maxDepth) < 1 || Number(opts.maxDepth) > 1000) throw new ExitError(`--max-depth must be a whole number from 1 to 1000, not "${opts.maxDepth}"`, exitCodes.usage);
-        process.env['INSTR_MAX_DEPTH'] = opts.maxDepth;
+        compile.guard = { ...defaultGuardLimits, maxDepth: Number(opts.maxDepth) };
       }
+      io.compile = compile;
     })
     .configureHelp({ showGlobalOptions: true })
     .showSuggestionAfterError(true)
@@ -59,5 +62,5 @@ function handle(error: unknown, io: Io): number {
   }
   const detail = error instanceof Error ? (process.env['INSTR_DEBUG'] ? (error.stack ?? error.message) : error.message) : String(error);
   io.err(`${io.color.red('instr: internal error:')} ${detail}\nThis is a bug in instr. Run again with INSTR_DEBUG=1 for the stack trace and report it.\n`);
-  return exitCodes.findings;
+  return exitCodes.internal;
 }

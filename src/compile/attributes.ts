@@ -1,5 +1,5 @@
 import type { LeafDirective } from 'mdast-util-directive';
-import { endStatuses, type AttributeType, type DirectiveSpec } from './directives.js';
+import { attributeSpec, endStatuses, type AttributeType, type DirectiveSpec } from './directives.js';
 import { durationHint, parseDuration } from './durations.js';
 import { idPattern } from './ids.js';
 import { checkRrule, timePattern } from './schedule.js';
@@ -18,7 +18,7 @@ export function checkAttributes(node: LeafDirective, spec: DirectiveSpec, source
   const at = (key: string) => attributePosition(node, source, (positions ??= attributeOffsets(source)), key);
   for (const [key, raw] of Object.entries(given)) {
     const value = raw ?? '';
-    const attr = spec.attributes[key];
+    const attr = attributeSpec(spec, key);
     if (!attr) {
       const expected = Object.keys(spec.attributes);
       const shown = key === 'class' ? `.${value}` : key;

@@ -3,7 +3,7 @@ import type { LeafDirective } from 'mdast-util-directive';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DecisionNode, Document, Link, Node, Option, Position, Schedule, Section, StepNode, Task } from '../graph/types.js';
 import { checkAttributes } from './attributes.js';
-import { directiveNames, directives, endStatuses, type DirectiveSpec } from './directives.js';
+import { directiveNames, directiveSpec, endStatuses, type DirectiveSpec } from './directives.js';
 import { durationHint, isValidDate, parseDuration } from './durations.js';
 import { readFrontMatter } from './front-matter.js';
 import { contentId, idPattern } from './ids.js';
@@ -262,7 +262,7 @@ class FileCompiler {
     this.scope = `${task.id}.`;
     const flow: RootContent[] = [];
     for (const child of draft.children) {
-      if (child.type === 'leafDirective' && directives[child.name]?.where === 'task') this.taskDirective(child, task);
+      if (child.type === 'leafDirective' && directiveSpec(child.name)?.where === 'task') this.taskDirective(child, task);
       else flow.push(child);
     }
     const firstFlow = flow.findIndex((c) => c.type === 'list' || c.type === 'leafDirective');
@@ -277,7 +277,7 @@ class FileCompiler {
   }
 
   private taskDirective(node: LeafDirective, task: Task): void {
-    const spec = directives[node.name]!;
+    const spec = directiveSpec(node.name)!;
     const attrs = this.checkAttributes(node, spec);
     const label = plainText(node.children);
     if (!label) {
@@ -311,7 +311,7 @@ class FileCompiler {
           for (const item of child.children) this.compileItem(item, chain);
           break;
         case 'leafDirective': {
-          const spec = directives[child.name];
+          const spec = directiveSpec(child.name);
           if (!spec) {
             this.report('unknown-directive', `Unknown directive "::${child.name}"; expected one of ${directiveNames.map((n) => `::${n}`).join(', ')}`, child);
             break;
@@ -348,7 +348,7 @@ class FileCompiler {
       return true;
     }
     const single = /^:([A-Za-z][\w-]*)[[{]/.exec(source);
-    if (single && directives[single[1]!]) {
+    if (single && directiveSpec(single[1]!)) {
       this.report('unknown-directive', `":${single[1]}" has one colon; write the directive on its own line as "::${single[1]}[…]"`, paragraph);
       return true;
     }

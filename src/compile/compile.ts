@@ -21,8 +21,9 @@ export interface CompileOptions {
   cwd?: string;
   /** Largest instruction file accepted, in bytes. */
   maxFileBytes?: number;
+  /** Nesting limits checked before parsing (default: defaultGuardLimits; `instr --max-depth` sets maxDepth). */
   guard?: GuardLimits;
-  /** Read and write the cache of compiled files (default: on, unless INSTR_NO_CACHE=1). `--no-cache` sets false. */
+  /** Read and write the cache of compiled files (default: on). `instr --no-cache` sets false. */
   cache?: boolean;
   /** Cache folder (default: INSTR_CACHE_DIR, else the user cache folder: see cacheDir). */
   cacheDir?: string;
@@ -53,9 +54,9 @@ export const defaultMaxFileBytes = 5 * 1024 * 1024;
  */
 export async function compilePaths(paths: string[], options: CompileOptions = {}): Promise<CompileResult> {
   const cwd = options.cwd ?? process.cwd();
-  const guard = options.guard ?? guardFromEnvironment();
+  const guard = options.guard ?? defaultGuardLimits;
   const { root, files } = await discover(paths.length ? paths : ['instructions'], cwd);
-  const useCache = options.cache ?? process.env['INSTR_NO_CACHE'] !== '1';
+  const useCache = options.cache ?? true;
   const cache = useCache ? openFileCache(options.cacheDir ?? cacheDir(cwd)) : null;
   const results: FileResult[] = [];
   const readProblems: Diagnostic[] = [];
@@ -108,12 +109,6 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Prom
     while (next < items.length) await work(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-}
-
-/** The guard limits, with the depth set by `--max-depth` (INSTR_MAX_DEPTH) when given. */
-function guardFromEnvironment(): GuardLimits {
-  const depth = Number(process.env['INSTR_MAX_DEPTH']);
-  return Number.isInteger(depth) && depth >= 1 && depth <= 1000 ? { ...defaultGuardLimits, maxDepth: depth } : defaultGuardLimits;
 }
 
 /** INSTR_WORKERS=0 parses on the main thread only, a number caps the threads; anything else is `auto`. */

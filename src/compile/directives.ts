@@ -42,4 +42,18 @@ export const directives: Record<string, DirectiveSpec> = {
 
 export const directiveNames = Object.keys(directives);
 
+/**
+ * The declaration of `::name`, or undefined. The name comes from an instruction file, so it is
+ * looked up as an own key: `::constructor[x]` or `::toString[x]` must be an unknown directive,
+ * not a method of Object.prototype.
+ */
+export function directiveSpec(name: string): DirectiveSpec | undefined {
+  return Object.hasOwn(directives, name) ? directives[name] : undefined;
+}
+
+/** The declaration of an attribute of a directive, looked up as an own key (see directiveSpec). */
+export function attributeSpec(spec: DirectiveSpec, key: string): AttributeSpec | undefined {
+  return Object.hasOwn(spec.attributes, key) ? spec.attributes[key] : undefined;
+}
+
 export const endStatuses = ['done', 'cancelled', 'failed'] as const;

@@ -137,6 +137,23 @@ describe('instr diff (in temporary git repositories)', () => {
     expect(result.stderr).toContain('is not inside a git repository');
     expect((await runCli(['diff', 'main', '--format', 'yaml'], { cwd: repo.dir })).code).toBe(2);
   });
+  // Regression: --max-depth reached the working tree's compile through process.env but not the
+  // revision's, so a file too deep for the limit showed as removed; and the message about the
+  // working tree carried the NUL of an internal placeholder.
+  it('applies a global --max-depth to both sides, and names the working tree in plain words', async () => {
+    const repo = repository();
+    const deep = '---\nid: deep\ntitle: Deep\nlang: en\n---\n\n## Tasks {.tasks}\n\n### Deep {#deep}\n\n1. One\n   - two\n     - three\n       - four\n         - five\n';
+    repo.write('deep.md', deep);
+    repo.commit('deep');
+    const limited = await runCli(['--max-depth', '3', 'diff', 'HEAD', '--format', 'json'], { cwd: repo.dir });
+    expect(limited.stderr).not.toContain('\0');
+    expect(limited.stderr).toContain('in the base (HEAD)');
+    expect(limited.stderr).toContain('in the head (working tree)');
+    expect(limited.code).toBe(0);
+    expect((JSON.parse(limited.stdout) as JsonDiff).changed).toBe(false);
+    const text = await runCli(['--max-depth', '3', 'diff', 'HEAD'], { cwd: repo.dir });
+    expect(text.stderr).not.toContain('\0');
+  });
 });
 
 describe('.github/workflows/instructions.yml', () => {

@@ -80,6 +80,21 @@ describe('instr test', () => {
     }
   });
 
+  // Regression: --format json used JSON.stringify, which leaves C1 controls and bidi overrides raw.
+  it('--format json escapes C1 controls and bidi overrides from a hostile scenario file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'instr-test-e2e-'));
+    try {
+      const file = join(dir, 'evil.yaml');
+      writeFileSync(file, 'task: request\nscenarios:\n  - name: "csi \\x9b31m and rlo \\u202e done"\n    answers:\n      in-tariff: "Да, входит"\n    expect:\n      outcome: "\\x9b31m red"\n');
+      const { out } = await instr(`${fixtures}/basic`, file, '--format', 'json');
+      expect(out).toContain('csi \\u009b31m and rlo \\u202e done');
+      expect(out).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/);
+      expect((JSON.parse(out) as { scenarios: Array<{ name: string }> }).scenarios[0]!.name).toBe('csi \u009b31m and rlo \u202e done');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('--suggest prints scenarios for the options no scenario reaches', async () => {
     const { code, out } = await instr(`${fixtures}/basic`, `${fixtures}/partial.yaml`, '--suggest');
     expect(code).toBe(0);

@@ -19,15 +19,12 @@ export interface CliOptions {
   columns?: number;
 }
 
-/** Globals the CLI still reads or writes besides its Io: restored after every call. */
-const touchedByMain = ['INSTR_NO_CACHE', 'INSTR_MAX_DEPTH'];
-
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Runs `instr args…` in this process through `main(argv, io)`, with stdout, stderr and the exit
  * code captured and colour off, as the real binary behaves on a pipe. Calls are serialised: the
- * CLI still sets process.exitCode and a few process.env variables.
+ * CLI sets process.exitCode, and `env` is applied to process.env for the length of a call.
  */
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
   const call = queue.then(() => runNow(args, options));
@@ -46,7 +43,7 @@ async function runNow(args: string[], options: CliOptions): Promise<CliResult> {
     columns: options.columns ?? 80,
     cwd: options.cwd ?? projectRoot,
   };
-  const keys = [...new Set([...touchedByMain, ...Object.keys(options.env ?? {})])];
+  const keys = Object.keys(options.env ?? {});
   const saved = new Map(keys.map((k) => [k, process.env[k]]));
   const savedExitCode = process.exitCode;
   for (const [k, v] of Object.entries(options.env ?? {})) setEnv(k, v);

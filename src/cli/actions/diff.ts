@@ -45,9 +45,12 @@ export async function diffCommand(base: string | undefined, head: string | undef
     const info = await stat(at).catch(() => undefined);
     const top = await repositoryRoot(info ? (info.isDirectory() ? at : dirname(at)) : io.cwd);
     const folder = await pathInRepository(flags.path, io.cwd, top);
-    before = await loadRevision(base ?? 'HEAD', folder, top);
-    after = head === undefined ? await loadFolder(flags.path, io, workingTree) : await loadRevision(head, folder, top);
+    before = await loadRevision(base ?? 'HEAD', folder, top, io);
+    after = head === undefined ? await loadFolder(flags.path, io, workingTree) : await loadRevision(head, folder, top, io);
   }
+  const lang = flags.lang ?? after.graph.documents[0]?.lang ?? before.graph.documents[0]?.lang;
+  const t = messages(lang);
+  if (after.side.label === workingTree) after.side.label = flags.format === 'json' ? 'working tree' : t.diffWorkingTree;
   for (const [loaded, which] of [[before, 'base'], [after, 'head']] as const) {
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length === 0) continue;
@@ -55,9 +58,6 @@ export async function diffCommand(base: string | undefined, head: string | undef
     io.err(`${io.color.yellow('instr diff:')} ${errors.length} error${errors.length === 1 ? '' : 's'} in the ${which} (${loaded.side.label}); what did not compile is left out of the comparison\n`);
   }
   const diff = diffGraphs(before.graph, after.graph, { base: before.side, head: after.side });
-  const lang = flags.lang ?? after.graph.documents[0]?.lang ?? before.graph.documents[0]?.lang;
-  const t = messages(lang);
-  if (after.side.label === workingTree) after.side.label = flags.format === 'json' ? 'working tree' : t.diffWorkingTree;
   if (flags.format === 'json') io.out(jsonText(diff));
   else if (flags.format === 'markdown') io.out(formatMarkdown(diff, t, { head: after.graph, lang }));
   else io.out(formatText(diff, t, io.color));
@@ -66,7 +66,7 @@ export async function diffCommand(base: string | undefined, head: string | undef
 
 async function loadFolder(path: string, io: Io, label: string): Promise<Loaded> {
   try {
-    const result = await compilePaths([path], { cwd: io.cwd });
+    const result = await compilePaths([path], { cwd: io.cwd, ...io.compile });
     return { graph: result.graph, side: { label }, diagnostics: result.diagnostics };
   } catch (error) {
     if (error instanceof InputError) throw new ExitError(error.message, exitCodes.usage);
@@ -74,14 +74,14 @@ async function loadFolder(path: string, io: Io, label: string): Promise<Loaded> 
   }
 }
 
-async function loadRevision(revision: string, folder: string, top: string): Promise<Loaded> {
+async function loadRevision(revision: string, folder: string, top: string, io: Io): Promise<Loaded> {
   const { commit, files, skipped } = await readRevision(revision, folder, top, defaultMaxFileBytes);
   const results: FileResult[] = [];
   const diagnostics: Diagnostic[] = skipped.map((s) => ({ file: s.display, line: 1, column: 1, rule: 'file-too-large', severity: 'error', message: `Left out: ${s.reason}`, source: 'read' }));
   for (const file of files) {
     const made = sourceFromBytes(file.bytes, file.path, file.display);
     if ('diagnostic' in made) diagnostics.push(made.diagnostic);
-    else results.push(compileSource(made.source));
+    else results.push(compileSource(made.source, io.compile?.guard));
   }
   const linked = linkSources(results);
   return { graph: linked.graph, side: { label: revision, commit }, diagnostics: [...diagnostics, ...linked.diagnostics] };

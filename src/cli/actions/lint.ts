@@ -34,7 +34,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: Io): Pr
 
   let result;
   try {
-    result = await compilePaths(paths, { cwd: io.cwd, ...(flags.maxFileSize ? { maxFileBytes: parseSize(flags.maxFileSize) } : {}) });
+    result = await compilePaths(paths, { cwd: io.cwd, ...io.compile, ...(flags.maxFileSize ? { maxFileBytes: parseSize(flags.maxFileSize) } : {}) });
   } catch (error) {
     if (error instanceof InputError) throw new ExitError(error.message, exitCodes.usage);
     throw error;
