@@ -12,6 +12,7 @@ import { positionOf, spanPositions } from './position.js';
 import type { SourceFile } from './source.js';
 import { splitTrailingAttributes } from '../parse/trailing-attributes.js';
 import { lazy } from './lazy.js';
+import { toBlocks } from './blocks.js';
 
 const slugifyPackage = lazy<typeof import('@sindresorhus/slugify')>('@sindresorhus/slugify');
 
@@ -50,7 +51,7 @@ interface TaskDraft {
   children: RootContent[];
 }
 
-const sectionKinds = new Set(['schedule', 'tasks', 'situations', 'norms']);
+const sectionKinds = new Set(['schedule', 'tasks', 'situations', 'norms', 'gaps']);
 
 export function compileFile(tree: Root, source: SourceFile): FileResult {
   return new FileCompiler(tree, source).run();
@@ -149,13 +150,24 @@ class FileCompiler {
 
   private splitSections(document: Document | null): TaskDraft[] {
     const drafts: TaskDraft[] = [];
+    const sectionIds = new Set<string>();
     let section: Section | null = null;
     let prose: RootContent[] = [];
     let draft: TaskDraft | null = null;
+    let introTitle: { text: string; node: Heading } | null = null;
     const closeSection = () => {
+      if (!section && prose.some((n) => n.type !== 'html' && n.type !== 'thematicBreak')) {
+        // The text before the first level-2 heading: the introduction, a section of its own.
+        const first = introTitle?.node ?? prose[0]!;
+        section = { id: uniqueSectionId('intro', sectionIds), title: introTitle?.text ?? document?.title ?? '', kind: 'intro', position: this.pos(first), content: '', blocks: [], tasks: [] };
+        document?.sections.push(section);
+      }
       if (section && prose.length > 0) {
         section.content = this.sliceNodes(prose);
         section.contentPosition = spanPositions(this.pos(prose[0]!), this.pos(prose[prose.length - 1]!));
+        section.blocks = toBlocks(prose, this.source.path);
+        const links = collectLinks(prose as Nodes[], this.source.path);
+        if (links.length > 0) section.links = links;
       }
       prose = [];
     };
@@ -165,17 +177,24 @@ class FileCompiler {
       if (child.type === 'heading' && child.depth <= 3) {
         draft = null;
         const heading = this.headingText(child);
-        if (child.depth === 1) continue;
+        if (child.depth === 1) {
+          if (!section && !introTitle) introTitle = { text: heading.text, node: child };
+          continue;
+        }
         if (child.depth === 2) {
           closeSection();
-          section = { title: heading.text, position: this.pos(child), content: '', tasks: [] };
+          section = { id: '', title: heading.text, position: this.pos(child), content: '', blocks: [], tasks: [] };
           for (const cls of heading.classes) {
             if (sectionKinds.has(cls)) section.kind = cls as NonNullable<Section['kind']>;
-            else this.report('unknown-section-kind', `Unknown section kind ".${cls}"; expected one of .schedule, .tasks, .situations, .norms`, child);
+            else this.report('unknown-section-kind', `Unknown section kind ".${cls}"; expected one of ${[...sectionKinds].map((k) => `.${k}`).join(', ')}`, child);
           }
-          if (heading.id !== undefined) {
-            if (idPattern.test(heading.id)) section.id = heading.id;
-            else this.report('bad-id', `Section id "${heading.id}" must be lowercase Latin letters, digits and dashes`, child);
+          if (heading.id !== undefined && idPattern.test(heading.id) && !sectionIds.has(heading.id)) {
+            section.id = heading.id;
+            section.explicitId = true;
+            sectionIds.add(heading.id);
+          } else {
+            if (heading.id !== undefined) this.report('bad-id', `Section id "${heading.id}" must be lowercase Latin letters, digits and dashes, unique in the file`, child);
+            section.id = uniqueSectionId(suggestId(heading.text, 'section', 6), sectionIds);
           }
           document?.sections.push(section);
           continue;
@@ -544,10 +563,17 @@ function dedentContinuation(markdown: string): string {
 }
 
 /** A Latin id suggestion for a heading, for the task-without-id message. */
-function suggestId(title: string): string {
-  const words = slugifyPackage().default(title).split('-').slice(0, 3);
-  const id = words.join('-').slice(0, 40).replace(/-+$/, '');
-  return /^[a-z]/.test(id) ? id : 'task-id';
+function suggestId(title: string, fallback = 'task-id', maxWords = 3): string {
+  const words = slugifyPackage().default(title).split('-').slice(0, maxWords);
+  const id = words.join('-').slice(0, 48).replace(/-+$/, '');
+  return /^[a-z]/.test(id) ? id : fallback;
+}
+
+function uniqueSectionId(base: string, used: Set<string>): string {
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  used.add(id);
+  return id;
 }
 
 export type { Link };

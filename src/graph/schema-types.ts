@@ -96,19 +96,39 @@ export interface Role {
   };
 }
 /**
+ * A level-2 section of an instruction (and the introduction before the first one): its heading, class, id, and its prose as structured blocks. Tasks inside it are listed by id.
+ *
  * This interface was referenced by `Graph`'s JSON-Schema
  * via the `definition` "Section".
  */
 export interface Section {
+  /**
+   * The id written as {#id}, or one derived from the heading (Latin letters, unique in the document).
+   */
+  id: string;
+  explicitId?: boolean;
+  /**
+   * The heading's text without its attributes.
+   */
   title: string;
-  kind?: 'schedule' | 'tasks' | 'situations' | 'norms';
-  id?: Id;
+  /**
+   * The section's class, written as {.norms} after the heading; `intro` is the text before the first level-2 heading; `gaps` is the firm's procedure for situations the instruction does not cover.
+   */
+  kind?: 'intro' | 'schedule' | 'tasks' | 'situations' | 'norms' | 'gaps';
   position: Position;
   /**
    * Markdown of the section's prose (everything but its tasks).
    */
   content: string;
   contentPosition?: Position;
+  /**
+   * The section's prose, block by block, in source order.
+   */
+  blocks: Block[];
+  /**
+   * Links in the section's prose (templates, price lists, samples).
+   */
+  links?: Link[];
   tasks: Id[];
 }
 /**
@@ -125,6 +145,45 @@ export interface Position {
   endColumn: number;
   offset: number;
   endOffset: number;
+}
+/**
+ * One block of prose: a paragraph, a sub-heading, a list, a table, a code block or a quote, as plain text with its position.
+ *
+ * This interface was referenced by `Graph`'s JSON-Schema
+ * via the `definition` "Block".
+ */
+export interface Block {
+  kind: 'paragraph' | 'heading' | 'list' | 'table' | 'code' | 'quote' | 'html' | 'directive';
+  /**
+   * Plain text of the block; for a list one line per item, for a table one line per row with cells separated by ' | '.
+   */
+  text: string;
+  /**
+   * A heading's level.
+   */
+  depth?: number;
+  /**
+   * A list's items, plain text each (nested items included in their parent's text).
+   */
+  items?: string[];
+  /**
+   * A table's rows, the header row first, plain text per cell.
+   */
+  rows?: string[][];
+  position: Position;
+}
+/**
+ * This interface was referenced by `Graph`'s JSON-Schema
+ * via the `definition` "Link".
+ */
+export interface Link {
+  url: string;
+  text: string;
+  /**
+   * For a relative link: the target path relative to the compiled root (may start with ../ when it leaves the root).
+   */
+  resolved?: string;
+  position: Position;
 }
 /**
  * An HTML comment of the source (used for inline lint directives).
@@ -212,19 +271,6 @@ export interface StepNode {
    */
   details?: string;
   next: Next;
-}
-/**
- * This interface was referenced by `Graph`'s JSON-Schema
- * via the `definition` "Link".
- */
-export interface Link {
-  url: string;
-  text: string;
-  /**
-   * For a relative link: the target path relative to the compiled root (may start with ../ when it leaves the root).
-   */
-  resolved?: string;
-  position: Position;
 }
 /**
  * This interface was referenced by `Graph`'s JSON-Schema
