@@ -257,6 +257,10 @@ export interface StepNode {
   explicitId?: boolean;
   position: Position;
   links?: Link[];
+  /**
+   * Markdown the author wrote just before this node that belongs to no step (a note after a decision, a sub-heading inside the task): shown before the node.
+   */
+  before?: string;
   kind: 'step';
   /**
    * Plain text of the step's first paragraph.
@@ -282,6 +286,10 @@ export interface DecisionNode {
   explicitId?: boolean;
   position: Position;
   links?: Link[];
+  /**
+   * Markdown the author wrote just before this node that belongs to no step (a note after a decision, a sub-heading inside the task): shown before the node.
+   */
+  before?: string;
   kind: 'decision';
   question: string;
   options: Option[];
@@ -300,6 +308,10 @@ export interface Option {
   explicitId?: boolean;
   position: Position;
   /**
+   * Markdown under the option's label that is not a step, when the branch has no node for it to precede.
+   */
+  note?: string;
+  /**
    * The node that follows; null when the flow runs out (the task, or the called task, is done).
    */
   next: NodeId | null;
@@ -314,6 +326,10 @@ export interface JumpNode {
   explicitId?: boolean;
   position: Position;
   links?: Link[];
+  /**
+   * Markdown the author wrote just before this node that belongs to no step (a note after a decision, a sub-heading inside the task): shown before the node.
+   */
+  before?: string;
   kind: 'jump';
   /**
    * The id as written, without '#'.
@@ -347,6 +363,10 @@ export interface EndNode {
   explicitId?: boolean;
   position: Position;
   links?: Link[];
+  /**
+   * Markdown the author wrote just before this node that belongs to no step (a note after a decision, a sub-heading inside the task): shown before the node.
+   */
+  before?: string;
   kind: 'end';
   outcome: string;
   status: 'done' | 'cancelled' | 'failed';
@@ -361,6 +381,10 @@ export interface EscalationNode {
   explicitId?: boolean;
   position: Position;
   links?: Link[];
+  /**
+   * Markdown the author wrote just before this node that belongs to no step (a note after a decision, a sub-heading inside the task): shown before the node.
+   */
+  before?: string;
   kind: 'escalation';
   role: string;
   reason: string;
@@ -376,6 +400,10 @@ export interface CheckpointNode {
   explicitId?: boolean;
   position: Position;
   links?: Link[];
+  /**
+   * Markdown the author wrote just before this node that belongs to no step (a note after a decision, a sub-heading inside the task): shown before the node.
+   */
+  before?: string;
   kind: 'checkpoint';
   text: string;
   /**
@@ -394,6 +422,10 @@ export interface WaitNode {
   explicitId?: boolean;
   position: Position;
   links?: Link[];
+  /**
+   * Markdown the author wrote just before this node that belongs to no step (a note after a decision, a sub-heading inside the task): shown before the node.
+   */
+  before?: string;
   kind: 'wait';
   event: string;
   /**

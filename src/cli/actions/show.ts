@@ -57,8 +57,8 @@ function showTask(task: Task, { io, graph, lang: flagLang, json }: { io: Io; gra
   io.out('\n');
   for (const line of lines) {
     const indent = '   '.repeat(line.depth);
-    const marker = line.kind === 'option' ? c.yellow(line.marker) : line.kind === 'detail' || line.kind === 'contact' ? '  ' : c.dim(line.marker);
-    const text = line.kind === 'decision' ? c.bold(safe(line.text)) : line.kind === 'option' ? c.yellow(safe(line.text)) : line.kind === 'contact' ? c.dim(safe(line.text)) : safe(line.text);
+    const marker = line.kind === 'option' ? c.yellow(line.marker) : line.kind === 'detail' || line.kind === 'contact' || line.kind === 'header' ? '  ' : c.dim(line.marker);
+    const text = line.kind === 'decision' || line.kind === 'header' ? c.bold(safe(line.kind === 'header' ? `── ${line.text} ──` : line.text)) : line.kind === 'option' ? c.yellow(safe(line.text)) : line.kind === 'contact' ? c.dim(safe(line.text)) : safe(line.text);
     const hanging = `\n${indent}${' '.repeat(line.marker.length + 1)}`;
     io.out(`${indent}${marker} ${text.replace(/\n/g, hanging)}\n`);
   }
