@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runMain } from '../support/captured-io.js';
+import { runCli as runMain } from '../support/cli.js';
 
 /** `instr show` reaches every part of an instruction: tasks, sections, the whole document, linked files. */
 describe('instr show (in-process)', () => {
@@ -18,7 +18,7 @@ describe('instr show (in-process)', () => {
   });
 
   it('shows a document as its contents: sections and the tasks in each', async () => {
-    const result = await runMain(['show', 'client-manager']);
+    const result = await runMain(['show', 'client-manager'], { columns: 100 });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Должностная инструкция клиентского менеджера');
     expect(result.stdout).toMatch(/Разделы\n/);
