@@ -18,7 +18,9 @@ describe('the bundled instructions', () => {
     expect(diagnostics).toEqual([]);
     const manager = graph.documents.find((d) => d.id === 'client-manager')!;
     expect(manager.lang).toBe('ru');
-    expect(manager.sections.map((s) => s.kind).filter(Boolean)).toEqual(['schedule', 'tasks', 'situations', 'norms']);
+    expect(manager.sections.map((s) => s.kind).filter(Boolean)).toEqual(['intro', 'gaps', 'schedule', 'tasks', 'situations', 'norms']);
+    expect(manager.sections.every((s) => /^[a-z][a-z0-9-]*$/.test(s.id))).toBe(true);
+    expect(manager.sections.find((s) => s.kind === 'norms')!.blocks.some((b) => b.kind === 'list' && b.text.includes('Анна Сергеевна'))).toBe(true);
     const ids = graph.tasks.filter((t) => t.file === 'client-manager.md').map((t) => t.id);
     expect(ids.length).toBeGreaterThanOrEqual(12);
     expect(ids).toEqual(expect.arrayContaining(['request', 'invoice', 'equipment', 'office-visit']));

@@ -4,6 +4,7 @@ import { defaultGuardLimits } from '../parse/guard.js';
 import { ExitError, exitCodes } from './errors.js';
 import { processIo, type Io } from './io.js';
 import { commands } from './commands/index.js';
+import { checkLangOption } from './lang-option.js';
 
 export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -28,6 +29,7 @@ export function buildProgram(io: Io): Command {
       }
       io.compile = compile;
     })
+    .hook('preAction', (_root, action) => checkLangOption(action.opts<{ lang?: unknown }>().lang))
     .configureHelp({ showGlobalOptions: true })
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })

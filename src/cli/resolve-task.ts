@@ -1,19 +1,23 @@
 import { findTasks } from '../graph/find-task.js';
 import type { Graph, Task } from '../graph/types.js';
-import { messages } from '../i18n/messages.js';
+import { fill, showMessages } from '../i18n/show-messages.js';
 import { ExitError, exitCodes } from './errors.js';
 import { safe } from './io.js';
 
 /** The one task a user named (by id or by words of its title); exit 2 when none or several match. */
 export function resolveTask(graph: Graph, query: string, lang?: string): Task {
   const matches = findTasks(graph, query);
-  if (matches.length === 0) {
-    const t = messages(lang ?? graph.documents[0]?.lang);
-    throw new ExitError(`${t.unknownTask} "${safe(query)}". Known: ${graph.tasks.map((x) => x.id).join(', ')}`, exitCodes.usage);
-  }
-  if (matches.length > 1 && matches[0]!.id !== query) {
-    const names = matches.map((m) => `  ${m.id}  ${safe(m.title)}`).join('\n');
-    throw new ExitError(`"${safe(query)}" matches ${matches.length} tasks; give the id:\n${names}`, exitCodes.usage);
-  }
-  return matches[0]!;
+  if (matches.length === 1 || (matches.length > 1 && matches[0]!.id === query)) return matches[0]!;
+  throw taskQueryError(graph, query, matches, lang);
+}
+
+/** The error for a task query that matched none or several: the candidates in the instruction's language. */
+export function taskQueryError(graph: Graph, query: string, matches: Task[], lang?: string): ExitError {
+  const language = lang ?? (matches[0] ? graph.documents.find((d) => d.file === matches[0]!.file)?.lang : undefined) ?? graph.documents[0]?.lang;
+  const t = showMessages(language);
+  const list = matches.length > 0 ? matches : graph.tasks;
+  const width = Math.min(24, Math.max(0, ...list.map((x) => x.id.length)));
+  const lines = list.map((x) => `  ${x.id.padEnd(width)}  ${safe(x.title)} (${x.kind === 'situation' ? t.kindSituation : t.kindTask})`).join('\n');
+  const head = matches.length > 0 ? fill(t.ambiguous, { q: safe(query) }) : `${fill(t.notFound, { q: safe(query) })} ${t.known}`;
+  return new ExitError(`${head}\n${lines}`, exitCodes.usage);
 }

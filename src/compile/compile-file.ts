@@ -1,4 +1,4 @@
-import type { Heading, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import type { Code, Heading, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DecisionNode, Document, Link, Node, Option, Position, Schedule, Section, StepNode, Task } from '../graph/types.js';
@@ -12,6 +12,8 @@ import { positionOf, spanPositions } from './position.js';
 import type { SourceFile } from './source.js';
 import { splitTrailingAttributes } from '../parse/trailing-attributes.js';
 import { lazy } from './lazy.js';
+import { toBlocks } from './blocks.js';
+import { fidelityMessages } from './fidelity-messages.js';
 
 const slugifyPackage = lazy<typeof import('@sindresorhus/slugify')>('@sindresorhus/slugify');
 
@@ -33,6 +35,8 @@ class Chain {
   started = false;
   pending: Setter[] = [];
   lastStep: StepNode | null = null;
+  /** Prose with no step to belong to (after a decision, a sub-heading): shown before the next node. */
+  notes: RootContent[] = [];
 
   attach(id: string): void {
     if (!this.started) {
@@ -50,7 +54,7 @@ interface TaskDraft {
   children: RootContent[];
 }
 
-const sectionKinds = new Set(['schedule', 'tasks', 'situations', 'norms']);
+const sectionKinds = new Set(['schedule', 'tasks', 'situations', 'norms', 'gaps']);
 
 export function compileFile(tree: Root, source: SourceFile): FileResult {
   return new FileCompiler(tree, source).run();
@@ -64,6 +68,7 @@ class FileCompiler {
   private readonly tasks: Task[] = [];
   private scope = '';
   private taskId = '';
+  private say: ReturnType<typeof fidelityMessages> = fidelityMessages(undefined);
 
   constructor(
     private readonly tree: Root,
@@ -72,6 +77,7 @@ class FileCompiler {
 
   run(): FileResult {
     const document = this.documentShell();
+    this.say = fidelityMessages(document?.lang);
     const drafts = this.splitSections(document);
     for (const draft of drafts) this.compileTask(draft);
     return { file: this.source.path, display: this.source.display, document, tasks: this.tasks, nodes: { ...this.nodes }, diagnostics: this.diagnostics };
@@ -155,13 +161,25 @@ class FileCompiler {
 
   private splitSections(document: Document | null): TaskDraft[] {
     const drafts: TaskDraft[] = [];
+    const sectionIds = new Set<string>();
     let section: Section | null = null;
     let prose: RootContent[] = [];
     let draft: TaskDraft | null = null;
+    let introTitle: { text: string; node: Heading } | null = null;
+    let proseHeading: { node: Heading; text: string; reported: boolean } | null = null;
     const closeSection = () => {
+      if (!section && prose.some((n) => n.type !== 'html' && n.type !== 'thematicBreak')) {
+        // The text before the first level-2 heading: the introduction, a section of its own.
+        const first = introTitle?.node ?? prose[0]!;
+        section = { id: uniqueSectionId('intro', sectionIds), title: introTitle?.text ?? document?.title ?? '', kind: 'intro', position: this.pos(first), content: '', blocks: [], tasks: [] };
+        document?.sections.push(section);
+      }
       if (section && prose.length > 0) {
         section.content = this.sliceNodes(prose);
         section.contentPosition = spanPositions(this.pos(prose[0]!), this.pos(prose[prose.length - 1]!));
+        section.blocks = toBlocks(prose, this.source.path);
+        const links = collectLinks(prose as Nodes[], this.source.path);
+        if (links.length > 0) section.links = links;
       }
       prose = [];
     };
@@ -171,17 +189,26 @@ class FileCompiler {
       if (child.type === 'heading' && child.depth <= 3) {
         draft = null;
         const heading = this.headingText(child);
-        if (child.depth === 1) continue;
+        if (child.depth === 1) {
+          if (!section && !introTitle) introTitle = { text: heading.text, node: child };
+          continue;
+        }
+        proseHeading = null;
         if (child.depth === 2) {
           closeSection();
-          section = { title: heading.text, position: this.pos(child), content: '', tasks: [] };
+          section = { id: '', title: heading.text, position: this.pos(child), content: '', blocks: [], tasks: [] };
           for (const cls of heading.classes) {
             if (sectionKinds.has(cls)) section.kind = cls as NonNullable<Section['kind']>;
-            else this.report('unknown-section-kind', `Unknown section kind ".${cls}"; expected one of .schedule, .tasks, .situations, .norms`, child);
+            else this.report('unknown-section-kind', `Unknown section kind ".${cls}"; expected one of ${[...sectionKinds].map((k) => `.${k}`).join(', ')}`, child);
           }
-          if (heading.id !== undefined) {
-            if (idPattern.test(heading.id)) section.id = heading.id;
-            else this.report('bad-id', `Section id "${heading.id}" must be lowercase Latin letters, digits and dashes`, child);
+          for (const [key, value] of heading.attributes) this.report('unknown-attribute', this.say('sectionAttribute', { attr: value ? `${key}=${value}` : key }), child);
+          if (heading.id !== undefined && idPattern.test(heading.id) && !sectionIds.has(heading.id)) {
+            section.id = heading.id;
+            section.explicitId = true;
+            sectionIds.add(heading.id);
+          } else {
+            if (heading.id !== undefined) this.report('bad-id', `Section id "${heading.id}" must be lowercase Latin letters, digits and dashes, unique in the file`, child);
+            section.id = uniqueSectionId(suggestId(heading.text, 'section', 6), sectionIds);
           }
           document?.sections.push(section);
           continue;
@@ -191,14 +218,22 @@ class FileCompiler {
         if (heading.id === undefined) {
           if (inTaskSection) {
             this.report('task-without-id', `Task "${heading.text}" has no id; end its heading with a Latin id such as {#${suggestId(heading.text)}}`, child);
-          } else prose.push(child);
+            proseHeading = { node: child, text: heading.text, reported: true };
+          } else {
+            prose.push(child);
+            proseHeading = { node: child, text: heading.text, reported: false };
+          }
           continue;
         }
         if (!idPattern.test(heading.id)) {
           this.report('bad-id', `Task id "${heading.id}" must be lowercase Latin letters, digits and dashes, starting with a letter (at most 64)`, child);
+          proseHeading = { node: child, text: heading.text, reported: true };
           continue;
         }
-        if (!this.claimExplicitId(heading.id, this.pos(child))) continue;
+        if (!this.claimExplicitId(heading.id, this.pos(child))) {
+          proseHeading = { node: child, text: heading.text, reported: true };
+          continue;
+        }
         const task: Task = {
           id: heading.id,
           kind: section?.kind === 'situations' || heading.classes.includes('situation') ? 'situation' : 'task',
@@ -218,7 +253,15 @@ class FileCompiler {
         continue;
       }
       if (draft) draft.children.push(child);
-      else prose.push(child);
+      else {
+        if (child.type === 'leafDirective' && directives[child.name]) {
+          if (proseHeading && !proseHeading.reported) {
+            proseHeading.reported = true;
+            this.report('task-without-id', this.say('headingWithoutId', { title: proseHeading.text, directive: `::${child.name}`, id: suggestId(proseHeading.text) }), proseHeading.node);
+          } else if (!proseHeading) this.report('directive-outside-task', this.say('directiveOutsideTask', { name: child.name }), child);
+        }
+        prose.push(child);
+      }
     }
     closeSection();
     return drafts;
@@ -271,6 +314,7 @@ class FileCompiler {
     if (proseIntro.length > 0) task.description = this.sliceNodes(proseIntro);
     const chain = new Chain();
     this.compileInto(firstFlow === -1 ? [] : flow.slice(firstFlow), chain);
+    this.reportOrphans(chain.notes, this.say('whereTask'));
     for (const set of chain.pending) set(null);
     task.entry = chain.entry;
     this.tasks.push(task);
@@ -303,12 +347,15 @@ class FileCompiler {
   }
 
   /** Compiles block content into the chain: lists are steps, directives are nodes. */
-  private compileInto(children: RootContent[], chain: Chain): void {
+  private compileInto(children: RootContent[], chain: Chain, contentIndent = 0): void {
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
       switch (child.type) {
         case 'list':
           for (const item of child.children) this.compileItem(item, chain);
+          break;
+        case 'code':
+          if (!this.reportIndentedCode(child, contentIndent)) this.attachProse(child, chain);
           break;
         case 'leafDirective': {
           const spec = directiveSpec(child.name);
@@ -322,7 +369,10 @@ class FileCompiler {
           }
           if (child.name === 'decision') {
             const next = children[i + 1];
-            if (next?.type === 'list') i++;
+            if (next?.type === 'list') {
+              i++;
+              this.reportFlushLeft(next, children[i + 1], children[i + 2]);
+            }
             this.decision(child, spec, next?.type === 'list' ? next.children : null, chain);
           } else this.flowNode(child, spec, chain);
           break;
@@ -331,6 +381,7 @@ class FileCompiler {
           if (!this.reportDirectiveLike(child)) this.attachProse(child, chain);
           break;
         case 'html':
+          if (!/^\s*(<!--[\s\S]*?-->\s*)*$/.test(child.value)) this.attachProse(child, chain);
           break;
         default:
           this.attachProse(child, chain);
@@ -358,7 +409,10 @@ class FileCompiler {
   /** Prose between nodes belongs to the step before it. */
   private attachProse(node: RootContent, chain: Chain): void {
     const step = chain.lastStep;
-    if (!step) return;
+    if (!step || node.type === 'heading') {
+      chain.notes.push(node);
+      return;
+    }
     const text = this.sliceNodes([node]);
     step.details = step.details ? `${step.details}\n\n${text}` : text;
     // Appended in place: copying the list for every paragraph was quadratic in time and memory.
@@ -368,21 +422,24 @@ class FileCompiler {
 
   private compileItem(item: ListItem, chain: Chain): void {
     const [first, ...rest] = item.children;
+    const indent = first?.position ? first.position.start.column - 1 : 0;
     if (first?.type !== 'paragraph') {
-      this.compileInto(item.children, chain);
+      this.compileInto(item.children, chain, indent);
       return;
     }
     if (this.reportDirectiveLike(first)) {
-      this.compileInto(rest, chain);
+      this.compileInto(rest, chain, indent);
       return;
     }
     const flowAt = rest.findIndex((c) => c.type === 'leafDirective');
     const details = flowAt === -1 ? rest : rest.slice(0, flowAt);
     const markdownFull = this.slice(first);
+    const absorbed = this.reportAbsorbedDirective(markdownFull, first, 'stepDirective');
     const split = splitTrailingAttributes(markdownFull);
+    if (!absorbed && split.at !== undefined) this.reportExtraAttributes(split, first, 'step');
     const text = split.at === undefined ? plainText(first) : splitTrailingAttributes(plainText(first)).text;
     if (!text) {
-      this.compileInto(rest, chain);
+      this.compileInto(rest, chain, indent);
       return;
     }
     const id = this.nodeId('step', text, split.id, first);
@@ -394,7 +451,7 @@ class FileCompiler {
     this.add(step, chain);
     chain.pending = [(next) => (step.next = next)];
     chain.lastStep = step;
-    if (flowAt !== -1) this.compileInto(rest.slice(flowAt), chain);
+    if (flowAt !== -1) this.compileInto(rest.slice(flowAt), chain, first.position ? first.position.start.column - 1 : 0);
   }
 
   private decision(node: LeafDirective, spec: DirectiveSpec, items: ListItem[] | null, chain: Chain): void {
@@ -415,9 +472,22 @@ class FileCompiler {
 
     const optionIds = new Set<string>();
     const after: Setter[] = [(next) => (decision.join = next)];
+    const firstColumn = items[0]?.position?.start.column ?? 1;
+    let previous: { label: string; indent: number } | null = null;
     for (const item of items) {
       const [first, ...rest] = item.children;
+      const itemColumn = item.position?.start.column ?? firstColumn;
+      if (previous && itemColumn > firstColumn) {
+        this.report('indentation', this.say('optionIndent', { n: itemColumn - 1, question, label: previous.label, k: previous.indent }), item);
+      }
+      if (first?.type === 'paragraph') {
+        const source = this.slice(first);
+        if (!this.reportAbsorbedDirective(source, first, 'optionLabelDirective', source.trim().split('\n')[0]!.trim()) && /\n/.test(source.trim())) {
+          this.report('option-label-lines', this.say('optionLabelLines', { line: source.trim().split('\n')[1]!.trim() }), first);
+        }
+      }
       const labelSource = first?.type === 'paragraph' ? splitTrailingAttributes(plainText(first)) : null;
+      if (labelSource && labelSource.at !== undefined) this.reportExtraAttributes(labelSource, first!, 'option');
       if (!labelSource || !labelSource.text) {
         this.report('option-without-label', `An option of decision "${question}" has no label; start the list item with the answer, e.g. "- Да"`, item);
         continue;
@@ -435,7 +505,14 @@ class FileCompiler {
       if (optionId === explicit) option.explicitId = true;
       decision.options.push(option);
       const branch = new Chain();
-      this.compileInto(first?.type === 'paragraph' ? rest : item.children, branch);
+      const indent = first?.position ? first.position.start.column - 1 : 0;
+      previous = { label: labelSource.text, indent };
+      this.compileInto(first?.type === 'paragraph' ? rest : item.children, branch, indent);
+      if (!branch.started && branch.notes.length > 0) {
+        option.note = branch.notes.map((n) => this.sliceNodes([n])).join('\n\n');
+        branch.notes = [];
+      }
+      this.reportOrphans(branch.notes, this.say('whereBranch', { option: labelSource.text }));
       if (branch.started) {
         option.next = branch.entry;
         after.push(...branch.pending);
@@ -509,7 +586,82 @@ class FileCompiler {
     }
   }
 
+  /** Prose left after the last node of a task or branch: nothing would show it. */
+  private reportOrphans(notes: RootContent[], where: string): void {
+    for (const node of notes) {
+      const what = node.type === 'heading' ? this.say('whatHeading') : node.type === 'paragraph' ? this.say('whatParagraph') : this.say('whatBlock');
+      this.report('orphan-prose', this.say('orphanProse', { what, where }), node);
+    }
+  }
+
+  /** An indented code block that holds a step or a directive: the author meant a nested step. */
+  private reportIndentedCode(node: Code, contentIndent: number): boolean {
+    const line = this.sourceLine(node.position?.start.line ?? 1);
+    if (/^\s*(```|~~~)/.test(line)) return false;
+    const body = node.value.trimStart();
+    const thing = /^(\d+[.)]|[-*+])\s/.test(body) ? this.say('thingStep') : /^::?[A-Za-z]/.test(body) ? this.say('thingDirective') : null;
+    if (!thing) return false;
+    const n = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
+    const fix = contentIndent > 0 ? this.say('indentedCodeOption', { k: contentIndent }) : this.say('indentedCodeTop');
+    this.report('indented-code', this.say('indentedCode', { thing, n, fix }), node);
+    return true;
+  }
+
+  /** `- Yes` / `1. Step` / `- No` flush left: the steps end the options list and the branch stays empty. */
+  private reportFlushLeft(options: List, after: RootContent | undefined, then: RootContent | undefined): void {
+    if (after?.type !== 'list' || after.ordered === options.ordered) return;
+    if (then?.type !== 'list' || then.ordered !== options.ordered) return;
+    const last = options.children[options.children.length - 1];
+    const label = last?.children[0]?.type === 'paragraph' ? plainText(last.children[0]) : '';
+    const indent = last?.children[0]?.position ? last.children[0].position.start.column - 1 : 2;
+    this.report('indentation', this.say('flushLeft', { label, k: indent }), after);
+  }
+
+  /** A `:end[…]` (or `::end[…]`) line swallowed by a step's or an option's paragraph. */
+  private reportAbsorbedDirective(source: string, at: Nodes, key: 'stepDirective' | 'optionLabelDirective', label = ''): boolean {
+    const lines = source.split('\n').slice(1);
+    for (const raw of lines) {
+      const m = /^\s*:{1,2}([A-Za-z][\w-]*)[[{]/.exec(raw);
+      if (m && directives[m[1]!]) {
+        this.report('absorbed-directive', this.say(key, { line: raw.trim(), name: m[1]!, label }), at);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Trailing `{…}` on a step or option may hold only an id; anything else would vanish. */
+  private reportExtraAttributes(split: ReturnType<typeof splitTrailingAttributes>, at: Nodes, what: 'step' | 'option'): void {
+    const extras = [...split.classes.map((c) => `.${c}`), ...[...split.attributes].map(([k, v]) => (v ? `${k}=${v}` : k))];
+    for (const attr of extras) {
+      if (what === 'option') {
+        this.report('unknown-attribute', this.say('optionAttribute', { attr }), at);
+        continue;
+      }
+      const deadline = split.attributes.get('deadline');
+      const fix = attr.startsWith('deadline=') && deadline ? this.say('deadlineFix', { value: deadline }) : this.say('dropFix');
+      this.report('unknown-attribute', this.say('stepAttribute', { attr, fix }), at);
+    }
+  }
+
+  private sourceLine(line: number): string {
+    let start = 0;
+    for (let i = 1; i < line; i++) {
+      const next = this.source.text.indexOf('\n', start);
+      if (next === -1) return '';
+      start = next + 1;
+    }
+    const end = this.source.text.indexOf('\n', start);
+    return this.source.text.slice(start, end === -1 ? undefined : end);
+  }
+
   private add(node: Node, chain: Chain): void {
+    if (chain.notes.length > 0) {
+      node.before = chain.notes.map((n) => this.sliceNodes([n])).join('\n\n');
+      const links = collectLinks(chain.notes as Nodes[], this.source.path);
+      if (links.length > 0) node.links = [...links, ...(node.links ?? [])];
+      chain.notes = [];
+    }
     this.nodes[node.id] = node;
     chain.attach(node.id);
   }
@@ -552,10 +704,17 @@ function dedentContinuation(markdown: string): string {
 }
 
 /** A Latin id suggestion for a heading, for the task-without-id message. */
-function suggestId(title: string): string {
-  const words = slugifyPackage().default(title).split('-').slice(0, 3);
-  const id = words.join('-').slice(0, 40).replace(/-+$/, '');
-  return /^[a-z]/.test(id) ? id : 'task-id';
+function suggestId(title: string, fallback = 'task-id', maxWords = 3): string {
+  const words = slugifyPackage().default(title).split('-').slice(0, maxWords);
+  const id = words.join('-').slice(0, 48).replace(/-+$/, '');
+  return /^[a-z]/.test(id) ? id : fallback;
+}
+
+function uniqueSectionId(base: string, used: Set<string>): string {
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  used.add(id);
+  return id;
 }
 
 export type { Link };

@@ -96,19 +96,39 @@ export interface Role {
   };
 }
 /**
+ * A level-2 section of an instruction (and the introduction before the first one): its heading, class, id, and its prose as structured blocks. Tasks inside it are listed by id.
+ *
  * This interface was referenced by `Graph`'s JSON-Schema
  * via the `definition` "Section".
  */
 export interface Section {
+  /**
+   * The id written as {#id}, or one derived from the heading (Latin letters, unique in the document).
+   */
+  id: string;
+  explicitId?: boolean;
+  /**
+   * The heading's text without its attributes.
+   */
   title: string;
-  kind?: 'schedule' | 'tasks' | 'situations' | 'norms';
-  id?: Id;
+  /**
+   * The section's class, written as {.norms} after the heading; `intro` is the text before the first level-2 heading; `gaps` is the firm's procedure for situations the instruction does not cover.
+   */
+  kind?: 'intro' | 'schedule' | 'tasks' | 'situations' | 'norms' | 'gaps';
   position: Position;
   /**
    * Markdown of the section's prose (everything but its tasks).
    */
   content: string;
   contentPosition?: Position;
+  /**
+   * The section's prose, block by block, in source order.
+   */
+  blocks: Block[];
+  /**
+   * Links in the section's prose (templates, price lists, samples).
+   */
+  links?: Link[];
   tasks: Id[];
 }
 /**
@@ -125,6 +145,45 @@ export interface Position {
   endColumn: number;
   offset: number;
   endOffset: number;
+}
+/**
+ * One block of prose: a paragraph, a sub-heading, a list, a table, a code block or a quote, as plain text with its position.
+ *
+ * This interface was referenced by `Graph`'s JSON-Schema
+ * via the `definition` "Block".
+ */
+export interface Block {
+  kind: 'paragraph' | 'heading' | 'list' | 'table' | 'code' | 'quote' | 'html' | 'directive';
+  /**
+   * Plain text of the block; for a list one line per item, for a table one line per row with cells separated by ' | '.
+   */
+  text: string;
+  /**
+   * A heading's level.
+   */
+  depth?: number;
+  /**
+   * A list's items, plain text each (nested items included in their parent's text).
+   */
+  items?: string[];
+  /**
+   * A table's rows, the header row first, plain text per cell.
+   */
+  rows?: string[][];
+  position: Position;
+}
+/**
+ * This interface was referenced by `Graph`'s JSON-Schema
+ * via the `definition` "Link".
+ */
+export interface Link {
+  url: string;
+  text: string;
+  /**
+   * For a relative link: the target path relative to the compiled root (may start with ../ when it leaves the root).
+   */
+  resolved?: string;
+  position: Position;
 }
 /**
  * An HTML comment of the source (used for inline lint directives).
@@ -198,6 +257,10 @@ export interface StepNode {
   explicitId?: boolean;
   position: Position;
   links?: Link[];
+  /**
+   * Markdown the author wrote just before this node that belongs to no step (a note after a decision, a sub-heading inside the task): shown before the node.
+   */
+  before?: string;
   kind: 'step';
   /**
    * Plain text of the step's first paragraph.
@@ -215,19 +278,6 @@ export interface StepNode {
 }
 /**
  * This interface was referenced by `Graph`'s JSON-Schema
- * via the `definition` "Link".
- */
-export interface Link {
-  url: string;
-  text: string;
-  /**
-   * For a relative link: the target path relative to the compiled root (may start with ../ when it leaves the root).
-   */
-  resolved?: string;
-  position: Position;
-}
-/**
- * This interface was referenced by `Graph`'s JSON-Schema
  * via the `definition` "DecisionNode".
  */
 export interface DecisionNode {
@@ -236,6 +286,10 @@ export interface DecisionNode {
   explicitId?: boolean;
   position: Position;
   links?: Link[];
+  /**
+   * Markdown the author wrote just before this node that belongs to no step (a note after a decision, a sub-heading inside the task): shown before the node.
+   */
+  before?: string;
   kind: 'decision';
   question: string;
   options: Option[];
@@ -254,6 +308,10 @@ export interface Option {
   explicitId?: boolean;
   position: Position;
   /**
+   * Markdown under the option's label that is not a step, when the branch has no node for it to precede.
+   */
+  note?: string;
+  /**
    * The node that follows; null when the flow runs out (the task, or the called task, is done).
    */
   next: NodeId | null;
@@ -268,6 +326,10 @@ export interface JumpNode {
   explicitId?: boolean;
   position: Position;
   links?: Link[];
+  /**
+   * Markdown the author wrote just before this node that belongs to no step (a note after a decision, a sub-heading inside the task): shown before the node.
+   */
+  before?: string;
   kind: 'jump';
   /**
    * The id as written, without '#'.
@@ -301,6 +363,10 @@ export interface EndNode {
   explicitId?: boolean;
   position: Position;
   links?: Link[];
+  /**
+   * Markdown the author wrote just before this node that belongs to no step (a note after a decision, a sub-heading inside the task): shown before the node.
+   */
+  before?: string;
   kind: 'end';
   outcome: string;
   status: 'done' | 'cancelled' | 'failed';
@@ -315,6 +381,10 @@ export interface EscalationNode {
   explicitId?: boolean;
   position: Position;
   links?: Link[];
+  /**
+   * Markdown the author wrote just before this node that belongs to no step (a note after a decision, a sub-heading inside the task): shown before the node.
+   */
+  before?: string;
   kind: 'escalation';
   role: string;
   reason: string;
@@ -330,6 +400,10 @@ export interface CheckpointNode {
   explicitId?: boolean;
   position: Position;
   links?: Link[];
+  /**
+   * Markdown the author wrote just before this node that belongs to no step (a note after a decision, a sub-heading inside the task): shown before the node.
+   */
+  before?: string;
   kind: 'checkpoint';
   text: string;
   /**
@@ -348,6 +422,10 @@ export interface WaitNode {
   explicitId?: boolean;
   position: Position;
   links?: Link[];
+  /**
+   * Markdown the author wrote just before this node that belongs to no step (a note after a decision, a sub-heading inside the task): shown before the node.
+   */
+  before?: string;
   kind: 'wait';
   event: string;
   /**

@@ -6,6 +6,7 @@ export type {
   Graph,
   Document,
   Section,
+  Block,
   Task,
   Trigger,
   Schedule,

@@ -35,6 +35,7 @@ export function checklist(index: GraphIndex, task: Task, lang?: string): Checkli
       if (!node) return;
       seen.add(id);
       const marker = `${prefix}${++n}.`;
+      if (node.before) pushNote(lines, node.before, depth);
       lines.push({ depth, marker, text: describe(node, t, index, language), kind: node.kind, nodeId: node.id });
       // the contacts of a role the step names («написать главному бухгалтеру»)
       for (const m of node.kind === 'decision' ? [] : (mentions.get(node.id) ?? [])) {
@@ -49,6 +50,7 @@ export function checklist(index: GraphIndex, task: Task, lang?: string): Checkli
         node.options.forEach((option, i) => {
           const letter = String.fromCharCode(97 + (i % 26));
           lines.push({ depth: depth + 1, marker: `${letter})`, text: option.label, kind: 'option' });
+          if (option.note) pushNote(lines, option.note, depth + 2);
           walk(option.next, join, depth + 2, `${marker}${letter}.`);
         });
         id = join;
@@ -59,6 +61,11 @@ export function checklist(index: GraphIndex, task: Task, lang?: string): Checkli
   };
   walk(task.entry, null, 0, '');
   return lines;
+}
+
+/** Prose the author wrote between nodes (a note, a sub-heading), as detail lines where it stands. */
+function pushNote(lines: ChecklistLine[], markdown: string, depth: number): void {
+  for (const line of markdown.split('\n')) if (line.trim()) lines.push({ depth, marker: '', text: line.replace(/^#{1,6}\s+/, ''), kind: /^#{1,6}\s/.test(line) ? 'header' : 'detail' });
 }
 
 function describe(node: Node, t: Messages, index: GraphIndex, lang: string | undefined): string {

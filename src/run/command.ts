@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { relative, resolve } from 'node:path';
+import { taskQueryError } from '../cli/resolve-task.js';
 import { ExitError, exitCodes } from '../cli/errors.js';
 import type { Io } from '../cli/io.js';
 import { loadInstructions } from '../cli/load.js';
@@ -164,12 +165,9 @@ async function chooseTask(ctx: Ctx, query: string | undefined): Promise<Task | n
     return chooseFromSearch(ctx, t);
   }
   const matches = findTasks(graph, query);
-  if (matches.length === 0) throw new ExitError(`no task or situation matches "${terminalSafe(query)}"; known: ${known()}`, exitCodes.usage);
+  if (matches.length === 0) throw taskQueryError(graph, query, matches, ctx.flags.lang);
   if (matches.length === 1 || matches[0]!.id === query) return matches[0]!;
-  if (!ctx.interactive) {
-    const names = matches.map((m) => `  ${m.id}  ${terminalSafe(m.title)}`).join('\n');
-    throw new ExitError(`"${terminalSafe(query)}" matches ${matches.length} tasks; give the id:\n${names}`, exitCodes.usage);
-  }
+  if (!ctx.interactive) throw taskQueryError(graph, query, matches, ctx.flags.lang);
   const { chooseFrom } = await import('./choose.js');
   return menu(() => chooseFrom(matches, t, ctx.io.color));
 }

@@ -100,7 +100,7 @@ export class InteractiveDriver implements Driver {
         break;
       case 'decision':
         message = terminalSafe(prompt.node.question);
-        choices = [...prompt.node.options.map((o) => ({ value: `option:${o.id}` as Choice, name: terminalSafe(o.label) })), ...tail()];
+        choices = [...prompt.node.options.map((o) => ({ value: `option:${o.id}` as Choice, name: terminalSafe(o.label), ...(o.note ? { description: terminalSafe(o.note.replace(/\s+/g, ' ')) } : {}) })), ...tail()];
         break;
       case 'checkpoint':
         choices = [prompt.node.value ? { value: 'value', name: `${t.enterValue} ${terminalSafe(prompt.node.value)}` } : { value: 'confirm', name: t.confirm }, { value: 'no', name: t.notDone }, ...tail()];
@@ -174,6 +174,7 @@ export class InteractiveDriver implements Driver {
     const md = { color: c, root: this.ui.root, cwd: this.ui.cwd };
     const task = graph.tasks.find((x) => x.id === prompt.node.task);
     const lines: string[] = [];
+    if (prompt.node.before) for (const l of renderMarkdown(prompt.node.before, { ...md, links: prompt.node.links ?? [] })) lines.push(c.italic(l));
     if (prompt.kind === 'decision' && session.state.stack.length === 0 && prompt.node.task === session.state.task) return lines;
     if (session.state.stack.length > 0 || prompt.node.task !== session.state.task) lines.push(c.dim(`[${terminalSafe(task?.title ?? prompt.node.task)}]`));
     switch (prompt.kind) {

@@ -10,7 +10,9 @@ import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Link } from '../graph/types.js';
 import { parseMarkdown } from '../parse/parse.js';
+import { resolveRelative } from '../compile/inline.js';
 import { terminalSafe } from '../render/terminal-safe.js';
+import { layOutTable } from '../render/table.js';
 
 export interface MarkdownContext {
   color: ChalkInstance;
@@ -19,11 +21,20 @@ export interface MarkdownContext {
   /** Absolute path of the instructions root, and the working directory to show paths from. */
   root: string;
   cwd: string;
+  /** Root-relative path of the file the Markdown comes from, to resolve links not in `links`. */
+  base?: string;
+  /** Width to lay tables out in (default 80). */
+  columns?: number;
 }
 
 export function renderMarkdown(markdown: string, ctx: MarkdownContext): string[] {
   const tree = parseMarkdown(markdown);
   return blocks(tree.children, ctx);
+}
+
+/** An already parsed tree (e.g. a linked file parsed with tables) rendered the same way. */
+export function renderTree(nodes: RootContent[], ctx: MarkdownContext): string[] {
+  return blocks(nodes, ctx);
 }
 
 function blocks(nodes: RootContent[], ctx: MarkdownContext): string[] {
@@ -61,6 +72,8 @@ function block(node: RootContent, ctx: MarkdownContext): string[] {
       return /^<!--[\s\S]*-->$/.test(node.value.trim()) ? [] : [terminalSafe(node.value)];
     case 'leafDirective':
       return [terminalSafe(toString(node))];
+    case 'table':
+      return layOutTable(node.children.map((row) => row.children.map((cell) => inline(cell.children, ctx))), ctx.columns ?? 80, c);
     default:
       return [terminalSafe(toString(node as Nodes))];
   }
@@ -103,7 +116,7 @@ function inline(nodes: PhrasingContent[], ctx: MarkdownContext): string {
 function linkTarget(url: string, ctx: MarkdownContext): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('#')) return terminalSafe(url);
   const known = ctx.links?.find((l) => l.url === url);
-  const resolved = known?.resolved;
+  const resolved = known ? known.resolved : ctx.base !== undefined ? resolveRelative(url, ctx.base) : undefined;
   if (resolved && !resolved.startsWith('../') && !isAbsolute(resolved)) {
     const file = join(ctx.root, resolved.split('#')[0]!);
     if (existsSync(file)) return terminalSafe(relative(ctx.cwd, file) || file);

@@ -44,9 +44,10 @@ export interface TemplateFile {
 
 /** The id a section goes by: its own id, else its kind, else a slug of its title. */
 export function sectionId(section: Section): string {
-  if (section.id) return section.id;
-  if (section.kind && section.kind !== 'tasks' && section.kind !== 'situations') return section.kind;
-  return slug(section.title);
+  // The class names a reference section the way `instr show norms` does; a derived id comes last.
+  if (section.id && section.explicitId) return section.id;
+  if (section.kind && section.kind !== 'tasks' && section.kind !== 'situations' && section.kind !== 'intro') return section.kind;
+  return section.id || slug(section.title);
 }
 
 function slug(title: string): string {

@@ -1,23 +1,50 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ShowFlags } from '../commands/show.js';
 import { exitCodes } from '../errors.js';
 import { safe, type Io } from '../io.js';
 import { loadInstructions } from '../load.js';
-import { resolveTask } from '../resolve-task.js';
+import { resolveTarget } from '../resolve-target.js';
 import { timeSuffix } from './list.js';
+import { showDocument, showFile, showSection } from './show-parts.js';
 import { indexGraph } from '../../graph/query.js';
+import { linkedFiles } from '../../graph/linked-files.js';
+import type { Task } from '../../graph/types.js';
 import { formatDuration } from '../../i18n/duration.js';
 import { messages } from '../../i18n/messages.js';
 import { checklist } from '../../render/checklist.js';
 import { jsonText } from '../../render/json-text.js';
 
 export async function showCommand(query: string, paths: string[], flags: ShowFlags, io: Io): Promise<number> {
-  const { graph } = await loadInstructions(paths, io);
-  const task = resolveTask(graph, query, flags.lang);
+  // `instr show нормы общения`: words after the first that name no file or folder belong to the query.
+  const words = paths.filter((p) => !/[/\\.]/.test(p) && !existsSync(join(io.cwd, p)));
+  if (words.length > 0) {
+    query = [query, ...words].join(' ');
+    paths = paths.filter((p) => !words.includes(p));
+    if (paths.length === 0) paths = ['instructions'];
+  }
+  const { graph, root } = await loadInstructions(paths, io);
+  const files = linkedFiles(graph).filter((f) => existsSync(join(root, f.path)));
+  const target = resolveTarget(graph, query, files, flags.lang);
+  const ctx = { io, graph, root, lang: flags.lang ?? target.document?.lang, json: Boolean(flags.json) };
+  switch (target.kind) {
+    case 'task':
+      return showTask(target.task, ctx);
+    case 'section':
+      return showSection(target.section, target.document, ctx);
+    case 'document':
+      return showDocument(target.document, ctx);
+    case 'file':
+      return showFile(target.path, ctx);
+  }
+}
+
+function showTask(task: Task, { io, graph, lang: flagLang, json }: { io: Io; graph: import('../../graph/types.js').Graph; lang: string | undefined; json: boolean }): number {
   const index = indexGraph(graph);
   const doc = index.documentOf(task);
-  const lang = flags.lang ?? doc?.lang;
+  const lang = flagLang ?? doc?.lang;
   const lines = checklist(index, task, lang);
-  if (flags.json) {
+  if (json) {
     io.out(jsonText({ task: task.id, title: task.title, lines }));
     return exitCodes.ok;
   }
@@ -30,8 +57,8 @@ export async function showCommand(query: string, paths: string[], flags: ShowFla
   io.out('\n');
   for (const line of lines) {
     const indent = '   '.repeat(line.depth);
-    const marker = line.kind === 'option' ? c.yellow(line.marker) : line.kind === 'detail' || line.kind === 'contact' ? '  ' : c.dim(line.marker);
-    const text = line.kind === 'decision' ? c.bold(safe(line.text)) : line.kind === 'option' ? c.yellow(safe(line.text)) : line.kind === 'contact' ? c.dim(safe(line.text)) : safe(line.text);
+    const marker = line.kind === 'option' ? c.yellow(line.marker) : line.kind === 'detail' || line.kind === 'contact' || line.kind === 'header' ? '  ' : c.dim(line.marker);
+    const text = line.kind === 'decision' || line.kind === 'header' ? c.bold(safe(line.kind === 'header' ? `── ${line.text} ──` : line.text)) : line.kind === 'option' ? c.yellow(safe(line.text)) : line.kind === 'contact' ? c.dim(safe(line.text)) : safe(line.text);
     const hanging = `\n${indent}${' '.repeat(line.marker.length + 1)}`;
     io.out(`${indent}${marker} ${text.replace(/\n/g, hanging)}\n`);
   }

@@ -1,0 +1,52 @@
+/**
+ * Words of `instr show` and of the candidate lists every command prints when a query names
+ * several things or none. Same language rule as messages.ts: Russian, else English.
+ */
+const en = {
+  ambiguous: '"{q}" matches several things; name one by its id:',
+  notFound: 'Nothing is called "{q}".',
+  known: 'There are:',
+  kindTask: 'task',
+  kindSituation: 'situation',
+  kindSection: 'section',
+  kindDocument: 'instruction',
+  kindFile: 'file',
+  sections: 'Sections',
+  tasks: 'Tasks',
+  role: 'Role',
+  owner: 'Owner',
+  intro: 'Introduction',
+  linkedFiles: 'Linked files',
+  unsupportedLang: 'Unsupported language "{lang}" for --lang; supported: {list}',
+  showHint: 'Show one with: instr show ID',
+};
+
+export type ShowMessages = Record<keyof typeof en, string>;
+
+const ru: ShowMessages = {
+  ambiguous: '«{q}» подходит к нескольким; укажите одно по id:',
+  notFound: 'Ничего не называется «{q}».',
+  known: 'Есть:',
+  kindTask: 'задача',
+  kindSituation: 'ситуация',
+  kindSection: 'раздел',
+  kindDocument: 'инструкция',
+  kindFile: 'файл',
+  sections: 'Разделы',
+  tasks: 'Задачи',
+  role: 'Должность',
+  owner: 'Ответственный',
+  intro: 'Введение',
+  linkedFiles: 'Файлы по ссылкам',
+  unsupportedLang: 'Язык «{lang}» для --lang не поддерживается; есть: {list}',
+  showHint: 'Показать одно: instr show ID',
+};
+
+export function showMessages(lang: string | undefined): ShowMessages {
+  return (lang ?? 'en').toLowerCase().startsWith('ru') ? ru : en;
+}
+
+/** `{name}` placeholders filled in. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
+}
