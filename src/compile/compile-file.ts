@@ -254,7 +254,7 @@ class FileCompiler {
       }
       if (draft) draft.children.push(child);
       else {
-        if (child.type === 'leafDirective' && directives[child.name]) {
+        if (child.type === 'leafDirective' && directiveSpec(child.name)) {
           if (proseHeading && !proseHeading.reported) {
             proseHeading.reported = true;
             this.report('task-without-id', this.say('headingWithoutId', { title: proseHeading.text, directive: `::${child.name}`, id: suggestId(proseHeading.text) }), proseHeading.node);
@@ -622,7 +622,7 @@ class FileCompiler {
     const lines = source.split('\n').slice(1);
     for (const raw of lines) {
       const m = /^\s*:{1,2}([A-Za-z][\w-]*)[[{]/.exec(raw);
-      if (m && directives[m[1]!]) {
+      if (m && directiveSpec(m[1]!)) {
         this.report('absorbed-directive', this.say(key, { line: raw.trim(), name: m[1]!, label }), at);
         return true;
       }
