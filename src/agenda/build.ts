@@ -1,4 +1,4 @@
-import { addDuration, parseDuration } from '../compile/durations.js';
+import { WorkTimes } from '../calendar/work-times.js';
 import { indexGraph } from '../graph/query.js';
 import type { Graph, Task } from '../graph/types.js';
 import type { RunRecord } from '../report/runs.js';
@@ -59,7 +59,7 @@ export interface Agenda {
  * What is due on the local dates [from, from + days): every schedule's occurrences, and from the
  * journal the waits to chase and the deadlines of open runs that fall in the range or are past.
  */
-export function buildAgenda(graph: Graph, runs: Iterable<RunRecord>, from: string, days: number, now: number = Date.now()): Agenda {
+export function buildAgenda(graph: Graph, runs: Iterable<RunRecord>, from: string, days: number, now: number = Date.now(), times: WorkTimes = new WorkTimes(graph)): Agenda {
   const index = indexGraph(graph);
   const items: AgendaItem[] = [];
   const base = (task: Task) => {
@@ -87,8 +87,8 @@ export function buildAgenda(graph: Graph, runs: Iterable<RunRecord>, from: strin
     };
     if (r.wait?.timeoutAt !== undefined) place('wait', r.wait.timeoutAt, r.wait.event, index.node(r.wait.node)?.position.line);
     if (!r.wait && r.deadlineAt !== undefined) place('deadline', r.deadlineAt, r.deadlineEvent ?? '');
-    const deadline = task?.trigger?.deadline ? parseDuration(task.trigger.deadline) : null;
-    if (deadline && r.startedAt !== null) place('task-deadline', addDuration(new Date(r.startedAt), deadline).getTime(), task?.trigger?.text ?? '');
+    const deadline = r.startedAt !== null ? times.taskDeadline(r.task, r.startedAt) : null;
+    if (deadline !== null) place('task-deadline', deadline, task?.trigger?.text ?? '');
     // A run with no event for an hour and no pause was interrupted (killed, closed terminal).
     const interrupted = r.state === 'active' && r.lastAt < now - interruptedAfterMs;
     if (r.state === 'paused' || interrupted || (r.state === 'waiting' && r.wait?.timeoutAt === undefined)) {

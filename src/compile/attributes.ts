@@ -1,6 +1,6 @@
 import type { LeafDirective } from 'mdast-util-directive';
 import { attributeSpec, endStatuses, type AttributeType, type DirectiveSpec } from './directives.js';
-import { durationHint, parseDuration } from './durations.js';
+import { parseSpan, spanHint } from '../calendar/working-duration.js';
 import { idPattern } from './ids.js';
 import { checkRrule, timePattern } from './schedule.js';
 
@@ -47,7 +47,7 @@ function attributeProblem(type: AttributeType, value: string): { rule: string; m
     case 'role':
       return idPattern.test(value) ? null : { rule: 'bad-id', message: 'must be lowercase Latin letters, digits and dashes, starting with a letter' };
     case 'duration':
-      return parseDuration(value) ? null : { rule: 'bad-duration', message: `must be ${durationHint}` };
+      return parseSpan(value) ? null : { rule: 'bad-duration', message: `must be ${spanHint}` };
     case 'time':
       return timePattern.test(value) ? null : { rule: 'bad-schedule', message: 'must be a time as HH:MM, e.g. 09:00' };
     case 'rrule': {

@@ -124,6 +124,8 @@ class FileCompiler {
     if (value.owner !== undefined) doc.owner = value.owner;
     if (value.timezone !== undefined) doc.timezone = value.timezone;
     if (value.synonyms !== undefined) doc.synonyms = value.synonyms;
+    if (value.calendar !== undefined) doc.calendar = value.calendar;
+    if (value.hours !== undefined) doc.hours = { ...value.hours };
     if (value.reviewed !== undefined || value.review !== undefined) {
       doc.review = {};
       if (value.reviewed !== undefined) doc.review.reviewed = value.reviewed;

@@ -49,9 +49,25 @@ export interface FrontMatter {
    * @maxItems 1000
    */
   synonyms?: [string, string, ...string[]][];
+  /**
+   * Production calendar for working days (ru).
+   */
+  calendar?: string;
+  hours?: OfficeHoursSpec;
   roles?: {
     [k: string]: RoleSpec;
   };
+}
+/**
+ * Office hours as HH:MM-HH:MM ranges: open, lunch, and a shortened (pre-holiday) day.
+ *
+ * This interface was referenced by `FrontMatter`'s JSON-Schema
+ * via the `definition` "OfficeHours".
+ */
+export interface OfficeHoursSpec {
+  open?: string;
+  lunch?: string;
+  shortened?: string;
 }
 /**
  * This interface was referenced by `FrontMatter`'s JSON-Schema

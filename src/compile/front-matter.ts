@@ -4,6 +4,8 @@ import { duplicateKeys, lineOverLimit, notPlainData } from '../parse/yaml-limits
 import { lazy } from './lazy.js';
 import type { FrontMatter } from './front-matter-types.js';
 import { durationHint, isValidDate } from './durations.js';
+import { calendarIds } from '../calendar/production-calendar.js';
+import { readOfficeHours } from '../calendar/office-hours.js';
 import { schemaValidator, type ErrorObject } from '../graph/schema-validator.js';
 import { dedupeProblems, lineColumnAt } from '../text/positions.js';
 
@@ -72,6 +74,10 @@ export function readFrontMatter(yamlText: string, firstLine: number): FrontMatte
   if (value.timezone !== undefined && !isTimeZone(value.timezone)) {
     problems.push({ ...locate(doc, ['timezone'], at), rule: 'front-matter', message: `Unknown time zone "${value.timezone}"; use an IANA name such as Europe/Moscow` });
   }
+  if (value.calendar !== undefined && !calendarIds.includes(value.calendar)) {
+    problems.push({ ...locate(doc, ['calendar'], at), rule: 'front-matter', message: `Unknown calendar "${value.calendar}"; instr ships: ${calendarIds.join(', ')}` });
+  }
+  for (const p of readOfficeHours(value.hours).problems) problems.push({ ...locate(doc, ['hours', p.key], at), rule: 'front-matter', message: p.message });
   return { value, problems };
 }
 
@@ -113,8 +119,9 @@ function describe(error: ErrorObject, doc: YamlDocument, at: (offset: number) =>
 }
 
 function allowedKeys(path: string[]): string[] {
-  if (path.length === 0) return ['id', 'title', 'role', 'lang', 'owner', 'reviewed', 'review', 'timezone', 'roles', 'synonyms'];
+  if (path.length === 0) return ['id', 'title', 'role', 'lang', 'owner', 'reviewed', 'review', 'timezone', 'calendar', 'hours', 'roles', 'synonyms'];
   if (path[0] === 'roles' && path.length === 2) return ['title', 'name', 'contacts'];
+  if (path[0] === 'hours' && path.length === 1) return ['open', 'lunch', 'shortened'];
   return [];
 }
 

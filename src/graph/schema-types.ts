@@ -16,6 +16,13 @@ export type Duration = string;
  */
 export type Id = string;
 /**
+ * Calendar time as an ISO 8601 duration (P3D, PT2H) or working time (3wd, 2wh, 1wd4wh, "2 working hours", "3 рабочих дня"); see docs/working-time.md.
+ *
+ * This interface was referenced by `Graph`'s JSON-Schema
+ * via the `definition` "Span".
+ */
+export type Span = string;
+/**
  * This interface was referenced by `Graph`'s JSON-Schema
  * via the `definition` "NodeId".
  */
@@ -64,6 +71,18 @@ export interface Document {
    * Groups of words or phrases that mean the same to the firm, from the front matter (used by search).
    */
   synonyms?: string[][];
+  /**
+   * Production calendar id (front matter calendar).
+   */
+  calendar?: string;
+  /**
+   * Office hours as written in the front matter.
+   */
+  hours?: {
+    open?: string;
+    lunch?: string;
+    shortened?: string;
+  };
   review?: Review;
   roles: {
     [k: string]: Role;
@@ -231,7 +250,7 @@ export interface Task {
  */
 export interface Trigger {
   text: string;
-  deadline?: Duration;
+  deadline?: Span;
   position: Position;
 }
 /**
@@ -429,11 +448,11 @@ export interface WaitNode {
   kind: 'wait';
   event: string;
   /**
-   * What follows must be done within this long after the event.
+   * Calendar time as an ISO 8601 duration (P3D, PT2H) or working time (3wd, 2wh, 1wd4wh, "2 working hours", "3 рабочих дня"); see docs/working-time.md.
    */
   deadline?: string;
   /**
-   * Chase the event when it has not happened after this long.
+   * Calendar time as an ISO 8601 duration (P3D, PT2H) or working time (3wd, 2wh, 1wd4wh, "2 working hours", "3 рабочих дня"); see docs/working-time.md.
    */
   timeout?: string;
   next: Next;

@@ -20,6 +20,21 @@ export interface InstrConfig {
      */
     'broken-link'?: Level | [Level] | [Level, {}];
     /**
+     * the production calendar does not cover the next 60 days, or the firm’s days-off.yaml has problems
+     */
+    'calendar-coverage'?:
+      | Level
+      | [Level]
+      | [
+          Level,
+          {
+            /**
+             * Count a year known only from the Labour Code (no decree checked yet) as not covered.
+             */
+            requireDecree?: boolean;
+          }
+        ];
+    /**
      * a step that closes the case comes before a checkpoint that should confirm it
      */
     'close-before-checkpoint'?:

@@ -1,5 +1,5 @@
 import { nodeLabel } from '../graph/node-text.js';
-import { addDuration, parseDuration } from '../compile/durations.js';
+import { WorkTimes } from '../calendar/work-times.js';
 import { reviewStatus } from '../analyze/staleness.js';
 import { indexGraph, type GraphIndex } from '../graph/query.js';
 import type { Graph, Task } from '../graph/types.js';
@@ -110,12 +110,15 @@ export interface ReportOptions {
   /** The day the report is made, YYYY-MM-DD; `now` is its end unless given. */
   today: string;
   now?: number;
+  /** Working time for deadlines; the graph's calendars without firm days when left out. */
+  times?: WorkTimes;
   journal: { path: string; missing: boolean; stats: JournalStats | null };
 }
 
 /** Folds the runs started in [since, until] (local dates in each task's zone) into a report. */
 export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: ReportOptions): Report {
   const index = indexGraph(graph);
+  const times = options.times ?? new WorkTimes(graph);
   const systemZone = systemTimeZone();
   const zoneOf = (task: Task | undefined) => (task ? documentZone(index.documentOf(task)) : systemZone);
   const bounds = new Map<string, [number, number]>();
@@ -138,7 +141,7 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
     const task = index.tasks.get(r.task);
     const zone = zoneOf(task);
     const open = r.state === 'active' || r.state === 'waiting' || r.state === 'paused';
-    if (open && !r.scripted) collectOverdue(r, task, now, overdue);
+    if (open && !r.scripted) collectOverdue(r, task, now, overdue, times);
     const [from, to] = boundsIn(zone);
     if (r.startedAt < from || r.startedAt >= to) continue;
     if (r.scripted) {
@@ -153,7 +156,7 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
       case 'done':
         acc.finished++;
         if (r.durationMs !== undefined) acc.durations.push(r.durationMs);
-        if (isLate(r, task)) acc.late++;
+        if (isLate(r, task, times)) acc.late++;
         break;
       case 'cancelled':
         acc.cancelled++;
@@ -310,25 +313,24 @@ function stepRef(index: GraphIndex, id: string): StepRef {
 
 
 /** A run's deadline instant from its task's trigger (start + deadline), if any. */
-function triggerDeadline(r: RunRecord, task: Task | undefined): number | null {
-  const parts = task?.trigger?.deadline ? parseDuration(task.trigger.deadline) : null;
-  if (!parts || r.startedAt === null) return null;
-  return addDuration(new Date(r.startedAt), parts).getTime();
+function triggerDeadline(r: RunRecord, task: Task | undefined, times: WorkTimes): number | null {
+  if (!task?.trigger?.deadline || r.startedAt === null) return null;
+  return times.due(task.file, r.startedAt, task.trigger.deadline);
 }
 
-function isLate(r: RunRecord, task: Task | undefined): boolean {
+function isLate(r: RunRecord, task: Task | undefined, times: WorkTimes): boolean {
   if (r.endedAt === undefined) return false;
-  const due = triggerDeadline(r, task);
+  const due = triggerDeadline(r, task, times);
   return (due !== null && r.endedAt > due) || (r.deadlineAt !== undefined && r.endedAt > r.deadlineAt);
 }
 
-function collectOverdue(r: RunRecord, task: Task | undefined, now: number, out: OverdueItem[]): void {
+function collectOverdue(r: RunRecord, task: Task | undefined, now: number, out: OverdueItem[], times: WorkTimes): void {
   const push = (kind: OverdueItem['kind'], due: number, label: string) => {
     if (due < now) out.push({ run: r.run, task: r.task ?? '', user: r.user, kind, due: new Date(due).toISOString(), label, daysLate: Math.floor((now - due) / dayMs) });
   };
   if (r.wait?.timeoutAt !== undefined) push('wait', r.wait.timeoutAt, r.wait.event);
   if (!r.wait && r.deadlineAt !== undefined) push('deadline', r.deadlineAt, r.deadlineEvent ?? '');
-  const due = triggerDeadline(r, task);
+  const due = triggerDeadline(r, task, times);
   if (due !== null) push('task-deadline', due, task?.trigger?.text ?? '');
 }
 

@@ -3,7 +3,7 @@
  * and then journaled (and fsynced) before the caller shows the next prompt. Shared by the
  * interactive UI and the scripted mode.
  */
-import { addDuration, parseDuration } from '../compile/durations.js';
+import { WorkTimes } from '../calendar/work-times.js';
 import type { Graph } from '../graph/types.js';
 import type { JournalEvent } from '../journal/events.js';
 import type { EventBody, JournalWriter } from '../journal/writer.js';
@@ -15,6 +15,7 @@ export class RunSession {
     public state: RunState,
     private readonly journal: JournalWriter | null,
     private readonly clock: () => Date = () => new Date(),
+    readonly times: WorkTimes = new WorkTimes(graph),
   ) {}
 
   get runId(): string | null {
@@ -41,7 +42,7 @@ export class RunSession {
     const result = applyAnswer(this.graph, before, answer, now.toISOString());
     if (!result.ok) return result;
     const after = result.state;
-    const body = answerEvent(this.graph, before, after, answer, now);
+    const body = answerEvent(this.graph, this.times, before, after, answer, now);
     if (body) this.record(body, now.toISOString());
     this.state = after;
     const fromPath = answer.type === 'back' || answer.type === 'unclear' ? after.path.length : before.path.length + 1;
@@ -62,15 +63,15 @@ export class RunSession {
     const prompt = currentPrompt(this.graph, state);
     if (prompt.kind === 'wait' && prompt.node.id !== wasWaitingAt) {
       const body: EventBody = { type: 'wait', node: prompt.node.id, event: prompt.node.event };
-      const timeout = prompt.node.timeout ? parseDuration(prompt.node.timeout) : null;
-      if (timeout) body.timeoutAt = addDuration(now, timeout).toISOString();
+      const chase = prompt.node.timeout ? this.times.chase(prompt.node.position.file, now.getTime(), prompt.node.timeout) : null;
+      if (chase !== null) body.timeoutAt = new Date(chase).toISOString();
       if (prompt.node.deadline) body.deadlineAfterEvent = prompt.node.deadline;
       this.record(body, at);
     }
   }
 }
 
-function answerEvent(graph: Graph, before: RunState, after: RunState, answer: Answer, now: Date): EventBody | null {
+function answerEvent(graph: Graph, times: WorkTimes, before: RunState, after: RunState, answer: Answer, now: Date): EventBody | null {
   const node = before.node ?? '';
   switch (answer.type) {
     case 'done':
@@ -93,8 +94,8 @@ function answerEvent(graph: Graph, before: RunState, after: RunState, answer: An
     }
     case 'arrived': {
       const n = graph.nodes[node];
-      const deadline = n?.kind === 'wait' && n.deadline ? parseDuration(n.deadline) : null;
-      return deadline ? { type: 'resume', node, deadlineAt: addDuration(now, deadline).toISOString() } : { type: 'resume', node };
+      const deadline = n?.kind === 'wait' && n.deadline ? times.due(n.position.file, now.getTime(), n.deadline) : null;
+      return deadline !== null ? { type: 'resume', node, deadlineAt: new Date(deadline).toISOString() } : { type: 'resume', node };
     }
     case 'back':
       return { type: 'back', to: after.node ?? '' };

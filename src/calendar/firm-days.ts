@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { parseIsoDate } from '../schedule/zone.js';
+import { expand, type FirmDays } from './production-calendar.js';
+
+/** The file in the instructions folder where a firm lists its own days off and working days. */
+export const firmDaysFile = 'days-off.yaml';
+
+export interface FirmDaysResult {
+  firm: FirmDays;
+  problems: string[];
+}
+
+/**
+ * Reads `days-off.yaml` from the instructions folder, if there is one:
+ *
+ *     days-off:
+ *       2026-12-30: Корпоратив
+ *       2026-08-10..2026-08-14: Офис закрыт на ремонт
+ *     working-days:
+ *       2026-12-26: Отрабатываем 30 декабря
+ *
+ * A missing file is no days; a malformed entry is a problem and is left out, never silently.
+ */
+export async function loadFirmDays(root: string): Promise<FirmDaysResult> {
+  const file = path.join(root, firmDaysFile);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return { firm: { daysOff: new Map(), workingDays: new Map() }, problems: [] };
+  }
+  return parseFirmDays(text);
+}
+
+export function parseFirmDays(text: string): FirmDaysResult {
+  const firm: FirmDays = { daysOff: new Map(), workingDays: new Map(), file: firmDaysFile };
+  const problems: string[] = [];
+  let data: unknown;
+  try {
+    data = parse(text, { maxAliasCount: 10, uniqueKeys: true });
+  } catch (error) {
+    return { firm, problems: [`${firmDaysFile}: not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`] };
+  }
+  if (data === null || data === undefined) return { firm, problems };
+  if (typeof data !== 'object' || Array.isArray(data)) return { firm, problems: [`${firmDaysFile}: expected the keys days-off and working-days`] };
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    const target = key === 'days-off' ? firm.daysOff : key === 'working-days' ? firm.workingDays : null;
+    if (!target) {
+      problems.push(`${firmDaysFile}: unknown key "${key}"; expected days-off or working-days`);
+      continue;
+    }
+    if (value === null) continue;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      problems.push(`${firmDaysFile}: "${key}" must map dates (YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD) to a reason`);
+      continue;
+    }
+    for (const [when, reason] of Object.entries(value as Record<string, unknown>)) {
+      const [a, b = a] = when.split('..');
+      if (parseIsoDate(a!) === null || parseIsoDate(b!) === null || b! < a!) {
+        problems.push(`${firmDaysFile}: "${when}" under ${key} is not a date or range YYYY-MM-DD..YYYY-MM-DD`);
+        continue;
+      }
+      let dates: string[];
+      try {
+        dates = expand(when);
+      } catch {
+        problems.push(`${firmDaysFile}: "${when}" under ${key} spans more than a year`);
+        continue;
+      }
+      for (const d of dates) target.set(d, typeof reason === 'string' ? reason : '');
+    }
+  }
+  return { firm, problems };
+}
