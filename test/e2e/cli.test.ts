@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, lstatSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,19 @@ describe('instr', () => {
     const out = join(temp, 'graph.json');
     expect((await runCli(['compile', `${fixtures}/multi`, '--out', out])).code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(graph);
+  });
+
+  it('writes into a pipe given as --out instead of replacing it with a file (as it would /dev/null)', async () => {
+    const fifo = join(temp, 'graph.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const chunks: Buffer[] = [];
+    const read = new Promise<void>((done, fail) => {
+      createReadStream(fifo).on('data', (c) => chunks.push(c as Buffer)).on('end', () => done()).on('error', fail);
+    });
+    expect((await runCli(['compile', `${fixtures}/multi`, '--out', fifo])).code).toBe(0);
+    await read;
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { format: string }).format).toBe('instr-graph');
   });
 
   it('exits 1 with file:line:column diagnostics for broken instructions', async () => {

@@ -1,4 +1,4 @@
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { lstat, rename, unlink, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CompileFlags } from '../commands/compile.js';
 import { ExitError, exitCodes } from '../errors.js';
@@ -17,6 +17,12 @@ export async function compileCommand(paths: string[], flags: CompileFlags, io: I
     const target = resolve(io.cwd, flags.out);
     const temp = `${target}.${process.pid}.tmp`;
     try {
+      // A file is replaced whole (write, then rename); a device or pipe (`-o /dev/null`, a FIFO) is
+      // written into, so that the rename never swaps it for a regular file.
+      if (await isSpecial(target)) {
+        await writeFile(target, json);
+        return exitCodes.ok;
+      }
       await writeFile(temp, json);
       await rename(temp, target);
     } catch (error) {
@@ -25,4 +31,9 @@ export async function compileCommand(paths: string[], flags: CompileFlags, io: I
     }
   } else io.out(json);
   return exitCodes.ok;
+}
+
+async function isSpecial(path: string): Promise<boolean> {
+  const info = await lstat(path).catch(() => null);
+  return info !== null && (info.isCharacterDevice() || info.isFIFO() || info.isSocket() || info.isBlockDevice());
 }
