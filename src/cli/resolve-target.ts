@@ -11,7 +11,7 @@ export interface LinkedFile {
 
 /** The one thing a user named for `instr show`; exit 2 with the candidates when none or several match. */
 export function resolveTarget(graph: Graph, query: string, files: LinkedFile[], lang?: string): Target {
-  const matches = findTargets(graph, query, files);
+  const matches = qualified(graph, query, files) ?? findTargets(graph, query, files);
   if (matches.length === 1) return matches[0]!;
   const language = lang ?? matches[0]?.document?.lang ?? graph.documents[0]?.lang;
   const t = showMessages(language);
@@ -41,7 +41,24 @@ export function kindLabel(target: Target, t: ShowMessages): string {
   }
 }
 
+/**
+ * `client-manager:norms` — a query inside one instruction (by the instruction's id), for names
+ * that several instructions share; null when the query has no such prefix.
+ */
+function qualified(graph: Graph, query: string, files: LinkedFile[]): Target[] | null {
+  const m = /^([a-z][a-z0-9-]*):(.+)$/.exec(query.trim());
+  if (!m || !graph.documents.some((d) => d.id === m[1])) return null;
+  return findTargets(graph, m[2]!, files).filter((x) => x.document?.id === m[1]);
+}
+
+/** What to type for a candidate: its id, or `document:id` when another candidate has the same id. */
+function typedId(x: Target, all: Target[]): string {
+  const id = targetId(x);
+  const shared = x.kind !== 'document' && x.document && all.some((o) => o !== x && targetId(o) === id);
+  return shared ? `${x.document!.id}:${id}` : id;
+}
+
 function candidateLines(targets: Target[], t: ShowMessages): string {
-  const width = Math.min(32, Math.max(...targets.map((x) => targetId(x).length)));
-  return targets.map((x) => `  ${safe(targetId(x)).padEnd(width)}  ${safe(targetTitle(x))} (${kindLabel(x, t)}${x.document ? `, ${safe(x.document.file)}` : ''})`).join('\n');
+  const width = Math.min(40, Math.max(...targets.map((x) => typedId(x, targets).length)));
+  return targets.map((x) => `  ${safe(typedId(x, targets)).padEnd(width)}  ${safe(targetTitle(x))} (${kindLabel(x, t)}${x.document ? `, ${safe(x.document.file)}` : ''})`).join('\n');
 }

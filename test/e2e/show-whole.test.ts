@@ -39,6 +39,17 @@ describe('instr show (in-process)', () => {
     expect(none.stderr).not.toContain('Known');
   });
 
+  it('names a section that two instructions share as instruction:id, and shows it by that name', async () => {
+    const both = await runMain(['show', 'norms']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/client-manager:normy-obscheniya +Нормы общения \(раздел, client-manager\.md\)/);
+    expect(both.stderr).toMatch(/office-administrator:normy-obscheniya +Нормы общения \(раздел, office-administrator\.md\)/);
+    const one = await runMain(['show', 'client-manager:norms']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toBe((await runMain(['show', 'norms', 'instructions/client-manager.md'])).stdout);
+    expect((await runMain(['show', 'office-administrator:normy-obscheniya'])).stdout).toContain('office-administrator.md');
+  });
+
   it('prints a linked template with its table laid out in columns', async () => {
     const result = await runMain(['show', 'price-list'], { columns: 80 });
     expect(result.code).toBe(0);
