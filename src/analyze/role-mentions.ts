@@ -7,6 +7,7 @@
  * title that belongs to someone else — «директору клиента», "the client's director".
  */
 import type { Document, Graph, Node, Role } from '../graph/types.js';
+import { nodeText } from '../graph/node-text.js';
 import { stem, words, type Word } from '../text/words.js';
 
 export interface RoleMention {
@@ -17,21 +18,9 @@ export interface RoleMention {
   length: number;
 }
 
-/** The text a mention is looked for in; the escalation's own role is already shown with it. */
+/** The text a mention is looked for in: what the node says, but not an end's outcome. */
 function mentionText(node: Node): string {
-  switch (node.kind) {
-    case 'step':
-    case 'checkpoint':
-      return node.text;
-    case 'decision':
-      return node.question;
-    case 'wait':
-      return node.event;
-    case 'escalation':
-      return node.reason;
-    default:
-      return '';
-  }
+  return node.kind === 'end' ? '' : nodeText(node);
 }
 
 const cache = new WeakMap<Graph, Map<string, RoleMention[]>>();
