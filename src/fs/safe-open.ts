@@ -152,20 +152,11 @@ export function readRegularFileSync(path: string, maxBytes: number, options: Saf
 
 /** Reads a whole regular file asynchronously; `maxBytes` as above. */
 export async function readRegularFile(path: string, maxBytes: number, options: SafeOpenOptions = {}): Promise<Buffer> {
-  const full = resolve(path);
-  if (options.base !== undefined) assertNoSymlinks(options.base, full);
-  let handle;
+  const { handle, size } = await openRegular(path, options);
   try {
-    handle = await openAsync(full, flagsFor(options.base, constants.O_RDONLY));
-  } catch (error) {
-    throw describeOpenError(full, error, options.base);
-  }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw new UnsafePathError(full, 'not-a-file', `${full} is not a regular file`);
-    if (info.size > maxBytes) throw new UnsafePathError(full, 'too-large', `${full} is ${info.size} bytes; at most ${maxBytes} are read`);
+    if (size > maxBytes) throw new UnsafePathError(resolve(path), 'too-large', `${resolve(path)} is ${size} bytes; at most ${maxBytes} are read`);
     // The size can change while reading (a file still being appended to): read what is there, up to the bound.
-    const buffer = Buffer.alloc(Math.min(maxBytes, info.size));
+    const buffer = Buffer.alloc(Math.min(maxBytes, size));
     let done = 0;
     while (done < buffer.length) {
       const { bytesRead } = await handle.read(buffer, done, buffer.length - done, done);

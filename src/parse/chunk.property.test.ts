@@ -1,12 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { compileFile } from '../compile/compile-file.js';
 import { chunkStarts, parseInChunks } from './chunk.js';
 import { parseMarkdownWhole } from './parse.js';
 
-// A fixed seed, so a failure is reproduced by the next run; INSTR_TEST_SEED tries another.
-const seed = Number(process.env['INSTR_TEST_SEED'] ?? 16016);
-console.log(`chunk.property.test: fast-check seed ${seed} (set INSTR_TEST_SEED to change)`);
+// The suite's seed (printed once per run; INSTR_TEST_SEED repeats or changes it).
+const seed = inject('seed');
 
 /**
  * Pieces chosen to sit on either side of a split: headings, fences and HTML blocks left open or
