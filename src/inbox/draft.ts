@@ -22,6 +22,9 @@ export interface Draft extends DraftHeader {
   description: string;
   /** What they did, one action per entry. */
   actions: string[];
+  /** Who decided what to do, and how it ended (the firm's gap procedure asks for both). */
+  decidedBy?: string;
+  result?: string;
 }
 
 export const INBOX_DIR = 'inbox';
@@ -35,7 +38,11 @@ export function draftMarkdown(draft: Draft, hex: string): string {
   const actions = draft.actions.map(oneLine).filter((a) => a !== '');
   // `-->` inside the JSON would end the comment early
   const json = JSON.stringify(header).replace(/--/g, '-\\u002d');
-  const lines = [`<!-- instr-inbox ${json} -->`, `### ${escapeInline(title)} {#draft-${day}-${hex}}`, '', `::when[${escapeInline(description)}]`, ''];
+  const lines = [`<!-- instr-inbox ${json} -->`, `### ${escapeInline(title)} {#draft-${day}-${hex}}`, ''];
+  const ru = draft.lang.toLowerCase().startsWith('ru');
+  if (draft.decidedBy) lines.push(`${ru ? 'Решение принял(а)' : 'Decided by'}: ${escapeInline(oneLine(draft.decidedBy))}.`, '');
+  if (draft.result) lines.push(`${ru ? 'Чем закончилось' : 'How it ended'}: ${escapeInline(oneLine(draft.result))}`, '');
+  lines.push(`::when[${escapeInline(description)}]`, '');
   actions.forEach((a, i) => lines.push(`${i + 1}. ${escapeInline(a)}`));
   return `${lines.join('\n')}\n`;
 }

@@ -99,3 +99,15 @@ function describe(node: Node, t: Messages, index: GraphIndex, lang: string | und
   }
 }
 
+
+/**
+ * The number `show` gives every node of every task ("7", "7.a.1"): `run`, its resume screen,
+ * its summary and `report` use the same, so a step is called the same everywhere.
+ */
+export function stepNumbers(index: GraphIndex): Map<string, string> {
+  const numbers = new Map<string, string>();
+  for (const task of index.graph.tasks) {
+    for (const line of checklist(index, task)) if (line.nodeId && line.marker) numbers.set(line.nodeId, line.marker.replace(/\.$/, ''));
+  }
+  return numbers;
+}

@@ -32,6 +32,8 @@ import { RunSession } from './session.js';
 import { pathLine, statusLabel, summarize, summaryLines } from './summary.js';
 import { wrapLines } from './wrap.js';
 import { jsonText } from '../render/json-text.js';
+import { stepNumbers } from '../render/checklist.js';
+import { indexGraph } from '../graph/query.js';
 
 const RUN_ID = /^\d{8}T\d{6}Z-[0-9a-f]+$/;
 
@@ -220,10 +222,10 @@ async function driverFor(ctx: Ctx, lang: string, t: RunMessages): Promise<Driver
 
 function hooks(ctx: Ctx, lang: string, t: RunMessages) {
   return {
-    notCovered(description: string, actions: string[], session: RunSession): void {
+    notCovered(description: string, actions: string[], session: RunSession, how: { decidedBy?: string | undefined; result?: string | undefined } = {}): void {
       const node = session.state.node;
       const task = node && Object.hasOwn(ctx.graph.nodes, node) ? ctx.graph.nodes[node]!.task : session.state.task;
-      const draft = writeDraft(ctx.root, { captured: new Date().toISOString(), run: session.runId, task, node, user: userName(ctx.flags), lang, description, actions }, undefined, ctx.io.cwd);
+      const draft = writeDraft(ctx.root, { captured: new Date().toISOString(), run: session.runId, task, node, user: userName(ctx.flags), lang, description, actions, ...(how.decidedBy ? { decidedBy: how.decidedBy } : {}), ...(how.result ? { result: how.result } : {}) }, undefined, ctx.io.cwd);
       session.record({ type: 'not-covered', node, description, action: actions.join('\n'), draft });
       ctx.io.out(`${ctx.io.color.green('✔')} ${t.draftSaved} ${relative(ctx.io.cwd, `${ctx.root}/${draft}`)}\n`);
     },
@@ -250,7 +252,7 @@ async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: str
   switch (outcome.kind) {
     case 'finished': {
       if (ctx.flags.json) json();
-      else io.out(`\n${wrapLines(summaryLines(summary(), lang, t, c), io.columns).join('\n')}\n`);
+      else io.out(`\n${wrapLines(summaryLines(summary(), lang, t, c, stepNumbers(indexGraph(ctx.graph))), io.columns).join('\n')}\n`);
       return session.state.status === 'failed' ? exitCodes.findings : exitCodes.ok;
     }
     case 'paused': {
@@ -370,8 +372,9 @@ async function continueRun(ctx: Ctx, chosen: Candidate): Promise<number> {
     // where the run stands: the last few things done
     const path = summarize(graph, replay.state, chosen.id).path;
     if (path.length > 0) {
-      const shown = path.slice(-3).map((p) => `  ${pathLine(p, t, io.color)}`);
-      if (path.length > 3) shown.unshift(io.color.dim(`  … ${path.length - 3}`));
+      const numbers = stepNumbers(indexGraph(graph));
+      const shown = path.slice(-3).map((p) => `  ${pathLine(p, t, io.color, numbers)}`);
+      if (path.length > 3) shown.unshift(io.color.dim(`  … ${t.earlier} ${path.length - 3}`));
       io.out(`${t.path}:\n${wrapLines(shown, io.columns).join('\n')}\n`);
     }
   }

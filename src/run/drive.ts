@@ -9,7 +9,7 @@ export type Action =
   /** At a wait: stop until the event happens. */
   | { kind: 'suspend' }
   /** "This is not in the instruction": capture a draft, then ask the same prompt again. */
-  | { kind: 'not-covered'; description: string; actions: string[] }
+  | { kind: 'not-covered'; description: string; actions: string[]; decidedBy?: string; result?: string }
   /** Scripted mode cannot go on (a missing or wrong answer). */
   | { kind: 'stop'; message: string };
 
@@ -28,7 +28,7 @@ export type Outcome =
   | { kind: 'stopped'; message: string };
 
 export interface DriveHooks {
-  notCovered(description: string, actions: string[], session: RunSession): void;
+  notCovered(description: string, actions: string[], session: RunSession, how?: { decidedBy?: string | undefined; result?: string | undefined }): void;
 }
 
 export async function drive(session: RunSession, driver: Driver, hooks: DriveHooks): Promise<Outcome> {
@@ -50,7 +50,7 @@ export async function drive(session: RunSession, driver: Driver, hooks: DriveHoo
       case 'suspend':
         return { kind: 'suspended' };
       case 'not-covered':
-        hooks.notCovered(action.description, action.actions, session);
+        hooks.notCovered(action.description, action.actions, session, { decidedBy: action.decidedBy, result: action.result });
         break;
       case 'stop':
         return { kind: 'stopped', message: action.message };

@@ -8,6 +8,8 @@ import type { ChalkInstance } from 'chalk';
 import { roleMentions } from '../analyze/role-mentions.js';
 import type { Graph } from '../graph/types.js';
 import { formatDuration } from '../i18n/duration.js';
+import { indexGraph } from '../graph/query.js';
+import { stepNumbers } from '../render/checklist.js';
 import { roleContactsLine } from '../render/role-contacts.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import type { Answer } from './engine.js';
@@ -59,8 +61,12 @@ export class InteractiveDriver implements Driver {
   private shown = '';
   private readonly theme;
 
+  /** Each node's number as `instr show` prints it ("7.a.1"). */
+  private readonly numbers: Map<string, string>;
+
   constructor(private readonly ui: UiContext) {
     this.theme = inquirerTheme(ui.color, ui.t);
+    this.numbers = stepNumbers(indexGraph(ui.graph));
   }
 
   async next(prompt: Open, session: RunSession): Promise<Action> {
@@ -150,6 +156,8 @@ export class InteractiveDriver implements Driver {
         return { kind: 'suspend' };
       case 'not-covered': {
         const description = await this.text(t.notCoveredWhat, t.descriptionRequired);
+        const procedure = this.gapProcedure(prompt.node.task);
+        if (procedure.length > 0) this.ui.out(`\n${wrapLines(procedure, this.ui.columns).join('\n')}\n\n`);
         const actions: string[] = [];
         this.ui.out(`${this.ui.color.dim(t.notCoveredDid)}\n`);
         for (let i = 1; i <= 30; i++) {
@@ -157,10 +165,23 @@ export class InteractiveDriver implements Driver {
           if (!line) break;
           actions.push(line);
         }
-        return { kind: 'not-covered', description, actions };
+        const decidedBy = (await input({ message: t.notCoveredWho, theme: this.theme })).trim();
+        const result = (await input({ message: t.notCoveredResult, theme: this.theme })).trim();
+        return { kind: 'not-covered', description, actions, ...(decidedBy ? { decidedBy } : {}), ...(result ? { result } : {}) };
       }
     }
     return { kind: 'pause' };
+  }
+
+  /** The firm's own procedure for situations the instruction does not cover: its section of class `gaps`. */
+  private gapProcedure(taskId: string): string[] {
+    const { graph, color: c } = this.ui;
+    const task = graph.tasks.find((x) => x.id === taskId);
+    const doc = graph.documents.find((d) => d.file === task?.file) ?? graph.documents[0];
+    const section = doc?.sections.find((s) => s.kind === 'gaps');
+    if (!doc || !section) return [];
+    const body = renderMarkdown(section.content, { color: c, root: this.ui.root, cwd: this.ui.cwd, links: section.links ?? [], base: doc.file });
+    return [c.bold(`${terminalSafe(section.title)}`), ...body.map((l) => `  ${l}`)];
   }
 
   private async text(message: string, required: string): Promise<string> {
@@ -179,8 +200,7 @@ export class InteractiveDriver implements Driver {
     if (session.state.stack.length > 0 || prompt.node.task !== session.state.task) lines.push(c.dim(`[${terminalSafe(task?.title ?? prompt.node.task)}]`));
     switch (prompt.kind) {
       case 'step': {
-        const n = session.state.path.filter((p) => p.kind === 'step').length + 1;
-        lines.push(c.bold(`${t.stepOf} ${n}`));
+        lines.push(c.bold(`${t.stepOf} ${this.numbers.get(prompt.node.id) ?? '?'}`));
         const body = renderMarkdown(prompt.node.markdown, { ...md, links: prompt.node.links ?? [] });
         const details = prompt.node.details ? renderMarkdown(prompt.node.details, { ...md, links: prompt.node.links ?? [] }) : [];
         for (const l of [...body, ...details]) lines.push(`  ${l}`);

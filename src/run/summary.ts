@@ -66,7 +66,12 @@ export function statusLabel(status: RunState['status'], t: RunMessages): string 
 }
 
 /** One line per path entry, marked by what happened. */
-export function pathLine(p: SummaryEntry, t: RunMessages, c: ChalkInstance): string {
+export function pathLine(p: SummaryEntry, t: RunMessages, c: ChalkInstance, numbers?: Map<string, string>): string {
+  const number = numbers?.get(p.node);
+  return number ? `${c.dim(number)} ${entryLine(p, t, c)}` : entryLine(p, t, c);
+}
+
+function entryLine(p: SummaryEntry, t: RunMessages, c: ChalkInstance): string {
   const s = terminalSafe(p.text);
   switch (p.kind) {
     case 'step':
@@ -88,13 +93,13 @@ export function pathLine(p: SummaryEntry, t: RunMessages, c: ChalkInstance): str
   }
 }
 
-export function summaryLines(summary: RunSummary, lang: string, t: RunMessages, c: ChalkInstance): string[] {
+export function summaryLines(summary: RunSummary, lang: string, t: RunMessages, c: ChalkInstance, numbers?: Map<string, string>): string[] {
   const lines: string[] = [];
   lines.push(c.bold(`── ${t.summary} ──`));
   lines.push(`${t.status}: ${c.bold(statusLabel(summary.status, t))}${summary.outcome ? ` · ${t.outcome}: ${terminalSafe(summary.outcome)}` : ''}`);
   lines.push(`${t.timeTaken}: ${formatElapsed(summary.durationMs, lang)}`);
   lines.push(`${t.path}:`);
-  for (const p of summary.path) lines.push(`  ${pathLine(p, t, c)}`);
+  for (const p of summary.path) lines.push(`  ${pathLine(p, t, c, numbers)}`);
   if (summary.skipped.length) {
     lines.push(`${t.skipped}:`);
     for (const s of summary.skipped) lines.push(`  ${c.yellow('↷')} ${terminalSafe(s.text)} — ${terminalSafe(s.reason)}`);

@@ -39,7 +39,7 @@ function drive(name: string, args: string[], steps: Step[], journal: string): { 
 }
 
 /** The menu of a step: waits for step N's menu with the cursor on its first action. */
-const step = (n: number, send = ENTER): Step => ({ expect: `Шаг ${n}\\n[\\s\\S]*\\? Что дальше\\?[\\s\\S]*❯ Сделано`, send });
+const step = (n: number | string, send = ENTER): Step => ({ expect: `Шаг ${String(n).replace(/\./g, '\\.')}\\n[\\s\\S]*\\? Что дальше\\?[\\s\\S]*❯ Сделано`, send });
 const decision = (question: string, downs: number): Step => ({ expect: `\\? ${question}[\\s\\S]*❯`, send: `${DOWN.repeat(downs)}${ENTER}` });
 
 describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeout: 300_000 }, () => {
@@ -53,18 +53,18 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
         step(2),
         step(3),
         decision('Понятно, что именно нужно сделать', 0),
-        step(4),
+        step('4.a.1'),
         decision('Клиент просит сделать срочно\\?', 0),
-        step(5),
+        step('5.a.1'),
         step(6, `${DOWN}${ENTER}`),
         { expect: 'Почему пропускаете шаг\\?', send: `тариф известен${ENTER}` },
         step(7),
         decision('Задача входит в тариф клиента\\?', 1),
-        step(8),
-        step(9),
+        step('8.b.1'),
+        step('8.b.2'),
         decision('Клиент согласен оплатить\\?', 2),
-        step(10),
-        step(11),
+        step('8.b.3.c.1'),
+        step('8.b.3.c.2'),
       ],
       journal,
     );
@@ -98,7 +98,7 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
     const second = drive(
       'resume',
       ['run', '--resume'],
-      [{ expect: '\\? Какое прохождение продолжить\\?[\\s\\S]*❯ Обработать заявку клиента \\(#request\\)', send: ENTER }, step(3), decision('Понятно, что именно нужно сделать', 1), step(4, CTRL_C)],
+      [{ expect: '\\? Какое прохождение продолжить\\?[\\s\\S]*❯ Обработать заявку клиента \\(#request\\)', send: ENTER }, step(3), decision('Понятно, что именно нужно сделать', 1), step('4.b.1', CTRL_C)],
       journal,
     );
     if (second.failed) console.log(second.output.slice(-2500));
@@ -132,7 +132,7 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
     const dir = join(temp, 'flow');
     cpSync(join(projectRoot, 'test/fixtures/run'), dir, { recursive: true });
     const journal = join(temp, 'flow.jsonl');
-    const menu = (n: number) => `Step ${n}\\n[\\s\\S]*\\? What now\\?[\\s\\S]*❯ Done`;
+    const menu = (n: number | string) => `Step ${String(n).replace(/\./g, '\\.')}\\n[\\s\\S]*\\? What now\\?[\\s\\S]*❯ Done`;
     const first = drive(
       'flow',
       ['run', 'request', dir, '--user', 'tester'],
@@ -142,15 +142,17 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
         { expect: 'Question noted[\\s\\S]*❯ Done', send: ENTER },
         { expect: menu(2), send: ENTER },
         { expect: '\\? Is it in the tariff\\?[\\s\\S]*❯ Yes', send: ENTER },
-        { expect: menu(3), send: `${DOWN}${DOWN}${DOWN}${ENTER}` },
+        { expect: menu('3.a.1'), send: `${DOWN}${DOWN}${DOWN}${ENTER}` },
         { expect: '\\? Is it in the tariff\\?[\\s\\S]*❯ Yes', send: `${DOWN}${ENTER}` },
-        { expect: `${menu(3)}`, send: `${DOWN}${DOWN}${DOWN}${DOWN}${ENTER}` },
+        { expect: `${menu('3.b.1')}`, send: `${DOWN}${DOWN}${DOWN}${DOWN}${ENTER}` },
         { expect: 'What happened that the instruction does not cover\\?', send: `Client asked for a discount${ENTER}` },
         { expect: '\\? 1\\.', send: `Called the director${ENTER}` },
         { expect: '\\? 2\\.', send: ENTER },
+        { expect: '\\? Who decided what to do\\?', send: `Anna Smith${ENTER}` },
+        { expect: '\\? How did it end\\?', send: ENTER },
         { expect: 'Saved as a draft[\\s\\S]*❯ Done', send: ENTER },
         { expect: '\\? Does the client agree to pay\\?[\\s\\S]*❯ Yes', send: ENTER },
-        { expect: `\\[Issue an invoice\\]\\n${menu(4)}`, send: ENTER },
+        { expect: `\\[Issue an invoice\\]\\n${menu(1)}`, send: ENTER },
         { expect: 'Bring in: Director — Anna Smith[\\s\\S]*phone: \\+1 555 0100[\\s\\S]*❯ Done — they know', send: ENTER },
         { expect: 'Wait for: The client paid\\n\\s+wait at most: 3 days; deadline after the event: 1 week[\\s\\S]*❯ It has happened', send: `${DOWN}${ENTER}` },
       ],
@@ -162,7 +164,7 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
     expect(first.output).toContain('The run is suspended until: The client paid');
     const drafts = readdirSync(join(dir, 'inbox'));
     expect(drafts).toHaveLength(1);
-    expect(readFileSync(join(dir, 'inbox', drafts[0]!), 'utf8')).toMatch(/"user":"tester"[\s\S]*::when\[Client asked for a discount\]\n\n1\. Called the director\n$/);
+    expect(readFileSync(join(dir, 'inbox', drafts[0]!), 'utf8')).toMatch(/"user":"tester"[\s\S]*Decided by: Anna Smith\.\n\n::when\[Client asked for a discount\]\n\n1\. Called the director\n$/);
     const events = parseJournal(readFileSync(journal, 'utf8')).events;
     expect(events.map((e) => e.type)).toEqual(['start', 'unclear', 'step', 'step', 'decision', 'back', 'decision', 'not-covered', 'step', 'decision', 'jump', 'step', 'escalation', 'wait']);
 
@@ -174,7 +176,7 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
         { expect: 'Wait for: The client paid[\\s\\S]*❯ It has happened', send: ENTER },
         { expect: 'Checkpoint: Invoice issued[\\s\\S]*❯ Enter it… Invoice number', send: ENTER },
         { expect: '\\? Invoice number', send: `INV-7${ENTER}` },
-        { expect: menu(5), send: ENTER },
+        { expect: menu(4), send: ENTER },
         { expect: 'Checkpoint: The client confirmed the result[\\s\\S]*❯ Confirmed', send: ENTER },
       ],
       journal,

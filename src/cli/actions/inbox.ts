@@ -1,6 +1,8 @@
-import { relative } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import type { InboxFlags } from '../commands/inbox.js';
-import { exitCodes } from '../errors.js';
+import { ExitError, exitCodes } from '../errors.js';
+import { fill, showMessages } from '../../i18n/show-messages.js';
 import { safe, type Io } from '../io.js';
 import { loadInstructions } from '../load.js';
 import { choice } from './journal-flags.js';
@@ -11,6 +13,7 @@ import { listDrafts } from '../../inbox/list.js';
 import { jsonText } from '../../render/json-text.js';
 
 export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): Promise<number> {
+  if (paths[0] === 'show') return showDraft(paths[1], paths.slice(2), flags, io);
   const format = choice(flags.format, ['text', 'json'], '--format');
   // The drafts are listed even when an instruction does not compile: lint reports that.
   const { graph, root } = await loadInstructions(paths, io, { requireClean: false });
@@ -43,5 +46,28 @@ export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): 
     const where = 'remote' in d ? `${safe(d.file)} (${serverMessages(lang).onServer})` : safe(shown(d.file));
     io.out(`  ${' '.repeat(10 + ageWidth + 4)}${c.dim(`${d.user ? `${safe(d.user)} · ` : ''}${where}`)}\n`);
   });
+  return exitCodes.ok;
+}
+
+/** `instr inbox show ID`: one draft, whole, ready to paste into the instruction. */
+async function showDraft(query: string | undefined, paths: string[], flags: InboxFlags, io: Io): Promise<number> {
+  const { graph, root } = await loadInstructions(paths.length ? paths : ['instructions'], io, { requireClean: false });
+  const lang = flags.lang ?? graph.documents[0]?.lang ?? 'en';
+  const t = showMessages(lang);
+  const { drafts } = await listDrafts(root);
+  const q = (query ?? '').trim();
+  const matches = q ? drafts.filter((d) => d.id === q || d.id?.endsWith(`-${q}`) || d.file === q || d.file.endsWith(`/${q}`) || d.file.replace(/\.md$/, '').endsWith(q)) : [];
+  if (matches.length !== 1) {
+    const list = (matches.length > 1 ? matches : drafts).map((d) => `  ${safe(d.id ?? d.file)}  ${safe(d.title)}`).join('\n');
+    const head = matches.length > 1 ? fill(t.ambiguous, { q: safe(q) }) : `${fill(t.notFound, { q: safe(q) })}${drafts.length ? ` ${t.known}` : ''}`;
+    throw new ExitError(`${head}${list ? `\n${list}` : ''}`, exitCodes.usage);
+  }
+  const draft = matches[0]!;
+  const text = await readFile(join(root, draft.file), 'utf8');
+  if (flags.format === 'json') {
+    io.out(jsonText({ ...draft, text }));
+    return exitCodes.ok;
+  }
+  io.out(`${io.color.dim(safe(draft.file))}\n\n${safe(text.replace(/^<!-- instr-inbox [^\n]*-->\n/, ''))}`);
   return exitCodes.ok;
 }

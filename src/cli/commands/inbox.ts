@@ -11,7 +11,7 @@ export function register(program: Command, io: Io): void {
   program
     .command('inbox')
     .description('list the situations captured during runs as not covered by the instructions (drafts in <instructions>/inbox/), oldest first')
-    .argument('[paths...]', 'instruction files or folders', ['instructions'])
+    .argument('[paths...]', 'instruction files or folders; `inbox show ID [paths…]` prints one draft whole', ['instructions'])
     .option('--format <format>', 'text or json', 'text')
     .option('--lang <code>', "language of the labels (default: the instruction's)")
     .option('--journal <file>', 'with a postgres:// URL (or $INSTR_JOURNAL, journal: in instr.config.yaml), also the captures of every other machine')
