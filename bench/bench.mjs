@@ -52,7 +52,7 @@ else if (args[0] === '--render') {
 } else await parent();
 
 async function parent() {
-  if (!existsSync(join(root, 'dist/compile/compile.js'))) {
+  if (!existsSync(join(root, 'dist/bundle/api.js'))) {
     console.error('bench: build first (npm run build)');
     process.exit(2);
   }
@@ -161,10 +161,9 @@ async function child(dir, repeatText, name, measureLint) {
   const remarkDirective = (await import('remark-directive')).default;
   const remarkFrontmatter = (await import('remark-frontmatter')).default;
   const { parse: parseYaml } = await import('yaml');
-  const { compilePaths } = await import(join(root, 'dist/compile/compile.js'));
-  const lint = measureLint ? await optional('dist/lint/linter.js', 'dist/lint/config.js') : null;
-  const diff = await optional('dist/diff/diff-graphs.js');
-  const config = lint ? await lint[1].loadConfig(null) : null;
+  const api = await import(join(root, 'dist/bundle/api.js'));
+  const { compilePaths } = api;
+  const config = measureLint ? await api.loadConfig(null) : null;
   const v1 = join(dir, 'v1');
   const v2 = join(dir, 'v2');
   const texts = (d) => readdirSync(d).sort().map((f) => readFileSync(join(d, f), 'utf8'));
@@ -178,7 +177,7 @@ async function child(dir, repeatText, name, measureLint) {
   const big = 50 * 1024 * 1024; // the one-file set is larger than the default limit of one file
   const cold = { cwd: dir, cache: false, workers: 0, maxFileBytes: big };
   const compile = (d, extra = {}) => compilePaths([d], { ...cold, ...extra });
-  const lintOnce = async (d, extra) => lint[0].lintCompiled(await compile(d, extra), { config, today: '2026-11-27', cwd: dir });
+  const lintOnce = async (d, extra) => api.lintCompiled(await compile(d, extra), { config, today: '2026-11-27', cwd: dir });
   const cacheDir = join(dir, 'cache');
 
   // Warm-up: the same amount of JIT for every path, on the first file only.
@@ -189,7 +188,7 @@ async function child(dir, repeatText, name, measureLint) {
   });
   floorOf(texts(first))();
   await compile(first);
-  if (lint) await lintOnce(first);
+  if (measureLint) await lintOnce(first);
 
   const rows = {};
   // Every row here is single-threaded and timed in CPU time of the process, so that other load on
@@ -212,24 +211,23 @@ async function child(dir, repeatText, name, measureLint) {
   await time('floor', floorOf(t1));
   await time('floor2', floorOf(t2));
   await time('compile', () => compile(v1));
-  if (lint) {
+  if (measureLint) {
     await time('lint', () => lintOnce(v1));
     await compile(v1, { cache: true, cacheDir });
-    await time('lintWarm', async () => lint[0].lintCompiled(await compilePaths([v1], { cwd: dir, cacheDir, maxFileBytes: big }), { config, today: '2026-11-27', cwd: dir }), Math.max(repeat, 3));
+    await time('lintWarm', async () => api.lintCompiled(await compilePaths([v1], { cwd: dir, cacheDir, maxFileBytes: big }), { config, today: '2026-11-27', cwd: dir }), Math.max(repeat, 3));
   }
   await compile(v1, { cache: true, cacheDir });
   await time('compileWarm', () => compilePaths([v1], { cwd: dir, cacheDir, maxFileBytes: big }), Math.max(repeat, 3));
-  const search = await optional('dist/search/documents.js', 'dist/search/search.js');
-  if (search) {
+  {
     // The search index is built from the compiled graph; its cost is compared with a cold compile.
     const { graph } = await compile(v1);
-    await time('searchIndex', () => void search[1].buildIndex(search[0].searchDocuments(graph)));
+    await time('searchIndex', () => void api.buildIndex(api.searchDocuments(graph)));
   }
-  if (diff) {
+  {
     let changed = 0;
     await time('diff', async () => {
       const [a, b] = [await compile(v1), await compile(v2)];
-      changed = diff[0].diffGraphs(a.graph, b.graph, { base: { label: 'v1' }, head: { label: 'v2' } }).summary.nodesChanged;
+      changed = api.diffGraphs(a.graph, b.graph, { base: { label: 'v1' }, head: { label: 'v2' } }).summary.nodesChanged;
     });
     rows.diffNodesChanged = changed;
   }
@@ -237,19 +235,11 @@ async function child(dir, repeatText, name, measureLint) {
   rows.lint = rows.lint ?? (measureLint ? null : 'skipped');
   process.stdout.write(JSON.stringify(rows));
 
-  async function optional(...paths) {
-    const mods = [];
-    for (const p of paths) {
-      if (!existsSync(join(root, p))) return null;
-      mods.push(await import(join(root, p)));
-    }
-    return mods;
-  }
 }
 
 /** Median wall time (ms) of a whole `instr search` process on the set's v1 folder, the cache filled by a first run. */
 function searchWarm(dir) {
-  if (!existsSync(join(root, 'dist/cli/actions/search.js'))) return null;
+  if (!existsSync(join(root, 'dist/bundle/cli.js'))) return null;
   const env = { ...process.env, NO_COLOR: '1', INSTR_CACHE_DIR: join(dir, 'search-cache') };
   const argv = [bin, 'search', 'клиент', 'прислал', 'счёт', 'v1'];
   spawnSync(process.execPath, argv, { cwd: dir, env, stdio: 'ignore' });
@@ -290,7 +280,7 @@ function measureStartup(work, probe) {
   }
   const result = Object.fromEntries(Object.entries(samples).map(([k, list]) => [k, median(list.map((s) => s.wall))]));
   result.cpu = Object.fromEntries(Object.entries(samples).map(([k, list]) => [k, median(list.map((s) => s.cpu))]));
-  if (existsSync(join(root, 'dist/cli/actions/run.js'))) result.runFirstPrompt = firstPrompt(bin, { ...process.env, ...env });
+  if (existsSync(join(root, 'dist/bundle/cli.js'))) result.runFirstPrompt = firstPrompt(bin, { ...process.env, ...env });
   return result;
 }
 

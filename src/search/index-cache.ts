@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { FileCache } from '../cache/file-cache.js';
-import { toolFingerprint } from '../cache/fingerprint.js';
+import { readBuildHash, toolFingerprint } from '../cache/fingerprint.js';
 import type { Graph } from '../graph/types.js';
 import { searchDocuments, type TemplateFile } from './documents.js';
 import { buildIndex, loadIndex, serializeIndex, type SearchIndex } from './search.js';
@@ -12,7 +12,8 @@ let fingerprint: string | undefined;
 function searchFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
   const hash = createHash('sha256').update(toolFingerprint());
-  for (const dir of ['./', '../text/']) {
+  // In the build, toolFingerprint() already covers all of the code, search included.
+  for (const dir of readBuildHash() === null ? ['./', '../text/'] : []) {
     const url = new URL(dir, import.meta.url);
     for (const name of readdirSync(url).filter((n) => /\.(js|ts)$/.test(n) && !n.endsWith('.test.ts')).sort()) hash.update(name).update('\0').update(readFileSync(new URL(name, url)));
   }

@@ -6,10 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeInstructions } from '../../bench/generate.mjs';
 import { binPath, tempFolder } from './hostile-helpers.js';
 
-/** Worker threads exist only in the build (dist/compile/worker.js), so this imports the build. */
-type CompileModule = typeof import('../../src/compile/compile.js');
-const dist = join(dirname(dirname(binPath)), 'dist/compile/compile.js');
-const { compilePaths } = (await import(pathToFileURL(dist).href)) as CompileModule;
+/** Worker threads exist only in the build (dist/bundle/worker.js), so this imports the build. */
+type Api = typeof import('../../src/api.js');
+const dist = join(dirname(dirname(binPath)), 'dist/bundle/api.js');
+const { compilePaths } = (await import(pathToFileURL(dist).href)) as Api;
 
 const folder = tempFolder('workers');
 afterAll(() => folder.cleanup());

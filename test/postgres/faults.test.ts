@@ -107,7 +107,7 @@ describeWithServer('the team journal when things go wrong', () => {
     const module = (p: string) => JSON.stringify(new URL(`dist/${p}`, `file://${projectRoot}`).href);
     writeFileSync(
       script,
-      `import { openRunJournal } from ${module('journal/run-journal.js')};
+      `import { openRunJournal } from ${module('bundle/api.js')};
 const color = new Proxy({}, { get: () => (s) => s });
 const io = { out() {}, err: (s) => process.stderr.write(s), color, isTTY: false, columns: 80, cwd: process.cwd() };
 const journal = await openRunJournal(io, process.argv[2], () => 'en');
