@@ -3,7 +3,6 @@
  * (U+0080–U+009F, which some terminals obey like ESC sequences), bidi overrides and the line
  * separators as they are; here they are escaped as \uXXXX too — the same data, safe to print.
  */
-// eslint-disable-next-line no-control-regex
 const unsafe = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 export function jsonText(value: unknown, indent: number | undefined = 2): string {

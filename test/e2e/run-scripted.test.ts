@@ -74,7 +74,7 @@ describe('instr run --answers (scripted)', () => {
     expect(await runCli(['run', 'request', fixture, '--answers', typo.file, '--journal', typo.journal])).toMatchObject({ code: 2, stderr: expect.stringContaining('"in-tarif"') });
     const bad = files('bad', 'in-tariff: maybe\n');
     expect(await runCli(['run', 'request', fixture, '--answers', bad.file, '--journal', bad.journal])).toMatchObject({ code: 2, stderr: expect.stringContaining('"maybe" is not an option') });
-    expect(await runCli(['run', 'nonsense', fixture, '--answers', bad.file, '--journal', bad.journal])).toMatchObject({ code: 2, stderr: expect.stringMatching(/Nothing is called "nonsense". There are:\n  request +Handle a request \(task\)/) });
+    expect(await runCli(['run', 'nonsense', fixture, '--answers', bad.file, '--journal', bad.journal])).toMatchObject({ code: 2, stderr: expect.stringMatching(/Nothing is called "nonsense". There are:\n {2}request +Handle a request \(task\)/) });
   });
 
   it('suspends at a wait, then --resume continues the run from the journal; a torn last line is reported, not fatal', async () => {

@@ -52,5 +52,4 @@ export const frontMatter = '---\nid: hostile\ntitle: Hostile\nlang: en\n---\n\n'
 export const stackTrace = /\n\s+at .+\(.+:\d+:\d+\)|internal error|RangeError|TypeError|ReferenceError/;
 
 /** C0 controls but tab and newline, DEL, and C1 controls: none may reach a terminal. */
-// eslint-disable-next-line no-control-regex
 export const controlCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;

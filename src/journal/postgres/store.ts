@@ -219,6 +219,7 @@ export class PostgresStore implements JournalStore {
 /** A value for a text column: PostgreSQL text cannot hold U+0000 (the record column keeps it, escaped). */
 function text(v: unknown): string | null {
   const s = typeof v === 'string' ? v : v === undefined || v === null ? null : String(v);
+  // eslint-disable-next-line no-control-regex -- PostgreSQL text cannot hold NUL
   return s === null ? null : s.replace(/\u0000/g, '\uFFFD');
 }
 
