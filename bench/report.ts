@@ -142,7 +142,7 @@ async function main(): Promise<void> {
     const size = statSync(journal).size;
     console.log(`journal: ${runs} runs, ${lines} lines, ${(size / 1024 / 1024).toFixed(1)} MB, written in ${Math.round(performance.now() - t)} ms`);
 
-    const { loadRuns } = await import('../src/report/load-runs.js');
+    const { loadRuns } = await import('../src/journal/load-runs.js');
     const { buildReport } = await import('../src/report/build.js');
     t = performance.now();
     const loaded = await loadRuns(journal);

@@ -2,8 +2,8 @@ import { Chalk } from 'chalk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compilePaths } from '../compile/compile.js';
 import type { Graph } from '../graph/types.js';
-import { loadRuns } from '../report/load-runs.js';
-import type { RunRecord } from '../report/runs.js';
+import { loadRuns } from '../journal/load-runs.js';
+import type { RunRecord } from '../journal/runs.js';
 import { buildAgenda } from './build.js';
 import { agendaMarkdown, agendaText, longDate } from './render.js';
 

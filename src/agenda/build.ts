@@ -1,7 +1,7 @@
 import { WorkTimes } from '../calendar/work-times.js';
 import { indexGraph } from '../graph/query.js';
 import type { Graph, Task } from '../graph/types.js';
-import type { RunRecord } from '../report/runs.js';
+import type { RunRecord } from '../journal/runs.js';
 import { occurrences } from '../schedule/occurrences.js';
 import { documentZone } from '../schedule/task-zone.js';
 import { addDays, hhmm, localParts, startOfLocalDay, systemTimeZone } from '../schedule/zone.js';

@@ -1,7 +1,7 @@
 /** The journal store on a local JSON Lines file: what `instr` uses without a server. */
 import { readJournal as readLines } from './reader.js';
 import { groupRuns } from './reader.js';
-import { loadRuns as loadFileRuns } from '../report/load-runs.js';
+import { loadRuns as loadFileRuns } from './load-runs.js';
 import { filterRuns, type JournalStore, type LoadedRuns, type Question, type RunFilter } from './store.js';
 import type { JournalEvent } from './events.js';
 import type { SafeOpenOptions } from '../fs/safe-open.js';

@@ -5,8 +5,8 @@
  * (fsynced before the next prompt); with a server that file is also the outbox that is uploaded.
  */
 import type { JournalEvent } from './events.js';
-import type { JournalStats } from '../report/read-journal.js';
-import type { RunRecord } from '../report/runs.js';
+import type { JournalStats } from './stream.js';
+import type { RunRecord } from './runs.js';
 
 export interface RunFilter {
   /** Only runs started by this user (the `user` of their start event). */

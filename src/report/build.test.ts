@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compilePaths } from '../compile/compile.js';
 import type { Graph } from '../graph/types.js';
 import { buildReport, median, type Report } from './build.js';
-import { loadRuns } from './load-runs.js';
+import { loadRuns } from '../journal/load-runs.js';
 import { formatMs, reportMarkdown, reportText } from './render.js';
 import { Chalk } from 'chalk';
 

@@ -6,8 +6,8 @@ import type { Graph, Task } from '../graph/types.js';
 import { occurrences } from '../schedule/occurrences.js';
 import { documentZone } from '../schedule/task-zone.js';
 import { addDays, localDate, parseIsoDate, startOfLocalDay, systemTimeZone } from '../schedule/zone.js';
-import type { JournalStats } from './read-journal.js';
-import type { RunRecord } from './runs.js';
+import type { JournalStats } from '../journal/stream.js';
+import type { RunRecord } from '../journal/runs.js';
 
 /** An open run idle for longer than this counts as abandoned. */
 export const staleAfterDays = 7;

@@ -6,7 +6,7 @@ import { writeBenchInstruction, writeJournal } from '../../bench/report.js';
 import { compilePaths } from '../compile/compile.js';
 import type { Graph } from '../graph/types.js';
 import { buildReport } from './build.js';
-import { loadRuns } from './load-runs.js';
+import { loadRuns } from '../journal/load-runs.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'instr-scale-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

@@ -7,7 +7,7 @@
  */
 import type pg from 'pg';
 import type { JournalEvent } from '../events.js';
-import { finishRuns, RunFolder } from '../../report/runs.js';
+import { finishRuns, RunFolder } from '../runs.js';
 import type { LoadedRuns, RunFilter } from '../store.js';
 
 type Query = <R extends pg.QueryResultRow>(text: string, values?: unknown[]) => Promise<pg.QueryResult<R>>;

@@ -1,4 +1,4 @@
-import type { JournalEvent } from '../journal/events.js';
+import type { JournalEvent } from './events.js';
 
 export type RunState = 'active' | 'waiting' | 'paused' | 'done' | 'cancelled' | 'failed' | 'abandoned';
 

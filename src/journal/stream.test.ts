@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../journal/events.js';
-import { maxLineLength, parseRecord, readJournal } from './read-journal.js';
+import { maxLineLength, parseRecord, streamJournal } from './stream.js';
 import { loadRuns } from './load-runs.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'instr-journal-'));
@@ -13,7 +13,7 @@ const fixture = 'test/fixtures/report/journal.jsonl';
 describe('reading the journal', () => {
   it('skips a garbled line and a torn last line, counts them and says where', async () => {
     const events: JournalEvent[] = [];
-    const stats = await readJournal(fixture, (e) => events.push(e));
+    const stats = await streamJournal(fixture, (e) => events.push(e));
     expect(stats.unreadable).toBe(2);
     expect(stats.unreadableLines).toEqual([6, 38]);
     expect(stats.duplicates).toBe(1);
@@ -27,7 +27,7 @@ describe('reading the journal', () => {
     const line = (run: string, seq: number, type: string) => JSON.stringify({ v: 1, run, seq, at: '2026-11-27T10:00:00Z', type, node: 'n', action: 'done' });
     writeFileSync(path, [line('a', 0, 'step'), line('a', 0, 'step'), line('b', 0, 'step'), line('a', 1, 'step'), '', line('a', 1, 'step')].join('\r\n'));
     const seen: string[] = [];
-    const stats = await readJournal(path, (e) => seen.push(`${e.run}${e.seq}`));
+    const stats = await streamJournal(path, (e) => seen.push(`${e.run}${e.seq}`));
     expect(seen).toEqual(['a0', 'b0', 'a1']);
     expect(stats).toMatchObject({ duplicates: 2, unreadable: 0, events: 3 });
   });
@@ -37,7 +37,7 @@ describe('reading the journal', () => {
     const ok = (seq: number) => JSON.stringify({ v: 1, run: 'a', seq, at: '2026-11-27T10:00:00Z', type: 'pause', node: 'n' });
     writeFileSync(path, `${ok(0)}\n{"v":1,"note":"${'x'.repeat(3 * maxLineLength)}"}\n${ok(1)}\n${'y'.repeat(2 * maxLineLength)}`);
     const seen: number[] = [];
-    const stats = await readJournal(path, (e) => seen.push(e.seq));
+    const stats = await streamJournal(path, (e) => seen.push(e.seq));
     expect(seen).toEqual([0, 1]);
     expect(stats).toMatchObject({ lines: 4, unreadable: 2, unreadableLines: [2, 4] });
   });

@@ -1,6 +1,6 @@
 import { lstat } from 'node:fs/promises';
 import type { SafeOpenOptions } from '../fs/safe-open.js';
-import { readJournal, type JournalStats } from './read-journal.js';
+import { streamJournal, type JournalStats } from './stream.js';
 import { finishRuns, RunFolder, type RunRecord } from './runs.js';
 
 export interface LoadedRuns {
@@ -18,6 +18,6 @@ export async function loadRuns(path: string, options: SafeOpenOptions = {}): Pro
   });
   if (info === null) return { runs: new Map(), stats: null, missing: true };
   const folder = new RunFolder();
-  const stats = await readJournal(path, folder.add, options);
+  const stats = await streamJournal(path, folder.add, options);
   return { runs: finishRuns(folder.runs), stats, missing: false };
 }

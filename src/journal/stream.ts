@@ -1,5 +1,5 @@
 import { openRegular, type SafeOpenOptions } from '../fs/safe-open.js';
-import type { JournalEvent } from '../journal/events.js';
+import type { JournalEvent } from './events.js';
 
 const knownTypes = new Set(['start', 'step', 'unclear', 'decision', 'jump', 'escalation', 'checkpoint', 'wait', 'resume', 'back', 'pause', 'not-covered', 'end', 'abandon']);
 
@@ -25,7 +25,7 @@ export const maxLineLength = 1 << 20;
  * does not parse or is not a record is counted, never fatal; an event whose `seq` is not greater
  * than the last one seen for its run is a duplicate and is skipped.
  */
-export async function readJournal(path: string, visit: (event: JournalEvent, line: number) => void, options: SafeOpenOptions = {}): Promise<JournalStats> {
+export async function streamJournal(path: string, visit: (event: JournalEvent, line: number) => void, options: SafeOpenOptions = {}): Promise<JournalStats> {
   const stats: JournalStats = { lines: 0, events: 0, unreadable: 0, unreadableLines: [], duplicates: 0, unknown: 0 };
   const lastSeq = new Map<string, number>();
   const take = (line: string) => {
