@@ -1,15 +1,10 @@
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
 import { defaultGuardLimits } from '../parse/guard.js';
 import { ExitError, exitCodes } from './errors.js';
 import { processIo, type Io } from './io.js';
+import { version } from './version.js';
 import { commands } from './commands/index.js';
 import { checkLangOption } from './lang-option.js';
-
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 export function buildProgram(io: Io): Command {
   const program = new Command('instr')

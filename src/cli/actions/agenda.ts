@@ -1,4 +1,3 @@
-import type { AgendaFlags } from '../commands/agenda.js';
 import { ExitError, exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadInstructions } from '../load.js';
@@ -9,6 +8,16 @@ import { documentZone } from '../../schedule/task-zone.js';
 import { choice } from './journal-flags.js';
 import { loadRunsOrExit, openJournal } from './journal-store.js';
 import { jsonText } from '../../render/json-text.js';
+
+export interface AgendaFlags {
+  date?: string;
+  days: string;
+  format: string;
+  journal?: string;
+  lang?: string;
+  user?: string;
+  role?: string;
+}
 
 export async function agendaCommand(paths: string[], flags: AgendaFlags, io: Io): Promise<number> {
   const format = choice(flags.format, ['text', 'markdown', 'json'], '--format');

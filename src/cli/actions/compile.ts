@@ -1,11 +1,17 @@
 import { lstat, rename, unlink, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { CompileFlags } from '../commands/compile.js';
 import { ExitError, exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadInstructions, parseSize } from '../load.js';
 import { formatDiagnosticLine } from '../../diagnostics/format.js';
 import { jsonText } from '../../render/json-text.js';
+
+export interface CompileFlags {
+  out?: string;
+  quiet?: boolean;
+  compact?: boolean;
+  maxFileSize?: string;
+}
 
 export async function compileCommand(paths: string[], flags: CompileFlags, io: Io): Promise<number> {
   const options = flags.maxFileSize ? { maxFileBytes: parseSize(flags.maxFileSize) } : {};

@@ -11,10 +11,16 @@ import type { Side } from '../../diff/types.js';
 import { pathInRepository, readRevision, repositoryRoot, resolveCommit } from '../../git/revision.js';
 import type { Graph } from '../../graph/types.js';
 import { messages } from '../../i18n/messages.js';
-import type { DiffFlags } from '../commands/diff.js';
 import { ExitError, exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { jsonText } from '../../render/json-text.js';
+
+export interface DiffFlags {
+  path: string;
+  format: 'text' | 'markdown' | 'json';
+  exitCode?: boolean;
+  lang?: string;
+}
 
 /** Placeholder label of the working tree, replaced by its name in the output's language. */
 const workingTree = '\0working-tree';

@@ -5,11 +5,16 @@ import type { Task } from '../../graph/types.js';
 import { toDot } from '../../render/dot.js';
 import { buildFlowchart } from '../../render/flowchart.js';
 import { toMermaid } from '../../render/mermaid.js';
-import type { GraphFlags } from '../commands/graph.js';
 import { ExitError, exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadInstructions } from '../load.js';
 import { resolveTask } from '../resolve-task.js';
+
+export interface GraphFlags {
+  format: 'mermaid' | 'dot';
+  out?: string;
+  lang?: string;
+}
 
 /**
  * `instr graph [task] [paths]`: one task, or every task (one subgraph each, jumps as dashed

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { InboxFlags } from '../commands/inbox.js';
 import { ExitError, exitCodes } from '../errors.js';
 import { fill, showMessages } from '../../i18n/show-messages.js';
 import { safe, type Io } from '../io.js';
@@ -11,6 +10,12 @@ import { messages } from '../../i18n/messages.js';
 import { serverMessages } from '../../journal/postgres/messages.js';
 import { listDrafts } from '../../inbox/list.js';
 import { jsonText } from '../../render/json-text.js';
+
+export interface InboxFlags {
+  format: string;
+  lang?: string;
+  journal?: string;
+}
 
 export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): Promise<number> {
   if (paths[0] === 'show') return showDraft(paths[1], paths.slice(2), flags, io);

@@ -1,12 +1,21 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import type { JournalMigrateFlags, JournalPushFlags } from '../commands/journal.js';
 import { ExitError, exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { chooseJournal } from '../../journal/choose.js';
 import { PostgresStore } from '../../journal/postgres/store.js';
 import { pushFile, type PushResult } from '../../journal/postgres/push.js';
 import { jsonText } from '../../render/json-text.js';
+
+export interface JournalPushFlags {
+  from?: string;
+  journal?: string;
+  json?: boolean;
+}
+
+export interface JournalMigrateFlags {
+  journal?: string;
+}
 
 /** The server the command talks to; exit 2 when none is configured. */
 async function server(io: Io, flag: string | undefined): Promise<{ store: PostgresStore; outbox: string }> {

@@ -7,11 +7,21 @@ import { ConfigError, findConfigFile, loadConfig } from '../../lint/config.js';
 import { lintCompiled } from '../../lint/linter.js';
 import { formats, type Format } from '../../lint/reporters/index.js';
 import { rules, ruleIds } from '../../lint/rules/index.js';
-import type { LintFlags } from '../commands/lint.js';
 import { ExitError, exitCodes } from '../errors.js';
 import { safe, type Io } from '../io.js';
 import { parseSize } from '../load.js';
-import { version } from '../main.js';
+import { version } from '../version.js';
+
+export interface LintFlags {
+  format: string;
+  maxWarnings?: string;
+  rule: string[];
+  today?: string;
+  config?: string;
+  quiet?: boolean;
+  maxFileSize?: string;
+  lang?: string;
+}
 
 export async function lintCommand(paths: string[], flags: LintFlags, io: Io): Promise<number> {
   const format = flags.format as Format;

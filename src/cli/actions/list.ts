@@ -1,4 +1,3 @@
-import type { ListFlags } from '../commands/list.js';
 import { exitCodes } from '../errors.js';
 import { safe, type Io } from '../io.js';
 import { loadInstructions } from '../load.js';
@@ -6,6 +5,11 @@ import { messages } from '../../i18n/messages.js';
 import { formatDuration } from '../../i18n/duration.js';
 import { summarizeTasks } from '../../render/task-list.js';
 import { jsonText } from '../../render/json-text.js';
+
+export interface ListFlags {
+  json?: boolean;
+  lang?: string;
+}
 
 export async function listCommand(paths: string[], flags: ListFlags, io: Io): Promise<number> {
   const { graph } = await loadInstructions(paths, io);

@@ -1,4 +1,3 @@
-import type { ReportFlags } from '../commands/report.js';
 import { ExitError, exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadInstructions } from '../load.js';
@@ -9,6 +8,17 @@ import { addDays, localDate, parseIsoDate, startOfLocalDay, systemTimeZone } fro
 import { choice } from './journal-flags.js';
 import { loadRunsOrExit, openJournal } from './journal-store.js';
 import { jsonText } from '../../render/json-text.js';
+
+export interface ReportFlags {
+  since?: string;
+  until?: string;
+  today?: string;
+  format: string;
+  journal?: string;
+  lang?: string;
+  user?: string;
+  role?: string;
+}
 
 function dateFlag(value: string | undefined, flag: string): string | undefined {
   if (value !== undefined && parseIsoDate(value) === null) throw new ExitError(`${flag} must be a date YYYY-MM-DD, not "${value}"`, exitCodes.usage);

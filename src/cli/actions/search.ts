@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import type { SearchFlags } from '../commands/search.js';
 import { ExitError, exitCodes } from '../errors.js';
 import { safe, type Io } from '../io.js';
 import { loadInstructions } from '../load.js';
@@ -10,6 +9,13 @@ import { gapSection } from '../../search/gap.js';
 import { searchMessages } from '../../search/messages.js';
 import { search, type SearchHit } from '../../search/search.js';
 import { snippet } from '../../search/snippet.js';
+
+export interface SearchFlags {
+  json?: boolean;
+  limit?: string;
+  lang?: string;
+  config?: string;
+}
 
 export async function searchCommand(args: string[], flags: SearchFlags, io: Io): Promise<number> {
   const { words, paths } = await splitArgs(args, io.cwd);

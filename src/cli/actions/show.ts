@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ShowFlags } from '../commands/show.js';
 import { exitCodes } from '../errors.js';
 import { safe, type Io } from '../io.js';
 import { loadInstructions } from '../load.js';
@@ -14,6 +13,11 @@ import { formatDuration } from '../../i18n/duration.js';
 import { messages } from '../../i18n/messages.js';
 import { checklist } from '../../render/checklist.js';
 import { jsonText } from '../../render/json-text.js';
+
+export interface ShowFlags {
+  lang?: string;
+  json?: boolean;
+}
 
 export async function showCommand(query: string, paths: string[], flags: ShowFlags, io: Io): Promise<number> {
   // `instr show нормы общения`: words after the first that name no file or folder belong to the query.

@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import type { TestFlags } from '../commands/test.js';
 import { ExitError, exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadInstructions } from '../load.js';
@@ -9,6 +8,15 @@ import { jsonText } from '../../render/json-text.js';
 import { terminalSafe } from '../../render/terminal-safe.js';
 import { json, stylish } from '../../scenario/report.js';
 import { runSuite, scenarioExtensions, scenarioFilesIn, type ScenarioFileRef } from '../../scenario/suite.js';
+
+export interface TestFlags {
+  scenarios?: string;
+  requireCoverage?: boolean;
+  format?: string;
+  quiet?: boolean;
+  lang?: string;
+  suggest?: boolean;
+}
 
 export async function testCommand(paths: string[], flags: TestFlags, io: Io): Promise<number> {
   const format = flags.format ?? 'stylish';

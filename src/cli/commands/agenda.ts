@@ -1,15 +1,6 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
-
-export interface AgendaFlags {
-  date?: string;
-  days: string;
-  format: string;
-  journal?: string;
-  lang?: string;
-  user?: string;
-  role?: string;
-}
+import type { AgendaFlags } from '../actions/agenda.js';
 
 export function register(program: Command, io: Io): void {
   program

@@ -1,12 +1,6 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
-
-export interface CompileFlags {
-  out?: string;
-  quiet?: boolean;
-  compact?: boolean;
-  maxFileSize?: string;
-}
+import type { CompileFlags } from '../actions/compile.js';
 
 export function register(program: Command, io: Io): void {
   program

@@ -1,12 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Io } from '../io.js';
-
-export interface DiffFlags {
-  path: string;
-  format: 'text' | 'markdown' | 'json';
-  exitCode?: boolean;
-  lang?: string;
-}
+import type { DiffFlags } from '../actions/diff.js';
 
 export function register(program: Command, io: Io): void {
   program

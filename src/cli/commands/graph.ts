@@ -1,11 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Io } from '../io.js';
-
-export interface GraphFlags {
-  format: 'mermaid' | 'dot';
-  out?: string;
-  lang?: string;
-}
+import type { GraphFlags } from '../actions/graph.js';
 
 export function register(program: Command, io: Io): void {
   program

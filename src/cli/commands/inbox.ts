@@ -1,11 +1,6 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
-
-export interface InboxFlags {
-  format: string;
-  lang?: string;
-  journal?: string;
-}
+import type { InboxFlags } from '../actions/inbox.js';
 
 export function register(program: Command, io: Io): void {
   program

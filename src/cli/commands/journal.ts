@@ -1,15 +1,6 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
-
-export interface JournalPushFlags {
-  from?: string;
-  journal?: string;
-  json?: boolean;
-}
-
-export interface JournalMigrateFlags {
-  journal?: string;
-}
+import type { JournalMigrateFlags, JournalPushFlags } from '../actions/journal.js';
 
 export function register(program: Command, io: Io): void {
   const journal = program.command('journal').description("the team journal on a PostgreSQL server: upload this machine's runs, set up the tables");

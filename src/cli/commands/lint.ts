@@ -1,16 +1,6 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
-
-export interface LintFlags {
-  format: string;
-  maxWarnings?: string;
-  rule: string[];
-  today?: string;
-  config?: string;
-  quiet?: boolean;
-  maxFileSize?: string;
-  lang?: string;
-}
+import type { LintFlags } from '../actions/lint.js';
 
 export function register(program: Command, io: Io): void {
   program

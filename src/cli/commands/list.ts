@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
-
-export interface ListFlags {
-  json?: boolean;
-  lang?: string;
-}
+import type { ListFlags } from '../actions/list.js';
 
 export function register(program: Command, io: Io): void {
   program

@@ -1,16 +1,6 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
-
-export interface ReportFlags {
-  since?: string;
-  until?: string;
-  today?: string;
-  format: string;
-  journal?: string;
-  lang?: string;
-  user?: string;
-  role?: string;
-}
+import type { ReportFlags } from '../actions/report.js';
 
 export function register(program: Command, io: Io): void {
   program

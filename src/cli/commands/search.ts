@@ -1,12 +1,6 @@
 import type { Command } from 'commander';
+import type { SearchFlags } from '../actions/search.js';
 import type { Io } from '../io.js';
-
-export interface SearchFlags {
-  json?: boolean;
-  limit?: string;
-  lang?: string;
-  config?: string;
-}
 
 export function register(program: Command, io: Io): void {
   program

@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
-
-export interface ShowFlags {
-  lang?: string;
-  json?: boolean;
-}
+import type { ShowFlags } from '../actions/show.js';
 
 export function register(program: Command, io: Io): void {
   program

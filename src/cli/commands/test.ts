@@ -1,14 +1,6 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
-
-export interface TestFlags {
-  scenarios?: string;
-  requireCoverage?: boolean;
-  format?: string;
-  quiet?: boolean;
-  lang?: string;
-  suggest?: boolean;
-}
+import type { TestFlags } from '../actions/test.js';
 
 export function register(program: Command, io: Io): void {
   program
