@@ -4,6 +4,7 @@ import { compilePaths } from '../compile/compile.js';
 import type { Graph } from '../graph/types.js';
 import { loadRuns } from '../journal/load-runs.js';
 import type { RunRecord } from '../journal/runs.js';
+import { buildReport } from '../report/build.js';
 import { buildAgenda } from './build.js';
 import { agendaMarkdown, agendaText, longDate } from './render.js';
 
@@ -83,5 +84,18 @@ describe('the agenda', () => {
     const md = agendaMarkdown(agenda, 'en');
     expect(md).toMatch(/## Friday,? 27 November 2026/);
     expect(md).toContain('| 10:00 | `equipment` Заказать технику и канцелярию | В последнюю пятницу каждого месяца | manager.md:26 (Europe/Moscow) |');
+  });
+
+  // Regression: the report and the agenda each had their own overdue rules (journal/due.ts now).
+  it('lists as overdue what the report lists as overdue, for the same runs and the same moment', () => {
+    const open = [waiting('w1', '2026-11-26T09:00:00Z'), waiting('w2', '2026-11-30T09:00:00Z'), { ...waiting('w3', '2026-11-20T09:00:00Z'), state: 'done' as const }];
+    const from = '2026-11-27';
+    const agenda = buildAgenda(graph, open, from, 1, Date.parse('2026-11-27T00:00:00Z'));
+    const start = Date.parse('2026-11-26T21:00:00Z'); // the first moment of 27 November in Moscow
+    const report = buildReport(graph, open, { since: '2026-11-01', until: '2026-11-26', today: '2026-11-26', now: start, journal: { path: 'j', missing: false, stats: null } });
+    const fromAgenda = agenda.dates.flatMap((d) => d.items).filter((i) => i.overdue).map((i) => `${i.run} ${i.kind} ${i.at}`);
+    const fromReport = report.overdue.map((o) => `${o.run} ${o.kind} ${o.due}`);
+    expect(fromAgenda).toEqual(['w1 wait 2026-11-26T09:00:00.000Z']);
+    expect(fromReport.sort()).toEqual(fromAgenda.sort());
   });
 });

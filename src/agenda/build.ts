@@ -2,13 +2,15 @@ import { WorkTimes } from '../calendar/work-times.js';
 import { indexGraph } from '../graph/query.js';
 import type { Graph, Task } from '../graph/types.js';
 import type { RunRecord } from '../journal/runs.js';
+import { isOverdue, runDues, type DueItem, type DueKind } from '../journal/due.js';
+import { isOpenStatus, type OpenStatus } from '../journal/run-status.js';
 import { occurrences } from '../schedule/occurrences.js';
 import { documentZone } from '../schedule/task-zone.js';
 import { addDays, hhmm, localParts, startOfLocalDay, systemTimeZone } from '../schedule/zone.js';
 
 const interruptedAfterMs = 3_600_000;
 
-export type AgendaKind = 'schedule' | 'wait' | 'deadline' | 'task-deadline';
+export type AgendaKind = 'schedule' | DueKind;
 
 export interface AgendaItem {
   kind: AgendaKind;
@@ -39,7 +41,7 @@ export interface OpenRun {
   title: string;
   user: string;
   node: string | null;
-  state: 'paused' | 'waiting' | 'active';
+  state: OpenStatus;
   /** Time of the run's latest event, ISO. */
   lastAt: string;
   event?: string;
@@ -77,18 +79,16 @@ export function buildAgenda(graph: Graph, runs: Iterable<RunRecord>, from: strin
   const open: OpenRun[] = [];
   for (const r of runs) {
     if (r.scripted || r.task === null) continue;
-    if (r.state !== 'active' && r.state !== 'waiting' && r.state !== 'paused') continue;
+    if (!isOpenStatus(r.state)) continue;
     const task = index.tasks.get(r.task);
     const b = task ? base(task) : { task: r.task, title: r.title, file: r.file, line: 0, lang: r.lang, zone: systemTimeZone() };
     const extra = { run: r.run, user: r.user, ...(r.node ? { node: r.node } : {}) };
-    const place = (kind: AgendaKind, instant: number, label: string, line = b.line) => {
-      const item = timed({ ...b, line }, kind, instant, label, from, days);
-      if (item) items.push({ ...item, ...extra });
-    };
-    if (r.wait?.timeoutAt !== undefined) place('wait', r.wait.timeoutAt, r.wait.event, index.node(r.wait.node)?.position.line);
-    if (!r.wait && r.deadlineAt !== undefined) place('deadline', r.deadlineAt, r.deadlineEvent ?? '');
     const deadline = r.startedAt !== null ? times.taskDeadline(r.task, r.startedAt) : null;
-    if (deadline !== null) place('task-deadline', deadline, task?.trigger?.text ?? '');
+    for (const due of runDues(r, { at: deadline, label: task?.trigger?.text ?? '' })) {
+      const line = due.node !== undefined ? (index.node(due.node)?.position.line ?? b.line) : b.line;
+      const item = timed({ ...b, line }, due, from, days);
+      if (item) items.push({ ...item, ...extra });
+    }
     // A run with no event for an hour and no pause was interrupted (killed, closed terminal).
     const interrupted = r.state === 'active' && r.lastAt < now - interruptedAfterMs;
     if (r.state === 'paused' || interrupted || (r.state === 'waiting' && r.wait?.timeoutAt === undefined)) {
@@ -106,12 +106,13 @@ export function buildAgenda(graph: Graph, runs: Iterable<RunRecord>, from: strin
 }
 
 /** An item at an instant if it falls before the range's end; listed on the first day when past. */
-function timed(b: Omit<AgendaItem, 'kind' | 'date' | 'time' | 'at' | 'overdue' | 'label'>, kind: AgendaKind, instant: number, label: string, from: string, days: number): AgendaItem | null {
+function timed(b: Omit<AgendaItem, 'kind' | 'date' | 'time' | 'at' | 'overdue' | 'label'>, due: DueItem, from: string, days: number): AgendaItem | null {
   const start = startOfLocalDay(from, b.zone);
   const end = startOfLocalDay(addDays(from, days), b.zone);
-  if (!Number.isFinite(instant) || instant >= end) return null;
+  const { kind, at: instant, label } = due;
+  if (instant >= end) return null;
   const p = localParts(instant, b.zone);
-  const overdue = instant < start;
+  const overdue = isOverdue(due, start);
   const date = overdue ? from : `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
   return { ...b, kind, date, time: hhmm(p), at: new Date(instant).toISOString(), overdue, label };
 }

@@ -6,6 +6,7 @@
  *
  * Every record: { v: 1, run, seq, at, type, ... }.  `seq` counts 0, 1, 2… within a run.
  */
+import type { EndStatus } from './run-status.js';
 export const JOURNAL_VERSION = 1;
 
 interface Base {
@@ -117,7 +118,7 @@ export interface NotCoveredEvent extends Base {
 export interface EndEvent extends Base {
   type: 'end';
   node: string | null;
-  status: 'done' | 'cancelled' | 'failed';
+  status: EndStatus;
   outcome: string;
   durationMs: number;
 }

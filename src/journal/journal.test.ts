@@ -2,7 +2,10 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { groupRuns, parseJournal, readJournal, runPhase } from './reader.js';
+import { groupRuns, parseJournal, readJournal } from './reader.js';
+import { runStatus } from './run-status.js';
+import { RunFolder } from './runs.js';
+import { streamJournal } from './stream.js';
 import { JournalWriter } from './writer.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'instr-journal-'));
@@ -70,29 +73,73 @@ describe('journal', () => {
     expect(problems).toEqual([{ line: 1, message: 'not a JSON record; skipped' }]);
   });
 
-  it('skips lines that are not records, keeps the first of a repeated seq, and orders by seq', () => {
+  it('skips lines that are not records and a seq that does not go up, reporting each', () => {
     const text = [
-      '{"v":1,"run":"r","seq":1,"at":"x","type":"step","node":"b","action":"done"}',
-      '[1,2]',
       '{"v":1,"run":"r","seq":0,"at":"x","type":"start","task":"t"}',
+      '[1,2]',
+      '{"v":1,"run":"r","seq":1,"at":"x","type":"step","node":"b","action":"done"}',
       '{"v":1,"run":"r","seq":1,"at":"x","type":"step","node":"DUP","action":"done"}',
       '{"v":2,"run":"r","seq":2,"at":"x","type":"step"}',
+      '{"v":1,"run":"r","seq":0,"at":"x","type":"step","node":"LATE","action":"done"}',
       '',
     ].join('\n');
     const { events, problems } = parseJournal(text);
-    expect(problems.map((p) => p.line)).toEqual([2, 5]);
+    expect(problems.map((p) => p.line)).toEqual([2, 4, 5, 6]);
+    expect(problems[1]!.message).toContain('seq 1 of run r');
     const run = groupRuns(events).get('r')!;
     expect(run.map((e) => e.type)).toEqual(['start', 'step']);
     expect(run[1]).toMatchObject({ node: 'b' });
   });
 
+  // Regression: the resume reader kept the first of a repeated seq and sorted, the report's
+  // streaming reader required seq to go up; the two disagreed on a seq that went back.
+  it('the whole-file reader and the streaming reader keep the same events', async () => {
+    const file = join(temp, 'dups.jsonl');
+    const lines = [
+      { seq: 0, type: 'start', task: 't' },
+      { seq: 2, type: 'step', node: 'b', action: 'done' },
+      { seq: 1, type: 'step', node: 'a', action: 'done' },
+      { seq: 2, type: 'step', node: 'again', action: 'done' },
+      { seq: 3, type: 'pause', node: 'c' },
+    ].map((r) => JSON.stringify({ v: 1, run: 'r', at: AT, ...r }));
+    appendFileSync(file, `${lines.join('\n')}\n`);
+    const whole = (await readJournal(file)).events.map((e) => e.seq);
+    const streamed: number[] = [];
+    const stats = await streamJournal(file, (e) => streamed.push(e.seq));
+    expect(whole).toEqual([0, 2, 3]);
+    expect(streamed).toEqual(whole);
+    expect(stats.duplicates).toBe(2);
+  });
+
   it('tells where a run stands', () => {
-    const e = (type: string) => ({ v: 1, run: 'r', seq: 0, at: AT, type }) as never;
-    expect(runPhase([e('start'), e('step')])).toBe('active');
-    expect(runPhase([e('start'), e('pause')])).toBe('paused');
-    expect(runPhase([e('start'), e('wait')])).toBe('waiting');
-    expect(runPhase([e('start'), e('wait'), e('resume'), e('jump')])).toBe('active');
-    expect(runPhase([e('start'), e('end')])).toBe('finished');
-    expect(runPhase([e('start'), e('pause'), e('abandon')])).toBe('abandoned');
+    const e = (type: string, extra: object = {}) => ({ v: 1, run: 'r', seq: 0, at: AT, type, ...extra }) as never;
+    expect(runStatus([e('start'), e('step')])).toBe('active');
+    expect(runStatus([e('start'), e('pause')])).toBe('paused');
+    expect(runStatus([e('start'), e('wait')])).toBe('waiting');
+    expect(runStatus([e('start'), e('wait'), e('resume'), e('jump')])).toBe('active');
+    expect(runStatus([e('start'), e('end', { status: 'done' })])).toBe('done');
+    expect(runStatus([e('start'), e('end', { status: 'failed' })])).toBe('failed');
+    expect(runStatus([e('start'), e('pause'), e('abandon')])).toBe('abandoned');
+  });
+
+  // Regression: `run --resume` (last meaningful event) and the report/agenda fold (RunFolder) had
+  // their own rules and disagreed on these runs.
+  it('the resume menu and the report fold agree on every status', () => {
+    const e = (seq: number, type: string, extra: object = {}) => ({ v: 1, run: 'r', seq, at: AT, type, node: 'n', ...extra }) as never;
+    const cases: Array<[string, unknown[], string]> = [
+      ['back out of a wait', [e(0, 'start'), e(1, 'wait', { event: 'call' }), e(2, 'back', { to: 'n' })], 'active'],
+      ['a question after a pause', [e(0, 'start'), e(1, 'pause'), e(2, 'unclear', { note: '?' })], 'active'],
+      ['a jump after a pause', [e(0, 'start'), e(1, 'pause'), e(2, 'jump', { target: 'x' })], 'active'],
+      ['a note while waiting', [e(0, 'start'), e(1, 'wait', { event: 'call' }), e(2, 'unclear', { note: '?' })], 'waiting'],
+      ['a record after the end', [e(0, 'start'), e(1, 'end', { status: 'cancelled' }), e(2, 'step', { action: 'done' })], 'cancelled'],
+      ['a record after abandon', [e(0, 'start'), e(1, 'abandon'), e(2, 'step', { action: 'skip' })], 'abandoned'],
+    ];
+    for (const [name, events, want] of cases) {
+      const folder = new RunFolder();
+      for (const ev of events) folder.add(ev as never);
+      expect(runStatus(events as never), name).toBe(want);
+      expect(folder.runs.get('r')!.state, name).toBe(want);
+      if (want !== 'waiting') expect(folder.runs.get('r')!.wait, name).toBeUndefined();
+    }
   });
 });

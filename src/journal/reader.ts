@@ -1,5 +1,6 @@
 import { readRegularFile, type SafeOpenOptions } from '../fs/safe-open.js';
 import type { JournalEvent } from './events.js';
+import { parseRecord, SeqOrder } from './record.js';
 
 /** A journal larger than this is not read whole (a run is resumed from memory): 256 MB. */
 export const maxJournalBytes = 256 * 1024 * 1024;
@@ -31,28 +32,42 @@ export async function readJournal(path: string, options: SafeOpenOptions = {}): 
   return parseJournal(text);
 }
 
+/** The events of a journal's text, in file order, duplicates dropped (SeqOrder); every skipped line is a problem. */
 export function parseJournal(text: string): JournalContents {
   const events: JournalEvent[] = [];
   const problems: JournalProblem[] = [];
+  const order = new SeqOrder();
   const lines = text.split('\n');
   const torn = !text.endsWith('\n') && text.length > 0;
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
-    const last = i === lines.length - 1;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      problems.push({ line: i + 1, message: unparsableLine(line, last && torn) });
+    const record = parseRecord(line.endsWith('\r') ? line.slice(0, -1) : line);
+    if (record === null) {
+      problems.push({ line: i + 1, message: isJson(line) ? notARecord : unparsableLine(line, i === lines.length - 1 && torn) });
       return;
     }
-    if (!isRecord(value)) {
-      problems.push({ line: i + 1, message: 'not a journal record (needs v: 1, run, seq, at, type); skipped' });
+    if (record === 'unknown') {
+      problems.push({ line: i + 1, message: 'a record of a newer journal format or of an unknown type; skipped' });
       return;
     }
-    events.push(value);
+    if (!order.accept(record)) {
+      problems.push({ line: i + 1, message: `seq ${record.seq} of run ${record.run} is not after the run's last record (a repeated or misplaced write); skipped` });
+      return;
+    }
+    events.push(record);
   });
   return { events, problems };
+}
+
+const notARecord = 'not a journal record (needs v: 1, run, seq, at, type); skipped';
+
+function isJson(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** How every record the writer makes begins: JSON.stringify keeps `v` as the first key. */
@@ -69,36 +84,13 @@ function unparsableLine(line: string, isUnterminatedLastLine: boolean): string {
   return 'not a JSON record; skipped';
 }
 
-function isRecord(value: unknown): value is JournalEvent {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const r = value as Record<string, unknown>;
-  return r['v'] === 1 && typeof r['run'] === 'string' && Number.isInteger(r['seq']) && typeof r['at'] === 'string' && typeof r['type'] === 'string';
-}
-
-/** Each run's events in seq order (a repeated seq keeps the first), runs in the order they started. */
+/** Each run's events (already in seq order: parseJournal drops what goes back), runs in the order they started. */
 export function groupRuns(events: JournalEvent[]): Map<string, JournalEvent[]> {
-  const runs = new Map<string, Map<number, JournalEvent>>();
+  const runs = new Map<string, JournalEvent[]>();
   for (const e of events) {
     let run = runs.get(e.run);
-    if (!run) runs.set(e.run, (run = new Map()));
-    if (!run.has(e.seq)) run.set(e.seq, e);
+    if (!run) runs.set(e.run, (run = []));
+    run.push(e);
   }
-  const out = new Map<string, JournalEvent[]>();
-  for (const [id, run] of runs) out.set(id, [...run.values()].sort((a, b) => a.seq - b.seq));
-  return out;
-}
-
-export type RunPhase = 'active' | 'paused' | 'waiting' | 'finished' | 'abandoned';
-
-/** Where a run stands according to its events. */
-export function runPhase(events: JournalEvent[]): RunPhase {
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i]!;
-    if (e.type === 'end') return 'finished';
-    if (e.type === 'abandon') return 'abandoned';
-    if (e.type === 'pause') return 'paused';
-    if (e.type === 'wait') return 'waiting';
-    if (e.type === 'resume' || e.type === 'step' || e.type === 'decision' || e.type === 'checkpoint' || e.type === 'escalation' || e.type === 'back' || e.type === 'start') return 'active';
-  }
-  return 'active';
+  return runs;
 }

@@ -1,6 +1,5 @@
 import type { JournalEvent } from './events.js';
-
-export type RunState = 'active' | 'waiting' | 'paused' | 'done' | 'cancelled' | 'failed' | 'abandoned';
+import { isOpenStatus, nextStatus, type RunStatus } from './run-status.js';
 
 export interface PendingWait {
   node: string;
@@ -24,7 +23,7 @@ export interface RunRecord {
   /** Time of the latest event (ms since epoch); `finishRuns` sets it from `lastAtText`. */
   lastAt: number;
   lastAtText: string;
-  state: RunState;
+  state: RunStatus;
   /** Node of the latest event that names one. */
   node: string | null;
   endedAt?: number;
@@ -55,10 +54,11 @@ export class RunFolder {
     // Parsing every timestamp is a third of the fold's time; the latest is parsed when read.
     r.lastAtText = e.at;
     if ('node' in e && typeof e.node === 'string') r.node = e.node;
-    if (e.type === 'step' && e.action === 'done') {
-      if (r.state === 'paused') r.state = 'active';
-      return;
-    }
+    const was = r.state;
+    const waitedFor = r.wait?.event ?? '';
+    r.state = nextStatus(was, e);
+    if (r.wait !== undefined && r.state !== 'waiting') delete r.wait;
+    if (e.type === 'step' && e.action === 'done') return;
     const at = Date.parse(e.at);
     switch (e.type) {
       case 'start':
@@ -69,50 +69,36 @@ export class RunFolder {
         r.user = String(e.user ?? '');
         r.scripted = e.scripted === true;
         r.startedAt = Number.isFinite(at) ? at : null;
-        r.state = 'active';
         return;
       case 'wait': {
+        if (r.state !== 'waiting') return;
         const timeoutAt = e.timeoutAt ? Date.parse(e.timeoutAt) : Number.NaN;
-        r.state = 'waiting';
         r.wait = { node: String(e.node), event: String(e.event ?? ''), since: at, ...(Number.isFinite(timeoutAt) ? { timeoutAt } : {}) };
         return;
       }
       case 'resume': {
-        r.state = 'active';
-        const event = r.wait?.event ?? '';
-        delete r.wait;
+        if (!isOpenStatus(was)) return;
         const deadlineAt = e.deadlineAt ? Date.parse(e.deadlineAt) : Number.NaN;
         if (Number.isFinite(deadlineAt)) {
           r.deadlineAt = deadlineAt;
-          r.deadlineEvent = event;
+          r.deadlineEvent = waitedFor;
         }
         return;
       }
-      case 'pause':
-        r.state = 'paused';
-        return;
       case 'end':
-        r.state = e.status === 'cancelled' || e.status === 'failed' ? e.status : 'done';
+        if (!isOpenStatus(was)) return;
         r.endedAt = at;
         if (typeof e.durationMs === 'number' && Number.isFinite(e.durationMs)) r.durationMs = e.durationMs;
         else if (r.startedAt !== null) r.durationMs = at - r.startedAt;
         r.outcome = String(e.outcome ?? '');
-        delete r.wait;
-        return;
-      case 'abandon':
-        r.state = 'abandoned';
-        delete r.wait;
         return;
       case 'step':
-        this.touch(r);
         if (e.action === 'skip') (r.skips ??= []).push({ node: String(e.node), reason: String(e.reason ?? '') });
         return;
       case 'unclear':
-        this.touch(r);
         (r.unclear ??= []).push({ node: String(e.node), note: String(e.note ?? '') });
         return;
       case 'checkpoint': {
-        this.touch(r);
         const list = (r.checkpoints ??= []);
         const found = list.find((c) => c.node === e.node);
         if (found) found.confirmed = e.confirmed === true;
@@ -122,15 +108,8 @@ export class RunFolder {
       case 'not-covered':
         r.notCovered = (r.notCovered ?? 0) + 1;
         return;
-      default:
-        this.touch(r);
     }
   };
-
-  /** Any progress after a pause means the run was picked up again. */
-  private touch(r: RunRecord): void {
-    if (r.state === 'paused') r.state = 'active';
-  }
 }
 
 /** Sets each run's `lastAt` from the text of its latest event. */
@@ -144,5 +123,5 @@ export function finishRuns(runs: Map<string, RunRecord>): Map<string, RunRecord>
 
 /** Runs still open: not ended and not abandoned. */
 export function isOpen(r: RunRecord): boolean {
-  return r.state === 'active' || r.state === 'waiting' || r.state === 'paused';
+  return isOpenStatus(r.state);
 }

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../journal/events.js';
-import { maxLineLength, parseRecord, streamJournal } from './stream.js';
+import { parseRecord } from './record.js';
+import { maxLineLength, streamJournal } from './stream.js';
 import { loadRuns } from './load-runs.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'instr-journal-'));

@@ -1,7 +1,6 @@
 import { openRegular, type SafeOpenOptions } from '../fs/safe-open.js';
 import type { JournalEvent } from './events.js';
-
-const knownTypes = new Set(['start', 'step', 'unclear', 'decision', 'jump', 'escalation', 'checkpoint', 'wait', 'resume', 'back', 'pause', 'not-covered', 'end', 'abandon']);
+import { parseRecord, SeqOrder } from './record.js';
 
 export interface JournalStats {
   /** Lines read, blank ones included. */
@@ -22,12 +21,12 @@ export const maxLineLength = 1 << 20;
 
 /**
  * Streams a JSON Lines journal and hands each valid event to `visit`, in file order. A line that
- * does not parse or is not a record is counted, never fatal; an event whose `seq` is not greater
- * than the last one seen for its run is a duplicate and is skipped.
+ * does not parse or is not a record is counted, never fatal; a duplicate (see SeqOrder) is
+ * counted and skipped.
  */
 export async function streamJournal(path: string, visit: (event: JournalEvent, line: number) => void, options: SafeOpenOptions = {}): Promise<JournalStats> {
   const stats: JournalStats = { lines: 0, events: 0, unreadable: 0, unreadableLines: [], duplicates: 0, unknown: 0 };
-  const lastSeq = new Map<string, number>();
+  const order = new SeqOrder();
   const take = (line: string) => {
     stats.lines++;
     if (line.length === 0 || (line.length < 3 && line.trim() === '')) return;
@@ -41,12 +40,10 @@ export async function streamJournal(path: string, visit: (event: JournalEvent, l
       if (stats.unreadableLines.length < keepLineNumbers) stats.unreadableLines.push(stats.lines);
       return;
     }
-    const last = lastSeq.get(event.run);
-    if (last !== undefined && event.seq <= last) {
+    if (!order.accept(event)) {
       stats.duplicates++;
       return;
     }
-    lastSeq.set(event.run, event.seq);
     stats.events++;
     visit(event, stats.lines);
   };
@@ -77,20 +74,4 @@ export async function streamJournal(path: string, visit: (event: JournalEvent, l
   if (overlong) take('\u0000');
   else if (rest.length > 0) take(rest);
   return stats;
-}
-
-/** One line → an event, null when it is not a record at all, 'unknown' for a record we cannot read. */
-export function parseRecord(line: string): JournalEvent | null | 'unknown' {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const r = value as Record<string, unknown>;
-  if (typeof r['run'] !== 'string' || !Number.isInteger(r['seq']) || typeof r['at'] !== 'string' || typeof r['type'] !== 'string') return null;
-  if (r['v'] !== 1 || !knownTypes.has(r['type'])) return 'unknown';
-  // The fields each type needs are checked where they are used; the record's shape is the contract.
-  return value as JournalEvent;
 }

@@ -8,6 +8,7 @@ import { documentZone } from '../schedule/task-zone.js';
 import { addDays, localDate, parseIsoDate, startOfLocalDay, systemTimeZone } from '../schedule/zone.js';
 import type { JournalStats } from '../journal/stream.js';
 import type { RunRecord } from '../journal/runs.js';
+import { daysLate, isOverdue, runDues, type DueKind } from '../journal/due.js';
 
 /** An open run idle for longer than this counts as abandoned. */
 export const staleAfterDays = 7;
@@ -69,7 +70,7 @@ export interface OverdueItem {
   run: string;
   task: string;
   user: string;
-  kind: 'wait' | 'deadline' | 'task-deadline';
+  kind: DueKind;
   /** Due instant, ISO. */
   due: string;
   label: string;
@@ -140,8 +141,11 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
     if (r.startedAt < earliest) earliest = r.startedAt;
     const task = index.tasks.get(r.task);
     const zone = zoneOf(task);
-    const open = r.state === 'active' || r.state === 'waiting' || r.state === 'paused';
-    if (open && !r.scripted) collectOverdue(r, task, now, overdue, times);
+    if (!r.scripted) {
+      for (const due of runDues(r, { at: triggerDeadline(r, task, times), label: task?.trigger?.text ?? '' })) {
+        if (isOverdue(due, now)) overdue.push({ run: r.run, task: r.task, user: r.user, kind: due.kind, due: new Date(due.at).toISOString(), label: due.label, daysLate: daysLate(due, now) });
+      }
+    }
     const [from, to] = boundsIn(zone);
     if (r.startedAt < from || r.startedAt >= to) continue;
     if (r.scripted) {
@@ -322,16 +326,6 @@ function isLate(r: RunRecord, task: Task | undefined, times: WorkTimes): boolean
   if (r.endedAt === undefined) return false;
   const due = triggerDeadline(r, task, times);
   return (due !== null && r.endedAt > due) || (r.deadlineAt !== undefined && r.endedAt > r.deadlineAt);
-}
-
-function collectOverdue(r: RunRecord, task: Task | undefined, now: number, out: OverdueItem[], times: WorkTimes): void {
-  const push = (kind: OverdueItem['kind'], due: number, label: string) => {
-    if (due < now) out.push({ run: r.run, task: r.task ?? '', user: r.user, kind, due: new Date(due).toISOString(), label, daysLate: Math.floor((now - due) / dayMs) });
-  };
-  if (r.wait?.timeoutAt !== undefined) push('wait', r.wait.timeoutAt, r.wait.event);
-  if (!r.wait && r.deadlineAt !== undefined) push('deadline', r.deadlineAt, r.deadlineEvent ?? '');
-  const due = triggerDeadline(r, task, times);
-  if (due !== null) push('task-deadline', due, task?.trigger?.text ?? '');
 }
 
 function reviewDue(graph: Graph, today: string): ReviewDue[] {

@@ -17,7 +17,8 @@ import { readRegularFile, UnsafePathError } from '../fs/safe-open.js';
 import { lockRun, RunLockedError } from '../journal/run-lock.js';
 import type { JournalEvent } from '../journal/events.js';
 import { openRunJournal, type RunJournal } from '../journal/run-journal.js';
-import { groupRuns, readJournal, runPhase, type RunPhase } from '../journal/reader.js';
+import { groupRuns, readJournal } from '../journal/reader.js';
+import { isOpenStatus, runStatus, type RunStatus } from '../journal/run-status.js';
 import { JournalWriteError } from '../journal/writer.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { MAX_ANSWERS_BYTES, parseAnswers, unknownKeys, type AnswersFile } from './answers.js';
@@ -279,7 +280,7 @@ async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: str
 interface Candidate {
   id: string;
   events: JournalEvent[];
-  phase: RunPhase;
+  status: RunStatus;
 }
 
 async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
@@ -288,16 +289,16 @@ async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
     throw new ExitError(`cannot read the journal ${ctx.journalFile}: ${error instanceof UnsafePathError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error))}`, exitCodes.usage);
   });
   for (const p of problems) io.err(`${io.color.yellow('instr:')} ${relative(io.cwd, ctx.journalFile)}:${p.line}: ${p.message}\n`);
-  const all: Candidate[] = [...groupRuns(events)].map(([id, evs]) => ({ id, events: evs, phase: runPhase(evs) }));
+  const all: Candidate[] = [...groupRuns(events)].map(([id, evs]) => ({ id, events: evs, status: runStatus(evs) }));
   // open runs of tasks these instructions have (a journal may hold runs of other folders too), newest first
   const tasks = new Set(graph.tasks.map((x) => x.id));
-  const open = all.filter((r) => r.phase !== 'finished' && r.phase !== 'abandoned' && r.events[0]?.type === 'start' && tasks.has(r.events[0].task)).reverse();
+  const open = all.filter((r) => isOpenStatus(r.status) && r.events[0]?.type === 'start' && tasks.has(r.events[0].task)).reverse();
   const t0 = runMessages(ctx.flags.lang ?? docLang(graph, undefined));
   let chosen: Candidate | undefined;
   if (wanted) {
     chosen = all.find((r) => r.id === wanted);
     if (!chosen) throw new ExitError(`no run "${terminalSafe(wanted)}" in ${ctx.journalFile}`, exitCodes.usage);
-    if (chosen.phase === 'finished' || chosen.phase === 'abandoned') throw new ExitError(`the run "${wanted}" is ${chosen.phase}; only paused or suspended runs continue`, exitCodes.usage);
+    if (!isOpenStatus(chosen.status)) throw new ExitError(`the run "${terminalSafe(wanted)}" is ${chosen.status === 'abandoned' ? 'abandoned' : 'finished'}; only paused or suspended runs continue`, exitCodes.usage);
   } else if (open.length === 0) {
     io.out(`${t0.noRuns} ${relative(io.cwd, ctx.journalFile) || ctx.journalFile}\n`);
     return exitCodes.ok;
@@ -306,7 +307,7 @@ async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
   } else {
     const { chooseRun } = await import('./choose.js');
     const picked = await menu(() => chooseRun(
-      open.map((r) => ({ id: r.id, label: `${describeRun(r)} · ${phaseLabel(r.phase, t0)}` })),
+      open.map((r) => ({ id: r.id, label: `${describeRun(r)} · ${statusText(r.status, t0)}` })),
       t0,
       io.color,
     ));
@@ -403,6 +404,6 @@ function describeRun(r: Candidate): string {
   return `${title} · ${at}`;
 }
 
-function phaseLabel(phase: RunPhase, t: RunMessages): string {
-  return phase === 'waiting' ? statusLabel('waiting', t) : phase === 'paused' ? t.paused.replace(/\.$/, '').toLowerCase() : statusLabel('active', t);
+function statusText(status: RunStatus, t: RunMessages): string {
+  return status === 'waiting' ? statusLabel('waiting', t) : status === 'paused' ? t.paused.replace(/\.$/, '').toLowerCase() : statusLabel('active', t);
 }

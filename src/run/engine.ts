@@ -14,6 +14,7 @@
  * - More than MAX_AUTO_JUMPS automatic moves without a prompt finish the run `failed`: the
  *   instruction loops.
  */
+import type { EndStatus, RunStatus } from '../journal/run-status.js';
 import type { CheckpointNode, DecisionNode, EndNode, EscalationNode, Graph, Node, Option, StepNode, WaitNode } from '../graph/types.js';
 
 export const STATE_VERSION = 1;
@@ -46,7 +47,7 @@ export interface PathEntry {
   target?: string;
   return?: boolean;
   /** Ends: the status and outcome. */
-  status?: 'done' | 'cancelled' | 'failed';
+  status?: EndStatus;
   outcome?: string;
   /** When it happened. */
   at?: string;
@@ -74,7 +75,8 @@ export interface RunState {
   stack: Frame[];
   history: HistoryEntry[];
   path: PathEntry[];
-  status: 'active' | 'waiting' | 'done' | 'cancelled' | 'failed';
+  /** The journal's vocabulary (journal/run-status.ts); the engine itself never pauses or abandons. */
+  status: Exclude<RunStatus, 'paused' | 'abandoned'>;
   outcome: string | null;
   startedAt: string;
   /** Last change (answer) time. */
@@ -93,7 +95,7 @@ export type Prompt =
   | { kind: 'checkpoint'; node: CheckpointNode }
   | { kind: 'escalation'; node: EscalationNode }
   | { kind: 'wait'; node: WaitNode }
-  | { kind: 'finished'; status: 'done' | 'cancelled' | 'failed'; outcome: string | null; node: EndNode | null };
+  | { kind: 'finished'; status: EndStatus; outcome: string | null; node: EndNode | null };
 
 export type Answer =
   | { type: 'done' }
@@ -147,7 +149,7 @@ export function startRun(graph: Graph, taskId: string, now: string): RunState {
 export function currentPrompt(graph: Graph, state: RunState): Prompt {
   if (finishedStatuses.has(state.status) || state.node === null) {
     const end = nodeById(graph, state.endNode);
-    const status = finishedStatuses.has(state.status) ? (state.status as 'done' | 'cancelled' | 'failed') : 'done';
+    const status = finishedStatuses.has(state.status) ? (state.status as EndStatus) : 'done';
     return { kind: 'finished', status, outcome: state.outcome, node: end?.kind === 'end' ? end : null };
   }
   const node = nodeById(graph, state.node);
@@ -296,7 +298,7 @@ function back(graph: Graph, state: RunState, to: string | undefined, now: string
   return { ok: true, state: next };
 }
 
-function finish(state: RunState, status: 'done' | 'cancelled' | 'failed', outcome: string | null, endNode: string | null, now: string): void {
+function finish(state: RunState, status: EndStatus, outcome: string | null, endNode: string | null, now: string): void {
   state.node = null;
   state.status = status;
   state.outcome = outcome;

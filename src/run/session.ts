@@ -3,6 +3,7 @@
  * and then journaled (and fsynced) before the caller shows the next prompt. Shared by the
  * interactive UI and the scripted mode.
  */
+import type { EndStatus } from '../journal/run-status.js';
 import { WorkTimes } from '../calendar/work-times.js';
 import type { Graph } from '../graph/types.js';
 import type { JournalEvent } from '../journal/events.js';
@@ -57,7 +58,7 @@ export class RunSession {
     }
     if (isFinished(state)) {
       const durationMs = Math.max(0, Date.parse(state.finishedAt ?? state.updatedAt) - Date.parse(state.startedAt));
-      this.record({ type: 'end', node: state.endNode, status: state.status as 'done' | 'cancelled' | 'failed', outcome: state.outcome ?? '', durationMs }, at);
+      this.record({ type: 'end', node: state.endNode, status: state.status as EndStatus, outcome: state.outcome ?? '', durationMs }, at);
       return;
     }
     const prompt = currentPrompt(this.graph, state);

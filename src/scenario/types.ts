@@ -6,13 +6,17 @@
 import type { Node } from '../graph/types.js';
 import type { FailureCode, FailureParams } from './failure-text.js';
 import type { Expect } from './scenario-file-types.js';
+import type { RunStatus as RunStatusWord } from '../journal/run-status.js';
 
 import type { Answer } from './scenario-file-types.js';
 export type AnswerValue = Answer;
 export type { Expect as ScenarioExpect, Scenario as ScenarioSpec, ScenarioFile as ScenarioFileSpec } from './scenario-file-types.js';
 
-/** How a run ends, as a scenario expects it. */
-export type RunStatus = NonNullable<Expect['status']>;
+/** How a run ends, as a scenario expects it: the journal's statuses a scripted run can end in. */
+export type RunStatus = NonNullable<Expect['status']> & RunStatusWord;
+// The scenario schema names statuses of the one vocabulary (journal/run-status.ts), no others.
+const schemaStatusesAreRunStatuses: NonNullable<Expect['status']> extends RunStatusWord ? true : never = true;
+void schemaStatusesAreRunStatuses;
 
 /** A place in a scenario file, for messages. */
 export interface Where {

@@ -6,7 +6,7 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import type { JournalEvent } from '../events.js';
-import { parseRecord } from '../stream.js';
+import { parseRecord } from '../record.js';
 import type { PostgresStore } from './store.js';
 
 export interface PushResult {

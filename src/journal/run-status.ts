@@ -1,0 +1,49 @@
+/**
+ * The one vocabulary of where a run stands, and the one rule that moves it: the report, the agenda,
+ * `instr run --resume` and the run engine all speak it.
+ */
+import type { JournalEvent } from './events.js';
+
+/** How a run ended (the `status` of an `end` record). */
+export type EndStatus = 'done' | 'cancelled' | 'failed';
+/** A run that can still go on. */
+export type OpenStatus = 'active' | 'waiting' | 'paused';
+export type RunStatus = OpenStatus | EndStatus | 'abandoned';
+
+export function isOpenStatus(status: RunStatus): status is OpenStatus {
+  return status === 'active' || status === 'waiting' || status === 'paused';
+}
+
+/**
+ * The status after one more event of the run. An ended or abandoned run stays so. Moving on
+ * (a step, an answer, going back) makes a paused or waiting run active; a note (unclear, not
+ * covered) picks up a paused run but leaves a wait waiting.
+ */
+export function nextStatus(status: RunStatus, event: JournalEvent): RunStatus {
+  if (!isOpenStatus(status)) return status;
+  switch (event.type) {
+    case 'start':
+    case 'resume':
+      return 'active';
+    case 'wait':
+      return 'waiting';
+    case 'pause':
+      return 'paused';
+    case 'end':
+      return event.status === 'cancelled' || event.status === 'failed' ? event.status : 'done';
+    case 'abandon':
+      return 'abandoned';
+    case 'unclear':
+    case 'not-covered':
+      return status === 'paused' ? 'active' : status;
+    default:
+      return 'active';
+  }
+}
+
+/** Where a run stands after its events (in seq order). */
+export function runStatus(events: Iterable<JournalEvent>): RunStatus {
+  let status: RunStatus = 'active';
+  for (const e of events) status = nextStatus(status, e);
+  return status;
+}
