@@ -4,11 +4,21 @@ import { fill, showMessages } from '../i18n/show-messages.js';
 import { ExitError, exitCodes } from './errors.js';
 import { safe } from './io.js';
 
+/**
+ * The task a query names for sure (by id, or the only task whose title has its words), or the
+ * candidates when it names none or several: `show`, `graph`… stop there, `run` asks at a terminal.
+ */
+export function pickTask(graph: Graph, query: string): { task: Task } | { candidates: Task[] } {
+  const matches = findTasks(graph, query);
+  if (matches.length === 1 || (matches.length > 1 && matches[0]!.id === query)) return { task: matches[0]! };
+  return { candidates: matches };
+}
+
 /** The one task a user named (by id or by words of its title); exit 2 when none or several match. */
 export function resolveTask(graph: Graph, query: string, lang?: string): Task {
-  const matches = findTasks(graph, query);
-  if (matches.length === 1 || (matches.length > 1 && matches[0]!.id === query)) return matches[0]!;
-  throw taskQueryError(graph, query, matches, lang);
+  const picked = pickTask(graph, query);
+  if ('task' in picked) return picked.task;
+  throw taskQueryError(graph, query, picked.candidates, lang);
 }
 
 /** The error for a task query that matched none or several: the candidates in the instruction's language. */

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { relative, resolve } from 'node:path';
-import { taskQueryError } from '../cli/resolve-task.js';
+import { pickTask, taskQueryError } from '../cli/resolve-task.js';
 import { ExitError, exitCodes } from '../cli/errors.js';
 import type { Io } from '../cli/io.js';
 import { loadInstructions } from '../cli/load.js';
@@ -167,12 +167,11 @@ async function chooseTask(ctx: Ctx, query: string | undefined): Promise<Task | n
     if (!ctx.interactive) throw new ExitError(`name the task to run; one of: ${known()}`, exitCodes.usage);
     return chooseFromSearch(ctx, t);
   }
-  const matches = findTasks(graph, query);
-  if (matches.length === 0) throw taskQueryError(graph, query, matches, ctx.flags.lang);
-  if (matches.length === 1 || matches[0]!.id === query) return matches[0]!;
-  if (!ctx.interactive) throw taskQueryError(graph, query, matches, ctx.flags.lang);
+  const picked = pickTask(graph, query);
+  if ('task' in picked) return picked.task;
+  if (picked.candidates.length === 0 || !ctx.interactive) throw taskQueryError(graph, query, picked.candidates, ctx.flags.lang);
   const { chooseFrom } = await import('./choose.js');
-  return menu(() => chooseFrom(matches, t, ctx.io.color));
+  return menu(() => chooseFrom(picked.candidates, t, ctx.io.color));
 }
 
 /**
