@@ -1,4 +1,5 @@
-import { compilePaths, InputError, type CompileOptions, type CompileResult } from '../compile/compile.js';
+import { compilePaths, type CompileOptions, type CompileResult } from '../compile/compile.js';
+import { InputError } from '../diagnostics/input-error.js';
 import { formatDiagnosticLine } from '../diagnostics/format.js';
 import { ExitError, exitCodes } from './errors.js';
 import type { Io } from './io.js';
@@ -8,16 +9,14 @@ export interface LoadOptions extends CompileOptions {
   requireClean?: boolean;
 }
 
-/** Compiles the instructions for a command; usage problems become exit 2, compile errors exit 1. */
+/** Compiles the instructions for a command; a missing path is an InputError (exit 2, errors.ts), compile errors exit 1. */
 export async function loadInstructions(paths: string[], io: Io, options: LoadOptions = {}): Promise<CompileResult> {
   let result: CompileResult;
   try {
     result = await compilePaths(paths, { cwd: io.cwd, ...io.compile, ...options });
   } catch (error) {
-    if (error instanceof InputError) {
-      const hint = paths.length === 1 && paths[0] === 'instructions' ? '; run instr in the folder that holds instructions/, or name the files or folders to use' : '';
-      throw new ExitError(`${error.message}${hint}`, exitCodes.usage);
-    }
+    const hint = paths.length === 1 && paths[0] === 'instructions' ? '; run instr in the folder that holds instructions/, or name the files or folders to use' : '';
+    if (error instanceof InputError && hint) throw new InputError(`${error.message}${hint}`);
     throw error;
   }
   const unreadable = result.diagnostics.filter((d) => d.rule === 'unreadable');

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { defaultGuardLimits } from '../parse/guard.js';
-import { ExitError, exitCodes } from './errors.js';
+import { asExitError, ExitError, exitCodes } from './errors.js';
 import { processIo, type Io } from './io.js';
 import { version } from './version.js';
 import { commands } from './commands/index.js';
@@ -53,9 +53,10 @@ function handle(error: unknown, io: Io): number {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return exitCodes.ok;
     return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
   }
-  if (error instanceof ExitError) {
-    if (error.message) io.err(`${io.color.red('instr:')} ${error.message}\n`);
-    return error.code;
+  const exit = asExitError(error);
+  if (exit) {
+    if (exit.message) io.err(`${io.color.red('instr:')} ${exit.message}\n`);
+    return exit.code;
   }
   const detail = error instanceof Error ? (process.env['INSTR_DEBUG'] ? (error.stack ?? error.message) : error.message) : String(error);
   io.err(`${io.color.red('instr: internal error:')} ${detail}\nThis is a bug in instr. Run again with INSTR_DEBUG=1 for the stack trace and report it.\n`);

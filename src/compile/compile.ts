@@ -1,4 +1,5 @@
 import { constants } from 'node:fs';
+import { InputError } from '../diagnostics/input-error.js';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import type { Worker } from 'node:worker_threads';
@@ -42,8 +43,7 @@ export interface CompileResult {
   files: string[];
 }
 
-/** A problem with the command line rather than with an instruction: exit code 2. */
-export class InputError extends Error {}
+export { InputError } from '../diagnostics/input-error.js';
 
 export const defaultMaxFileBytes = 5 * 1024 * 1024;
 

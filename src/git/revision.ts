@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
-import { ExitError, exitCodes } from '../cli/errors.js';
+import { GitError } from './git-error.js';
 import { git, type GitResult } from './git.js';
 
 /** One instruction file as stored in a revision. */
@@ -21,7 +21,7 @@ export interface RevisionFiles {
   skipped: Array<{ display: string; reason: string }>;
 }
 
-const usage = (message: string) => new ExitError(message, exitCodes.usage);
+const usage = (message: string) => new GitError(message);
 
 async function run(args: string[], cwd: string): Promise<GitResult> {
   try {
@@ -33,10 +33,10 @@ async function run(args: string[], cwd: string): Promise<GitResult> {
   }
 }
 
-/** The top folder of the git work tree that holds `dir`; exit 2 outside a repository. */
+/** The top folder of the git work tree that holds `dir`; a GitError outside a repository. */
 export async function repositoryRoot(dir: string): Promise<string> {
   const result = await run(['rev-parse', '--show-toplevel'], dir).catch((error: unknown) => {
-    if (error instanceof ExitError) throw error;
+    if (error instanceof GitError) throw error;
     throw usage(`${dir} is not inside a git repository`);
   });
   if (result.code !== 0) {
@@ -47,7 +47,7 @@ export async function repositoryRoot(dir: string): Promise<string> {
   return realpath(result.stdout.toString('utf8').trim());
 }
 
-/** The commit a revision names; exit 2 for an unknown one. */
+/** The commit a revision names; a GitError for an unknown one. */
 export async function resolveCommit(revision: string, top: string): Promise<string> {
   if (revision.startsWith('-') || revision.includes('\0')) throw usage(`Invalid revision "${revision}"`);
   const result = await run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], top);
@@ -57,7 +57,7 @@ export async function resolveCommit(revision: string, top: string): Promise<stri
   return commit;
 }
 
-/** Where a working-tree path is inside the repository (posix, '' for the top); exit 2 when outside. */
+/** Where a working-tree path is inside the repository (posix, '' for the top); a GitError when outside. */
 export async function pathInRepository(path: string, cwd: string, top: string): Promise<string> {
   const abs = resolve(cwd, path);
   // The folder may not exist in the working tree (deleted since the revision): resolve its parent.

@@ -5,13 +5,12 @@
  * ends), never while the first prompt is being drawn.
  */
 import { relative } from 'node:path';
-import type { Io } from '../cli/io.js';
 import { chooseJournal } from './choose.js';
 import { NotifyingWriter } from './notifying-writer.js';
 import type { BackgroundUpload } from './postgres/background.js';
 import { JournalWriter } from './writer.js';
 import type { SafeOpenOptions } from '../fs/safe-open.js';
-import { ExitError, exitCodes } from '../cli/errors.js';
+import { InputError } from '../diagnostics/input-error.js';
 
 const firstUploadDelayMs = 300;
 
@@ -27,7 +26,14 @@ export interface RunJournal {
   finish(): Promise<void>;
 }
 
-export async function openRunJournal(io: Io, flag: string | undefined, lang: () => string, env: NodeJS.ProcessEnv = process.env): Promise<RunJournal> {
+/** What the journal needs of the terminal (the CLI's Io has it): where it runs, and where to warn. */
+export interface JournalIo {
+  cwd: string;
+  err(text: string): void;
+  color: { yellow(text: string): string };
+}
+
+export async function openRunJournal(io: JournalIo, flag: string | undefined, lang: () => string, env: NodeJS.ProcessEnv = process.env): Promise<RunJournal> {
   const choice = await chooseJournal(io.cwd, flag, env);
   if (choice.kind === 'file') {
     const options: SafeOpenOptions = choice.explicit ? {} : { base: io.cwd };
@@ -39,7 +45,7 @@ export async function openRunJournal(io: Io, flag: string | undefined, lang: () 
   try {
     label = postgresTarget(choice.url, env).label;
   } catch (error) {
-    throw new ExitError(error instanceof Error ? error.message : String(error), exitCodes.usage);
+    throw new InputError(error instanceof Error ? error.message : String(error));
   }
   const file = choice.outbox;
   const shownFile = relative(io.cwd, file) || file;

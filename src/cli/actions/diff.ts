@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { compilePaths, compileSource, defaultMaxFileBytes, InputError, linkSources, sourceFromBytes } from '../../compile/compile.js';
+import { compilePaths, compileSource, defaultMaxFileBytes, linkSources, sourceFromBytes } from '../../compile/compile.js';
 import type { FileResult } from '../../compile/compile-file.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnosticLine } from '../../diagnostics/format.js';
@@ -71,13 +71,8 @@ export async function diffCommand(base: string | undefined, head: string | undef
 }
 
 async function loadFolder(path: string, io: Io, label: string): Promise<Loaded> {
-  try {
-    const result = await compilePaths([path], { cwd: io.cwd, ...io.compile });
-    return { graph: result.graph, side: { label }, diagnostics: result.diagnostics };
-  } catch (error) {
-    if (error instanceof InputError) throw new ExitError(error.message, exitCodes.usage);
-    throw error;
-  }
+  const result = await compilePaths([path], { cwd: io.cwd, ...io.compile });
+  return { graph: result.graph, side: { label }, diagnostics: result.diagnostics };
 }
 
 async function loadRevision(revision: string, folder: string, top: string, io: Io): Promise<Loaded> {

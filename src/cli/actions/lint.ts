@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { compilePaths, InputError } from '../../compile/compile.js';
+import { compilePaths } from '../../compile/compile.js';
 import { isValidDate } from '../../compile/durations.js';
 import { todayUtc } from '../../analyze/staleness.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -42,13 +42,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: Io): Pr
     throw new ExitError(`the config file is not valid (its schema: schemas/config.schema.json)`, exitCodes.usage);
   }
 
-  let result;
-  try {
-    result = await compilePaths(paths, { cwd: io.cwd, ...io.compile, ...(flags.maxFileSize ? { maxFileBytes: parseSize(flags.maxFileSize) } : {}) });
-  } catch (error) {
-    if (error instanceof InputError) throw new ExitError(error.message, exitCodes.usage);
-    throw error;
-  }
+  const result = await compilePaths(paths, { cwd: io.cwd, ...io.compile, ...(flags.maxFileSize ? { maxFileBytes: parseSize(flags.maxFileSize) } : {}) });
   const all = await lintCompiled(result, { config, today, cwd: io.cwd, ...(flags.rule.length > 0 ? { only: flags.rule } : {}), ...(flags.lang ? { lang: flags.lang } : {}) });
   const shown = flags.quiet ? all.filter((d) => d.severity === 'error') : all;
   const lang = flags.lang ?? result.graph.documents[0]?.lang;
