@@ -118,7 +118,7 @@ async function runTask(ctx: Ctx, query: string | undefined): Promise<number> {
   const writer = ctx.journal.writer(newRunId(now), 0);
   const session = new RunSession(graph, startRun(graph, task.id, now.toISOString()), writer);
   session.record(
-    { type: 'start', task: task.id, title: task.title, file: task.file, lang, user: userName(flags), revision: gitRevision(root), contentHash: contentHash(graph), scripted: Boolean(answers) },
+    { type: 'start', task: task.id, title: task.title, file: task.file, lang, user: userName(flags), revision: await gitRevision(root), contentHash: contentHash(graph), scripted: Boolean(answers) },
     now.toISOString(),
   );
   session.recordArrival(0);
@@ -355,7 +355,7 @@ async function continueRun(ctx: Ctx, chosen: Candidate): Promise<number> {
   }
   if (changed) {
     const then = start.type === 'start' ? start.revision : null;
-    const now = gitRevision(ctx.root);
+    const now = await gitRevision(ctx.root);
     const revisions = then && now && then !== now ? ` (${then.slice(0, 7)} → ${now.slice(0, 7)})` : '';
     io.err(`${io.color.yellow('instr:')} ${t.changedContinue}${revisions}\n`);
   }

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,9 +27,21 @@ describe('run origin', () => {
     expect(newRunId(new Date('2026-11-27T10:15:00Z'))).toMatch(/^20261127T101500Z-[0-9a-f]{6}$/);
   });
 
-  it('reads the git revision inside a work tree and gives null outside one', () => {
-    expect(gitRevision(outside)).toBeNull();
-    const inside = gitRevision(fileURLToPath(new URL('../../', import.meta.url)));
+  it('reads the git revision inside a work tree and gives null outside one', async () => {
+    expect(await gitRevision(outside)).toBeNull();
+    const inside = await gitRevision(fileURLToPath(new URL('../../', import.meta.url)));
     expect(inside === null || /^[0-9a-f]{40}$/.test(inside)).toBe(true);
+  });
+
+  // Regression: origin.ts ran its own execFileSync('git'); it now goes through git/git.ts.
+  it('reads the commit of a fresh repository through the git helper', async () => {
+    const repo = join(outside, 'repo');
+    mkdirSync(repo);
+    const g = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+    g('init', '--quiet');
+    writeFileSync(join(repo, 'a.md'), 'a\n');
+    g('add', 'a.md');
+    g('commit', '--quiet', '-m', 'a');
+    expect(await gitRevision(repo)).toBe(g('rev-parse', 'HEAD').trim());
   });
 });

@@ -1,14 +1,17 @@
 /** Where a run's instructions came from: the git revision and a content hash, to notice a changed instruction on resume. */
-import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { git } from '../git/git.js';
 import type { Graph } from '../graph/types.js';
 
-/** `git rev-parse HEAD` of the folder, or null outside a git work tree (or without git). */
-export function gitRevision(dir: string): string | null {
+/**
+ * `git rev-parse HEAD` of the folder, or null outside a git work tree (or without git). Through
+ * the one git helper (git/git.ts), with its environment, never a shell.
+ */
+export async function gitRevision(dir: string): Promise<string | null> {
   try {
-    const out = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 });
-    const rev = out.trim();
-    return /^[0-9a-f]{40,64}$/.test(rev) ? rev : null;
+    const result = await git(['rev-parse', '--verify', '--quiet', 'HEAD'], dir, 1024);
+    const rev = result.stdout.toString('utf8').trim();
+    return result.code === 0 && /^[0-9a-f]{40,64}$/.test(rev) ? rev : null;
   } catch {
     return null;
   }
