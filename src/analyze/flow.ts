@@ -1,4 +1,4 @@
-import { outgoing, type Edge, type GraphIndex } from '../graph/query.js';
+import { eachSuccessor, outgoing, type Edge, type GraphIndex } from '../graph/query.js';
 import type { Node, Task } from '../graph/types.js';
 
 /**
@@ -57,20 +57,7 @@ function flowIndex(index: GraphIndex): FlowIndex {
     start[i] = list.length;
     brokenHere = openHere = false;
     const node = nodes[i]!;
-    // The same edges, in the same order, as outgoing().
-    switch (node.kind) {
-      case 'decision':
-        for (const o of node.options) add(o.next);
-        break;
-      case 'jump':
-        if (node.targetNode !== undefined) add(node.targetNode);
-        if (node.return) add(node.next);
-        break;
-      case 'end':
-        break;
-      default:
-        add(node.next);
-    }
+    eachSuccessor(node, add);
     if (brokenHere) broken.push(i);
     if (openHere) open[i] = 1;
   }

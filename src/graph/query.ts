@@ -1,4 +1,4 @@
-import type { Document, Graph, Node, Task } from './types.js';
+import type { Document, Graph, Node, Option, Task } from './types.js';
 
 /** Lookups every consumer needs; build once per graph. */
 export interface GraphIndex {
@@ -32,22 +32,33 @@ export interface Edge {
   option?: string;
 }
 
-/** The edges leaving a node, in source order. A jump's edge goes to its target; with `return`, also on to `next`. */
-export function outgoing(node: Node): Edge[] {
+/**
+ * Where the flow goes from a node, in source order: the one definition of a node's successors that
+ * outgoing(), the flow analysis (analyze/flow.ts) and the flowchart (render/flowchart.ts) share.
+ * `visit` gets each target (null: the flow runs out), the edge's kind and, for an option, the option.
+ * A jump's edge goes to its target; with `return`, also on to `next`. No allocation per node.
+ */
+export function eachSuccessor(node: Node, visit: (to: string | null, kind: EdgeKind, option?: Option) => void): void {
   switch (node.kind) {
     case 'decision':
-      return node.options.map((o) => ({ from: node.id, to: o.next, kind: 'option', option: o.id }));
-    case 'jump': {
-      const edges: Edge[] = [];
-      if (node.targetNode !== undefined) edges.push({ from: node.id, to: node.targetNode, kind: 'jump' });
-      if (node.return) edges.push({ from: node.id, to: node.next, kind: 'return' });
-      return edges;
-    }
+      for (const o of node.options) visit(o.next, 'option', o);
+      return;
+    case 'jump':
+      if (node.targetNode !== undefined) visit(node.targetNode, 'jump');
+      if (node.return) visit(node.next, 'return');
+      return;
     case 'end':
-      return [];
+      return;
     default:
-      return [{ from: node.id, to: node.next, kind: 'next' }];
+      visit(node.next, 'next');
   }
+}
+
+/** The edges leaving a node, in source order (see eachSuccessor). */
+export function outgoing(node: Node): Edge[] {
+  const edges: Edge[] = [];
+  eachSuccessor(node, (to, kind, option) => edges.push(option ? { from: node.id, to, kind, option: option.id } : { from: node.id, to, kind }));
+  return edges;
 }
 
 /** Nodes of one task in flow order (depth-first from the entry, options in order), each once. */

@@ -1,4 +1,4 @@
-import type { GraphIndex } from '../graph/query.js';
+import { eachSuccessor, taskNodes, type GraphIndex } from '../graph/query.js';
 import type { Node, Task } from '../graph/types.js';
 import { formatDuration } from '../i18n/duration.js';
 import { messages } from '../i18n/messages.js';
@@ -75,19 +75,10 @@ export function buildFlowchart(index: GraphIndex, tasks: Task[], lang?: string):
     edges.push({ from: start.key, to: target(task.entry), dashed: false });
     for (const node of own) {
       const from = keyOf.get(node.id)!;
-      switch (node.kind) {
-        case 'decision':
-          for (const option of node.options) edges.push({ from, to: target(option.next), label: option.label, dashed: false });
-          break;
-        case 'end':
-          break;
-        case 'jump':
-          if (node.targetTask !== undefined) pending.push({ from, to: index.tasks.get(node.targetTask)?.entry === node.targetNode ? `task:${node.targetTask}` : `node:${node.targetNode ?? ''}`, dashed: true });
-          if (node.return) edges.push({ from, to: target(node.next), dashed: false });
-          break;
-        default:
-          edges.push({ from, to: target(node.next), dashed: false });
-      }
+      eachSuccessor(node, (to, kind, option) => {
+        if (kind !== 'jump') edges.push({ from, to: target(to), ...(option ? { label: option.label } : {}), dashed: false });
+        else if (node.kind === 'jump' && node.targetTask !== undefined) pending.push({ from, to: index.tasks.get(node.targetTask)?.entry === to ? `task:${node.targetTask}` : `node:${to ?? ''}`, dashed: true });
+      });
     }
   });
   for (const p of pending) {
@@ -99,21 +90,10 @@ export function buildFlowchart(index: GraphIndex, tasks: Task[], lang?: string):
   return { groups, edges: edges.filter((e) => known.has(e.to)) };
 }
 
-/** The task's nodes in flow order, then any of its nodes the flow does not reach (drawn, unconnected). */
+/** The task's nodes in flow order (taskNodes), then any of its nodes the flow does not reach (drawn, unconnected). */
 function ownNodes(index: GraphIndex, task: Task): Node[] {
-  const order: Node[] = [];
-  const seen = new Set<string>();
-  const stack: string[] = task.entry ? [task.entry] : [];
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    const node = index.node(id);
-    if (seen.has(id) || !node || node.task !== task.id) continue;
-    seen.add(id);
-    order.push(node);
-    const next: Array<string | null | undefined> =
-      node.kind === 'decision' ? node.options.map((o) => o.next) : node.kind === 'end' ? [] : node.kind === 'jump' ? [node.return ? node.next : null] : [node.next];
-    for (let i = next.length - 1; i >= 0; i--) if (next[i]) stack.push(next[i]!);
-  }
+  const order = taskNodes(index, task);
+  const seen = new Set(order.map((n) => n.id));
   for (const node of nodesOfTask(index).get(task.id) ?? []) if (!seen.has(node.id)) order.push(node);
   return order;
 }
