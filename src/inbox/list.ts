@@ -27,7 +27,8 @@ export interface DraftProblem {
 }
 
 export const inboxFolder = 'inbox';
-const headerPattern = /^<!-- instr-inbox (\{.*\}) -->\s*$/;
+/** The draft header, the one pattern every reader uses (a BOM and extra spaces are tolerated). */
+const headerPattern = /^\uFEFF?<!--\s*instr-inbox\s+(\{.*\})\s*-->\s*$/;
 const headingPattern = /^###\s+(.*?)\s*(?:\{#([A-Za-z0-9_-]+)\})?\s*$/;
 const namePattern = /^(\d{4}-\d{2}-\d{2})-.+\.md$/;
 /** Enough for the header and the heading; a draft is never read whole. */
@@ -99,8 +100,13 @@ export function parseDraft(text: string, name: string, now: number): Omit<Draft,
     // The writer escapes Markdown punctuation in the heading; people read it unescaped.
     title: (heading?.[1] ?? '').replace(/\\([!-/:-@[-`{-~])/g, '$1'),
     id: heading?.[2] ?? null,
-    ageDays: Math.max(0, Math.floor((now - captured) / dayMs)),
+    ageDays: draftAgeDays(captured, now),
   };
+}
+
+/** A draft's age, the one rounding: whole days elapsed since the capture (never negative). */
+export function draftAgeDays(captured: number, now: number): number {
+  return Math.max(0, Math.floor((now - captured) / dayMs));
 }
 
 function str(v: unknown): string | null {

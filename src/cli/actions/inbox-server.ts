@@ -4,7 +4,7 @@
  */
 import type { Io } from '../io.js';
 import type { Graph } from '../../graph/types.js';
-import type { Draft } from '../../inbox/list.js';
+import { draftAgeDays, type Draft } from '../../inbox/list.js';
 import { chooseJournal } from '../../journal/choose.js';
 import { openJournal } from './journal-store.js';
 
@@ -16,7 +16,6 @@ export interface RemoteDraft extends Draft {
   remote: true;
 }
 
-const dayMs = 86_400_000;
 
 export async function serverDrafts(io: Io, flag: string | undefined, lang: string, graph: Graph, local: readonly Draft[], now: number = Date.now()): Promise<RemoteDraft[]> {
   if ((await chooseJournal(io.cwd, flag)).kind !== 'postgres') return [];
@@ -42,7 +41,7 @@ export async function serverDrafts(io: Io, flag: string | undefined, lang: strin
         lang: d.lang,
         title: [...title].length > 80 ? `${[...title].slice(0, 79).join('').trimEnd()}…` : title,
         id: null,
-        ageDays: Number.isFinite(captured) ? Math.max(0, Math.floor((now - captured) / dayMs)) : 0,
+        ageDays: Number.isFinite(captured) ? draftAgeDays(captured, now) : 0,
         description: d.description,
         actions: d.action.split('\n').filter((a) => a.trim() !== ''),
         remote: true,

@@ -1,7 +1,5 @@
-import { lstat, readdir } from 'node:fs/promises';
-import { readRegularFile } from '../../fs/safe-open.js';
-import { dirname, join } from 'node:path';
-import { addDuration, isValidDate, parseDuration } from '../../compile/durations.js';
+import { addDuration, parseDuration } from '../../compile/durations.js';
+import { listDrafts } from '../../inbox/list.js';
 import { formatDuration } from '../../i18n/duration.js';
 import { plural } from '../describe.js';
 import { defineRule, docsUrl } from '../rule.js';
@@ -35,42 +33,17 @@ export const rule = defineRule<Options>({
   },
   async check(context) {
     const maxAge = parseDuration(context.options.maxAge) ?? parseDuration('P14D')!;
-    const dir = join(context.root, 'inbox');
-    let names: string[];
-    if ((await lstat(dir).catch(() => null))?.isSymbolicLink()) return;
-    try {
-      names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => e.name);
-    } catch {
-      return;
-    }
     const today = new Date(`${context.today}T00:00:00.000Z`);
     if (Number.isNaN(today.getTime())) return;
-    for (const name of names.sort()) {
-      const captured = await capturedOn(join(dir, name), name);
-      if (!captured) continue;
+    // Drafts as `instr inbox` lists them (one header parser, one age); a day's age is counted at its end.
+    const { drafts } = await listDrafts(context.root, today.getTime() + 86_400_000);
+    for (const draft of [...drafts].sort((a, b) => a.file.localeCompare(b.file))) {
+      const captured = draft.captured.slice(0, 10);
       const due = addDuration(new Date(`${captured}T00:00:00.000Z`), maxAge);
       if (today <= due) continue;
-      const days = Math.round((today.getTime() - new Date(`${captured}T00:00:00.000Z`).getTime()) / 86_400_000);
-      const file = `inbox/${name}`;
+      const days = draft.ageDays;
       const limit = { ru: formatDuration(context.options.maxAge, 'ru'), en: formatDuration(context.options.maxAge, 'en') };
-      context.report({ file, at: { line: 1, column: 1 }, messageId: 'stale', data: { captured, days, daysWord: { ru: plural(days, 'день', 'дня', 'дней'), en: 'days' }, limit } });
+      context.report({ file: draft.file, at: { line: 1, column: 1 }, messageId: 'stale', data: { captured, days, daysWord: { ru: plural(days, 'день', 'дня', 'дней'), en: 'days' }, limit } });
     }
   },
 });
-
-/** The capture date: from the `instr-inbox` header's `captured`, else from the file name. */
-async function capturedOn(path: string, name: string): Promise<string | null> {
-  try {
-    const head = (await readRegularFile(path, 1 << 20, { base: dirname(path) })).toString('utf8').slice(0, 4096);
-    const m = /^<!--\s*instr-inbox\s+(\{.*?\})\s*-->/.exec(head.replace(/^\uFEFF/, ''));
-    if (m) {
-      const header = JSON.parse(m[1]!) as { captured?: unknown };
-      const day = typeof header.captured === 'string' ? header.captured.slice(0, 10) : '';
-      if (isValidDate(day)) return day;
-    }
-  } catch {
-    // an unreadable or malformed header: fall back to the name
-  }
-  const fromName = name.slice(0, 10);
-  return isValidDate(fromName) ? fromName : null;
-}
