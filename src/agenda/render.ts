@@ -1,8 +1,9 @@
 import type { ChalkInstance } from 'chalk';
 import { messages } from '../i18n/messages.js';
-import { terminalSafe as safe } from '../render/terminal-safe.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 import { parseIsoDate } from '../schedule/zone.js';
 import type { Agenda, AgendaItem } from './build.js';
+import { resolveLanguage } from '../i18n/language.js';
 
 /** «пятница, 27 ноября 2026 г.» / "Friday, November 27, 2026" for a YYYY-MM-DD. */
 export function longDate(date: string, lang: string): string {
@@ -17,7 +18,7 @@ export function shortDateTime(iso: string, zone: string, lang: string): string {
 }
 
 function locale(lang: string): string {
-  return lang.toLowerCase().startsWith('ru') ? 'ru-RU' : 'en-GB';
+  return resolveLanguage(lang) === 'ru' ? 'ru-RU' : 'en-GB';
 }
 
 function what(item: AgendaItem, lang: string): string {
@@ -59,9 +60,9 @@ export function agendaText(agenda: Agenda, lang: string, c: ChalkInstance): stri
       any = true;
       const time = when(item, lang).padEnd(width);
       const flag = item.overdue ? `${c.red(t.agendaOverdue)} ` : '';
-      out.push(`  ${item.overdue ? c.red(time) : time}  ${flag}${c.cyan(safe(item.task))}  ${safe(item.title)}`);
+      out.push(`  ${item.overdue ? c.red(time) : time}  ${flag}${c.cyan(terminalSafe(item.task))}  ${terminalSafe(item.title)}`);
       const note = runNote(item, lang);
-      out.push(`  ${' '.repeat(width)}  ${safe(what(item, lang))}  ${c.dim(`${safe(item.file)}:${item.line}${zoneNote(item)}${note ? ` · ${safe(note)}` : ''}`)}`);
+      out.push(`  ${' '.repeat(width)}  ${terminalSafe(what(item, lang))}  ${c.dim(`${terminalSafe(item.file)}:${item.line}${zoneNote(item)}${note ? ` · ${terminalSafe(note)}` : ''}`)}`);
     }
     out.push('');
   }
@@ -69,9 +70,9 @@ export function agendaText(agenda: Agenda, lang: string, c: ChalkInstance): stri
   if (agenda.open.length > 0) {
     out.push(c.bold(t.agendaOpenRuns));
     for (const r of agenda.open) {
-      const state = r.state === 'waiting' ? `${t.agendaWaiting} «${safe(r.event ?? '')}»` : r.state === 'paused' ? t.agendaPaused : t.agendaActive;
-      out.push(`  ${c.cyan(safe(r.task))}  ${safe(r.title)}  ${c.yellow(state)}`);
-      out.push(`    ${c.dim(`${t.agendaRun} ${safe(r.run)}${r.user ? `, ${safe(r.user)}` : ''} · ${t.agendaLast} ${r.lastAt.slice(0, 16).replace('T', ' ')} UTC${r.node ? ` · ${safe(r.node)}` : ''}`)}`);
+      const state = r.state === 'waiting' ? `${t.agendaWaiting} «${terminalSafe(r.event ?? '')}»` : r.state === 'paused' ? t.agendaPaused : t.agendaActive;
+      out.push(`  ${c.cyan(terminalSafe(r.task))}  ${terminalSafe(r.title)}  ${c.yellow(state)}`);
+      out.push(`    ${c.dim(`${t.agendaRun} ${terminalSafe(r.run)}${r.user ? `, ${terminalSafe(r.user)}` : ''} · ${t.agendaLast} ${r.lastAt.slice(0, 16).replace('T', ' ')} UTC${r.node ? ` · ${terminalSafe(r.node)}` : ''}`)}`);
     }
     out.push('');
   }
@@ -109,5 +110,5 @@ export function agendaMarkdown(agenda: Agenda, lang: string): string {
 
 /** Text for a Markdown table cell: one line, pipes escaped, no terminal controls. */
 export function cell(text: string): string {
-  return safe(text).replace(/\s*\n\s*/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+  return terminalSafe(text).replace(/\s*\n\s*/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
 }

@@ -1,6 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { CompileOptions } from '../compile/compile.js';
-import { terminalSafe } from '../render/terminal-safe.js';
 
 /** Where a command writes, and whether it may use colour. Tests pass their own. */
 export interface Io {
@@ -50,5 +49,3 @@ export function processIo(): Io {
   };
 }
 
-/** Untrusted instruction text, safe to print. */
-export const safe = terminalSafe;

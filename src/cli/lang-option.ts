@@ -1,13 +1,11 @@
-import { supportedLanguages } from '../i18n/messages.js';
+import { isSupportedLanguage, languages } from '../i18n/language.js';
 import { fill, showMessages } from '../i18n/show-messages.js';
 import { ExitError, exitCodes } from './errors.js';
-import { safe } from './io.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 
 /** `--lang de`: a usage error naming the languages there are, rather than English in silence. */
 export function checkLangOption(lang: unknown): void {
   if (typeof lang !== 'string') return;
-  const base = lang.toLowerCase().split('-')[0] ?? '';
-  const supported = supportedLanguages();
-  if (supported.includes(base)) return;
-  throw new ExitError(fill(showMessages('en').unsupportedLang, { lang: safe(lang), list: supported.join(', ') }), exitCodes.usage);
+  if (isSupportedLanguage(lang)) return;
+  throw new ExitError(fill(showMessages('en').unsupportedLang, { lang: terminalSafe(lang), list: languages.join(', ') }), exitCodes.usage);
 }

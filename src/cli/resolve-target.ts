@@ -2,7 +2,7 @@ import { findTargets, targetId, targetTitle, type Target } from '../graph/find-t
 import type { Document, Graph } from '../graph/types.js';
 import { fill, showMessages, type ShowMessages } from '../i18n/show-messages.js';
 import { ExitError, exitCodes } from './errors.js';
-import { safe } from './io.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 
 export interface LinkedFile {
   path: string;
@@ -23,9 +23,9 @@ export function resolveTarget(graph: Graph, query: string, files: LinkedFile[], 
     }
     for (const task of graph.tasks) known.push({ kind: 'task', task, document: graph.documents.find((d) => d.file === task.file) });
     for (const f of files) known.push({ kind: 'file', path: f.path, document: f.document });
-    throw new ExitError(`${fill(t.notFound, { q: safe(query) })} ${t.known}\n${candidateLines(known, t)}\n${t.showHint}`, exitCodes.usage);
+    throw new ExitError(`${fill(t.notFound, { q: terminalSafe(query) })} ${t.known}\n${candidateLines(known, t)}\n${t.showHint}`, exitCodes.usage);
   }
-  throw new ExitError(`${fill(t.ambiguous, { q: safe(query) })}\n${candidateLines(matches, t)}`, exitCodes.usage);
+  throw new ExitError(`${fill(t.ambiguous, { q: terminalSafe(query) })}\n${candidateLines(matches, t)}`, exitCodes.usage);
 }
 
 export function kindLabel(target: Target, t: ShowMessages): string {
@@ -60,5 +60,5 @@ function typedId(x: Target, all: Target[]): string {
 
 function candidateLines(targets: Target[], t: ShowMessages): string {
   const width = Math.min(40, Math.max(...targets.map((x) => typedId(x, targets).length)));
-  return targets.map((x) => `  ${safe(typedId(x, targets)).padEnd(width)}  ${safe(targetTitle(x))} (${kindLabel(x, t)}${x.document ? `, ${safe(x.document.file)}` : ''})`).join('\n');
+  return targets.map((x) => `  ${terminalSafe(typedId(x, targets)).padEnd(width)}  ${terminalSafe(targetTitle(x))} (${kindLabel(x, t)}${x.document ? `, ${terminalSafe(x.document.file)}` : ''})`).join('\n');
 }

@@ -2,7 +2,7 @@ import { findTasks } from '../graph/find-task.js';
 import type { Graph, Task } from '../graph/types.js';
 import { fill, showMessages } from '../i18n/show-messages.js';
 import { ExitError, exitCodes } from './errors.js';
-import { safe } from './io.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 
 /**
  * The task a query names for sure (by id, or the only task whose title has its words), or the
@@ -27,7 +27,7 @@ export function taskQueryError(graph: Graph, query: string, matches: Task[], lan
   const t = showMessages(language);
   const list = matches.length > 0 ? matches : graph.tasks;
   const width = Math.min(24, Math.max(0, ...list.map((x) => x.id.length)));
-  const lines = list.map((x) => `  ${x.id.padEnd(width)}  ${safe(x.title)} (${x.kind === 'situation' ? t.kindSituation : t.kindTask})`).join('\n');
-  const head = matches.length > 0 ? fill(t.ambiguous, { q: safe(query) }) : `${fill(t.notFound, { q: safe(query) })} ${t.known}`;
+  const lines = list.map((x) => `  ${x.id.padEnd(width)}  ${terminalSafe(x.title)} (${x.kind === 'situation' ? t.kindSituation : t.kindTask})`).join('\n');
+  const head = matches.length > 0 ? fill(t.ambiguous, { q: terminalSafe(query) }) : `${fill(t.notFound, { q: terminalSafe(query) })} ${t.known}`;
   return new ExitError(`${head}\n${lines}`, exitCodes.usage);
 }

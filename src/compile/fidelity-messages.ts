@@ -2,6 +2,7 @@
  * Diagnostics for text that would otherwise vanish between the Markdown and the graph, in the
  * instruction's language. Each names where the text went and how to write it so it is kept.
  */
+import { resolveLanguage } from '../i18n/language.js';
 type Args = Record<string, string | number>;
 
 const en = {
@@ -61,6 +62,6 @@ const ru: FidelityMessages = {
 };
 
 export function fidelityMessages(lang: string | undefined): (key: keyof FidelityMessages, args?: Args) => string {
-  const catalogue = (lang ?? 'en').toLowerCase().startsWith('ru') ? ru : en;
+  const catalogue = resolveLanguage(lang) === 'ru' ? ru : en;
   return (key, args = {}) => catalogue[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
 }

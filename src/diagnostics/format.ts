@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { terminalSafeLine } from '../render/terminal-safe.js';
+import { terminalSafeLine } from '../text/terminal-safe.js';
 import type { Diagnostic } from './diagnostic.js';
 
 /** `file:line:column  error  message  rule` — one line, for commands that only need to show problems. */

@@ -2,7 +2,7 @@ import { indexGraph, type GraphIndex } from '../graph/query.js';
 import type { Graph } from '../graph/types.js';
 import type { Messages } from '../i18n/messages.js';
 import { buildFlowchart } from '../render/flowchart.js';
-import { terminalSafe } from '../render/terminal-safe.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 import { mermaidNode, mermaidText, toMermaid } from '../render/mermaid.js';
 import { fieldLabel, kindLabel, pathSentence } from './describe.js';
 import type { FieldChange, GraphDiff, NodeChange, TaskChange, TextPart } from './types.js';

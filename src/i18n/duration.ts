@@ -1,4 +1,5 @@
 import { parseDuration, type DurationParts } from '../compile/durations.js';
+import { resolveLanguage } from './language.js';
 
 const units: Record<string, Record<keyof DurationParts, [string, string, string]>> = {
   ru: {
@@ -25,7 +26,7 @@ const units: Record<string, Record<keyof DurationParts, [string, string, string]
 export function formatDuration(iso: string, lang: string | undefined): string {
   const parts = parseDuration(iso);
   if (!parts) return iso;
-  const code = (lang ?? 'en').startsWith('ru') ? 'ru' : 'en';
+  const code = resolveLanguage(lang);
   const rules = new Intl.PluralRules(code);
   const names = units[code]!;
   const out: string[] = [];

@@ -2,6 +2,8 @@
  * The UI's message catalogues. The language is the instruction's (`lang` in its front matter),
  * overridable with --lang; anything but Russian falls back to English.
  */
+import { resolveLanguage } from './language.js';
+
 const en = {
   trigger: 'When',
   schedule: 'Schedule',
@@ -278,10 +280,5 @@ const ru: Messages = {
 const catalogues: Record<string, Messages> = { en, ru };
 
 export function messages(lang: string | undefined): Messages {
-  const base = (lang ?? 'en').toLowerCase().split('-')[0] ?? 'en';
-  return catalogues[base] ?? en;
-}
-
-export function supportedLanguages(): string[] {
-  return Object.keys(catalogues);
+  return catalogues[resolveLanguage(lang)] ?? en;
 }

@@ -2,6 +2,7 @@
  * Words of `instr show` and of the candidate lists every command prints when a query names
  * several things or none. Same language rule as messages.ts: Russian, else English.
  */
+import { resolveLanguage } from './language.js';
 const en = {
   ambiguous: '"{q}" matches several things; name one by its id:',
   notFound: 'Nothing is called "{q}".',
@@ -43,7 +44,7 @@ const ru: ShowMessages = {
 };
 
 export function showMessages(lang: string | undefined): ShowMessages {
-  return (lang ?? 'en').toLowerCase().startsWith('ru') ? ru : en;
+  return resolveLanguage(lang) === 'ru' ? ru : en;
 }
 
 /** `{name}` placeholders filled in. */

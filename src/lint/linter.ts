@@ -9,6 +9,7 @@ import { suppressionsFrom, type Suppressions } from './disable-comments.js';
 import { formatMessage, type AnyRule, type Lang, type Place, type Report, type RuleContext, type RuleMeta } from './rule.js';
 import { rules as allRules } from './rules/index.js';
 import { sourceText, type SourceText } from './source-text.js';
+import { resolveLanguage } from '../i18n/language.js';
 
 export interface LintOptions {
   config: LintConfig;
@@ -80,7 +81,7 @@ export async function lintCompiled(result: CompileResult, options: LintOptions):
 
 /** Russian for Russian instructions, English for everything else. */
 function toLang(lang: string | undefined): Lang {
-  return lang?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+  return resolveLanguage(lang);
 }
 
 function toDiagnostic(r: Report, meta: RuleMeta, lang: Lang, severity: Diagnostic['severity'], text: SourceText | undefined, display: string): Diagnostic {

@@ -2,12 +2,13 @@ import type { GraphIndex } from '../graph/query.js';
 import type { Graph, Position } from '../graph/types.js';
 import type { LintConfig } from './config-types.js';
 import type { SourceText } from './source-text.js';
+import type { Language } from '../i18n/language.js';
 
 /** Severity as a config writes it. */
 export type RuleLevel = 'off' | 'warn' | 'error';
 
 /** Language of a finding's message: the instruction's (`lang`), or `--lang`. */
-export type Lang = 'ru' | 'en';
+export type Lang = Language;
 
 /** A text in every language a message can be shown in. */
 export type Localized = Record<Lang, string>;

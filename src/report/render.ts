@@ -1,12 +1,13 @@
 import type { ChalkInstance } from 'chalk';
 import { cell } from '../agenda/render.js';
 import { messages, type Messages } from '../i18n/messages.js';
-import { terminalSafe as safe } from '../render/terminal-safe.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 import type { Report, StepRef, TaskReport } from './build.js';
+import { resolveLanguage } from '../i18n/language.js';
 
 /** 90 000 ms → «1 мин 30 с» / "1 min 30 s"; whole days, hours and minutes beyond that. */
 export function formatMs(ms: number, lang: string): string {
-  const ru = lang.toLowerCase().startsWith('ru');
+  const ru = resolveLanguage(lang) === 'ru';
   const [d, h, m, s] = ru ? ['д', 'ч', 'мин', 'с'] : ['d', 'h', 'min', 's'];
   const total = Math.round(ms / 1000);
   const parts: Array<[number, string]> = [
@@ -42,7 +43,7 @@ function counts(r: TaskReport, t: Messages, lang: string): string {
 
 function header(report: Report, t: Messages): string[] {
   const j = report.journal;
-  const lines = [`${t.reportPeriod}: ${report.since} … ${report.until}`, `${t.reportJournal}: ${safe(j.path)}${j.missing ? ` (${t.reportNoJournal})` : ''}`];
+  const lines = [`${t.reportPeriod}: ${report.since} … ${report.until}`, `${t.reportJournal}: ${terminalSafe(j.path)}${j.missing ? ` (${t.reportNoJournal})` : ''}`];
   if (j.stats?.unreadable) lines.push(`${t.reportUnreadable}: ${j.stats.unreadable} (${j.stats.unreadableLines.join(', ')}${j.stats.unreadable > j.stats.unreadableLines.length ? ', …' : ''})`);
   if (j.stats?.duplicates) lines.push(`${t.reportDuplicates}: ${j.stats.duplicates}`);
   if (report.scriptedRuns) lines.push(`${t.reportScripted}: ${report.scriptedRuns}`);
@@ -56,31 +57,31 @@ export function reportText(report: Report, lang: string, c: ChalkInstance): stri
   out.push(c.bold(t.reportRuns));
   if (report.tasks.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
   for (const r of report.tasks) {
-    out.push(`  ${c.cyan(safe(r.task))}  ${safe(r.title)}${r.known ? '' : c.yellow(` (${t.reportGone})`)}`);
+    out.push(`  ${c.cyan(terminalSafe(r.task))}  ${terminalSafe(r.title)}${r.known ? '' : c.yellow(` (${t.reportGone})`)}`);
     out.push(`    ${counts(r, t, lang)}`);
     if (r.skipped.length > 0) out.push(`    ${c.yellow(t.reportSkipped)}:`);
     for (const s of r.skipped) {
-      out.push(`      ${s.count}× ${safe(stepLabel(s, t))} ${c.dim(where(s))}`);
-      for (const reason of s.reasons) out.push(`         ${reason.count}× ${safe(reason.reason || t.reportNoReason)}`);
+      out.push(`      ${s.count}× ${terminalSafe(stepLabel(s, t))} ${c.dim(where(s))}`);
+      for (const reason of s.reasons) out.push(`         ${reason.count}× ${terminalSafe(reason.reason || t.reportNoReason)}`);
     }
     if (r.checkpoints.length > 0) out.push(`    ${c.red(t.reportCheckpoints)}:`);
-    for (const p of r.checkpoints) out.push(`      ${p.count}× ${safe(stepLabel(p, t))} ${c.dim(where(p))}`);
+    for (const p of r.checkpoints) out.push(`      ${p.count}× ${terminalSafe(stepLabel(p, t))} ${c.dim(where(p))}`);
     for (const sc of r.schedules) {
-      if (sc.missed.length > 0) out.push(`    ${c.red(`${t.reportMissed} ${sc.missed.length}/${sc.due}`)} «${safe(sc.label)}»: ${dateList(sc.missed.map((m) => m.date))} ${c.dim(`${r.file}:${sc.line}`)}`);
+      if (sc.missed.length > 0) out.push(`    ${c.red(`${t.reportMissed} ${sc.missed.length}/${sc.due}`)} «${terminalSafe(sc.label)}»: ${dateList(sc.missed.map((m) => m.date))} ${c.dim(`${r.file}:${sc.line}`)}`);
     }
   }
   out.push('', c.bold(t.reportUnclear));
   if (report.unclear.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
   for (const u of report.unclear) {
-    out.push(`  ${c.yellow(`${u.count}×`)} ${c.cyan(safe(u.task))} ${safe(stepLabel(u, t))} ${c.dim(where(u))}`);
-    for (const n of u.notes) out.push(`     ${n.count > 1 ? `${n.count}× ` : ''}${safe(n.note)}`);
+    out.push(`  ${c.yellow(`${u.count}×`)} ${c.cyan(terminalSafe(u.task))} ${terminalSafe(stepLabel(u, t))} ${c.dim(where(u))}`);
+    for (const n of u.notes) out.push(`     ${n.count > 1 ? `${n.count}× ` : ''}${terminalSafe(n.note)}`);
   }
   out.push('', c.bold(t.reportOverdue));
   if (report.overdue.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
-  for (const o of report.overdue) out.push(`  ${c.red(o.due.slice(0, 16).replace('T', ' '))} UTC  ${c.cyan(safe(o.task))}  ${safe(overdueLabel(o.kind, o.label, t))}  ${c.dim(`${t.agendaRun} ${safe(o.run)}${o.user ? `, ${safe(o.user)}` : ''}`)}`);
+  for (const o of report.overdue) out.push(`  ${c.red(o.due.slice(0, 16).replace('T', ' '))} UTC  ${c.cyan(terminalSafe(o.task))}  ${terminalSafe(overdueLabel(o.kind, o.label, t))}  ${c.dim(`${t.agendaRun} ${terminalSafe(o.run)}${o.user ? `, ${terminalSafe(o.user)}` : ''}`)}`);
   out.push('', c.bold(t.reportReview));
   if (report.review.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
-  for (const r of report.review) out.push(`  ${r.file}${r.line ? `:${r.line}` : ''}${r.task ? ` ${c.cyan(safe(r.task))}` : ''}  ${t.reviewed} ${r.reviewed ?? '—'}, ${t.deadline.toLowerCase()} ${r.dueOn}`);
+  for (const r of report.review) out.push(`  ${r.file}${r.line ? `:${r.line}` : ''}${r.task ? ` ${c.cyan(terminalSafe(r.task))}` : ''}  ${t.reviewed} ${r.reviewed ?? '—'}, ${t.deadline.toLowerCase()} ${r.dueOn}`);
   out.push('');
   return out.join('\n');
 }

@@ -2,7 +2,7 @@
 import search, { Separator } from '@inquirer/search';
 import type { ChalkInstance } from 'chalk';
 import type { Graph, Section, Task } from '../graph/types.js';
-import { terminalSafe } from '../render/terminal-safe.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 import { sectionId } from '../search/documents.js';
 import type { SearchMessages } from '../search/messages.js';
 import type { SearchHit } from '../search/search.js';

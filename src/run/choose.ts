@@ -2,7 +2,7 @@
 import select, { Separator } from '@inquirer/select';
 import type { ChalkInstance } from 'chalk';
 import type { Task } from '../graph/types.js';
-import { terminalSafe } from '../render/terminal-safe.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 import { inquirerTheme } from './interactive.js';
 import type { RunMessages } from './messages.js';
 

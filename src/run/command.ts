@@ -20,7 +20,7 @@ import { openRunJournal, type RunJournal } from '../journal/run-journal.js';
 import { groupRuns, readJournal } from '../journal/reader.js';
 import { isOpenStatus, runStatus, type RunStatus } from '../journal/run-status.js';
 import { JournalWriteError } from '../journal/writer.js';
-import { terminalSafe } from '../render/terminal-safe.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 import { MAX_ANSWERS_BYTES, parseAnswers, unknownKeys, type AnswersFile } from './answers.js';
 import { drive, type Driver, type Outcome } from './drive.js';
 import { startRun } from './engine.js';

@@ -11,7 +11,7 @@ import { formatDuration } from '../i18n/duration.js';
 import { indexGraph } from '../graph/query.js';
 import { stepNumbers } from '../render/checklist.js';
 import { roleContactsLine } from '../render/role-contacts.js';
-import { terminalSafe } from '../render/terminal-safe.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 import type { Answer } from './engine.js';
 import type { Action, Driver, Open } from './drive.js';
 import { renderMarkdown } from './markdown.js';

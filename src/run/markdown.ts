@@ -11,7 +11,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Link } from '../graph/types.js';
 import { parseMarkdown } from '../parse/parse.js';
 import { resolveRelative } from '../compile/inline.js';
-import { terminalSafe } from '../render/terminal-safe.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 import { layOutTable } from '../render/table.js';
 
 export interface MarkdownContext {

@@ -3,6 +3,7 @@
  * shared catalogue because they are many and only `instr run` uses them; the language rules are
  * the same as src/i18n/messages.ts (anything but Russian falls back to English).
  */
+import { resolveLanguage } from '../i18n/language.js';
 const en = {
   task: 'Task',
   situation: 'Situation',
@@ -172,5 +173,5 @@ const ru: RunMessages = {
 };
 
 export function runMessages(lang: string | undefined): RunMessages {
-  return (lang ?? 'en').toLowerCase().startsWith('ru') ? ru : en;
+  return resolveLanguage(lang) === 'ru' ? ru : en;
 }

@@ -3,7 +3,7 @@ import { nodeLabel } from '../graph/node-text.js';
 import type { ChalkInstance } from 'chalk';
 import type { Graph, Node } from '../graph/types.js';
 import { formatDuration } from '../i18n/duration.js';
-import { terminalSafe } from '../render/terminal-safe.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 import type { PathEntry, RunState } from './engine.js';
 import type { RunMessages } from './messages.js';
 

@@ -2,6 +2,7 @@
  * Why a scenario failed, in the report's language. A failure is data (a code and its
  * parameters); the words are chosen when it is shown, so JSON output keeps the code too.
  */
+import { resolveLanguage } from '../i18n/language.js';
 export type FailureCode =
   | 'no-answer-decision'
   | 'no-answer-checkpoint'
@@ -72,6 +73,5 @@ const ru: Catalogue = {
 };
 
 export function failureText(code: FailureCode, params: FailureParams, lang: string | undefined): string {
-  const base = (lang ?? 'en').toLowerCase().split('-')[0];
-  return (base === 'ru' ? ru : en)[code](params);
+  return (resolveLanguage(lang) === 'ru' ? ru : en)[code](params);
 }

@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { formatDiagnosticLine } from '../diagnostics/format.js';
 import type { Messages } from '../i18n/messages.js';
-import { terminalSafeLine as safe } from '../render/terminal-safe.js';
+import { terminalSafeLine } from '../text/terminal-safe.js';
 import type { OptionCoverage } from './coverage.js';
 import { failureText } from './failure-text.js';
 import type { SuiteResult } from './suite.js';
@@ -34,11 +34,11 @@ export function stylish(suite: SuiteResult, ctx: ReportContext): string {
   for (const [file, results] of byFile) {
     const shown = ctx.quiet ? results.filter((r) => r.failures.length > 0) : results;
     if (shown.length === 0) continue;
-    out.push(c.underline(safe(file)));
+    out.push(c.underline(terminalSafeLine(file)));
     for (const r of shown) {
       const ok = r.failures.length === 0;
       const mark = ok ? c.green('✓') : c.red('✗');
-      out.push(`  ${mark} ${safe(r.scenario.name)} ${c.dim(`(${r.scenario.task}, ${safe(file)}:${r.scenario.where.line})`)}${ok ? '' : ` ${c.red(t.testFail)}`}`);
+      out.push(`  ${mark} ${terminalSafeLine(r.scenario.name)} ${c.dim(`(${r.scenario.task}, ${terminalSafeLine(file)}:${r.scenario.where.line})`)}${ok ? '' : ` ${c.red(t.testFail)}`}`);
       for (const f of r.failures) out.push(...failureLines(f, c, ctx.lang, t.testScenarioFile));
     }
     out.push('');
@@ -59,9 +59,9 @@ export function stylish(suite: SuiteResult, ctx: ReportContext): string {
 }
 
 function failureLines(f: Failure, c: ChalkInstance, lang: string | undefined, scenarioWord: string): string[] {
-  const lines = [`      ${c.red('→')} ${safe(failureText(f.code, f.params, lang))}`];
+  const lines = [`      ${c.red('→')} ${terminalSafeLine(failureText(f.code, f.params, lang))}`];
   const places = [f.at, f.where ? `(${scenarioWord} ${f.where.file}:${f.where.line})` : undefined].filter((x): x is string => x !== undefined);
-  if (places.length > 0) lines.push(`        ${c.dim(safe(places.join('  ')))}`);
+  if (places.length > 0) lines.push(`        ${c.dim(terminalSafeLine(places.join('  ')))}`);
   return lines;
 }
 
@@ -76,22 +76,22 @@ function coverageLines(suite: SuiteResult, ctx: ReportContext): string[] {
     for (const o of options) {
       if (o.task.id !== task) {
         task = o.task.id;
-        out.push(`  ${c.cyan(o.task.id)} ${safe(o.task.title)}`);
+        out.push(`  ${c.cyan(o.task.id)} ${terminalSafeLine(o.task.title)}`);
       }
       if (o.decision.id !== decision) {
         decision = o.decision.id;
-        out.push(`    ${safe(o.decision.question)} ${c.dim(`#${o.decision.id}`)}`);
+        out.push(`    ${terminalSafeLine(o.decision.question)} ${c.dim(`#${o.decision.id}`)}`);
       }
       const mark = o.scenarios > 0 ? c.green('✓') : c.red('✗');
-      const count = o.scenarios > 0 ? c.dim(`×${o.scenarios}`) : c.dim(safe(optionPlace(o, ctx.root, ctx.cwd)));
-      out.push(`      ${mark} ${safe(o.option.label)}  ${count}`);
+      const count = o.scenarios > 0 ? c.dim(`×${o.scenarios}`) : c.dim(terminalSafeLine(optionPlace(o, ctx.root, ctx.cwd)));
+      out.push(`      ${mark} ${terminalSafeLine(o.option.label)}  ${count}`);
     }
   }
   const missing = options.filter((o) => o.scenarios === 0);
   if (missing.length === 0) out.push(c.green(t.testAllCovered));
   else {
     out.push('', c.bold(`${t.testUncovered} (${missing.length}):`));
-    for (const o of missing) out.push(`  ${safe(optionPlace(o, ctx.root, ctx.cwd))}  ${c.cyan(o.task.id)} › ${safe(o.decision.question)} › ${c.yellow(safe(o.option.label))}`);
+    for (const o of missing) out.push(`  ${terminalSafeLine(optionPlace(o, ctx.root, ctx.cwd))}  ${c.cyan(o.task.id)} › ${terminalSafeLine(o.decision.question)} › ${c.yellow(terminalSafeLine(o.option.label))}`);
   }
   out.push('');
   return out;

@@ -1,4 +1,5 @@
 import type { SearchKind } from './documents.js';
+import { resolveLanguage } from '../i18n/language.js';
 
 /** The search's own words, in the instruction's language (Russian, else English). */
 const en = {
@@ -66,5 +67,5 @@ const ru: SearchMessages = {
 };
 
 export function searchMessages(lang: string | undefined): SearchMessages {
-  return lang?.toLowerCase().startsWith('ru') ? ru : en;
+  return resolveLanguage(lang) === 'ru' ? ru : en;
 }

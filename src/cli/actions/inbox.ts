@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { ExitError, exitCodes } from '../errors.js';
 import { fill, showMessages } from '../../i18n/show-messages.js';
-import { safe, type Io } from '../io.js';
+import type { Io } from '../io.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import { loadInstructions } from '../load.js';
 import { choice } from './journal-flags.js';
 import { formatDuration } from '../../i18n/duration.js';
@@ -30,7 +31,7 @@ export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): 
   const base = relative(io.cwd, root);
   const shown = (file: string) => (base ? `${base}/${file}` : file).split('\\').join('/');
   const t = messages(lang);
-  for (const p of problems) io.err(`${io.color.yellow('instr:')} ${safe(shown(p.file))}: ${safe(p.message)}\n`);
+  for (const p of problems) io.err(`${io.color.yellow('instr:')} ${terminalSafe(shown(p.file))}: ${terminalSafe(p.message)}\n`);
   if (format === 'json') {
     io.out(jsonText({ drafts: drafts.map((d) => ('remote' in d ? d : { ...d, file: shown(d.file) })), problems: problems.map((p) => ({ ...p, file: shown(p.file) })) }));
     return exitCodes.ok;
@@ -47,9 +48,9 @@ export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): 
   drafts.forEach((d, i) => {
     const age = ages[i]!.padEnd(ageWidth);
     const old = d.ageDays >= 14 ? c.red(age) : d.ageDays >= 7 ? c.yellow(age) : age;
-    io.out(`  ${d.captured.slice(0, 10)}  ${old}  ${c.cyan(safe(d.task ?? t.inboxGeneral).padEnd(taskWidth))}  ${safe(d.title)}\n`);
-    const where = 'remote' in d ? `${safe(d.file)} (${serverMessages(lang).onServer})` : safe(shown(d.file));
-    io.out(`  ${' '.repeat(10 + ageWidth + 4)}${c.dim(`${d.user ? `${safe(d.user)} · ` : ''}${where}`)}\n`);
+    io.out(`  ${d.captured.slice(0, 10)}  ${old}  ${c.cyan(terminalSafe(d.task ?? t.inboxGeneral).padEnd(taskWidth))}  ${terminalSafe(d.title)}\n`);
+    const where = 'remote' in d ? `${terminalSafe(d.file)} (${serverMessages(lang).onServer})` : terminalSafe(shown(d.file));
+    io.out(`  ${' '.repeat(10 + ageWidth + 4)}${c.dim(`${d.user ? `${terminalSafe(d.user)} · ` : ''}${where}`)}\n`);
   });
   return exitCodes.ok;
 }
@@ -63,8 +64,8 @@ async function showDraft(query: string | undefined, paths: string[], flags: Inbo
   const q = (query ?? '').trim();
   const matches = q ? drafts.filter((d) => d.id === q || d.id?.endsWith(`-${q}`) || d.file === q || d.file.endsWith(`/${q}`) || d.file.replace(/\.md$/, '').endsWith(q)) : [];
   if (matches.length !== 1) {
-    const list = (matches.length > 1 ? matches : drafts).map((d) => `  ${safe(d.id ?? d.file)}  ${safe(d.title)}`).join('\n');
-    const head = matches.length > 1 ? fill(t.ambiguous, { q: safe(q) }) : `${fill(t.notFound, { q: safe(q) })}${drafts.length ? ` ${t.known}` : ''}`;
+    const list = (matches.length > 1 ? matches : drafts).map((d) => `  ${terminalSafe(d.id ?? d.file)}  ${terminalSafe(d.title)}`).join('\n');
+    const head = matches.length > 1 ? fill(t.ambiguous, { q: terminalSafe(q) }) : `${fill(t.notFound, { q: terminalSafe(q) })}${drafts.length ? ` ${t.known}` : ''}`;
     throw new ExitError(`${head}${list ? `\n${list}` : ''}`, exitCodes.usage);
   }
   const draft = matches[0]!;
@@ -73,6 +74,6 @@ async function showDraft(query: string | undefined, paths: string[], flags: Inbo
     io.out(jsonText({ ...draft, text }));
     return exitCodes.ok;
   }
-  io.out(`${io.color.dim(safe(draft.file))}\n\n${safe(text.replace(/^<!-- instr-inbox [^\n]*-->\n/, ''))}`);
+  io.out(`${io.color.dim(terminalSafe(draft.file))}\n\n${terminalSafe(text.replace(/^<!-- instr-inbox [^\n]*-->\n/, ''))}`);
   return exitCodes.ok;
 }

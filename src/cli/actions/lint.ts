@@ -8,7 +8,8 @@ import { lintCompiled } from '../../lint/linter.js';
 import { formats, type Format } from '../../lint/reporters/index.js';
 import { rules, ruleIds } from '../../lint/rules/index.js';
 import { ExitError, exitCodes } from '../errors.js';
-import { safe, type Io } from '../io.js';
+import { type Io } from '../io.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import { parseSize } from '../load.js';
 import { version } from '../version.js';
 
@@ -38,7 +39,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: Io): Pr
     config = await loadConfig(configFile, configFile ? relative(io.cwd, configFile) || configFile : '');
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    for (const p of error.problems) io.err(`${safe(p.file)}:${p.line}:${p.column}  ${io.color.red('error')}  ${safe(p.message)}  ${io.color.dim('config')}\n`);
+    for (const p of error.problems) io.err(`${terminalSafe(p.file)}:${p.line}:${p.column}  ${io.color.red('error')}  ${terminalSafe(p.message)}  ${io.color.dim('config')}\n`);
     throw new ExitError(`the config file is not valid (its schema: schemas/config.schema.json)`, exitCodes.usage);
   }
 

@@ -1,5 +1,6 @@
 import { exitCodes } from '../errors.js';
-import { safe, type Io } from '../io.js';
+import { type Io } from '../io.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import { loadInstructions } from '../load.js';
 import { messages } from '../../i18n/messages.js';
 import { formatDuration } from '../../i18n/duration.js';
@@ -26,17 +27,17 @@ export async function listCommand(paths: string[], flags: ListFlags, io: Io): Pr
   const width = Math.min(24, Math.max(...summaries.map((s) => s.id.length)));
   for (const doc of graph.documents) {
     const t = messages(flags.lang ?? doc.lang);
-    io.out(`${c.bold(safe(doc.title))} ${c.dim(`(${safe(doc.file)})`)}\n`);
+    io.out(`${c.bold(terminalSafe(doc.title))} ${c.dim(`(${terminalSafe(doc.file)})`)}\n`);
     let section = '';
     for (const s of summaries.filter((x) => x.file === doc.file)) {
       if (s.section !== section) {
         section = s.section;
-        io.out(`\n  ${c.underline(safe(section))}\n`);
+        io.out(`\n  ${c.underline(terminalSafe(section))}\n`);
       }
-      io.out(`  ${c.cyan(s.id.padEnd(width))}  ${safe(s.title)}\n`);
+      io.out(`  ${c.cyan(s.id.padEnd(width))}  ${terminalSafe(s.title)}\n`);
       const pad = ' '.repeat(width + 4);
-      if (s.trigger) io.out(`${pad}${c.dim(`${t.trigger}:`)} ${safe(s.trigger)}${s.deadline ? c.dim(` (${t.deadline}: ${formatDuration(s.deadline, doc.lang)})`) : ''}\n`);
-      for (const sch of s.schedules) io.out(`${pad}${c.dim(`${t.schedule}:`)} ${safe(sch.label)}${timeSuffix(sch.label, sch.time)}\n`);
+      if (s.trigger) io.out(`${pad}${c.dim(`${t.trigger}:`)} ${terminalSafe(s.trigger)}${s.deadline ? c.dim(` (${t.deadline}: ${formatDuration(s.deadline, doc.lang)})`) : ''}\n`);
+      for (const sch of s.schedules) io.out(`${pad}${c.dim(`${t.schedule}:`)} ${terminalSafe(sch.label)}${timeSuffix(sch.label, sch.time)}\n`);
     }
     io.out('\n');
   }

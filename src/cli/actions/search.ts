@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { ExitError, exitCodes } from '../errors.js';
-import { safe, type Io } from '../io.js';
+import { type Io } from '../io.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import { loadInstructions } from '../load.js';
 import { openSearch } from '../search-setup.js';
 import { jsonText } from '../../render/json-text.js';
@@ -20,7 +21,7 @@ export interface SearchFlags {
 export async function searchCommand(args: string[], flags: SearchFlags, io: Io): Promise<number> {
   const { words, paths } = await splitArgs(args, io.cwd);
   const limit = flags.limit === undefined ? 10 : Number(flags.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new ExitError(`--limit must be a whole number from 1 to 1000, not "${safe(flags.limit ?? '')}"`, exitCodes.usage);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new ExitError(`--limit must be a whole number from 1 to 1000, not "${terminalSafe(flags.limit ?? '')}"`, exitCodes.usage);
   const query = words.join(' ');
   if (!/[\p{L}\p{N}]/u.test(query)) throw new ExitError('give the words to search for, e.g. instr search клиент кричит', exitCodes.usage);
   const { graph, root, diagnostics } = await loadInstructions(paths, io, { requireClean: false });
@@ -36,9 +37,9 @@ export async function searchCommand(args: string[], flags: SearchFlags, io: Io):
     return hits.length > 0 ? exitCodes.ok : exitCodes.findings;
   }
   if (hits.length === 0) {
-    io.out(`${t.nothingFound} «${safe(query)}».\n${t.seeList}\n`);
+    io.out(`${t.nothingFound} «${terminalSafe(query)}».\n${t.seeList}\n`);
     const gap = gapSection(graph, lang);
-    io.out(gap ? `${t.gapProcedure} «${safe(gap.section.title)}»: ${fileOf(gap.file)}:${gap.section.position.line}\n` : `${t.gapFallback}\n`);
+    io.out(gap ? `${t.gapProcedure} «${terminalSafe(gap.section.title)}»: ${fileOf(gap.file)}:${gap.section.position.line}\n` : `${t.gapFallback}\n`);
     return exitCodes.findings;
   }
   const extra = paths.length === 1 && paths[0] === 'instructions' ? '' : ` ${paths.map(shellWord).join(' ')}`;
@@ -51,8 +52,8 @@ function renderHit(hit: SearchHit, n: number, io: Io, t: ReturnType<typeof searc
   const { doc } = hit;
   const where = doc.task ? `#${doc.task}` : doc.section ? `#${doc.section}` : '';
   const mark = c.level > 0 ? (s: string) => c.bold.yellow(s) : (s: string) => `[${s}]`;
-  const lines = [`${c.dim(`${n}.`)} ${c.bold(safe(doc.title))} ${c.dim(where)}`];
-  lines.push(`   ${c.cyan(t.kinds[doc.kind])}: ${snippet(doc.text, hit.marks, 160).map((p) => (p.marked ? mark(safe(p.text)) : safe(p.text))).join('')}`);
+  const lines = [`${c.dim(`${n}.`)} ${c.bold(terminalSafe(doc.title))} ${c.dim(where)}`];
+  lines.push(`   ${c.cyan(t.kinds[doc.kind])}: ${snippet(doc.text, hit.marks, 160).map((p) => (p.marked ? mark(terminalSafe(p.text)) : terminalSafe(p.text))).join('')}`);
   lines.push(`   ${c.dim(`${fileOf(doc.file)}:${doc.line}`)}`);
   if (doc.task && doc.kind !== 'template') lines.push(`   ${c.green(`instr run ${doc.task}${extra}`)}  ${c.dim('·')}  ${c.green(`instr show ${doc.task}${extra}`)}`);
   else if (doc.task) lines.push(`   ${c.green(`instr show ${doc.task}${extra}`)}`);

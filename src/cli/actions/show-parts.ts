@@ -2,7 +2,8 @@ import type { Document, Graph, Section } from '../../graph/types.js';
 import { jsonText } from '../../render/json-text.js';
 import { showMessages } from '../../i18n/show-messages.js';
 import { exitCodes } from '../errors.js';
-import { safe, type Io } from '../io.js';
+import { type Io } from '../io.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import { readLinkedFile, renderFileMarkdown, renderProse } from '../../render/linked-file.js';
 
 export interface ShowContext {
@@ -28,7 +29,7 @@ export function showSection(section: Section, document: Document, ctx: ShowConte
   if (tasks.length > 0) {
     io.out(`\n${c.underline(t.tasks)}\n`);
     const width = Math.min(24, Math.max(...tasks.map((x) => x.id.length)));
-    for (const task of tasks) io.out(`  ${c.cyan(task.id.padEnd(width))}  ${safe(task.title)}\n`);
+    for (const task of tasks) io.out(`  ${c.cyan(task.id.padEnd(width))}  ${terminalSafe(task.title)}\n`);
   }
   return exitCodes.ok;
 }
@@ -36,7 +37,7 @@ export function showSection(section: Section, document: Document, ctx: ShowConte
 /** The heading line and rendered prose of a section, as the run's reference screen also shows it. */
 export function sectionLines(section: Section, document: Document, ctx: Pick<ShowContext, 'io' | 'root'>): string[] {
   const c = ctx.io.color;
-  const lines = [`${c.bold(safe(section.title))} ${c.dim(`#${section.id}${section.kind ? ` · .${section.kind}` : ''} · ${document.file}:${section.position.line}`)}`];
+  const lines = [`${c.bold(terminalSafe(section.title))} ${c.dim(`#${section.id}${section.kind ? ` · .${section.kind}` : ''} · ${document.file}:${section.position.line}`)}`];
   if (section.content) {
     lines.push('');
     lines.push(...renderProse(section.content, { color: c, root: ctx.root, cwd: ctx.io.cwd, columns: ctx.io.columns, base: document.file }));
@@ -53,11 +54,11 @@ export function showDocument(document: Document, ctx: ShowContext): number {
   }
   const t = showMessages(ctx.lang ?? document.lang);
   const c = io.color;
-  io.out(`${c.bold(safe(document.title))} ${c.dim(`#${document.id} · ${document.file}`)}\n`);
-  if (document.role) io.out(`${c.dim(`${t.role}:`)} ${safe(document.role)}\n`);
+  io.out(`${c.bold(terminalSafe(document.title))} ${c.dim(`#${document.id} · ${document.file}`)}\n`);
+  if (document.role) io.out(`${c.dim(`${t.role}:`)} ${terminalSafe(document.role)}\n`);
   if (document.owner) {
     const owner = document.roles[document.owner];
-    io.out(`${c.dim(`${t.owner}:`)} ${safe(owner ? [owner.title, owner.name].filter(Boolean).join(', ') : document.owner)}\n`);
+    io.out(`${c.dim(`${t.owner}:`)} ${terminalSafe(owner ? [owner.title, owner.name].filter(Boolean).join(', ') : document.owner)}\n`);
   }
   const intro = document.sections.find((s) => s.kind === 'intro');
   if (intro?.content) {
@@ -69,10 +70,10 @@ export function showDocument(document: Document, ctx: ShowContext): number {
   const taskIds = graph.tasks.filter((x) => x.file === document.file).map((x) => x.id);
   const width = Math.min(32, Math.max(0, ...sections.map((s) => s.id.length), ...taskIds.map((id) => id.length + 2)));
   for (const section of sections) {
-    io.out(`  ${c.cyan(section.id.padEnd(width))}  ${c.bold(safe(section.title))}${section.kind ? c.dim(` .${section.kind}`) : ''}\n`);
+    io.out(`  ${c.cyan(section.id.padEnd(width))}  ${c.bold(terminalSafe(section.title))}${section.kind ? c.dim(` .${section.kind}`) : ''}\n`);
     for (const id of section.tasks) {
       const task = graph.tasks.find((x) => x.id === id && x.file === document.file);
-      if (task) io.out(`    ${c.cyan(task.id.padEnd(width - 2))}  ${safe(task.title)}\n`);
+      if (task) io.out(`    ${c.cyan(task.id.padEnd(width - 2))}  ${terminalSafe(task.title)}\n`);
     }
   }
   return exitCodes.ok;

@@ -5,7 +5,7 @@ import type { Io } from '../io.js';
 import { loadInstructions } from '../load.js';
 import { messages } from '../../i18n/messages.js';
 import { jsonText } from '../../render/json-text.js';
-import { terminalSafe } from '../../render/terminal-safe.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import { json, stylish } from '../../scenario/report.js';
 import { runSuite, scenarioExtensions, scenarioFilesIn, type ScenarioFileRef } from '../../scenario/suite.js';
 

@@ -1,4 +1,5 @@
 /** What the team journal says on screen, in the instruction's language. */
+import { resolveLanguage } from '../../i18n/language.js';
 export interface ServerMessages {
   unreachable: (label: string, detail: string, file: string) => string;
   uploaded: (count: number, label: string) => string;
@@ -24,5 +25,5 @@ const ru: ServerMessages = {
 };
 
 export function serverMessages(lang: string | undefined): ServerMessages {
-  return lang === 'ru' ? ru : en;
+  return resolveLanguage(lang) === 'ru' ? ru : en;
 }

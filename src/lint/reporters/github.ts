@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { terminalSafe } from '../../render/terminal-safe.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 
 /**
  * GitHub Actions workflow commands, one per finding, shown as annotations on the pull request:

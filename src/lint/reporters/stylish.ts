@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { terminalSafeLine as terminalSafe } from '../../render/terminal-safe.js';
+import { terminalSafeLine as terminalSafe } from '../../text/terminal-safe.js';
 import { plural } from '../describe.js';
+import { resolveLanguage } from '../../i18n/language.js';
 
 /** Grouped by file like ESLint's stylish: `  line:col  severity  message  rule`, then a summary. */
 export function stylish(diagnostics: readonly Diagnostic[], color: ChalkInstance, lang?: string): string {
@@ -25,7 +26,7 @@ export function stylish(diagnostics: readonly Diagnostic[], color: ChalkInstance
   }
   const counts = countBySeverity(diagnostics);
   const total = diagnostics.length;
-  const summary = lang?.startsWith('ru')
+  const summary = resolveLanguage(lang) === 'ru'
     ? `✖ ${total} ${plural(total, 'проблема', 'проблемы', 'проблем')} (${counts.error} ${plural(counts.error, 'ошибка', 'ошибки', 'ошибок')}, ${counts.warning} ${plural(counts.warning, 'предупреждение', 'предупреждения', 'предупреждений')})`
     : `✖ ${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'})`;
   out += `\n${counts.error > 0 ? color.red.bold(summary) : color.yellow.bold(summary)}\n`;
