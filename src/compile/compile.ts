@@ -12,6 +12,7 @@ import type { Graph } from '../graph/types.js';
 import { validateGraph } from '../graph/validate.js';
 import { decodeUtf8 } from '../parse/decode.js';
 import { defaultGuardLimits, guardNesting, type GuardLimits } from '../parse/guard.js';
+import { ParseBudgetError } from '../parse/chunk.js';
 import { parseMarkdown } from '../parse/parse.js';
 import { compileFile, type FileResult } from './compile-file.js';
 import { sha256 } from './ids.js';
@@ -32,6 +33,8 @@ export interface CompileOptions {
   workers?: number | 'auto';
   /** Longest one file may take to parse in a worker before it is stopped, in ms (default: 10 s + 10 s per MB). */
   parseTimeoutMs?: number;
+  /** Heap limit of each parse worker, in MB (default: defaultWorkerHeapMb); a file that needs more gets a `too-large` error. */
+  workerHeapMb?: number;
 }
 
 export interface CompileResult {
@@ -83,7 +86,7 @@ export async function compilePaths(paths: string[], options: CompileOptions = {}
       misses.push({ source: loaded.source, key });
       missBytes += loaded.source.text.length;
       const { workers, mainLane } = plan(missBytes, files.length, wanted);
-      if (!spawning && mainLane && workers >= 1) spawning = import('./worker-pool.js').then((m) => m.prespawnWorkers(workers));
+      if (!spawning && mainLane && workers >= 1) spawning = import('./worker-pool.js').then((m) => m.prespawnWorkers(workers, options.workerHeapMb));
     }
   });
   const compiled = await compileMany(misses.map((m) => m.source), guard, options, (await spawning) ?? []);
@@ -144,7 +147,7 @@ async function compileMany(sources: SourceFile[], guard: GuardLimits, options: C
   const { workers, mainLane } = plan(bytes, sources.length, options.workers ?? workersFromEnvironment());
   if (workers >= 1 && sources.length >= 1) {
     const { compileInWorkers } = await import('./worker-pool.js');
-    const results = await compileInWorkers(sources, guard, workers, options.parseTimeoutMs, { mainLane, spawned });
+    const results = await compileInWorkers(sources, guard, workers, options.parseTimeoutMs, { mainLane, spawned, heapMb: options.workerHeapMb });
     if (results) return results;
   }
   for (const worker of spawned) void worker.terminate();
@@ -160,6 +163,9 @@ export function compileSource(source: SourceFile, guard: GuardLimits = defaultGu
   try {
     return compileFile(parseMarkdown(source.text), source);
   } catch (error) {
+    if (error instanceof ParseBudgetError) {
+      return emptyResult(source, { file: source.display, line: error.line, column: 1, rule: 'parse-budget', severity: 'error', message: `Parsing needed more work than a file of this size may take (${error.work} characters parsed); the file was not compiled (simplify the text from this line on, or split the file)`, source: 'parse' });
+    }
     // The guard should make this unreachable; if a shape slips past it, say so instead of crashing.
     const what = error instanceof RangeError ? 'the file is nested too deeply to be compiled' : `the compiler failed (${error instanceof Error ? error.message : String(error)}); please report it`;
     return emptyResult(source, { file: source.display, line: 1, column: 1, rule: 'internal-error', severity: 'error', message: `File was not compiled: ${what}`, source: 'parse' });

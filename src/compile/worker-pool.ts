@@ -17,6 +17,15 @@ export function defaultParseTimeout(source: SourceFile): number {
   return Math.round((10_000 + Math.ceil((source.text.length / 1_048_576) * 10_000)) * busy);
 }
 
+/**
+ * The heap a parse worker may grow to, in MB. An ordinary 4 MB instruction peaks at ~200 MB; a
+ * file shaped to blow up the parser (4 MB reached 2.6 GB) runs out of it, and only that file
+ * fails, with a diagnostic. Generous enough that the garbage collector runs no more often than
+ * without a cap: on a 4 MB instruction V8 ran 4 full collections uncapped (its own limit here is
+ * ~4 GB) and with 2 GB, 9 with 1 GB, 12 with 256 MB (the cap that made parsing ~20% slower).
+ */
+export const defaultWorkerHeapMb = 2048;
+
 type Outcome = { ok: true; result: FileResult } | { ok: false; rule: string; message: string };
 
 /**
@@ -31,8 +40,10 @@ type Outcome = { ok: true; result: FileResult } | { ok: false; rule: string; mes
  * finished the current one, so it never waits while this thread is busy. `spawned` are workers
  * started earlier (while the files were being read).
  */
-export async function compileInWorkers(sources: SourceFile[], guard: GuardLimits, threads: number, timeoutMs?: number, options: { mainLane?: boolean; spawned?: Worker[] } = {}): Promise<FileResult[] | null> {
+export async function compileInWorkers(sources: SourceFile[], guard: GuardLimits, threads: number, timeoutMs?: number, options: { mainLane?: boolean; spawned?: Worker[]; heapMb?: number } = {}): Promise<FileResult[] | null> {
   const spawned = options.spawned ?? [];
+  const heapMb = options.heapMb ?? defaultWorkerHeapMb;
+  const spawnWorker = (script: URL) => startWorker(script, heapMb);
   const script = workerScript();
   if (!script) return null;
   const results: FileResult[] = new Array<FileResult>(sources.length);
@@ -115,16 +126,14 @@ function workerScript(): URL | null {
 }
 
 /** Starts `count` workers now, so that they load the parser while this thread reads the files. */
-export function prespawnWorkers(count: number): Worker[] {
+export function prespawnWorkers(count: number, heapMb = defaultWorkerHeapMb): Worker[] {
   const script = workerScript();
-  return script ? Array.from({ length: count }, () => spawnWorker(script)) : [];
+  return script ? Array.from({ length: count }, () => startWorker(script, heapMb)) : [];
 }
 
-function spawnWorker(script: URL): Worker {
-  // execArgv: [] — flags given to node itself (--input-type, --cpu-prof, --expose-gc…) are not for
-  // the worker. No resourceLimits: a capped heap made parsing ~20% slower (more eager GC); files are
-  // already bounded by the size limit and the nesting guard.
-  const worker = new Worker(script, { execArgv: [] });
+function startWorker(script: URL, heapMb: number): Worker {
+  // execArgv: [] — flags given to node itself (--input-type, --cpu-prof, --expose-gc…) are not for the worker.
+  const worker = new Worker(script, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: heapMb } });
   // An error while no file is being compiled (none is expected) must not become an uncaught one.
   worker.on('error', () => undefined);
   return worker;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
 import { compileFile } from '../compile/compile-file.js';
-import { chunkStarts, parseInChunks } from './chunk.js';
+import { chunkStarts, ParseBudgetError, parseInChunks } from './chunk.js';
 import { parseMarkdownWhole } from './parse.js';
 
 // The suite's seed (printed once per run; INSTR_TEST_SEED repeats or changes it).
@@ -103,5 +103,32 @@ describe('parsing in chunks', () => {
     expect(parseInChunks(html, parseMarkdownWhole, 1)).toEqual(parseMarkdownWhole(html));
     expect(chunkStarts('---\n# yaml comment\n---\n# heading\n', 1)).toEqual([23]);
     expect(chunkStarts('---\n# yaml comment, never closed\n', 1)).toEqual([]);
+  });
+
+  it('re-parses a chunk left open before many headings in linear work, not once per heading', () => {
+    // A fence (or an HTML comment) never closed, then 300 headings: growing the chunk heading by
+    // heading handed the parser ~150 times the text (1.6 MB took 14-19 s of CPU).
+    for (const open of ['```', '<!--']) {
+      const text = `${open}\n${'# h\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n'.repeat(300)}`;
+      let work = 0;
+      const counted = (part: string) => {
+        work += part.length;
+        return parseMarkdownWhole(part);
+      };
+      expect(parseInChunks(text, counted, 64)).toEqual(parseMarkdownWhole(text));
+      expect(work).toBeLessThanOrEqual(3 * text.length);
+    }
+  });
+
+  it('stops with the line of the chunk when the work budget is spent', () => {
+    const text = Array.from({ length: 40 }, (_, i) => `# H${i}\n\n${'Some text.\n'.repeat(10)}`).join('\n');
+    expect(() => parseInChunks(text, parseMarkdownWhole, 64, text.length / 2)).toThrow(ParseBudgetError);
+    try {
+      parseInChunks(text, parseMarkdownWhole, 64, text.length / 2);
+    } catch (error) {
+      expect((error as ParseBudgetError).line).toBeGreaterThan(1);
+      expect((error as ParseBudgetError).line).toBeLessThan(text.split('\n').length);
+      expect(text.split('\n')[(error as ParseBudgetError).line - 1]).toMatch(/^# H\d+$/);
+    }
   });
 });

@@ -47,28 +47,62 @@ function frontMatterEnd(text: string): number {
 }
 
 /**
- * Parses `text` as `parse` would, chunk by chunk. `parse` must be the whole-text parser; the result
- * is the same tree, positions included.
+ * The parse ran out of its work budget (characters handed to the parser, re-parses included):
+ * the file gets a diagnostic at `line` instead of a parse that does not end.
  */
-export function parseInChunks(text: string, parse: (text: string) => Root, minSize = defaultChunkSize): Root {
+export class ParseBudgetError extends Error {
+  constructor(
+    readonly line: number,
+    readonly work: number,
+  ) {
+    super(`parse budget exhausted at line ${line} after ${work} characters`);
+  }
+}
+
+/**
+ * Characters the parser may be handed for a text of `length`: every chunk once, the growth of
+ * chunks that end inside an open fence (at most doubling, so at most twice more), and one whole
+ * parse when the file turns out to need one.
+ */
+export function parseBudget(length: number): number {
+  return 5 * length + 65_536;
+}
+
+/**
+ * Parses `text` as `parse` would, chunk by chunk. `parse` must be the whole-text parser; the result
+ * is the same tree, positions included. The work is counted (characters handed to `parse`) and
+ * bounded by `budget`: past it, a ParseBudgetError names the line of the chunk being parsed.
+ */
+export function parseInChunks(text: string, parse: (text: string) => Root, minSize = defaultChunkSize, budget = parseBudget(text.length)): Root {
+  let work = 0;
+  let line = 1;
+  const parseCounted = (part: string): Root => {
+    work += part.length;
+    if (work > budget) throw new ParseBudgetError(line, work);
+    return parse(part);
+  };
   const starts = chunkStarts(text, minSize);
-  if (starts.length === 0) return parse(text);
+  if (starts.length === 0) return parseCounted(text);
   const bounds = [0, ...starts, text.length];
   const children: RootContent[] = [];
   const mayDefine = text.includes(']:');
   let lastRoot: Root | null = null;
-  let line = 1;
   let from = 0;
   for (let next = 1; next < bounds.length; next++) {
     const to = bounds[next]!;
     const chunk = text.slice(from, to);
     // Without its last line ending: at the end of the input the parser gives that line ending to
     // a block left open there (a fence in a list item), where the whole text would not.
-    const tree = parse(to < text.length ? chunk.slice(0, -1) : chunk);
-    if (to < text.length && !endsClosed(tree, chunk)) continue; // grow this chunk up to the next start
-    if (mayDefine && hasDefinition(tree)) return parse(text);
+    const tree = parseCounted(to < text.length ? chunk.slice(0, -1) : chunk);
+    if (to < text.length && !endsClosed(tree, chunk)) {
+      // Grow this chunk to at least twice its size (not start by start: a fence left open before
+      // a thousand headings would be re-parsed a thousand times, quadratic in the file).
+      while (next + 1 < bounds.length - 1 && bounds[next + 1]! - from < 2 * (to - from)) next++;
+      continue;
+    }
+    if (mayDefine && hasDefinition(tree)) return parseCounted(text);
     // Front matter ends at the parser's own idea of its closing line: if that is not in the first chunk, no split is safe.
-    if (from === 0 && text.startsWith('---') && tree.children[0]?.type !== 'yaml') return parse(text);
+    if (from === 0 && text.startsWith('---') && tree.children[0]?.type !== 'yaml') return parseCounted(text);
     shift(tree, line - 1, from);
     for (const child of tree.children) children.push(child);
     lastRoot = tree;

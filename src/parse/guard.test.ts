@@ -49,6 +49,14 @@ describe('guardNesting', () => {
     expect(guardNesting('```x`\n- - - - - - x\n```', limits)).toMatchObject({ line: 2 });
   });
 
+  it('bounds the lines of a file and of one stretch the parser cannot cut', () => {
+    const cutEvery = (n: number) => Array.from({ length: n }, (_, i) => `## H${i}\n\n${'a\n\n'.repeat(2000)}`).join('');
+    expect(guardNesting(cutEvery(30))).toBeNull(); // 120 030 lines in stretches of 4 002
+    expect(guardNesting(cutEvery(40))).toMatchObject({ line: 150_001, column: 1, message: expect.stringContaining('more than 150000 lines') });
+    expect(guardNesting('a\n\n'.repeat(30_000))).toMatchObject({ line: 50_001, message: expect.stringContaining('put a heading') });
+    expect(guardNesting(`[x]: /y\n\n${cutEvery(20)}`)).toMatchObject({ line: 50_001, message: expect.stringContaining('link reference definition') });
+  });
+
   // One pass over the text: the test timeout guards against a superlinear scan; no test measures seconds.
   it('gets through the shapes that make the parser superlinear', () => {
     expect(guardNesting(`${'- '.repeat(100_000)}x`)).not.toBeNull();

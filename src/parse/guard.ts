@@ -26,6 +26,14 @@ export const defaultGuardLimits: GuardLimits = { maxDepth: 40, maxInlineDelimite
 export const maxContainersPerChunk = 2000;
 /** Most lines in one block (a run of lines without a blank one): 1 MB of "a\n" took 2.4 GB to parse. */
 export const maxBlockLines = 10_000;
+/**
+ * Most lines in one file, and in one stretch the parser cannot cut: the parser's memory and time
+ * grow with the lines and blocks it holds, not with the bytes (4 MB of "a\n\n" took 3.3 GB and
+ * minutes in one piece, 900 MB cut into chunks). An ordinary 4 MB instruction has ~80 000 lines
+ * and a heading every ~50 lines.
+ */
+export const maxFileLines = 150_000;
+export const maxStretchLines = 50_000;
 /** Most lines of YAML front matter (the same limit as src/compile/front-matter.ts). */
 export const maxFrontMatterLines = 5000;
 
@@ -48,6 +56,7 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
   let listItems = 0;
   let containers = 0;
   let blockLines = 0;
+  let stretchLines = 0;
   let previousBlank = true;
   let previousQuoted = false;
   let line = 0;
@@ -96,7 +105,17 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
     if (blockLines > maxBlockLines) {
       return { line, column: 1, message: `A block of more than ${maxBlockLines} lines without a blank line; split it with blank lines` };
     }
-    if (cut) containers = 0;
+    if (cut) {
+      containers = 0;
+      stretchLines = 0;
+    }
+    stretchLines++;
+    if (line > maxFileLines) {
+      return { line, column: 1, message: `File has more than ${maxFileLines} lines; split it into several files` };
+    }
+    if (stretchLines > maxStretchLines) {
+      return { line, column: 1, message: `More than ${maxStretchLines} lines in one stretch the parser cannot cut; ${cuts ? 'put a heading at the left margin between the parts' : 'a link reference definition ([x]: url) makes the whole file one stretch'}` };
+    }
     const quoted = markers > listMarkers;
     containers += listMarkers + (quoted && (!previousQuoted || previousBlank) ? 1 : 0) + (!previousBlank && setextUnderline.test(lineText) ? 1 : 0);
     previousQuoted = quoted;

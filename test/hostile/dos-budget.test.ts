@@ -48,6 +48,9 @@ describe('the guard', () => {
     { name: 'backticks', text: `${frontMatter}${Array.from({ length: 1000 }, (_, i) => `${'`'.repeat((i % 50) + 1)}a `).join('')}\n`, where: /backticks\.md:7:\d+ .*code delimiters/ },
     // memory: one block of 512 Ki lines took 2.4 GB
     { name: 'lines', text: `${frontMatter}${'a\n'.repeat(512 * 1024)}`, where: /lines\.md:10007:1 .*more than 10000 lines/ },
+    // memory: 4 MB of tiny paragraphs took 3.3 GB in one piece, 900 MB cut by headings every 300
+    { name: 'paragraphs', text: `${frontMatter}${'a\n\n'.repeat(1_300_000)}`, where: /paragraphs\.md:50006:1 .*More than 50000 lines in one stretch/ },
+    { name: 'cut-paragraphs', text: `${frontMatter}${`# h\n\n${'a\n\n'.repeat(300)}`.repeat(4300)}`, where: /cut-paragraphs\.md:150001:1 .*more than 150000 lines/ },
     // a stretch the parser cannot cut (an indented fence stops the cuts) with thousands of quotes
     { name: 'uncut-quotes', text: `${frontMatter}- item\n   \`\`\`\n\n${'> a\n\n'.repeat(2500)}`, where: /uncut-quotes\.md:\d+:1 .*cannot cut/ },
     // 40 000 roles: refused before YAML or the parser sees them
@@ -60,6 +63,15 @@ describe('the guard', () => {
       expect(r.stderr).toMatch(shape.where);
     });
   }
+});
+
+describe('the work of one parse is bounded', () => {
+  it('a fence or comment left open before 400 headings is parsed in linear work (1.6 MB took 14-19 s)', { timeout: hangGuard }, () => {
+    for (const open of ['```', '<!--']) {
+      const r = compile('open.md', `${frontMatter}${open}\n${`# h\n${'x'.repeat(4100)}\n`.repeat(400)}`);
+      expect(r.code).toBe(0);
+    }
+  });
 });
 
 describe("instr's own loops", () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,5 +42,20 @@ describe('parsing in worker threads', () => {
       // no folder: nothing cached, as it should be
     }
     expect(entries).toEqual([]);
+  });
+
+  it('a file whose parse outgrows the worker heap gets a diagnostic; the process and the other files go on', async () => {
+    // The default cap is 2 GB (src/compile/worker-pool.ts); 16 MB is too little for 40 000 tiny
+    // paragraphs (120 KB), enough for a small instruction.
+    const big = join(folder.dir, 'heap');
+    mkdirSync(big);
+    writeFileSync(join(big, 'dense.md'), `---\nid: dense\ntitle: Dense\nlang: en\n---\n\n${`# h\n\n${'a\n\n'.repeat(1000)}`.repeat(40)}`);
+    generate(join(big, 'small'), { files: 1, bytesPerFile: 2_000, seed: 6 });
+    const r = await compilePaths([big], { cwd: folder.dir, cache: false, workers: 1, parseTimeoutMs: 3_600_000, workerHeapMb: 16 });
+    expect(r.diagnostics.filter((d) => d.rule === 'too-large')).toEqual([
+      expect.objectContaining({ file: 'heap/dense.md', line: 1, column: 1, severity: 'error', message: expect.stringContaining('ran out of memory') }),
+    ]);
+    expect(r.graph.tasks.length).toBeGreaterThan(0);
+    expect(r.graph.tasks.every((t) => t.file === 'small/part-001.md')).toBe(true);
   });
 });
