@@ -6,16 +6,9 @@ export function normalizeWord(word: string): string {
   return word.toLowerCase().replace(/ё/g, 'е');
 }
 
-const stems = new Map<string, string>();
-
-/** Snowball stem of a normalized word, remembered: a 10 MB folder has a few thousand distinct words. */
+/** The index term of a normalized word: its stem (stem() remembers them), or the word itself when it has digits. */
 export function stemOf(lower: string): string {
-  let s = stems.get(lower);
-  if (s === undefined) {
-    s = /\d/.test(lower) ? lower : stem(lower);
-    stems.set(lower, s);
-  }
-  return s;
+  return /\d/.test(lower) ? lower : stem(lower);
 }
 
 /** One word of a text as the index sees it. */

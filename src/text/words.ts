@@ -25,8 +25,19 @@ function stemmer(language: 'russian' | 'english') {
   return s;
 }
 
+// Stems remembered: an instruction repeats its words, and the Snowball stemmer costs ~20 µs a word.
+// Bounded, so that a hostile file of unique words cannot grow it without limit.
+const remembered = new Map<string, string>();
+const rememberedLimit = 100_000;
+
 /** Snowball stem of a word, Russian for Cyrillic words and English otherwise; lowercased, ё → е. */
 export function stem(word: string): string {
   const lower = word.toLowerCase().replace(/ё/g, 'е');
-  return /[\u0400-\u04ff]/.test(lower) ? stemmer('russian').stem(lower) : stemmer('english').stem(lower);
+  let s = remembered.get(lower);
+  if (s === undefined) {
+    s = /[\u0400-\u04ff]/.test(lower) ? stemmer('russian').stem(lower) : stemmer('english').stem(lower);
+    if (remembered.size >= rememberedLimit) remembered.clear();
+    remembered.set(lower, s);
+  }
+  return s;
 }

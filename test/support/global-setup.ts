@@ -1,18 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     seed: number;
+    cacheDir: string;
   }
 }
 
+const root = fileURLToPath(new URL('../../', import.meta.url));
+let shared: string | undefined;
+
+/**
+ * One cache of compiled files for the whole run, in a temporary folder: test files that compile
+ * the same instructions (most compile the bundled ones) then do it once, not once per file. Its
+ * entries are keyed by the files' bytes, so sharing changes no result; a test about the cache
+ * itself names a folder of its own. Filled first by one run of the build, when there is one.
+ */
+function sharedCache(): string {
+  if (shared) return shared;
+  shared = mkdtempSync(join(tmpdir(), 'instr-test-cache-'));
+  const bin = join(root, 'bin/instr');
+  if (existsSync(join(root, 'dist/bundle/cli.js'))) {
+    spawnSync(process.execPath, [bin, 'compile', 'instructions', '--quiet'], { cwd: root, env: { ...process.env, INSTR_CACHE_DIR: shared }, stdio: 'ignore', timeout: 120_000 });
+  }
+  return shared;
+}
+
 /** The seed of every random draw in the suite: INSTR_TEST_SEED, else a fixed default, printed once. */
-export default function setup(project: TestProject): void {
+export default function setup(project: TestProject): () => void {
   const given = process.env['INSTR_TEST_SEED'];
   const seed = given === undefined || given === '' ? 20261127 : Number(given);
   if (!Number.isSafeInteger(seed)) throw new Error(`INSTR_TEST_SEED must be an integer, not "${given}"`);
   project.provide('seed', seed);
+  project.provide('cacheDir', sharedCache());
   // Once per run, not once per project.
   if (process.env['INSTR_TEST_SEED_SHOWN'] !== String(seed)) console.log(`random seed ${seed} (INSTR_TEST_SEED=${seed} repeats this run)`);
   process.env['INSTR_TEST_SEED_SHOWN'] = String(seed);
+  return () => {
+    if (shared) rmSync(shared, { recursive: true, force: true });
+    shared = undefined;
+  };
 }
