@@ -1,4 +1,5 @@
 import { WorkTimes } from '../calendar/work-times.js';
+import { stepNumbers } from '../render/checklist.js';
 import { indexGraph } from '../graph/query.js';
 import type { Graph, Task } from '../graph/types.js';
 import type { RunRecord } from '../journal/runs.js';
@@ -41,6 +42,8 @@ export interface OpenRun {
   title: string;
   user: string;
   node: string | null;
+  /** The node's number as `instr show` and `instr run` print it ("7.a.1"). */
+  step?: string;
   state: OpenStatus;
   /** Time of the run's latest event, ISO. */
   lastAt: string;
@@ -77,6 +80,7 @@ export function buildAgenda(graph: Graph, runs: Iterable<RunRecord>, from: strin
     }
   }
   const open: OpenRun[] = [];
+  let numbers: Map<string, string> | undefined;
   for (const r of runs) {
     if (r.scripted || r.task === null) continue;
     if (!isOpenStatus(r.state)) continue;
@@ -92,7 +96,8 @@ export function buildAgenda(graph: Graph, runs: Iterable<RunRecord>, from: strin
     // A run with no event for an hour and no pause was interrupted (killed, closed terminal).
     const interrupted = r.state === 'active' && r.lastAt < now - interruptedAfterMs;
     if (r.state === 'paused' || interrupted || (r.state === 'waiting' && r.wait?.timeoutAt === undefined)) {
-      open.push({ run: r.run, task: r.task, title: task?.title ?? r.title, user: r.user, node: r.node, state: r.state, lastAt: new Date(r.lastAt).toISOString(), lang: b.lang, ...(r.wait ? { event: r.wait.event } : {}) });
+      const step = r.node ? (numbers ??= stepNumbers(index)).get(r.node) : undefined;
+      open.push({ run: r.run, task: r.task, title: task?.title ?? r.title, user: r.user, node: r.node, ...(step ? { step } : {}), state: r.state, lastAt: new Date(r.lastAt).toISOString(), lang: b.lang, ...(r.wait ? { event: r.wait.event } : {}) });
     }
   }
   items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.at.localeCompare(b.at) || Number(a.time !== null) - Number(b.time !== null) || a.task.localeCompare(b.task));

@@ -72,7 +72,7 @@ export function agendaText(agenda: Agenda, lang: string, c: ChalkInstance): stri
     for (const r of agenda.open) {
       const state = r.state === 'waiting' ? `${t.agendaWaiting} «${terminalSafe(r.event ?? '')}»` : r.state === 'paused' ? t.agendaPaused : t.agendaActive;
       out.push(`  ${c.cyan(terminalSafe(r.task))}  ${terminalSafe(r.title)}  ${c.yellow(state)}`);
-      out.push(`    ${c.dim(`${t.agendaRun} ${terminalSafe(r.run)}${r.user ? `, ${terminalSafe(r.user)}` : ''} · ${t.agendaLast} ${r.lastAt.slice(0, 16).replace('T', ' ')} UTC${r.node ? ` · ${terminalSafe(r.node)}` : ''}`)}`);
+      out.push(`    ${c.dim(`${t.agendaRun} ${terminalSafe(r.run)}${r.user ? `, ${terminalSafe(r.user)}` : ''} · ${t.agendaLast} ${r.lastAt.slice(0, 16).replace('T', ' ')} UTC${r.step ? ` · ${t.step} ${r.step}` : r.node ? ` · ${terminalSafe(r.node)}` : ''}`)}`);
     }
     out.push('');
   }

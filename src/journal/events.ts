@@ -113,6 +113,9 @@ export interface NotCoveredEvent extends Base {
   action: string;
   /** Path of the inbox draft written, relative to the instructions root. */
   draft: string;
+  /** Who decided what to do, and how it ended (the firm's gap procedure asks for both). */
+  decidedBy?: string;
+  result?: string;
 }
 
 export interface EndEvent extends Base {
@@ -121,6 +124,8 @@ export interface EndEvent extends Base {
   status: EndStatus;
   outcome: string;
   durationMs: number;
+  /** The run ended at a situation the instruction does not cover (see the not-covered event before it). */
+  notCovered?: true;
 }
 
 /** The user abandoned a suspended run (instr run --resume → discard). */

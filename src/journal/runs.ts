@@ -39,6 +39,10 @@ export interface RunRecord {
   /** Latest answer per checkpoint node. */
   checkpoints?: Array<{ node: string; confirmed: boolean }>;
   notCovered?: number;
+  /** Situations captured as not covered by the instruction, in journal order. */
+  gaps?: Array<{ node: string | null; description: string; decidedBy?: string; at: string }>;
+  /** The run ended at a situation the instruction does not cover. */
+  endedNotCovered?: true;
 }
 
 /** Folds events (in journal order, duplicates already dropped) into runs. */
@@ -91,6 +95,7 @@ export class RunFolder {
         if (typeof e.durationMs === 'number' && Number.isFinite(e.durationMs)) r.durationMs = e.durationMs;
         else if (r.startedAt !== null) r.durationMs = at - r.startedAt;
         r.outcome = String(e.outcome ?? '');
+        if (e.notCovered === true) r.endedNotCovered = true;
         return;
       case 'step':
         if (e.action === 'skip') (r.skips ??= []).push({ node: String(e.node), reason: String(e.reason ?? '') });
@@ -107,6 +112,7 @@ export class RunFolder {
       }
       case 'not-covered':
         r.notCovered = (r.notCovered ?? 0) + 1;
+        (r.gaps ??= []).push({ node: typeof e.node === 'string' ? e.node : null, description: String(e.description ?? ''), ...(typeof e.decidedBy === 'string' && e.decidedBy ? { decidedBy: e.decidedBy } : {}), at: e.at });
         return;
     }
   };

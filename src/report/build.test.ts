@@ -35,14 +35,14 @@ describe('the report', () => {
   });
 
   it('lists skipped steps with their reasons and file:line from the current graph', () => {
-    expect(task('mail')?.skipped).toEqual([{ node: 'answer-mail', text: 'Ответить на письма клиентов.', file: 'manager.md', line: 42, count: 1, reasons: [{ reason: 'Писем не было', count: 1 }] }]);
+    expect(task('mail')?.skipped).toEqual([{ node: 'answer-mail', text: 'Ответить на письма клиентов.', number: '2', file: 'manager.md', line: 42, count: 1, reasons: [{ reason: 'Писем не было', count: 1 }] }]);
     expect(task('old-task')?.skipped[0]).toMatchObject({ node: 'old-task.s1234567', text: null, file: null });
   });
 
   it('groups "unclear" notes by step, the most asked first, without the scripted run\'s', () => {
     expect(report.unclear).toEqual([
-      { task: 'mail', node: 'open-mailbox', text: 'Открыть общий почтовый ящик.', file: 'manager.md', line: 41, count: 2, notes: [{ note: 'Где взять пароль от ящика?', count: 2 }] },
-      { task: 'mail', node: 'answer-mail', text: 'Ответить на письма клиентов.', file: 'manager.md', line: 42, count: 1, notes: [{ note: 'Отвечать с общего ящика или с личного?', count: 1 }] },
+      { task: 'mail', node: 'open-mailbox', text: 'Открыть общий почтовый ящик.', number: '1', file: 'manager.md', line: 41, count: 2, notes: [{ note: 'Где взять пароль от ящика?', count: 2 }] },
+      { task: 'mail', node: 'answer-mail', text: 'Ответить на письма клиентов.', number: '2', file: 'manager.md', line: 42, count: 1, notes: [{ note: 'Отвечать с общего ящика или с личного?', count: 1 }] },
     ]);
   });
 
@@ -96,10 +96,10 @@ describe('the report', () => {
     expect(text).toContain('Пропущено нечитаемых строк: 2 (6, 38)');
     expect(text).toContain('Не учтено сценарных прохождений: 1');
     expect(text).toContain('mail  Разобрать почту\n    начато 4 · завершено 3 · брошено 1 · медианное время 30 мин');
-    expect(text).toContain('2× mail Открыть общий почтовый ящик. manager.md:41');
+    expect(text).toContain('2× mail 1. Открыть общий почтовый ящик. manager.md:41');
     const md = reportMarkdown(report, 'en');
     expect(md).toContain('## Unclear steps: what to rewrite');
-    expect(md).toContain('- [ ] **2×** `mail` Открыть общий почтовый ящик. (manager.md:41)');
+    expect(md).toContain('- [ ] **2×** `mail` 1. Открыть общий почтовый ящик. (manager.md:41)');
     expect(md).toContain('| `mail` Разобрать почту | 4 | 3 | 1 | 30 min | 0 | 16/20 |');
   });
 });

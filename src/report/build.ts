@@ -2,6 +2,7 @@ import { nodeLabel } from '../graph/node-text.js';
 import { WorkTimes } from '../calendar/work-times.js';
 import { reviewStatus } from '../analyze/staleness.js';
 import { indexGraph, type GraphIndex } from '../graph/query.js';
+import { stepNumbers } from '../render/checklist.js';
 import type { Graph, Task } from '../graph/types.js';
 import { occurrences } from '../schedule/occurrences.js';
 import { documentZone } from '../schedule/task-zone.js';
@@ -18,8 +19,24 @@ export interface StepRef {
   node: string;
   /** The step's text in the current graph; null when the node is no longer there. */
   text: string | null;
+  /** The step's number as `instr show` and `instr run` print it ("7.a.1"); null when gone. */
+  number: string | null;
   file: string | null;
   line: number | null;
+}
+
+/** A situation captured during a run as not covered by the instruction. */
+export interface GapItem {
+  run: string;
+  task: string;
+  user: string;
+  at: string;
+  /** Where the run was; null when it was captured outside a step. */
+  step: StepRef | null;
+  description: string;
+  decidedBy: string | null;
+  /** The person ended the run there (outcome "not covered"). */
+  endedRun: boolean;
 }
 
 export interface Counted<T extends string> {
@@ -101,6 +118,8 @@ export interface Report {
   tasks: TaskReport[];
   /** "Unclear" notes grouped by step, the most asked first: what to rewrite. */
   unclear: UnclearStep[];
+  /** Situations the instruction does not cover, oldest first: what to add. */
+  notCovered: GapItem[];
   overdue: OverdueItem[];
   review: ReviewDue[];
 }
@@ -133,6 +152,7 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
   const tasks = new Map<string, Acc>();
   const unclear = new Map<string, { task: string; node: string; notes: Map<string, number> }>();
   const overdue: OverdueItem[] = [];
+  const notCovered: GapItem[] = [];
   let scriptedRuns = 0;
 
   let earliest = Infinity;
@@ -184,6 +204,9 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
       reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
     }
     for (const c of r.checkpoints ?? []) if (!c.confirmed) acc.checkpoints.set(c.node, (acc.checkpoints.get(c.node) ?? 0) + 1);
+    for (const g of r.gaps ?? []) {
+      notCovered.push({ run: r.run, task: r.task, user: r.user, at: g.at, step: g.node ? stepRef(index, g.node) : null, description: g.description, decidedBy: g.decidedBy ?? null, endedRun: r.endedNotCovered === true && g === r.gaps?.at(-1) });
+    }
     for (const u of r.unclear ?? []) {
       let entry = unclear.get(u.node);
       if (!entry) unclear.set(u.node, (entry = { task: r.task, node: u.node, notes: new Map() }));
@@ -222,6 +245,7 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
     journalSince: Number.isFinite(earliest) ? new Date(earliest).toISOString() : null,
     tasks: reports,
     unclear: unclearSteps,
+    notCovered: notCovered.sort((a, b) => a.at.localeCompare(b.at)),
     overdue,
     review: reviewDue(graph, options.today),
   };
@@ -310,9 +334,13 @@ export function median(values: number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+const numbering = new WeakMap<GraphIndex, Map<string, string>>();
+
 function stepRef(index: GraphIndex, id: string): StepRef {
   const node = index.node(id);
-  return { node: id, text: node ? nodeLabel(node) : null, file: node?.position.file ?? null, line: node?.position.line ?? null };
+  let numbers = numbering.get(index);
+  if (!numbers) numbering.set(index, (numbers = stepNumbers(index)));
+  return { node: id, text: node ? nodeLabel(node) : null, number: numbers.get(id) ?? null, file: node?.position.file ?? null, line: node?.position.line ?? null };
 }
 
 

@@ -2,7 +2,8 @@ import type { ChalkInstance } from 'chalk';
 import { cell } from '../agenda/render.js';
 import { messages, type Messages } from '../i18n/messages.js';
 import { terminalSafe } from '../text/terminal-safe.js';
-import type { Report, StepRef, TaskReport } from './build.js';
+import type { GapItem, Report, StepRef, TaskReport } from './build.js';
+import { gapMessages, type GapMessages } from './gap-messages.js';
 import { resolveLanguage } from '../i18n/language.js';
 
 /** 90 000 ms → «1 мин 30 с» / "1 min 30 s"; whole days, hours and minutes beyond that. */
@@ -26,7 +27,17 @@ function where(ref: { file: string | null; line: number | null }): string {
 }
 
 function stepLabel(ref: StepRef, t: Messages): string {
-  return ref.text === null ? `${ref.node} (${t.reportGone})` : ref.text;
+  if (ref.text === null) return `${ref.node} (${t.reportGone})`;
+  return ref.number ? `${ref.number}. ${ref.text}` : ref.text;
+}
+
+/** "request 7.a.1. Step text · decided by: Director · the run ended here" */
+function gapLine(g: GapItem, t: Messages, g9: GapMessages): string {
+  const parts = [`${g.task} ${g.step ? stepLabel(g.step, t) : g9.outsideStep}`];
+  if (g.decidedBy) parts.push(`${g9.decidedBy}: ${g.decidedBy}`);
+  if (g.endedRun) parts.push(g9.endedRun);
+  parts.push(`${t.agendaRun} ${g.run}${g.user ? `, ${g.user}` : ''}`);
+  return parts.join(' · ');
 }
 
 function counts(r: TaskReport, t: Messages, lang: string): string {
@@ -76,6 +87,13 @@ export function reportText(report: Report, lang: string, c: ChalkInstance): stri
     out.push(`  ${c.yellow(`${u.count}×`)} ${c.cyan(terminalSafe(u.task))} ${terminalSafe(stepLabel(u, t))} ${c.dim(where(u))}`);
     for (const n of u.notes) out.push(`     ${n.count > 1 ? `${n.count}× ` : ''}${terminalSafe(n.note)}`);
   }
+  const g9 = gapMessages(lang);
+  out.push('', c.bold(g9.title));
+  if (report.notCovered.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
+  for (const g of report.notCovered) {
+    out.push(`  ${c.yellow('?')} ${terminalSafe(g.description)}`);
+    out.push(`    ${c.dim(terminalSafe(gapLine(g, t, g9)))}`);
+  }
   out.push('', c.bold(t.reportOverdue));
   if (report.overdue.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
   for (const o of report.overdue) out.push(`  ${c.red(o.due.slice(0, 16).replace('T', ' '))} UTC  ${c.cyan(terminalSafe(o.task))}  ${terminalSafe(overdueLabel(o.kind, o.label, t))}  ${c.dim(`${t.agendaRun} ${terminalSafe(o.run)}${o.user ? `, ${terminalSafe(o.user)}` : ''}`)}`);
@@ -117,6 +135,10 @@ export function reportMarkdown(report: Report, lang: string): string {
     out.push(`- [ ] **${u.count}×** \`${cell(u.task)}\` ${cell(stepLabel(u, t))}${u.file ? ` (${where(u)})` : ''}`);
     for (const n of u.notes) out.push(`  - ${n.count > 1 ? `${n.count}× ` : ''}${cell(n.note)}`);
   }
+  const g9 = gapMessages(lang);
+  out.push('', `## ${g9.title}`, '');
+  if (report.notCovered.length === 0) out.push(t.reportNone);
+  for (const g of report.notCovered) out.push(`- [ ] ${cell(g.description)} (${cell(gapLine(g, t, g9))})`);
   const checkpoints = report.tasks.flatMap((r) => r.checkpoints.map((p) => ({ task: r.task, ...p })));
   out.push('', `## ${t.reportCheckpoints}`, '');
   if (checkpoints.length === 0) out.push(t.reportNone);

@@ -22,7 +22,7 @@ import { isOpenStatus, runStatus, type RunStatus } from '../journal/run-status.j
 import { JournalWriteError } from '../journal/writer.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import { MAX_ANSWERS_BYTES, parseAnswers, unknownKeys, type AnswersFile } from './answers.js';
-import { drive, type Driver, type Outcome } from './drive.js';
+import { drive, type Driver, type Gap, type Outcome } from './drive.js';
 import { startRun } from './engine.js';
 import { runMessages, type RunMessages } from './messages.js';
 import { contentHash, gitRevision, newRunId } from './origin.js';
@@ -222,12 +222,15 @@ async function driverFor(ctx: Ctx, lang: string, t: RunMessages): Promise<Driver
 
 function hooks(ctx: Ctx, lang: string, t: RunMessages) {
   return {
-    notCovered(description: string, actions: string[], session: RunSession, how: { decidedBy?: string | undefined; result?: string | undefined } = {}): void {
+    notCovered(gap: Gap, session: RunSession): void {
+      const { description, actions } = gap;
       const node = session.state.node;
       const task = node && Object.hasOwn(ctx.graph.nodes, node) ? ctx.graph.nodes[node]!.task : session.state.task;
-      const draft = writeDraft(ctx.root, { captured: new Date().toISOString(), run: session.runId, task, node, user: userName(ctx.flags), lang, description, actions, ...(how.decidedBy ? { decidedBy: how.decidedBy } : {}), ...(how.result ? { result: how.result } : {}) }, undefined, ctx.io.cwd);
-      session.record({ type: 'not-covered', node, description, action: actions.join('\n'), draft });
+      const how = { ...(gap.decidedBy ? { decidedBy: gap.decidedBy } : {}), ...(gap.result ? { result: gap.result } : {}) };
+      const draft = writeDraft(ctx.root, { captured: new Date().toISOString(), run: session.runId, task, node, user: userName(ctx.flags), lang, description, actions, ...how }, undefined, ctx.io.cwd);
+      session.record({ type: 'not-covered', node, description, action: actions.join('\n'), draft, ...how });
       ctx.io.out(`${ctx.io.color.green('✔')} ${t.draftSaved} ${relative(ctx.io.cwd, `${ctx.root}/${draft}`)}\n`);
+      if (gap.end) session.endNotCovered(description);
     },
   };
 }

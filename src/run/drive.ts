@@ -8,10 +8,21 @@ export type Action =
   | { kind: 'pause'; interrupted?: boolean }
   /** At a wait: stop until the event happens. */
   | { kind: 'suspend' }
-  /** "This is not in the instruction": capture a draft, then ask the same prompt again. */
-  | { kind: 'not-covered'; description: string; actions: string[]; decidedBy?: string; result?: string }
+  /** "This is not in the instruction": capture a draft, then ask the same prompt again, or end the run there. */
+  | { kind: 'not-covered'; gap: Gap }
   /** Scripted mode cannot go on (a missing or wrong answer). */
   | { kind: 'stop'; message: string };
+
+/** A situation the instruction does not cover, as the person described it. */
+export interface Gap {
+  description: string;
+  /** What was done, one action per entry (empty while nothing has been decided). */
+  actions: string[];
+  decidedBy?: string;
+  result?: string;
+  /** End the run here (outcome "not covered") instead of going back to the prompt. */
+  end: boolean;
+}
 
 export type Open = Exclude<Prompt, { kind: 'finished' }>;
 
@@ -28,7 +39,8 @@ export type Outcome =
   | { kind: 'stopped'; message: string };
 
 export interface DriveHooks {
-  notCovered(description: string, actions: string[], session: RunSession, how?: { decidedBy?: string | undefined; result?: string | undefined }): void;
+  /** Captures the draft and journals it; ends the run when the person chose to stop there. */
+  notCovered(gap: Gap, session: RunSession): void;
 }
 
 export async function drive(session: RunSession, driver: Driver, hooks: DriveHooks): Promise<Outcome> {
@@ -50,7 +62,7 @@ export async function drive(session: RunSession, driver: Driver, hooks: DriveHoo
       case 'suspend':
         return { kind: 'suspended' };
       case 'not-covered':
-        hooks.notCovered(action.description, action.actions, session, { decidedBy: action.decidedBy, result: action.result });
+        hooks.notCovered(action.gap, session);
         break;
       case 'stop':
         return { kind: 'stopped', message: action.message };

@@ -87,6 +87,8 @@ export interface RunState {
   endNode: string | null;
   /** "Unclear" notes: the friend's questions. They survive back. */
   notes: Note[];
+  /** The run ended at a situation the instruction does not cover (status `cancelled`). */
+  notCovered?: true;
 }
 
 export type Prompt =
@@ -248,6 +250,20 @@ export function applyAnswer(graph: Graph, state: RunState, answer: Answer, now: 
       return { ok: true, state: next };
     }
   }
+}
+
+/**
+ * Ends a run where the instruction has no answer: the situation was captured as not covered, and
+ * the person chose to stop there. The path records where it happened.
+ */
+export function endNotCovered(graph: Graph, state: RunState, outcome: string, now: string): RunState {
+  const next = structuredClone(state);
+  if (finishedStatuses.has(next.status)) return next;
+  const node = nodeById(graph, next.node);
+  if (node) next.path.push({ node: node.id, task: node.task, kind: 'not-covered', outcome, at: now });
+  finish(next, 'cancelled', outcome, null, now);
+  next.notCovered = true;
+  return next;
 }
 
 /** Ends a run on the user's request (abandoned). */

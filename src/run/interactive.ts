@@ -13,7 +13,7 @@ import { stepNumbers } from '../render/checklist.js';
 import { roleContactsLine } from '../render/role-contacts.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import type { Answer } from './engine.js';
-import type { Action, Driver, Open } from './drive.js';
+import type { Action, Driver, Gap, Open } from './drive.js';
 import { renderMarkdown } from './markdown.js';
 import type { RunMessages } from './messages.js';
 import type { RunSession } from './session.js';
@@ -154,34 +154,49 @@ export class InteractiveDriver implements Driver {
         return answer({ type: 'arrived' });
       case 'suspend':
         return { kind: 'suspend' };
-      case 'not-covered': {
-        const description = await this.text(t.notCoveredWhat, t.descriptionRequired);
-        const procedure = this.gapProcedure(prompt.node.task);
-        if (procedure.length > 0) this.ui.out(`\n${wrapLines(procedure, this.ui.columns).join('\n')}\n\n`);
-        const actions: string[] = [];
-        this.ui.out(`${this.ui.color.dim(t.notCoveredDid)}\n`);
-        for (let i = 1; i <= 30; i++) {
-          const line = (await input({ message: `${i}.`, theme: this.theme })).trim();
-          if (!line) break;
-          actions.push(line);
-        }
-        const decidedBy = (await input({ message: t.notCoveredWho, theme: this.theme })).trim();
-        const result = (await input({ message: t.notCoveredResult, theme: this.theme })).trim();
-        return { kind: 'not-covered', description, actions, ...(decidedBy ? { decidedBy } : {}), ...(result ? { result } : {}) };
-      }
+      case 'not-covered':
+        return { kind: 'not-covered', gap: await this.gap(prompt) };
     }
     return { kind: 'pause' };
   }
 
-  /** The firm's own procedure for situations the instruction does not cover: its section of class `gaps`. */
-  private gapProcedure(taskId: string): string[] {
+  /**
+   * "This is not in the instruction", the way the firm's gap procedure has it: the procedure first,
+   * then what happened; who decided and what was done only once something has been decided; then
+   * back to the step, or the end of the run with the outcome "not covered".
+   */
+  private async gap(prompt: Open): Promise<Gap> {
+    const { t, color: c } = this.ui;
+    const procedure = this.gapProcedure(prompt.node.position.file);
+    this.ui.out(`\n${wrapLines(procedure.length > 0 ? procedure : [c.yellow(t.notCoveredNoProcedure)], this.ui.columns).join('\n')}\n\n`);
+    const description = await this.text(t.notCoveredWhat, t.descriptionRequired);
+    const gap: Gap = { description, actions: [], end: false };
+    const decided = await select<boolean>({ message: t.notCoveredDecided, choices: [{ value: true, name: t.notCoveredDecidedYes }, { value: false, name: t.notCoveredDecidedNo }], loop: false, theme: this.theme });
+    if (decided) {
+      gap.decidedBy = await this.text(t.notCoveredWho, t.notCoveredWhoRequired);
+      this.ui.out(`${c.dim(t.notCoveredDid)}\n`);
+      for (let i = 1; i <= 30; i++) {
+        const line = (await input({ message: `${i}.`, theme: this.theme })).trim();
+        if (!line) break;
+        gap.actions.push(line);
+      }
+      const result = (await input({ message: t.notCoveredResult, theme: this.theme })).trim();
+      if (result) gap.result = result;
+    }
+    const number = this.numbers.get(prompt.node.id);
+    const back = number ? `${t.notCoveredBack} (${t.stepOf} ${number})` : t.notCoveredBack;
+    gap.end = await select<boolean>({ message: t.notCoveredThen, choices: [{ value: false, name: back }, { value: true, name: t.notCoveredEnd }], loop: false, theme: this.theme });
+    return gap;
+  }
+
+  /** The firm's own procedure for situations the instruction does not cover: the section of class `gaps` of the prompt's document. */
+  private gapProcedure(file: string): string[] {
     const { graph, color: c } = this.ui;
-    const task = graph.tasks.find((x) => x.id === taskId);
-    const doc = graph.documents.find((d) => d.file === task?.file) ?? graph.documents[0];
+    const doc = graph.documents.find((d) => d.file === file);
     const section = doc?.sections.find((s) => s.kind === 'gaps');
     if (!doc || !section) return [];
     const body = renderMarkdown(section.content, { color: c, root: this.ui.root, cwd: this.ui.cwd, links: section.links ?? [], base: doc.file });
-    return [c.bold(`${terminalSafe(section.title)}`), ...body.map((l) => `  ${l}`)];
+    return [c.bold(terminalSafe(section.title)), ...body.map((l) => `  ${l}`)];
   }
 
   private async text(message: string, required: string): Promise<string> {

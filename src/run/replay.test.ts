@@ -88,4 +88,22 @@ describe('journal replay', () => {
   it('refuses a journal without a start record', () => {
     expect(replayRun(graph, [])).toMatchObject({ ok: false, error: expect.stringContaining('no start record') });
   });
+  it('a run ended as not covered replays to the same end, and stays finished', async () => {
+    const clock = () => new Date(Date.UTC(2026, 10, 27, 10, 0, 0));
+    const file = join(temp, 'gap.jsonl');
+    const writer = new JournalWriter(file, 'gap');
+    const start = clock().toISOString();
+    const session = new RunSession(graph, startRun(graph, 'request', start), writer, clock);
+    session.record({ type: 'start', task: 'request', title: 'Handle a request', file: 'flow.md', lang: 'en', user: 'test', revision: null, contentHash: 'h', scripted: false }, start);
+    expect(session.apply({ type: 'done' }).ok).toBe(true);
+    session.endNotCovered('The client wants it in English');
+    writer.close();
+    expect(session.state).toMatchObject({ status: 'cancelled', notCovered: true, outcome: 'The client wants it in English', node: null });
+    const events = (await readJournal(file)).events;
+    expect(events.map((e) => e.type)).toEqual(['start', 'step', 'end']);
+    expect(events.at(-1)).toMatchObject({ type: 'end', status: 'cancelled', notCovered: true });
+    const replayed = replayRun(graph, events);
+    expect(replayed.ok && replayed.state).toMatchObject({ status: 'cancelled', notCovered: true, outcome: 'The client wants it in English' });
+    expect(replayed.ok && replayed.state.path.map((p) => p.kind)).toEqual(['step', 'not-covered']);
+  });
 });

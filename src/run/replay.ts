@@ -5,7 +5,7 @@
  */
 import type { Graph } from '../graph/types.js';
 import type { JournalEvent, StartEvent } from '../journal/events.js';
-import { applyAnswer, cancelRun, startRun, type Answer, type RunState } from './engine.js';
+import { applyAnswer, cancelRun, endNotCovered, startRun, type Answer, type RunState } from './engine.js';
 
 export type Replay = { ok: true; state: RunState; start: StartEvent } | { ok: false; error: string };
 
@@ -51,6 +51,10 @@ export function replayRun(graph: Graph, events: JournalEvent[]): Replay {
   for (const event of events.slice(1)) {
     if (event.type === 'abandon') {
       state = cancelRun(state, event.reason ?? 'abandoned', event.at);
+      continue;
+    }
+    if (event.type === 'end' && event.notCovered) {
+      state = endNotCovered(graph, state, event.outcome, event.at);
       continue;
     }
     const answer = answerOf(event);

@@ -8,7 +8,7 @@ import { WorkTimes } from '../calendar/work-times.js';
 import type { Graph } from '../graph/types.js';
 import type { JournalEvent } from '../journal/events.js';
 import type { EventBody, JournalWriter } from '../journal/writer.js';
-import { applyAnswer, currentPrompt, isFinished, type Answer, type Prompt, type Result, type RunState } from './engine.js';
+import { applyAnswer, currentPrompt, endNotCovered, isFinished, type Answer, type Prompt, type Result, type RunState } from './engine.js';
 
 export class RunSession {
   constructor(
@@ -49,6 +49,16 @@ export class RunSession {
     const fromPath = answer.type === 'back' || answer.type === 'unclear' ? after.path.length : before.path.length + 1;
     this.recordAutomatic(after, fromPath, null, now);
     return result;
+  }
+
+  /** Ends the run at a situation the instruction does not cover (after its draft was captured). */
+  endNotCovered(outcome: string): void {
+    const now = this.clock().toISOString();
+    const after = endNotCovered(this.graph, this.state, outcome, now);
+    if (!isFinished(after) || isFinished(this.state)) return;
+    this.state = after;
+    const durationMs = Math.max(0, Date.parse(now) - Date.parse(after.startedAt));
+    this.record({ type: 'end', node: null, status: 'cancelled', outcome, durationMs, notCovered: true }, now);
   }
 
   private recordAutomatic(state: RunState, fromPath: number, wasWaitingAt: string | null, now: Date): void {

@@ -16,6 +16,8 @@ export interface RunSummary {
   run: string | null;
   task: string;
   status: RunState['status'];
+  /** The run ended at a situation the instruction does not cover. */
+  notCovered?: true;
   outcome: string | null;
   node: string | null;
   startedAt: string;
@@ -36,6 +38,7 @@ export function summarize(graph: Graph, state: RunState, run: string | null): Ru
     run,
     task: state.task,
     status: state.status,
+    ...(state.notCovered ? { notCovered: true as const } : {}),
     outcome: state.outcome,
     node: state.node,
     startedAt: state.startedAt,
@@ -88,6 +91,8 @@ function entryLine(p: SummaryEntry, t: RunMessages, c: ChalkInstance): string {
       return c.dim(`→ ${t.goto} #${s}${p.return ? ` (${t.gotoReturn})` : ''}`);
     case 'end':
       return `${c.bold('■')} ${s}`;
+    case 'not-covered':
+      return `${c.yellow('?')} ${s} ${c.yellow(`— ${t.notCoveredHere}`)}`;
     default:
       return s;
   }
@@ -96,7 +101,7 @@ function entryLine(p: SummaryEntry, t: RunMessages, c: ChalkInstance): string {
 export function summaryLines(summary: RunSummary, lang: string, t: RunMessages, c: ChalkInstance, numbers?: Map<string, string>): string[] {
   const lines: string[] = [];
   lines.push(c.bold(`── ${t.summary} ──`));
-  lines.push(`${t.status}: ${c.bold(statusLabel(summary.status, t))}${summary.outcome ? ` · ${t.outcome}: ${terminalSafe(summary.outcome)}` : ''}`);
+  lines.push(`${t.status}: ${c.bold(summary.notCovered ? t.statusNotCovered : statusLabel(summary.status, t))}${summary.outcome ? ` · ${t.outcome}: ${terminalSafe(summary.outcome)}` : ''}`);
   lines.push(`${t.timeTaken}: ${formatElapsed(summary.durationMs, lang)}`);
   lines.push(`${t.path}:`);
   for (const p of summary.path) lines.push(`  ${pathLine(p, t, c, numbers)}`);

@@ -145,11 +145,14 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
         { expect: menu('3.a.1'), send: `${DOWN}${DOWN}${DOWN}${ENTER}` },
         { expect: '\\? Is it in the tariff\\?[\\s\\S]*❯ Yes', send: `${DOWN}${ENTER}` },
         { expect: `${menu('3.b.1')}`, send: `${DOWN}${DOWN}${DOWN}${DOWN}${ENTER}` },
-        { expect: 'What happened that the instruction does not cover\\?', send: `Client asked for a discount${ENTER}` },
+        // no gap procedure in this instruction: said before the questions
+        { expect: 'has no section on situations it does not cover[\\s\\S]*What happened that the instruction does not cover\\?', send: `Client asked for a discount${ENTER}` },
+        { expect: '\\? Has someone already decided what to do\\?[\\s\\S]*❯ Yes', send: ENTER },
+        { expect: '\\? Who decided what to do\\?', send: `Anna Smith${ENTER}` },
         { expect: '\\? 1\\.', send: `Called the director${ENTER}` },
         { expect: '\\? 2\\.', send: ENTER },
-        { expect: '\\? Who decided what to do\\?', send: `Anna Smith${ENTER}` },
         { expect: '\\? How did it end\\?', send: ENTER },
+        { expect: '\\? And now\\?[\\s\\S]*❯ Go back to the step and continue the run \\(Step 3\\.b\\.1\\)', send: ENTER },
         { expect: 'Saved as a draft[\\s\\S]*❯ Done', send: ENTER },
         { expect: '\\? Does the client agree to pay\\?[\\s\\S]*❯ Yes', send: ENTER },
         { expect: `\\[Issue an invoice\\]\\n${menu(1)}`, send: ENTER },
@@ -189,6 +192,43 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
     expect(second.output).toMatch(/Checkpoints:\n\s+☑ Invoice issued: INV-7\n\s+☑ The client confirmed the result/);
     const after = parseJournal(readFileSync(journal, 'utf8')).events;
     expect(after.slice(events.length).map((e) => e.type)).toEqual(['resume', 'checkpoint', 'step', 'checkpoint', 'end']);
+  });
+
+  it('«Этого нет в инструкции…» shows the firm\'s procedure, asks who decided, and can end the run as not covered', () => {
+    const dir = join(temp, 'gap');
+    cpSync(join(projectRoot, 'instructions'), dir, { recursive: true });
+    const journal = join(temp, 'gap.jsonl');
+    const r = drive(
+      'gap',
+      ['run', 'request', dir, '--user', 'anna'],
+      [
+        step(1),
+        // done, skip, unclear, back, then «Этого нет в инструкции…»
+        step(2, `${DOWN.repeat(4)}${ENTER}`),
+        // the procedure comes first, before any question
+        { expect: 'Если ситуации нет в инструкции\\n[\\s\\S]*Решите вопрос вместе с главным бухгалтером[\\s\\S]*\\? Что произошло, чего нет в инструкции\\?', send: `Клиент просит оформить заявку на английском${ENTER}` },
+        { expect: '\\? Уже решили, что делать\\?[\\s\\S]*❯ Да', send: ENTER },
+        { expect: '\\? Кто принял решение\\?', send: ENTER },
+        { expect: 'Напишите, кто принял решение', send: `Главный бухгалтер${ENTER}` },
+        { expect: '\\? 1\\.', send: `Ответила на русском, перевод — завтра${ENTER}` },
+        { expect: '\\? 2\\.', send: ENTER },
+        { expect: '\\? Чем закончилось\\?', send: `Клиент согласился${ENTER}` },
+        { expect: '\\? Что дальше\\?[\\s\\S]*❯ Вернуться к шагу и продолжить прохождение \\(Шаг 2\\)', send: `${DOWN}${ENTER}` },
+      ],
+      journal,
+    );
+    if (r.failed) console.log(r.output.slice(-2500));
+    expect(r.failed).toBeNull();
+    expect(r.code).toBe(0);
+    expect(r.output).toContain('Сохранено как черновик для инструкции:');
+    expect(r.output).toMatch(/Статус: ситуации нет в инструкции · Результат: Клиент просит оформить заявку на\s+английском/);
+    expect(r.output).toMatch(/2 \? Поздороваться[\s\S]*— ситуации нет в инструкции/);
+    const drafts = readdirSync(join(dir, 'inbox'));
+    expect(readFileSync(join(dir, 'inbox', drafts[0]!), 'utf8')).toMatch(/Решение принял\(а\): Главный бухгалтер\.\n\nЧем закончилось: Клиент согласился\n\n::when\[Клиент просит оформить заявку на английском\]\n\n1\. Ответила на русском, перевод — завтра\n$/);
+    const events = parseJournal(readFileSync(journal, 'utf8')).events;
+    expect(events.map((e) => e.type)).toEqual(['start', 'step', 'not-covered', 'end']);
+    expect(events[2]).toMatchObject({ type: 'not-covered', decidedBy: 'Главный бухгалтер', result: 'Клиент согласился' });
+    expect(events[3]).toMatchObject({ type: 'end', status: 'cancelled', notCovered: true, outcome: 'Клиент просит оформить заявку на английском' });
   });
 
   it('with --answers at a terminal, asks only what the file does not answer', () => {

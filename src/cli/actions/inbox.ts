@@ -6,21 +6,26 @@ import type { Io } from '../io.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { loadInstructions } from '../load.js';
 import { choice } from './journal-flags.js';
+import { openJournal } from './journal-store.js';
+import type { Graph } from '../../graph/types.js';
 import { formatDuration } from '../../i18n/duration.js';
 import { messages } from '../../i18n/messages.js';
 import { serverMessages } from '../../journal/postgres/messages.js';
 import { listDrafts } from '../../inbox/list.js';
+import { inboxMessages } from '../../inbox/messages.js';
+import { inboxQuestions, type InboxQuestion } from '../../inbox/questions.js';
 import { jsonText } from '../../render/json-text.js';
 
 export interface InboxFlags {
   format: string;
+  json?: boolean;
   lang?: string;
   journal?: string;
 }
 
 export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): Promise<number> {
-  if (paths[0] === 'show') return showDraft(paths[1], paths.slice(2), flags, io);
-  const format = choice(flags.format, ['text', 'json'], '--format');
+  const format = flags.json ? 'json' : choice(flags.format, ['text', 'json'], '--format');
+  if (paths[0] === 'show') return showEntry(paths[1], paths.slice(2), format, flags, io);
   // The drafts are listed even when an instruction does not compile: lint reports that.
   const { graph, root } = await loadInstructions(paths, io, { requireClean: false });
   const listed = await listDrafts(root);
@@ -31,19 +36,22 @@ export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): 
   const base = relative(io.cwd, root);
   const shown = (file: string) => (base ? `${base}/${file}` : file).split('\\').join('/');
   const t = messages(lang);
+  const q9 = inboxMessages(lang);
+  const questions = await journalQuestions(io, flags.journal, lang, graph);
   for (const p of problems) io.err(`${io.color.yellow('instr:')} ${terminalSafe(shown(p.file))}: ${terminalSafe(p.message)}\n`);
   if (format === 'json') {
-    io.out(jsonText({ drafts: drafts.map((d) => ('remote' in d ? d : { ...d, file: shown(d.file) })), problems: problems.map((p) => ({ ...p, file: shown(p.file) })) }));
+    io.out(jsonText({ drafts: drafts.map((d) => ('remote' in d ? d : { ...d, file: shown(d.file) })), questions, problems: problems.map((p) => ({ ...p, file: shown(p.file) })) }));
     return exitCodes.ok;
   }
   const c = io.color;
-  if (drafts.length === 0) {
+  if (drafts.length === 0 && questions.length === 0) {
     io.out(`${t.inboxEmpty}\n`);
     return exitCodes.ok;
   }
-  io.out(`${c.bold(t.inboxTitle)} (${drafts.length})\n\n`);
-  const ages = drafts.map((d) => (d.ageDays === 0 ? `< ${formatDuration('P1D', lang)}` : formatDuration(`P${d.ageDays}D`, lang)));
-  const ageWidth = Math.max(...ages.map((a) => a.length));
+  const age = (days: number) => (days === 0 ? `< ${formatDuration('P1D', lang)}` : formatDuration(`P${days}D`, lang));
+  if (drafts.length > 0) io.out(`${c.bold(t.inboxTitle)} (${drafts.length})\n\n`);
+  const ages = drafts.map((d) => age(d.ageDays));
+  const ageWidth = Math.max(0, ...ages.map((a) => a.length));
   const taskWidth = Math.max(...drafts.map((d) => (d.task ?? t.inboxGeneral).length));
   drafts.forEach((d, i) => {
     const age = ages[i]!.padEnd(ageWidth);
@@ -52,28 +60,82 @@ export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): 
     const where = 'remote' in d ? `${terminalSafe(d.file)} (${serverMessages(lang).onServer})` : terminalSafe(shown(d.file));
     io.out(`  ${' '.repeat(10 + ageWidth + 4)}${c.dim(`${d.user ? `${terminalSafe(d.user)} · ` : ''}${where}`)}\n`);
   });
+  if (questions.length > 0) {
+    io.out(`${drafts.length > 0 ? '\n' : ''}${c.bold(q9.questionsTitle)} (${questions.length})\n\n`);
+    const qAges = questions.map((q) => age(q.ageDays));
+    const width = Math.max(...qAges.map((a) => a.length));
+    const pad = ' '.repeat(10 + width + 4);
+    questions.forEach((q, i) => {
+      const step = q.stepText === null ? c.yellow(`(${q9.stepGone})`) : `${q9.step} ${q.step ?? '?'}. ${terminalSafe(oneLine(q.stepText, 60))}`;
+      io.out(`  ${q.at.slice(0, 10)}  ${qAges[i]!.padEnd(width)}  ${c.cyan(terminalSafe(q.task))}  ${step}\n`);
+      io.out(`  ${pad}${c.yellow('?')} ${terminalSafe(oneLine(q.note, 200))}\n`);
+      io.out(`  ${pad}${c.dim(`${q.user ? `${terminalSafe(q.user)} · ` : ''}${q.id}`)}\n`);
+    });
+  }
   return exitCodes.ok;
 }
 
-/** `instr inbox show ID`: one draft, whole, ready to paste into the instruction. */
-async function showDraft(query: string | undefined, paths: string[], flags: InboxFlags, io: Io): Promise<number> {
+/** The questions noted during runs of these instructions; an unreadable journal is said, not fatal. */
+async function journalQuestions(io: Io, flag: string | undefined, lang: string, graph: Graph): Promise<InboxQuestion[]> {
+  try {
+    const journal = await openJournal(io, flag, lang);
+    try {
+      return inboxQuestions(graph, await journal.store.questions());
+    } finally {
+      await journal.store.close();
+    }
+  } catch (error) {
+    if (error instanceof ExitError) throw error;
+    io.err(`${io.color.yellow('instr:')} ${terminalSafe(error instanceof Error ? error.message : String(error))}\n`);
+    return [];
+  }
+}
+
+function oneLine(text: string, max: number): string {
+  const s = text.replace(/\s+/g, ' ').trim();
+  return [...s].length > max ? `${[...s].slice(0, max - 1).join('').trimEnd()}…` : s;
+}
+
+/** `instr inbox show ID`: one draft, whole, ready to paste into the instruction; or one question with its step. */
+async function showEntry(query: string | undefined, paths: string[], format: string, flags: InboxFlags, io: Io): Promise<number> {
   const { graph, root } = await loadInstructions(paths.length ? paths : ['instructions'], io, { requireClean: false });
   const lang = flags.lang ?? graph.documents[0]?.lang ?? 'en';
   const t = showMessages(lang);
   const { drafts } = await listDrafts(root);
+  const questions = await journalQuestions(io, flags.journal, lang, graph);
   const q = (query ?? '').trim();
-  const matches = q ? drafts.filter((d) => d.id === q || d.id?.endsWith(`-${q}`) || d.file === q || d.file.endsWith(`/${q}`) || d.file.replace(/\.md$/, '').endsWith(q)) : [];
-  if (matches.length !== 1) {
-    const list = (matches.length > 1 ? matches : drafts).map((d) => `  ${terminalSafe(d.id ?? d.file)}  ${terminalSafe(d.title)}`).join('\n');
-    const head = matches.length > 1 ? fill(t.ambiguous, { q: terminalSafe(q) }) : `${fill(t.notFound, { q: terminalSafe(q) })}${drafts.length ? ` ${t.known}` : ''}`;
+  const draftMatches = q ? drafts.filter((d) => d.id === q || d.id?.endsWith(`-${q}`) || d.file === q || d.file.endsWith(`/${q}`) || d.file.replace(/\.md$/, '').endsWith(q)) : [];
+  const questionMatches = q ? questions.filter((x) => x.id === q) : [];
+  const count = draftMatches.length + questionMatches.length;
+  if (count !== 1) {
+    const everything = [...drafts.map((d) => ({ id: d.id ?? d.file, title: d.title })), ...questions.map((x) => ({ id: x.id, title: oneLine(x.note, 60) }))];
+    const listed = count > 1 ? [...draftMatches.map((d) => ({ id: d.id ?? d.file, title: d.title })), ...questionMatches.map((x) => ({ id: x.id, title: x.note }))] : everything;
+    const list = listed.map((d) => `  ${terminalSafe(d.id)}  ${terminalSafe(d.title)}`).join('\n');
+    const head = count > 1 ? fill(t.ambiguous, { q: terminalSafe(q) }) : `${fill(t.notFound, { q: terminalSafe(q) })}${listed.length ? ` ${t.known}` : ''}`;
     throw new ExitError(`${head}${list ? `\n${list}` : ''}`, exitCodes.usage);
   }
-  const draft = matches[0]!;
+  const question = questionMatches[0];
+  if (question) return showQuestion(question, format, lang, io);
+  const draft = draftMatches[0]!;
   const text = await readFile(join(root, draft.file), 'utf8');
-  if (flags.format === 'json') {
+  if (format === 'json') {
     io.out(jsonText({ ...draft, text }));
     return exitCodes.ok;
   }
   io.out(`${io.color.dim(terminalSafe(draft.file))}\n\n${terminalSafe(text.replace(/^<!-- instr-inbox [^\n]*-->\n/, ''))}`);
+  return exitCodes.ok;
+}
+
+function showQuestion(q: InboxQuestion, format: string, lang: string, io: Io): number {
+  if (format === 'json') {
+    io.out(jsonText({ kind: 'question', ...q }));
+    return exitCodes.ok;
+  }
+  const c = io.color;
+  const q9 = inboxMessages(lang);
+  io.out(`${c.bold(terminalSafe(q.taskTitle))} ${c.dim(`#${terminalSafe(q.task)}`)}\n`);
+  io.out(q.stepText === null ? `${c.yellow(q9.stepGone)} ${c.dim(`(${terminalSafe(q.node)})`)}\n` : `${q9.step} ${q.step ?? '?'}. ${terminalSafe(q.stepText)}\n`);
+  io.out(`\n${c.yellow(`${q9.question}:`)} ${terminalSafe(q.note)}\n\n`);
+  io.out(`${c.dim(`${q9.asked} ${q.at.slice(0, 16).replace('T', ' ')} UTC${q.user ? ` · ${terminalSafe(q.user)}` : ''} · ${q9.run} ${terminalSafe(q.run)} · ${q.id}`)}\n`);
   return exitCodes.ok;
 }

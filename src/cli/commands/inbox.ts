@@ -5,9 +5,10 @@ import type { InboxFlags } from '../actions/inbox.js';
 export function register(program: Command, io: Io): void {
   program
     .command('inbox')
-    .description('list the situations captured during runs as not covered by the instructions (drafts in <instructions>/inbox/), oldest first')
-    .argument('[paths...]', 'instruction files or folders; `inbox show ID [paths…]` prints one draft whole', ['instructions'])
+    .description('list the situations captured during runs as not covered by the instructions (drafts in <instructions>/inbox/) and the questions noted as unclear (from the journal), oldest first; `inbox show ID` prints one whole')
+    .argument('[paths...]', 'instruction files or folders; `inbox show ID [paths…]` prints one draft or question whole', ['instructions'])
     .option('--format <format>', 'text or json', 'text')
+    .option('--json', 'same as --format json')
     .option('--lang <code>', "language of the labels (default: the instruction's)")
     .option('--journal <file>', 'with a postgres:// URL (or $INSTR_JOURNAL, journal: in instr.config.yaml), also the captures of every other machine')
     .action(async (paths: string[], flags: InboxFlags) => {
