@@ -3,6 +3,9 @@ import { attributeSpec, endStatuses, type AttributeType, type DirectiveSpec } fr
 import { parseSpan, spanHint } from '../calendar/working-duration.js';
 import { idPattern } from './ids.js';
 import { checkRrule, timePattern } from './schedule.js';
+import { fidelityMessages } from './fidelity-messages.js';
+
+type Say = ReturnType<typeof fidelityMessages>;
 
 /** Reports a problem at a line and column, or (without one) at the directive. */
 export type AttributeReport = (rule: string, message: string, at?: { line: number; column: number }) => void;
@@ -11,7 +14,7 @@ export type AttributeReport = (rule: string, message: string, at?: { line: numbe
  * Checks a directive's attributes against its declaration in directives.ts and returns the valid
  * ones. `source` is the directive's own source text, used to point at the offending attribute.
  */
-export function checkAttributes(node: LeafDirective, spec: DirectiveSpec, source: string, report: AttributeReport): Map<string, string> {
+export function checkAttributes(node: LeafDirective, spec: DirectiveSpec, source: string, report: AttributeReport, say: Say = fidelityMessages(undefined)): Map<string, string> {
   const valid = new Map<string, string>();
   const given = node.attributes ?? {};
   let positions: Map<string, number> | undefined;
@@ -22,32 +25,32 @@ export function checkAttributes(node: LeafDirective, spec: DirectiveSpec, source
     if (!attr) {
       const expected = Object.keys(spec.attributes);
       const shown = key === 'class' ? `.${value}` : key;
-      report('unknown-attribute', `Unknown attribute "${shown}" on ::${node.name}; ${expected.length ? `expected ${expected.join(', ')}` : 'it takes none'}`, at(key === 'class' ? '.' : key));
+      report('unknown-attribute', say('unknownAttribute', { attr: shown, name: node.name, expected: expected.length ? say('expectedAttributes', { list: expected.join(', ') }) : say('noAttributes') }), at(key === 'class' ? '.' : key));
       continue;
     }
-    const problem = attributeProblem(attr.type, value);
+    const problem = attributeProblem(attr.type, value, say);
     if (problem) {
-      report(problem.rule, `::${node.name} ${key}="${value}": ${problem.message}`, at(key));
+      report(problem.rule, say('badAttributeValue', { name: node.name, key, value, problem: problem.message }), at(key));
       continue;
     }
     valid.set(key, value);
   }
   for (const [key, attr] of Object.entries(spec.attributes)) {
     if (attr.required && !Object.hasOwn(given, key)) {
-      const hint = key === 'rrule' ? ' such as rrule="FREQ=MONTHLY;BYDAY=-1FR"' : key === 'role' ? ' naming a role from the front matter, e.g. role=director' : '';
-      report('missing-attribute', `::${node.name} needs the attribute ${key}${hint}`);
+      const hint = key === 'rrule' ? say('hintRrule') : key === 'role' ? say('hintRole') : '';
+      report('missing-attribute', say('missingAttribute', { name: node.name, key, hint }));
     }
   }
   return valid;
 }
 
-function attributeProblem(type: AttributeType, value: string): { rule: string; message: string } | null {
+function attributeProblem(type: AttributeType, value: string, say: Say): { rule: string; message: string } | null {
   switch (type) {
     case 'id':
     case 'role':
-      return idPattern.test(value) ? null : { rule: 'bad-id', message: 'must be lowercase Latin letters, digits and dashes, starting with a letter' };
+      return idPattern.test(value) ? null : { rule: 'bad-id', message: say('valueId') };
     case 'duration':
-      return parseSpan(value) ? null : { rule: 'bad-duration', message: `must be ${spanHint}` };
+      return parseSpan(value) ? null : { rule: 'bad-duration', message: say('valueDuration', { hint: spanHint }) };
     case 'time':
       return timePattern.test(value) ? null : { rule: 'bad-schedule', message: 'must be a time as HH:MM, e.g. 09:00' };
     case 'rrule': {
@@ -55,11 +58,11 @@ function attributeProblem(type: AttributeType, value: string): { rule: string; m
       return problem ? { rule: 'bad-schedule', message: problem } : null;
     }
     case 'flag':
-      return value === '' || value === 'true' ? null : { rule: 'bad-attribute', message: 'is a flag; write it without a value' };
+      return value === '' || value === 'true' ? null : { rule: 'bad-attribute', message: say('valueFlag') };
     case 'status':
-      return (endStatuses as readonly string[]).includes(value) ? null : { rule: 'bad-attribute', message: `must be one of ${endStatuses.join(', ')}` };
+      return (endStatuses as readonly string[]).includes(value) ? null : { rule: 'bad-attribute', message: say('valueStatus', { list: endStatuses.join(', ') }) };
     case 'text':
-      return value.length > 0 ? null : { rule: 'bad-attribute', message: 'must not be empty' };
+      return value.length > 0 ? null : { rule: 'bad-attribute', message: say('valueEmpty') };
   }
 }
 

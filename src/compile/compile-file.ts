@@ -103,7 +103,7 @@ class FileCompiler {
     const first = this.tree.children[0];
     const comments = this.collectComments();
     if (!first || first.type !== 'yaml') {
-      this.report('front-matter', 'Missing front matter: start the file with a "---" block that has at least id, title and lang', { line: 1, column: 1 });
+      this.report('front-matter', this.say('missingFrontMatter'), { line: 1, column: 1 });
       return null;
     }
     const { value, problems } = readFrontMatter(first.value, (first.position?.start.line ?? 1) + 1);
@@ -201,7 +201,7 @@ class FileCompiler {
           section = { id: '', title: heading.text, position: this.pos(child), content: '', blocks: [], tasks: [] };
           for (const cls of heading.classes) {
             if (sectionKinds.has(cls)) section.kind = cls as NonNullable<Section['kind']>;
-            else this.report('unknown-section-kind', `Unknown section kind ".${cls}"; expected one of ${[...sectionKinds].map((k) => `.${k}`).join(', ')}`, child);
+            else this.report('unknown-section-kind', this.say('unknownSectionKind', { cls, kinds: [...sectionKinds].map((k) => `.${k}`).join(', ') }), child);
           }
           for (const [key, value] of heading.attributes) this.report('unknown-attribute', this.say('sectionAttribute', { attr: value ? `${key}=${value}` : key }), child);
           if (heading.id !== undefined && idPattern.test(heading.id) && !sectionIds.has(heading.id)) {
@@ -209,7 +209,7 @@ class FileCompiler {
             section.explicitId = true;
             sectionIds.add(heading.id);
           } else {
-            if (heading.id !== undefined) this.report('bad-id', `Section id "${heading.id}" must be lowercase Latin letters, digits and dashes, unique in the file`, child);
+            if (heading.id !== undefined) this.report('bad-id', this.say('badSectionId', { id: heading.id }), child);
             section.id = uniqueSectionId(suggestId(heading.text, 'section', 6), sectionIds);
           }
           document?.sections.push(section);
@@ -219,7 +219,7 @@ class FileCompiler {
         const inTaskSection = section?.kind === 'tasks' || section?.kind === 'situations';
         if (heading.id === undefined) {
           if (inTaskSection) {
-            this.report('task-without-id', `Task "${heading.text}" has no id; end its heading with a Latin id such as {#${suggestId(heading.text)}}`, child);
+            this.report('task-without-id', this.say('taskWithoutId', { title: heading.text, id: suggestId(heading.text) }), child);
             proseHeading = { node: child, text: heading.text, reported: true };
           } else {
             prose.push(child);
@@ -228,7 +228,7 @@ class FileCompiler {
           continue;
         }
         if (!idPattern.test(heading.id)) {
-          this.report('bad-id', `Task id "${heading.id}" must be lowercase Latin letters, digits and dashes, starting with a letter (at most 64)`, child);
+          this.report('bad-id', this.say('badTaskId', { id: heading.id }), child);
           proseHeading = { node: child, text: heading.text, reported: true };
           continue;
         }
@@ -279,11 +279,11 @@ class FileCompiler {
     for (const [key, value] of attributes) {
       if (key === 'reviewed') {
         if (isValidDate(value)) review.reviewed = value;
-        else this.report('bad-date', `"reviewed=${value}" must be a real date as YYYY-MM-DD`, at);
+        else this.report('bad-date', this.say('badReviewed', { value }), at);
       } else if (key === 'review') {
         if (parseDuration(value)) review.period = value;
-        else this.report('bad-duration', `"review=${value}" must be ${durationHint}`, at);
-      } else this.report('unknown-attribute', `Unknown heading attribute "${key}"; a task heading takes {#id reviewed=YYYY-MM-DD review=P3M}`, at);
+        else this.report('bad-duration', this.say('badReview', { value, hint: durationHint }), at);
+      } else this.report('unknown-attribute', this.say('unknownHeadingAttribute', { key }), at);
     }
     return review.reviewed !== undefined || review.period !== undefined ? review : undefined;
   }
@@ -291,7 +291,7 @@ class FileCompiler {
   private claimExplicitId(id: string, at: Position): boolean {
     const first = this.explicitIds.get(id);
     if (first) {
-      this.report('duplicate-id', `Duplicate id "${id}"; it is already used at line ${first.line}, column ${first.column}`, at);
+      this.report('duplicate-id', this.say('duplicateId', { id, line: first.line, column: first.column }), at);
       return false;
     }
     this.explicitIds.set(id, at);
@@ -327,12 +327,12 @@ class FileCompiler {
     const attrs = this.checkAttributes(node, spec);
     const label = plainText(node.children);
     if (!label) {
-      this.report('missing-label', `::${node.name} needs a text in brackets: ::${node.name}[…]`, node);
+      this.report('missing-label', this.say('missingLabel', { name: node.name }), node);
       return;
     }
     if (node.name === 'when') {
       if (task.trigger) {
-        this.report('duplicate-trigger', `Task "${task.id}" already has a ::when at line ${task.trigger.position.line}; merge them into one`, node);
+        this.report('duplicate-trigger', this.say('duplicateTrigger', { task: task.id, line: task.trigger.position.line }), node);
         return;
       }
       task.trigger = { text: label, position: this.pos(node) };
@@ -362,11 +362,11 @@ class FileCompiler {
         case 'leafDirective': {
           const spec = directiveSpec(child.name);
           if (!spec) {
-            this.report('unknown-directive', `Unknown directive "::${child.name}"; expected one of ${directiveNames.map((n) => `::${n}`).join(', ')}`, child);
+            this.report('unknown-directive', this.say('unknownDirective', { name: child.name, names: directiveNames.map((n) => `::${n}`).join(', ') }), child);
             break;
           }
           if (spec.where === 'task') {
-            this.report('misplaced-directive', `::${child.name} describes the whole task; put it at the task's top level, not inside a branch or step`, child);
+            this.report('misplaced-directive', this.say('misplacedDirective', { name: child.name }), child);
             break;
           }
           if (child.name === 'decision') {
@@ -397,12 +397,12 @@ class FileCompiler {
     const container = /^:::+\s*([A-Za-z][\w-]*)?/.exec(source);
     if (container) {
       const name = container[1] ?? '';
-      this.report('container-directive', `Container directives (":::${name}") are not part of the language; use ::decision followed by a list, and plain list indentation for nesting`, paragraph);
+      this.report('container-directive', this.say('containerDirective', { name }), paragraph);
       return true;
     }
     const single = /^:([A-Za-z][\w-]*)[[{]/.exec(source);
     if (single && directiveSpec(single[1]!)) {
-      this.report('unknown-directive', `":${single[1]}" has one colon; write the directive on its own line as "::${single[1]}[…]"`, paragraph);
+      this.report('unknown-directive', this.say('oneColon', { name: single[1]! }), paragraph);
       return true;
     }
     return false;
@@ -459,9 +459,9 @@ class FileCompiler {
   private decision(node: LeafDirective, spec: DirectiveSpec, items: ListItem[] | null, chain: Chain): void {
     const attrs = this.checkAttributes(node, spec);
     const question = plainText(node.children);
-    if (!question) this.report('missing-label', 'A decision needs its question in brackets: ::decision[Задача входит в тариф?]', node);
+    if (!question) this.report('missing-label', this.say('decisionNoQuestion'), node);
     if (!items) {
-      this.report('too-few-options', `Decision "${question}" has no options; put a list of at least two options right after it`, node);
+      this.report('too-few-options', this.say('decisionNoOptions', { question }), node);
       return;
     }
     const id = this.nodeId('decision', question, attrs.get('id'), node);
@@ -491,7 +491,7 @@ class FileCompiler {
       const labelSource = first?.type === 'paragraph' ? splitTrailingAttributes(plainText(first)) : null;
       if (labelSource && labelSource.at !== undefined) this.reportExtraAttributes(labelSource, first!, 'option');
       if (!labelSource || !labelSource.text) {
-        this.report('option-without-label', `An option of decision "${question}" has no label; start the list item with the answer, e.g. "- Да"`, item);
+        this.report('option-without-label', this.say('optionWithoutLabel', { question }), item);
         continue;
       }
       const explicit = labelSource.id;
@@ -500,7 +500,7 @@ class FileCompiler {
         optionId = explicit;
         optionIds.add(explicit);
       } else {
-        if (explicit !== undefined) this.report('bad-id', `Option id "${explicit}" is not a unique Latin id within this decision`, item);
+        if (explicit !== undefined) this.report('bad-id', this.say('badOptionId', { id: explicit }), item);
         optionId = contentId('option', labelSource.text, optionIds, '');
       }
       const option: Option = { id: optionId, label: labelSource.text, position: this.pos(item), next: null };
@@ -521,7 +521,7 @@ class FileCompiler {
       } else after.push((next) => (option.next = next));
     }
     if (decision.options.length < 2) {
-      this.report('too-few-options', `Decision "${question}" has ${decision.options.length} option${decision.options.length === 1 ? '' : 's'}; a decision needs at least two`, node);
+      this.report('too-few-options', this.say('tooFewOptions', { question, n: decision.options.length }), node);
     }
     chain.pending = after;
   }
@@ -530,7 +530,7 @@ class FileCompiler {
     const attrs = this.checkAttributes(node, spec);
     const label = plainText(node.children);
     if (spec.label === 'required' && !label) {
-      this.report('missing-label', `::${node.name} needs a text in brackets: ::${node.name}[…]`, node);
+      this.report('missing-label', this.say('missingLabel', { name: node.name }), node);
       return;
     }
     const base = { task: this.taskId, position: this.pos(node) };
@@ -548,7 +548,7 @@ class FileCompiler {
       case 'goto': {
         const target = /^(?:([^#\s]+\.md))?#?([^#\s]+)$/i.exec(label);
         if (!target || !idPattern.test(target[2]!)) {
-          this.report('bad-jump-target', `Jump target "${label}" must be "#task-id", "#node-id" or "file.md#id"`, node);
+          this.report('bad-jump-target', this.say('badJumpTarget', { label }), node);
           return;
         }
         const returns = attrs.has('return');
@@ -670,14 +670,14 @@ class FileCompiler {
 
   private nodeId(kind: Parameters<typeof contentId>[0], text: string, explicit: string | undefined, at: Nodes): string {
     if (explicit !== undefined) {
-      if (!idPattern.test(explicit)) this.report('bad-id', `Id "${explicit}" must be lowercase Latin letters, digits and dashes, starting with a letter`, at);
+      if (!idPattern.test(explicit)) this.report('bad-id', this.say('badId', { id: explicit }), at);
       else if (this.claimExplicitId(explicit, this.pos(at))) return explicit;
     }
     return contentId(kind, text, this.usedIds, this.scope);
   }
 
   private checkAttributes(node: LeafDirective, spec: DirectiveSpec): Map<string, string> {
-    return checkAttributes(node, spec, this.slice(node), (rule, message, at) => this.report(rule, message, at ?? node));
+    return checkAttributes(node, spec, this.slice(node), (rule, message, at) => this.report(rule, message, at ?? node), this.say);
   }
 
   // ── source slices ──────────────────────────────────────────────────────────────────────────

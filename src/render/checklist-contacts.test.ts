@@ -9,7 +9,7 @@ describe('a checklist shows the contacts of the roles its steps name', () => {
     const index = indexGraph(graph);
     const lines = checklist(index, graph.tasks[0]!);
     const contacts = lines.map((l, i) => [l, lines[i - 1]] as const).filter(([l]) => l.kind === 'contact');
-    expect(contacts.map(([l, before]) => [before?.text, l.text])).toEqual([['Написать директору в рабочий чат, что клиент ждёт.', '☎ Директор — Ирина Соколова · phone: +7 900 111-22-33']]);
+    expect(contacts.map(([l, before]) => [before?.text, l.text])).toEqual([['Написать директору в рабочий чат, что клиент ждёт.', '☎ Директор — Ирина Соколова · телефон: +7 900 111-22-33']]);
     expect(contacts[0]![0].depth).toBe(1);
   });
 });

@@ -40,7 +40,7 @@ export function checklist(index: GraphIndex, task: Task, lang?: string): Checkli
       // the contacts of a role the step names («написать главному бухгалтеру»)
       for (const m of node.kind === 'decision' ? [] : (mentions.get(node.id) ?? [])) {
         const role = doc?.roles[m.role];
-        if (role) lines.push({ depth: depth + 1, marker: '', text: `☎ ${roleContactsLine(role)}`, kind: 'contact' });
+        if (role) lines.push({ depth: depth + 1, marker: '', text: `☎ ${roleContactsLine(role, language)}`, kind: 'contact' });
       }
       if (node.kind === 'step' && node.details) {
         for (const detail of node.details.split('\n')) if (detail.trim()) lines.push({ depth: depth + 1, marker: '', text: detail, kind: 'detail' });

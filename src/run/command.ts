@@ -213,7 +213,9 @@ async function chooseFromSearch(ctx: Ctx, t: RunMessages): Promise<Task | null> 
 async function driverFor(ctx: Ctx, lang: string, t: RunMessages): Promise<Driver> {
   const interactive = async () => {
     const { InteractiveDriver } = await import('./interactive.js');
-    return new InteractiveDriver({ graph: ctx.graph, color: ctx.io.color, t, lang, root: ctx.root, cwd: ctx.io.cwd, columns: ctx.io.columns, out: (s) => ctx.io.out(s) });
+    const { page } = await import('./pager.js');
+    const io = ctx.io;
+    return new InteractiveDriver({ graph: ctx.graph, color: io.color, t, lang, root: ctx.root, cwd: io.cwd, columns: io.columns, out: (s) => io.out(s), page: (text) => void page(text, { isTTY: io.isTTY, rows: io.isTTY ? (process.stdout.rows ?? 0) : 0, env: process.env, out: (s) => io.out(s) }) });
   };
   if (!ctx.answers) return interactive();
   // answers missing from the file are asked at a terminal; never with --json (stdout is the JSON)

@@ -10,11 +10,13 @@ import type { Graph } from '../graph/types.js';
 import { formatDuration } from '../i18n/duration.js';
 import { indexGraph } from '../graph/query.js';
 import { stepNumbers } from '../render/checklist.js';
-import { roleContactsLine } from '../render/role-contacts.js';
+import { contactLabel, roleContactsLine } from '../render/role-contacts.js';
+import { readLinkedFile, renderFileMarkdown } from '../render/linked-file.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import type { Answer } from './engine.js';
 import type { Action, Driver, Gap, Open } from './drive.js';
 import { renderMarkdown } from './markdown.js';
+import { documentOf, nodeReferences, referenceSections, type Reference } from './reference.js';
 import type { RunMessages } from './messages.js';
 import type { RunSession } from './session.js';
 import { wrapLines } from './wrap.js';
@@ -29,9 +31,11 @@ export interface UiContext {
   /** Terminal width, for wrapping. */
   columns: number;
   out(text: string): void;
+  /** Long text (a template, a section): paged at a terminal, else printed. */
+  page?(text: string): void;
 }
 
-type Choice = 'done' | 'skip' | 'unclear' | 'back' | 'not-covered' | 'pause' | 'confirm' | 'no' | 'value' | 'ack' | 'arrived' | 'suspend' | `option:${string}`;
+type Choice = 'done' | 'skip' | 'unclear' | 'back' | 'not-covered' | 'pause' | 'confirm' | 'no' | 'value' | 'ack' | 'arrived' | 'suspend' | 'reference' | `option:${string}` | `open:${number}`;
 
 /** Inquirer's theme drawn with our colour instance, so NO_COLOR and non-TTY output stay plain. */
 export function inquirerTheme(c: ChalkInstance, t?: RunMessages) {
@@ -60,6 +64,7 @@ export function isPromptExit(error: unknown): boolean {
 export class InteractiveDriver implements Driver {
   private shown = '';
   private readonly theme;
+  private readonly titles = new Map<string, string | null>();
 
   /** Each node's number as `instr show` prints it ("7.a.1"). */
   private readonly numbers: Map<string, string>;
@@ -92,9 +97,14 @@ export class InteractiveDriver implements Driver {
     }
     const { t } = this.ui;
     const canGoBack = session.state.history.length > 0;
+    const references = nodeReferences(this.ui.graph, prompt.node);
+    const hasReference = referenceSections(documentOf(this.ui.graph, prompt.node)).length > 0;
+    const opens = references.map((r, i) => ({ value: `open:${i}` as Choice, name: r.kind === 'file' ? `${t.openFile} ${terminalSafe(this.fileTitle(r.path) ?? r.label)} (${terminalSafe(r.path)})` : `${t.openSection} «${terminalSafe(r.section.title)}»` }));
     const tail = (): Array<{ value: Choice; name: string; disabled?: boolean } | Separator> => [
+      ...(opens.length > 0 ? [new Separator(), ...opens] : []),
       new Separator(),
       ...(canGoBack ? [{ value: 'back' as Choice, name: t.back }] : []),
+      ...(hasReference ? [{ value: 'reference' as Choice, name: t.reference }] : []),
       { value: 'not-covered', name: t.notCovered },
       { value: 'pause', name: t.pause },
     ];
@@ -118,7 +128,16 @@ export class InteractiveDriver implements Driver {
         choices = [{ value: 'arrived', name: t.waitArrived }, { value: 'suspend', name: t.waitSuspend }, ...tail()];
         break;
     }
-    const choice = await select<Choice>({ message, choices, pageSize: 12, loop: false, theme: this.theme });
+    const choice = await select<Choice>({ message, choices, pageSize: 14, loop: false, theme: this.theme });
+    if (choice.startsWith('open:')) {
+      const reference = references[Number(choice.slice('open:'.length))];
+      if (reference) this.open(reference);
+      return this.ask(prompt, session);
+    }
+    if (choice === 'reference') {
+      await this.referenceMenu(prompt);
+      return this.ask(prompt, session);
+    }
     return this.act(choice, prompt);
   }
 
@@ -189,6 +208,58 @@ export class InteractiveDriver implements Driver {
     return gap;
   }
 
+  /** A linked file's first heading ("Скрипт приветствия"), read once; null when it has none or cannot be read. */
+  private fileTitle(path: string): string | null {
+    if (!this.titles.has(path)) {
+      let title: string | null = null;
+      try {
+        title = /^#{1,3}[ \t]+(.+?)[ \t#]*$/m.exec(readLinkedFile(this.ui.root, path))?.[1] ?? null;
+      } catch {
+        // the menu falls back to the link's text; opening it says what is wrong
+      }
+      this.titles.set(path, title);
+    }
+    return this.titles.get(path) ?? null;
+  }
+
+  /** The document's reference sections as a menu; the chosen one is shown, then the run goes on. */
+  private async referenceMenu(prompt: Open): Promise<void> {
+    const { t } = this.ui;
+    const document = documentOf(this.ui.graph, prompt.node);
+    const sections = referenceSections(document);
+    if (!document || sections.length === 0) return;
+    const chosen = await select<number>({
+      message: t.referenceWhich,
+      choices: [...sections.map((s, i) => ({ value: i, name: `${terminalSafe(s.title)}${s.kind ? ` (.${s.kind})` : ''}` })), new Separator(), { value: -1, name: t.referenceBack }],
+      pageSize: 14,
+      loop: false,
+      theme: this.theme,
+    });
+    const section = sections[chosen];
+    if (section) this.open({ kind: 'section', section, document });
+  }
+
+  /** A linked file or a section, laid out for the terminal and paged when longer than the screen. */
+  private open(reference: Reference): void {
+    const { color: c, root, cwd, columns } = this.ui;
+    let lines: string[];
+    if (reference.kind === 'file') {
+      try {
+        const text = readLinkedFile(root, reference.path);
+        lines = [c.dim(terminalSafe(reference.path)), '', ...renderFileMarkdown(text, { color: c, root, cwd, columns, base: reference.path })];
+      } catch (error) {
+        this.ui.out(`${c.red('✗')} ${terminalSafe(error instanceof Error ? error.message : String(error))}\n`);
+        return;
+      }
+    } else {
+      const { section, document } = reference;
+      lines = [`${c.bold(terminalSafe(section.title))} ${c.dim(`${document.file}:${section.position.line}`)}`, '', ...renderFileMarkdown(section.content, { color: c, root, cwd, columns, base: document.file })];
+    }
+    const text = `\n${lines.join('\n')}\n\n`;
+    if (this.ui.page) this.ui.page(text);
+    else this.ui.out(text);
+  }
+
   /** The firm's own procedure for situations the instruction does not cover: the section of class `gaps` of the prompt's document. */
   private gapProcedure(file: string): string[] {
     const { graph, color: c } = this.ui;
@@ -235,7 +306,7 @@ export class InteractiveDriver implements Driver {
         const contacts = Object.entries(role?.contacts ?? {});
         if (contacts.length) {
           lines.push(`  ${c.dim(`${t.contacts}:`)}`);
-          for (const [kind, value] of contacts) lines.push(`    ${terminalSafe(kind)}: ${c.bold(terminalSafe(value))}`);
+          for (const [kind, value] of contacts) lines.push(`    ${terminalSafe(contactLabel(kind, lang))}: ${c.bold(terminalSafe(value))}`);
         }
         break;
       }
@@ -253,7 +324,7 @@ export class InteractiveDriver implements Driver {
       const doc = graph.documents.find((d) => d.file === prompt.node.position.file);
       for (const m of roleMentions(graph).get(prompt.node.id) ?? []) {
         const role = doc?.roles[m.role];
-        if (role) lines.push(`  ${c.dim('☎')} ${c.dim(terminalSafe(roleContactsLine(role)))}`);
+        if (role) lines.push(`  ${c.dim('☎')} ${c.dim(terminalSafe(roleContactsLine(role, lang)))}`);
       }
     }
     return lines;

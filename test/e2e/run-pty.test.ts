@@ -25,14 +25,14 @@ interface Step {
   kill?: boolean;
 }
 
-function drive(name: string, args: string[], steps: Step[], journal: string): { code: number | null; output: string; failed: unknown } {
+function drive(name: string, args: string[], steps: Step[], journal: string, env: Record<string, string> = {}): { code: number | null; output: string; failed: unknown } {
   const script = join(temp, `${name}.json`);
   writeFileSync(script, JSON.stringify({ cols: 80, rows: 40, timeout: 60, steps }));
   const r = spawnSync('python3', [driver, script, '--', process.execPath, binPath, ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
     timeout: 240_000,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', INSTR_JOURNAL: journal, LANG: 'C.UTF-8' },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', INSTR_JOURNAL: journal, LANG: 'C.UTF-8', ...env },
   });
   if (r.status !== 0) throw new Error(`pty driver failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as { code: number | null; output: string; failed: unknown };
@@ -203,8 +203,8 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
       ['run', 'request', dir, '--user', 'anna'],
       [
         step(1),
-        // done, skip, unclear, back, then «Этого нет в инструкции…»
-        step(2, `${DOWN.repeat(4)}${ENTER}`),
+        // done, skip, unclear, open the greeting script, back, reference, then «Этого нет в инструкции…»
+        step(2, `${DOWN.repeat(6)}${ENTER}`),
         // the procedure comes first, before any question
         { expect: 'Если ситуации нет в инструкции\\n[\\s\\S]*Решите вопрос вместе с главным бухгалтером[\\s\\S]*\\? Что произошло, чего нет в инструкции\\?', send: `Клиент просит оформить заявку на английском${ENTER}` },
         { expect: '\\? Уже решили, что делать\\?[\\s\\S]*❯ Да', send: ENTER },
@@ -229,6 +229,36 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
     expect(events.map((e) => e.type)).toEqual(['start', 'step', 'not-covered', 'end']);
     expect(events[2]).toMatchObject({ type: 'not-covered', decidedBy: 'Главный бухгалтер', result: 'Клиент согласился' });
     expect(events[3]).toMatchObject({ type: 'end', status: 'cancelled', notCovered: true, outcome: 'Клиент просит оформить заявку на английском' });
+  });
+
+  it('opens the linked template and the norms from inside a step, through the pager, and comes back to the step', () => {
+    const journal = join(temp, 'open.jsonl');
+    const r = drive(
+      'open',
+      ['run', 'request'],
+      [
+        step(1),
+        // done, skip, unclear, then the template the step links to
+        { expect: 'Шаг 2\\n[\\s\\S]*❯ Сделано[\\s\\S]*Открыть: Скрипт приветствия и благодарности \\(templates/greeting-script\\.md\\)', send: `${DOWN.repeat(3)}${ENTER}` },
+        // longer than the 40 rows: less shows the first screen
+        { expect: 'templates/greeting-script\\.md\\n\\n[\\s\\S]*Скрипт приветствия[\\s\\S]*\\n:', send: 'q' },
+        // back at the same step: done, skip, unclear, open, back, then the reference sections
+        { expect: '\\? Что дальше\\?[\\s\\S]*❯ Сделано', send: `${DOWN.repeat(5)}${ENTER}` },
+        { expect: '\\? Какой раздел\\?[\\s\\S]*Нормы общения \\(\\.norms\\)', send: `${DOWN.repeat(3)}${ENTER}` },
+        { expect: 'Нормы общения client-manager\\.md:\\d+[\\s\\S]*\\n:', send: 'q' },
+        { expect: '\\? Что дальше\\?[\\s\\S]*❯ Сделано', send: ENTER },
+        step(3, CTRL_C),
+      ],
+      journal,
+      { PAGER: 'less' },
+    );
+    if (r.failed) console.log(r.output.slice(-2500));
+    expect(r.failed).toBeNull();
+    expect(r.code).toBe(130);
+    expect(r.output).toContain('Компания «Баланс», клиентский отдел, Ольга, добрый день!');
+    // the run went on from the same step: two steps done, nothing else recorded by opening files
+    const events = parseJournal(readFileSync(journal, 'utf8')).events;
+    expect(events.map((e) => e.type)).toEqual(['start', 'step', 'step', 'pause']);
   });
 
   it('with --answers at a terminal, asks only what the file does not answer', () => {

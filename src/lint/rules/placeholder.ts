@@ -2,7 +2,9 @@ import { defineRule, docsUrl } from '../rule.js';
 
 /**
  * Unfinished text: an ellipsis where a branch should go on («Если входит, то…»), TODO, FIXME,
- * TBD, ???, a lone «уточнить» / "tbd", and options whose label is only a placeholder.
+ * TBD, ???, a lone «уточнить» / "tbd", and options whose label is only a placeholder. The front
+ * matter's values too: a contact named TBD or a phone like «+7 XXX» would be shown during an
+ * escalation.
  */
 export const rule = defineRule({
   meta: {
@@ -18,6 +20,10 @@ export const rule = defineRule({
         ru: 'Заглушка «{{text}}»: эта часть инструкции не дописана. Напишите, что здесь делать',
         en: 'Placeholder "{{text}}": this part of the instruction is unfinished. Write out what to do here',
       },
+      frontMatter: {
+        ru: 'Заглушка «{{text}}» в front matter: её покажут сотруднику, например в контактах при эскалации. Впишите настоящее значение',
+        en: 'Placeholder "{{text}}" in the front matter: it would be shown to the employee, for example among the contacts of an escalation. Write the real value',
+      },
       breaksOff: {
         ru: 'Заглушка «{{text}}» (текст обрывается): эта часть инструкции не дописана. Напишите, что здесь делать',
         en: 'Placeholder "{{text}}" (the text breaks off): this part of the instruction is unfinished. Write out what to do here',
@@ -30,6 +36,9 @@ export const rule = defineRule({
       if (!source) continue;
       for (const m of findPlaceholders(source.prose)) {
         context.report({ file: doc.file, at: { offset: m.offset, endOffset: m.endOffset }, messageId: m.breaksOff ? 'breaksOff' : 'placeholder', data: { text: m.text } });
+      }
+      for (const m of frontMatterPlaceholders(source.text)) {
+        context.report({ file: doc.file, at: { offset: m.offset, endOffset: m.endOffset }, messageId: 'frontMatter', data: { text: m.text } });
       }
     }
   },
@@ -68,6 +77,40 @@ export function findPlaceholders(text: string): PlaceholderMatch[] {
     }
   }
   return out.sort((a, b) => a.offset - b.offset);
+}
+
+/** A phone number written with letters for digits: «+7 XXX», «8 (900) ХХХ-ХХ-ХХ». */
+const phonePlaceholder = /\+?\d[\d \t().-]*[XxХх]{2,}[XxХх\d \t().-]*/gu;
+/** A YAML line's value: after `key:` or a list dash; comments are not values. */
+const yamlValue = /^[ \t]*(?:-[ \t]+)?(?:(?:"[^"\n]*"|'[^'\n]*'|[^\s#:"'][^:\n]*?)[ \t]*:(?=[ \t]|$))?[ \t]*/y;
+
+/** Placeholders in the values of the front matter (the `---` block at the top), with offsets in the whole text. */
+export function frontMatterPlaceholders(text: string): PlaceholderMatch[] {
+  const head = /^---[ \t]*\r?\n/.exec(text);
+  if (!head) return [];
+  const out: PlaceholderMatch[] = [];
+  let start = head[0].length;
+  while (start < text.length) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    if (/^(?:---|\.\.\.)[ \t]*$/.test(line)) break;
+    yamlValue.lastIndex = 0;
+    const lead = yamlValue.exec(line)?.[0].length ?? 0;
+    const value = line.slice(lead).replace(/[ \t]+#.*$/, '');
+    if (value !== '' && !value.startsWith('#')) {
+      const found = [...findPlaceholders(value).filter((m) => !m.breaksOff), ...[...value.matchAll(phonePlaceholder)].map((m) => ({ text: m[0].trim(), breaksOff: false, offset: m.index, endOffset: m.index + m[0].trimEnd().length }))];
+      // the longer match first, so «XXX» inside «+7 XXX-XX-XX» is one finding
+      for (const m of found.sort((a, b) => a.offset - b.offset || b.endOffset - a.endOffset)) {
+        const offset = start + lead + m.offset;
+        if (out.some((x) => x.offset <= offset && offset < x.endOffset)) continue;
+        out.push({ ...m, offset: start + lead + m.offset, endOffset: start + lead + m.endOffset });
+      }
+    }
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  return out;
 }
 
 /** Whether an offset is on a heading line; offsets must be asked in increasing order (linear overall). */
