@@ -103,10 +103,14 @@ class FileCompiler {
     const first = this.tree.children[0];
     const comments = this.collectComments();
     if (!first || first.type !== 'yaml') {
+      // no front matter to say the language: a file written in Cyrillic is told in Russian
+      this.say = fidelityMessages(/[\u0400-\u04ff]/.test(this.source.text.slice(0, 4096)) ? 'ru' : undefined);
       this.report('front-matter', this.say('missingFrontMatter'), { line: 1, column: 1 });
       return null;
     }
-    const { value, problems } = readFrontMatter(first.value, (first.position?.start.line ?? 1) + 1);
+    // the front matter's own problems in the language it names, when it can be read from the text
+    this.say = fidelityMessages(/^lang:[ \t]*["']?([A-Za-z]{2})/m.exec(first.value)?.[1]);
+    const { value, problems } = readFrontMatter(first.value, (first.position?.start.line ?? 1) + 1, this.say);
     for (const p of problems) this.report(p.rule, p.message, p);
     if (!value) return null;
     const doc: Document = {

@@ -64,6 +64,15 @@ const en = {
   valueFlag: 'is a flag; write it without a value',
   valueStatus: 'must be one of {list}',
   valueEmpty: 'must not be empty',
+  fmTooLong: 'Front matter is longer than {n} lines; keep long data out of it',
+  fmNotYaml: 'Front matter is not valid YAML: {detail}',
+  fmDuplicateKey: 'Duplicate key in front matter: "{key}" is already defined in this mapping',
+  fmUnreadable: 'Front matter could not be read: {detail}',
+  fmNotMapping: 'Front matter must be a mapping of keys (id, title, lang, …)',
+  fmBadReviewed: '"reviewed: {value}" is not a real date; use YYYY-MM-DD',
+  fmUnknownOwner: 'Owner "{owner}" is not one of the roles defined under "roles"; add it there',
+  fmUnknownZone: 'Unknown time zone "{zone}"; use an IANA name such as Europe/Moscow',
+  fmUnknownCalendar: 'Unknown calendar "{calendar}"; instr ships: {list}',
 };
 
 export type FidelityMessages = Record<keyof typeof en, string>;
@@ -127,6 +136,15 @@ const ru: FidelityMessages = {
   valueFlag: 'это флаг; пишите его без значения',
   valueStatus: 'должен быть одним из: {list}',
   valueEmpty: 'не должен быть пустым',
+  fmTooLong: 'Front matter длиннее {n} строк; вынесите длинные данные из него',
+  fmNotYaml: 'Front matter — не корректный YAML: {detail}',
+  fmDuplicateKey: 'Ключ «{key}» в front matter повторяется: он уже есть в этом разделе',
+  fmUnreadable: 'Front matter не удалось прочитать: {detail}',
+  fmNotMapping: 'Front matter должен состоять из ключей со значениями (id, title, lang, …)',
+  fmBadReviewed: '«reviewed: {value}» — несуществующая дата; пишите ГГГГ-ММ-ДД',
+  fmUnknownOwner: 'Владельца «{owner}» нет среди ролей в «roles»; добавьте его туда',
+  fmUnknownZone: 'Неизвестный часовой пояс «{zone}»; используйте имя IANA, например Europe/Moscow',
+  fmUnknownCalendar: 'Неизвестный календарь «{calendar}»; в instr есть: {list}',
 };
 
 export function fidelityMessages(lang: string | undefined): (key: keyof FidelityMessages, args?: Args) => string {

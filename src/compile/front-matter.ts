@@ -1,4 +1,5 @@
 import type { Document as YamlDocument } from 'yaml';
+import { fidelityMessages } from './fidelity-messages.js';
 import { maxFrontMatterLines } from '../parse/guard.js';
 import { duplicateKeys, lineOverLimit, notPlainData } from '../parse/yaml-limits.js';
 import { lazy } from './lazy.js';
@@ -31,18 +32,18 @@ const maxAliasCount = 50;
  * Parses and validates YAML front matter. `firstLine` is the file line the YAML text starts on.
  * Untrusted input: alias bombs, duplicate keys and `__proto__` keys become problems, not throws.
  */
-export function readFrontMatter(yamlText: string, firstLine: number): FrontMatterResult {
+export function readFrontMatter(yamlText: string, firstLine: number, say: ReturnType<typeof fidelityMessages> = fidelityMessages(undefined)): FrontMatterResult {
   const problems: FrontMatterProblem[] = [];
   const at = (offset: number) => lineColumnAt(yamlText, offset, firstLine);
   const over = lineOverLimit(yamlText, maxFrontMatterLines);
-  if (over !== null) return { value: null, problems: [{ line: firstLine + over - 1, column: 1, rule: 'front-matter', message: `Front matter is longer than ${maxFrontMatterLines} lines; keep long data out of it` }] };
+  if (over !== null) return { value: null, problems: [{ line: firstLine + over - 1, column: 1, rule: 'front-matter', message: say('fmTooLong', { n: maxFrontMatterLines }) }] };
   // uniqueKeys compares every key with all before it (quadratic): duplicates are found with a Set instead.
   const doc = yaml().parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, strict: true });
   for (const error of doc.errors.slice(0, 20)) {
-    problems.push({ ...at(error.pos[0]), rule: 'front-matter', message: `Front matter is not valid YAML: ${firstSentence(error.message)}` });
+    problems.push({ ...at(error.pos[0]), rule: 'front-matter', message: say('fmNotYaml', { detail: firstSentence(error.message) }) });
   }
   if (problems.length === 0) {
-    for (const d of duplicateKeys(doc)) problems.push({ ...at(d.offset), rule: 'front-matter', message: `Duplicate key in front matter: "${d.key}" is already defined in this mapping` });
+    for (const d of duplicateKeys(doc)) problems.push({ ...at(d.offset), rule: 'front-matter', message: say('fmDuplicateKey', { key: d.key }) });
   }
   if (problems.length > 0) return { value: null, problems };
 
@@ -51,10 +52,10 @@ export function readFrontMatter(yamlText: string, firstLine: number): FrontMatte
     data = doc.toJS({ maxAliasCount });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { value: null, problems: [{ ...at(0), rule: 'front-matter', message: `Front matter could not be read: ${firstSentence(message)}` }] };
+    return { value: null, problems: [{ ...at(0), rule: 'front-matter', message: say('fmUnreadable', { detail: firstSentence(message) }) }] };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { value: null, problems: [{ ...at(0), rule: 'front-matter', message: 'Front matter must be a mapping of keys (id, title, lang, …)' }] };
+    return { value: null, problems: [{ ...at(0), rule: 'front-matter', message: say('fmNotMapping') }] };
   }
   const tagged = notPlainData(data);
   if (tagged) return { value: null, problems: [{ ...at(0), rule: 'front-matter', message: tagged }] };
@@ -64,18 +65,18 @@ export function readFrontMatter(yamlText: string, firstLine: number): FrontMatte
   if (!valid) for (const error of validate.errors ?? []) problems.push(describe(error, doc, at));
   const reviewed: unknown = (data as { reviewed?: unknown }).reviewed;
   if (typeof reviewed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(reviewed) && !isValidDate(reviewed)) {
-    problems.push({ ...locate(doc, ['reviewed'], at), rule: 'bad-date', message: `"reviewed: ${reviewed}" is not a real date; use YYYY-MM-DD` });
+    problems.push({ ...locate(doc, ['reviewed'], at), rule: 'bad-date', message: say('fmBadReviewed', { value: reviewed }) });
   }
   if (!valid) return { value: null, problems: dedupeProblems(problems).sort((a, b) => a.line - b.line || a.column - b.column) };
   const value = data as FrontMatter;
   if (value.owner !== undefined && !(value.roles && Object.hasOwn(value.roles, value.owner))) {
-    problems.push({ ...locate(doc, ['owner'], at), rule: 'unknown-role', message: `Owner "${value.owner}" is not one of the roles defined under "roles"; add it there` });
+    problems.push({ ...locate(doc, ['owner'], at), rule: 'unknown-role', message: say('fmUnknownOwner', { owner: value.owner }) });
   }
   if (value.timezone !== undefined && !isTimeZone(value.timezone)) {
-    problems.push({ ...locate(doc, ['timezone'], at), rule: 'front-matter', message: `Unknown time zone "${value.timezone}"; use an IANA name such as Europe/Moscow` });
+    problems.push({ ...locate(doc, ['timezone'], at), rule: 'front-matter', message: say('fmUnknownZone', { zone: value.timezone }) });
   }
   if (value.calendar !== undefined && !calendarIds.includes(value.calendar)) {
-    problems.push({ ...locate(doc, ['calendar'], at), rule: 'front-matter', message: `Unknown calendar "${value.calendar}"; instr ships: ${calendarIds.join(', ')}` });
+    problems.push({ ...locate(doc, ['calendar'], at), rule: 'front-matter', message: say('fmUnknownCalendar', { calendar: value.calendar, list: calendarIds.join(', ') }) });
   }
   for (const p of readOfficeHours(value.hours).problems) problems.push({ ...locate(doc, ['hours', p.key], at), rule: 'front-matter', message: p.message });
   return { value, problems };
