@@ -1,5 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { catFileBatch } from './cat-file-batch.js';
 import { GitError } from './git-error.js';
 import { git, type GitResult } from './git.js';
 
@@ -74,7 +75,7 @@ export async function pathInRepository(path: string, cwd: string, top: string): 
 
 /**
  * Every instruction file (`*.md` starting with `---`) under `folder` in a revision, read with
- * `git ls-tree` and `git cat-file`: the working tree and the index are never touched. `folder`
+ * `git ls-tree` and one `git cat-file --batch`: the working tree and the index are never touched. `folder`
  * may also name a single file.
  */
 export async function readRevision(revision: string, folder: string, top: string, maxFileBytes: number): Promise<RevisionFiles> {
@@ -86,6 +87,7 @@ export async function readRevision(revision: string, folder: string, top: string
   const base = single ? posix.dirname(folder) : folder;
   const files: RevisionFile[] = [];
   const skipped: RevisionFiles['skipped'] = [];
+  const wanted: Array<{ rel: string; display: string; object: string }> = [];
   for (const entry of entries) {
     if (entry.type !== 'blob' || entry.mode === '120000' || !entry.path.endsWith('.md')) continue;
     const rel = base && base !== '.' ? posix.relative(base, entry.path) : entry.path;
@@ -95,13 +97,27 @@ export async function readRevision(revision: string, folder: string, top: string
       skipped.push({ display, reason: `${(entry.size / 1048576).toFixed(1)} MB is over the ${(maxFileBytes / 1048576).toFixed(1)} MB limit` });
       continue;
     }
-    const blob = await run(['cat-file', 'blob', entry.object], top);
-    if (blob.code !== 0) throw usage(`Cannot read ${display}: ${blob.stderr.trim()}`);
-    if (!startsWithFrontMatter(blob.stdout)) continue;
-    files.push({ path: rel, display, bytes: blob.stdout });
+    wanted.push({ rel, display, object: entry.object });
   }
+  const contents = await readObjects(wanted.map((w) => w.object), top);
+  wanted.forEach((w, i) => {
+    const bytes = contents[i];
+    if (!bytes) throw usage(`Cannot read ${w.display}: the object ${w.object} is missing`);
+    if (startsWithFrontMatter(bytes)) files.push({ path: w.rel, display: w.display, bytes });
+  });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { revision, commit, files, skipped };
+}
+
+/** Blobs by object id, all through one `git cat-file --batch`. */
+async function readObjects(objects: string[], top: string): Promise<Array<Buffer | null>> {
+  try {
+    return await catFileBatch(objects, top);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw usage('git is not installed or not on PATH; `instr diff` with revisions needs it (two folders work without git: instr diff old/ new/)');
+    throw usage(`git failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 interface TreeEntry {
