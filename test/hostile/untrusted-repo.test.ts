@@ -122,6 +122,20 @@ describe('scenario files', () => {
       clean(r);
     });
   }
+
+  it('the scenarios folder itself a symlink to a folder outside: nothing in it is read', () => {
+    const f = repo('scenario-dir-link');
+    const outside = join(f.dir, 'outside');
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'x.yaml'), 'aws_secret_access_key: hunter2\nbank_pin: 1234\n');
+    mkdirSync(join(f.dir, 'instructions'));
+    writeFileSync(join(f.dir, 'instructions', 'doc.md'), doc);
+    symlinkSync(outside, join(f.dir, 'instructions', 'scenarios'));
+    const r = instr(f.dir, ['test']);
+    expect(r.stdout + r.stderr).toMatch(/scenarios.*symbolic link|symbolic link.*scenarios/);
+    expect(r.stdout + r.stderr).not.toMatch(/aws_secret_access_key|bank_pin/);
+    clean(r);
+  });
 });
 
 describe('files that are not regular files', () => {
