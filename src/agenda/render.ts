@@ -4,6 +4,7 @@ import { terminalSafe } from '../text/terminal-safe.js';
 import { parseIsoDate } from '../schedule/zone.js';
 import type { Agenda, AgendaItem } from './build.js';
 import { resolveLanguage } from '../i18n/language.js';
+import { cell } from '../render/markdown-cell.js';
 
 /** «пятница, 27 ноября 2026 г.» / "Friday, November 27, 2026" for a YYYY-MM-DD. */
 export function longDate(date: string, lang: string): string {
@@ -106,9 +107,4 @@ export function agendaMarkdown(agenda: Agenda, lang: string): string {
     out.push('');
   }
   return out.join('\n');
-}
-
-/** Text for a Markdown table cell: one line, pipes escaped, no terminal controls. */
-export function cell(text: string): string {
-  return terminalSafe(text).replace(/\s*\n\s*/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
 }

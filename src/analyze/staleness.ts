@@ -1,4 +1,4 @@
-import { addDuration, isValidDate, parseDuration } from '../compile/durations.js';
+import { addDuration, isValidDate, parseDuration } from '../schedule/durations.js';
 import type { Graph, Position, Review } from '../graph/types.js';
 
 /** Review state of one document or task on a given day. */

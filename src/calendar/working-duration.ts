@@ -1,4 +1,4 @@
-import { addDuration, parseDuration, type DurationParts } from '../compile/durations.js';
+import { addDuration, parseDuration, type DurationParts } from '../schedule/durations.js';
 import { addWorkingDays, addWorkingMinutes, type WorkTime } from './working-time.js';
 
 /**

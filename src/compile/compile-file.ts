@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DecisionNode, Document, Link, Node, Option, Position, Schedule, Section, StepNode, Task } from '../graph/types.js';
 import { checkAttributes } from './attributes.js';
 import { directiveNames, directiveSpec, endStatuses, type DirectiveSpec } from './directives.js';
-import { durationHint, isValidDate, parseDuration } from './durations.js';
+import { durationHint, isValidDate, parseDuration } from '../schedule/durations.js';
 import { readFrontMatter } from './front-matter.js';
 import { contentId, idPattern } from './ids.js';
 import { collectLinks, plainText } from './inline.js';

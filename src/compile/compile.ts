@@ -11,10 +11,10 @@ import { compareDiagnostics } from '../diagnostics/diagnostic.js';
 import type { Graph } from '../graph/types.js';
 import { validateGraph } from '../graph/validate.js';
 import { decodeUtf8 } from '../parse/decode.js';
-import { defaultGuardLimits, guardNesting, type GuardLimits } from '../parse/guard.js';
-import { ParseBudgetError } from '../parse/chunk.js';
-import { parseMarkdown } from '../parse/parse.js';
-import { compileFile, type FileResult } from './compile-file.js';
+import { defaultGuardLimits, type GuardLimits } from '../parse/guard.js';
+import type { FileResult } from './compile-file.js';
+import { compileSource } from './compile-source.js';
+export { compileSource, emptyResult } from './compile-source.js';
 import { sha256 } from './ids.js';
 import { linkFiles } from './link.js';
 import type { SourceFile } from './source.js';
@@ -152,29 +152,6 @@ async function compileMany(sources: SourceFile[], guard: GuardLimits, options: C
   }
   for (const worker of spawned) void worker.terminate();
   return sources.map((source) => compileSource(source, guard));
-}
-
-/** Decoded text → one file's result: nesting guard, parse, compile. Never throws on bad input. */
-export function compileSource(source: SourceFile, guard: GuardLimits = defaultGuardLimits): FileResult {
-  const violation = guardNesting(source.text, guard);
-  if (violation) {
-    return emptyResult(source, { file: source.display, line: violation.line, column: violation.column, rule: 'too-deep', severity: 'error', message: `${violation.message}; the file was not parsed`, source: 'parse' });
-  }
-  try {
-    return compileFile(parseMarkdown(source.text), source);
-  } catch (error) {
-    if (error instanceof ParseBudgetError) {
-      return emptyResult(source, { file: source.display, line: error.line, column: 1, rule: 'parse-budget', severity: 'error', message: `Parsing needed more work than a file of this size may take (${error.work} characters parsed); the file was not compiled (simplify the text from this line on, or split the file)`, source: 'parse' });
-    }
-    // The guard should make this unreachable; if a shape slips past it, say so instead of crashing.
-    const what = error instanceof RangeError ? 'the file is nested too deeply to be compiled' : `the compiler failed (${error instanceof Error ? error.message : String(error)}); please report it`;
-    return emptyResult(source, { file: source.display, line: 1, column: 1, rule: 'internal-error', severity: 'error', message: `File was not compiled: ${what}`, source: 'parse' });
-  }
-}
-
-/** An empty result for a file that could not be compiled, with the reason. */
-export function emptyResult(source: Pick<SourceFile, 'path' | 'display'>, diagnostic: Diagnostic): FileResult {
-  return { file: source.path, display: source.display, document: null, tasks: [], nodes: {}, diagnostics: [diagnostic] };
 }
 
 /** Links compiled files into a graph and checks it against schemas/graph.schema.json. */

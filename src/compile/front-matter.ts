@@ -4,7 +4,7 @@ import { maxFrontMatterLines } from '../parse/guard.js';
 import { duplicateKeys, lineOverLimit, notPlainData } from '../parse/yaml-limits.js';
 import { lazy } from './lazy.js';
 import type { FrontMatter } from './front-matter-types.js';
-import { durationHint, isValidDate } from './durations.js';
+import { durationHint, isValidDate } from '../schedule/durations.js';
 import { calendarIds } from '../calendar/production-calendar.js';
 import { readOfficeHours } from '../calendar/office-hours.js';
 import { schemaValidator, type ErrorObject } from '../graph/schema-validator.js';

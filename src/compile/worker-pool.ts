@@ -3,7 +3,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { GuardLimits } from '../parse/guard.js';
 import type { FileResult } from './compile-file.js';
-import { compileSource, emptyResult } from './compile.js';
+import { compileSource, emptyResult } from './compile-source.js';
 import type { SourceFile } from './source.js';
 import type { WorkerRequest } from './worker.js';
 

@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { GuardLimits } from '../parse/guard.js';
-import { compileSource } from './compile.js';
+import { compileSource } from './compile-source.js';
 import type { SourceFile } from './source.js';
 
 export interface WorkerRequest {

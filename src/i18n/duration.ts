@@ -1,4 +1,4 @@
-import { parseDuration, type DurationParts } from '../compile/durations.js';
+import { parseDuration, type DurationParts } from '../schedule/durations.js';
 import { resolveLanguage } from './language.js';
 
 const units: Record<string, Record<keyof DurationParts, [string, string, string]>> = {

@@ -6,7 +6,6 @@
  *
  * Every record: { v: 1, run, seq, at, type, ... }.  `seq` counts 0, 1, 2… within a run.
  */
-import type { EndStatus } from './run-status.js';
 export const JOURNAL_VERSION = 1;
 
 interface Base {
@@ -117,6 +116,9 @@ export interface NotCoveredEvent extends Base {
   decidedBy?: string;
   result?: string;
 }
+
+/** How a run ended (the `status` of an `end` record); part of the run-status vocabulary (run-status.ts). */
+export type EndStatus = 'done' | 'cancelled' | 'failed';
 
 export interface EndEvent extends Base {
   type: 'end';

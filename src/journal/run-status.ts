@@ -2,10 +2,9 @@
  * The one vocabulary of where a run stands, and the one rule that moves it: the report, the agenda,
  * `instr run --resume` and the run engine all speak it.
  */
-import type { JournalEvent } from './events.js';
+import type { EndStatus, JournalEvent } from './events.js';
 
-/** How a run ended (the `status` of an `end` record). */
-export type EndStatus = 'done' | 'cancelled' | 'failed';
+export type { EndStatus };
 /** A run that can still go on. */
 export type OpenStatus = 'active' | 'waiting' | 'paused';
 export type RunStatus = OpenStatus | EndStatus | 'abandoned';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../journal/events.js';
+import type { JournalEvent } from './events.js';
 import { parseRecord } from './record.js';
 import { maxLineLength, streamJournal } from './stream.js';
 import { loadRuns } from './load-runs.js';

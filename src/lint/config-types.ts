@@ -1,4 +1,5 @@
-import type { RuleLevel } from './rule.js';
+/** How much a rule's findings count: not at all, as warnings, or as errors. */
+export type RuleLevel = 'off' | 'warn' | 'error';
 
 /** One rule's setting after presets and the config file are merged. */
 export interface RuleSetting {

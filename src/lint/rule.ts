@@ -1,11 +1,11 @@
 import type { GraphIndex } from '../graph/query.js';
 import type { Graph, Position } from '../graph/types.js';
-import type { LintConfig } from './config-types.js';
+import type { LintConfig, RuleLevel } from './config-types.js';
 import type { SourceText } from './source-text.js';
 import type { Language } from '../i18n/language.js';
 
 /** Severity as a config writes it. */
-export type RuleLevel = 'off' | 'warn' | 'error';
+export type { RuleLevel } from './config-types.js';
 
 /** Language of a finding's message: the instruction's (`lang`), or `--lang`. */
 export type Lang = Language;

@@ -5,8 +5,8 @@ import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import { lazy } from '../compile/lazy.js';
 import { decodeUtf8 } from '../parse/decode.js';
-import { renderTree } from '../run/markdown.js';
-import { wrapLines } from '../run/wrap.js';
+import { renderTree } from './markdown.js';
+import { wrapLines } from './wrap.js';
 
 const unifiedPackage = lazy<typeof import('unified')>('unified');
 const remarkParsePackage = lazy<typeof import('remark-parse')>('remark-parse');

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { cell } from '../agenda/render.js';
+import { cell } from '../render/markdown-cell.js';
 import { messages, type Messages } from '../i18n/messages.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import type { GapItem, Report, StepRef, TaskReport } from './build.js';

@@ -15,11 +15,11 @@ import { readLinkedFile, renderFileMarkdown } from '../render/linked-file.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import type { Answer } from './engine.js';
 import type { Action, Driver, Gap, Open } from './drive.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdown } from '../render/markdown.js';
 import { documentOf, nodeReferences, referenceSections, type Reference } from './reference.js';
 import type { RunMessages } from './messages.js';
 import type { RunSession } from './session.js';
-import { wrapLines } from './wrap.js';
+import { wrapLines } from '../render/wrap.js';
 
 export interface UiContext {
   graph: Graph;

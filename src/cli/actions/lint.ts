@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { compilePaths } from '../../compile/compile.js';
-import { isValidDate } from '../../compile/durations.js';
+import { isValidDate } from '../../schedule/durations.js';
 import { todayUtc } from '../../analyze/staleness.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { ConfigError, findConfigFile, loadConfig } from '../../lint/config.js';

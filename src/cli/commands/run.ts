@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
-import type { RunFlags } from '../../run/command.js';
+import type { RunFlags } from '../actions/run/command.js';
 
 export function register(program: Command, io: Io): void {
   program
@@ -19,7 +19,7 @@ export function register(program: Command, io: Io): void {
       '\nExit codes: 0 done, paused or suspended; 1 the run failed or cannot be resumed; 2 usage error or a missing answer; 130 interrupted (Ctrl-C, resumable).',
     )
     .action(async (task: string | undefined, paths: string[], flags: RunFlags) => {
-      const { runCommand } = await import('../actions/run.js');
+      const { runCommand } = await import('../actions/run/command.js');
       process.exitCode = await runCommand(task, paths, flags, io);
     });
 }

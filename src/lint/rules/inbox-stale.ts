@@ -1,4 +1,4 @@
-import { addDuration, parseDuration } from '../../compile/durations.js';
+import { addDuration, parseDuration } from '../../schedule/durations.js';
 import { listDrafts } from '../../inbox/list.js';
 import { formatDuration } from '../../i18n/duration.js';
 import { plural } from '../describe.js';

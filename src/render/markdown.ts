@@ -12,7 +12,7 @@ import type { Link } from '../graph/types.js';
 import { parseMarkdown } from '../parse/parse.js';
 import { resolveRelative } from '../compile/inline.js';
 import { terminalSafe } from '../text/terminal-safe.js';
-import { layOutTable } from '../render/table.js';
+import { layOutTable } from './table.js';
 
 export interface MarkdownContext {
   color: ChalkInstance;

@@ -1,13 +1,13 @@
 /** The run menu without a task: the same search as `instr search`, over tasks and sections. */
 import search, { Separator } from '@inquirer/search';
 import type { ChalkInstance } from 'chalk';
-import type { Graph, Section, Task } from '../graph/types.js';
-import { terminalSafe } from '../text/terminal-safe.js';
-import { sectionId } from '../search/documents.js';
-import type { SearchMessages } from '../search/messages.js';
-import type { SearchHit } from '../search/search.js';
-import { inquirerTheme } from './interactive.js';
-import type { RunMessages } from './messages.js';
+import type { Graph, Section, Task } from '../../../graph/types.js';
+import { terminalSafe } from '../../../text/terminal-safe.js';
+import { sectionId } from '../../../search/documents.js';
+import type { SearchMessages } from '../../../search/messages.js';
+import type { SearchHit } from '../../../search/search.js';
+import { inquirerTheme } from '../../../run/interactive.js';
+import type { RunMessages } from '../../../run/messages.js';
 
 /** What the newcomer picked: a task to run, a section to read, the list of tasks, or "not in the instruction". */
 export type MenuPick = { task: Task } | { section: Section; file: string } | { list: true } | { gap: true };

@@ -1,40 +1,41 @@
 /**
  * `instr run`: choose a task (or a run to resume), then drive it interactively or from an
- * answers file, journaling every event. Called by src/cli/actions/run.ts.
+ * answers file, journaling every event. The engine, the drivers and the session are in src/run/;
+ * this is the command around them: arguments, the journal, messages and exit codes.
  */
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { relative, resolve } from 'node:path';
-import { pickTask, taskQueryError } from '../cli/resolve-task.js';
-import { ExitError, exitCodes } from '../cli/errors.js';
-import type { Io } from '../cli/io.js';
-import { loadInstructions } from '../cli/load.js';
-import { findTasks } from '../graph/find-task.js';
-import type { Graph, Task } from '../graph/types.js';
-import { formatDuration } from '../i18n/duration.js';
-import { writeDraft } from '../inbox/draft.js';
-import { readRegularFile, UnsafePathError } from '../fs/safe-open.js';
-import { lockRun, RunLockedError } from '../journal/run-lock.js';
-import type { JournalEvent } from '../journal/events.js';
-import { openRunJournal, type RunJournal } from '../journal/run-journal.js';
-import { groupRuns, readJournal } from '../journal/reader.js';
-import { isOpenStatus, runStatus, type RunStatus } from '../journal/run-status.js';
-import { JournalWriteError } from '../journal/writer.js';
-import { terminalSafe } from '../text/terminal-safe.js';
-import { MAX_ANSWERS_BYTES, parseAnswers, unknownKeys, type AnswersFile } from './answers.js';
-import { drive, type Driver, type Gap, type Outcome } from './drive.js';
-import { startRun } from './engine.js';
-import { runMessages, type RunMessages } from './messages.js';
-import { contentHash, gitRevision, newRunId } from './origin.js';
-import { renderMarkdown } from './markdown.js';
-import { replayRun } from './replay.js';
-import { ScriptedDriver } from './scripted.js';
-import { RunSession } from './session.js';
-import { pathLine, statusLabel, summarize, summaryLines } from './summary.js';
-import { wrapLines } from './wrap.js';
-import { jsonText } from '../render/json-text.js';
-import { stepNumbers } from '../render/checklist.js';
-import { indexGraph } from '../graph/query.js';
+import { pickTask, taskQueryError } from '../../resolve-task.js';
+import { ExitError, exitCodes } from '../../errors.js';
+import type { Io } from '../../io.js';
+import { loadInstructions } from '../../load.js';
+import { findTasks } from '../../../graph/find-task.js';
+import type { Graph, Task } from '../../../graph/types.js';
+import { formatDuration } from '../../../i18n/duration.js';
+import { writeDraft } from '../../../inbox/draft.js';
+import { readRegularFile, UnsafePathError } from '../../../fs/safe-open.js';
+import { lockRun, RunLockedError } from '../../../journal/run-lock.js';
+import type { JournalEvent } from '../../../journal/events.js';
+import { openRunJournal, type RunJournal } from '../../../journal/run-journal.js';
+import { groupRuns, readJournal } from '../../../journal/reader.js';
+import { isOpenStatus, runStatus, type RunStatus } from '../../../journal/run-status.js';
+import { JournalWriteError } from '../../../journal/writer.js';
+import { terminalSafe } from '../../../text/terminal-safe.js';
+import { MAX_ANSWERS_BYTES, parseAnswers, unknownKeys, type AnswersFile } from '../../../run/answers.js';
+import { drive, type Driver, type Gap, type Outcome } from '../../../run/drive.js';
+import { startRun } from '../../../run/engine.js';
+import { runMessages, type RunMessages } from '../../../run/messages.js';
+import { contentHash, gitRevision, newRunId } from '../../../run/origin.js';
+import { renderMarkdown } from '../../../render/markdown.js';
+import { replayRun } from '../../../run/replay.js';
+import { ScriptedDriver } from '../../../run/scripted.js';
+import { RunSession } from '../../../run/session.js';
+import { pathLine, statusLabel, summarize, summaryLines } from '../../../run/summary.js';
+import { wrapLines } from '../../../render/wrap.js';
+import { jsonText } from '../../../render/json-text.js';
+import { stepNumbers } from '../../../render/checklist.js';
+import { indexGraph } from '../../../graph/query.js';
 
 const RUN_ID = /^\d{8}T\d{6}Z-[0-9a-f]+$/;
 
@@ -170,7 +171,7 @@ async function chooseTask(ctx: Ctx, query: string | undefined): Promise<Task | n
   const picked = pickTask(graph, query);
   if ('task' in picked) return picked.task;
   if (picked.candidates.length === 0 || !ctx.interactive) throw taskQueryError(graph, query, picked.candidates, ctx.flags.lang);
-  const { chooseFrom } = await import('./choose.js');
+  const { chooseFrom } = await import('../../../run/choose.js');
   return menu(() => chooseFrom(picked.candidates, t, ctx.io.color));
 }
 
@@ -181,10 +182,10 @@ async function chooseTask(ctx: Ctx, query: string | undefined): Promise<Task | n
 async function chooseFromSearch(ctx: Ctx, t: RunMessages): Promise<Task | null> {
   const [{ chooseBySearch }, { openSearch }, { search }, { searchMessages }, { gapSection }] = await Promise.all([
     import('./choose-search.js'),
-    import('../cli/search-setup.js'),
-    import('../search/search.js'),
-    import('../search/messages.js'),
-    import('../search/gap.js'),
+    import('../../search-setup.js'),
+    import('../../../search/search.js'),
+    import('../../../search/messages.js'),
+    import('../../../search/gap.js'),
   ]);
   const { graph, io } = ctx;
   const lang = ctx.flags.lang ?? docLang(graph, undefined);
@@ -212,8 +213,8 @@ async function chooseFromSearch(ctx: Ctx, t: RunMessages): Promise<Task | null> 
 
 async function driverFor(ctx: Ctx, lang: string, t: RunMessages): Promise<Driver> {
   const interactive = async () => {
-    const { InteractiveDriver } = await import('./interactive.js');
-    const { page } = await import('./pager.js');
+    const { InteractiveDriver } = await import('../../../run/interactive.js');
+    const { page } = await import('../../../run/pager.js');
     const io = ctx.io;
     return new InteractiveDriver({ graph: ctx.graph, color: io.color, t, lang, root: ctx.root, cwd: io.cwd, columns: io.columns, out: (s) => io.out(s), page: (text) => void page(text, { isTTY: io.isTTY, rows: io.isTTY ? (process.stdout.rows ?? 0) : 0, env: process.env, out: (s) => io.out(s) }) });
   };
@@ -309,7 +310,7 @@ async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
   } else if (!ctx.interactive) {
     throw new ExitError(`give the run to continue: --resume RUN; open runs:\n${open.map((r) => `  ${r.id}  ${describeRun(r)}`).join('\n')}`, exitCodes.usage);
   } else {
-    const { chooseRun } = await import('./choose.js');
+    const { chooseRun } = await import('../../../run/choose.js');
     const picked = await menu(() => chooseRun(
       open.map((r) => ({ id: r.id, label: `${describeRun(r)} · ${statusText(r.status, t0)}` })),
       t0,
@@ -395,7 +396,7 @@ async function menu<T>(ask: () => Promise<T>): Promise<T> {
   try {
     return await ask();
   } catch (error) {
-    const { isPromptExit } = await import('./interactive.js');
+    const { isPromptExit } = await import('../../../run/interactive.js');
     if (isPromptExit(error)) throw new ExitError('', 130);
     throw error;
   }
