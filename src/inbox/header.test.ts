@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyRule } from '../lint/rule-tester.js';
 import { rule } from '../lint/rules/inbox-stale.js';
-import { listDrafts } from './list.js';
+import { listDrafts, withoutHeader } from './list.js';
 
 const root = mkdtempSync(join(tmpdir(), 'instr-inbox-header-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -23,5 +23,10 @@ describe('one draft header, one age', () => {
     const found = await verifyRule(rule, [root], { today });
     expect(found).toHaveLength(1);
     expect(found[0]!.message).toContain('captured on 2026-10-01 (57 days ago)');
+  });
+
+  it('showing a draft drops the same header that listing reads, BOM and spaces included', () => {
+    expect(withoutHeader('\uFEFF<!--  instr-inbox  {"captured":"2026-10-01"}  -->\r\n### A {#a}\n')).toBe('### A {#a}\n');
+    expect(withoutHeader('### Written by hand\n')).toBe('### Written by hand\n');
   });
 });

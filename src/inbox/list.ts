@@ -104,6 +104,13 @@ export function parseDraft(text: string, name: string, now: number): Omit<Draft,
   };
 }
 
+/** A draft's text without its header line (for showing it whole); the same header pattern as listing. */
+export function withoutHeader(text: string): string {
+  const newline = text.indexOf('\n');
+  const first = newline === -1 ? text : text.slice(0, newline).replace(/\r$/, '');
+  return headerPattern.test(first) ? (newline === -1 ? '' : text.slice(newline + 1)) : text;
+}
+
 /** A draft's age, the one rounding: whole days elapsed since the capture (never negative). */
 export function draftAgeDays(captured: number, now: number): number {
   return Math.max(0, Math.floor((now - captured) / dayMs));

@@ -11,9 +11,9 @@ import type { Graph } from '../../graph/types.js';
 import { formatDuration } from '../../i18n/duration.js';
 import { messages } from '../../i18n/messages.js';
 import { serverMessages } from '../../journal/postgres/messages.js';
-import { listDrafts } from '../../inbox/list.js';
+import { listDrafts, withoutHeader } from '../../inbox/list.js';
 import { inboxMessages } from '../../inbox/messages.js';
-import { inboxQuestions, type InboxQuestion } from '../../inbox/questions.js';
+import { inboxQuestions, type InboxQuestion } from '../../report/questions.js';
 import { jsonText } from '../../render/json-text.js';
 
 export interface InboxFlags {
@@ -122,7 +122,7 @@ async function showEntry(query: string | undefined, paths: string[], format: str
     io.out(jsonText({ ...draft, text }));
     return exitCodes.ok;
   }
-  io.out(`${io.color.dim(terminalSafe(draft.file))}\n\n${terminalSafe(text.replace(/^<!-- instr-inbox [^\n]*-->\n/, ''))}`);
+  io.out(`${io.color.dim(terminalSafe(draft.file))}\n\n${terminalSafe(withoutHeader(text))}`);
   return exitCodes.ok;
 }
 

@@ -1,13 +1,14 @@
 /**
  * Questions noted during runs ("Непонятно — записать вопрос"), as the inbox lists them for the
  * instruction's owner: with the task, the step's number as `show` prints it, and an id that
- * `instr inbox show` accepts.
+ * `instr inbox show` accepts. A view of the journal (report/), listed by `instr inbox`; aged as drafts are.
  */
 import type { Graph } from '../graph/types.js';
 import { nodeLabel } from '../graph/node-text.js';
 import { indexGraph } from '../graph/query.js';
 import type { Question } from '../journal/store.js';
 import { stepNumbers } from '../render/checklist.js';
+import { draftAgeDays } from '../inbox/list.js';
 
 export interface InboxQuestion {
   /** `q-<the run's hex>-<seq>`: short, stable, unique within a journal. */
@@ -26,8 +27,6 @@ export interface InboxQuestion {
   note: string;
   ageDays: number;
 }
-
-const dayMs = 86_400_000;
 
 /** The questions about this graph's tasks, oldest first; questions about other folders' tasks are left out. */
 export function inboxQuestions(graph: Graph, questions: readonly Question[], now: number = Date.now()): InboxQuestion[] {
@@ -52,7 +51,7 @@ export function inboxQuestions(graph: Graph, questions: readonly Question[], now
       step: node ? (numbers.get(q.node) ?? null) : null,
       stepText: node ? nodeLabel(node) : null,
       note: q.note,
-      ageDays: Number.isFinite(at) ? Math.max(0, Math.floor((now - at) / dayMs)) : 0,
+      ageDays: Number.isFinite(at) ? draftAgeDays(at, now) : 0,
     });
   }
   return out.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
