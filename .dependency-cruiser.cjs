@@ -68,10 +68,10 @@ module.exports = {
       to: { path: `^src/(${consumers})/`, pathNot: ['^src/$1/', '^src/run/engine\\.ts$'] },
     },
     {
-      name: 'git-through-the-helper',
+      name: 'child-processes-in-two-places',
       severity: 'error',
-      comment: 'Child processes (git) only through src/git/git.ts, with its environment.',
-      from: { path: '^src/', pathNot: ['^src/git/git\\.ts$', '\\.test\\.ts$'] },
+      comment: 'A child process only from src/git/git.ts (git, with its environment) and src/run/pager.ts (the pager, no shell).',
+      from: { path: '^src/', pathNot: ['^src/git/git\\.ts$', '^src/run/pager\\.ts$', '\\.test\\.ts$'] },
       to: { path: '^(node:)?child_process$' },
     },
     {
