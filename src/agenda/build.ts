@@ -11,7 +11,7 @@ import { addDays, hhmm, localParts, startOfLocalDay, systemTimeZone } from '../s
 
 const interruptedAfterMs = 3_600_000;
 
-export type AgendaKind = 'schedule' | DueKind;
+type AgendaKind = 'schedule' | DueKind;
 
 export interface AgendaItem {
   kind: AgendaKind;
@@ -36,7 +36,7 @@ export interface AgendaItem {
   node?: string;
 }
 
-export interface OpenRun {
+interface OpenRun {
   run: string;
   task: string;
   title: string;

@@ -14,7 +14,7 @@ export function longDate(date: string, lang: string): string {
 }
 
 /** A short local date and time of an ISO instant in a zone: «20.11 12:00». */
-export function shortDateTime(iso: string, zone: string, lang: string): string {
+function shortDateTime(iso: string, zone: string, lang: string): string {
   return new Intl.DateTimeFormat(locale(lang), { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(iso));
 }
 

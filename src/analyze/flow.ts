@@ -1,5 +1,5 @@
 import { eachSuccessor, outgoing, type Edge, type GraphIndex } from '../graph/query.js';
-import type { Node, Task } from '../graph/types.js';
+import type { Node } from '../graph/types.js';
 
 /**
  * Facts about the flow of a compiled graph that several consumers need (lint, report, test):
@@ -99,11 +99,6 @@ export function reachableFrom(index: GraphIndex, starts: Iterable<string | null 
   const out = new Set<string>();
   for (const v of order) out.add(flow.ids[v]!);
   return out;
-}
-
-/** Nodes reachable from one task's entry (jumps into other tasks followed). */
-export function reachableFromTask(index: GraphIndex, task: Task): Set<string> {
-  return reachableFrom(index, [task.entry]);
 }
 
 /** Whether a run of some task reaches each node (by the node's number), and in what order; computed once per index. */

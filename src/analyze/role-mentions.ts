@@ -41,11 +41,6 @@ export function roleMentions(graph: Graph): Map<string, RoleMention[]> {
   return out;
 }
 
-/** The roles a node names (by id), for a consumer that has the graph. */
-export function rolesMentionedBy(graph: Graph, nodeId: string): string[] {
-  return (roleMentions(graph).get(nodeId) ?? []).map((m) => m.role);
-}
-
 /** The stems of the words a role is called by: its title up to a comma or a quote («ИТ-подрядчик, ООО «…»» → ИТ-подрядчик). */
 export function titleStems(role: Role): string[] {
   const head = role.title.split(/[,(«"“]/)[0] ?? role.title;

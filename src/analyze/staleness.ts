@@ -15,14 +15,14 @@ export interface ReviewStatus {
   daysOverdue: number;
 }
 
-export interface DocumentReviewStatus extends ReviewStatus {
+interface DocumentReviewStatus extends ReviewStatus {
   /** Document file, relative to the compiled root. */
   file: string;
   document: string;
   position?: Position;
 }
 
-export interface TaskReviewStatus extends ReviewStatus {
+interface TaskReviewStatus extends ReviewStatus {
   task: string;
   file: string;
   document: string;

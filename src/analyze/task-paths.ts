@@ -2,7 +2,7 @@ import type { GraphIndex } from '../graph/query.js';
 import type { Task } from '../graph/types.js';
 
 /** One answer given on a path: which option of which decision. */
-export interface PathAnswer {
+interface PathAnswer {
   decision: string;
   question: string;
   option: string;
@@ -10,7 +10,7 @@ export interface PathAnswer {
 }
 
 /** Where a path leads. `done`: the flow runs out of steps (the task is done, no outcome text). */
-export type PathEnd =
+type PathEnd =
   | { kind: 'end'; node: string; outcome: string; status: 'done' | 'cancelled' | 'failed' }
   | { kind: 'jump'; node: string; target: string; targetTask?: string; targetNode?: string | null }
   | { kind: 'done' }

@@ -35,7 +35,7 @@ export interface FileCache {
 
 const magic = 'instr-cache 2';
 /** No compiled file comes near this (the input is limited to 5 MB by default). */
-export const maxEntryBytes = 256 * 1024 * 1024;
+const maxEntryBytes = 256 * 1024 * 1024;
 
 /** INSTR_CACHE_DIR, else `$XDG_CACHE_HOME/instr`, else `~/.cache/instr`: never the working tree by default. */
 export function cacheDir(cwd: string, env: NodeJS.ProcessEnv = process.env, home: () => string = homedir): string {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readRegularFileSync } from '../fs/safe-open.js';
 
 /** The file in the cache folder that holds this machine's secret (32 random bytes, hex). */
-export const secretFile = 'secret';
+const secretFile = 'secret';
 
 /**
  * The per-machine secret that entries of the cache are signed with, created on first use (mode

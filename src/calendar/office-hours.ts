@@ -16,12 +16,12 @@ export interface OfficeHoursSpec {
 }
 
 /** 9:00–18:00 with no lunch; a shortened day closes an hour early. */
-export const defaultOfficeHours: OfficeHours = { open: 540, close: 1080, lunch: null, shortened: [540, 1020] };
+const defaultOfficeHours: OfficeHours = { open: 540, close: 1080, lunch: null, shortened: [540, 1020] };
 
 const rangePattern = /^\s*([01]?\d|2[0-3]):([0-5]\d)\s*[-–—]\s*([01]?\d|2[0-4]):([0-5]\d)\s*$/;
 
 /** `09:00-18:00` (a hyphen or a dash) → [540, 1080]; null when malformed or empty. */
-export function parseTimeRange(text: string): [number, number] | null {
+function parseTimeRange(text: string): [number, number] | null {
   const m = rangePattern.exec(text);
   if (!m) return null;
   const a = Number(m[1]) * 60 + Number(m[2]);

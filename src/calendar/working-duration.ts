@@ -52,7 +52,7 @@ export const spanHint =
   'an ISO 8601 duration such as P1D or PT2H (calendar time), or working time such as 3wd (working days), 2wh (working hours), 1wd4wh, or in words: "2 working hours", «3 рабочих дня»';
 
 /** When a span that starts at an instant ends. Working days are added first, then working minutes. */
-export function endOfSpan(start: number, span: Span, w: WorkTime): number | null {
+function endOfSpan(start: number, span: Span, w: WorkTime): number | null {
   if (span.kind === 'calendar') return addDuration(new Date(start), span.parts).getTime();
   const afterDays = span.days > 0 ? addWorkingDays(w, start, span.days) : start;
   return span.minutes > 0 ? addWorkingMinutes(w, afterDays, span.minutes) : afterDays;

@@ -22,7 +22,7 @@ function instantOf(date: string, minutes: number, zone: string): number {
 }
 
 /** The open intervals of a local date (none on a day off). */
-export function dayIntervals(w: WorkTime, date: string): Array<[number, number]> {
+function dayIntervals(w: WorkTime, date: string): Array<[number, number]> {
   const kind = w.calendar.kind(date);
   if (kind !== 'working' && kind !== 'shortened') return [];
   return openIntervals(w.hours, kind === 'shortened');

@@ -28,7 +28,7 @@ export function resolveTarget(graph: Graph, query: string, files: LinkedFile[], 
   throw new ExitError(`${fill(t.ambiguous, { q: terminalSafe(query) })}\n${candidateLines(matches, t)}`, exitCodes.usage);
 }
 
-export function kindLabel(target: Target, t: ShowMessages): string {
+function kindLabel(target: Target, t: ShowMessages): string {
   switch (target.kind) {
     case 'task':
       return target.task.kind === 'situation' ? t.kindSituation : t.kindTask;

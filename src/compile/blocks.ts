@@ -57,6 +57,6 @@ function itemText(item: ListItem): string {
   return plainText(item);
 }
 
-export function tableRows(table: Table): string[][] {
+function tableRows(table: Table): string[][] {
   return table.children.map((row) => row.children.map((cell) => plainText(cell)));
 }

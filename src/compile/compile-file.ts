@@ -1,7 +1,7 @@
 import type { ListItem, Nodes, Root, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Document, Link, Node, Schedule, StepNode, Task } from '../graph/types.js';
+import type { Document, Node, Schedule, StepNode, Task } from '../graph/types.js';
 import { directiveNames, directiveSpec } from './directives.js';
 import { collectLinks, plainText } from './inline.js';
 import type { SourceFile } from './source.js';
@@ -176,5 +176,3 @@ class FileCompiler extends DirectiveNodes {
 function dedentContinuation(markdown: string): string {
   return markdown.replace(/\n[ \t]+/g, '\n');
 }
-
-export type { Link };

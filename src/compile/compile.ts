@@ -14,7 +14,7 @@ import { decodeUtf8 } from '../parse/decode.js';
 import { defaultGuardLimits, type GuardLimits } from '../parse/guard.js';
 import type { FileResult } from './compile-file.js';
 import { compileSource } from './compile-source.js';
-export { compileSource, emptyResult } from './compile-source.js';
+export { compileSource } from './compile-source.js';
 import { sha256 } from './ids.js';
 import { linkFiles } from './link.js';
 import type { SourceFile } from './source.js';
@@ -46,7 +46,6 @@ export interface CompileResult {
   files: string[];
 }
 
-export { InputError } from '../diagnostics/input-error.js';
 
 export const defaultMaxFileBytes = 5 * 1024 * 1024;
 
@@ -130,7 +129,7 @@ function isTransient(d: Diagnostic): boolean {
  * thread and one worker per other idle core share the files. A worker costs ~0.3 s of CPU to start
  * (loading the parser, a cold JIT), started while the files are still being read.
  */
-export const parallelThreshold = 400 * 1024;
+const parallelThreshold = 400 * 1024;
 
 /** How the files not in the cache are compiled: `workers` worker threads, and whether this thread takes files too. */
 function plan(bytes: number, files: number, wanted: number | 'auto'): { workers: number; mainLane: boolean } {

@@ -19,7 +19,7 @@ export interface DirectiveSpec {
   summary: string;
 }
 
-export const directives: Record<string, DirectiveSpec> = {
+const directives: Record<string, DirectiveSpec> = {
   when: { where: 'task', label: 'required', attributes: { deadline: { type: 'duration' } }, summary: 'the trigger of a task' },
   schedule: {
     where: 'task',

@@ -13,7 +13,7 @@ import { dedupeProblems, lineColumnAt } from '../text/positions.js';
 // Loaded on first use: a run whose files all come from the cache reads no front matter.
 const yaml = lazy<typeof import('yaml')>('yaml');
 
-export interface FrontMatterProblem {
+interface FrontMatterProblem {
   /** 1-based line and column inside the file (not inside the YAML block). */
   line: number;
   column: number;

@@ -144,7 +144,7 @@ function renameNodes(nodes: Record<string, Node>, tasks: Task[], renames: Map<st
 }
 
 /** Most dangling jumps that get a "did you mean"; most ids compared for one. */
-export const suggestionLimits = { jumps: 100, candidates: 2000 };
+const suggestionLimits = { jumps: 100, candidates: 2000 };
 
 /**
  * "Did you mean" for dangling jumps: ids are grouped by length and only lengths within reach of

@@ -12,7 +12,7 @@ import type { WorkerRequest } from './worker.js';
  * stretched by the machine's load: the deadline is wall time, and on a machine whose run queue
  * is ten times its cores a parse gets a tenth of a core.
  */
-export function defaultParseTimeout(source: SourceFile): number {
+function defaultParseTimeout(source: SourceFile): number {
   const busy = Math.max(1, loadavg()[0]! / availableParallelism());
   return Math.round((10_000 + Math.ceil((source.text.length / 1_048_576) * 10_000)) * busy);
 }
@@ -24,7 +24,7 @@ export function defaultParseTimeout(source: SourceFile): number {
  * without a cap: on a 4 MB instruction V8 ran 4 full collections uncapped (its own limit here is
  * ~4 GB) and with 2 GB, 9 with 1 GB, 12 with 256 MB (the cap that made parsing ~20% slower).
  */
-export const defaultWorkerHeapMb = 2048;
+const defaultWorkerHeapMb = 2048;
 
 type Outcome = { ok: true; result: FileResult } | { ok: false; rule: string; message: string };
 

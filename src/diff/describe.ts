@@ -39,7 +39,7 @@ export function fieldLabel(field: string, t: Messages): string {
   return field;
 }
 
-export function outcomeText(outcome: PathOutcome, t: Messages): string {
+function outcomeText(outcome: PathOutcome, t: Messages): string {
   switch (outcome.kind) {
     case 'end':
       return `${t.end} «${outcome.outcome || t.endDone}»${outcome.status !== 'done' ? ` (${outcome.status})` : ''}`;
@@ -53,7 +53,7 @@ export function outcomeText(outcome: PathOutcome, t: Messages): string {
 }
 
 /** `«question» = «answer» → …`, or "from the start" for a task without decisions. */
-export function answersText(path: PathChange, t: Messages): string {
+function answersText(path: PathChange, t: Messages): string {
   return path.answers.length ? path.answers.map((a) => `«${a.question}» = ${a.answers.map((x) => `«${x}»`).join(' / ')}`).join(' → ') : t.diffFromStart;
 }
 

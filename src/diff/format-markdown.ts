@@ -17,7 +17,7 @@ export interface MarkdownFormatOptions {
   maxDiagrams?: number;
 }
 
-export const diffClassDefs: Record<string, string> = {
+const diffClassDefs: Record<string, string> = {
   added: 'fill:#dafbe1,stroke:#1a7f37,stroke-width:2px',
   removed: 'fill:#ffebe9,stroke:#cf222e,stroke-width:2px,stroke-dasharray:4 3',
   changed: 'fill:#fff8c5,stroke:#9a6700,stroke-width:2px',

@@ -89,7 +89,7 @@ function fieldLine(field: FieldChange, t: Messages, c: ChalkInstance): string {
 }
 
 /** A word diff: removed words red and struck through, added ones green; `[-…-]` and `{+…+}` without colour. */
-export function wordParts(parts: TextPart[], c: ChalkInstance): string {
+function wordParts(parts: TextPart[], c: ChalkInstance): string {
   const plain = c.level === 0;
   return parts
     .map((p) => {

@@ -151,7 +151,7 @@ function ref(node: Node): NodeRef {
 }
 
 /** A longest strictly increasing subsequence of `values` (the values, in order). */
-export function longestIncreasing(values: number[]): number[] {
+function longestIncreasing(values: number[]): number[] {
   const tails: number[] = [];
   const prev = new Array<number>(values.length).fill(-1);
   for (let i = 0; i < values.length; i++) {

@@ -20,7 +20,7 @@ export interface Side {
   commit?: string;
 }
 
-export interface Summary {
+interface Summary {
   tasksAdded: number;
   tasksRemoved: number;
   tasksChanged: number;
@@ -31,7 +31,7 @@ export interface Summary {
   pathsChanged: number;
 }
 
-export type Status = 'added' | 'removed' | 'changed';
+type Status = 'added' | 'removed' | 'changed';
 
 /** A value that changed; `before` absent = added, `after` absent = removed. */
 export interface FieldChange {
@@ -99,7 +99,7 @@ export interface OptionChange {
   after?: string;
 }
 
-export interface PathStep {
+interface PathStep {
   question: string;
   /** The option chosen; several when the change is the same whichever of them is chosen. */
   answers: string[];

@@ -4,7 +4,7 @@ import type { TextPart } from './types.js';
 /** Words (letters and digits, Cyrillic included, with inner hyphens and apostrophes), runs of spaces, and single other characters. */
 const tokenPattern = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*|\s+|[^\p{L}\p{N}\s]/gu;
 
-export function tokens(text: string): string[] {
+function tokens(text: string): string[] {
   return text.match(tokenPattern) ?? [];
 }
 

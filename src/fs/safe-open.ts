@@ -42,7 +42,7 @@ const noFollow = constants.O_NOFOLLOW ?? 0;
 const nonBlock = constants.O_NONBLOCK ?? 0;
 
 /** Every component of `path` below `base` that exists, checked with lstat: none may be a symlink. */
-export function assertNoSymlinks(base: string, path: string): void {
+function assertNoSymlinks(base: string, path: string): void {
   const rel = relative(base, path);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return;
   let current = base;
@@ -102,7 +102,7 @@ function checkRegular(fd: number, path: string): number {
 }
 
 /** Opens a regular file for reading (synchronously); returns the descriptor and its size. */
-export function openRegularSync(path: string, options: SafeOpenOptions = {}): { fd: number; size: number } {
+function openRegularSync(path: string, options: SafeOpenOptions = {}): { fd: number; size: number } {
   const full = resolve(path);
   if (options.base !== undefined) assertNoSymlinks(options.base, full);
   let fd: number;

@@ -5,7 +5,7 @@ import { GitError } from './git-error.js';
 import { git, type GitResult } from './git.js';
 
 /** One instruction file as stored in a revision. */
-export interface RevisionFile {
+interface RevisionFile {
   /** Path relative to the compiled folder, with forward slashes (what the graph records). */
   path: string;
   /** `REV:repo/path`, for messages. */

@@ -8,7 +8,7 @@ export type {
   Section,
   Block,
   Task,
-  Trigger,
+  
   Schedule,
   Review,
   Role,
@@ -16,7 +16,7 @@ export type {
   Link,
   Position,
   Node,
-  Next,
+  
   StepNode,
   DecisionNode,
   Option,

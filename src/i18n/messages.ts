@@ -139,7 +139,7 @@ const en = {
   testScenarioFile: 'scenario',
 } as const;
 
-export type MessageKey = keyof typeof en;
+type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
 const ru: Messages = {

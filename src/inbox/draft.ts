@@ -8,7 +8,7 @@ import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { makeFolders } from '../fs/safe-open.js';
 
-export interface DraftHeader {
+interface DraftHeader {
   captured: string;
   run: string | null;
   task: string | null;
@@ -27,7 +27,7 @@ export interface Draft extends DraftHeader {
   result?: string;
 }
 
-export const INBOX_DIR = 'inbox';
+const INBOX_DIR = 'inbox';
 
 /** The draft's Markdown: a machine-readable header comment, then a situation in the instruction's syntax. */
 export function draftMarkdown(draft: Draft, hex: string): string {

@@ -26,7 +26,7 @@ export interface DraftProblem {
   message: string;
 }
 
-export const inboxFolder = 'inbox';
+const inboxFolder = 'inbox';
 /** The draft header, the one pattern every reader uses (a BOM and extra spaces are tolerated). */
 const headerPattern = /^\uFEFF?<!--\s*instr-inbox\s+(\{.*\})\s*-->\s*$/;
 const headingPattern = /^###\s+(.*?)\s*(?:\{#([A-Za-z0-9_-]+)\})?\s*$/;

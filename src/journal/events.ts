@@ -35,7 +35,7 @@ export interface StartEvent extends Base {
 }
 
 /** A step done or skipped (skip needs a reason). */
-export interface StepEvent extends Base {
+interface StepEvent extends Base {
   type: 'step';
   node: string;
   action: 'done' | 'skip';
@@ -43,33 +43,33 @@ export interface StepEvent extends Base {
 }
 
 /** "This step is unclear": the friend's question. The run goes on at the same step. */
-export interface UnclearEvent extends Base {
+interface UnclearEvent extends Base {
   type: 'unclear';
   node: string;
   note: string;
 }
 
-export interface DecisionEvent extends Base {
+interface DecisionEvent extends Base {
   type: 'decision';
   node: string;
   option: string;
   label: string;
 }
 
-export interface JumpEvent extends Base {
+interface JumpEvent extends Base {
   type: 'jump';
   node: string;
   target: string;
   return: boolean;
 }
 
-export interface EscalationEvent extends Base {
+interface EscalationEvent extends Base {
   type: 'escalation';
   node: string;
   role: string;
 }
 
-export interface CheckpointEvent extends Base {
+interface CheckpointEvent extends Base {
   type: 'checkpoint';
   node: string;
   confirmed: boolean;
@@ -77,7 +77,7 @@ export interface CheckpointEvent extends Base {
 }
 
 /** The run is suspended until the event happens; deadline / timeout as absolute ISO times. */
-export interface WaitEvent extends Base {
+interface WaitEvent extends Base {
   type: 'wait';
   node: string;
   event: string;
@@ -86,26 +86,26 @@ export interface WaitEvent extends Base {
 }
 
 /** The awaited event happened; `deadlineAt` is when what follows must be done. */
-export interface ResumeEvent extends Base {
+interface ResumeEvent extends Base {
   type: 'resume';
   node: string;
   deadlineAt?: string;
 }
 
 /** Undo back to an earlier node. */
-export interface BackEvent extends Base {
+interface BackEvent extends Base {
   type: 'back';
   to: string;
 }
 
 /** The user paused (or the process was interrupted) at a node; resumable. */
-export interface PauseEvent extends Base {
+interface PauseEvent extends Base {
   type: 'pause';
   node: string;
 }
 
 /** "This situation is not in the instruction": captured as an inbox draft. */
-export interface NotCoveredEvent extends Base {
+interface NotCoveredEvent extends Base {
   type: 'not-covered';
   node: string | null;
   description: string;
@@ -120,7 +120,7 @@ export interface NotCoveredEvent extends Base {
 /** How a run ended (the `status` of an `end` record); part of the run-status vocabulary (run-status.ts). */
 export type EndStatus = 'done' | 'cancelled' | 'failed';
 
-export interface EndEvent extends Base {
+interface EndEvent extends Base {
   type: 'end';
   node: string | null;
   status: EndStatus;
@@ -131,7 +131,7 @@ export interface EndEvent extends Base {
 }
 
 /** The user abandoned a suspended run (instr run --resume → discard). */
-export interface AbandonEvent extends Base {
+interface AbandonEvent extends Base {
   type: 'abandon';
   reason?: string;
 }

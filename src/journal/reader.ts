@@ -3,9 +3,9 @@ import type { JournalEvent } from './events.js';
 import { parseRecord, SeqOrder } from './record.js';
 
 /** A journal larger than this is not read whole (a run is resumed from memory): 256 MB. */
-export const maxJournalBytes = 256 * 1024 * 1024;
+const maxJournalBytes = 256 * 1024 * 1024;
 
-export interface JournalProblem {
+interface JournalProblem {
   line: number;
   message: string;
 }

@@ -1,7 +1,7 @@
 import type { JournalEvent } from './events.js';
 import { isOpenStatus, nextStatus, type RunStatus } from './run-status.js';
 
-export interface PendingWait {
+interface PendingWait {
   node: string;
   event: string;
   /** When the run started waiting (ms since epoch). */
@@ -127,7 +127,3 @@ export function finishRuns(runs: Map<string, RunRecord>): Map<string, RunRecord>
   return runs;
 }
 
-/** Runs still open: not ended and not abandoned. */
-export function isOpen(r: RunRecord): boolean {
-  return isOpenStatus(r.state);
-}

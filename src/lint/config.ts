@@ -9,7 +9,7 @@ import { presets } from './presets.js';
 import type { RuleLevel } from './rule.js';
 import { dedupeProblems, lineColumnAt } from '../text/positions.js';
 
-export const configFileNames = ['instr.config.yaml', 'instr.config.yml'];
+const configFileNames = ['instr.config.yaml', 'instr.config.yml'];
 
 /** A problem with the config file: reported with its place, and lint stops with exit 2. */
 export interface ConfigProblem {

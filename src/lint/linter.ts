@@ -133,7 +133,7 @@ function toDisplay(abs: string, cwd: string): string {
 }
 
 /** The git top-level above `dir` (a folder holding `.git`), else `dir` itself. */
-export async function repositoryTop(dir: string): Promise<string> {
+async function repositoryTop(dir: string): Promise<string> {
   let current = resolve(dir);
   for (;;) {
     try {

@@ -41,7 +41,7 @@ export interface CodeOptions {
 }
 
 /** The file name inline code is compiled as. */
-export const inlineFile = 'inline.md';
+const inlineFile = 'inline.md';
 
 /**
  * Lints Markdown held in memory with one rule: nothing is read from or written to the disk.

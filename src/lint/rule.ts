@@ -17,7 +17,7 @@ export type Localized = Record<Lang, string>;
 export type MessageData = Readonly<Record<string, string | number | Localized>>;
 
 /** A JSON Schema fragment (draft-07) describing one option. */
-export type OptionSchema = Readonly<Record<string, unknown>>;
+type OptionSchema = Readonly<Record<string, unknown>>;
 
 /**
  * What a rule is, as data (ESLint's rule meta): the presets, the config schema's `rules` block

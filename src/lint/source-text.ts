@@ -54,7 +54,7 @@ function computeLineStarts(text: string): number[] {
 }
 
 /** Spaces for every character but line breaks. */
-export function blank(s: string): string {
+function blank(s: string): string {
   return s.replace(/[^\n]/g, ' ');
 }
 

@@ -15,7 +15,7 @@ import type { Nodes, Root, RootContent } from 'mdast';
  */
 
 /** Chunks are grown to at least this many characters: tiny parses cost more in set-up than they save. */
-export const defaultChunkSize = 4096;
+const defaultChunkSize = 4096;
 
 const heading = /^#{1,6}(?:[ \t]|$)/gm;
 
@@ -64,7 +64,7 @@ export class ParseBudgetError extends Error {
  * chunks that end inside an open fence (at most doubling, so at most twice more), and one whole
  * parse when the file turns out to need one.
  */
-export function parseBudget(length: number): number {
+function parseBudget(length: number): number {
   return 5 * length + 65_536;
 }
 

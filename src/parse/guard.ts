@@ -23,17 +23,17 @@ export const defaultGuardLimits: GuardLimits = { maxDepth: 40, maxInlineDelimite
  * sees at once (src/parse/chunks.ts): micromark's cost grows with their square. Chunks are a
  * few hundred lines, so only a text that cannot be cut gets near it.
  */
-export const maxContainersPerChunk = 2000;
+const maxContainersPerChunk = 2000;
 /** Most lines in one block (a run of lines without a blank one): 1 MB of "a\n" took 2.4 GB to parse. */
-export const maxBlockLines = 10_000;
+const maxBlockLines = 10_000;
 /**
  * Most lines in one file, and in one stretch the parser cannot cut: the parser's memory and time
  * grow with the lines and blocks it holds, not with the bytes (4 MB of "a\n\n" took 3.3 GB and
  * minutes in one piece, 900 MB cut into chunks). An ordinary 4 MB instruction has ~80 000 lines
  * and a heading every ~50 lines.
  */
-export const maxFileLines = 150_000;
-export const maxStretchLines = 50_000;
+const maxFileLines = 150_000;
+const maxStretchLines = 50_000;
 /** Most lines of YAML front matter (the same limit as src/compile/front-matter.ts). */
 export const maxFrontMatterLines = 5000;
 
@@ -180,7 +180,7 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
 }
 
 /** Lines taken by a front matter block (0 when there is none, or it is never closed). */
-export function frontMatterLines(text: string): number {
+function frontMatterLines(text: string): number {
   if (!/^---[ \t]*\n/.test(text)) return 0;
   const close = /\n---[ \t]*(?:\n|$)/.exec(text);
   if (!close) return 0;

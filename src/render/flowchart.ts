@@ -6,7 +6,7 @@ import { messages } from '../i18n/messages.js';
 /** The shape a box is drawn with; each output format maps these to its own. */
 export type FlowShape = 'start' | 'done' | Node['kind'];
 
-export interface FlowNode {
+interface FlowNode {
   /** Id in the output (n1, n2…): graph ids may hold characters a format reserves. */
   key: string;
   /** The graph node it draws; absent for a task's start and done terminals. */
@@ -15,7 +15,7 @@ export interface FlowNode {
   text: string;
 }
 
-export interface FlowEdge {
+interface FlowEdge {
   from: string;
   to: string;
   label?: string;
@@ -23,7 +23,7 @@ export interface FlowEdge {
   dashed: boolean;
 }
 
-export interface FlowGroup {
+interface FlowGroup {
   task: Task;
   key: string;
   nodes: FlowNode[];
@@ -116,7 +116,7 @@ function nodesOfTask(index: GraphIndex): Map<string, Node[]> {
 }
 
 /** What a box says: the node's text with its kind's word (in the instruction's language). */
-export function nodeLabel(index: GraphIndex, node: Node, lang?: string): string {
+function nodeLabel(index: GraphIndex, node: Node, lang?: string): string {
   const t = messages(lang);
   switch (node.kind) {
     case 'step':

@@ -15,10 +15,10 @@ const gfmTablePackage = lazy<typeof import('micromark-extension-gfm-table')>('mi
 const gfmTableMdastPackage = lazy<typeof import('mdast-util-gfm-table')>('mdast-util-gfm-table');
 
 /** Largest linked file shown; anything bigger is cut with a note. */
-export const maxLinkedFileBytes = 1024 * 1024;
+const maxLinkedFileBytes = 1024 * 1024;
 
 /** Why a linked file cannot be shown. */
-export class LinkedFileError extends Error {}
+class LinkedFileError extends Error {}
 
 /**
  * The text of a file an instruction links to, read only when it lies inside the instructions
@@ -51,7 +51,7 @@ export function readLinkedFile(root: string, path: string): string {
 let processor: Processor<Root> | undefined;
 
 /** Markdown with tables (GFM), front matter skipped: what templates and price lists are written in. */
-export function parseLinkedMarkdown(text: string): Root {
+function parseLinkedMarkdown(text: string): Root {
   processor ??= unifiedPackage()
     .unified()
     .use(remarkParsePackage().default)

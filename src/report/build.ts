@@ -12,7 +12,7 @@ import type { RunRecord } from '../journal/runs.js';
 import { daysLate, isOverdue, runDues, type DueKind } from '../journal/due.js';
 
 /** An open run idle for longer than this counts as abandoned. */
-export const staleAfterDays = 7;
+const staleAfterDays = 7;
 const dayMs = 86_400_000;
 
 export interface StepRef {
@@ -37,11 +37,6 @@ export interface GapItem {
   decidedBy: string | null;
   /** The person ended the run there (outcome "not covered"). */
   endedRun: boolean;
-}
-
-export interface Counted<T extends string> {
-  count: number;
-  items: Array<Record<T, string> & { count: number }>;
 }
 
 export interface TaskReport {
@@ -69,7 +64,7 @@ export interface TaskReport {
   schedules: ScheduleCheck[];
 }
 
-export interface ScheduleCheck {
+interface ScheduleCheck {
   label: string;
   line: number;
   /** Occurrences from --since up to now (or --until). */
@@ -77,13 +72,13 @@ export interface ScheduleCheck {
   missed: Array<{ date: string; time: string | null }>;
 }
 
-export interface UnclearStep extends StepRef {
+interface UnclearStep extends StepRef {
   task: string;
   count: number;
   notes: Array<{ note: string; count: number }>;
 }
 
-export interface OverdueItem {
+interface OverdueItem {
   run: string;
   task: string;
   user: string;
@@ -94,7 +89,7 @@ export interface OverdueItem {
   daysLate: number;
 }
 
-export interface ReviewDue {
+interface ReviewDue {
   file: string;
   task: string | null;
   line: number | null;

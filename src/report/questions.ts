@@ -57,7 +57,7 @@ export function inboxQuestions(graph: Graph, questions: readonly Question[], now
   return out.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
 }
 
-export function questionId(run: string, seq: number): string {
+function questionId(run: string, seq: number): string {
   const hex = /-([0-9a-f]+)$/.exec(run)?.[1] ?? run.replace(/[^A-Za-z0-9]/g, '').slice(-8);
   return `q-${hex}-${seq}`;
 }

@@ -14,7 +14,7 @@ import { duplicateKeys, lineOverLimit } from '../parse/yaml-limits.js';
 import type { Graph, Node } from '../graph/types.js';
 import type { Answer, Prompt } from './engine.js';
 
-export type AnswerValue = string | number | boolean | null | { skip?: unknown; unclear?: unknown };
+type AnswerValue = string | number | boolean | null | { skip?: unknown; unclear?: unknown };
 
 export interface AnswersFile {
   /** Keys as written, by normalised key. */

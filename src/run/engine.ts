@@ -17,13 +17,13 @@
 import type { EndStatus, RunStatus } from '../journal/run-status.js';
 import type { CheckpointNode, DecisionNode, EndNode, EscalationNode, Graph, Node, Option, StepNode, WaitNode } from '../graph/types.js';
 
-export const STATE_VERSION = 1;
+const STATE_VERSION = 1;
 /** Automatic moves (jumps, returns) allowed between two prompts. */
-export const MAX_AUTO_JUMPS = 1000;
+const MAX_AUTO_JUMPS = 1000;
 /** Nested calls (jumps with return) allowed at once. */
-export const MAX_CALL_DEPTH = 100;
+const MAX_CALL_DEPTH = 100;
 
-export interface Frame {
+interface Frame {
   /** The called task. */
   task: string;
   /** Where the caller goes on when the called task is done; null: the caller's flow runs out too. */
@@ -53,14 +53,14 @@ export interface PathEntry {
   at?: string;
 }
 
-export interface HistoryEntry {
+interface HistoryEntry {
   node: string;
   stack: Frame[];
   /** Length of `path` before this prompt was answered: back cuts the path here. */
   pathLength: number;
 }
 
-export interface Note {
+interface Note {
   node: string;
   note: string;
   at: string;
@@ -284,7 +284,7 @@ export function visitedNodes(state: RunState): string[] {
 }
 
 /** A decision's option by id, or by its label (exact, then ignoring case). */
-export function findOption(node: DecisionNode, wanted: string): Option | undefined {
+function findOption(node: DecisionNode, wanted: string): Option | undefined {
   const w = wanted.trim();
   return node.options.find((o) => o.id === w) ?? node.options.find((o) => o.label === w) ?? node.options.find((o) => o.label.toLowerCase() === w.toLowerCase());
 }

@@ -10,7 +10,7 @@ import { applyAnswer, cancelRun, endNotCovered, startRun, type Answer, type RunS
 export type Replay = { ok: true; state: RunState; start: StartEvent } | { ok: false; error: string };
 
 /** The answer an event records, or null for events that only inform (jumps, waits, pauses, ends…). */
-export function answerOf(event: JournalEvent): Answer | null {
+function answerOf(event: JournalEvent): Answer | null {
   switch (event.type) {
     case 'step':
       return event.action === 'skip' ? { type: 'skip', reason: event.reason ?? '' } : { type: 'done' };
@@ -32,7 +32,7 @@ export function answerOf(event: JournalEvent): Answer | null {
 }
 
 /** Every node a run's events name (for "does the changed instruction still have them?"). */
-export function nodesOf(events: JournalEvent[]): string[] {
+function nodesOf(events: JournalEvent[]): string[] {
   const ids = new Set<string>();
   for (const e of events) {
     if ('node' in e && typeof e.node === 'string') ids.add(e.node);

@@ -44,7 +44,7 @@ export class ScriptedDriver implements Driver {
 }
 
 /** "No answer for the decision "in-tariff" (Задача входит в тариф?); options: yes (Да), no (Нет)". */
-export function missingMessage(prompt: Open, t: RunMessages): string {
+function missingMessage(prompt: Open, t: RunMessages): string {
   const n = prompt.node;
   if (n.kind === 'decision') {
     const options = n.options.map((o) => `${o.id} (${o.label})`).join(', ');

@@ -121,6 +121,6 @@ export function summaryLines(summary: RunSummary, lang: string, t: RunMessages, 
 }
 
 /** A node's label, or nothing for a node that no longer exists. */
-export function nodeText(node: Node | undefined): string {
+function nodeText(node: Node | undefined): string {
   return node ? nodeLabel(node) : '';
 }

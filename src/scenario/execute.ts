@@ -6,7 +6,7 @@ import { nodeText, optionNamed } from './match.js';
 import type { AnswerValue, BoundScenario, ScenarioRun } from './types.js';
 
 /** Prompts a scenario may answer before it is stopped (a loop is usually caught long before). */
-export const MAX_PROMPTS = 2_000;
+const MAX_PROMPTS = 2_000;
 /** Scenarios run on a fixed clock, so runs are reproducible. */
 const now = '2026-01-01T09:00:00.000Z';
 

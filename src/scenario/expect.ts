@@ -3,7 +3,7 @@ import { nodeText, textMatcher } from './match.js';
 import type { BoundScenario, Failure, PathEntry, ScenarioRun } from './types.js';
 
 /** Shows a node in a message: its text in quotes, or its id for nodes without text. */
-export function label(node: Node): string {
+function label(node: Node): string {
   const text = nodeText(node);
   return text ? `«${text}»` : node.id;
 }

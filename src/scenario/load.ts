@@ -16,9 +16,9 @@ export interface LoadedScenarioFile {
 
 export type LoadResult = { ok: true; loaded: LoadedScenarioFile } | { ok: false; diagnostics: Diagnostic[] };
 
-export const maxScenarioFileBytes = 1024 * 1024;
+const maxScenarioFileBytes = 1024 * 1024;
 /** Longer scenario files are refused before their YAML is parsed. */
-export const maxScenarioLines = 20_000;
+const maxScenarioLines = 20_000;
 const maxAliasCount = 100;
 
 /** Reads one scenario file from disk; `display` is the path shown in messages. */

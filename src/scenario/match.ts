@@ -7,7 +7,7 @@ import type { Graph, Node, Option } from '../graph/types.js';
  * option by its id or its label. Texts compare without case, spacing, «ё»/«е» or final punctuation
  * differences, and a name ending in "…" or "..." matches every text it begins.
  */
-export function normalize(text: string): string {
+function normalize(text: string): string {
   return text
     .normalize('NFC')
     .toLocaleLowerCase()

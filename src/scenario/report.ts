@@ -20,7 +20,7 @@ export interface ReportContext {
 }
 
 /** file:line:column of an option, relative to the working directory. */
-export function optionPlace(o: OptionCoverage, root: string, cwd: string): string {
+function optionPlace(o: OptionCoverage, root: string, cwd: string): string {
   const p = o.option.position;
   return `${relative(cwd, resolve(root, p.file)) || p.file}:${p.line}:${p.column}`;
 }

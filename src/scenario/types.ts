@@ -10,10 +10,10 @@ import type { RunStatus as RunStatusWord } from '../journal/run-status.js';
 
 import type { Answer } from './scenario-file-types.js';
 export type AnswerValue = Answer;
-export type { Expect as ScenarioExpect, Scenario as ScenarioSpec, ScenarioFile as ScenarioFileSpec } from './scenario-file-types.js';
+export type {  Scenario as ScenarioSpec, ScenarioFile as ScenarioFileSpec } from './scenario-file-types.js';
 
 /** How a run ends, as a scenario expects it: the journal's statuses a scripted run can end in. */
-export type RunStatus = NonNullable<Expect['status']> & RunStatusWord;
+type RunStatus = NonNullable<Expect['status']> & RunStatusWord;
 // The scenario schema names statuses of the one vocabulary (journal/run-status.ts), no others.
 const schemaStatusesAreRunStatuses: NonNullable<Expect['status']> extends RunStatusWord ? true : never = true;
 void schemaStatusesAreRunStatuses;

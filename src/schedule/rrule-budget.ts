@@ -7,13 +7,13 @@
  */
 import type { Options, RRule } from 'rrule';
 
-export const maxInterval = 1000;
+const maxInterval = 1000;
 /**
  * Days one expansion may step through (a week counts 7, a month 31, a year 366): ~137 years,
  * enough for any date the agenda or the report asks about (rules are anchored in 2001), and
  * about half a second for a rule that never matches.
  */
-export const iterationBudget = 50_000;
+const iterationBudget = 50_000;
 /** Days the compiler's "does it ever occur" check may step through: the five years it looks at, and a little more. */
 export const checkBudget = 2_200;
 

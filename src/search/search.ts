@@ -123,7 +123,7 @@ function ownerKey(doc: SearchDoc): string {
 }
 
 /** Where the words whose index terms matched are in the text. */
-export function marksIn(text: string, matched: ReadonlySet<string>): Array<[number, number]> {
+function marksIn(text: string, matched: ReadonlySet<string>): Array<[number, number]> {
   const marks: Array<[number, number]> = [];
   for (const t of termsOf(text)) if (t.stems.some((s) => matched.has(s))) marks.push([t.word.offset, t.word.offset + t.word.text.length]);
   return marks;

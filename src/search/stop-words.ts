@@ -23,7 +23,7 @@ i'd you'd he'd she'd we'd they'd i'll you'll he'll she'll we'll they'll isn't ar
 hasn't haven't hadn't doesn't don't didn't won't wouldn't shan't shouldn't can't cannot couldn't
 mustn't let's that's who's what's here's there's when's where's why's how's`;
 
-export const stopWords: ReadonlySet<string> = new Set(`${russian} ${english}`.split(/\s+/).filter(Boolean));
+const stopWords: ReadonlySet<string> = new Set(`${russian} ${english}`.split(/\s+/).filter(Boolean));
 
 /** Whether a lowercased word (ё as е) is a stop word. */
 export function isStopWord(lower: string): boolean {

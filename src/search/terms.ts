@@ -2,12 +2,12 @@ import { stem, words, type Word } from '../text/words.js';
 import { isStopWord } from './stop-words.js';
 
 /** Lowercase, ё → е: the form words are compared in. */
-export function normalizeWord(word: string): string {
+function normalizeWord(word: string): string {
   return word.toLowerCase().replace(/ё/g, 'е');
 }
 
 /** The index term of a normalized word: its stem (stem() remembers them), or the word itself when it has digits. */
-export function stemOf(lower: string): string {
+function stemOf(lower: string): string {
   return /\d/.test(lower) ? lower : stem(lower);
 }
 

@@ -43,7 +43,7 @@ export async function openJournal(io: Io, flag: string | undefined, lang: string
 }
 
 /** Sends what this machine recorded and the server has not acknowledged yet; says how much. */
-export async function pushPending(io: Io, store: PostgresStore, outbox: string, lang: string | undefined): Promise<number> {
+async function pushPending(io: Io, store: PostgresStore, outbox: string, lang: string | undefined): Promise<number> {
   const [{ pendingBytes, pushFile }, { serverMessages }] = await Promise.all([import('../../journal/postgres/push.js'), import('../../journal/postgres/messages.js')]);
   if (pendingBytes(outbox, store.serverKey) === 0) return 0;
   try {
@@ -72,7 +72,7 @@ export async function loadRunsOrExit(journal: OpenedJournal, graph: Graph, filte
 }
 
 /** Tasks of the instructions written for `role` (front matter `role:`, any case). */
-export function tasksOfRole(graph: Graph, role: string): Set<string> {
+function tasksOfRole(graph: Graph, role: string): Set<string> {
   const wanted = role.trim().toLocaleLowerCase();
   const files = new Set(graph.documents.filter((d) => (d.role ?? '').trim().toLocaleLowerCase() === wanted).map((d) => d.file));
   return new Set(graph.tasks.filter((t) => files.has(t.file)).map((t) => t.id));

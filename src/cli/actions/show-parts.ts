@@ -35,7 +35,7 @@ export function showSection(section: Section, document: Document, ctx: ShowConte
 }
 
 /** The heading line and rendered prose of a section, as the run's reference screen also shows it. */
-export function sectionLines(section: Section, document: Document, ctx: Pick<ShowContext, 'io' | 'root'>): string[] {
+function sectionLines(section: Section, document: Document, ctx: Pick<ShowContext, 'io' | 'root'>): string[] {
   const c = ctx.io.color;
   const lines = [`${c.bold(terminalSafe(section.title))} ${c.dim(`#${section.id}${section.kind ? ` · .${section.kind}` : ''} · ${document.file}:${section.position.line}`)}`];
   if (section.content) {

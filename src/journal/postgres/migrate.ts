@@ -11,7 +11,7 @@ import { latestVersion, migrations } from './migrations/index.js';
 /** Any fixed number: the advisory lock that serialises instr's migrations on this database. */
 const LOCK_KEY = 0x696e7374; // "inst"
 
-export class SchemaError extends Error {}
+class SchemaError extends Error {}
 
 export async function schemaVersion(client: ClientBase): Promise<number> {
   const exists = await client.query<{ t: string | null }>("SELECT to_regclass('instr_schema_migrations')::text AS t");

@@ -224,13 +224,13 @@ function text(v: unknown): string | null {
 }
 
 /** Events the fold of a run's state needs; the others only mark progress (see runs-query.ts). */
-export function isSignificant(e: JournalEvent): boolean {
+function isSignificant(e: JournalEvent): boolean {
   if (e.type === 'step') return e.action !== 'done';
   return !touchOnly.has(e.type);
 }
 
 /** Event types that only say "the run moved on": their latest seq and node are all the report needs. */
-export const touchOnly = new Set(['decision', 'jump', 'escalation', 'back']);
+const touchOnly = new Set(['decision', 'jump', 'escalation', 'back']);
 
 function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';

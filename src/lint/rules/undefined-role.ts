@@ -9,7 +9,7 @@ interface Options {
 }
 
 /** Words that name a boss without saying who: the newcomer cannot tell whom to write to. */
-export const roleLikeWords: Readonly<Record<'ru' | 'en', readonly string[]>> = {
+const roleLikeWords: Readonly<Record<'ru' | 'en', readonly string[]>> = {
   ru: ['руководитель', 'руководство', 'начальник', 'начальство', 'шеф', 'босс', 'управляющий', 'заведующий'],
   en: ['boss', 'supervisor', 'superior'],
 };

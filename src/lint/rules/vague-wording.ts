@@ -60,7 +60,7 @@ export const rule = defineRule<Options>({
 const cache = new Map<string, PhraseMatcher>();
 
 /** The built-in lists with the options' additions and removals, compiled once per distinct options. */
-export function matcherFor(options: Readonly<Partial<Options>>): PhraseMatcher {
+function matcherFor(options: Readonly<Partial<Options>>): PhraseMatcher {
   const cacheKey = JSON.stringify([options.ru ?? {}, options.en ?? {}]);
   let matcher = cache.get(cacheKey);
   if (matcher) return matcher;
