@@ -1,3 +1,5 @@
+import { calendarOccurrences } from '../calendar/calendar-occurrences.js';
+import type { DateTable } from '../calendar/date-table.js';
 import { WorkTimes } from '../calendar/work-times.js';
 import { stepNumbers } from '../render/checklist.js';
 import { indexGraph } from '../graph/query.js';
@@ -5,7 +7,6 @@ import type { Graph, Task } from '../graph/types.js';
 import type { RunRecord } from '../journal/runs.js';
 import { isOverdue, runDues, type DueItem, type DueKind } from '../journal/due.js';
 import { isOpenStatus, type OpenStatus } from '../journal/run-status.js';
-import { occurrences } from '../schedule/occurrences.js';
 import { documentZone } from '../schedule/task-zone.js';
 import { addDays, hhmm, localParts, startOfLocalDay, systemTimeZone } from '../schedule/zone.js';
 
@@ -29,8 +30,10 @@ export interface AgendaItem {
   line: number;
   lang: string;
   zone: string;
-  /** The schedule's label, or the awaited event. */
+  /** The schedule's label (with a dates-table row's title), or the awaited event. */
   label: string;
+  /** Whom a dates-table row names (clients, people). */
+  who?: string[];
   run?: string;
   user?: string;
   node?: string;
@@ -64,7 +67,7 @@ export interface Agenda {
  * What is due on the local dates [from, from + days): every schedule's occurrences, and from the
  * journal the waits to chase and the deadlines of open runs that fall in the range or are past.
  */
-export function buildAgenda(graph: Graph, runs: Iterable<RunRecord>, from: string, days: number, now: number = Date.now(), times: WorkTimes = new WorkTimes(graph)): Agenda {
+export function buildAgenda(graph: Graph, runs: Iterable<RunRecord>, from: string, days: number, now: number = Date.now(), times: WorkTimes = new WorkTimes(graph), tables: ReadonlyMap<string, DateTable> = new Map()): Agenda {
   const index = indexGraph(graph);
   const items: AgendaItem[] = [];
   const base = (task: Task) => {
@@ -74,8 +77,10 @@ export function buildAgenda(graph: Graph, runs: Iterable<RunRecord>, from: strin
   for (const task of graph.tasks) {
     for (const schedule of task.schedules) {
       const b = base(task);
-      for (const o of occurrences(schedule, b.zone, from, days)) {
-        items.push({ ...b, kind: 'schedule', date: o.date, time: o.time, at: o.at.toISOString(), overdue: false, label: schedule.label, line: schedule.position.line });
+      const table = schedule.table !== undefined ? tables.get(schedule.table) : undefined;
+      for (const o of calendarOccurrences(schedule, times.forFile(task.file), from, days, table)) {
+        const label = o.row ? `${schedule.label}: ${o.row.title}` : schedule.label;
+        items.push({ ...b, kind: 'schedule', date: o.date, time: o.time, at: o.at.toISOString(), overdue: false, label, line: schedule.position.line, ...(o.row?.who.length ? { who: o.row.who } : {}) });
       }
     }
   }

@@ -26,7 +26,7 @@ function what(item: AgendaItem, lang: string): string {
   const t = messages(lang);
   switch (item.kind) {
     case 'schedule':
-      return item.label;
+      return item.who?.length ? `${item.label} — ${item.who.join(', ')}` : item.label;
     case 'wait':
       return `${t.agendaChase}: ${item.label}`;
     case 'deadline':

@@ -129,7 +129,7 @@ export function expand(entry: string): string[] {
 }
 
 /** ISO weekday of a `YYYY-MM-DD`: 1 = Monday … 7 = Sunday. */
-function isoWeekday(date: string): number {
+export function isoWeekday(date: string): number {
   const t = parseIsoDate(date);
   if (t === null) throw new RangeError(`not a date: ${date}`);
   const d = new Date(t).getUTCDay();

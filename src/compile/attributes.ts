@@ -61,6 +61,8 @@ function attributeProblem(type: AttributeType, value: string, say: Say): { rule:
       return value === '' || value === 'true' ? null : { rule: 'bad-attribute', message: say('valueFlag') };
     case 'status':
       return (endStatuses as readonly string[]).includes(value) ? null : { rule: 'bad-attribute', message: say('valueStatus', { list: endStatuses.join(', ') }) };
+    case 'shift':
+      return value === 'before' || value === 'after' ? null : { rule: 'bad-attribute', message: say('valueShift') };
     case 'text':
       return value.length > 0 ? null : { rule: 'bad-attribute', message: say('valueEmpty') };
   }

@@ -73,11 +73,20 @@ class FileCompiler extends DirectiveNodes {
       if (deadline !== undefined) task.trigger.deadline = deadline;
       return;
     }
-    const rrule = attrs.get('rrule');
-    if (rrule === undefined) return;
+    const table = attrs.get('table');
+    // A dates table gives one date a year per row.
+    const rrule = attrs.get('rrule') ?? (table !== undefined ? 'FREQ=YEARLY' : undefined);
+    if (rrule === undefined) {
+      if (!Object.hasOwn(node.attributes ?? {}, 'rrule')) this.report('missing-attribute', '::schedule needs the attribute rrule such as rrule="FREQ=MONTHLY;BYDAY=-1FR" (or table= naming a dates table)', node);
+      return;
+    }
     const schedule: Schedule = { label, rrule, position: this.pos(node) };
     const time = attrs.get('time');
     if (time !== undefined) schedule.time = time;
+    if (attrs.has('workdays')) schedule.workdays = true;
+    const shift = attrs.get('shift');
+    if (shift === 'before' || shift === 'after') schedule.shift = shift;
+    if (table !== undefined) schedule.table = table;
     task.schedules.push(schedule);
   }
 

@@ -3,7 +3,7 @@
  * each may stand, whether it takes a label, and the type of each attribute. compile-file.ts checks
  * every directive against this table before it builds a node.
  */
-export type AttributeType = 'id' | 'duration' | 'time' | 'text' | 'flag' | 'rrule' | 'role' | 'status';
+export type AttributeType = 'id' | 'duration' | 'time' | 'text' | 'flag' | 'rrule' | 'role' | 'status' | 'shift';
 
 export interface AttributeSpec {
   type: AttributeType;
@@ -24,7 +24,8 @@ const directives: Record<string, DirectiveSpec> = {
   schedule: {
     where: 'task',
     label: 'required',
-    attributes: { rrule: { type: 'rrule', required: true }, time: { type: 'time' } },
+    // rrule or table is required (compile-file.ts checks); workdays, shift: see docs/working-time.md
+    attributes: { rrule: { type: 'rrule' }, time: { type: 'time' }, workdays: { type: 'flag' }, shift: { type: 'shift' }, table: { type: 'text' } },
     summary: 'when a task recurs',
   },
   decision: { where: 'flow', label: 'required', attributes: { id: { type: 'id' } }, summary: 'a question whose options follow as a list' },

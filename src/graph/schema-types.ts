@@ -264,6 +264,18 @@ export interface Schedule {
    */
   rrule: string;
   time?: string;
+  /**
+   * Only on working days of the document's production calendar.
+   */
+  workdays?: boolean;
+  /**
+   * An occurrence on a day off moves to the working day before or after.
+   */
+  shift?: 'before' | 'after';
+  /**
+   * A dates table (YAML, in the instructions folder) the dates come from, one a year per row.
+   */
+  table?: string;
   position: Position;
 }
 /**

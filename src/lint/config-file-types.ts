@@ -71,6 +71,21 @@ export interface InstrConfig {
      */
     'empty-branch'?: Level | [Level] | [Level, {}];
     /**
+     * a step or question sets a time («в течение 2 часов», «через 2 рабочих дня», "within 2 hours") but no ::wait comes before it
+     */
+    'hidden-wait'?:
+      | Level
+      | [Level]
+      | [
+          Level,
+          {
+            /**
+             * Also report due times: clock times («до 12:00», "by noon") and «в течение …» in steps.
+             */
+            dueTimes?: boolean;
+          }
+        ];
+    /**
      * an inbox draft (an uncovered situation captured during a run) older than maxAge
      */
     'inbox-stale'?:

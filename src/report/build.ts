@@ -1,4 +1,5 @@
 import { nodeLabel } from '../graph/node-text.js';
+import { calendarOccurrences } from '../calendar/calendar-occurrences.js';
 import { WorkTimes } from '../calendar/work-times.js';
 import { reviewStatus } from '../analyze/staleness.js';
 import { indexGraph, type GraphIndex } from '../graph/query.js';
@@ -218,7 +219,7 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
       const zone = zoneOf(index.tasks.get(acc.task));
       const first = Number.isFinite(earliest) ? localDate(earliest, zone) : null;
       const from = first !== null && first > options.since ? first : options.since;
-      return finish(acc, index, from, first === null ? null : lastDay, now, zone);
+      return finish(acc, index, from, first === null ? null : lastDay, now, zone, times);
     })
     .filter((r) => r.started > 0 || r.schedules.some((s) => s.due > 0));
   const order = new Map(graph.tasks.map((t, i) => [t.id, i]));
@@ -284,7 +285,7 @@ function newAcc(r: RunRecord | null, task: Task | undefined): Acc {
 }
 
 /** `lastDay` null: no journal, so no schedule can be checked. */
-function finish(acc: Acc, index: GraphIndex, since: string, lastDay: string | null, now: number, zone: string): TaskReport {
+function finish(acc: Acc, index: GraphIndex, since: string, lastDay: string | null, now: number, zone: string, times: WorkTimes): TaskReport {
   const task = index.tasks.get(acc.task);
   const skipped = [...acc.skips].map(([node, reasons]) => {
     const list = [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
@@ -296,7 +297,9 @@ function finish(acc: Acc, index: GraphIndex, since: string, lastDay: string | nu
   if (task && lastDay !== null && since <= lastDay) {
     const days = Math.round(((parseIsoDate(lastDay) ?? 0) - (parseIsoDate(since) ?? 0)) / dayMs) + 1;
     for (const schedule of task.schedules) {
-      const due = occurrences(schedule, zone, since, days).filter((o) => o.at.getTime() <= now);
+      // A dates table's rows are not in the graph: such a schedule is listed by agenda, not judged here.
+      if (schedule.table !== undefined) continue;
+      const due = (schedule.workdays || schedule.shift ? calendarOccurrences(schedule, times.forFile(task.file), since, days) : occurrences(schedule, zone, since, days)).filter((o) => o.at.getTime() <= now);
       const missed = due.filter((o) => !acc.dates.has(o.date)).map((o) => ({ date: o.date, time: o.time }));
       schedules.push({ label: schedule.label, line: schedule.position.line, due: due.length, missed });
     }

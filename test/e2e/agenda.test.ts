@@ -62,3 +62,32 @@ describe('instr agenda', () => {
     }
   });
 });
+
+describe('instr agenda on the production calendar (the bundled instructions)', () => {
+  it('lists no "every working day" task on 31 December 2026 or on the transferred 9 January 2026', async () => {
+    for (const date of ['2026-12-31', '2026-01-09', '2026-11-28']) {
+      const result = await runCli(['agenda', 'instructions/client-manager.md', '--date', date]);
+      expect([date, result.code]).toEqual([date, 0]);
+      expect(result.stdout).not.toContain('daily-check');
+    }
+    const working = await runCli(['agenda', 'instructions/client-manager.md', '--date', '2026-12-30']);
+    expect(working.stdout).toContain('daily-check');
+  });
+
+  it('lists a client’s professional holiday on the working day before it, naming the clients', async () => {
+    const result = await runCli(['agenda', 'instructions/client-manager.md', '--date', '2026-06-19']);
+    expect(result.stdout).toMatch(/10:00 +client-holiday .*\n +Профессиональный праздник клиента: День медицинского работника — Клиника «Здоровье», ООО «Медтехника»/);
+    const sunday = await runCli(['agenda', 'instructions/client-manager.md', '--date', '2026-06-21']);
+    expect(sunday.stdout).not.toContain('client-holiday');
+  });
+
+  it('--now picks the day (and INSTR_NOW does too); a bad value is a usage error', async () => {
+    const now = await runCli(['agenda', 'instructions/client-manager.md', '--now', '2026-12-31T10:00', '--format', 'json']);
+    expect((JSON.parse(now.stdout) as { from: string }).from).toBe('2026-12-31');
+    const env = await runCli(['agenda', 'instructions/client-manager.md', '--format', 'json'], { env: { INSTR_NOW: '2026-06-19T09:00:00+03:00' } });
+    expect((JSON.parse(env.stdout) as { from: string }).from).toBe('2026-06-19');
+    const bad = await runCli(['agenda', 'instructions/client-manager.md', '--now', 'tomorrow']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--now must be a date and time');
+  });
+});

@@ -16,7 +16,7 @@ process.env['INSTR_CACHE_DIR'] = inject('cacheDir');
 // An empty journal, not a missing one: a journal named by INSTR_JOURNAL must exist for agenda and report.
 process.env['INSTR_JOURNAL'] = join(home, 'journal.jsonl');
 writeFileSync(process.env['INSTR_JOURNAL'], '');
-for (const key of ['INSTR_NO_CACHE', 'INSTR_DEBUG']) delete process.env[key];
+for (const key of ['INSTR_NO_CACHE', 'INSTR_DEBUG', 'INSTR_NOW']) delete process.env[key];
 process.env['NO_COLOR'] = '1';
 delete process.env['FORCE_COLOR'];
 

@@ -2,6 +2,10 @@ import { ExitError, exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadInstructions } from '../load.js';
 import { buildAgenda } from '../../agenda/build.js';
+import { loadDateTable, type DateTable } from '../../calendar/date-table.js';
+import { loadFirmDays } from '../../calendar/firm-days.js';
+import { WorkTimes } from '../../calendar/work-times.js';
+import { resolveNow } from '../now.js';
 import { agendaMarkdown, agendaText } from '../../agenda/render.js';
 import { localDate, parseIsoDate, systemTimeZone } from '../../schedule/zone.js';
 import { documentZone } from '../../schedule/task-zone.js';
@@ -17,6 +21,7 @@ export interface AgendaFlags {
   lang?: string;
   user?: string;
   role?: string;
+  now?: string;
 }
 
 export async function agendaCommand(paths: string[], flags: AgendaFlags, io: Io): Promise<number> {
@@ -24,9 +29,19 @@ export async function agendaCommand(paths: string[], flags: AgendaFlags, io: Io)
   const days = Number(flags.days);
   if (!Number.isInteger(days) || days < 1 || days > 366) throw new ExitError(`--days must be a whole number from 1 to 366, not "${flags.days}"`, exitCodes.usage);
   if (flags.date !== undefined && parseIsoDate(flags.date) === null) throw new ExitError(`--date must be a date YYYY-MM-DD, not "${flags.date}"`, exitCodes.usage);
-  const { graph } = await loadInstructions(paths, io);
+  const { graph, root } = await loadInstructions(paths, io);
   const zone = graph.documents.length > 0 ? documentZone(graph.documents[0]) : systemTimeZone();
-  const from = flags.date ?? localDate(Date.now(), zone);
+  const now = resolveNow(flags.now, zone);
+  const from = flags.date ?? localDate(now, zone);
+  const firm = await loadFirmDays(root);
+  for (const problem of firm.problems) io.err(`instr: ${problem}\n`);
+  const tables = new Map<string, DateTable>();
+  for (const schedule of graph.tasks.flatMap((t) => t.schedules)) {
+    if (schedule.table === undefined || tables.has(schedule.table)) continue;
+    const table = await loadDateTable(root, schedule.table);
+    for (const problem of table.problems) io.err(`instr: ${problem}\n`);
+    tables.set(schedule.table, table);
+  }
   const lang = flags.lang ?? graph.documents[0]?.lang ?? 'en';
   const journal = await openJournal(io, flags.journal, lang);
   let runs;
@@ -35,7 +50,7 @@ export async function agendaCommand(paths: string[], flags: AgendaFlags, io: Io)
   } finally {
     await journal.store.close();
   }
-  const agenda = buildAgenda(graph, runs.values(), from, days);
+  const agenda = buildAgenda(graph, runs.values(), from, days, now, new WorkTimes(graph, firm.firm), tables);
   if (format === 'json') io.out(jsonText(agenda));
   else if (format === 'markdown') io.out(agendaMarkdown(agenda, lang));
   else io.out(agendaText(agenda, lang, io.color));

@@ -3,6 +3,7 @@ import { rule as brokenLink } from './broken-link.js';
 import { rule as calendarCoverage } from './calendar-coverage.js';
 import { rule as deadEnd } from './dead-end.js';
 import { rule as emptyBranch } from './empty-branch.js';
+import { rule as hiddenWait } from './hidden-wait.js';
 import { rule as inboxStale } from './inbox-stale.js';
 import { rule as missingTrigger } from './missing-trigger.js';
 import { rule as noExitLoop } from './no-exit-loop.js';
@@ -17,6 +18,6 @@ import { rule as undefinedRole } from './undefined-role.js';
 import { rule as unlinkedSituation } from './unlinked-situation.js';
 
 /** Every lint rule, by id. */
-export const rules: readonly AnyRule[] = [unreachable, deadEnd, noExitLoop, emptyBranch, missingTrigger, requiredSections, placeholder, vagueWording, stepHasNoAction, brokenLink, staleReview, inboxStale, closeBeforeCheckpoint, undefinedRole, unlinkedSituation, calendarCoverage];
+export const rules: readonly AnyRule[] = [unreachable, deadEnd, noExitLoop, emptyBranch, missingTrigger, requiredSections, placeholder, vagueWording, stepHasNoAction, brokenLink, staleReview, inboxStale, closeBeforeCheckpoint, undefinedRole, unlinkedSituation, calendarCoverage, hiddenWait];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

@@ -1,0 +1,24 @@
+import { zonedToInstant } from '../schedule/zone.js';
+import { ExitError, exitCodes } from './errors.js';
+
+/**
+ * The moment a command acts at: `--now`, else `INSTR_NOW`, else the clock. Written as an ISO
+ * date-time with an offset (`2026-11-27T17:30:00+03:00`, `…Z`), or as a local wall-clock time
+ * (`2026-11-27T17:30`, `2026-11-27 17:30`) read in the instruction's zone.
+ */
+export function resolveNow(flag: string | undefined, zone: string, env: NodeJS.ProcessEnv = process.env): number {
+  const text = flag ?? env['INSTR_NOW'];
+  if (text === undefined || text === '') return Date.now();
+  const source = flag !== undefined ? '--now' : 'INSTR_NOW';
+  const local = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
+  if (local) {
+    const [y, mo, d, h, mi, s] = local.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
+    const floating = Date.UTC(y, mo - 1, d, h, mi, s);
+    const check = new Date(floating);
+    if (check.getUTCMonth() === mo - 1 && check.getUTCDate() === d && h < 24 && mi < 60 && s < 60) return zonedToInstant(floating, zone);
+  } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text.trim())) {
+    const t = Date.parse(text.trim());
+    if (Number.isFinite(t)) return t;
+  }
+  throw new ExitError(`${source} must be a date and time such as 2026-11-27T17:30 (in the instruction's time zone) or 2026-11-27T14:30:00Z, not "${text}"`, exitCodes.usage);
+}

@@ -1,0 +1,59 @@
+/**
+ * Phrases that set a time in an instruction's prose: «в течение 2 часов», «до 12:00»,
+ * «через 2 рабочих дня», «к сроку», "within 2 hours", "by noon". A step or question that sets a
+ * time but has no wait before it is a hidden wait (lint rule `hidden-wait`).
+ */
+export interface TimePhrase {
+  /** Offset of the phrase in the text. */
+  offset: number;
+  text: string;
+  /** A working-time span the phrase names, when it names one (`2wh`, `3wd`, `PT30M`). */
+  span: string | null;
+}
+
+const number = '(\\d+|одн(?:ого|у|ой|а)|дв(?:ух|а|е)|тр[её]х|три|четыр[её]х|пят[иь]|one|two|three|four|five|an?)';
+const ruUnit = '(минут[уы]?|час(?:а|ов)?|д(?:ень|ня|ней)|недел[июь]|месяц(?:а|ев)?)';
+const enUnit = '(minutes?|hours?|days?|weeks?)';
+
+const patterns: RegExp[] = [
+  new RegExp(`(?<![\\p{L}])в\\s+течение\\s+(?:${number}\\s+)?(рабоч\\p{L}*\\s+)?${ruUnit}`, 'giu'),
+  new RegExp(`(?<![\\p{L}])в\\s+течение\\s+(рабочего\\s+дня|дня|недели|месяца|часа)`, 'giu'),
+  new RegExp(`(?<![\\p{L}])через\\s+${number}\\s+(рабоч\\p{L}*\\s+)?${ruUnit}`, 'giu'),
+  /(?<![\p{L}\d])(?:до|к)\s+([01]?\d|2[0-3]):[0-5]\d/giu,
+  /(?<![\p{L}])(?:к\s+сроку|в\s+день\s+срока|до\s+конца\s+срока|до\s+конца\s+рабочего\s+дня)/giu,
+  new RegExp(`\\bwithin\\s+(?:${number}\\s+)?(working\\s+|business\\s+)?${enUnit}`, 'gi'),
+  new RegExp(`\\b(?:in|after)\\s+${number}\\s+(working\\s+|business\\s+)${enUnit}`, 'gi'),
+  /\bby\s+(?:noon|midday|the\s+end\s+of\s+the\s+(?:day|week)|([01]?\d|2[0-3]):[0-5]\d|\d{1,2}\s?(?:am|pm))\b/gi,
+];
+
+const numbers: Record<string, number> = { одного: 1, одну: 1, одной: 1, одна: 1, двух: 2, два: 2, две: 2, трёх: 3, трех: 3, три: 3, четырёх: 4, четырех: 4, пяти: 5, пять: 5, one: 1, two: 2, three: 3, four: 4, five: 5, a: 1, an: 1 };
+
+/** Every time-setting phrase in a text, in order. */
+export function timePhrases(text: string): TimePhrase[] {
+  const found: TimePhrase[] = [];
+  for (const re of patterns) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (found.some((f) => m!.index < f.offset + f.text.length && f.offset < m!.index + m![0].length)) continue;
+      found.push({ offset: m.index, text: m[0], span: spanOf(m[0]) });
+    }
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+/** `в течение 2 рабочих часов` → `2wh`; `в течение 30 минут` → `PT30M`; null when no amount is said. */
+function spanOf(phrase: string): string | null {
+  const lower = phrase.toLowerCase();
+  if (/(^|\s)рабочего\s+дня$/u.test(lower)) return '1wd';
+  const m = /(\d+|[\p{L}]+)\s+(рабоч\p{L}*\s+|working\s+|business\s+)?(минут|час|д[ен]|недел|месяц|minute|hour|day|week)/u.exec(lower.replace(/^(в\s+течение|через|within|in|after)\s+/u, ''));
+  if (!m) return /рабочего\s+дня/u.test(lower) ? '1wd' : null;
+  const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : numbers[m[1]!];
+  if (n === undefined) return null;
+  const working = Boolean(m[2]);
+  const unit = m[3]!;
+  if (unit.startsWith('мин') || unit.startsWith('minute')) return working ? `${n}wm` : `PT${n}M`;
+  if (unit.startsWith('час') || unit.startsWith('hour')) return working ? `${n}wh` : `PT${n}H`;
+  if (unit.startsWith('д') || unit.startsWith('day')) return working ? `${n}wd` : `P${n}D`;
+  if (unit.startsWith('недел') || unit.startsWith('week')) return `P${n}W`;
+  return `P${n}M`;
+}
