@@ -29,7 +29,10 @@ const requestAnswers = [
   '"Реквизиты в карточке клиента совпадают с договором": Да, совпадают',
   '"Счёт выставлен и отправлен клиенту": СЧ-2026-117',
   'extra-paid: true',
+  'accountant-confirmed: true',
   '"Бухгалтер подтвердил срок в CRM в течение 2 часов?": Да, подтвердил',
+  'request-due-day: true',
+  'client-replied: true',
   '"Клиенту сообщён срок выполнения заявки": true',
   '"Бухгалтер выполнил задачу к сроку?": Да, выполнил',
   '"Клиент ответил в течение рабочего дня?": Нет, молчит',
@@ -50,8 +53,9 @@ describe('instr run --answers (scripted)', () => {
     const ev = events(journal);
     expect(ev[0]).toMatchObject({ v: 1, seq: 0, type: 'start', task: 'request', user: 'ci', scripted: true, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(ev.at(-1)).toMatchObject({ type: 'end', status: 'done' });
-    expect(ev.filter((e) => e.type === 'wait')).toHaveLength(1);
-    expect(ev.filter((e) => e.type === 'resume')).toHaveLength(1);
+    // The payment, the accountant's confirmation, the day the request is due, the client's reply.
+    expect(ev.filter((e) => e.type === 'wait')).toHaveLength(4);
+    expect(ev.filter((e) => e.type === 'resume')).toHaveLength(4);
   });
 
   it('finds the task by words of its title and ends a cancelled branch with its outcome', async () => {
