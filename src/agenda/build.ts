@@ -2,8 +2,9 @@ import { calendarOccurrences } from '../calendar/calendar-occurrences.js';
 import type { DateTable } from '../calendar/date-table.js';
 import { WorkTimes } from '../calendar/work-times.js';
 import { stepNumbers } from '../render/checklist.js';
-import { indexGraph } from '../graph/query.js';
-import type { Graph, Task } from '../graph/types.js';
+import { nodeLabel } from '../graph/node-text.js';
+import { indexGraph, type GraphIndex } from '../graph/query.js';
+import type { Graph, Node, Task } from '../graph/types.js';
 import type { RunRecord } from '../journal/runs.js';
 import { isOverdue, runDues, type DueItem, type DueKind } from '../journal/due.js';
 import { isOpenStatus, type OpenStatus } from '../journal/run-status.js';
@@ -32,6 +33,8 @@ export interface AgendaItem {
   zone: string;
   /** The schedule's label (with a dates-table row's title), or the awaited event. */
   label: string;
+  /** A wait to chase: what to do when its time runs out (its timeout steps: the label, the first step). */
+  action?: string;
   /** Whom a dates-table row names (clients, people). */
   who?: string[];
   run?: string;
@@ -96,7 +99,8 @@ export function buildAgenda(graph: Graph, runs: Iterable<RunRecord>, from: strin
     for (const due of runDues(r, { at: deadline, label: task?.trigger?.text ?? '' })) {
       const line = due.node !== undefined ? (index.node(due.node)?.position.line ?? b.line) : b.line;
       const item = timed({ ...b, line }, due, from, days);
-      if (item) items.push({ ...item, ...extra });
+      const action = due.kind === 'wait' ? timeoutAction(index, index.node(due.node)) : undefined;
+      if (item) items.push({ ...item, ...extra, ...(action !== undefined && { action }) });
     }
     // A run with no event for an hour and no pause was interrupted (killed, closed terminal).
     const interrupted = r.state === 'active' && r.lastAt < now - interruptedAfterMs;
@@ -113,6 +117,13 @@ export function buildAgenda(graph: Graph, runs: Iterable<RunRecord>, from: strin
   }
   open.sort((a, b) => a.lastAt.localeCompare(b.lastAt));
   return { from, days, dates: grouped, open };
+}
+
+/** «Время вышло, директор не ответила: Написать директору в Telegram…» for a wait with timeout steps. */
+function timeoutAction(index: GraphIndex, node: Node | undefined): string | undefined {
+  if (node?.kind !== 'wait' || !node.onTimeout || node.onTimeout.next === node.id) return undefined;
+  const first = index.node(node.onTimeout.next);
+  return first?.kind === 'step' ? `${node.onTimeout.label}: ${nodeLabel(first)}` : node.onTimeout.label;
 }
 
 /** An item at an instant if it falls before the range's end; listed on the first day when past. */

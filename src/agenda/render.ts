@@ -28,7 +28,8 @@ function what(item: AgendaItem, lang: string): string {
     case 'schedule':
       return item.who?.length ? `${item.label} — ${item.who.join(', ')}` : item.label;
     case 'wait':
-      return `${t.agendaChase}: ${item.label}`;
+      // what to do, when the wait has steps for its timeout; else "chase: the event"
+      return item.action !== undefined ? `${item.label} — ${item.action}` : `${t.agendaChase}: ${item.label}`;
     case 'deadline':
       return `${t.agendaDeadlineAfter} «${item.label}»`;
     case 'task-deadline':

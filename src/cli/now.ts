@@ -22,3 +22,14 @@ export function resolveNow(flag: string | undefined, zone: string, env: NodeJS.P
   }
   throw new ExitError(`${source} must be a date and time such as 2026-11-27T17:30 (in the instruction's time zone) or 2026-11-27T14:30:00Z, not "${text}"`, exitCodes.usage);
 }
+
+/**
+ * A clock for a command that runs a while: with `--now` or `INSTR_NOW` it stays at that moment
+ * (a scripted run or a test is repeatable), else it is the clock.
+ */
+export function clockAt(flag: string | undefined, zone: string, env: NodeJS.ProcessEnv = process.env): () => Date {
+  const text = flag ?? env['INSTR_NOW'];
+  if (text === undefined || text === '') return () => new Date();
+  const fixed = resolveNow(flag, zone, env);
+  return () => new Date(fixed);
+}

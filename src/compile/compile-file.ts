@@ -1,4 +1,4 @@
-import type { ListItem, Nodes, Root, RootContent } from 'mdast';
+import type { List, ListItem, Nodes, Root, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Document, Node, Schedule, StepNode, Task } from '../graph/types.js';
@@ -118,6 +118,9 @@ class FileCompiler extends DirectiveNodes {
               this.reportFlushLeft(next, children[i + 1], children[i + 2]);
             }
             this.decision(child, spec, next?.type === 'list' ? next.children : null, chain);
+          } else if (child.name === 'wait' && children[i + 1]?.type === 'list' && !(children[i + 1] as List).ordered && Object.hasOwn(child.attributes ?? {}, 'timeout')) {
+            // a bullet item right under a wait with a timeout: what to do when the time runs out
+            this.flowNode(child, spec, chain, (children[++i] as List).children);
           } else this.flowNode(child, spec, chain);
           break;
         }

@@ -1,6 +1,6 @@
 import type { ListItem, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
-import type { DecisionNode, Node, Option } from '../graph/types.js';
+import type { DecisionNode, Node, Option, WaitNode } from '../graph/types.js';
 import { endStatuses, type DirectiveSpec } from './directives.js';
 import { contentId, idPattern } from './ids.js';
 import { collectLinks, plainText } from './inline.js';
@@ -83,7 +83,7 @@ export abstract class DirectiveNodes extends FidelityChecks {
     chain.pending = after;
   }
 
-  protected flowNode(node: LeafDirective, spec: DirectiveSpec, chain: Chain): void {
+  protected flowNode(node: LeafDirective, spec: DirectiveSpec, chain: Chain, timeoutItems: ListItem[] | null = null): void {
     const attrs = this.checkAttributes(node, spec);
     const label = plainText(node.children);
     if (spec.label === 'required' && !label) {
@@ -140,8 +140,33 @@ export abstract class DirectiveNodes extends FidelityChecks {
         if (deadline !== undefined) wait.deadline = deadline;
         if (timeout !== undefined) wait.timeout = timeout;
         finish(wait, true);
+        if (timeoutItems) this.timeoutBranch(wait as WaitNode, timeoutItems);
         return;
       }
     }
+  }
+
+  /**
+   * The steps for when a wait's timeout runs out, written like a decision's option under the wait:
+   * `- Время вышло, оплаты нет` and the steps nested under it. They end back at the wait, which is
+   * then chased again; an `::end` or `::goto` in them leaves it.
+   */
+  private timeoutBranch(wait: WaitNode, items: ListItem[]): void {
+    const [item, ...extra] = items;
+    for (const other of extra) this.report('wait-timeout-branch', this.say('timeoutOneBranch', { event: wait.event }), other);
+    if (!item) return;
+    const [first, ...rest] = item.children;
+    const label = first?.type === 'paragraph' ? plainText(first) : '';
+    if (!label) {
+      this.report('option-without-label', this.say('timeoutNoLabel', { event: wait.event }), item);
+      return;
+    }
+    const branch = new Chain();
+    const indent = first?.position ? first.position.start.column - 1 : 0;
+    this.compileInto(rest, branch, indent);
+    this.reportOrphans(branch.notes, this.say('whereBranch', { option: label }));
+    const option: Option = { id: 'timeout', label, position: this.pos(item), next: branch.started ? branch.entry : wait.id };
+    for (const set of branch.pending) set(wait.id);
+    wait.onTimeout = option;
   }
 }

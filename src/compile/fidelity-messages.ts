@@ -74,6 +74,8 @@ const en = {
   fmUnknownOwner: 'Owner "{owner}" is not one of the roles defined under "roles"; add it there',
   fmUnknownZone: 'Unknown time zone "{zone}"; use an IANA name such as Europe/Moscow',
   fmUnknownCalendar: 'Unknown calendar "{calendar}"; instr ships: {list}',
+  timeoutOneBranch: 'A wait has one list item for when its time runs out; this second item under “{event}” would not run: put its steps under the first item, or number them as steps after the wait',
+  timeoutNoLabel: 'The item under the wait “{event}” needs a label, e.g. “- The time ran out”, and its steps indented under it',
 };
 
 export type FidelityMessages = Record<keyof typeof en, string>;
@@ -147,6 +149,8 @@ const ru: FidelityMessages = {
   fmUnknownOwner: 'Владельца «{owner}» нет среди ролей в «roles»; добавьте его туда',
   fmUnknownZone: 'Неизвестный часовой пояс «{zone}»; используйте имя IANA, например Europe/Moscow',
   fmUnknownCalendar: 'Неизвестный календарь «{calendar}»; в instr есть: {list}',
+  timeoutOneBranch: 'У ожидания один пункт на случай, когда время вышло; этот второй пункт под «{event}» не выполнится: перенесите его шаги под первый пункт или пронумеруйте их как шаги после ожидания',
+  timeoutNoLabel: 'Пункту под ожиданием «{event}» нужно название, например «- Время вышло», и шаги с отступом под ним',
 };
 
 export function fidelityMessages(lang: string | undefined): (key: keyof FidelityMessages, args?: Args) => string {

@@ -21,7 +21,7 @@ export function indexGraph(graph: Graph): GraphIndex {
   };
 }
 
-export type EdgeKind = 'next' | 'option' | 'jump' | 'return';
+export type EdgeKind = 'next' | 'option' | 'jump' | 'return' | 'timeout';
 
 export interface Edge {
   from: string;
@@ -48,6 +48,11 @@ export function eachSuccessor(node: Node, visit: (to: string | null, kind: EdgeK
       if (node.return) visit(node.next, 'return');
       return;
     case 'end':
+      return;
+    case 'wait':
+      visit(node.next, 'next');
+      // the steps for when the wait's time runs out; they come back to the wait
+      if (node.onTimeout) visit(node.onTimeout.next, 'timeout', node.onTimeout);
       return;
     default:
       visit(node.next, 'next');

@@ -467,5 +467,23 @@ export interface WaitNode {
    * Calendar time as an ISO 8601 duration (P3D, PT2H) or working time (3wd, 2wh, 1wd4wh, "2 working hours", "3 рабочих дня"); see docs/working-time.md.
    */
   timeout?: string;
+  onTimeout?: Option1;
   next: Next;
+}
+/**
+ * What to do when the timeout runs out: the bullet item under the wait, its label and its steps (id "timeout"). Its flow comes back to the wait.
+ */
+export interface Option1 {
+  id: string;
+  label: string;
+  explicitId?: boolean;
+  position: Position;
+  /**
+   * Markdown under the option's label that is not a step, when the branch has no node for it to precede.
+   */
+  note?: string;
+  /**
+   * The node that follows; null when the flow runs out (the task, or the called task, is done).
+   */
+  next: NodeId | null;
 }

@@ -85,11 +85,21 @@ interface WaitEvent extends Base {
   deadlineAfterEvent?: string;
 }
 
-/** The awaited event happened; `deadlineAt` is when what follows must be done. */
+/**
+ * The awaited event happened; `happenedAt` when the user said it happened earlier than the answer
+ * (the record's `at`); `deadlineAt` is when what follows must be done, counted from the event.
+ */
 interface ResumeEvent extends Base {
   type: 'resume';
   node: string;
+  happenedAt?: string;
   deadlineAt?: string;
+}
+
+/** The wait's time ran out and its timeout steps were taken; their flow comes back to the wait. */
+interface TimeoutEvent extends Base {
+  type: 'timeout';
+  node: string;
 }
 
 /** Undo back to an earlier node. */
@@ -146,6 +156,7 @@ export type JournalEvent =
   | CheckpointEvent
   | WaitEvent
   | ResumeEvent
+  | TimeoutEvent
   | BackEvent
   | PauseEvent
   | NotCoveredEvent

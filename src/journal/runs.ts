@@ -43,6 +43,17 @@ export interface RunRecord {
   gaps?: Array<{ node: string | null; description: string; decidedBy?: string; at: string }>;
   /** The run ended at a situation the instruction does not cover. */
   endedNotCovered?: true;
+  /** Waits whose event came after their chase time (or never came before the run ended). */
+  missedWaits?: MissedWait[];
+}
+
+interface MissedWait {
+  node: string;
+  event: string;
+  /** When it should have been chased, ms since epoch. */
+  timeoutAt: number;
+  /** When the event happened (as the user said), ms since epoch; null: the run ended without it. */
+  happenedAt: number | null;
 }
 
 /** Folds events (in journal order, duplicates already dropped) into runs. */
@@ -60,6 +71,7 @@ export class RunFolder {
     if ('node' in e && typeof e.node === 'string') r.node = e.node;
     const was = r.state;
     const waitedFor = r.wait?.event ?? '';
+    const pending = r.wait;
     r.state = nextStatus(was, e);
     if (r.wait !== undefined && r.state !== 'waiting') delete r.wait;
     if (e.type === 'step' && e.action === 'done') return;
@@ -82,6 +94,10 @@ export class RunFolder {
       }
       case 'resume': {
         if (!isOpenStatus(was)) return;
+        const happened = typeof e.happenedAt === 'string' && Number.isFinite(Date.parse(e.happenedAt)) ? Date.parse(e.happenedAt) : at;
+        if (pending?.timeoutAt !== undefined && happened > pending.timeoutAt) {
+          (r.missedWaits ??= []).push({ node: pending.node, event: pending.event, timeoutAt: pending.timeoutAt, happenedAt: happened });
+        }
         const deadlineAt = e.deadlineAt ? Date.parse(e.deadlineAt) : Number.NaN;
         if (Number.isFinite(deadlineAt)) {
           r.deadlineAt = deadlineAt;
@@ -113,6 +129,13 @@ export class RunFolder {
       case 'not-covered':
         r.notCovered = (r.notCovered ?? 0) + 1;
         (r.gaps ??= []).push({ node: typeof e.node === 'string' ? e.node : null, description: String(e.description ?? ''), ...(typeof e.decidedBy === 'string' && e.decidedBy ? { decidedBy: e.decidedBy } : {}), at: e.at });
+        return;
+      case 'timeout':
+        // the time ran out and the timeout steps were taken: the wait was missed
+        if (pending) (r.missedWaits ??= []).push({ node: pending.node, event: pending.event, timeoutAt: pending.timeoutAt ?? at, happenedAt: null });
+        return;
+      case 'abandon':
+        if (pending?.timeoutAt !== undefined && at > pending.timeoutAt) (r.missedWaits ??= []).push({ node: pending.node, event: pending.event, timeoutAt: pending.timeoutAt, happenedAt: null });
         return;
     }
   };

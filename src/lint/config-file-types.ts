@@ -219,6 +219,10 @@ export interface InstrConfig {
             };
           }
         ];
+    /**
+     * a ::wait with a timeout but no steps for when the time runs out
+     */
+    'wait-without-timeout-steps'?: Level | [Level] | [Level, {}];
   };
   /**
    * Where run, report, agenda and inbox keep the journal: a file (relative to this config) or a postgres:// URL of the team journal (docs/team-journal.md). INSTR_JOURNAL and --journal override it. Put no password here: use ~/.pgpass, PGPASSWORD or a service file.

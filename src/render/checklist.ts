@@ -56,6 +56,10 @@ export function checklist(index: GraphIndex, task: Task, lang?: string): Checkli
         id = join;
         continue;
       }
+      if (node.kind === 'wait' && node.onTimeout) {
+        lines.push({ depth: depth + 1, marker: '⌛', text: node.onTimeout.label, kind: 'option' });
+        walk(node.onTimeout.next, node.id, depth + 2, `${marker}t.`);
+      }
       id = 'next' in node && !(node.kind === 'jump' && !node.return) ? node.next : null;
     }
   };

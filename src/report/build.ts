@@ -88,6 +88,8 @@ interface OverdueItem {
   due: string;
   label: string;
   daysLate: number;
+  /** A missed wait of a run that went on: when the event finally happened, ISO. */
+  happened?: string;
 }
 
 interface ReviewDue {
@@ -163,6 +165,12 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
       }
     }
     const [from, to] = boundsIn(zone);
+    // a wait chased in the period whose event came later stays missed after the run went on
+    for (const m of r.scripted ? [] : (r.missedWaits ?? [])) {
+      if (m.timeoutAt < from || m.timeoutAt >= to) continue;
+      const late = Math.floor(((m.happenedAt ?? now) - m.timeoutAt) / dayMs);
+      overdue.push({ run: r.run, task: r.task, user: r.user, kind: 'wait', due: new Date(m.timeoutAt).toISOString(), label: m.event, daysLate: late, ...(m.happenedAt !== null && { happened: new Date(m.happenedAt).toISOString() }) });
+    }
     if (r.startedAt < from || r.startedAt >= to) continue;
     if (r.scripted) {
       scriptedRuns++;

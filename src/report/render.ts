@@ -96,12 +96,17 @@ export function reportText(report: Report, lang: string, c: ChalkInstance): stri
   }
   out.push('', c.bold(t.reportOverdue));
   if (report.overdue.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
-  for (const o of report.overdue) out.push(`  ${c.red(o.due.slice(0, 16).replace('T', ' '))} UTC  ${c.cyan(terminalSafe(o.task))}  ${terminalSafe(overdueLabel(o.kind, o.label, t))}  ${c.dim(`${t.agendaRun} ${terminalSafe(o.run)}${o.user ? `, ${terminalSafe(o.user)}` : ''}`)}`);
+  for (const o of report.overdue) out.push(`  ${c.red(o.due.slice(0, 16).replace('T', ' '))} UTC  ${c.cyan(terminalSafe(o.task))}  ${terminalSafe(overdueLabel(o.kind, o.label, t))}${happened(o, t)}  ${c.dim(`${t.agendaRun} ${terminalSafe(o.run)}${o.user ? `, ${terminalSafe(o.user)}` : ''}`)}`);
   out.push('', c.bold(t.reportReview));
   if (report.review.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
   for (const r of report.review) out.push(`  ${r.file}${r.line ? `:${r.line}` : ''}${r.task ? ` ${c.cyan(terminalSafe(r.task))}` : ''}  ${t.reviewed} ${r.reviewed ?? '—'}, ${t.deadline.toLowerCase()} ${r.dueOn}`);
   out.push('');
   return out.join('\n');
+}
+
+/** A missed wait the run went on from: when the event came (or that it never did). */
+function happened(o: Report['overdue'][number], t: Messages): string {
+  return o.happened ? ` (${t.reportHappened} ${o.happened.slice(0, 16).replace('T', ' ')} UTC)` : '';
 }
 
 function overdueLabel(kind: 'wait' | 'deadline' | 'task-deadline', label: string, t: Messages): string {
@@ -145,7 +150,7 @@ export function reportMarkdown(report: Report, lang: string): string {
   for (const p of checkpoints) out.push(`- **${p.count}×** \`${cell(p.task)}\` ${cell(stepLabel(p, t))}${p.file ? ` (${where(p)})` : ''}`);
   out.push('', `## ${t.reportOverdue}`, '');
   if (report.overdue.length === 0) out.push(t.reportNone);
-  for (const o of report.overdue) out.push(`- ${o.due.slice(0, 16).replace('T', ' ')} UTC \`${cell(o.task)}\` ${cell(overdueLabel(o.kind, o.label, t))} (${t.agendaRun} ${cell(o.run)}${o.user ? `, ${cell(o.user)}` : ''})`);
+  for (const o of report.overdue) out.push(`- ${o.due.slice(0, 16).replace('T', ' ')} UTC \`${cell(o.task)}\` ${cell(overdueLabel(o.kind, o.label, t))}${cell(happened(o, t))} (${t.agendaRun} ${cell(o.run)}${o.user ? `, ${cell(o.user)}` : ''})`);
   const missed = report.tasks.flatMap((r) => r.schedules.filter((sc) => sc.missed.length > 0).map((sc) => ({ task: r.task, file: r.file, ...sc })));
   out.push('', `## ${t.reportMissed}`, '');
   if (missed.length === 0) out.push(t.reportNone);

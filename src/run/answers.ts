@@ -8,6 +8,8 @@
  *   greet: { skip: already greeted }    # step → skip with a reason (default: done)
  *   greet: { unclear: what to say? }    # step → note a question, then done
  *   paid: true                          # wait → the event happened (default: suspend)
+ *   paid: "11:00"                       # wait → it happened today at 11:00 (or "2026-11-26 16:30")
+ *   paid: timeout                       # wait → the time ran out: its timeout steps
  */
 import { parseDocument } from 'yaml';
 import { duplicateKeys, lineOverLimit } from '../parse/yaml-limits.js';
@@ -83,7 +85,7 @@ function keysOf(node: Node): string[] {
   return keys.map(normalizeKey);
 }
 
-export type Scripted = { answers: Answer[] } | { missing: string } | { suspend: true } | { error: string };
+export type Scripted = { answers: Answer[] } | { missing: string } | { suspend: true } | { happened: string } | { error: string };
 
 /** The answers for a prompt from the file: a list (unclear then done), a missing answer, or a wait to suspend on. */
 export function scriptedAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, answers: AnswersFile): Scripted {
@@ -118,6 +120,9 @@ export function scriptedAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, an
       return { answers: [{ type: 'ack' }] };
     case 'wait':
       if (value === true || value === 'arrived' || value === 'yes') return { answers: [{ type: 'arrived' }] };
+      if (value === 'timeout') return { answers: [{ type: 'timeout' }] };
+      // "11:00" or "2026-11-26 16:30": it happened then (read by the driver in the instruction's zone)
+      if (typeof value === 'string' && /^\d{1,2}[:.]\d\d$|^\d{4}-\d\d-\d\d[T ]\d/.test(value.trim())) return { happened: value };
       return { suspend: true };
   }
 }

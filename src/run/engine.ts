@@ -10,7 +10,8 @@
  *   caller; otherwise the run is done with no outcome.
  * - `::end` with status `done` inside a called task ends that task and comes back to the caller;
  *   an end with status `cancelled` or `failed` (or any end outside a call) finishes the run.
- * - Reaching a wait sets the status to `waiting`; the answer `arrived` continues.
+ * - Reaching a wait sets the status to `waiting`; the answer `arrived` continues. A wait with
+ *   steps for its timeout takes `timeout`: those steps run, and their flow comes back to the wait.
  * - More than MAX_AUTO_JUMPS automatic moves without a prompt finish the run `failed`: the
  *   instruction loops.
  */
@@ -51,6 +52,8 @@ export interface PathEntry {
   outcome?: string;
   /** When it happened. */
   at?: string;
+  /** Waits: when the awaited event happened, when the user said it was earlier than the answer. */
+  happened?: string;
 }
 
 interface HistoryEntry {
@@ -106,7 +109,10 @@ export type Answer =
   | { type: 'choose'; option: string }
   | { type: 'confirm'; confirmed: boolean; value?: string }
   | { type: 'ack' }
-  | { type: 'arrived' }
+  /** The awaited event happened; `at` (ISO) when it was earlier than now. */
+  | { type: 'arrived'; at?: string }
+  /** The wait's time ran out: do its timeout steps. */
+  | { type: 'timeout' }
   | { type: 'back'; to?: string };
 
 export type Result = { ok: true; state: RunState } | { ok: false; error: string };
@@ -243,7 +249,20 @@ export function applyAnswer(graph: Graph, state: RunState, answer: Answer, now: 
       return { ok: true, state: next };
     }
     case 'wait': {
-      if (answer.type !== 'arrived') return mismatch(prompt.kind, answer, ['arrived', 'back']);
+      if (answer.type === 'timeout') {
+        if (!prompt.node.onTimeout) return { ok: false, error: `The wait "${prompt.node.event}" has no steps for when its time runs out` };
+        entry.answer = 'timeout';
+        record();
+        advance(graph, next, prompt.node.onTimeout.next, now);
+        return { ok: true, state: next };
+      }
+      if (answer.type !== 'arrived') return mismatch(prompt.kind, answer, prompt.node.onTimeout ? ['arrived', 'timeout', 'back'] : ['arrived', 'back']);
+      if (answer.at !== undefined) {
+        const happened = Date.parse(answer.at);
+        if (!Number.isFinite(happened)) return { ok: false, error: `"${answer.at}" is not a time` };
+        if (happened > Date.parse(now)) return { ok: false, error: `"${prompt.node.event}" cannot have happened at ${answer.at}, after now (${now})` };
+        entry.happened = new Date(happened).toISOString();
+      }
       entry.answer = 'arrived';
       record();
       advance(graph, next, prompt.node.next, now);

@@ -12,9 +12,12 @@ import { indexGraph } from '../graph/query.js';
 import { stepNumbers } from '../render/checklist.js';
 import { contactLabel, roleContactsLine } from '../render/role-contacts.js';
 import { readLinkedFile, renderFileMarkdown } from '../render/linked-file.js';
+import { documentZone } from '../schedule/task-zone.js';
+import { localDate, localParts, hhmm } from '../schedule/zone.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import type { Answer } from './engine.js';
 import type { Action, Driver, Gap, Open } from './drive.js';
+import { parseHappened } from './happened.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { documentOf, nodeReferences, referenceSections, type Reference } from './reference.js';
 import type { RunMessages } from './messages.js';
@@ -35,7 +38,7 @@ export interface UiContext {
   page?(text: string): void;
 }
 
-type Choice = 'done' | 'skip' | 'unclear' | 'back' | 'not-covered' | 'pause' | 'confirm' | 'no' | 'value' | 'ack' | 'arrived' | 'suspend' | 'reference' | `option:${string}` | `open:${number}`;
+type Choice = 'done' | 'skip' | 'unclear' | 'back' | 'not-covered' | 'pause' | 'confirm' | 'no' | 'value' | 'ack' | 'arrived' | 'timeout' | 'suspend' | 'reference' | `option:${string}` | `open:${number}`;
 
 /** Inquirer's theme drawn with our colour instance, so NO_COLOR and non-TTY output stay plain. */
 export function inquirerTheme(c: ChalkInstance, t?: RunMessages) {
@@ -125,7 +128,12 @@ export class InteractiveDriver implements Driver {
         choices = [{ value: 'ack', name: t.escalationDone }, ...tail()];
         break;
       case 'wait':
-        choices = [{ value: 'arrived', name: t.waitArrived }, { value: 'suspend', name: t.waitSuspend }, ...tail()];
+        choices = [
+          { value: 'arrived', name: t.waitArrived },
+          ...(prompt.node.onTimeout ? [{ value: 'timeout' as Choice, name: `${t.waitTimedOut} ${terminalSafe(prompt.node.onTimeout.label)}` }] : []),
+          { value: 'suspend', name: t.waitSuspend },
+          ...tail(),
+        ];
         break;
     }
     const choice = await select<Choice>({ message, choices, pageSize: 14, loop: false, theme: this.theme });
@@ -138,10 +146,10 @@ export class InteractiveDriver implements Driver {
       await this.referenceMenu(prompt);
       return this.ask(prompt, session);
     }
-    return this.act(choice, prompt);
+    return this.act(choice, prompt, session);
   }
 
-  private async act(choice: Choice, prompt: Open): Promise<Action> {
+  private async act(choice: Choice, prompt: Open, session: RunSession): Promise<Action> {
     const { t } = this.ui;
     const answer = (a: Answer): Action => ({ kind: 'answer', answer: a });
     if (choice.startsWith('option:')) return answer({ type: 'choose', option: choice.slice('option:'.length) });
@@ -170,7 +178,9 @@ export class InteractiveDriver implements Driver {
       case 'ack':
         return answer({ type: 'ack' });
       case 'arrived':
-        return answer({ type: 'arrived' });
+        return answer(await this.happened(prompt, session));
+      case 'timeout':
+        return answer({ type: 'timeout' });
       case 'suspend':
         return { kind: 'suspend' };
       case 'not-covered':
@@ -268,6 +278,47 @@ export class InteractiveDriver implements Driver {
     if (!doc || !section) return [];
     const body = renderMarkdown(section.content, { color: c, root: this.ui.root, cwd: this.ui.cwd, links: section.links ?? [], base: doc.file });
     return [c.bold(terminalSafe(section.title)), ...body.map((l) => `  ${l}`)];
+  }
+
+  /**
+   * "When did it happen?": now, earlier today at a time, or another day. A deadline after the
+   * wait counts from that moment, and is shown.
+   */
+  private async happened(prompt: Open, session: RunSession): Promise<Answer> {
+    const { t, color: c } = this.ui;
+    const when = await select<'now' | 'today' | 'other'>({
+      message: t.happenedWhen,
+      choices: [{ value: 'now', name: t.happenedNow }, { value: 'today', name: t.happenedToday }, { value: 'other', name: t.happenedOther }],
+      loop: false,
+      theme: this.theme,
+    });
+    const now = session.now().getTime();
+    const zone = documentZone(this.ui.graph.documents.find((d) => d.file === prompt.node.position.file));
+    let at = now;
+    if (when !== 'now') {
+      const read = (v: string) => parseHappened(when === 'today' && !v.includes(':') && !v.includes('.') ? `${v}:00` : v, now, zone);
+      const text = await input({
+        message: when === 'today' ? t.happenedTodayAsk : t.happenedOtherAsk,
+        theme: this.theme,
+        validate: (v) => {
+          const r = read(v);
+          return r.ok ? true : `${v.trim()} ${r.error === 'future' ? t.happenedFuture : t.happenedFormat}`;
+        },
+      });
+      const r = read(text);
+      if (r.ok) at = r.at;
+    }
+    if (prompt.kind === 'wait' && prompt.node.deadline) {
+      const due = session.times.due(prompt.node.position.file, at, prompt.node.deadline);
+      if (due !== null) {
+        const show = (ms: number) => {
+          const p = localParts(ms, zone);
+          return `${localDate(ms, zone) === localDate(now, zone) ? '' : `${localDate(ms, zone)} `}${hhmm(p)}`;
+        };
+        this.ui.out(`${c.dim(t.happenedDeadline)} ${show(at)} → ${c.bold(show(due))}\n`);
+      }
+    }
+    return at === now ? { type: 'arrived' } : { type: 'arrived', at: new Date(at).toISOString() };
   }
 
   private async text(message: string, required: string): Promise<string> {

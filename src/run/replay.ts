@@ -23,7 +23,9 @@ function answerOf(event: JournalEvent): Answer | null {
     case 'escalation':
       return { type: 'ack' };
     case 'resume':
-      return { type: 'arrived' };
+      return typeof event.happenedAt === 'string' ? { type: 'arrived', at: event.happenedAt } : { type: 'arrived' };
+    case 'timeout':
+      return { type: 'timeout' };
     case 'back':
       return { type: 'back', to: event.to };
     default:

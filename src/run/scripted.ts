@@ -3,7 +3,9 @@
  * unless a terminal is there to ask it (`ask`, the interactive driver); it never waits on a
  * closed stdin.
  */
+import { documentZone } from '../schedule/task-zone.js';
 import type { Answer } from './engine.js';
+import { parseHappened } from './happened.js';
 import { scriptedAnswer, type AnswersFile } from './answers.js';
 import type { Action, Driver, Open } from './drive.js';
 import type { RunMessages } from './messages.js';
@@ -13,6 +15,8 @@ export class ScriptedDriver implements Driver {
   private queue: Answer[] = [];
   /** The last answer was typed at the terminal rather than read from the file. */
   private asked = false;
+  /** Waits whose timeout steps were taken: back at them, the run waits again (is suspended). */
+  private readonly timedOut = new Set<string>();
 
   constructor(
     private readonly answers: AnswersFile,
@@ -32,6 +36,17 @@ export class ScriptedDriver implements Driver {
     }
     if ('suspend' in got) return { kind: 'suspend' };
     if ('error' in got) return { kind: 'stop', message: got.error };
+    if ('happened' in got) {
+      const now = session.now().getTime();
+      const doc = session.graph.documents.find((d) => d.file === prompt.node.position.file);
+      const happened = parseHappened(got.happened, now, documentZone(doc));
+      if (!happened.ok) return { kind: 'stop', message: `"${prompt.node.id}": "${got.happened}" ${happened.error === 'future' ? this.t.happenedFuture : this.t.happenedFormat}` };
+      return { kind: 'answer', answer: { type: 'arrived', at: new Date(happened.at).toISOString() } };
+    }
+    if (got.answers[0]?.type === 'timeout') {
+      if (this.timedOut.has(prompt.node.id)) return { kind: 'suspend' };
+      this.timedOut.add(prompt.node.id);
+    }
     const [first, ...rest] = got.answers;
     this.queue = rest;
     return { kind: 'answer', answer: first! };

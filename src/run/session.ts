@@ -19,6 +19,11 @@ export class RunSession {
     readonly times: WorkTimes = new WorkTimes(graph),
   ) {}
 
+  /** The moment answers are given at (the run's clock: --now fixes it). */
+  now(): Date {
+    return this.clock();
+  }
+
   get runId(): string | null {
     return this.journal?.run ?? null;
   }
@@ -105,9 +110,16 @@ function answerEvent(graph: Graph, times: WorkTimes, before: RunState, after: Ru
     }
     case 'arrived': {
       const n = graph.nodes[node];
-      const deadline = n?.kind === 'wait' && n.deadline ? times.due(n.position.file, now.getTime(), n.deadline) : null;
-      return deadline !== null ? { type: 'resume', node, deadlineAt: new Date(deadline).toISOString() } : { type: 'resume', node };
+      const happened = after.path[before.path.length]?.happened;
+      const from = happened !== undefined ? Date.parse(happened) : now.getTime();
+      const deadline = n?.kind === 'wait' && n.deadline ? times.due(n.position.file, from, n.deadline) : null;
+      const body: EventBody = { type: 'resume', node };
+      if (happened !== undefined) body.happenedAt = happened;
+      if (deadline !== null) body.deadlineAt = new Date(deadline).toISOString();
+      return body;
     }
+    case 'timeout':
+      return { type: 'timeout', node };
     case 'back':
       return { type: 'back', to: after.node ?? '' };
   }

@@ -109,7 +109,7 @@ function misfit(nodes: Node[], value: AnswerValue): string | undefined {
       if (value === true && node.value) return `The checkpoint "${node.text}" asks for a value (${node.value}); give the value instead of true`;
       return undefined;
     case 'wait':
-      return typeof value === 'boolean' ? undefined : 'A wait is answered with true (the event happened) or false (the run stops and waits)';
+      return typeof value === 'boolean' || value === 'timeout' ? undefined : 'A wait is answered with true (the event happened), false (the run stops and waits) or timeout (its timeout steps; [timeout, true] to go on after them)';
     case 'step':
       return value === 'done' || typeof value === 'object' ? undefined : 'A step is answered with done, {skip: reason} or {unclear: note}';
     default:

@@ -69,6 +69,7 @@ function toAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, value: AnswerVa
     case 'escalation':
       return { type: 'ack' };
     case 'wait':
+      if (value === 'timeout') return prompt.node.onTimeout ? { type: 'timeout' } : { code: 'engine-refused', params: { text: prompt.node.event, error: `the wait "${prompt.node.event}" has no steps for when its time runs out` } };
       return value === false ? 'suspend' : { type: 'arrived' };
     case 'checkpoint': {
       const asks = prompt.node.value;

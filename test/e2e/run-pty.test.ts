@@ -128,14 +128,14 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
     expect(after.map((e) => e.type)).toEqual(['start', 'step', 'step', 'step', 'decision', 'step', 'pause']);
   });
 
-  it('notes a question, goes back, captures a "not covered" draft, shows the escalation contacts, suspends at a wait and resumes it', () => {
+  it('notes a question, goes back, captures a "not covered" draft, shows the escalation contacts, suspends at a wait and resumes it "earlier today at 11:00"', () => {
     const dir = join(temp, 'flow');
     cpSync(join(projectRoot, 'test/fixtures/run'), dir, { recursive: true });
     const journal = join(temp, 'flow.jsonl');
     const menu = (n: number | string) => `Step ${String(n).replace(/\./g, '\\.')}\\n[\\s\\S]*\\? What now\\?[\\s\\S]*❯ Done`;
     const first = drive(
       'flow',
-      ['run', 'request', dir, '--user', 'tester'],
+      ['run', 'request', dir, '--user', 'tester', '--now', '2026-11-27T09:30'],
       [
         { expect: menu(1), send: `${DOWN}${DOWN}${ENTER}` },
         { expect: 'What is unclear\\?', send: `how formal?${ENTER}` },
@@ -173,10 +173,14 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
 
     const second = drive(
       'flow-resume',
-      ['run', '--resume', dir],
+      ['run', '--resume', dir, '--now', '2026-11-27T15:00'],
       [
         { expect: '\\? Which run to continue\\?[\\s\\S]*❯ Handle a request \\(#request\\)[^\\n]*waiting', send: ENTER },
         { expect: 'Wait for: The client paid[\\s\\S]*❯ It has happened', send: ENTER },
+        { expect: '\\? When did it happen\\?[\\s\\S]*❯ Just now', send: `${DOWN}${ENTER}` },
+        { expect: '\\? At what time today \\(HH:MM\\)\\?', send: `16:00${ENTER}` },
+        { expect: '16:00 is later than now', send: `${'\x7f'.repeat(5)}11:00${ENTER}` },
+        { expect: 'Deadline counted from the event: 11:00 → 2026-12-04 11:00' },
         { expect: 'Checkpoint: Invoice issued[\\s\\S]*❯ Enter it… Invoice number', send: ENTER },
         { expect: '\\? Invoice number', send: `INV-7${ENTER}` },
         { expect: menu(4), send: ENTER },
@@ -192,6 +196,10 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
     expect(second.output).toMatch(/Checkpoints:\n\s+☑ Invoice issued: INV-7\n\s+☑ The client confirmed the result/);
     const after = parseJournal(readFileSync(journal, 'utf8')).events;
     expect(after.slice(events.length).map((e) => e.type)).toEqual(['resume', 'checkpoint', 'step', 'checkpoint', 'end']);
+    // the event happened at 11:00, not when it was answered (15:00): the deadline counts from 11:00
+    const resume = after[events.length]!;
+    expect(resume.type === 'resume' && Date.parse(resume.happenedAt ?? '') < Date.parse(resume.at)).toBe(true);
+    expect(resume.type === 'resume' && Date.parse(resume.deadlineAt ?? '') - Date.parse(resume.happenedAt ?? '')).toBe(7 * 24 * 3600 * 1000);
   });
 
   it('«Этого нет в инструкции…» shows the firm\'s procedure, asks who decided, and can end the run as not covered', () => {

@@ -5,6 +5,7 @@ import { buildReport } from '../../report/build.js';
 import { reportMarkdown, reportText } from '../../report/render.js';
 import { documentZone } from '../../schedule/task-zone.js';
 import { addDays, localDate, parseIsoDate, startOfLocalDay, systemTimeZone } from '../../schedule/zone.js';
+import { resolveNow } from '../now.js';
 import { choice } from './journal-flags.js';
 import { loadRunsOrExit, openJournal } from './journal-store.js';
 import { jsonText } from '../../render/json-text.js';
@@ -18,6 +19,7 @@ export interface ReportFlags {
   lang?: string;
   user?: string;
   role?: string;
+  now?: string;
 }
 
 function dateFlag(value: string | undefined, flag: string): string | undefined {
@@ -32,7 +34,9 @@ export async function reportCommand(paths: string[], flags: ReportFlags, io: Io)
   const sinceFlag = dateFlag(flags.since, '--since');
   const { graph } = await loadInstructions(paths, io);
   const zone = graph.documents.length > 0 ? documentZone(graph.documents[0]) : systemTimeZone();
-  const today = todayFlag ?? localDate(Date.now(), zone);
+  // --now (or INSTR_NOW) is the moment the report judges at; --today alone judges at the end of that day
+  const fixedNow = flags.now !== undefined || process.env['INSTR_NOW'] ? resolveNow(flags.now, zone) : null;
+  const today = todayFlag ?? localDate(fixedNow ?? Date.now(), zone);
   const until = untilFlag ?? today;
   const since = sinceFlag ?? addDays(until, -29);
   if (since > until) throw new ExitError(`--since ${since} is after --until ${until}`, exitCodes.usage);
@@ -46,7 +50,7 @@ export async function reportCommand(paths: string[], flags: ReportFlags, io: Io)
   }
   const { runs, stats, missing } = loaded;
   if (stats?.unreadable) io.err(`${io.color.yellow('instr:')} ${journal.shown}: ${stats.unreadable} unreadable line(s) skipped (line ${stats.unreadableLines.join(', ')})\n`);
-  const now = todayFlag ? startOfLocalDay(addDays(todayFlag, 1), zone) : Date.now();
+  const now = fixedNow ?? (todayFlag ? startOfLocalDay(addDays(todayFlag, 1), zone) : Date.now());
   const report = buildReport(graph, runs.values(), { since, until, today, now, journal: { path: journal.shown, missing, stats } });
   if (format === 'json') io.out(jsonText(report));
   else if (format === 'markdown') io.out(reportMarkdown(report, lang));

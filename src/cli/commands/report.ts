@@ -15,6 +15,7 @@ export function register(program: Command, io: Io): void {
     .option('--user <name>', 'only the runs of this user')
     .option('--role <role>', 'only the runs of instructions for this role (front matter role:)')
     .option('--lang <code>', "language of the labels (default: the instruction's)")
+    .option('--now <date-time>', "the moment to judge at, e.g. 2026-11-27T17:30 in the instruction's zone (default: $INSTR_NOW, else the end of --today, else the clock)")
     .action(async (paths: string[], flags: ReportFlags) => {
       const { reportCommand } = await import('../actions/report.js');
       process.exitCode = await reportCommand(paths, flags, io);

@@ -36,6 +36,8 @@ import { wrapLines } from '../../../render/wrap.js';
 import { jsonText } from '../../../render/json-text.js';
 import { stepNumbers } from '../../../render/checklist.js';
 import { indexGraph } from '../../../graph/query.js';
+import { clockAt } from '../../now.js';
+import { documentZone } from '../../../schedule/task-zone.js';
 
 const RUN_ID = /^\d{8}T\d{6}Z-[0-9a-f]+$/;
 
@@ -47,6 +49,8 @@ export interface RunFlags {
   journal?: string;
   lang?: string;
   user?: string;
+  /** The moment the run acts at (--now; else INSTR_NOW; else the clock). */
+  now?: string;
 }
 
 interface Ctx {
@@ -61,6 +65,8 @@ interface Ctx {
   /** Interactive menus are possible: stdin and stdout are terminals and no answers file is given. */
   interactive: boolean;
   stdinTTY: boolean;
+  /** Time comes from here, never from the clock directly: --now / INSTR_NOW fix it. */
+  clock: () => Date;
 }
 
 export async function runCommand(query: string | undefined, paths: string[], flags: RunFlags, io: Io): Promise<number> {
@@ -100,7 +106,8 @@ async function runOrResume(query: string | undefined, paths: string[], flags: Ru
   }
   const answers = flags.answers ? await loadAnswers(flags.answers, io.cwd, graph) : null;
   const journal = await openRunJournal(io, flags.journal, () => flags.lang ?? docLang(graph, undefined));
-  const ctx: Ctx = { io, flags, graph, root, journalFile: journal.file, journal, answers, interactive: !answers && stdinTTY, stdinTTY };
+  const clock = clockAt(flags.now, documentZone(graph.documents[0]));
+  const ctx: Ctx = { io, flags, graph, root, journalFile: journal.file, journal, answers, interactive: !answers && stdinTTY, stdinTTY, clock };
   try {
     if (resuming) return await resume(ctx, typeof flags.resume === 'string' ? flags.resume : undefined);
     return await runTask(ctx, query);
@@ -115,9 +122,9 @@ async function runTask(ctx: Ctx, query: string | undefined): Promise<number> {
   if (!task) return exitCodes.ok;
   const lang = flags.lang ?? docLang(graph, task);
   const t = runMessages(lang);
-  const now = new Date();
+  const now = ctx.clock();
   const writer = ctx.journal.writer(newRunId(now), 0);
-  const session = new RunSession(graph, startRun(graph, task.id, now.toISOString()), writer);
+  const session = new RunSession(graph, startRun(graph, task.id, now.toISOString()), writer, ctx.clock);
   session.record(
     { type: 'start', task: task.id, title: task.title, file: task.file, lang, user: userName(flags), revision: await gitRevision(root), contentHash: contentHash(graph), scripted: Boolean(answers) },
     now.toISOString(),
@@ -230,7 +237,7 @@ function hooks(ctx: Ctx, lang: string, t: RunMessages) {
       const node = session.state.node;
       const task = node && Object.hasOwn(ctx.graph.nodes, node) ? ctx.graph.nodes[node]!.task : session.state.task;
       const how = { ...(gap.decidedBy ? { decidedBy: gap.decidedBy } : {}), ...(gap.result ? { result: gap.result } : {}) };
-      const draft = writeDraft(ctx.root, { captured: new Date().toISOString(), run: session.runId, task, node, user: userName(ctx.flags), lang, description, actions, ...how }, undefined, ctx.io.cwd);
+      const draft = writeDraft(ctx.root, { captured: ctx.clock().toISOString(), run: session.runId, task, node, user: userName(ctx.flags), lang, description, actions, ...how }, undefined, ctx.io.cwd);
       session.record({ type: 'not-covered', node, description, action: actions.join('\n'), draft, ...how });
       ctx.io.out(`${ctx.io.color.green('✔')} ${t.draftSaved} ${relative(ctx.io.cwd, `${ctx.root}/${draft}`)}\n`);
       if (gap.end) session.endNotCovered(description);
@@ -319,7 +326,7 @@ async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
     if ('discard' in picked) {
       const run = open.find((r) => r.id === picked.discard)!;
       const writer = ctx.journal.writer(run.id, run.events.at(-1)!.seq + 1);
-      writer.append({ type: 'abandon', reason: 'discarded' }, new Date().toISOString());
+      writer.append({ type: 'abandon', reason: 'discarded' }, ctx.clock().toISOString());
       writer.close();
       io.out(`${t0.discarded} ${describeRun(run)}\n`);
       return exitCodes.ok;
@@ -367,10 +374,10 @@ async function continueRun(ctx: Ctx, chosen: Candidate): Promise<number> {
   }
   const last = chosen.events.at(-1)!;
   const writer = ctx.journal.writer(chosen.id, last.seq + 1);
-  const session = new RunSession(graph, replay.state, writer);
+  const session = new RunSession(graph, replay.state, writer, ctx.clock);
   // A kill between an answer and what the engine did on its own after it (the end of the run,
   // or reaching a wait) leaves those records out: write them now, once.
-  const lastWait = chosen.events.findLast((e) => e.type === 'wait' || e.type === 'resume');
+  const lastWait = chosen.events.findLast((e) => e.type === 'wait' || e.type === 'resume' || e.type === 'timeout');
   session.recordArrival(replay.state.path.length, lastWait?.type === 'wait' ? lastWait.node : null);
   const task = graph.tasks.find((x) => x.id === replay.start.task)!;
   if (!ctx.flags.json) {
