@@ -9,7 +9,7 @@ import type { RunRecord } from '../journal/runs.js';
 import { isOverdue, runDues, type DueItem, type DueKind } from '../journal/due.js';
 import { isOpenStatus, type OpenStatus } from '../journal/run-status.js';
 import { documentZone } from '../schedule/task-zone.js';
-import { addDays, hhmm, localParts, startOfLocalDay, systemTimeZone } from '../schedule/zone.js';
+import { addDays, hhmm, localDate, localParts, startOfLocalDay, systemTimeZone } from '../schedule/zone.js';
 
 const interruptedAfterMs = 3_600_000;
 
@@ -33,6 +33,8 @@ export interface AgendaItem {
   zone: string;
   /** The schedule's label (with a dates-table row's title), or the awaited event. */
   label: string;
+  /** A scheduled task with a run started that day: `done` when one finished, else `started`. */
+  done?: 'done' | 'started';
   /** A wait to chase: what to do when its time runs out (its timeout steps: the label, the first step). */
   action?: string;
   /** Whom a dates-table row names (clients, people). */
@@ -73,6 +75,17 @@ export interface Agenda {
 export function buildAgenda(graph: Graph, runs: Iterable<RunRecord>, from: string, days: number, now: number = Date.now(), times: WorkTimes = new WorkTimes(graph), tables: ReadonlyMap<string, DateTable> = new Map()): Agenda {
   const index = indexGraph(graph);
   const items: AgendaItem[] = [];
+  const all = [...runs];
+  // runs started per task and local date, for the done marks of scheduled occurrences
+  const started = new Map<string, 'done' | 'started'>();
+  for (const r of all) {
+    if (r.scripted || r.task === null || r.startedAt === null) continue;
+    const task = index.tasks.get(r.task);
+    if (!task?.schedules.length) continue;
+    const key = `${r.task}\u0000${localDate(r.startedAt, documentZone(index.documentOf(task)))}`;
+    if (r.state === 'done') started.set(key, 'done');
+    else if (!started.has(key) && isOpenStatus(r.state)) started.set(key, 'started');
+  }
   const base = (task: Task) => {
     const doc = index.documentOf(task);
     return { task: task.id, title: task.title, file: task.file, line: task.position.line, lang: doc?.lang ?? 'en', zone: documentZone(doc) };
@@ -83,13 +96,14 @@ export function buildAgenda(graph: Graph, runs: Iterable<RunRecord>, from: strin
       const table = schedule.table !== undefined ? tables.get(schedule.table) : undefined;
       for (const o of calendarOccurrences(schedule, times.forFile(task.file), from, days, table)) {
         const label = o.row ? `${schedule.label}: ${o.row.title}` : schedule.label;
-        items.push({ ...b, kind: 'schedule', date: o.date, time: o.time, at: o.at.toISOString(), overdue: false, label, line: schedule.position.line, ...(o.row?.who.length ? { who: o.row.who } : {}) });
+        const done = started.get(`${task.id}\u0000${o.date}`);
+        items.push({ ...b, kind: 'schedule', date: o.date, time: o.time, at: o.at.toISOString(), overdue: false, label, line: schedule.position.line, ...(o.row?.who.length ? { who: o.row.who } : {}), ...(done && { done }) });
       }
     }
   }
   const open: OpenRun[] = [];
   let numbers: Map<string, string> | undefined;
-  for (const r of runs) {
+  for (const r of all) {
     if (r.scripted || r.task === null) continue;
     if (!isOpenStatus(r.state)) continue;
     const task = index.tasks.get(r.task);

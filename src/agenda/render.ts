@@ -61,7 +61,7 @@ export function agendaText(agenda: Agenda, lang: string, c: ChalkInstance): stri
     for (const item of day.items) {
       any = true;
       const time = when(item, lang).padEnd(width);
-      const flag = item.overdue ? `${c.red(t.agendaOverdue)} ` : '';
+      const flag = item.overdue ? `${c.red(t.agendaOverdue)} ` : item.done === 'done' ? `${c.green(`✓ ${t.agendaDoneMark}`)} ` : item.done === 'started' ? `${c.yellow(t.agendaStartedMark)} ` : '';
       out.push(`  ${item.overdue ? c.red(time) : time}  ${flag}${c.cyan(terminalSafe(item.task))}  ${terminalSafe(item.title)}`);
       const note = runNote(item, lang);
       out.push(`  ${' '.repeat(width)}  ${terminalSafe(what(item, lang))}  ${c.dim(`${terminalSafe(item.file)}:${item.line}${zoneNote(item)}${note ? ` · ${terminalSafe(note)}` : ''}`)}`);
@@ -93,7 +93,7 @@ export function agendaMarkdown(agenda: Agenda, lang: string): string {
     }
     out.push(`| ${t.agendaTime} | ${t.tasks} | ${t.agendaWhat} | ${t.agendaWhere} |`, '|---|---|---|---|');
     for (const item of day.items) {
-      const time = item.overdue ? `**${t.agendaOverdue}** ${when(item, lang)}` : when(item, lang);
+      const time = item.overdue ? `**${t.agendaOverdue}** ${when(item, lang)}` : item.done ? `${when(item, lang)} ${item.done === 'done' ? `✓ ${t.agendaDoneMark}` : t.agendaStartedMark}` : when(item, lang);
       const note = runNote(item, lang);
       out.push(`| ${time} | \`${cell(item.task)}\` ${cell(item.title)} | ${cell(what(item, lang))}${note ? ` (${cell(note)})` : ''} | ${cell(item.file)}:${item.line}${zones.size > 1 ? ` (${item.zone})` : ''} |`);
     }

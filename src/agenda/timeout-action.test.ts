@@ -20,3 +20,20 @@ describe('the agenda: a wait to chase reads as what to do', () => {
     expect(agendaText(agenda, 'ru', new Chalk({ level: 0 }))).toContain('Директор согласовал заявку — Время вышло, директор не ответила: Написать директору в Telegram');
   });
 });
+
+describe('the agenda: done marks', () => {
+  it('marks a scheduled task done on a day one of its runs finished, started when one is open', async () => {
+    const { graph } = await compilePaths(['instructions']);
+    const record = (run: string, task: string, state: RunRecord['state'], startedAt: string): RunRecord => ({
+      run, task, title: '', file: 'client-manager.md', lang: 'ru', user: 'olga', scripted: false,
+      startedAt: Date.parse(startedAt), lastAt: Date.parse(startedAt), lastAtText: startedAt, state, node: null,
+    });
+    const runs = [record('a', 'daily-check', 'done', '2026-11-30T06:05:00Z'), record('b', 'office-morning', 'paused', '2026-11-30T06:35:00Z'), record('c', 'daily-check', 'done', '2026-11-27T06:05:00Z')];
+    const agenda = buildAgenda(graph, runs, '2026-11-30', 1, Date.parse('2026-11-30T09:00:00Z'));
+    const marks = Object.fromEntries(agenda.dates[0]!.items.filter((i) => i.kind === 'schedule').map((i) => [i.task, i.done ?? null]));
+    expect(marks).toMatchObject({ 'daily-check': 'done', 'office-morning': 'started', 'open-office': null });
+    const text = agendaText(agenda, 'ru', new Chalk({ level: 0 }));
+    expect(text).toMatch(/09:00\s+✓ сделано daily-check/);
+    expect(text).toMatch(/09:30\s+начато office-morning/);
+  });
+});
