@@ -13,7 +13,8 @@ import { addDays, hhmm, localDate, localParts, startOfLocalDay, systemTimeZone }
 
 const interruptedAfterMs = 3_600_000;
 
-type AgendaKind = 'schedule' | DueKind;
+/** `paused`: a run paused until a moment the user gave, shown then to be picked up again. */
+type AgendaKind = 'schedule' | DueKind | 'paused';
 
 export interface AgendaItem {
   kind: AgendaKind;
@@ -116,6 +117,10 @@ export function buildAgenda(graph: Graph, runs: Iterable<RunRecord>, from: strin
       const action = due.kind === 'wait' ? timeoutAction(index, index.node(due.node)) : undefined;
       if (item) items.push({ ...item, ...extra, ...(action !== undefined && { action }) });
     }
+    if (r.state === 'paused' && r.pausedUntil !== undefined) {
+      const item = timed({ ...b, line: (r.node ? index.node(r.node)?.position.line : undefined) ?? b.line }, { kind: 'paused', at: r.pausedUntil, label: task?.title ?? r.title }, from, days);
+      if (item) items.push({ ...item, ...extra });
+    }
     // A run with no event for an hour and no pause was interrupted (killed, closed terminal).
     const interrupted = r.state === 'active' && r.lastAt < now - interruptedAfterMs;
     if (r.state === 'paused' || interrupted || (r.state === 'waiting' && r.wait?.timeoutAt === undefined)) {
@@ -141,13 +146,13 @@ function timeoutAction(index: GraphIndex, node: Node | undefined): string | unde
 }
 
 /** An item at an instant if it falls before the range's end; listed on the first day when past. */
-function timed(b: Omit<AgendaItem, 'kind' | 'date' | 'time' | 'at' | 'overdue' | 'label'>, due: DueItem, from: string, days: number): AgendaItem | null {
+function timed(b: Omit<AgendaItem, 'kind' | 'date' | 'time' | 'at' | 'overdue' | 'label'>, due: DueItem | { kind: 'paused'; at: number; label: string }, from: string, days: number): AgendaItem | null {
   const start = startOfLocalDay(from, b.zone);
   const end = startOfLocalDay(addDays(from, days), b.zone);
   const { kind, at: instant, label } = due;
   if (instant >= end) return null;
   const p = localParts(instant, b.zone);
-  const overdue = isOverdue(due, start);
+  const overdue = due.kind === 'paused' ? due.at < start : isOverdue(due, start);
   const date = overdue ? from : `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
   return { ...b, kind, date, time: hhmm(p), at: new Date(instant).toISOString(), overdue, label };
 }

@@ -34,6 +34,8 @@ function what(item: AgendaItem, lang: string): string {
       return `${t.agendaDeadlineAfter} «${item.label}»`;
     case 'task-deadline':
       return `${t.agendaTaskDeadline}: ${item.label}`;
+    case 'paused':
+      return `${t.agendaPausedUntil}: ${item.label}`;
   }
 }
 

@@ -112,6 +112,8 @@ interface BackEvent extends Base {
 interface PauseEvent extends Base {
   type: 'pause';
   node: string;
+  /** When to pick the run up again (ISO), when the user said; the agenda shows it then. */
+  until?: string;
 }
 
 /** "This situation is not in the instruction": captured as an inbox draft. */

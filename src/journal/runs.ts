@@ -43,6 +43,8 @@ export interface RunRecord {
   gaps?: Array<{ node: string | null; description: string; decidedBy?: string; at: string }>;
   /** The run ended at a situation the instruction does not cover. */
   endedNotCovered?: true;
+  /** A paused run: when the user said to pick it up again, ms since epoch. */
+  pausedUntil?: number;
   /** Waits whose event came after their chase time (or never came before the run ended). */
   missedWaits?: MissedWait[];
 }
@@ -74,6 +76,7 @@ export class RunFolder {
     const pending = r.wait;
     r.state = nextStatus(was, e);
     if (r.wait !== undefined && r.state !== 'waiting') delete r.wait;
+    if (r.pausedUntil !== undefined && r.state !== 'paused') delete r.pausedUntil;
     if (e.type === 'step' && e.action === 'done') return;
     const at = Date.parse(e.at);
     switch (e.type) {
@@ -130,6 +133,11 @@ export class RunFolder {
         r.notCovered = (r.notCovered ?? 0) + 1;
         (r.gaps ??= []).push({ node: typeof e.node === 'string' ? e.node : null, description: String(e.description ?? ''), ...(typeof e.decidedBy === 'string' && e.decidedBy ? { decidedBy: e.decidedBy } : {}), at: e.at });
         return;
+      case 'pause': {
+        const until = typeof e.until === 'string' ? Date.parse(e.until) : Number.NaN;
+        if (r.state === 'paused' && Number.isFinite(until)) r.pausedUntil = until;
+        return;
+      }
       case 'timeout':
         // the time ran out and the timeout steps were taken: the wait was missed
         if (pending) (r.missedWaits ??= []).push({ node: pending.node, event: pending.event, timeoutAt: pending.timeoutAt ?? at, happenedAt: null });

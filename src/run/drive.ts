@@ -5,7 +5,7 @@ import type { RunSession } from './session.js';
 export type Action =
   | { kind: 'answer'; answer: Answer }
   /** Stop here and continue later (Ctrl-C: interrupted). */
-  | { kind: 'pause'; interrupted?: boolean }
+  | { kind: 'pause'; interrupted?: boolean; until?: string }
   /** At a wait: stop until the event happens. */
   | { kind: 'suspend' }
   /** "This is not in the instruction": capture a draft, then ask the same prompt again, or end the run there. */
@@ -34,7 +34,7 @@ export interface Driver {
 
 export type Outcome =
   | { kind: 'finished' }
-  | { kind: 'paused'; interrupted: boolean }
+  | { kind: 'paused'; interrupted: boolean; until?: string }
   | { kind: 'suspended' }
   | { kind: 'stopped'; message: string };
 
@@ -58,7 +58,7 @@ export async function drive(session: RunSession, driver: Driver, hooks: DriveHoo
         break;
       }
       case 'pause':
-        return { kind: 'paused', interrupted: action.interrupted ?? false };
+        return { kind: 'paused', interrupted: action.interrupted ?? false, ...(action.until !== undefined && { until: action.until }) };
       case 'suspend':
         return { kind: 'suspended' };
       case 'not-covered':

@@ -37,3 +37,14 @@ describe('when an awaited event happened', () => {
     expect(r.ok && r.state.path.at(-1)).toMatchObject({ node: 'paid', answer: 'arrived', at: '2026-11-27T12:00:00.000Z', happened: '2026-11-27T08:00:00.000Z' });
   });
 });
+
+describe('until when a pause lasts', () => {
+  it('reads a time today, a date (at opening time) or a date and time, later than now', async () => {
+    const { parseUntil } = await import('./happened.js');
+    expect(parseUntil('17:30', now, zone)).toEqual({ ok: true, at: Date.parse('2026-11-27T14:30:00Z') });
+    expect(parseUntil('2026-11-30', now, zone, '09:00')).toEqual({ ok: true, at: Date.parse('2026-11-30T06:00:00Z') });
+    expect(parseUntil('2026-11-30 10:00', now, zone)).toEqual({ ok: true, at: Date.parse('2026-11-30T07:00:00Z') });
+    expect(parseUntil('10:00', now, zone)).toEqual({ ok: false, error: 'past' });
+    expect(parseUntil('потом', now, zone)).toEqual({ ok: false, error: 'format' });
+  });
+});

@@ -5,13 +5,26 @@
  */
 import { localDate, zonedToInstant } from '../schedule/zone.js';
 
-export type Happened = { ok: true; at: number } | { ok: false; error: 'format' | 'future' };
+export type Happened = { ok: true; at: number } | { ok: false; error: 'format' | 'future' | 'past' };
+
+/**
+ * "Until when?" for a pause: `HH:MM` (today), `YYYY-MM-DD` (that day at `open`, the office's
+ * opening time) or `YYYY-MM-DD HH:MM`, in the instruction's zone; it must be later than `now`.
+ */
+export function parseUntil(text: string, now: number, zone: string, open = '09:00'): Happened {
+  const s = text.trim();
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s} ${open}` : s;
+  const read = parseHappened(date, now, zone, Infinity);
+  if (!read.ok) return { ok: false, error: 'format' };
+  if (read.at <= now) return { ok: false, error: 'past' };
+  return read;
+}
 
 /**
  * Reads a time of an event: `HH:MM` (today, in the instruction's zone), `YYYY-MM-DD HH:MM` or
  * `YYYY-MM-DDTHH:MM` (in the zone), or an ISO time with an offset. A time after `now` is refused.
  */
-export function parseHappened(text: string, now: number, zone: string): Happened {
+export function parseHappened(text: string, now: number, zone: string, latest = now): Happened {
   const s = text.trim();
   let at: number | null = null;
   const clock = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/.exec(s);
@@ -28,6 +41,6 @@ export function parseHappened(text: string, now: number, zone: string): Happened
     if (Number.isFinite(t)) at = t;
   }
   if (at === null) return { ok: false, error: 'format' };
-  if (at > now) return { ok: false, error: 'future' };
+  if (at > latest) return { ok: false, error: 'future' };
   return { ok: true, at };
 }

@@ -17,7 +17,7 @@ import { localDate, localParts, hhmm } from '../schedule/zone.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import type { Answer } from './engine.js';
 import type { Action, Driver, Gap, Open } from './drive.js';
-import { parseHappened } from './happened.js';
+import { parseHappened, parseUntil } from './happened.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { documentOf, nodeReferences, referenceSections, type Reference } from './reference.js';
 import type { RunMessages } from './messages.js';
@@ -166,7 +166,7 @@ export class InteractiveDriver implements Driver {
       case 'back':
         return answer({ type: 'back' });
       case 'pause':
-        return { kind: 'pause' };
+        return this.pauseUntil(prompt, session);
       case 'confirm':
         return answer({ type: 'confirm', confirmed: true });
       case 'no':
@@ -278,6 +278,27 @@ export class InteractiveDriver implements Driver {
     if (!doc || !section) return [];
     const body = renderMarkdown(section.content, { color: c, root: this.ui.root, cwd: this.ui.cwd, links: section.links ?? [], base: doc.file });
     return [c.bold(terminalSafe(section.title)), ...body.map((l) => `  ${l}`)];
+  }
+
+  /** "Until when?": a pause may say when to pick the run up again; empty: no date. */
+  private async pauseUntil(prompt: Open, session: RunSession): Promise<Action> {
+    const { t } = this.ui;
+    const now = session.now().getTime();
+    const doc = this.ui.graph.documents.find((d) => d.file === prompt.node.position.file);
+    const zone = documentZone(doc);
+    const open = /^(\d{2}:\d{2})-/.exec(doc?.hours?.open ?? '')?.[1] ?? '09:00';
+    const read = (v: string) => parseUntil(v, now, zone, open);
+    const text = await input({
+      message: t.pauseUntilAsk,
+      theme: this.theme,
+      validate: (v) => {
+        if (!v.trim()) return true;
+        const r = read(v);
+        return r.ok ? true : `${v.trim()} ${r.error === 'past' ? t.pauseUntilPast : t.happenedFormat}`;
+      },
+    });
+    const r = text.trim() ? read(text) : null;
+    return r?.ok ? { kind: 'pause', until: new Date(r.at).toISOString() } : { kind: 'pause' };
   }
 
   /**

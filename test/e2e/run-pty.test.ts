@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseJournal } from '../../src/journal/reader.js';
 import { binPath, projectRoot } from './run-instr.js';
+import { runCli } from '../support/cli.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'instr-pty-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -307,5 +308,28 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
     expect(r.failed).toBeNull();
     expect(r.code).toBe(130);
     expect(parseJournal(readFileSync(journal, 'utf8')).events[0]).toMatchObject({ type: 'start', task: 'invoice' });
+  });
+
+  it('a pause asks until when; the agenda shows the run then', async () => {
+    const journal = join(temp, 'pause-until.jsonl');
+    const r = drive(
+      'pause-until',
+      ['run', 'invoice', 'test/fixtures/run/', '--now', '2026-11-27T15:00'],
+      [
+        { expect: 'Step 1\\n[\\s\\S]*❯ Done', send: `${DOWN}${DOWN}${DOWN}${DOWN}${ENTER}` },
+        { expect: '\\? Until when\\?', send: `10:00${ENTER}` },
+        { expect: '10:00 is not later than now', send: `${'\x7f'.repeat(5)}2026-11-30 10:00${ENTER}` },
+        { expect: 'Paused\\.' },
+      ],
+      journal,
+    );
+    if (r.failed) console.log(r.output.slice(-2500));
+    expect(r.failed).toBeNull();
+    expect(r.code).toBe(0);
+    const pause = parseJournal(readFileSync(journal, 'utf8')).events.at(-1)!;
+    expect(pause).toMatchObject({ type: 'pause' });
+    expect(pause.type === 'pause' && Date.parse(pause.until ?? '') - Date.parse(pause.at)).toBe((2 * 24 + 19) * 3600 * 1000);
+    const agenda = await runCli(['agenda', 'test/fixtures/run/', '--journal', journal, '--date', '2026-11-30', '--now', '2026-11-30T08:00']);
+    expect(agenda.stdout).toMatch(/10:00\s+invoice\s+Issue an invoice\n\s+Pick up again \(paused until now\): Issue an invoice/);
   });
 });

@@ -269,7 +269,7 @@ async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: str
       return session.state.status === 'failed' ? exitCodes.findings : exitCodes.ok;
     }
     case 'paused': {
-      session.record({ type: 'pause', node: session.state.node ?? '' });
+      session.record({ type: 'pause', node: session.state.node ?? '', ...(outcome.until !== undefined && { until: outcome.until }) });
       io.out(`\n${outcome.interrupted ? t.interrupted : t.paused} ${t.resumeHint}\n`);
       return outcome.interrupted ? 130 : exitCodes.ok;
     }
