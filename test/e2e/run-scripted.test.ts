@@ -58,6 +58,15 @@ describe('instr run --answers (scripted)', () => {
     expect(ev.filter((e) => e.type === 'resume')).toHaveLength(4);
   });
 
+  it('shows a relative link in the task description as a path that exists, and the journal outside the folder as an absolute path (friend-test stumbles)', async () => {
+    const { journal, file } = files('visit-links', '');
+    const r = await runCli(['run', 'office-visit', '--answers', file, '--journal', journal]);
+    // the description links the office administrator's instruction, which sits beside it
+    expect(r.stdout).toContain('(instructions/office-administrator.md)');
+    expect(r.stdout).not.toContain('✗');
+    expect(r.stdout.replace(/\s+/g, " ")).toContain(`журнал: ${journal}`);
+  });
+
   it('finds the task by words of its title and ends a cancelled branch with its outcome', async () => {
     const { journal, file } = files('cancel', 'in-tariff: no\nagree: refuse\n');
     const r = await runCli(['run', 'handle request', fixture, '--answers', file, '--json', '--journal', journal]);

@@ -53,6 +53,18 @@ describe('instr search (in process)', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
+  it('offers to show a template found in it, not the task that links it (a friend-test stumble)', async () => {
+    const r = await instr(['search', '3-НДФЛ', 'квартира']);
+    expect(r.code).toBe(0);
+    const template = r.stdout.split('\n\n').find((block) => block.includes('instructions/templates/price-list.md:'));
+    expect(template).toBeDefined();
+    expect(template).toContain('instr show templates/price-list.md');
+    expect(template).not.toContain('instr show request');
+    const shown = await instr(['show', 'templates/price-list.md']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('3-НДФЛ');
+  });
+
   it('uses the synonyms of the front matter: «орёт» finds the conflict', async () => {
     const r = await instr(['search', '--json', 'орёт']);
     expect((JSON.parse(r.stdout) as Array<{ task: string }>)[0]!.task).toBe('conflict');

@@ -56,6 +56,8 @@ function renderHit(hit: SearchHit, n: number, io: Io, t: ReturnType<typeof searc
   lines.push(`   ${c.cyan(t.kinds[doc.kind])}: ${snippet(doc.text, hit.marks, 160).map((p) => (p.marked ? mark(terminalSafe(p.text)) : terminalSafe(p.text))).join('')}`);
   lines.push(`   ${c.dim(`${fileOf(doc.file)}:${doc.line}`)}`);
   if (doc.task && doc.kind !== 'template') lines.push(`   ${c.green(`instr run ${doc.task}${extra}`)}  ${c.dim('·')}  ${c.green(`instr show ${doc.task}${extra}`)}`);
+  // a template: show the file itself (the task that links it is named above, after #)
+  else if (doc.kind === 'template') lines.push(`   ${c.green(`instr show ${shellWord(doc.id)}${extra}`)}`);
   else if (doc.task) lines.push(`   ${c.green(`instr show ${doc.task}${extra}`)}`);
   return `${lines.join('\n')}\n\n`;
 }

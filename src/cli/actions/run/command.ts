@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { pickTask, taskQueryError } from '../../resolve-task.js';
 import { ExitError, exitCodes } from '../../errors.js';
 import type { Io } from '../../io.js';
@@ -213,7 +213,7 @@ async function chooseFromSearch(ctx: Ctx, t: RunMessages): Promise<Task | null> 
       return null;
     }
     out([`${c.bold(terminalSafe(shown.section.title))} ${c.dim(`${relative(io.cwd, resolve(ctx.root, shown.file)) || shown.file}:${shown.section.position.line}`)}`, '']);
-    out(renderMarkdown(shown.section.content, { color: c, root: ctx.root, cwd: io.cwd }));
+    out(renderMarkdown(shown.section.content, { color: c, root: ctx.root, cwd: io.cwd, base: shown.file }));
     return null;
   }
 }
@@ -253,8 +253,9 @@ function printHeader(ctx: Ctx, task: Task, lang: string, t: RunMessages, run: st
     const deadline = task.trigger.deadline ? c.dim(` · ${t.deadline}: ${formatDuration(task.trigger.deadline, lang)} ${t.afterTrigger}`) : '';
     out(`${c.dim(`${t.trigger}:`)} ${terminalSafe(task.trigger.text)}${deadline}`);
   }
-  if (task.description) for (const line of renderMarkdown(task.description, { color: c, root: ctx.root, cwd: ctx.io.cwd })) out(line);
-  out(c.dim(`${t.run} ${run} · ${t.journal}: ${ctx.journal.label ?? (relative(ctx.io.cwd, ctx.journalFile) || ctx.journalFile)}`));
+  // base: a relative link in the description is relative to the task's file, as in `show`
+  if (task.description) for (const line of renderMarkdown(task.description, { color: c, root: ctx.root, cwd: ctx.io.cwd, base: task.file })) out(line);
+  out(c.dim(`${t.run} ${run} · ${t.journal}: ${ctx.journal.label ?? journalPath(ctx.io.cwd, ctx.journalFile)}`));
 }
 
 async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: string, t: RunMessages, resumed = false): Promise<number> {
@@ -418,4 +419,10 @@ function describeRun(r: Candidate): string {
 
 function statusText(status: RunStatus, t: RunMessages): string {
   return status === 'waiting' ? statusLabel('waiting', t) : status === 'paused' ? t.paused.replace(/\.$/, '').toLowerCase() : statusLabel('active', t);
+}
+
+/** The journal as a path from here, or absolute when it is outside (no «../../tmp/…»). */
+function journalPath(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? resolve(cwd, file) : rel;
 }
