@@ -22,6 +22,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { documentOf, nodeReferences, referenceSections, type Reference } from './reference.js';
 import type { RunMessages } from './messages.js';
 import type { RunSession } from './session.js';
+import { foundLabel, taskSheet, type FindInInstruction, type Found } from './reference-search.js';
 import { wrapLines } from '../render/wrap.js';
 
 export interface UiContext {
@@ -36,6 +37,8 @@ export interface UiContext {
   out(text: string): void;
   /** Long text (a template, a section): paged at a terminal, else printed. */
   page?(text: string): void;
+  /** The instruction's search (the one `instr search` uses), offered inside the reference menu. */
+  find?: FindInInstruction;
 }
 
 type Choice = 'done' | 'skip' | 'unclear' | 'back' | 'not-covered' | 'pause' | 'confirm' | 'no' | 'value' | 'ack' | 'arrived' | 'timeout' | 'suspend' | 'reference' | `option:${string}` | `open:${number}`;
@@ -101,7 +104,7 @@ export class InteractiveDriver implements Driver {
     const { t } = this.ui;
     const canGoBack = session.state.history.length > 0;
     const references = nodeReferences(this.ui.graph, prompt.node);
-    const hasReference = referenceSections(documentOf(this.ui.graph, prompt.node)).length > 0;
+    const hasReference = this.ui.find !== undefined || referenceSections(documentOf(this.ui.graph, prompt.node)).length > 0;
     const opens = references.map((r, i) => ({ value: `open:${i}` as Choice, name: r.kind === 'file' ? `${t.openFile} ${terminalSafe(this.fileTitle(r.path) ?? r.label)} (${terminalSafe(r.path)})` : `${t.openSection} «${terminalSafe(r.section.title)}»` }));
     const tail = (): Array<{ value: Choice; name: string; disabled?: boolean } | Separator> => [
       ...(opens.length > 0 ? [new Separator(), ...opens] : []),
@@ -232,21 +235,67 @@ export class InteractiveDriver implements Driver {
     return this.titles.get(path) ?? null;
   }
 
-  /** The document's reference sections as a menu; the chosen one is shown, then the run goes on. */
+  /** The document's reference sections and the search as a menu; what is chosen is shown, then the run goes on. */
   private async referenceMenu(prompt: Open): Promise<void> {
     const { t } = this.ui;
     const document = documentOf(this.ui.graph, prompt.node);
     const sections = referenceSections(document);
-    if (!document || sections.length === 0) return;
+    const searchEntry = -2;
     const chosen = await select<number>({
       message: t.referenceWhich,
-      choices: [...sections.map((s, i) => ({ value: i, name: `${terminalSafe(s.title)}${s.kind ? ` (.${s.kind})` : ''}` })), new Separator(), { value: -1, name: t.referenceBack }],
+      choices: [
+        ...sections.map((s, i) => ({ value: i, name: `${terminalSafe(s.title)}${s.kind ? ` (.${s.kind})` : ''}` })),
+        ...(this.ui.find ? [{ value: searchEntry, name: t.referenceSearch }] : []),
+        new Separator(),
+        { value: -1, name: t.referenceBack },
+      ],
       pageSize: 14,
       loop: false,
       theme: this.theme,
     });
+    if (chosen === searchEntry) return this.searchInstruction();
     const section = sections[chosen];
-    if (section) this.open({ kind: 'section', section, document });
+    if (section && document) this.open({ kind: 'section', section, document });
+  }
+
+  /** Words → the best results → one opened through the pager (a task as its checklist); nothing is journaled. */
+  private async searchInstruction(): Promise<void> {
+    const { t, color: c } = this.ui;
+    const find = this.ui.find;
+    if (!find) return;
+    for (;;) {
+      const query = (await input({ message: t.referenceSearchAsk, theme: this.theme })).trim();
+      if (!query) return;
+      const results = await find(query);
+      if (results.length === 0) {
+        this.ui.out(`${c.yellow(t.referenceSearchNothing)} «${terminalSafe(query)}»\n`);
+        continue;
+      }
+      const kinds = { task: t.referenceKindTask, section: t.referenceKindSection, file: t.referenceKindFile };
+      const picked = await select<number>({
+        message: t.referenceSearchWhich,
+        choices: [
+          ...results.map((r, i) => ({ value: i, name: foundLabel(r, kinds), description: terminalSafe(r.context) })),
+          new Separator(),
+          { value: -2, name: t.referenceSearchAgain },
+          { value: -1, name: t.referenceBack },
+        ],
+        pageSize: 14,
+        loop: false,
+        theme: this.theme,
+      });
+      const result = results[picked];
+      if (result) return this.openFound(result);
+      if (picked === -1) return;
+    }
+  }
+
+  private openFound(found: Found): void {
+    if (found.kind === 'section') return this.open({ kind: 'section', section: found.section, document: found.document });
+    if (found.kind === 'file') return this.open({ kind: 'file', path: found.path, label: found.title });
+    const text = `\n${taskSheet(this.ui.graph, found.task, this.ui.lang, this.ui.color, this.ui.t.referenceRunLater).join('\n')}\n\n`;
+    if (this.ui.page) this.ui.page(text);
+    else this.ui.out(text);
   }
 
   /** A linked file or a section, laid out for the terminal and paged when longer than the screen. */

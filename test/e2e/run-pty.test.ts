@@ -240,7 +240,7 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
     expect(events[3]).toMatchObject({ type: 'end', status: 'cancelled', notCovered: true, outcome: 'Клиент просит оформить заявку на английском' });
   });
 
-  it('opens the linked template and the norms from inside a step, through the pager, and comes back to the step', () => {
+  it('opens the linked template, the norms and a search result from inside a step, through the pager, and comes back to the step', () => {
     const journal = join(temp, 'open.jsonl');
     const r = drive(
       'open',
@@ -255,6 +255,13 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
         { expect: '\\? Что дальше\\?[\\s\\S]*❯ Сделано', send: `${DOWN.repeat(5)}${ENTER}` },
         { expect: '\\? Какой раздел\\?[\\s\\S]*Нормы общения \\(\\.norms\\)', send: `${DOWN.repeat(3)}${ENTER}` },
         { expect: 'Нормы общения client-manager\\.md:\\d+[\\s\\S]*\\n:', send: 'q' },
+        // the reference menu again, now its search: the sections, then «Поиск по инструкции…»
+        { expect: '\\? Что дальше\\?[\\s\\S]*❯ Сделано', send: `${DOWN.repeat(5)}${ENTER}` },
+        { expect: '\\? Какой раздел\\?[\\s\\S]*Поиск по инструкции…', send: `${DOWN.repeat(4)}${ENTER}` },
+        { expect: '\\? Что найти\\? \\(пусто — назад\\)', send: `скидка${ENTER}` },
+        { expect: '\\? Какой результат открыть\\?[\\s\\S]*❯ [^\\n]*\\(задача #', send: ENTER },
+        // a task is shown as its checklist with the command to run it later; the run stays on step 2
+        { expect: 'Пройти эту задачу позже: instr run [a-z-]+\\n[\\s\\S]*\\n1\\. [\\s\\S]*\\n:', send: 'q' },
         { expect: '\\? Что дальше\\?[\\s\\S]*❯ Сделано', send: ENTER },
         step(3, CTRL_C),
       ],

@@ -3,6 +3,7 @@
  * answers file, journaling every event. The engine, the drivers and the session are in src/run/;
  * this is the command around them: arguments, the journal, messages and exit codes.
  */
+import type { FindInInstruction, Found } from '../../../run/reference-search.js';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
@@ -218,12 +219,24 @@ async function chooseFromSearch(ctx: Ctx, t: RunMessages): Promise<Task | null> 
   }
 }
 
+/** The run's "Search the instruction…": the index is opened (from the cache) on the first search only. */
+function instructionFinder(ctx: Ctx, lang: string): FindInInstruction {
+  let opened: Promise<(query: string) => Found[]> | undefined;
+  const open = async () => {
+    const [{ openSearch }, { search }, { searchMessages }, { foundFromHits }] = await Promise.all([import('../../search-setup.js'), import('../../../search/search.js'), import('../../../search/messages.js'), import('./reference-finder.js')]);
+    const { index, synonyms } = await openSearch(ctx.graph, ctx.root, ctx.io);
+    const s = searchMessages(lang);
+    return (query: string) => foundFromHits(ctx.graph, search(index, query, { synonyms, limit: 40 }), s);
+  };
+  return async (query) => (await (opened ??= open()))(query);
+}
+
 async function driverFor(ctx: Ctx, lang: string, t: RunMessages): Promise<Driver> {
   const interactive = async () => {
     const { InteractiveDriver } = await import('../../../run/interactive.js');
     const { page } = await import('../../../run/pager.js');
     const io = ctx.io;
-    return new InteractiveDriver({ graph: ctx.graph, color: io.color, t, lang, root: ctx.root, cwd: io.cwd, columns: io.columns, out: (s) => io.out(s), page: (text) => void page(text, { isTTY: io.isTTY, rows: io.isTTY ? (process.stdout.rows ?? 0) : 0, env: process.env, out: (s) => io.out(s) }) });
+    return new InteractiveDriver({ graph: ctx.graph, color: io.color, t, lang, root: ctx.root, cwd: io.cwd, columns: io.columns, out: (s) => io.out(s), page: (text) => void page(text, { isTTY: io.isTTY, rows: io.isTTY ? (process.stdout.rows ?? 0) : 0, env: process.env, out: (s) => io.out(s) }), find: instructionFinder(ctx, lang) });
   };
   if (!ctx.answers) return interactive();
   // answers missing from the file are asked at a terminal; never with --json (stdout is the JSON)
