@@ -104,7 +104,8 @@ export class InteractiveDriver implements Driver {
     const { t } = this.ui;
     const canGoBack = session.state.history.length > 0;
     const references = nodeReferences(this.ui.graph, prompt.node);
-    const hasReference = this.ui.find !== undefined || referenceSections(documentOf(this.ui.graph, prompt.node)).length > 0;
+    // only where the document has reference sections, so menus of short documents keep their order
+    const hasReference = referenceSections(documentOf(this.ui.graph, prompt.node)).length > 0;
     const opens = references.map((r, i) => ({ value: `open:${i}` as Choice, name: r.kind === 'file' ? `${t.openFile} ${terminalSafe(this.fileTitle(r.path) ?? r.label)} (${terminalSafe(r.path)})` : `${t.openSection} «${terminalSafe(r.section.title)}»` }));
     const tail = (): Array<{ value: Choice; name: string; disabled?: boolean } | Separator> => [
       ...(opens.length > 0 ? [new Separator(), ...opens] : []),
