@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { exists } from '../fs/exists.js';
 import { readRegularFile, UnsafePathError } from '../fs/safe-open.js';
 import { duplicateKeys, lineOverLimit, notPlainData } from '../parse/yaml-limits.js';
 import { dirname, join, resolve } from 'node:path';
@@ -183,15 +184,6 @@ function locate(doc: YamlDocument, e: ErrorObject): number {
 async function isFile(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
   } catch {
     return false;
   }

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { exists } from '../../fs/exists.js';
 import { join, relative, resolve } from 'node:path';
 import { ExitError, exitCodes } from '../errors.js';
 import { type Io } from '../io.js';
@@ -68,15 +68,6 @@ async function splitArgs(args: string[], cwd: string): Promise<{ words: string[]
   let end = args.length;
   while (end > 1 && (await exists(resolve(cwd, args[end - 1]!)))) paths.unshift(args[--end]!);
   return { words: args.slice(0, end), paths: paths.length > 0 ? paths : ['instructions'] };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function shellWord(word: string): string {
