@@ -43,7 +43,8 @@ module.exports = {
     {
       name: 'nothing-imports-the-cli',
       severity: 'error',
-      comment: 'Only src/cli (and the programmatic entry src/api.ts) know arguments, exit codes and the terminal; the CLI maps domain errors to exit codes (src/cli/errors.ts).',
+      comment:
+        'Only src/cli (and the programmatic entry src/api.ts) know arguments, exit codes and the terminal; the CLI maps domain errors to exit codes (src/cli/errors.ts).',
       from: { path: '^src/', pathNot: '^src/(cli/|api\\.ts$)' },
       to: { path: '^src/(cli/|api\\.ts$)' },
     },
@@ -63,7 +64,8 @@ module.exports = {
     {
       name: 'consumers-stay-apart',
       severity: 'error',
-      comment: "A consumer depends on the graph, the analyses, the stores and render, not on another consumer's insides. The one public entry shared: the run engine (a pure state machine) that scenarios drive.",
+      comment:
+        "A consumer depends on the graph, the analyses, the stores and render, not on another consumer's insides. The one public entry shared: the run engine (a pure state machine) that scenarios drive.",
       from: { path: `^src/(${consumers})/`, pathNot: '\\.test\\.ts$' },
       to: { path: `^src/(${consumers})/`, pathNot: ['^src/$1/', '^src/run/engine\\.ts$'] },
     },

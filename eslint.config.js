@@ -6,7 +6,18 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // generated: the validators (scripts/gen-validators.mjs) and the schema types (scripts/gen-types.mjs)
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'src/graph/validators/', 'src/graph/schema-types.ts', 'src/compile/front-matter-types.ts', 'src/lint/config-file-types.ts', 'src/scenario/scenario-file-types.ts'] },
+  {
+    ignores: [
+      'dist/',
+      'coverage/',
+      'node_modules/',
+      'src/graph/validators/',
+      'src/graph/schema-types.ts',
+      'src/compile/front-matter-types.ts',
+      'src/lint/config-file-types.ts',
+      'src/scenario/scenario-file-types.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

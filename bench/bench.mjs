@@ -73,7 +73,11 @@ async function parent() {
       if (inProcess) {
         const lintHere = bytes / 1e6 <= lintMaxMb ? '1' : '0';
         try {
-          const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', dir, String(set.repeat), name, lintHere], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
+          const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', dir, String(set.repeat), name, lintHere], {
+            encoding: 'utf8',
+            maxBuffer: 1 << 24,
+            stdio: ['ignore', 'pipe', 'inherit'],
+          });
           Object.assign(result, JSON.parse(out), { searchWarm: searchWarm(dir) });
         } catch (error) {
           process.stderr.write(`bench: ${name} in process failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
@@ -105,12 +109,15 @@ async function parent() {
 /** A module loaded with `--import` into each measured process: it writes the process's CPU time and peak RSS when it exits. */
 function writeProbe(work) {
   const probe = join(work, 'probe.mjs');
-  writeFileSync(probe, `import { writeFileSync } from 'node:fs';
+  writeFileSync(
+    probe,
+    `import { writeFileSync } from 'node:fs';
 process.on('exit', () => {
   const u = process.resourceUsage();
   writeFileSync(process.env.BENCH_USAGE, JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1000, rss: u.maxRSS / 1024 }));
 });
-`);
+`,
+  );
   return pathToFileURL(probe).href;
 }
 
@@ -119,7 +126,11 @@ function measure(probe, argv, { cwd, env = {} }) {
   const usage = join(cwd, '..', 'usage.json');
   rmSync(usage, { force: true });
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['--import', probe, ...argv], { cwd, env: { ...process.env, NO_COLOR: '1', ...env, BENCH_USAGE: usage }, stdio: 'ignore' });
+  const r = spawnSync(process.execPath, ['--import', probe, ...argv], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', ...env, BENCH_USAGE: usage },
+    stdio: 'ignore',
+  });
   const wall = performance.now() - start;
   const u = existsSync(usage) ? JSON.parse(readFileSync(usage, 'utf8')) : { cpu: null, rss: null };
   return { wall, cpu: u.cpu, rss: u.rss, status: r.status };
@@ -146,10 +157,17 @@ function peers(probe, dir, runs, name) {
       const key = keys[(i + j) % keys.length];
       const one = measure(probe, contestants[key].argv, { cwd: dir, env: contestants[key].env });
       samples[key].push(one);
-      process.stderr.write(`bench:   ${name}: ${key} ${Math.round(one.wall)} ms wall, ${Math.round(one.cpu)} ms CPU, ${Math.round(one.rss)} MB (exit ${one.status})\n`);
+      process.stderr.write(
+        `bench:   ${name}: ${key} ${Math.round(one.wall)} ms wall, ${Math.round(one.cpu)} ms CPU, ${Math.round(one.rss)} MB (exit ${one.status})\n`,
+      );
     }
   }
-  return Object.fromEntries(Object.entries(samples).map(([k, list]) => [k, { wall: median(list.map((s) => s.wall)), cpu: median(list.map((s) => s.cpu)), rss: median(list.map((s) => s.rss)), runs: list.length }]));
+  return Object.fromEntries(
+    Object.entries(samples).map(([k, list]) => [
+      k,
+      { wall: median(list.map((s) => s.wall)), cpu: median(list.map((s) => s.cpu)), rss: median(list.map((s) => s.rss)), runs: list.length },
+    ]),
+  );
 }
 
 // ── one instruction set, in a child process ─────────────────────────────────────────────────
@@ -166,7 +184,10 @@ async function child(dir, repeatText, name, measureLint) {
   const config = measureLint ? await api.loadConfig(null) : null;
   const v1 = join(dir, 'v1');
   const v2 = join(dir, 'v2');
-  const texts = (d) => readdirSync(d).sort().map((f) => readFileSync(join(d, f), 'utf8'));
+  const texts = (d) =>
+    readdirSync(d)
+      .sort()
+      .map((f) => readFileSync(join(d, f), 'utf8'));
   const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective);
   const floorOf = (list) => () => {
     for (const text of list) {
@@ -214,7 +235,11 @@ async function child(dir, repeatText, name, measureLint) {
   if (measureLint) {
     await time('lint', () => lintOnce(v1));
     await compile(v1, { cache: true, cacheDir });
-    await time('lintWarm', async () => api.lintCompiled(await compilePaths([v1], { cwd: dir, cacheDir, maxFileBytes: big }), { config, today: '2026-11-27', cwd: dir }), Math.max(repeat, 3));
+    await time(
+      'lintWarm',
+      async () => api.lintCompiled(await compilePaths([v1], { cwd: dir, cacheDir, maxFileBytes: big }), { config, today: '2026-11-27', cwd: dir }),
+      Math.max(repeat, 3),
+    );
   }
   await compile(v1, { cache: true, cacheDir });
   await time('compileWarm', () => compilePaths([v1], { cwd: dir, cacheDir, maxFileBytes: big }), Math.max(repeat, 3));
@@ -234,7 +259,6 @@ async function child(dir, repeatText, name, measureLint) {
   rows.peakRssMb = process.resourceUsage().maxRSS / 1024;
   rows.lint = rows.lint ?? (measureLint ? null : 'skipped');
   process.stdout.write(JSON.stringify(rows));
-
 }
 
 /** Median wall time (ms) of a whole `instr search` process on the set's v1 folder, the cache filled by a first run. */
@@ -265,7 +289,8 @@ function measureStartup(work, probe) {
     // What a user meets first after installing: nothing cached yet.
     firstList: { argv: [bin, 'list'], fresh: true },
   };
-  if (existsSync(join(root, 'instructions'))) measure(probe, [bin, 'list'], { cwd: root, env }); // fills the cache
+  if (existsSync(join(root, 'instructions')))
+    measure(probe, [bin, 'list'], { cwd: root, env }); // fills the cache
   else {
     delete commands.list;
     delete commands.firstList;
@@ -333,7 +358,11 @@ function goals({ sets: list, startup }) {
   const set = (name) => list.find((s) => s.name === name);
   const ratio = (a, b) => (a === null || b === null || a === undefined || b === undefined ? null : a / b);
   const add = (goal, value, limit, unit = '×') => out.push({ goal, value, limit, unit });
-  for (const [name, limit] of [['1 MB', 0.7], ['10 MB', 0.6], ['10 MB, one file', 0.6]]) {
+  for (const [name, limit] of [
+    ['1 MB', 0.7],
+    ['10 MB', 0.6],
+    ['10 MB, one file', 0.6],
+  ]) {
     const s = set(name);
     if (s?.peers.markdownlint) add(`cold lint ${name}, wall, vs markdownlint-cli2`, ratio(s.peers.instr.wall, s.peers.markdownlint.wall), limit);
   }
@@ -368,46 +397,89 @@ function render(report) {
   };
   const head = ['', ...list.map((s) => `${s.name} (${s.files} file${s.files > 1 ? 's' : ''})`)];
   const avg = (l) => l.map((v) => v.toFixed(2)).join(' ');
-  const out = [`${date.slice(0, 16).replace('T', ' ')} UTC. Machine: ${m}. Load average (1, 5, 15 min): ${avg(load[0])} at the start, ${avg(load[1])} at the end.`, ''];
+  const out = [
+    `${date.slice(0, 16).replace('T', ' ')} UTC. Machine: ${m}. Load average (1, 5, 15 min): ${avg(load[0])} at the start, ${avg(load[1])} at the end.`,
+    '',
+  ];
   out.push('Whole processes, side by side (median; ratios to markdownlint-cli2, like against like):', '');
   const peer = (s, key, field) => s.peers[key]?.[field];
-  out.push(...table(head, [
-    ['markdownlint-cli2 0.22, wall', ...list.map((s) => ms(peer(s, 'markdownlint', 'wall')))],
-    ['`instr --no-cache lint`, wall', ...list.map((s) => `${ms(peer(s, 'instr', 'wall'))}${x(peer(s, 'instr', 'wall'), peer(s, 'markdownlint', 'wall'))}`)],
-    ['the same, one thread (INSTR_WORKERS=0), wall', ...list.map((s) => `${ms(peer(s, 'instrOneThread', 'wall'))}${x(peer(s, 'instrOneThread', 'wall'), peer(s, 'markdownlint', 'wall'))}`)],
-    ['markdownlint-cli2 0.22, CPU', ...list.map((s) => ms(peer(s, 'markdownlint', 'cpu')))],
-    ['`instr --no-cache lint`, CPU', ...list.map((s) => `${ms(peer(s, 'instr', 'cpu'))}${x(peer(s, 'instr', 'cpu'), peer(s, 'markdownlint', 'cpu'))}`)],
-    ['the same, one thread, CPU', ...list.map((s) => `${ms(peer(s, 'instrOneThread', 'cpu'))}${x(peer(s, 'instrOneThread', 'cpu'), peer(s, 'markdownlint', 'cpu'))}`)],
-    ['peak RSS: markdownlint-cli2 / instr', ...list.map((s) => `${mb(peer(s, 'markdownlint', 'rss'))} / ${mb(peer(s, 'instr', 'rss'))}`)],
-  ]), '');
+  out.push(
+    ...table(head, [
+      ['markdownlint-cli2 0.22, wall', ...list.map((s) => ms(peer(s, 'markdownlint', 'wall')))],
+      ['`instr --no-cache lint`, wall', ...list.map((s) => `${ms(peer(s, 'instr', 'wall'))}${x(peer(s, 'instr', 'wall'), peer(s, 'markdownlint', 'wall'))}`)],
+      [
+        'the same, one thread (INSTR_WORKERS=0), wall',
+        ...list.map((s) => `${ms(peer(s, 'instrOneThread', 'wall'))}${x(peer(s, 'instrOneThread', 'wall'), peer(s, 'markdownlint', 'wall'))}`),
+      ],
+      ['markdownlint-cli2 0.22, CPU', ...list.map((s) => ms(peer(s, 'markdownlint', 'cpu')))],
+      ['`instr --no-cache lint`, CPU', ...list.map((s) => `${ms(peer(s, 'instr', 'cpu'))}${x(peer(s, 'instr', 'cpu'), peer(s, 'markdownlint', 'cpu'))}`)],
+      [
+        'the same, one thread, CPU',
+        ...list.map((s) => `${ms(peer(s, 'instrOneThread', 'cpu'))}${x(peer(s, 'instrOneThread', 'cpu'), peer(s, 'markdownlint', 'cpu'))}`),
+      ],
+      ['peak RSS: markdownlint-cli2 / instr', ...list.map((s) => `${mb(peer(s, 'markdownlint', 'rss'))} / ${mb(peer(s, 'instr', 'rss'))}`)],
+    ]),
+    '',
+  );
   if (list.some((s) => s.floor !== undefined)) {
     out.push('In process, one thread, CPU time (median; ratios to the floor):', '');
     const cell = (v, floor) => `${ms(v)}${x(v, floor)}`;
     const inproc = list.filter((s) => s.floor !== undefined);
-    out.push(...table(['', ...inproc.map((s) => s.name)], [
-      ['floor: remark + directive + front matter', ...inproc.map((s) => ms(s.floor))],
-      ['cold compile + validate', ...inproc.map((s) => cell(s.compile, s.floor))],
-      ['cold lint (all rules)', ...inproc.map((s) => (s.lint === 'skipped' || s.lint === null ? 'not measured' : cell(s.lint, s.floor)))],
-      ['warm lint (cache, nothing changed)', ...inproc.map((s) => (s.lintWarm === undefined ? '—' : cell(s.lintWarm, s.floor)))],
-      ['warm compile (cache)', ...inproc.map((s) => cell(s.compileWarm, s.floor))],
-      ['diff, 1% of steps changed (floor: both)', ...inproc.map((s) => (s.diff === undefined ? '—' : cell(s.diff, s.floor + s.floor2)))],
-      ['search index build (share of cold compile)', ...inproc.map((s) => (s.searchIndex === undefined ? '—' : `${ms(s.searchIndex)} (${((100 * s.searchIndex) / s.compile).toFixed(1)}%)`))],
-      ['warm `instr search`, whole process (wall)', ...inproc.map((s) => ms(s.searchWarm))],
-    ]), '');
+    out.push(
+      ...table(
+        ['', ...inproc.map((s) => s.name)],
+        [
+          ['floor: remark + directive + front matter', ...inproc.map((s) => ms(s.floor))],
+          ['cold compile + validate', ...inproc.map((s) => cell(s.compile, s.floor))],
+          ['cold lint (all rules)', ...inproc.map((s) => (s.lint === 'skipped' || s.lint === null ? 'not measured' : cell(s.lint, s.floor)))],
+          ['warm lint (cache, nothing changed)', ...inproc.map((s) => (s.lintWarm === undefined ? '—' : cell(s.lintWarm, s.floor)))],
+          ['warm compile (cache)', ...inproc.map((s) => cell(s.compileWarm, s.floor))],
+          ['diff, 1% of steps changed (floor: both)', ...inproc.map((s) => (s.diff === undefined ? '—' : cell(s.diff, s.floor + s.floor2)))],
+          [
+            'search index build (share of cold compile)',
+            ...inproc.map((s) => (s.searchIndex === undefined ? '—' : `${ms(s.searchIndex)} (${((100 * s.searchIndex) / s.compile).toFixed(1)}%)`)),
+          ],
+          ['warm `instr search`, whole process (wall)', ...inproc.map((s) => ms(s.searchWarm))],
+        ],
+      ),
+      '',
+    );
   }
   out.push('Process start-up (median of 9, alternating; CPU: user + system of the process):', '');
   const over = (v, base) => (v === null || v === undefined || base === null || base === undefined ? '' : `${v >= base ? '+' : ''}${Math.round(v - base)} ms`);
   const cpu = startup.cpu ?? {};
-  out.push(...table(['command', 'wall', 'over `node -e 0`', 'CPU', 'over `node -e 0`'], [
-    ['`node -e 0`', ms(startup.node), '', ms(cpu.node), ''],
-    ['`instr --version`', ms(startup.version), over(startup.version, startup.node), ms(cpu.version), over(cpu.version, cpu.node)],
-    ['`instr list` (warm cache)', ms(startup.list), over(startup.list, startup.node), ms(cpu.list), over(cpu.list, cpu.node)],
-    ['`instr list`, nothing cached (first command after install)', ms(startup.firstList), over(startup.firstList, startup.node), ms(cpu.firstList), over(cpu.firstList, cpu.node)],
-    ['`instr run request`, first prompt drawn (warm cache)', ms(startup.runFirstPrompt), over(startup.runFirstPrompt, startup.node), '', ''],
-  ]), '');
+  out.push(
+    ...table(
+      ['command', 'wall', 'over `node -e 0`', 'CPU', 'over `node -e 0`'],
+      [
+        ['`node -e 0`', ms(startup.node), '', ms(cpu.node), ''],
+        ['`instr --version`', ms(startup.version), over(startup.version, startup.node), ms(cpu.version), over(cpu.version, cpu.node)],
+        ['`instr list` (warm cache)', ms(startup.list), over(startup.list, startup.node), ms(cpu.list), over(cpu.list, cpu.node)],
+        [
+          '`instr list`, nothing cached (first command after install)',
+          ms(startup.firstList),
+          over(startup.firstList, startup.node),
+          ms(cpu.firstList),
+          over(cpu.firstList, cpu.node),
+        ],
+        ['`instr run request`, first prompt drawn (warm cache)', ms(startup.runFirstPrompt), over(startup.runFirstPrompt, startup.node), '', ''],
+      ],
+    ),
+    '',
+  );
   out.push('Goals (issue 16); `--check` fails when one is missed by more than 10%:', '');
   const show = (g) => (g.value === null ? '—' : g.unit === '×' ? `${g.value.toFixed(2)}×` : `${Math.round(g.value)} ${g.unit}`);
   const limit = (g) => (g.unit === '×' ? `≤ ${g.limit}×` : `≤ ${g.limit} ${g.unit}`);
-  out.push(...table(['goal', 'measured', 'goal', ''], report.goals.map((g) => [g.goal, show(g), limit(g), g.value === null ? '' : g.value <= g.limit ? 'met' : g.value <= g.limit * 1.1 ? 'within 10%' : 'missed'])));
+  out.push(
+    ...table(
+      ['goal', 'measured', 'goal', ''],
+      report.goals.map((g) => [
+        g.goal,
+        show(g),
+        limit(g),
+        g.value === null ? '' : g.value <= g.limit ? 'met' : g.value <= g.limit * 1.1 ? 'within 10%' : 'missed',
+      ]),
+    ),
+  );
   return out.join('\n');
 }

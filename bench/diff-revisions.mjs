@@ -20,9 +20,18 @@ const files = option('--files', 1000);
 const runs = option('--runs', 3);
 const bin = fileURLToPath(new URL('../bin/instr', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'instr-bench-diff-'));
-const env = { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@example.com', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: dir };
+const env = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'b',
+  GIT_AUTHOR_EMAIL: 'b@example.com',
+  GIT_COMMITTER_NAME: 'b',
+  GIT_COMMITTER_EMAIL: 'b@example.com',
+  GIT_CONFIG_NOSYSTEM: '1',
+  HOME: dir,
+};
 const git = (...a) => execFileSync('git', a, { cwd: dir, env, stdio: ['ignore', 'ignore', 'inherit'] });
-const doc = (i, step = `Step of file ${i}.`) => `---\nid: doc-${i}\ntitle: Document ${i}\nlang: en\n---\n\n## Tasks {.tasks}\n\n### Task ${i} {#task-${i}}\n\n::when[Request ${i} arrives]\n\n1. ${step}\n2. Close it.\n`;
+const doc = (i, step = `Step of file ${i}.`) =>
+  `---\nid: doc-${i}\ntitle: Document ${i}\nlang: en\n---\n\n## Tasks {.tasks}\n\n### Task ${i} {#task-${i}}\n\n::when[Request ${i} arrives]\n\n1. ${step}\n2. Close it.\n`;
 
 try {
   mkdirSync(join(dir, 'instructions'));
@@ -36,7 +45,11 @@ try {
   const times = [];
   for (let run = 0; run < runs; run++) {
     const started = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [bin, '--no-cache', 'diff', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = spawnSync(process.execPath, [bin, '--no-cache', 'diff', 'HEAD~1', 'HEAD', '--format', 'json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     const wall = Number(process.hrtime.bigint() - started) / 1e9;
     if (r.status !== 0) throw new Error(`instr diff exited ${r.status}: ${r.stderr}`);
     const changed = JSON.parse(r.stdout).tasks.length;
@@ -44,7 +57,9 @@ try {
     console.log(`run ${run + 1}: ${wall.toFixed(2)} s wall, ${changed} tasks changed`);
   }
   times.sort((a, b) => a - b);
-  console.log(`instr diff HEAD~1 HEAD, ${files} files: median ${times[Math.floor(times.length / 2)].toFixed(2)} s wall (${cpus().length} cores, load ${loadavg()[0].toFixed(1)})`);
+  console.log(
+    `instr diff HEAD~1 HEAD, ${files} files: median ${times[Math.floor(times.length / 2)].toFixed(2)} s wall (${cpus().length} cores, load ${loadavg()[0].toFixed(1)})`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

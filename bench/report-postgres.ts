@@ -36,7 +36,10 @@ function firstPrompt(instructions: string, journal: string, cwd: string): number
   const script = join(cwd, 'pty.json');
   writeFileSync(script, JSON.stringify({ timeout: 30, steps: [{ expect: 'Выполнить действие 1', send: '\u0003' }] }));
   const t = performance.now();
-  const r = spawnSync('python3', [ptyDrive, script, '--', process.execPath, bin, 'run', 'task-1', instructions, '--journal', journal], { cwd, encoding: 'utf8' });
+  const r = spawnSync('python3', [ptyDrive, script, '--', process.execPath, bin, 'run', 'task-1', instructions, '--journal', journal], {
+    cwd,
+    encoding: 'utf8',
+  });
   const ms = performance.now() - t;
   const out = JSON.parse(r.stdout) as { failed: unknown };
   if (out.failed !== null) throw new Error(`no prompt: ${r.stdout}`);
@@ -85,7 +88,9 @@ async function main(): Promise<void> {
     if (spawnSync('python3', ['--version']).status === 0) {
       const file = [0, 1, 2, 3, 4].map(() => firstPrompt(instructions, join(dir, 'first.jsonl'), dir));
       const viaServer = [0, 1, 2, 3, 4].map(() => firstPrompt(instructions, url, dir));
-      console.log(`instr run, first prompt: file median ${Math.round(median(file))} ms (${file.map(Math.round).join(', ')}); PostgreSQL median ${Math.round(median(viaServer))} ms (${viaServer.map(Math.round).join(', ')})`);
+      console.log(
+        `instr run, first prompt: file median ${Math.round(median(file))} ms (${file.map(Math.round).join(', ')}); PostgreSQL median ${Math.round(median(viaServer))} ms (${viaServer.map(Math.round).join(', ')})`,
+      );
     }
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -51,12 +51,13 @@ export function writeBenchInstruction(dir: string): string {
       '',
     ].join('\n');
   });
-  const text = ['---', 'id: bench', 'title: Инструкция для замера', 'lang: ru', 'timezone: Europe/Moscow', '---', '', '## Задачи {.tasks}', '', ...tasks].join('\n');
+  const text = ['---', 'id: bench', 'title: Инструкция для замера', 'lang: ru', 'timezone: Europe/Moscow', '---', '', '## Задачи {.tasks}', '', ...tasks].join(
+    '\n',
+  );
   const path = join(dir, 'bench.md');
   writeFileSync(path, text);
   return path;
 }
-
 
 const reasons = ['Клиент не ответил', 'Уже сделано вчера', 'Нет доступа к CRM', 'Директор в отпуске'];
 const notes = ['Где взять пароль?', 'Какой шаблон письма?', 'Кому отправлять копию?', 'Что делать, если клиент не отвечает?'];
@@ -94,7 +95,16 @@ export function writeJournal(path: string, graph: Graph, runs: number, seed = 1)
       const r: Live = { run: `run-${String(started).padStart(6, '0')}`, seq: 0, at: start + Math.floor((started / runs) * span), task, step: 0 };
       started++;
       live.push(r);
-      emit(r, 'start', { task: task.task.id, title: task.task.title, file: task.task.file, lang: 'ru', user: rnd() < 0.5 ? 'anna' : 'boris', revision: null, contentHash: 'bench', scripted: rnd() < 0.02 });
+      emit(r, 'start', {
+        task: task.task.id,
+        title: task.task.title,
+        file: task.task.file,
+        lang: 'ru',
+        user: rnd() < 0.5 ? 'anna' : 'boris',
+        revision: null,
+        contentHash: 'bench',
+        scripted: rnd() < 0.02,
+      });
       continue;
     }
     const i = Math.floor(rnd() * live.length);
@@ -147,14 +157,25 @@ async function main(): Promise<void> {
     t = performance.now();
     const loaded = await loadRuns(journal);
     const read = performance.now() - t;
-    const report = buildReport(graph, loaded.runs.values(), { since: '2026-01-01', until: '2026-11-27', today: '2026-11-27', journal: { path: journal, missing: false, stats: loaded.stats } });
+    const report = buildReport(graph, loaded.runs.values(), {
+      since: '2026-01-01',
+      until: '2026-11-27',
+      today: '2026-11-27',
+      journal: { path: journal, missing: false, stats: loaded.stats },
+    });
     const total = performance.now() - t;
-    console.log(`in-process: read ${Math.round(read)} ms, report ${Math.round(total)} ms, ${report.tasks.reduce((n, x) => n + x.started, 0)} runs counted, heap ${Math.round(process.memoryUsage().heapUsed / 1024 / 1024)} MB`);
+    console.log(
+      `in-process: read ${Math.round(read)} ms, report ${Math.round(total)} ms, ${report.tasks.reduce((n, x) => n + x.started, 0)} runs counted, heap ${Math.round(process.memoryUsage().heapUsed / 1024 / 1024)} MB`,
+    );
 
     const bin = fileURLToPath(new URL('../bin/instr', import.meta.url));
     for (const format of ['text', 'json']) {
       t = performance.now();
-      const result = spawnSync(process.execPath, [bin, 'report', instructions, '--journal', journal, '--since', '2026-01-01', '--until', '2026-11-27', '--today', '2026-11-27', '--format', format], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const result = spawnSync(
+        process.execPath,
+        [bin, 'report', instructions, '--journal', journal, '--since', '2026-01-01', '--until', '2026-11-27', '--today', '2026-11-27', '--format', format],
+        { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      );
       const ms = Math.round(performance.now() - t);
       if (result.status !== 0) throw new Error(`instr report exited ${String(result.status)}: ${result.stderr}`);
       console.log(`instr report --format ${format}: ${ms} ms`);

@@ -22,7 +22,9 @@ const outdir = join(root, 'dist/bundle');
 const lazyInBundle = {
   name: 'lazy-in-bundle',
   setup(b) {
-    b.onResolve({ filter: /(^|\/)lazy\.js$/ }, (args) => (args.importer.startsWith(join(root, 'src')) ? { path: join(root, 'src/compile/lazy.bundle.ts') } : undefined));
+    b.onResolve({ filter: /(^|\/)lazy\.js$/ }, (args) =>
+      args.importer.startsWith(join(root, 'src')) ? { path: join(root, 'src/compile/lazy.bundle.ts') } : undefined,
+    );
   },
 };
 
@@ -48,5 +50,10 @@ await build({
 // The cache's key includes the code that made an entry (src/cache/fingerprint.ts): one hash of the
 // whole bundle, so a command does not hash 3 MB of code at every start.
 const hash = createHash('sha256');
-for (const name of readdirSync(outdir).sort()) hash.update(name).update('\0').update(readFileSync(join(outdir, name))).update('\0');
+for (const name of readdirSync(outdir).sort())
+  hash
+    .update(name)
+    .update('\0')
+    .update(readFileSync(join(outdir, name)))
+    .update('\0');
 writeFileSync(join(outdir, 'build-hash.txt'), hash.digest('hex'));

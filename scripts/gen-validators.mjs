@@ -12,7 +12,10 @@ import standalone from 'ajv/dist/standalone/index.js';
 
 const schemas = new URL('../schemas/', import.meta.url);
 const out = new URL('../src/graph/validators/', import.meta.url);
-const names = readdirSync(schemas).filter((n) => n.endsWith('.schema.json')).map((n) => n.slice(0, -'.schema.json'.length)).sort();
+const names = readdirSync(schemas)
+  .filter((n) => n.endsWith('.schema.json'))
+  .map((n) => n.slice(0, -'.schema.json'.length))
+  .sort();
 
 export function generate(name) {
   const text = readFileSync(new URL(`${name}.schema.json`, schemas), 'utf8');
@@ -40,6 +43,13 @@ for (const name of names) {
   index.push(`import ${id}, { schemaHash as ${id}Hash } from './${name}.generated.js';`);
   entries.push(`  '${name}': { validate: ${id} as ValidateFunction, hash: ${id}Hash },`);
 }
-index.push('', '/** Precompiled validators by schema name, with the sha256 of the schema each was made from. */', 'export const precompiled: Record<string, { validate: ValidateFunction; hash: string }> = {', ...entries, '};', '');
+index.push(
+  '',
+  '/** Precompiled validators by schema name, with the sha256 of the schema each was made from. */',
+  'export const precompiled: Record<string, { validate: ValidateFunction; hash: string }> = {',
+  ...entries,
+  '};',
+  '',
+);
 writeFileSync(new URL('index.ts', out), index.join('\n'));
 console.log(`generated ${names.length} validators: ${names.join(', ')}`);

@@ -11,7 +11,7 @@ const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.ur
 
 /** Everything `npm run gen` writes is what its sources generate now: run `npm run gen` after a change. */
 describe('generated files (npm run gen)', () => {
-  it('schemas/config.schema.json is derived from the lint rules\' meta', () => {
+  it("schemas/config.schema.json is derived from the lint rules' meta", () => {
     expect(JSON.parse(read('schemas/config.schema.json'))).toEqual(configSchema(rules));
   });
 
@@ -23,7 +23,9 @@ describe('generated files (npm run gen)', () => {
 
   it('every schema has a precompiled validator made from its current text', () => {
     for (const name of ['graph', 'front-matter', 'config', 'scenario']) {
-      const hash = createHash('sha256').update(read(`schemas/${name}.schema.json`)).digest('hex');
+      const hash = createHash('sha256')
+        .update(read(`schemas/${name}.schema.json`))
+        .digest('hex');
       expect(precompiled[name]?.hash, name).toBe(hash);
     }
   });

@@ -16,10 +16,22 @@ const en = (body: string) => `## Tasks {.tasks}\n\n### Check the documents {#doc
 // Lines of the code before `body` in ru()/en(): the body starts on line 7.
 
 ruleTester(emptyBranch, {
-  valid: [ru('::decision[Все документы на месте?]\n- Да\n  1. Передать бухгалтеру.\n- Нет\n  1. Написать клиенту, чего не хватает.'), en('::decision[All there?]\n- Yes\n  1. Pass them to the accountant.\n- No\n  1. Write to the client what is missing.')],
+  valid: [
+    ru('::decision[Все документы на месте?]\n- Да\n  1. Передать бухгалтеру.\n- Нет\n  1. Написать клиенту, чего не хватает.'),
+    en('::decision[All there?]\n- Yes\n  1. Pass them to the accountant.\n- No\n  1. Write to the client what is missing.'),
+  ],
   invalid: [
-    { code: ru('::decision[Все документы на месте?]\n- Да\n- Нет\n  1. Написать клиенту, чего не хватает.\n\n1. Передать документы бухгалтеру.'), errors: [{ messageId: 'emptyOption', line: 8 }] },
-    { code: en('::decision[All there?]\n- Yes\n- No\n\n1. Pass them to the accountant.'), errors: [{ messageId: 'allEmpty', line: 8 }, { messageId: 'allEmpty', line: 9 }] },
+    {
+      code: ru('::decision[Все документы на месте?]\n- Да\n- Нет\n  1. Написать клиенту, чего не хватает.\n\n1. Передать документы бухгалтеру.'),
+      errors: [{ messageId: 'emptyOption', line: 8 }],
+    },
+    {
+      code: en('::decision[All there?]\n- Yes\n- No\n\n1. Pass them to the accountant.'),
+      errors: [
+        { messageId: 'allEmpty', line: 8 },
+        { messageId: 'allEmpty', line: 9 },
+      ],
+    },
   ],
 });
 
@@ -45,11 +57,18 @@ ruleTester(noExitLoop, {
 });
 
 ruleTester(missingTrigger, {
-  valid: [ru('1. Передать документы бухгалтеру.'), '## Tasks {.tasks}\n\n### Morning check {#morning}\n\n::schedule[Every weekday]{rrule="FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" time="09:00"}\n\n1. Open the chats.\n'],
+  valid: [
+    ru('1. Передать документы бухгалтеру.'),
+    '## Tasks {.tasks}\n\n### Morning check {#morning}\n\n::schedule[Every weekday]{rrule="FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" time="09:00"}\n\n1. Open the chats.\n',
+  ],
   invalid: [
     { code: '## Задачи {.tasks}\n\n### Проверить документы {#docs}\n\n1. Передать документы бухгалтеру.\n', errors: [{ messageId: 'task', line: 3 }] },
     { code: '## What to do if {.situations}\n\n### A client is angry {#angry}\n\n1. Listen.\n', errors: [{ messageId: 'situation', line: 3 }] },
-    { code: '## Tasks {.tasks}\n\n### Morning check {#morning}\n\n::schedule[Every weekday]{rrule="FREQ=WEEKLY;BYDAY=MO" time="09:00"}\n\n1. Open the chats.\n', options: { allowSchedule: false }, errors: [{ messageId: 'task', line: 3 }] },
+    {
+      code: '## Tasks {.tasks}\n\n### Morning check {#morning}\n\n::schedule[Every weekday]{rrule="FREQ=WEEKLY;BYDAY=MO" time="09:00"}\n\n1. Open the chats.\n',
+      options: { allowSchedule: false },
+      errors: [{ messageId: 'task', line: 3 }],
+    },
   ],
 });
 
@@ -67,9 +86,20 @@ ruleTester(vagueWording, {
     { code: ru('1. Организовать встречу.'), options: { ru: { remove: ['организовать'] } }, name: 'a word removed by the options' },
   ],
   invalid: [
-    { code: ru('1. Организовать комфортную встречу клиента в офисе.'), errors: [{ messageId: 'vague', line: 7 }, { messageId: 'vague', line: 7 }] },
+    {
+      code: ru('1. Организовать комфортную встречу клиента в офисе.'),
+      errors: [
+        { messageId: 'vague', line: 7 },
+        { messageId: 'vague', line: 7 },
+      ],
+    },
     { code: en('1. Ensure the client is happy.'), errors: [{ messageId: 'vague', line: 7 }] },
-    { code: ru('1. Провести встречу.'), options: { ru: { add: ['провести'] } }, errors: [{ messageId: 'vague', line: 7 }], name: 'a word added by the options' },
+    {
+      code: ru('1. Провести встречу.'),
+      options: { ru: { add: ['провести'] } },
+      errors: [{ messageId: 'vague', line: 7 }],
+      name: 'a word added by the options',
+    },
   ],
 });
 

@@ -17,8 +17,19 @@ beforeAll(async () => {
 });
 
 const waiting = (run: string, timeoutAt: string): RunRecord => ({
-  run, task: 'equipment', title: '', file: 'manager.md', lang: 'ru', user: 'vera', scripted: false, startedAt: Date.parse('2026-11-25T07:00:00Z'),
-  lastAt: Date.parse('2026-11-25T07:30:00Z'), lastAtText: '2026-11-25T07:30:00Z', state: 'waiting', node: 'approval', wait: { node: 'approval', event: 'Директор согласовал заявку', since: Date.parse('2026-11-25T07:30:00Z'), timeoutAt: Date.parse(timeoutAt) },
+  run,
+  task: 'equipment',
+  title: '',
+  file: 'manager.md',
+  lang: 'ru',
+  user: 'vera',
+  scripted: false,
+  startedAt: Date.parse('2026-11-25T07:00:00Z'),
+  lastAt: Date.parse('2026-11-25T07:30:00Z'),
+  lastAtText: '2026-11-25T07:30:00Z',
+  state: 'waiting',
+  node: 'approval',
+  wait: { node: 'approval', event: 'Директор согласовал заявку', since: Date.parse('2026-11-25T07:30:00Z'), timeoutAt: Date.parse(timeoutAt) },
 });
 
 describe('the agenda', () => {
@@ -33,7 +44,14 @@ describe('the agenda', () => {
       ['open-office', '02:30', '2026-11-27T07:30:00.000Z'],
       ['plants', '23:30', '2026-11-28T04:30:00.000Z'],
     ]);
-    expect(day.items[2]).toMatchObject({ kind: 'schedule', label: 'В последнюю пятницу каждого месяца', file: 'manager.md', line: 26, zone: 'Europe/Moscow', overdue: false });
+    expect(day.items[2]).toMatchObject({
+      kind: 'schedule',
+      label: 'В последнюю пятницу каждого месяца',
+      file: 'manager.md',
+      line: 26,
+      zone: 'Europe/Moscow',
+      overdue: false,
+    });
   });
 
   it('spreads a range over its days: weekends without the weekday routine, the yearly holiday on its date', () => {
@@ -65,13 +83,19 @@ describe('the agenda', () => {
 
   it('lists a run with no event for an hour and no pause as interrupted, but not one in progress', () => {
     const now = Date.parse('2026-11-27T12:00:00Z');
-    const active = (run: string, lastAt: string): RunRecord => ({ ...waiting(run, '2026-12-30T00:00:00Z'), state: 'active', lastAt: Date.parse(lastAt), lastAtText: lastAt, node: 'suppliers' });
+    const active = (run: string, lastAt: string): RunRecord => ({
+      ...waiting(run, '2026-12-30T00:00:00Z'),
+      state: 'active',
+      lastAt: Date.parse(lastAt),
+      lastAtText: lastAt,
+      node: 'suppliers',
+    });
     const agenda = buildAgenda(graph, [active('old', '2026-11-27T09:00:00Z'), active('busy', '2026-11-27T11:45:00Z')], '2026-11-27', 1, now);
     expect(agenda.open.map((r) => [r.run, r.state])).toEqual([['old', 'active']]);
     expect(agendaText(agenda, 'en', new Chalk({ level: 0 }))).toContain('equipment  Заказать технику и канцелярию  interrupted');
   });
 
-  it('renders text and Markdown with dates in the instruction\'s language', () => {
+  it("renders text and Markdown with dates in the instruction's language", () => {
     expect(longDate('2026-11-27', 'ru')).toBe('пятница, 27 ноября 2026 г.');
     // The exact punctuation comes from the ICU data Node ships with.
     expect(longDate('2026-11-27', 'en')).toMatch(/^Friday,? 27 November 2026$/);
@@ -88,12 +112,25 @@ describe('the agenda', () => {
 
   // Regression: the report and the agenda each had their own overdue rules (journal/due.ts now).
   it('lists as overdue what the report lists as overdue, for the same runs and the same moment', () => {
-    const open = [waiting('w1', '2026-11-26T09:00:00Z'), waiting('w2', '2026-11-30T09:00:00Z'), { ...waiting('w3', '2026-11-20T09:00:00Z'), state: 'done' as const }];
+    const open = [
+      waiting('w1', '2026-11-26T09:00:00Z'),
+      waiting('w2', '2026-11-30T09:00:00Z'),
+      { ...waiting('w3', '2026-11-20T09:00:00Z'), state: 'done' as const },
+    ];
     const from = '2026-11-27';
     const agenda = buildAgenda(graph, open, from, 1, Date.parse('2026-11-27T00:00:00Z'));
     const start = Date.parse('2026-11-26T21:00:00Z'); // the first moment of 27 November in Moscow
-    const report = buildReport(graph, open, { since: '2026-11-01', until: '2026-11-26', today: '2026-11-26', now: start, journal: { path: 'j', missing: false, stats: null } });
-    const fromAgenda = agenda.dates.flatMap((d) => d.items).filter((i) => i.overdue).map((i) => `${i.run} ${i.kind} ${i.at}`);
+    const report = buildReport(graph, open, {
+      since: '2026-11-01',
+      until: '2026-11-26',
+      today: '2026-11-26',
+      now: start,
+      journal: { path: 'j', missing: false, stats: null },
+    });
+    const fromAgenda = agenda.dates
+      .flatMap((d) => d.items)
+      .filter((i) => i.overdue)
+      .map((i) => `${i.run} ${i.kind} ${i.at}`);
     const fromReport = report.overdue.map((o) => `${o.run} ${o.kind} ${o.due}`);
     expect(fromAgenda).toEqual(['w1 wait 2026-11-26T09:00:00.000Z']);
     expect(fromReport.sort()).toEqual(fromAgenda.sort());

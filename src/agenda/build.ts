@@ -73,7 +73,15 @@ export interface Agenda {
  * What is due on the local dates [from, from + days): every schedule's occurrences, and from the
  * journal the waits to chase and the deadlines of open runs that fall in the range or are past.
  */
-export function buildAgenda(graph: Graph, runs: Iterable<RunRecord>, from: string, days: number, now: number = Date.now(), times: WorkTimes = new WorkTimes(graph), tables: ReadonlyMap<string, DateTable> = new Map()): Agenda {
+export function buildAgenda(
+  graph: Graph,
+  runs: Iterable<RunRecord>,
+  from: string,
+  days: number,
+  now: number = Date.now(),
+  times: WorkTimes = new WorkTimes(graph),
+  tables: ReadonlyMap<string, DateTable> = new Map(),
+): Agenda {
   const index = indexGraph(graph);
   const items: AgendaItem[] = [];
   const all = [...runs];
@@ -98,7 +106,18 @@ export function buildAgenda(graph: Graph, runs: Iterable<RunRecord>, from: strin
       for (const o of calendarOccurrences(schedule, times.forFile(task.file), from, days, table)) {
         const label = o.row ? `${schedule.label}: ${o.row.title}` : schedule.label;
         const done = started.get(`${task.id}\u0000${o.date}`);
-        items.push({ ...b, kind: 'schedule', date: o.date, time: o.time, at: o.at.toISOString(), overdue: false, label, line: schedule.position.line, ...(o.row?.who.length ? { who: o.row.who } : {}), ...(done && { done }) });
+        items.push({
+          ...b,
+          kind: 'schedule',
+          date: o.date,
+          time: o.time,
+          at: o.at.toISOString(),
+          overdue: false,
+          label,
+          line: schedule.position.line,
+          ...(o.row?.who.length ? { who: o.row.who } : {}),
+          ...(done && { done }),
+        });
       }
     }
   }
@@ -118,17 +137,36 @@ export function buildAgenda(graph: Graph, runs: Iterable<RunRecord>, from: strin
       if (item) items.push({ ...item, ...extra, ...(action !== undefined && { action }) });
     }
     if (r.state === 'paused' && r.pausedUntil !== undefined) {
-      const item = timed({ ...b, line: (r.node ? index.node(r.node)?.position.line : undefined) ?? b.line }, { kind: 'paused', at: r.pausedUntil, label: task?.title ?? r.title }, from, days);
+      const item = timed(
+        { ...b, line: (r.node ? index.node(r.node)?.position.line : undefined) ?? b.line },
+        { kind: 'paused', at: r.pausedUntil, label: task?.title ?? r.title },
+        from,
+        days,
+      );
       if (item) items.push({ ...item, ...extra });
     }
     // A run with no event for an hour and no pause was interrupted (killed, closed terminal).
     const interrupted = r.state === 'active' && r.lastAt < now - interruptedAfterMs;
     if (r.state === 'paused' || interrupted || (r.state === 'waiting' && r.wait?.timeoutAt === undefined)) {
       const step = r.node ? (numbers ??= stepNumbers(index)).get(r.node) : undefined;
-      open.push({ run: r.run, task: r.task, title: task?.title ?? r.title, user: r.user, node: r.node, ...(step ? { step } : {}), state: r.state, lastAt: new Date(r.lastAt).toISOString(), lang: b.lang, ...(r.wait ? { event: r.wait.event } : {}) });
+      open.push({
+        run: r.run,
+        task: r.task,
+        title: task?.title ?? r.title,
+        user: r.user,
+        node: r.node,
+        ...(step ? { step } : {}),
+        state: r.state,
+        lastAt: new Date(r.lastAt).toISOString(),
+        lang: b.lang,
+        ...(r.wait ? { event: r.wait.event } : {}),
+      });
     }
   }
-  items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.at.localeCompare(b.at) || Number(a.time !== null) - Number(b.time !== null) || a.task.localeCompare(b.task));
+  items.sort(
+    (a, b) =>
+      Number(b.overdue) - Number(a.overdue) || a.at.localeCompare(b.at) || Number(a.time !== null) - Number(b.time !== null) || a.task.localeCompare(b.task),
+  );
   const grouped: Agenda['dates'] = [];
   for (let i = 0; i < days; i++) {
     const date = addDays(from, i);
@@ -146,7 +184,12 @@ function timeoutAction(index: GraphIndex, node: Node | undefined): string | unde
 }
 
 /** An item at an instant if it falls before the range's end; listed on the first day when past. */
-function timed(b: Omit<AgendaItem, 'kind' | 'date' | 'time' | 'at' | 'overdue' | 'label'>, due: DueItem | { kind: 'paused'; at: number; label: string }, from: string, days: number): AgendaItem | null {
+function timed(
+  b: Omit<AgendaItem, 'kind' | 'date' | 'time' | 'at' | 'overdue' | 'label'>,
+  due: DueItem | { kind: 'paused'; at: number; label: string },
+  from: string,
+  days: number,
+): AgendaItem | null {
   const start = startOfLocalDay(from, b.zone);
   const end = startOfLocalDay(addDays(from, days), b.zone);
   const { kind, at: instant, label } = due;

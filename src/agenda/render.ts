@@ -15,7 +15,14 @@ export function longDate(date: string, lang: string): string {
 
 /** A short local date and time of an ISO instant in a zone: «20.11 12:00». */
 function shortDateTime(iso: string, zone: string, lang: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(lang), {
+    day: '2-digit',
+    month: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: zone,
+  }).format(new Date(iso));
 }
 
 function locale(lang: string): string {
@@ -63,10 +70,18 @@ export function agendaText(agenda: Agenda, lang: string, c: ChalkInstance): stri
     for (const item of day.items) {
       any = true;
       const time = when(item, lang).padEnd(width);
-      const flag = item.overdue ? `${c.red(t.agendaOverdue)} ` : item.done === 'done' ? `${c.green(`✓ ${t.agendaDoneMark}`)} ` : item.done === 'started' ? `${c.yellow(t.agendaStartedMark)} ` : '';
+      const flag = item.overdue
+        ? `${c.red(t.agendaOverdue)} `
+        : item.done === 'done'
+          ? `${c.green(`✓ ${t.agendaDoneMark}`)} `
+          : item.done === 'started'
+            ? `${c.yellow(t.agendaStartedMark)} `
+            : '';
       out.push(`  ${item.overdue ? c.red(time) : time}  ${flag}${c.cyan(terminalSafe(item.task))}  ${terminalSafe(item.title)}`);
       const note = runNote(item, lang);
-      out.push(`  ${' '.repeat(width)}  ${terminalSafe(what(item, lang))}  ${c.dim(`${terminalSafe(item.file)}:${item.line}${zoneNote(item)}${note ? ` · ${terminalSafe(note)}` : ''}`)}`);
+      out.push(
+        `  ${' '.repeat(width)}  ${terminalSafe(what(item, lang))}  ${c.dim(`${terminalSafe(item.file)}:${item.line}${zoneNote(item)}${note ? ` · ${terminalSafe(note)}` : ''}`)}`,
+      );
     }
     out.push('');
   }
@@ -76,7 +91,9 @@ export function agendaText(agenda: Agenda, lang: string, c: ChalkInstance): stri
     for (const r of agenda.open) {
       const state = r.state === 'waiting' ? `${t.agendaWaiting} «${terminalSafe(r.event ?? '')}»` : r.state === 'paused' ? t.agendaPaused : t.agendaActive;
       out.push(`  ${c.cyan(terminalSafe(r.task))}  ${terminalSafe(r.title)}  ${c.yellow(state)}`);
-      out.push(`    ${c.dim(`${t.agendaRun} ${terminalSafe(r.run)}${r.user ? `, ${terminalSafe(r.user)}` : ''} · ${t.agendaLast} ${r.lastAt.slice(0, 16).replace('T', ' ')} UTC${r.step ? ` · ${t.step} ${r.step}` : r.node ? ` · ${terminalSafe(r.node)}` : ''}`)}`);
+      out.push(
+        `    ${c.dim(`${t.agendaRun} ${terminalSafe(r.run)}${r.user ? `, ${terminalSafe(r.user)}` : ''} · ${t.agendaLast} ${r.lastAt.slice(0, 16).replace('T', ' ')} UTC${r.step ? ` · ${t.step} ${r.step}` : r.node ? ` · ${terminalSafe(r.node)}` : ''}`)}`,
+      );
     }
     out.push('');
   }
@@ -95,9 +112,15 @@ export function agendaMarkdown(agenda: Agenda, lang: string): string {
     }
     out.push(`| ${t.agendaTime} | ${t.tasks} | ${t.agendaWhat} | ${t.agendaWhere} |`, '|---|---|---|---|');
     for (const item of day.items) {
-      const time = item.overdue ? `**${t.agendaOverdue}** ${when(item, lang)}` : item.done ? `${when(item, lang)} ${item.done === 'done' ? `✓ ${t.agendaDoneMark}` : t.agendaStartedMark}` : when(item, lang);
+      const time = item.overdue
+        ? `**${t.agendaOverdue}** ${when(item, lang)}`
+        : item.done
+          ? `${when(item, lang)} ${item.done === 'done' ? `✓ ${t.agendaDoneMark}` : t.agendaStartedMark}`
+          : when(item, lang);
       const note = runNote(item, lang);
-      out.push(`| ${time} | \`${cell(item.task)}\` ${cell(item.title)} | ${cell(what(item, lang))}${note ? ` (${cell(note)})` : ''} | ${cell(item.file)}:${item.line}${zones.size > 1 ? ` (${item.zone})` : ''} |`);
+      out.push(
+        `| ${time} | \`${cell(item.task)}\` ${cell(item.title)} | ${cell(what(item, lang))}${note ? ` (${cell(note)})` : ''} | ${cell(item.file)}:${item.line}${zones.size > 1 ? ` (${item.zone})` : ''} |`,
+      );
     }
     out.push('');
   }
@@ -105,7 +128,9 @@ export function agendaMarkdown(agenda: Agenda, lang: string): string {
     out.push(`## ${t.agendaOpenRuns}`, '');
     for (const r of agenda.open) {
       const state = r.state === 'waiting' ? `${t.agendaWaiting} «${cell(r.event ?? '')}»` : r.state === 'paused' ? t.agendaPaused : t.agendaActive;
-      out.push(`- \`${cell(r.task)}\` ${cell(r.title)}: ${state}; ${t.agendaRun} ${cell(r.run)}${r.user ? `, ${cell(r.user)}` : ''}, ${t.agendaLast} ${r.lastAt.slice(0, 16).replace('T', ' ')} UTC`);
+      out.push(
+        `- \`${cell(r.task)}\` ${cell(r.title)}: ${state}; ${t.agendaRun} ${cell(r.run)}${r.user ? `, ${cell(r.user)}` : ''}, ${t.agendaLast} ${r.lastAt.slice(0, 16).replace('T', ' ')} UTC`,
+      );
     }
     out.push('');
   }

@@ -5,7 +5,17 @@ import { brokenEdges, loops, reachableFrom, runOuts, unreachableHeads, unreachab
 
 const pos = (line: number): Position => ({ file: 'a.md', line, column: 1, endLine: line, endColumn: 2, offset: line * 10, endOffset: line * 10 + 1 });
 const step = (id: string, next: string | null, line = 1, task = 't'): Node => ({ id, task, kind: 'step', text: id, markdown: id, position: pos(line), next });
-const task = (id: string, entry: string | null): Task => ({ id, kind: 'task', title: id, file: 'a.md', document: 'd', section: 's', position: pos(1), schedules: [], entry });
+const task = (id: string, entry: string | null): Task => ({
+  id,
+  kind: 'task',
+  title: id,
+  file: 'a.md',
+  document: 'd',
+  section: 's',
+  position: pos(1),
+  schedules: [],
+  entry,
+});
 
 function graph(nodes: Node[], tasks: Task[]): Graph {
   return { format: 'instr-graph', version: 1, documents: [], tasks, nodes: Object.fromEntries(nodes.map((n) => [n.id, n])) };
@@ -16,7 +26,18 @@ describe('flow analysis', () => {
     const g = graph(
       [
         step('a', 'd'),
-        { id: 'd', task: 't', kind: 'decision', question: 'q', position: pos(2), join: 'c', options: [{ id: 'y', label: 'y', position: pos(3), next: 'j' }, { id: 'n', label: 'n', position: pos(4), next: 'e' }] },
+        {
+          id: 'd',
+          task: 't',
+          kind: 'decision',
+          question: 'q',
+          position: pos(2),
+          join: 'c',
+          options: [
+            { id: 'y', label: 'y', position: pos(3), next: 'j' },
+            { id: 'n', label: 'n', position: pos(4), next: 'e' },
+          ],
+        },
         { id: 'j', task: 't', kind: 'jump', target: 'u', targetTask: 'u', targetNode: 'u1', return: false, position: pos(5), next: null },
         { id: 'e', task: 't', kind: 'end', outcome: 'x', status: 'done', position: pos(6) },
         step('c', 'c2', 7),
@@ -40,7 +61,17 @@ describe('flow analysis', () => {
         step('b', 'a2'),
         { id: 'a2', task: 't', kind: 'jump', target: 'a', targetTask: 't', targetNode: 'a', return: false, position: pos(3), next: null },
         step('x', 'y', 4, 'u'),
-        { id: 'y', task: 'u', kind: 'decision', question: 'again?', position: pos(5), options: [{ id: 'o1', label: 'yes', position: pos(6), next: 'x' }, { id: 'o2', label: 'no', position: pos(7), next: null }] },
+        {
+          id: 'y',
+          task: 'u',
+          kind: 'decision',
+          question: 'again?',
+          position: pos(5),
+          options: [
+            { id: 'o1', label: 'yes', position: pos(6), next: 'x' },
+            { id: 'o2', label: 'no', position: pos(7), next: null },
+          ],
+        },
       ],
       [task('t', 'a'), task('u', 'x')],
     );

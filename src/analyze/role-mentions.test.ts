@@ -21,7 +21,7 @@ describe('role mentions', () => {
     expect(found('Call the director.')).toEqual([['boss', 'director']]);
     expect(found('Написать главному бухгалтеру: клиент, задача, срок.')).toEqual([['chief-accountant', 'главному бухгалтеру']]);
   });
-  it('leaves out quoted words and someone else\'s role', () => {
+  it("leaves out quoted words and someone else's role", () => {
     expect(found('Сказать клиенту: «Я передам директору».')).toEqual([]);
     expect(found('Позвонить директору клиента и поздравить.')).toEqual([]);
     expect(found('Позвонить директору компании клиента.')).toEqual([]);

@@ -11,7 +11,9 @@ function task(id: string, review?: Task['review']): Task {
 const graph: Graph = {
   format: 'instr-graph',
   version: 1,
-  documents: [{ file: 'a.md', id: 'doc', title: 'Doc', lang: 'en', roles: {}, sections: [], comments: [], hash: '', review: { reviewed: '2026-01-31', period: 'P1M' } }],
+  documents: [
+    { file: 'a.md', id: 'doc', title: 'Doc', lang: 'en', roles: {}, sections: [], comments: [], hash: '', review: { reviewed: '2026-01-31', period: 'P1M' } },
+  ],
   tasks: [task('inherits'), task('own', { reviewed: '2026-10-01', period: 'P3M' }), task('half', { reviewed: '2026-02-20' })],
   nodes: {},
 };

@@ -68,11 +68,18 @@ export function statusOf(review: Review | undefined, today: string): ReviewStatu
  */
 export function reviewStatus(graph: Graph, today: string): ReviewReport {
   const byFile = new Map(graph.documents.map((d) => [d.file, d]));
-  const documents = graph.documents.map((d) => ({ file: d.file, document: d.id, ...(d.position ? { position: d.position } : {}), ...statusOf(d.review, today) }));
+  const documents = graph.documents.map((d) => ({
+    file: d.file,
+    document: d.id,
+    ...(d.position ? { position: d.position } : {}),
+    ...statusOf(d.review, today),
+  }));
   const tasks = graph.tasks.map((t): TaskReviewStatus => {
     const doc = byFile.get(t.file);
     const own = t.review !== undefined && (t.review.reviewed !== undefined || t.review.period !== undefined);
-    const review: Review | undefined = own ? { reviewed: t.review?.reviewed ?? doc?.review?.reviewed, period: t.review?.period ?? doc?.review?.period } : doc?.review;
+    const review: Review | undefined = own
+      ? { reviewed: t.review?.reviewed ?? doc?.review?.reviewed, period: t.review?.period ?? doc?.review?.period }
+      : doc?.review;
     const clean: Review = {};
     if (review?.reviewed !== undefined) clean.reviewed = review.reviewed;
     if (review?.period !== undefined) clean.period = review.period;

@@ -21,7 +21,10 @@ beforeEach(() => {
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 const compile = (extra: { cache?: boolean } = {}) => compilePaths(['request.md'], { cwd: work, cacheDir: cache, ...extra });
-const entries = () => readdirSync(cache).filter((n) => n.endsWith('.json')).map((n) => join(cache, n));
+const entries = () =>
+  readdirSync(cache)
+    .filter((n) => n.endsWith('.json'))
+    .map((n) => join(cache, n));
 
 const nameOf = (path: string) => basename(path, '.json');
 
@@ -48,7 +51,10 @@ describe('the cache of compiled files', () => {
     const body = raw.slice(raw.indexOf('\n') + 1).replace(/"title":"[^"]*"/, '"title":"Forged"');
     writeFileSync(entry!, encodeEntry(body, Buffer.alloc(32, 1), nameOf(entry!)));
     expect((await compile()).graph).toEqual(cold.graph);
-    writeFileSync(entry!, encodeEntry(JSON.stringify({ file: 'x', document: null, tasks: [1], nodes: {}, diagnostics: [] }), cacheSecret(cache)!, nameOf(entry!)));
+    writeFileSync(
+      entry!,
+      encodeEntry(JSON.stringify({ file: 'x', document: null, tasks: [1], nodes: {}, diagnostics: [] }), cacheSecret(cache)!, nameOf(entry!)),
+    );
     expect((await compile()).graph).toEqual(cold.graph);
   });
 

@@ -81,7 +81,9 @@ export function openFileCache(dir: string): FileCache {
     },
 
     combinedKey(keys) {
-      return createHash('sha256').update([...keys].sort().join('\n')).digest('hex');
+      return createHash('sha256')
+        .update([...keys].sort().join('\n'))
+        .digest('hex');
     },
 
     async hasMark(name) {
@@ -185,10 +187,33 @@ function looksLikeFileResult(value: unknown): value is FileResult {
   const { file, document, tasks, nodes, diagnostics } = value;
   if (typeof file !== 'string') return false;
   if (document !== null && !(isObject(document) && typeof document['id'] === 'string' && typeof document['file'] === 'string')) return false;
-  if (!Array.isArray(tasks) || !tasks.every((t) => isObject(t) && typeof t['id'] === 'string' && typeof t['title'] === 'string' && typeof t['file'] === 'string' && isPosition(t['position']) && Array.isArray(t['schedules']))) return false;
+  if (
+    !Array.isArray(tasks) ||
+    !tasks.every(
+      (t) =>
+        isObject(t) &&
+        typeof t['id'] === 'string' &&
+        typeof t['title'] === 'string' &&
+        typeof t['file'] === 'string' &&
+        isPosition(t['position']) &&
+        Array.isArray(t['schedules']),
+    )
+  )
+    return false;
   if (!isObject(nodes) || Object.getPrototypeOf(nodes) !== Object.prototype) return false;
   for (const [id, n] of Object.entries(nodes)) {
     if (!isObject(n) || n['id'] !== id || typeof n['kind'] !== 'string' || !isPosition(n['position'])) return false;
   }
-  return Array.isArray(diagnostics) && diagnostics.every((d) => isObject(d) && Number.isInteger(d['line']) && Number.isInteger(d['column']) && typeof d['message'] === 'string' && typeof d['rule'] === 'string' && typeof d['severity'] === 'string');
+  return (
+    Array.isArray(diagnostics) &&
+    diagnostics.every(
+      (d) =>
+        isObject(d) &&
+        Number.isInteger(d['line']) &&
+        Number.isInteger(d['column']) &&
+        typeof d['message'] === 'string' &&
+        typeof d['rule'] === 'string' &&
+        typeof d['severity'] === 'string',
+    )
+  );
 }

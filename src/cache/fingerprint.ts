@@ -22,11 +22,18 @@ export function toolFingerprint(): string {
     const url = new URL(dir, import.meta.url);
     let names: string[];
     try {
-      names = readdirSync(url).filter((n) => /\.(?:js|ts|json)$/.test(n) && !n.endsWith('.test.ts')).sort();
+      names = readdirSync(url)
+        .filter((n) => /\.(?:js|ts|json)$/.test(n) && !n.endsWith('.test.ts'))
+        .sort();
     } catch {
       continue;
     }
-    for (const name of names) hash.update(name).update('\0').update(readFileSync(new URL(name, url))).update('\0');
+    for (const name of names)
+      hash
+        .update(name)
+        .update('\0')
+        .update(readFileSync(new URL(name, url)))
+        .update('\0');
   }
   cached = hash.digest('hex');
   return cached;

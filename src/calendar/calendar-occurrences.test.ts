@@ -8,7 +8,8 @@ import { workTimeFor } from './work-time-for.js';
 const w = workTimeFor({ calendar: 'ru', timezone: 'Europe/Moscow' });
 const position = { file: 'x.md', line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0 };
 const daily: Schedule = { label: 'Каждый рабочий день в 9:00', rrule: 'FREQ=DAILY', time: '09:00', workdays: true, position };
-const dates = (s: Schedule, from: string, days: number, table?: Parameters<typeof calendarOccurrences>[4]) => calendarOccurrences(s, w, from, days, table).map((o) => o.date);
+const dates = (s: Schedule, from: string, days: number, table?: Parameters<typeof calendarOccurrences>[4]) =>
+  calendarOccurrences(s, w, from, days, table).map((o) => o.date);
 
 describe('schedules that follow the production calendar', () => {
   it('"every working day" skips 31 December 2026, the transferred 9 January 2026 and weekends', () => {
@@ -31,7 +32,10 @@ describe('schedules that follow the production calendar', () => {
   });
 
   it('takes dates from a table, names whom they concern, and moves a Sunday to the Friday before', () => {
-    const table = parseDateTable('client-holidays.yaml', '- date: третье воскресенье июня\n  title: День медицинского работника\n  who: [Клиника «Здоровье»]\n- date: 21 ноября\n  title: День бухгалтера\n');
+    const table = parseDateTable(
+      'client-holidays.yaml',
+      '- date: третье воскресенье июня\n  title: День медицинского работника\n  who: [Клиника «Здоровье»]\n- date: 21 ноября\n  title: День бухгалтера\n',
+    );
     expect(table.problems).toEqual([]);
     const schedule: Schedule = { label: 'Праздник клиента', rrule: 'FREQ=YEARLY', table: 'client-holidays.yaml', time: '10:00', shift: 'before', position };
     const june = calendarOccurrences(schedule, w, '2026-06-15', 7, table);

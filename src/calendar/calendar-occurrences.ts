@@ -35,7 +35,8 @@ export function calendarOccurrences(schedule: Schedule, w: WorkTime, from: strin
       for (let year = first; year <= last; year++) {
         for (const row of table.rows) {
           const date = row.date(year);
-          if (date !== null && date >= wideFrom && date < addDays(wideFrom, wideDays)) base.push({ date, time: schedule.time ?? null, at: at(date, schedule.time, w.zone), row: { title: row.title, who: row.who } });
+          if (date !== null && date >= wideFrom && date < addDays(wideFrom, wideDays))
+            base.push({ date, time: schedule.time ?? null, at: at(date, schedule.time, w.zone), row: { title: row.title, who: row.who } });
         }
       }
     }

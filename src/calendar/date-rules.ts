@@ -49,7 +49,11 @@ export function parseYearlyDate(text: string): YearlyDate | null {
   const t = text.trim().replace(/\s+/g, ' ');
   const numeric = /^(\d{1,2})-(\d{1,2})$/.exec(t);
   if (numeric) return fixed(Number(numeric[1]), Number(numeric[2]));
-  const words = t.toLowerCase().replace(/ of /g, ' ').replace(/ месяца$/, '').split(' ');
+  const words = t
+    .toLowerCase()
+    .replace(/ of /g, ' ')
+    .replace(/ месяца$/, '')
+    .split(' ');
   if (words.length === 2 && /^\d{1,2}$/.test(words[0]!)) {
     const month = find(months, words[1]);
     return month ? fixed(month, Number(words[0])) : null;

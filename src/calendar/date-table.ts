@@ -33,7 +33,8 @@ export interface DateTable {
 export async function loadDateTable(root: string, file: string): Promise<DateTable> {
   const full = path.resolve(root, file);
   const inside = path.relative(root, full);
-  if (inside.startsWith('..') || path.isAbsolute(inside)) return { file, rows: [], problems: [`${file}: a dates table must be inside the instructions folder`] };
+  if (inside.startsWith('..') || path.isAbsolute(inside))
+    return { file, rows: [], problems: [`${file}: a dates table must be inside the instructions folder`] };
   let text: string;
   try {
     text = await readFile(full, 'utf8');

@@ -43,7 +43,8 @@ export function readOfficeHours(spec: OfficeHoursSpec | undefined): { hours: Off
   const open = range('open') ?? [defaultOfficeHours.open, defaultOfficeHours.close];
   const lunch = range('lunch');
   const shortened = range('shortened') ?? [open[0], Math.max(open[0] + 1, open[1] - 60)];
-  if (lunch && (lunch[0] <= open[0] || lunch[1] >= open[1])) problems.push({ key: 'lunch', message: `"hours.lunch: ${spec.lunch}" must lie inside the office hours ${spec.open ?? '09:00-18:00'}` });
+  if (lunch && (lunch[0] <= open[0] || lunch[1] >= open[1]))
+    problems.push({ key: 'lunch', message: `"hours.lunch: ${spec.lunch}" must lie inside the office hours ${spec.open ?? '09:00-18:00'}` });
   return { hours: { open: open[0], close: open[1], lunch: problems.some((p) => p.key === 'lunch') ? null : lunch, shortened }, problems };
 }
 

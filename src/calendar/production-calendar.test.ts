@@ -57,7 +57,9 @@ describe('the Russian production calendar against the decrees', () => {
 
 describe('a firm’s own days', () => {
   it('adds days off and working days from days-off.yaml and reports bad entries', () => {
-    const { firm, problems } = parseFirmDays('days-off:\n  2026-12-30: Корпоратив\n  2026-08-10..2026-08-12: Ремонт\n  2026-13-01: bad\nworking-days:\n  2026-12-26: Отработка\nextra: 1\n');
+    const { firm, problems } = parseFirmDays(
+      'days-off:\n  2026-12-30: Корпоратив\n  2026-08-10..2026-08-12: Ремонт\n  2026-13-01: bad\nworking-days:\n  2026-12-26: Отработка\nextra: 1\n',
+    );
     const cal = new ProductionCalendar(calendarData('ru')!, firm);
     expect(cal.kind('2026-12-30')).toBe('firm-day-off');
     expect(cal.kind('2026-08-11')).toBe('firm-day-off');

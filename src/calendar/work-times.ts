@@ -18,7 +18,14 @@ export class WorkTimes {
 
   forFile(file: string): WorkTime {
     let w = this.byFile.get(file);
-    if (!w) this.byFile.set(file, (w = workTimeFor(this.graph.documents.find((d) => d.file === file), this.firm)));
+    if (!w)
+      this.byFile.set(
+        file,
+        (w = workTimeFor(
+          this.graph.documents.find((d) => d.file === file),
+          this.firm,
+        )),
+      );
     return w;
   }
 

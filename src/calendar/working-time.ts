@@ -96,4 +96,3 @@ export function workingMinutesBetween(w: WorkTime, from: number, to: number): nu
   }
   return total;
 }
-

@@ -48,4 +48,3 @@ export function processIo(): Io {
     cwd: process.cwd(),
   };
 }
-

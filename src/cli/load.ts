@@ -15,7 +15,8 @@ export async function loadInstructions(paths: string[], io: Io, options: LoadOpt
   try {
     result = await compilePaths(paths, { cwd: io.cwd, ...io.compile, ...options });
   } catch (error) {
-    const hint = paths.length === 1 && paths[0] === 'instructions' ? '; run instr in the folder that holds instructions/, or name the files or folders to use' : '';
+    const hint =
+      paths.length === 1 && paths[0] === 'instructions' ? '; run instr in the folder that holds instructions/, or name the files or folders to use' : '';
     if (error instanceof InputError && hint) throw new InputError(`${error.message}${hint}`);
     throw error;
   }
@@ -25,7 +26,10 @@ export async function loadInstructions(paths: string[], io: Io, options: LoadOpt
     for (const d of errors) io.err(`${formatDiagnosticLine(d, io.color)}\n`);
     const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
     const internal = errors.some((d) => d.rule === 'internal-error');
-    throw new ExitError(`${count} in the instructions; fix them first (instr lint shows every problem)`, internal ? exitCodes.internal : unreadable.length > 0 ? exitCodes.usage : exitCodes.findings);
+    throw new ExitError(
+      `${count} in the instructions; fix them first (instr lint shows every problem)`,
+      internal ? exitCodes.internal : unreadable.length > 0 ? exitCodes.usage : exitCodes.findings,
+    );
   }
   return result;
 }

@@ -11,15 +11,22 @@ export function buildProgram(io: Io): Command {
     .description('Job instructions in Markdown, compiled into a decision graph: run them, lint them, review their changes.')
     .version(version(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('--no-cache', 'compile every file afresh: neither read nor write the cache of compiled files (~/.cache/instr, or XDG_CACHE_HOME or INSTR_CACHE_DIR; see docs/cache.md)')
-    .option('--max-depth <levels>', 'deepest nesting of lists, quotes and indentation accepted before parsing (default 40; guards the parser against hostile input)')
+    .option(
+      '--no-cache',
+      'compile every file afresh: neither read nor write the cache of compiled files (~/.cache/instr, or XDG_CACHE_HOME or INSTR_CACHE_DIR; see docs/cache.md)',
+    )
+    .option(
+      '--max-depth <levels>',
+      'deepest nesting of lists, quotes and indentation accepted before parsing (default 40; guards the parser against hostile input)',
+    )
     .hook('preAction', (root) => {
       // Handed to every compile through io.compile, so both sides of a diff get the same limits.
       const opts = root.opts<{ cache?: boolean; maxDepth?: string }>();
       const compile: NonNullable<Io['compile']> = {};
       if (opts.cache === false || process.env['INSTR_NO_CACHE'] === '1') compile.cache = false;
       if (opts.maxDepth !== undefined) {
-        if (!/^\d{1,4}$/.test(opts.maxDepth) || Number(opts.maxDepth) < 1 || Number(opts.maxDepth) > 1000) throw new ExitError(`--max-depth must be a whole number from 1 to 1000, not "${opts.maxDepth}"`, exitCodes.usage);
+        if (!/^\d{1,4}$/.test(opts.maxDepth) || Number(opts.maxDepth) < 1 || Number(opts.maxDepth) > 1000)
+          throw new ExitError(`--max-depth must be a whole number from 1 to 1000, not "${opts.maxDepth}"`, exitCodes.usage);
         compile.guard = { ...defaultGuardLimits, maxDepth: Number(opts.maxDepth) };
       }
       io.compile = compile;

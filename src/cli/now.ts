@@ -20,7 +20,10 @@ export function resolveNow(flag: string | undefined, zone: string, env: NodeJS.P
     const t = Date.parse(text.trim());
     if (Number.isFinite(t)) return t;
   }
-  throw new ExitError(`${source} must be a date and time such as 2026-11-27T17:30 (in the instruction's time zone) or 2026-11-27T14:30:00Z, not "${text}"`, exitCodes.usage);
+  throw new ExitError(
+    `${source} must be a date and time such as 2026-11-27T17:30 (in the instruction's time zone) or 2026-11-27T14:30:00Z, not "${text}"`,
+    exitCodes.usage,
+  );
 }
 
 /**

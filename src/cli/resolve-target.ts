@@ -60,5 +60,10 @@ function typedId(x: Target, all: Target[]): string {
 
 function candidateLines(targets: Target[], t: ShowMessages): string {
   const width = Math.min(40, Math.max(...targets.map((x) => typedId(x, targets).length)));
-  return targets.map((x) => `  ${terminalSafe(typedId(x, targets)).padEnd(width)}  ${terminalSafe(targetTitle(x))} (${kindLabel(x, t)}${x.document ? `, ${terminalSafe(x.document.file)}` : ''})`).join('\n');
+  return targets
+    .map(
+      (x) =>
+        `  ${terminalSafe(typedId(x, targets)).padEnd(width)}  ${terminalSafe(targetTitle(x))} (${kindLabel(x, t)}${x.document ? `, ${terminalSafe(x.document.file)}` : ''})`,
+    )
+    .join('\n');
 }

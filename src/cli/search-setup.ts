@@ -31,7 +31,9 @@ async function configSynonyms(io: Io, explicit?: string): Promise<string[][]> {
       text = await readFile(file, 'utf8');
     } catch (error) {
       if (error instanceof ConfigError) throw error;
-      throw new ConfigError([{ file: display, line: 1, column: 1, message: `Cannot read the config file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }]);
+      throw new ConfigError([
+        { file: display, line: 1, column: 1, message: `Cannot read the config file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` },
+      ]);
     }
     return (parseConfig(text, display) as { synonyms?: string[][] }).synonyms ?? [];
   } catch (error) {

@@ -14,7 +14,13 @@ export type AttributeReport = (rule: string, message: string, at?: { line: numbe
  * Checks a directive's attributes against its declaration in directives.ts and returns the valid
  * ones. `source` is the directive's own source text, used to point at the offending attribute.
  */
-export function checkAttributes(node: LeafDirective, spec: DirectiveSpec, source: string, report: AttributeReport, say: Say = fidelityMessages(undefined)): Map<string, string> {
+export function checkAttributes(
+  node: LeafDirective,
+  spec: DirectiveSpec,
+  source: string,
+  report: AttributeReport,
+  say: Say = fidelityMessages(undefined),
+): Map<string, string> {
   const valid = new Map<string, string>();
   const given = node.attributes ?? {};
   let positions: Map<string, number> | undefined;
@@ -25,7 +31,15 @@ export function checkAttributes(node: LeafDirective, spec: DirectiveSpec, source
     if (!attr) {
       const expected = Object.keys(spec.attributes);
       const shown = key === 'class' ? `.${value}` : key;
-      report('unknown-attribute', say('unknownAttribute', { attr: shown, name: node.name, expected: expected.length ? say('expectedAttributes', { list: expected.join(', ') }) : say('noAttributes') }), at(key === 'class' ? '.' : key));
+      report(
+        'unknown-attribute',
+        say('unknownAttribute', {
+          attr: shown,
+          name: node.name,
+          expected: expected.length ? say('expectedAttributes', { list: expected.join(', ') }) : say('noAttributes'),
+        }),
+        at(key === 'class' ? '.' : key),
+      );
       continue;
     }
     const problem = attributeProblem(attr.type, value, say);
@@ -60,7 +74,9 @@ function attributeProblem(type: AttributeType, value: string, say: Say): { rule:
     case 'flag':
       return value === '' || value === 'true' ? null : { rule: 'bad-attribute', message: say('valueFlag') };
     case 'status':
-      return (endStatuses as readonly string[]).includes(value) ? null : { rule: 'bad-attribute', message: say('valueStatus', { list: endStatuses.join(', ') }) };
+      return (endStatuses as readonly string[]).includes(value)
+        ? null
+        : { rule: 'bad-attribute', message: say('valueStatus', { list: endStatuses.join(', ') }) };
     case 'shift':
       return value === 'before' || value === 'after' ? null : { rule: 'bad-attribute', message: say('valueShift') };
     case 'text':

@@ -77,7 +77,8 @@ class FileCompiler extends DirectiveNodes {
     // A dates table gives one date a year per row.
     const rrule = attrs.get('rrule') ?? (table !== undefined ? 'FREQ=YEARLY' : undefined);
     if (rrule === undefined) {
-      if (!Object.hasOwn(node.attributes ?? {}, 'rrule')) this.report('missing-attribute', '::schedule needs the attribute rrule such as rrule="FREQ=MONTHLY;BYDAY=-1FR" (or table= naming a dates table)', node);
+      if (!Object.hasOwn(node.attributes ?? {}, 'rrule'))
+        this.report('missing-attribute', '::schedule needs the attribute rrule such as rrule="FREQ=MONTHLY;BYDAY=-1FR" (or table= naming a dates table)', node);
       return;
     }
     const schedule: Schedule = { label, rrule, position: this.pos(node) };
@@ -118,7 +119,12 @@ class FileCompiler extends DirectiveNodes {
               this.reportFlushLeft(next, children[i + 1], children[i + 2]);
             }
             this.decision(child, spec, next?.type === 'list' ? next.children : null, chain);
-          } else if (child.name === 'wait' && children[i + 1]?.type === 'list' && !(children[i + 1] as List).ordered && Object.hasOwn(child.attributes ?? {}, 'timeout')) {
+          } else if (
+            child.name === 'wait' &&
+            children[i + 1]?.type === 'list' &&
+            !(children[i + 1] as List).ordered &&
+            Object.hasOwn(child.attributes ?? {}, 'timeout')
+          ) {
             // a bullet item right under a wait with a timeout: what to do when the time runs out
             this.flowNode(child, spec, chain, (children[++i] as List).children);
           } else this.flowNode(child, spec, chain);

@@ -5,7 +5,11 @@ import type { DecisionNode, JumpNode, Node, StepNode } from '../graph/types.js';
 import { compilePaths, compileSource, linkSources, sourceFromBytes } from './compile.js';
 
 const fixtures = fileURLToPath(new URL('../../test/fixtures/compile/', import.meta.url));
-const compileFixture = (...names: string[]) => compilePaths(names.map((n) => `${fixtures}${n}`), { cwd: fixtures });
+const compileFixture = (...names: string[]) =>
+  compilePaths(
+    names.map((n) => `${fixtures}${n}`),
+    { cwd: fixtures },
+  );
 
 function inMemory(text: string, path = 'mem.md') {
   const loaded = sourceFromBytes(new TextEncoder().encode(text), path, path);
@@ -103,7 +107,9 @@ describe('compile: the constructs of the language', () => {
   });
 
   it('keeps times of day in prose and labels (no text directives)', () => {
-    const { graph, diagnostics } = inMemory('---\nid: t\ntitle: T\nlang: ru\n---\n## З {.tasks}\n### Утро {#morning}\n::when[Пришло 9:00]\n::schedule[Каждый рабочий день в 9:30]{rrule="FREQ=DAILY" time="09:30"}\n\n1. Открыть офис в 8:45, до 18:00 не закрывать.\n');
+    const { graph, diagnostics } = inMemory(
+      '---\nid: t\ntitle: T\nlang: ru\n---\n## З {.tasks}\n### Утро {#morning}\n::when[Пришло 9:00]\n::schedule[Каждый рабочий день в 9:30]{rrule="FREQ=DAILY" time="09:30"}\n\n1. Открыть офис в 8:45, до 18:00 не закрывать.\n',
+    );
     expect(diagnostics).toEqual([]);
     expect(graph.tasks[0]!.trigger!.text).toBe('Пришло 9:00');
     expect(graph.tasks[0]!.schedules[0]!.label).toBe('Каждый рабочий день в 9:30');
@@ -111,8 +117,14 @@ describe('compile: the constructs of the language', () => {
   });
 
   it('reports a one-colon directive and a container directive instead of taking them as text', () => {
-    const { diagnostics } = inMemory('---\nid: t\ntitle: T\nlang: en\n---\n## T {.tasks}\n### T {#t}\n::when[x]\n\n:::note\n\n1. One.\n\n:end[Bye]\n\n:::decision[Q]\n- A\n:::\n');
-    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual(['10:1 container-directive', '14:1 unknown-directive', '16:1 container-directive']);
+    const { diagnostics } = inMemory(
+      '---\nid: t\ntitle: T\nlang: en\n---\n## T {.tasks}\n### T {#t}\n::when[x]\n\n:::note\n\n1. One.\n\n:end[Bye]\n\n:::decision[Q]\n- A\n:::\n',
+    );
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
+      '10:1 container-directive',
+      '14:1 unknown-directive',
+      '16:1 container-directive',
+    ]);
   });
 
   it('is deterministic', async () => {

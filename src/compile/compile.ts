@@ -46,7 +46,6 @@ export interface CompileResult {
   files: string[];
 }
 
-
 export const defaultMaxFileBytes = 5 * 1024 * 1024;
 
 /**
@@ -88,11 +87,20 @@ export async function compilePaths(paths: string[], options: CompileOptions = {}
       if (!spawning && mainLane && workers >= 1) spawning = import('./worker-pool.js').then((m) => m.prespawnWorkers(workers, options.workerHeapMb));
     }
   });
-  const compiled = await compileMany(misses.map((m) => m.source), guard, options, (await spawning) ?? []);
-  await eachLimited(compiled.map((result, i) => ({ result, key: misses[i]!.key })), 64, async ({ result, key }) => {
-    results.push(result);
-    if (cache && key && !result.diagnostics.some(isTransient)) await cache.set(key, result);
-  });
+  const compiled = await compileMany(
+    misses.map((m) => m.source),
+    guard,
+    options,
+    (await spawning) ?? [],
+  );
+  await eachLimited(
+    compiled.map((result, i) => ({ result, key: misses[i]!.key })),
+    64,
+    async ({ result, key }) => {
+      results.push(result);
+      if (cache && key && !result.diagnostics.some(isTransient)) await cache.set(key, result);
+    },
+  );
   // The graph is a pure function of the files' results: when every file came from the cache and
   // this very combination was validated before, the schema check is not repeated.
   const combination = cache && misses.length === 0 ? cache.combinedKey(hits) : null;
@@ -157,7 +165,15 @@ async function compileMany(sources: SourceFile[], guard: GuardLimits, options: C
 export function linkSources(results: FileResult[]): { graph: Graph; diagnostics: Diagnostic[] } {
   const { graph, diagnostics } = linkFiles(results);
   for (const problem of validateGraph(graph)) {
-    diagnostics.push({ file: '', line: 1, column: 1, rule: 'graph-schema', severity: 'error', message: `Internal error: the compiled graph does not match schemas/graph.schema.json (${problem}); please report it`, source: 'compile' });
+    diagnostics.push({
+      file: '',
+      line: 1,
+      column: 1,
+      rule: 'graph-schema',
+      severity: 'error',
+      message: `Internal error: the compiled graph does not match schemas/graph.schema.json (${problem}); please report it`,
+      source: 'compile',
+    });
   }
   return { graph, diagnostics };
 }
@@ -165,23 +181,42 @@ export function linkSources(results: FileResult[]): { graph: Graph; diagnostics:
 /** Bytes of a file → a SourceFile, or the diagnostic that says why it cannot be one. */
 export function sourceFromBytes(bytes: Uint8Array, path: string, display: string): { source: SourceFile } | { diagnostic: Diagnostic } {
   const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) return { diagnostic: { file: display, line: decoded.line, column: decoded.column, rule: 'encoding', severity: 'error', message: decoded.message, source: 'read' } };
+  if (!decoded.ok)
+    return {
+      diagnostic: { file: display, line: decoded.line, column: decoded.column, rule: 'encoding', severity: 'error', message: decoded.message, source: 'read' },
+    };
   return { source: { path, display, text: decoded.text, hash: sha256(bytes) } };
 }
 
-async function load(file: string, display: string, path: string, maxBytes: number): Promise<{ source: SourceFile; bytes: Uint8Array } | { diagnostic: Diagnostic }> {
-  const problem = (rule: string, message: string): { diagnostic: Diagnostic } => ({ diagnostic: { file: display, line: 1, column: 1, rule, severity: 'error', message, source: 'read' } });
+async function load(
+  file: string,
+  display: string,
+  path: string,
+  maxBytes: number,
+): Promise<{ source: SourceFile; bytes: Uint8Array } | { diagnostic: Diagnostic }> {
+  const problem = (rule: string, message: string): { diagnostic: Diagnostic } => ({
+    diagnostic: { file: display, line: 1, column: 1, rule, severity: 'error', message, source: 'read' },
+  });
   try {
     const info = await stat(file);
     if (info.size > maxBytes) {
-      return problem('file-too-large', `File is ${(info.size / 1048576).toFixed(1)} MB; instruction files are limited to ${(maxBytes / 1048576).toFixed(1)} MB (split it, or raise the limit with --max-file-size)`);
+      return problem(
+        'file-too-large',
+        `File is ${(info.size / 1048576).toFixed(1)} MB; instruction files are limited to ${(maxBytes / 1048576).toFixed(1)} MB (split it, or raise the limit with --max-file-size)`,
+      );
     }
     // A regular file only (a FIFO would block, a device never end), read up to the limit.
     const bytes = await readRegularFile(file, maxBytes);
     const decoded = sourceFromBytes(bytes, path, display);
     return 'source' in decoded ? { source: decoded.source, bytes } : decoded;
   } catch (error) {
-    if (error instanceof UnsafePathError) return problem('unreadable', error.reason === 'too-large' ? `File grew over ${(maxBytes / 1048576).toFixed(1)} MB while being read` : 'Cannot read the file: it is not a regular file');
+    if (error instanceof UnsafePathError)
+      return problem(
+        'unreadable',
+        error.reason === 'too-large'
+          ? `File grew over ${(maxBytes / 1048576).toFixed(1)} MB while being read`
+          : 'Cannot read the file: it is not a regular file',
+      );
     return problem('unreadable', `Cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }
@@ -243,7 +278,10 @@ async function startsWithFrontMatter(file: string): Promise<boolean> {
     try {
       const buffer = Buffer.alloc(8);
       const { bytesRead } = await handle.read(buffer, 0, 8, 0);
-      const head = buffer.subarray(0, bytesRead).toString('latin1').replace(/^\xEF\xBB\xBF/, '');
+      const head = buffer
+        .subarray(0, bytesRead)
+        .toString('latin1')
+        .replace(/^\xEF\xBB\xBF/, '');
       return head.startsWith('---');
     } finally {
       await handle.close();

@@ -73,7 +73,7 @@ export class DocumentSections extends FileContext {
         // indexOf, not a lazy regular expression: on an unclosed `<!--` followed by many more,
         // the expression scanned to the end from each one (quadratic).
         const value = node.value;
-        for (let open = value.indexOf('<!--'); open !== -1; ) {
+        for (let open = value.indexOf('<!--'); open !== -1;) {
           const close = value.indexOf('-->', open + 4);
           if (close === -1) break;
           comments.push({ text: value.slice(open + 4, close).trim(), position: this.pos(node) });
@@ -97,7 +97,15 @@ export class DocumentSections extends FileContext {
       if (!section && prose.some((n) => n.type !== 'html' && n.type !== 'thematicBreak')) {
         // The text before the first level-2 heading: the introduction, a section of its own.
         const first = introTitle?.node ?? prose[0]!;
-        section = { id: uniqueSectionId('intro', sectionIds), title: introTitle?.text ?? document?.title ?? '', kind: 'intro', position: this.pos(first), content: '', blocks: [], tasks: [] };
+        section = {
+          id: uniqueSectionId('intro', sectionIds),
+          title: introTitle?.text ?? document?.title ?? '',
+          kind: 'intro',
+          position: this.pos(first),
+          content: '',
+          blocks: [],
+          tasks: [],
+        };
         document?.sections.push(section);
       }
       if (section && prose.length > 0) {
@@ -127,7 +135,8 @@ export class DocumentSections extends FileContext {
             if (sectionKinds.has(cls)) section.kind = cls as NonNullable<Section['kind']>;
             else this.report('unknown-section-kind', this.say('unknownSectionKind', { cls, kinds: [...sectionKinds].map((k) => `.${k}`).join(', ') }), child);
           }
-          for (const [key, value] of heading.attributes) this.report('unknown-attribute', this.say('sectionAttribute', { attr: value ? `${key}=${value}` : key }), child);
+          for (const [key, value] of heading.attributes)
+            this.report('unknown-attribute', this.say('sectionAttribute', { attr: value ? `${key}=${value}` : key }), child);
           if (heading.id !== undefined && idPattern.test(heading.id) && !sectionIds.has(heading.id)) {
             section.id = heading.id;
             section.explicitId = true;
@@ -183,7 +192,11 @@ export class DocumentSections extends FileContext {
         if (child.type === 'leafDirective' && directiveSpec(child.name)) {
           if (proseHeading && !proseHeading.reported) {
             proseHeading.reported = true;
-            this.report('task-without-id', this.say('headingWithoutId', { title: proseHeading.text, directive: `::${child.name}`, id: suggestId(proseHeading.text) }), proseHeading.node);
+            this.report(
+              'task-without-id',
+              this.say('headingWithoutId', { title: proseHeading.text, directive: `::${child.name}`, id: suggestId(proseHeading.text) }),
+              proseHeading.node,
+            );
           } else if (!proseHeading) this.report('directive-outside-task', this.say('directiveOutsideTask', { name: child.name }), child);
         }
         prose.push(child);

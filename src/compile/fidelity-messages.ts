@@ -6,7 +6,8 @@ import { resolveLanguage } from '../i18n/language.js';
 type Args = Record<string, string | number>;
 
 const en = {
-  orphanProse: 'This {what} comes after the last step of {where}, so nobody running it would see it: make it a numbered step, or move it above the step it belongs to',
+  orphanProse:
+    'This {what} comes after the last step of {where}, so nobody running it would see it: make it a numbered step, or move it above the step it belongs to',
   whereTask: 'the task',
   whereBranch: 'the branch “{option}”',
   whatParagraph: 'paragraph',
@@ -20,8 +21,10 @@ const en = {
   thingText: 'text',
   headingWithoutId: '“{title}” holds {directive} but its heading has no id, so it is read as prose and nobody can run it: end the heading with {#{id}}',
   directiveOutsideTask: '::{name} stands outside any task, so nothing runs it: put it under a task heading such as “### Title {#task-id}”',
-  optionLabelDirective: '“{line}” is read as part of the option’s label “{label}”: put it on its own line after a blank line, indented under the option, with two colons: ::{name}[…]',
-  optionLabelLines: 'The option’s label runs onto a second line (“{line}”), and Markdown joins it into the label: keep the label on one line and put what follows after a blank line, indented under the option',
+  optionLabelDirective:
+    '“{line}” is read as part of the option’s label “{label}”: put it on its own line after a blank line, indented under the option, with two colons: ::{name}[…]',
+  optionLabelLines:
+    'The option’s label runs onto a second line (“{line}”), and Markdown joins it into the label: keep the label on one line and put what follows after a blank line, indented under the option',
   stepDirective: '“{line}” is read as part of the step’s text: put it on its own line after a blank line, with two colons: ::{name}[…]',
   stepAttribute: 'A step takes only an id, {#id}; “{attr}” would be dropped: {fix}',
   optionAttribute: 'An option takes only an id, {#id}; “{attr}” would be dropped',
@@ -29,7 +32,8 @@ const en = {
   deadlineFix: 'give the task its deadline with ::when[…]{deadline={value}}, or wait for an event with ::wait[…]{deadline={value}}',
   dropFix: 'remove it, or say it in the step’s words',
   optionIndent: 'This line is indented {n} spaces, so Markdown reads it as one more option of “{question}”: to put it under “{label}”, indent it {k} spaces',
-  flushLeft: 'These steps start at the left edge right after the option “{label}”, so Markdown reads them as steps after the whole decision and the option stays empty: indent them {k} spaces, under the option’s text',
+  flushLeft:
+    'These steps start at the left edge right after the option “{label}”, so Markdown reads them as steps after the whole decision and the option stays empty: indent them {k} spaces, under the option’s text',
   missingFrontMatter: 'Missing front matter: start the file with a "---" block that has at least id, title and lang',
   unknownSectionKind: 'Unknown section kind ".{cls}"; expected one of {kinds}',
   badSectionId: 'Section id "{id}" must be lowercase Latin letters, digits and dashes, unique in the file',
@@ -42,8 +46,9 @@ const en = {
   missingLabel: '::{name} needs a text in brackets: ::{name}[…]',
   duplicateTrigger: 'Task "{task}" already has a ::when at line {line}; merge them into one',
   unknownDirective: 'Unknown directive "::{name}"; expected one of {names}',
-  misplacedDirective: '::{name} describes the whole task; put it at the task\'s top level, not inside a branch or step',
-  containerDirective: 'Container directives (":::{name}") are not part of the language; use ::decision followed by a list, and plain list indentation for nesting',
+  misplacedDirective: "::{name} describes the whole task; put it at the task's top level, not inside a branch or step",
+  containerDirective:
+    'Container directives (":::{name}") are not part of the language; use ::decision followed by a list, and plain list indentation for nesting',
   oneColon: '":{name}" has one colon; write the directive on its own line as "::{name}[…]"',
   decisionNoQuestion: 'A decision needs its question in brackets: ::decision[Задача входит в тариф?]',
   decisionNoOptions: 'Decision "{question}" has no options; put a list of at least two options right after it',
@@ -74,14 +79,16 @@ const en = {
   fmUnknownOwner: 'Owner "{owner}" is not one of the roles defined under "roles"; add it there',
   fmUnknownZone: 'Unknown time zone "{zone}"; use an IANA name such as Europe/Moscow',
   fmUnknownCalendar: 'Unknown calendar "{calendar}"; instr ships: {list}',
-  timeoutOneBranch: 'A wait has one list item for when its time runs out; this second item under “{event}” would not run: put its steps under the first item, or number them as steps after the wait',
+  timeoutOneBranch:
+    'A wait has one list item for when its time runs out; this second item under “{event}” would not run: put its steps under the first item, or number them as steps after the wait',
   timeoutNoLabel: 'The item under the wait “{event}” needs a label, e.g. “- The time ran out”, and its steps indented under it',
 };
 
 export type FidelityMessages = Record<keyof typeof en, string>;
 
 const ru: FidelityMessages = {
-  orphanProse: 'Этот {what} стоит после последнего шага {where}, и при прохождении его никто не увидит: сделайте его нумерованным шагом или перенесите выше, к шагу, к которому он относится',
+  orphanProse:
+    'Этот {what} стоит после последнего шага {where}, и при прохождении его никто не увидит: сделайте его нумерованным шагом или перенесите выше, к шагу, к которому он относится',
   whereTask: 'задачи',
   whereBranch: 'ветки «{option}»',
   whatParagraph: 'абзац',
@@ -93,18 +100,23 @@ const ru: FidelityMessages = {
   thingStep: 'шаг',
   thingDirective: 'элемент',
   thingText: 'текст',
-  headingWithoutId: 'В «{title}» есть {directive}, но у заголовка нет id, поэтому это читается как обычный текст и пройти это нельзя: допишите в конце заголовка {#{id}}',
+  headingWithoutId:
+    'В «{title}» есть {directive}, но у заголовка нет id, поэтому это читается как обычный текст и пройти это нельзя: допишите в конце заголовка {#{id}}',
   directiveOutsideTask: '::{name} стоит вне задачи, и его никто не выполнит: поставьте его под заголовок задачи, например «### Название {#task-id}»',
-  optionLabelDirective: '«{line}» читается как часть названия варианта «{label}»: вынесите на отдельную строку после пустой, с отступом под вариантом и двумя двоеточиями: ::{name}[…]',
-  optionLabelLines: 'Название варианта продолжается на второй строке («{line}»), и Markdown склеивает её с названием: оставьте название в одной строке, а остальное — после пустой строки с отступом под вариантом',
+  optionLabelDirective:
+    '«{line}» читается как часть названия варианта «{label}»: вынесите на отдельную строку после пустой, с отступом под вариантом и двумя двоеточиями: ::{name}[…]',
+  optionLabelLines:
+    'Название варианта продолжается на второй строке («{line}»), и Markdown склеивает её с названием: оставьте название в одной строке, а остальное — после пустой строки с отступом под вариантом',
   stepDirective: '«{line}» читается как часть текста шага: вынесите на отдельную строку после пустой, с двумя двоеточиями: ::{name}[…]',
   stepAttribute: 'У шага может быть только id, {#id}; «{attr}» потеряется: {fix}',
   optionAttribute: 'У варианта может быть только id, {#id}; «{attr}» потеряется',
   sectionAttribute: 'У заголовка раздела могут быть только {#id} и класс вроде {.norms}; «{attr}» потеряется',
   deadlineFix: 'задайте срок задачи в ::when[…]{deadline={value}} или ожидание события ::wait[…]{deadline={value}}',
   dropFix: 'уберите его или скажите это словами в тексте шага',
-  optionIndent: 'У этой строки отступ {n} пробела, поэтому Markdown читает её как ещё один вариант решения «{question}»: чтобы она была под «{label}», сделайте отступ {k} пробела',
-  flushLeft: 'Эти шаги начинаются с начала строки сразу после варианта «{label}», поэтому Markdown читает их как шаги после всего решения, а вариант остаётся пустым: сделайте отступ {k} пробела, под текстом варианта',
+  optionIndent:
+    'У этой строки отступ {n} пробела, поэтому Markdown читает её как ещё один вариант решения «{question}»: чтобы она была под «{label}», сделайте отступ {k} пробела',
+  flushLeft:
+    'Эти шаги начинаются с начала строки сразу после варианта «{label}», поэтому Markdown читает их как шаги после всего решения, а вариант остаётся пустым: сделайте отступ {k} пробела, под текстом варианта',
   missingFrontMatter: 'Нет front matter: начните файл с блока «---», в котором есть хотя бы id, title и lang',
   unknownSectionKind: 'Неизвестный класс раздела «.{cls}»; ожидается один из: {kinds}',
   badSectionId: 'Id раздела «{id}» должен состоять из строчных латинских букв, цифр и дефисов и не повторяться в файле',
@@ -118,7 +130,8 @@ const ru: FidelityMessages = {
   duplicateTrigger: 'У задачи «{task}» уже есть ::when в строке {line}; объедините их в один',
   unknownDirective: 'Неизвестный элемент «::{name}»; ожидается один из: {names}',
   misplacedDirective: '::{name} относится ко всей задаче; поставьте его на верхний уровень задачи, а не внутрь ветки или шага',
-  containerDirective: 'Блочные элементы («:::{name}») в языке инструкций не используются; пишите ::decision и список вариантов, а вложенность — отступами списка',
+  containerDirective:
+    'Блочные элементы («:::{name}») в языке инструкций не используются; пишите ::decision и список вариантов, а вложенность — отступами списка',
   oneColon: '«:{name}» с одним двоеточием; напишите элемент на отдельной строке как «::{name}[…]»',
   decisionNoQuestion: 'У решения должен быть вопрос в квадратных скобках: ::decision[Задача входит в тариф?]',
   decisionNoOptions: 'У решения «{question}» нет вариантов; сразу после него напишите список хотя бы из двух вариантов',
@@ -149,7 +162,8 @@ const ru: FidelityMessages = {
   fmUnknownOwner: 'Владельца «{owner}» нет среди ролей в «roles»; добавьте его туда',
   fmUnknownZone: 'Неизвестный часовой пояс «{zone}»; используйте имя IANA, например Europe/Moscow',
   fmUnknownCalendar: 'Неизвестный календарь «{calendar}»; в instr есть: {list}',
-  timeoutOneBranch: 'У ожидания один пункт на случай, когда время вышло; этот второй пункт под «{event}» не выполнится: перенесите его шаги под первый пункт или пронумеруйте их как шаги после ожидания',
+  timeoutOneBranch:
+    'У ожидания один пункт на случай, когда время вышло; этот второй пункт под «{event}» не выполнится: перенесите его шаги под первый пункт или пронумеруйте их как шаги после ожидания',
   timeoutNoLabel: 'Пункту под ожиданием «{event}» нужно название, например «- Время вышло», и шаги с отступом под ним',
 };
 

@@ -27,7 +27,12 @@ export class FileContext {
     protected readonly source: SourceFile,
   ) {}
 
-  protected report(rule: string, message: string, at: { line: number; column: number; endLine?: number; endColumn?: number } | Nodes, severity: Diagnostic['severity'] = 'error'): void {
+  protected report(
+    rule: string,
+    message: string,
+    at: { line: number; column: number; endLine?: number; endColumn?: number } | Nodes,
+    severity: Diagnostic['severity'] = 'error',
+  ): void {
     const p = 'type' in at ? positionOf(at, this.source.path) : at;
     const d: Diagnostic = { file: this.source.display, line: p.line, column: p.column, rule, severity, message, source: 'compile' };
     if (p.endLine !== undefined) d.endLine = p.endLine;

@@ -32,11 +32,16 @@ const maxAliasCount = 50;
  * Parses and validates YAML front matter. `firstLine` is the file line the YAML text starts on.
  * Untrusted input: alias bombs, duplicate keys and `__proto__` keys become problems, not throws.
  */
-export function readFrontMatter(yamlText: string, firstLine: number, say: ReturnType<typeof fidelityMessages> = fidelityMessages(undefined)): FrontMatterResult {
+export function readFrontMatter(
+  yamlText: string,
+  firstLine: number,
+  say: ReturnType<typeof fidelityMessages> = fidelityMessages(undefined),
+): FrontMatterResult {
   const problems: FrontMatterProblem[] = [];
   const at = (offset: number) => lineColumnAt(yamlText, offset, firstLine);
   const over = lineOverLimit(yamlText, maxFrontMatterLines);
-  if (over !== null) return { value: null, problems: [{ line: firstLine + over - 1, column: 1, rule: 'front-matter', message: say('fmTooLong', { n: maxFrontMatterLines }) }] };
+  if (over !== null)
+    return { value: null, problems: [{ line: firstLine + over - 1, column: 1, rule: 'front-matter', message: say('fmTooLong', { n: maxFrontMatterLines }) }] };
   // uniqueKeys compares every key with all before it (quadratic): duplicates are found with a Set instead.
   const doc = yaml().parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, strict: true });
   for (const error of doc.errors.slice(0, 20)) {
@@ -76,14 +81,21 @@ export function readFrontMatter(yamlText: string, firstLine: number, say: Return
     problems.push({ ...locate(doc, ['timezone'], at), rule: 'front-matter', message: say('fmUnknownZone', { zone: value.timezone }) });
   }
   if (value.calendar !== undefined && !calendarIds.includes(value.calendar)) {
-    problems.push({ ...locate(doc, ['calendar'], at), rule: 'front-matter', message: say('fmUnknownCalendar', { calendar: value.calendar, list: calendarIds.join(', ') }) });
+    problems.push({
+      ...locate(doc, ['calendar'], at),
+      rule: 'front-matter',
+      message: say('fmUnknownCalendar', { calendar: value.calendar, list: calendarIds.join(', ') }),
+    });
   }
   for (const p of readOfficeHours(value.hours).problems) problems.push({ ...locate(doc, ['hours', p.key], at), rule: 'front-matter', message: p.message });
   return { value, problems };
 }
 
 function describe(error: ErrorObject, doc: YamlDocument, at: (offset: number) => { line: number; column: number }): FrontMatterProblem {
-  const path = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const where = path.length ? `"${path.join('.')}"` : 'front matter';
   const pos = locate(doc, path, at, error.keyword === 'additionalProperties' || error.keyword === 'propertyNames');
   const params = error.params as Record<string, unknown>;
@@ -139,11 +151,9 @@ function locate(doc: YamlDocument, path: string[], at: (offset: number) => { lin
   return at(0);
 }
 
-
 function firstSentence(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
-
 
 function isTimeZone(zone: string): boolean {
   try {

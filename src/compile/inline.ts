@@ -7,7 +7,11 @@ import { positionOf } from './position.js';
 /** Plain text of inline content, whitespace collapsed. */
 export function plainText(node: Nodes | Nodes[]): string {
   const nodes = Array.isArray(node) ? node : [node];
-  return nodes.map((n) => toString(n, { includeImageAlt: true, includeHtml: false })).join(' ').replace(/\s+/g, ' ').trim();
+  return nodes
+    .map((n) => toString(n, { includeImageAlt: true, includeHtml: false }))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const schemePattern = /^[a-z][a-z0-9+.-]*:/i;

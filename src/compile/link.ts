@@ -16,14 +16,30 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
   const owners = new Map<string, { file: FileResult; position: Position }>();
   const displayOf = new Map(ordered.map((f) => [f.file, f.display]));
   const report = (file: string, at: Position, rule: string, message: string) => {
-    diagnostics.push({ file: displayOf.get(file) ?? file, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, rule, severity: 'error', message, source: 'compile' });
+    diagnostics.push({
+      file: displayOf.get(file) ?? file,
+      line: at.line,
+      column: at.column,
+      endLine: at.endLine,
+      endColumn: at.endColumn,
+      rule,
+      severity: 'error',
+      message,
+      source: 'compile',
+    });
   };
   const documentIds = new Map<string, string>();
 
   for (const file of ordered) {
     if (file.document) {
       const other = documentIds.get(file.document.id);
-      if (other !== undefined) report(file.file, file.document.position ?? origin(file.file), 'duplicate-id', `Instruction id "${file.document.id}" is also used by ${displayOf.get(other) ?? other}`);
+      if (other !== undefined)
+        report(
+          file.file,
+          file.document.position ?? origin(file.file),
+          'duplicate-id',
+          `Instruction id "${file.document.id}" is also used by ${displayOf.get(other) ?? other}`,
+        );
       else documentIds.set(file.document.id, file.file);
       graph.documents.push(file.document);
     }
@@ -33,7 +49,12 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
     for (const task of file.tasks) {
       const first = owners.get(task.id);
       if (first) {
-        report(file.file, task.position, 'duplicate-id', `Duplicate id "${task.id}"; it is already used in ${first.file.display}:${first.position.line}:${first.position.column}`);
+        report(
+          file.file,
+          task.position,
+          'duplicate-id',
+          `Duplicate id "${task.id}"; it is already used in ${first.file.display}:${first.position.line}:${first.position.column}`,
+        );
         byTask ??= nodesByTask(nodes);
         for (const id of byTask.get(task.id) ?? []) delete nodes[id];
         byTask.delete(task.id);
@@ -47,7 +68,12 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
       if (!node.explicitId) continue;
       const first = owners.get(node.id);
       if (first && first.file !== file) {
-        report(file.file, node.position, 'duplicate-id', `Duplicate id "${node.id}"; it is already used in ${first.file.display}:${first.position.line}:${first.position.column}`);
+        report(
+          file.file,
+          node.position,
+          'duplicate-id',
+          `Duplicate id "${node.id}"; it is already used in ${first.file.display}:${first.position.line}:${first.position.column}`,
+        );
         renames.set(node.id, `${node.task}.${node.id}`);
       } else if (!first) owners.set(node.id, { file, position: node.position });
     }
@@ -62,7 +88,12 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
   for (const node of Object.values(graph.nodes)) {
     if (node.kind === 'jump') {
       if (node.targetFile !== undefined && leavesRoot(node.targetFile, node.position.file)) {
-        report(node.position.file, node.position, 'dangling-jump', `Jump to "${node.targetFile}", which is outside the instructions folder; a jump can only reach the files compiled together`);
+        report(
+          node.position.file,
+          node.position,
+          'dangling-jump',
+          `Jump to "${node.targetFile}", which is outside the instructions folder; a jump can only reach the files compiled together`,
+        );
         continue;
       }
       const task = tasksById.get(node.target);
@@ -87,7 +118,12 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
       const defined = (own && Object.hasOwn(own.roles, node.role)) || graph.documents.some((d) => Object.hasOwn(d.roles, node.role));
       if (!defined) {
         const known = own ? Object.keys(own.roles) : [];
-        report(node.position.file, node.position, 'unknown-role', `Role "${node.role}" is not defined in the front matter's roles${known.length ? ` (defined: ${known.join(', ')})` : ''}`);
+        report(
+          node.position.file,
+          node.position,
+          'unknown-role',
+          `Role "${node.role}" is not defined in the front matter's roles${known.length ? ` (defined: ${known.join(', ')})` : ''}`,
+        );
       }
     }
   }

@@ -58,12 +58,16 @@ function checkUncached(text: string): string | null {
   }
   try {
     const start = new Date(Date.UTC(2024, 0, 1));
-    if (spentDays > totalCheckBudget) return 'not checked: the schedules before this one took all the work allowed for checking (too many rules that never occur); fix those first';
+    if (spentDays > totalCheckBudget)
+      return 'not checked: the schedules before this one took all the work allowed for checking (too many rules that never occur); fix those first';
     const rule = new RRule({ ...options, dtstart: start }, true);
     const budget = withBudget(rule, checkBudget);
     const next = rule.between(start, new Date(Date.UTC(2029, 0, 1)), true, (_d, i) => i < 1);
     spentDays += budget.spentDays();
-    if (next.length === 0) return budget.exhausted() ? 'the rule has no occurrence in the next five years (it never occurs, or is too costly to expand; check the month, day and BYSETPOS)' : 'the rule never occurs (check the month and day)';
+    if (next.length === 0)
+      return budget.exhausted()
+        ? 'the rule has no occurrence in the next five years (it never occurs, or is too costly to expand; check the month, day and BYSETPOS)'
+        : 'the rule never occurs (check the month and day)';
   } catch (error) {
     return `not a valid RFC 5545 rule (${error instanceof Error ? error.message : String(error)})`;
   }

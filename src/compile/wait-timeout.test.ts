@@ -12,7 +12,9 @@ const head = '---\nid: mem\ntitle: Mem\nlang: en\n---\n\n## Tasks {.tasks}\n\n##
 
 describe('compile: the steps under a wait for when its time runs out', () => {
   it('a bullet item under a wait with a timeout is its timeout branch; the branch comes back to the wait', () => {
-    const { graph, diagnostics } = inMemory(`${head}::wait[The client paid]{#paid timeout=3wd}\n- The time ran out\n\n  1. Remind the client.\n  2. Tell the director.\n\n2. Start the work.\n`);
+    const { graph, diagnostics } = inMemory(
+      `${head}::wait[The client paid]{#paid timeout=3wd}\n- The time ran out\n\n  1. Remind the client.\n  2. Tell the director.\n\n2. Start the work.\n`,
+    );
     expect(diagnostics).toEqual([]);
     const wait = graph.nodes['paid'] as WaitNode;
     expect(wait.onTimeout).toMatchObject({ id: 'timeout', label: 'The time ran out', position: { line: 14 } });

@@ -40,7 +40,13 @@ type Outcome = { ok: true; result: FileResult } | { ok: false; rule: string; mes
  * finished the current one, so it never waits while this thread is busy. `spawned` are workers
  * started earlier (while the files were being read).
  */
-export async function compileInWorkers(sources: SourceFile[], guard: GuardLimits, threads: number, timeoutMs?: number, options: { mainLane?: boolean; spawned?: Worker[]; heapMb?: number } = {}): Promise<FileResult[] | null> {
+export async function compileInWorkers(
+  sources: SourceFile[],
+  guard: GuardLimits,
+  threads: number,
+  timeoutMs?: number,
+  options: { mainLane?: boolean; spawned?: Worker[]; heapMb?: number } = {},
+): Promise<FileResult[] | null> {
   const spawned = options.spawned ?? [];
   const heapMb = options.heapMb ?? defaultWorkerHeapMb;
   const spawnWorker = (script: URL) => startWorker(script, heapMb);
@@ -61,7 +67,16 @@ export async function compileInWorkers(sources: SourceFile[], guard: GuardLimits
     // The worker itself failed (not the parse's time or memory): compile on this thread, where
     // compileSource turns any failure into a diagnostic.
     if (outcome.rule === 'internal-error') results[index] = compileSource(source, guard);
-    else results[index] = emptyResult(source, { file: source.display, line: 1, column: 1, rule: outcome.rule, severity: 'error', message: outcome.message, source: 'parse' });
+    else
+      results[index] = emptyResult(source, {
+        file: source.display,
+        line: 1,
+        column: 1,
+        rule: outcome.rule,
+        severity: 'error',
+        message: outcome.message,
+        source: 'parse',
+      });
     return false;
   };
 
@@ -172,10 +187,33 @@ function compileOne(worker: Worker, request: WorkerRequest, timeoutMs: number): 
     });
     worker.on('error', (error: Error) => {
       const memory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      failAll({ ok: false, rule: memory ? 'too-large' : 'internal-error', message: memory ? 'Parsing the file ran out of memory; the file was not compiled (split it)' : `File was not compiled: the parser failed (${error.message}); please report it` }, stopped);
+      failAll(
+        {
+          ok: false,
+          rule: memory ? 'too-large' : 'internal-error',
+          message: memory
+            ? 'Parsing the file ran out of memory; the file was not compiled (split it)'
+            : `File was not compiled: the parser failed (${error.message}); please report it`,
+        },
+        stopped,
+      );
     });
-    worker.on('exit', (code: number) => failAll({ ok: false, rule: 'internal-error', message: `File was not compiled: the parser stopped unexpectedly (exit code ${code}); please report it` }, stopped));
-    worker.on('timeout', (seconds: number) => failAll({ ok: false, rule: 'parse-timeout', message: `Parsing took longer than ${seconds} s and was stopped; the file was not compiled (simplify its nesting, or split it)` }, stopped));
+    worker.on('exit', (code: number) =>
+      failAll(
+        { ok: false, rule: 'internal-error', message: `File was not compiled: the parser stopped unexpectedly (exit code ${code}); please report it` },
+        stopped,
+      ),
+    );
+    worker.on('timeout', (seconds: number) =>
+      failAll(
+        {
+          ok: false,
+          rule: 'parse-timeout',
+          message: `Parsing took longer than ${seconds} s and was stopped; the file was not compiled (simplify its nesting, or split it)`,
+        },
+        stopped,
+      ),
+    );
   }
   const pending = queue;
   return new Promise((resolve) => {

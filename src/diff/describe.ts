@@ -4,7 +4,15 @@ import type { PathChange, PathOutcome } from './types.js';
 
 /** Words shared by the text and Markdown formats, in the instruction's language. */
 export function kindLabel(kind: NodeKind, t: Messages): string {
-  const labels: Record<NodeKind, string> = { step: t.step, decision: t.decision, jump: t.goto, end: t.end, escalation: t.escalate, checkpoint: t.checkpoint, wait: t.wait };
+  const labels: Record<NodeKind, string> = {
+    step: t.step,
+    decision: t.decision,
+    jump: t.goto,
+    end: t.end,
+    escalation: t.escalate,
+    checkpoint: t.checkpoint,
+    wait: t.wait,
+  };
   return labels[kind];
 }
 

@@ -44,10 +44,14 @@ describe('diffGraphs', () => {
   });
 
   it('reports a step inserted in the middle as exactly one insertion', () => {
-    const d = diff({ 'client.md': edit(base, '2. Сверить заявку с тарифом клиента.\n', '2. Сверить заявку с тарифом клиента.\n3. Уточнить у клиента желаемый срок.\n') });
+    const d = diff({
+      'client.md': edit(base, '2. Сверить заявку с тарифом клиента.\n', '2. Сверить заявку с тарифом клиента.\n3. Уточнить у клиента желаемый срок.\n'),
+    });
     expect(d.tasks).toHaveLength(1);
     const request = task(d, 'request');
-    expect(request.nodes).toEqual([expect.objectContaining({ status: 'added', kind: 'step', after: expect.objectContaining({ text: 'Уточнить у клиента желаемый срок.' }) })]);
+    expect(request.nodes).toEqual([
+      expect.objectContaining({ status: 'added', kind: 'step', after: expect.objectContaining({ text: 'Уточнить у клиента желаемый срок.' }) }),
+    ]);
     expect(request.paths).toEqual([]);
     expect(d.summary).toMatchObject({ nodesAdded: 1, nodesRemoved: 0, nodesChanged: 0, tasksChanged: 1 });
   });
@@ -69,8 +73,12 @@ describe('diffGraphs', () => {
 
   it('reports a relabelled, an added and a removed option', () => {
     const relabelled = diff({ 'client.md': edit(base, '- Да, входит\n', '- Да, в тарифе\n') });
-    expect(task(relabelled, 'request').nodes).toEqual([expect.objectContaining({ kind: 'decision', options: [{ status: 'relabelled', before: 'Да, входит', after: 'Да, в тарифе' }] })]);
-    const added = diff({ 'client.md': edit(base, '  - Нет\n    ::goto[#invoice]\n', '  - Нет\n    ::goto[#invoice]\n  - Подумает\n    ::end[Клиент думает]\n') });
+    expect(task(relabelled, 'request').nodes).toEqual([
+      expect.objectContaining({ kind: 'decision', options: [{ status: 'relabelled', before: 'Да, входит', after: 'Да, в тарифе' }] }),
+    ]);
+    const added = diff({
+      'client.md': edit(base, '  - Нет\n    ::goto[#invoice]\n', '  - Нет\n    ::goto[#invoice]\n  - Подумает\n    ::end[Клиент думает]\n'),
+    });
     const request = task(added, 'request');
     expect(request.nodes).toEqual([
       expect.objectContaining({ kind: 'decision', options: [{ status: 'added', after: 'Подумает' }] }),
@@ -82,7 +90,9 @@ describe('diffGraphs', () => {
   it('reports where a branch now leads: a jump that became an end, with the changed path', () => {
     const d = diff({ 'client.md': edit(base, '  - Нет\n    ::goto[#invoice]\n', '  - Нет\n    ::end[Клиент отказался]{status=cancelled}\n') });
     const request = task(d, 'request');
-    expect(request.nodes).toEqual([expect.objectContaining({ status: 'changed', kind: 'end', fields: [{ field: 'leadsTo', before: '#invoice', after: '«Клиент отказался» (cancelled)' }] })]);
+    expect(request.nodes).toEqual([
+      expect.objectContaining({ status: 'changed', kind: 'end', fields: [{ field: 'leadsTo', before: '#invoice', after: '«Клиент отказался» (cancelled)' }] }),
+    ]);
     expect(request.paths).toEqual([
       {
         status: 'changed',
@@ -99,7 +109,9 @@ describe('diffGraphs', () => {
   it('reports a retargeted jump', () => {
     const d = diff({ 'client.md': edit(base, '  - Нет\n    ::goto[#invoice]\n', '  - Нет\n    ::goto[#unhappy]\n') });
     const request = task(d, 'request');
-    expect(request.nodes).toEqual([expect.objectContaining({ status: 'changed', kind: 'jump', fields: [{ field: 'target', before: '#invoice', after: '#unhappy' }] })]);
+    expect(request.nodes).toEqual([
+      expect.objectContaining({ status: 'changed', kind: 'jump', fields: [{ field: 'target', before: '#invoice', after: '#unhappy' }] }),
+    ]);
     expect(request.paths[0]).toMatchObject({ status: 'changed', before: { target: 'invoice' }, after: { target: 'unhappy' } });
   });
 
@@ -127,16 +139,34 @@ describe('diffGraphs', () => {
     text = edit(text, '::wait[Клиент оплатил счёт]{#paid deadline=P1W}', '::wait[Клиент оплатил счёт]{#paid deadline=P2W timeout=P3D}');
     text = edit(text, '{value="Номер платёжки"}', '');
     const d = diff({ 'client.md': text });
-    expect(task(d, 'equipment').fields).toEqual([{ field: 'schedule', before: 'В последнюю пятницу каждого месяца (FREQ=MONTHLY;BYDAY=-1FR 10:00)', after: 'В последнюю пятницу каждого месяца (FREQ=MONTHLY;BYDAY=-1FR 11:00)' }]);
+    expect(task(d, 'equipment').fields).toEqual([
+      {
+        field: 'schedule',
+        before: 'В последнюю пятницу каждого месяца (FREQ=MONTHLY;BYDAY=-1FR 10:00)',
+        after: 'В последнюю пятницу каждого месяца (FREQ=MONTHLY;BYDAY=-1FR 11:00)',
+      },
+    ]);
     expect(task(d, 'request').fields).toEqual([{ field: 'deadline', before: 'P1D', after: 'P2D' }]);
     const invoice = task(d, 'invoice').nodes;
-    expect(invoice).toContainEqual(expect.objectContaining({ kind: 'wait', fields: [{ field: 'deadline', before: 'P1W', after: 'P2W' }, { field: 'timeout', after: 'P3D' }] }));
+    expect(invoice).toContainEqual(
+      expect.objectContaining({
+        kind: 'wait',
+        fields: [
+          { field: 'deadline', before: 'P1W', after: 'P2W' },
+          { field: 'timeout', after: 'P3D' },
+        ],
+      }),
+    );
     expect(invoice).toContainEqual(expect.objectContaining({ kind: 'checkpoint', fields: [{ field: 'value', before: 'Номер платёжки' }] }));
   });
 
   it('reports a step moved to another place in the flow', () => {
     let text = edit(base, '3. Записать заявку в CRM.\n', '');
-    text = edit(text, '4. Когда задача выполнена, сообщить клиенту результат.\n', '4. Когда задача выполнена, сообщить клиенту результат.\n5. Записать заявку в CRM.\n');
+    text = edit(
+      text,
+      '4. Когда задача выполнена, сообщить клиенту результат.\n',
+      '4. Когда задача выполнена, сообщить клиенту результат.\n5. Записать заявку в CRM.\n',
+    );
     const changes = task(diff({ 'client.md': text }), 'request').nodes;
     expect(changes).toEqual([expect.objectContaining({ status: 'changed', moved: true, after: expect.objectContaining({ text: 'Записать заявку в CRM.' }) })]);
   });
@@ -144,7 +174,10 @@ describe('diffGraphs', () => {
   it('reports removed tasks, added tasks and front-matter changes', () => {
     let text = edit(base, '    name: Ирина\n', '    name: Ирина Соколова\n');
     text = edit(text, 'reviewed: 2026-11-01', 'reviewed: 2026-12-01');
-    text = text.slice(0, text.indexOf('### Клиент недоволен')) + '### Клиент просит скидку {#discount}\n\n::when[Клиент попросил скидку]\n\n1. Передать просьбу директору.\n\n' + text.slice(text.indexOf('## Нормы общения'));
+    text =
+      text.slice(0, text.indexOf('### Клиент недоволен')) +
+      '### Клиент просит скидку {#discount}\n\n::when[Клиент попросил скидку]\n\n1. Передать просьбу директору.\n\n' +
+      text.slice(text.indexOf('## Нормы общения'));
     const d = diff({ 'client.md': text });
     expect(d.tasks.map((t) => [t.id, t.status])).toEqual([
       ['discount', 'added'],
@@ -174,7 +207,13 @@ describe('mergeAlike', () => {
       after: { kind: 'jump' as const, target },
     });
     expect(mergeAlike([change('yes', 'no', 'x'), change('no', 'no', 'x'), change('yes', 'yes', 'y')])).toEqual([
-      { ...change('yes', 'no', 'x'), answers: [{ question: 'A?', answers: ['yes', 'no'] }, { question: 'B?', answers: ['no'] }] },
+      {
+        ...change('yes', 'no', 'x'),
+        answers: [
+          { question: 'A?', answers: ['yes', 'no'] },
+          { question: 'B?', answers: ['no'] },
+        ],
+      },
       change('yes', 'yes', 'y'),
     ]);
   });

@@ -22,7 +22,13 @@ export function diffGraphs(base: Graph, head: Graph, sides: { base: Side; head: 
     const old = before.tasks.get(task.id);
     if (!old) tasks.push(wholeTask(task, 'added'));
     else {
-      const change = diffTask(old, task, { before, after }, { before: nodesBefore.get(task.id) ?? [], after: nodesAfter.get(task.id) ?? [] }, options.pathLimit ?? defaultPathLimit);
+      const change = diffTask(
+        old,
+        task,
+        { before, after },
+        { before: nodesBefore.get(task.id) ?? [], after: nodesAfter.get(task.id) ?? [] },
+        options.pathLimit ?? defaultPathLimit,
+      );
       if (change) tasks.push(change);
     }
   }
@@ -52,10 +58,27 @@ function byTask(index: GraphIndex): Map<string, Node[]> {
 }
 
 function wholeTask(task: Task, status: 'added' | 'removed'): TaskChange {
-  return { id: task.id, status, kind: task.kind, title: task.title, file: task.file, line: task.position.line, fields: [], nodes: [], paths: [], pathsCapped: false };
+  return {
+    id: task.id,
+    status,
+    kind: task.kind,
+    title: task.title,
+    file: task.file,
+    line: task.position.line,
+    fields: [],
+    nodes: [],
+    paths: [],
+    pathsCapped: false,
+  };
 }
 
-function diffTask(old: Task, now: Task, indexes: { before: GraphIndex; after: GraphIndex }, nodes: { before: Node[]; after: Node[] }, pathLimit: number): TaskChange | undefined {
+function diffTask(
+  old: Task,
+  now: Task,
+  indexes: { before: GraphIndex; after: GraphIndex },
+  nodes: { before: Node[]; after: Node[] },
+  pathLimit: number,
+): TaskChange | undefined {
   const fields = compareFields(taskFields(old), taskFields(now));
   fields.push(...compareSchedules(old.schedules, now.schedules));
   const match = matchNodes(nodes.before, nodes.after);

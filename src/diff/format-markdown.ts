@@ -43,7 +43,13 @@ export function formatMarkdown(diff: GraphDiff, t: Messages, options: MarkdownFo
   out.push('');
   for (const doc of diff.documents) {
     out.push(`#### ${mark(doc.status)} ${md(doc.title)} (\`${code(doc.file)}\`)`, '');
-    out.push(...folded(doc.fields.map((f) => `- ${fieldLine(f, t)}`), fold, t));
+    out.push(
+      ...folded(
+        doc.fields.map((f) => `- ${fieldLine(f, t)}`),
+        fold,
+        t,
+      ),
+    );
     out.push('');
   }
   const head = options.head ? indexGraph(options.head) : undefined;
@@ -53,7 +59,10 @@ export function formatMarkdown(diff: GraphDiff, t: Messages, options: MarkdownFo
     if (draw) diagrams--;
     out.push(...taskSection(task, t, fold, draw ? head : undefined, options.lang), '');
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function taskSection(task: TaskChange, t: Messages, fold: number, head: GraphIndex | undefined, lang: string | undefined): string[] {
@@ -67,11 +76,27 @@ function taskSection(task: TaskChange, t: Messages, fold: number, head: GraphInd
   out.push(...folded(items, fold, t));
   if (task.paths.length) {
     out.push('', `**${t.diffPathsTitle}**`, '');
-    out.push(...folded(task.paths.map((p) => `- ${mark(p.status)} ${md(pathSentence(p, t))}`), fold, t));
+    out.push(
+      ...folded(
+        task.paths.map((p) => `- ${mark(p.status)} ${md(pathSentence(p, t))}`),
+        fold,
+        t,
+      ),
+    );
   }
   if (task.pathsCapped) out.push('', `_${md(t.diffPathsCapped)}_`);
   const diagram = head ? taskDiagram(task, head, t, lang) : undefined;
-  if (diagram) out.push('', `<details${task.status === 'changed' && diagram.boxes <= 40 ? ' open' : ''}><summary>${t.diffDiagram}</summary>`, '', '```mermaid', diagram.text.trimEnd(), '```', '', '</details>');
+  if (diagram)
+    out.push(
+      '',
+      `<details${task.status === 'changed' && diagram.boxes <= 40 ? ' open' : ''}><summary>${t.diffDiagram}</summary>`,
+      '',
+      '```mermaid',
+      diagram.text.trimEnd(),
+      '```',
+      '',
+      '</details>',
+    );
   return out;
 }
 

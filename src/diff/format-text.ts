@@ -49,14 +49,17 @@ export function formatText(diff: GraphDiff, t: Messages, c: ChalkInstance, optio
 function taskLines(task: TaskChange, t: Messages, c: ChalkInstance, maxPaths: number): string[] {
   const out: string[] = [];
   const kind = task.kind === 'situation' ? t.situation : t.task;
-  out.push(`${statusColor(c, task.status)(`${mark(task.status)} ${kind} ${c.bold(terminalSafeLine(task.title))}`)} ${c.dim(`#${task.id} · ${terminalSafeLine(task.file)}:${task.line}`)}`);
+  out.push(
+    `${statusColor(c, task.status)(`${mark(task.status)} ${kind} ${c.bold(terminalSafeLine(task.title))}`)} ${c.dim(`#${task.id} · ${terminalSafeLine(task.file)}:${task.line}`)}`,
+  );
   if (task.beforeTitle !== undefined) out.push(`    ${t.diffRenamed}: «${terminalSafeLine(task.beforeTitle)}» → «${terminalSafeLine(task.title)}»`);
   if (task.beforeFile !== undefined) out.push(`    ${t.diffMovedFrom} ${terminalSafeLine(task.beforeFile)}`);
   for (const field of task.fields) out.push(`    ${fieldLine(field, t, c)}`);
   for (const node of task.nodes) out.push(...nodeLines(node, t, c));
   if (task.paths.length) {
     out.push(`    ${c.bold(t.diffPathsTitle)}:`);
-    for (const path of task.paths.slice(0, maxPaths)) out.push(`      ${statusColor(c, path.status)(mark(path.status))} ${terminalSafeLine(pathSentence(path, t))}`);
+    for (const path of task.paths.slice(0, maxPaths))
+      out.push(`      ${statusColor(c, path.status)(mark(path.status))} ${terminalSafeLine(pathSentence(path, t))}`);
     if (task.paths.length > maxPaths) out.push(c.dim(`      … ${t.diffMore} ${task.paths.length - maxPaths}`));
   }
   if (task.pathsCapped) out.push(c.dim(`    (${t.diffPathsCapped})`));

@@ -21,7 +21,9 @@ describe('formatText', () => {
     expect(text).toContain('+ Шаг: Уточнить у клиента срок.');
     expect(text).toContain('~ вариант переименован: «Да, входит» → «Да, в тарифе»');
     expect(text).toContain('[-Выслушать-]{+Внимательно выслушать+} клиента');
-    expect(text).toContain('«Задача входит в тариф клиента?» = «Нет, не входит» → «Клиент согласен оплатить?» = «Нет» → стало: Конец «Клиент отказался» (cancelled) (было: Перейти к #invoice (Выставить счёт))');
+    expect(text).toContain(
+      '«Задача входит в тариф клиента?» = «Нет, не входит» → «Клиент согласен оплатить?» = «Нет» → стало: Конец «Клиент отказался» (cancelled) (было: Перейти к #invoice (Выставить счёт))',
+    );
     expect(text).toContain('новое название: «Клиент недоволен» → «Клиент недоволен работой»');
     expect(text).not.toContain('\u001b[');
   });
@@ -33,7 +35,20 @@ describe('formatText', () => {
   it('neutralises terminal escape sequences in instruction text', () => {
     const hostile: GraphDiff = {
       ...diff,
-      tasks: [{ id: 'x', status: 'added', kind: 'task', title: 'Evil \u001b]0;pwned\u0007 title \u001b[2J', file: 'x.md', line: 1, fields: [], nodes: [], paths: [], pathsCapped: false }],
+      tasks: [
+        {
+          id: 'x',
+          status: 'added',
+          kind: 'task',
+          title: 'Evil \u001b]0;pwned\u0007 title \u001b[2J',
+          file: 'x.md',
+          line: 1,
+          fields: [],
+          nodes: [],
+          paths: [],
+          pathsCapped: false,
+        },
+      ],
     };
     const text = formatText(hostile, ru, new Chalk({ level: 0 }));
     expect(text).toContain('Evil  title');

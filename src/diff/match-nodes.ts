@@ -45,12 +45,15 @@ export function matchNodes(before: Node[], after: Node[]): NodeMatch {
   };
   for (const node of common) consider(before[beforeIndex.get(node.id)!]!, node, !anchors.has(node.id));
   for (const [old, now] of pairs) consider(old, now, false);
-  for (const node of after) if (!paired.has(node.id)) changes.push({ order: afterIndex.get(node.id)!, change: { status: 'added', kind: node.kind, after: ref(node), fields: [], options: [] } });
+  for (const node of after)
+    if (!paired.has(node.id))
+      changes.push({ order: afterIndex.get(node.id)!, change: { status: 'added', kind: node.kind, after: ref(node), fields: [], options: [] } });
   // A removed node sorts just after the new position of the anchor before it.
   let lastAnchor = -1;
   for (const node of before) {
     if (anchors.has(node.id)) lastAnchor = afterIndex.get(node.id)!;
-    else if (!paired.has(node.id)) changes.push({ order: lastAnchor + 0.5, change: { status: 'removed', kind: node.kind, before: ref(node), fields: [], options: [] } });
+    else if (!paired.has(node.id))
+      changes.push({ order: lastAnchor + 0.5, change: { status: 'removed', kind: node.kind, before: ref(node), fields: [], options: [] } });
   }
   changes.sort((a, b) => a.order - b.order);
   return { changes: changes.map((c) => c.change), nodeMap, optionMap };

@@ -15,7 +15,9 @@ export function pathChanges(
   indexes: { before: GraphIndex; after: GraphIndex },
 ): PathChange[] {
   const oldKey = (path: TaskPath) =>
-    path.answers.map((a) => `${maps.nodeMap.get(a.decision) ?? `old:${a.decision}`}\u0001${maps.optionMap.get(`${a.decision}\0${a.option}`) ?? `old:${a.option}`}`).join('\u0002');
+    path.answers
+      .map((a) => `${maps.nodeMap.get(a.decision) ?? `old:${a.decision}`}\u0001${maps.optionMap.get(`${a.decision}\0${a.option}`) ?? `old:${a.option}`}`)
+      .join('\u0002');
   const newKey = (path: TaskPath) => path.answers.map((a) => `${a.decision}\u0001${a.option}`).join('\u0002');
   const olds = new Map<string, TaskPath>();
   for (const p of before) if (!olds.has(oldKey(p))) olds.set(oldKey(p), p);
@@ -35,7 +37,8 @@ export function pathChanges(
     if (comparable(beforeOutcome) !== comparable(afterOutcome)) out.push({ status: 'changed', answers, before: beforeOutcome, after: afterOutcome });
   }
   for (const [key, old] of olds) {
-    if (!news.has(key)) out.push({ status: 'removed', answers: old.answers.map((a) => ({ question: a.question, answers: [a.label] })), before: outcome(old, indexes.before) });
+    if (!news.has(key))
+      out.push({ status: 'removed', answers: old.answers.map((a) => ({ question: a.question, answers: [a.label] })), before: outcome(old, indexes.before) });
   }
   return mergeAlike(out);
 }

@@ -54,7 +54,8 @@ function assertNoSymlinks(base: string, path: string): void {
     } catch {
       return; // the rest does not exist yet
     }
-    if (info.isSymbolicLink()) throw new UnsafePathError(current, 'symlink', `${current} is a symbolic link; instr does not follow links for the files it keeps (remove the link)`);
+    if (info.isSymbolicLink())
+      throw new UnsafePathError(current, 'symlink', `${current} is a symbolic link; instr does not follow links for the files it keeps (remove the link)`);
   }
 }
 
@@ -76,7 +77,8 @@ export function makeFolders(base: string, dir: string): void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const info = lstatSync(current);
-    if (info.isSymbolicLink()) throw new UnsafePathError(current, 'symlink', `${current} is a symbolic link; instr does not follow links for the files it keeps (remove the link)`);
+    if (info.isSymbolicLink())
+      throw new UnsafePathError(current, 'symlink', `${current} is a symbolic link; instr does not follow links for the files it keeps (remove the link)`);
     if (!info.isDirectory()) throw new UnsafePathError(current, 'not-a-file', `${current} is not a folder`);
   }
 }
@@ -88,7 +90,8 @@ function flagsFor(base: string | undefined, flags: number): number {
 function describeOpenError(path: string, error: unknown, base: string | undefined): unknown {
   // O_NOFOLLOW on a symlink fails with ELOOP (EMLINK on some BSDs).
   const code = (error as NodeJS.ErrnoException).code;
-  if (base !== undefined && (code === 'ELOOP' || code === 'EMLINK')) return new UnsafePathError(path, 'symlink', `${path} is a symbolic link; instr does not follow links for the files it keeps (remove the link)`);
+  if (base !== undefined && (code === 'ELOOP' || code === 'EMLINK'))
+    return new UnsafePathError(path, 'symlink', `${path} is a symbolic link; instr does not follow links for the files it keeps (remove the link)`);
   return error;
 }
 

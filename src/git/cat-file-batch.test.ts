@@ -7,7 +7,8 @@ import { catFileBatch } from './cat-file-batch.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'instr-cat-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir } }).trim();
+const git = (...args: string[]) =>
+  execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir } }).trim();
 git('init', '-q');
 const store = (name: string, bytes: Buffer) => {
   writeFileSync(join(dir, name), bytes);
@@ -32,7 +33,7 @@ describe('catFileBatch', () => {
     expect(await catFileBatch([], dir)).toEqual([]);
   });
 
-  it('fails with git\'s reason outside a repository', async () => {
+  it("fails with git's reason outside a repository", async () => {
     await expect(catFileBatch(['a'.repeat(40)], tmpdir())).rejects.toThrow(/git cat-file --batch ended with code/);
   });
 });

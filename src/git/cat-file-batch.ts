@@ -36,7 +36,8 @@ export function catFileBatch(objects: string[], cwd: string): Promise<Array<Buff
     child.stdin.on('error', () => undefined);
     child.on('close', (code) => {
       if (failed) reject(failed);
-      else if (code !== 0 || results.length !== objects.length) reject(new Error(`git cat-file --batch ended with code ${code}${stderr ? `: ${stderr.trim().split('\n')[0]}` : ''}`));
+      else if (code !== 0 || results.length !== objects.length)
+        reject(new Error(`git cat-file --batch ended with code ${code}${stderr ? `: ${stderr.trim().split('\n')[0]}` : ''}`));
       else resolve(results);
     });
     child.stdin.end(`${objects.join('\n')}\n`);

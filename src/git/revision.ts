@@ -29,7 +29,8 @@ async function run(args: string[], cwd: string): Promise<GitResult> {
     return await git(args, cwd);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw usage('git is not installed or not on PATH; `instr diff` with revisions needs it (two folders work without git: instr diff old/ new/)');
+    if (code === 'ENOENT')
+      throw usage('git is not installed or not on PATH; `instr diff` with revisions needs it (two folders work without git: instr diff old/ new/)');
     throw usage(`git failed: ${code ?? String(error)}`);
   }
 }
@@ -54,7 +55,8 @@ export async function resolveCommit(revision: string, top: string): Promise<stri
   const result = await run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], top);
   const commit = result.stdout.toString('utf8').trim();
   // `^HEAD` resolves to `^<sha>` (an exclusion, not a commit): only a plain object id goes on to ls-tree.
-  if (result.code !== 0 || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit)) throw usage(`Unknown revision "${revision}" (not a branch, tag or commit of this repository; in CI, check out with fetch-depth: 0)`);
+  if (result.code !== 0 || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit))
+    throw usage(`Unknown revision "${revision}" (not a branch, tag or commit of this repository; in CI, check out with fetch-depth: 0)`);
   return commit;
 }
 
@@ -99,7 +101,10 @@ export async function readRevision(revision: string, folder: string, top: string
     }
     wanted.push({ rel, display, object: entry.object });
   }
-  const contents = await readObjects(wanted.map((w) => w.object), top);
+  const contents = await readObjects(
+    wanted.map((w) => w.object),
+    top,
+  );
   wanted.forEach((w, i) => {
     const bytes = contents[i];
     if (!bytes) throw usage(`Cannot read ${w.display}: the object ${w.object} is missing`);
@@ -115,7 +120,8 @@ async function readObjects(objects: string[], top: string): Promise<Array<Buffer
     return await catFileBatch(objects, top);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw usage('git is not installed or not on PATH; `instr diff` with revisions needs it (two folders work without git: instr diff old/ new/)');
+    if (code === 'ENOENT')
+      throw usage('git is not installed or not on PATH; `instr diff` with revisions needs it (two folders work without git: instr diff old/ new/)');
     throw usage(`git failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
@@ -140,6 +146,8 @@ function parseLsTree(text: string): TreeEntry[] {
 }
 
 function startsWithFrontMatter(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1').replace(/^\xEF\xBB\xBF/, '');
+  const head = Buffer.from(bytes.subarray(0, 8))
+    .toString('latin1')
+    .replace(/^\xEF\xBB\xBF/, '');
   return head.startsWith('---');
 }

@@ -32,7 +32,8 @@ export function findTargets(graph: Graph, query: string, files: Array<{ path: st
   }
   if (ids.length > 0) return ids;
   for (const f of files) {
-    if (f.path === q || stripMd(f.path) === q || baseName(f.path) === q || stripMd(baseName(f.path)) === q) names.push({ kind: 'file', path: f.path, document: f.document });
+    if (f.path === q || stripMd(f.path) === q || baseName(f.path) === q || stripMd(baseName(f.path)) === q)
+      names.push({ kind: 'file', path: f.path, document: f.document });
   }
   const exact = names;
   if (exact.length > 0) return exact;
@@ -44,7 +45,8 @@ export function findTargets(graph: Graph, query: string, files: Array<{ path: st
     const score = matchScore(wanted, title, other);
     if (score > 0) scored.push({ target, score });
   };
-  for (const task of graph.tasks) consider({ kind: 'task', task, document: docOf(task.file) }, task.title, `${task.id.replace(/-/g, ' ')} ${task.trigger?.text ?? ''}`);
+  for (const task of graph.tasks)
+    consider({ kind: 'task', task, document: docOf(task.file) }, task.title, `${task.id.replace(/-/g, ' ')} ${task.trigger?.text ?? ''}`);
   for (const document of graph.documents) {
     consider({ kind: 'document', document }, document.title, '');
     for (const section of document.sections) {

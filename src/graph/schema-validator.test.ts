@@ -20,7 +20,9 @@ describe('schemaValidator', () => {
     const precompiled = schemaValidator('front-matter');
     for (const sample of samples) {
       expect(precompiled(sample), JSON.stringify(sample)).toBe(runtime(sample));
-      expect((precompiled.errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`)).toEqual((runtime.errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`));
+      expect((precompiled.errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`)).toEqual(
+        (runtime.errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`),
+      );
     }
   });
 

@@ -17,7 +17,8 @@ export function schemaValidator(name: 'graph' | 'front-matter' | 'config' | 'sce
   const ready = Object.hasOwn(precompiled, name) ? precompiled[name] : undefined;
   if (!ready) throw new Error(`no precompiled validator for schemas/${name}.schema.json; run npm run gen`);
   const text = readFileSync(new URL(`../../schemas/${name}.schema.json`, import.meta.url), 'utf8');
-  if (ready.hash !== createHash('sha256').update(text).digest('hex')) throw new Error(`schemas/${name}.schema.json changed after its validator was generated; run npm run gen`);
+  if (ready.hash !== createHash('sha256').update(text).digest('hex'))
+    throw new Error(`schemas/${name}.schema.json changed after its validator was generated; run npm run gen`);
   cache.set(name, ready.validate);
   return ready.validate;
 }

@@ -8,7 +8,6 @@ export type {
   Section,
   Block,
   Task,
-  
   Schedule,
   Review,
   Role,
@@ -16,7 +15,6 @@ export type {
   Link,
   Position,
   Node,
-  
   StepNode,
   DecisionNode,
   Option,

@@ -16,7 +16,10 @@ describe('one draft header, one age', () => {
     mkdirSync(join(root, 'inbox'));
     writeFileSync(join(root, 'guide.md'), '---\nid: guide\ntitle: Guide\nlang: en\n---\n\n# Guide\n');
     // the file name's date is later than the header's: the header wins for both readers
-    writeFileSync(join(root, 'inbox', '2026-11-01-reply-a1b2.md'), '\uFEFF<!--  instr-inbox  {"captured":"2026-10-01T18:00:00.000Z"}  -->\n### A letter on paper {#draft-1}\n');
+    writeFileSync(
+      join(root, 'inbox', '2026-11-01-reply-a1b2.md'),
+      '\uFEFF<!--  instr-inbox  {"captured":"2026-10-01T18:00:00.000Z"}  -->\n### A letter on paper {#draft-1}\n',
+    );
     const today = '2026-11-27';
     const { drafts } = await listDrafts(root, Date.parse(`${today}T00:00:00Z`) + 86_400_000);
     expect(drafts.map((d) => [d.captured, d.ageDays])).toEqual([['2026-10-01T18:00:00.000Z', 57]]);

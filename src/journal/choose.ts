@@ -18,9 +18,13 @@ export type JournalChoice =
 
 export async function chooseJournal(cwd: string, flag?: string, env: NodeJS.ProcessEnv = process.env): Promise<JournalChoice> {
   const local = join(cwd, '.instr', 'journal.jsonl');
-  if (flag) return isPostgresUrl(flag) ? { kind: 'postgres', url: flag, outbox: local, from: 'flag' } : { kind: 'file', path: resolve(cwd, flag), explicit: true };
+  if (flag)
+    return isPostgresUrl(flag) ? { kind: 'postgres', url: flag, outbox: local, from: 'flag' } : { kind: 'file', path: resolve(cwd, flag), explicit: true };
   const fromEnv = env['INSTR_JOURNAL'];
-  if (fromEnv) return isPostgresUrl(fromEnv) ? { kind: 'postgres', url: fromEnv, outbox: local, from: 'env' } : { kind: 'file', path: resolve(cwd, fromEnv), explicit: true };
+  if (fromEnv)
+    return isPostgresUrl(fromEnv)
+      ? { kind: 'postgres', url: fromEnv, outbox: local, from: 'env' }
+      : { kind: 'file', path: resolve(cwd, fromEnv), explicit: true };
   const configured = await configuredJournal(cwd);
   if (configured) {
     if (isPostgresUrl(configured.value)) return { kind: 'postgres', url: configured.value, outbox: local, from: 'config' };

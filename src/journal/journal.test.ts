@@ -63,7 +63,10 @@ describe('journal', () => {
       resumed.append({ type: 'end', status: 'done', outcome: null } as never, AT);
       resumed.close();
       const { events, problems } = await readJournal(file);
-      expect(events.map((e) => e.seq), `cut at ${cut}`).toEqual([0, 1, 2]);
+      expect(
+        events.map((e) => e.seq),
+        `cut at ${cut}`,
+      ).toEqual([0, 1, 2]);
       expect(problems, `cut at ${cut}`).toEqual([{ line: 2, message: expect.stringContaining('torn') }]);
     }
   });

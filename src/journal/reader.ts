@@ -51,7 +51,10 @@ export function parseJournal(text: string): JournalContents {
       return;
     }
     if (!order.accept(record)) {
-      problems.push({ line: i + 1, message: `seq ${record.seq} of run ${record.run} is not after the run's last record (a repeated or misplaced write); skipped` });
+      problems.push({
+        line: i + 1,
+        message: `seq ${record.seq} of run ${record.run} is not after the run's last record (a repeated or misplaced write); skipped`,
+      });
       return;
     }
     events.push(record);

@@ -1,7 +1,23 @@
 /** One journal line: how it is recognised as a record, and which records of a run count. */
 import type { JournalEvent } from './events.js';
 
-const knownTypes = new Set(['start', 'step', 'unclear', 'decision', 'jump', 'escalation', 'checkpoint', 'wait', 'resume', 'timeout', 'back', 'pause', 'not-covered', 'end', 'abandon']);
+const knownTypes = new Set([
+  'start',
+  'step',
+  'unclear',
+  'decision',
+  'jump',
+  'escalation',
+  'checkpoint',
+  'wait',
+  'resume',
+  'timeout',
+  'back',
+  'pause',
+  'not-covered',
+  'end',
+  'abandon',
+]);
 
 /** One line → an event, null when it is not a record at all, 'unknown' for a record we cannot read. */
 export function parseRecord(line: string): JournalEvent | null | 'unknown' {

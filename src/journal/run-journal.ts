@@ -52,20 +52,25 @@ export async function openRunJournal(io: JournalIo, flag: string | undefined, la
   let upload: BackgroundUpload | null = null;
   let started: Promise<BackgroundUpload> | null = null;
   let timer: NodeJS.Timeout | null = null;
-  const start = () => (started ??= (async () => {
-    const [{ BackgroundUpload }, { PostgresStore }, { serverMessages }] = await Promise.all([import('./postgres/background.js'), import('./postgres/store.js'), import('./postgres/messages.js')]);
-    upload = new BackgroundUpload(
-      async () => {
-        const store = new PostgresStore(choice.url, { connectTimeoutMs: 3000, queryTimeoutMs: 10_000 }, env);
-        await store.connection();
-        return store;
-      },
-      file,
-      (detail) => io.err(`${io.color.yellow('instr:')} ${serverMessages(lang()).unreachable(label, detail, shownFile)}\n`),
-      { firstDelayMs: 0 },
-    );
-    return upload;
-  })());
+  const start = () =>
+    (started ??= (async () => {
+      const [{ BackgroundUpload }, { PostgresStore }, { serverMessages }] = await Promise.all([
+        import('./postgres/background.js'),
+        import('./postgres/store.js'),
+        import('./postgres/messages.js'),
+      ]);
+      upload = new BackgroundUpload(
+        async () => {
+          const store = new PostgresStore(choice.url, { connectTimeoutMs: 3000, queryTimeoutMs: 10_000 }, env);
+          await store.connection();
+          return store;
+        },
+        file,
+        (detail) => io.err(`${io.color.yellow('instr:')} ${serverMessages(lang()).unreachable(label, detail, shownFile)}\n`),
+        { firstDelayMs: 0 },
+      );
+      return upload;
+    })());
   let pokes = 0;
   // The records written before the first prompt (start, and what the engine does on its own to
   // reach it) come in one synchronous burst; the upload waits for the first record after it, an

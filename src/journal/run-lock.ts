@@ -61,7 +61,10 @@ export function lockRun(journal: string, run: string): () => void {
 function readHolder(path: string): { pid: number; host: string } | null {
   try {
     // A lock file committed as a FIFO or a link must not block or lead anywhere.
-    const [pid, host] = readRegularFileSync(path, 1024, { base: dirname(path) }).toString('utf8').trim().split(' ');
+    const [pid, host] = readRegularFileSync(path, 1024, { base: dirname(path) })
+      .toString('utf8')
+      .trim()
+      .split(' ');
     return Number.isInteger(Number(pid)) ? { pid: Number(pid), host: host ?? '' } : null;
   } catch {
     return null;

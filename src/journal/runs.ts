@@ -65,7 +65,20 @@ export class RunFolder {
   add = (e: JournalEvent): void => {
     let r = this.runs.get(e.run);
     if (!r) {
-      r = { run: e.run, task: null, title: '', file: '', lang: 'en', user: '', scripted: false, startedAt: null, lastAt: Number.NaN, lastAtText: e.at, state: 'active', node: null };
+      r = {
+        run: e.run,
+        task: null,
+        title: '',
+        file: '',
+        lang: 'en',
+        user: '',
+        scripted: false,
+        startedAt: null,
+        lastAt: Number.NaN,
+        lastAtText: e.at,
+        state: 'active',
+        node: null,
+      };
       this.runs.set(e.run, r);
     }
     // Parsing every timestamp is a third of the fold's time; the latest is parsed when read.
@@ -131,7 +144,12 @@ export class RunFolder {
       }
       case 'not-covered':
         r.notCovered = (r.notCovered ?? 0) + 1;
-        (r.gaps ??= []).push({ node: typeof e.node === 'string' ? e.node : null, description: String(e.description ?? ''), ...(typeof e.decidedBy === 'string' && e.decidedBy ? { decidedBy: e.decidedBy } : {}), at: e.at });
+        (r.gaps ??= []).push({
+          node: typeof e.node === 'string' ? e.node : null,
+          description: String(e.description ?? ''),
+          ...(typeof e.decidedBy === 'string' && e.decidedBy ? { decidedBy: e.decidedBy } : {}),
+          at: e.at,
+        });
         return;
       case 'pause': {
         const until = typeof e.until === 'string' ? Date.parse(e.until) : Number.NaN;
@@ -143,7 +161,8 @@ export class RunFolder {
         if (pending) (r.missedWaits ??= []).push({ node: pending.node, event: pending.event, timeoutAt: pending.timeoutAt ?? at, happenedAt: null });
         return;
       case 'abandon':
-        if (pending?.timeoutAt !== undefined && at > pending.timeoutAt) (r.missedWaits ??= []).push({ node: pending.node, event: pending.event, timeoutAt: pending.timeoutAt, happenedAt: null });
+        if (pending?.timeoutAt !== undefined && at > pending.timeoutAt)
+          (r.missedWaits ??= []).push({ node: pending.node, event: pending.event, timeoutAt: pending.timeoutAt, happenedAt: null });
         return;
     }
   };
@@ -157,4 +176,3 @@ export function finishRuns(runs: Map<string, RunRecord>): Map<string, RunRecord>
   }
   return runs;
 }
-

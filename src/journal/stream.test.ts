@@ -57,7 +57,12 @@ describe('reading the journal', () => {
     expect(missing).toBe(false);
     expect(runs.get('r1')).toMatchObject({ task: 'mail', state: 'done', durationMs: 1_200_000, skips: [{ node: 'answer-mail', reason: 'Писем не было' }] });
     expect(runs.get('r4')).toMatchObject({ state: 'waiting', wait: { node: 'approval', timeoutAt: Date.parse('2026-11-02T07:21:00Z') } });
-    expect(runs.get('r5')).toMatchObject({ state: 'done', deadlineAt: Date.parse('2026-11-23T09:00:00Z'), deadlineEvent: 'Директор согласовал заявку', checkpoints: [{ node: 'received', confirmed: false }] });
+    expect(runs.get('r5')).toMatchObject({
+      state: 'done',
+      deadlineAt: Date.parse('2026-11-23T09:00:00Z'),
+      deadlineEvent: 'Директор согласовал заявку',
+      checkpoints: [{ node: 'received', confirmed: false }],
+    });
     expect(runs.get('r6')).toMatchObject({ state: 'paused', node: 'check-acts' });
     expect(runs.get('r9')).toMatchObject({ state: 'abandoned' });
     expect(runs.get('r3')?.unclear).toHaveLength(2);

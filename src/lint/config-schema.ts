@@ -6,7 +6,8 @@ const level = { $ref: '#/definitions/Level' };
 const synonymsSchema = {
   type: 'array',
   maxItems: 1000,
-  description: 'Groups of words or phrases that mean the same to the firm, so that `instr search` and the run menu find one by the other: [[орёт, кричит, повышает голос], [скидка, дешевле]].',
+  description:
+    'Groups of words or phrases that mean the same to the firm, so that `instr search` and the run menu find one by the other: [[орёт, кричит, повышает голос], [скидка, дешевле]].',
   items: { type: 'array', minItems: 2, maxItems: 100, items: { type: 'string', minLength: 1, maxLength: 200 } },
 };
 
@@ -31,7 +32,8 @@ export function configSchema(rules: readonly AnyRule[]): Record<string, unknown>
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://instr.dev/schemas/config.schema.json',
     title: 'InstrConfig',
-    description: 'instr.config.yaml: how `instr lint` checks the instructions, and the synonyms `instr search` knows. Generated from the lint rules\' meta (npm run gen); do not edit.',
+    description:
+      "instr.config.yaml: how `instr lint` checks the instructions, and the synonyms `instr search` knows. Generated from the lint rules' meta (npm run gen); do not edit.",
     type: 'object',
     additionalProperties: false,
     properties: {

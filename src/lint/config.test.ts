@@ -21,7 +21,12 @@ function problems(text: string) {
 
 describe('config', () => {
   it('merges a preset with the file: severities, options, lists', () => {
-    const config = resolveConfig(parseConfig('extends: strict\nrules:\n  vague-wording: warn\n  dead-end: [error, {requireExplicitEnd: false}]\n  required-sections: [warn, {sections: [tasks]}]\n  inbox-stale: [warn, {maxAge: P1M}]\n', 'c.yaml'));
+    const config = resolveConfig(
+      parseConfig(
+        'extends: strict\nrules:\n  vague-wording: warn\n  dead-end: [error, {requireExplicitEnd: false}]\n  required-sections: [warn, {sections: [tasks]}]\n  inbox-stale: [warn, {maxAge: P1M}]\n',
+        'c.yaml',
+      ),
+    );
     expect(config.preset).toBe('strict');
     expect(config.rules['vague-wording']).toEqual({ level: 'warn', options: {} });
     expect(config.rules['dead-end']).toEqual({ level: 'error', options: { requireExplicitEnd: false } });
@@ -41,7 +46,9 @@ describe('config', () => {
     expect(problems('rules:\n  vague-wording: loud\n')).toEqual(['2:18 "rules.vague-wording" must be off, warn or error, or [severity, {options}]']);
     expect(problems('rules:\n  no-such-rule: off\n')).toEqual(['2:3 Unknown rule "no-such-rule"; the rules are listed in docs/commands/lint.md']);
     expect(problems('extends: lax\n')).toEqual(['1:10 "extends" must be one of: recommended, strict']);
-    expect(problems('rules:\n  inbox-stale: [warn, {maxAge: two weeks}]\n')).toEqual(['2:32 "rules.inbox-stale.1.maxAge" must be an ISO 8601 duration such as P14D or P2W']);
+    expect(problems('rules:\n  inbox-stale: [warn, {maxAge: two weeks}]\n')).toEqual([
+      '2:32 "rules.inbox-stale.1.maxAge" must be an ISO 8601 duration such as P14D or P2W',
+    ]);
     expect(problems('inboxMaxAge: P1M\n')).toEqual(['1:1 "inboxMaxAge" is now an option of a rule: rules: { inbox-stale: [warn, { maxAge: P30D }] }']);
     expect(problems('rules:\n  dead-end: [error, {explicit: true}]\n')).toEqual(['2:22 Unknown key "explicit" in "rules.dead-end.1"']);
   });
@@ -49,7 +56,14 @@ describe('config', () => {
   it('reports YAML errors, duplicate keys and alias bombs without throwing anything else', () => {
     expect(problems('rules: [\n')[0]).toMatch(/^\d+:\d+ Not valid YAML/);
     expect(problems('extends: strict\nextends: strict\n')[0]).toMatch(/^2:1 Not valid YAML/);
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join('\n');
     expect(problems(bomb)[0]).toMatch(/could not be read|Not valid YAML|Unknown key/);
   });
 

@@ -55,9 +55,13 @@ export async function loadConfig(file: string | null, display: string = file ?? 
   try {
     text = (await readRegularFile(file, maxConfigBytes)).toString('utf8');
   } catch (error) {
-    if (error instanceof UnsafePathError && error.reason === 'too-large') throw new ConfigError([{ file: display, line: 1, column: 1, message: 'Config file is larger than 1 MB' }]);
-    if (error instanceof UnsafePathError) throw new ConfigError([{ file: display, line: 1, column: 1, message: 'Cannot read the config file: it is not a regular file' }]);
-    throw new ConfigError([{ file: display, line: 1, column: 1, message: `Cannot read the config file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }]);
+    if (error instanceof UnsafePathError && error.reason === 'too-large')
+      throw new ConfigError([{ file: display, line: 1, column: 1, message: 'Config file is larger than 1 MB' }]);
+    if (error instanceof UnsafePathError)
+      throw new ConfigError([{ file: display, line: 1, column: 1, message: 'Cannot read the config file: it is not a regular file' }]);
+    throw new ConfigError([
+      { file: display, line: 1, column: 1, message: `Cannot read the config file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` },
+    ]);
   }
   return { ...resolveConfig(parseConfig(text, display)), file };
 }
@@ -69,9 +73,11 @@ export function parseConfig(text: string, display: string): ConfigFile {
   // uniqueKeys compares every key with all before it (quadratic): duplicates are found with a Set instead.
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true });
   const at = (offset: number) => ({ file: display, ...lineColumnAt(text, offset) });
-  if (doc.errors.length > 0) throw new ConfigError(doc.errors.slice(0, 20).map((e) => ({ ...at(e.pos[0]), message: `Not valid YAML: ${e.message.split('\n')[0]}` })));
+  if (doc.errors.length > 0)
+    throw new ConfigError(doc.errors.slice(0, 20).map((e) => ({ ...at(e.pos[0]), message: `Not valid YAML: ${e.message.split('\n')[0]}` })));
   const duplicates = duplicateKeys(doc);
-  if (duplicates.length > 0) throw new ConfigError(duplicates.map((d) => ({ ...at(d.offset), message: `Not valid YAML: Map keys must be unique ("${d.key}" is repeated)` })));
+  if (duplicates.length > 0)
+    throw new ConfigError(duplicates.map((d) => ({ ...at(d.offset), message: `Not valid YAML: Map keys must be unique ("${d.key}" is repeated)` })));
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 }) ?? {};
@@ -178,8 +184,6 @@ function locate(doc: YamlDocument, e: ErrorObject): number {
   }
   return 0;
 }
-
-
 
 async function isFile(path: string): Promise<boolean> {
   try {

@@ -6,7 +6,16 @@ import { maskProse, sourceText } from './source-text.js';
 describe('linter', () => {
   it('turns a rule that throws into one rule-error diagnostic instead of a crash', async () => {
     const broken = defineRule({
-      meta: { id: 'vague-wording', type: 'suggestion', description: 'x', defaultSeverity: 'warn', docs: 'docs/rules/x.md', schema: {}, defaultOptions: {}, messages: {} },
+      meta: {
+        id: 'vague-wording',
+        type: 'suggestion',
+        description: 'x',
+        defaultSeverity: 'warn',
+        docs: 'docs/rules/x.md',
+        schema: {},
+        defaultOptions: {},
+        messages: {},
+      },
       check() {
         throw new Error('boom');
       },
@@ -18,7 +27,16 @@ describe('linter', () => {
   });
   it('maps severities from the config: off skips the rule, error raises it', async () => {
     const rule = defineRule({
-      meta: { id: 'vague-wording', type: 'suggestion', description: 'x', defaultSeverity: 'warn', docs: 'docs/rules/x.md', schema: {}, defaultOptions: {}, messages: { here: { ru: 'здесь', en: 'here' } } },
+      meta: {
+        id: 'vague-wording',
+        type: 'suggestion',
+        description: 'x',
+        defaultSeverity: 'warn',
+        docs: 'docs/rules/x.md',
+        schema: {},
+        defaultOptions: {},
+        messages: { here: { ru: 'здесь', en: 'here' } },
+      },
       check(context) {
         context.report({ file: context.graph.documents[0]!.file, at: { offset: 0, endOffset: 3 }, messageId: 'here' });
       },

@@ -62,13 +62,22 @@ export async function lintCompiled(result: CompileResult, options: LintOptions):
       options: { ...rule.meta.defaultOptions, ...configured?.options },
       source: (file) => texts.get(file),
       lang,
-      report: (r: Report) => void found.push({ file: r.file, diagnostic: toDiagnostic(r, rule.meta, lang(r.file), severity, texts.get(r.file), displayOf(r.file)) }),
+      report: (r: Report) =>
+        void found.push({ file: r.file, diagnostic: toDiagnostic(r, rule.meta, lang(r.file), severity, texts.get(r.file), displayOf(r.file)) }),
     };
     try {
       await rule.check(context);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      out.push({ file: displayOf(graph.documents[0]?.file ?? ''), line: 1, column: 1, rule: 'rule-error', severity: 'error', message: `Rule "${id}" failed: ${detail}; its findings are missing. This is a bug in instr; please report it`, source: 'lint' });
+      out.push({
+        file: displayOf(graph.documents[0]?.file ?? ''),
+        line: 1,
+        column: 1,
+        rule: 'rule-error',
+        severity: 'error',
+        message: `Rule "${id}" failed: ${detail}; its findings are missing. This is a bug in instr; please report it`,
+        source: 'lint',
+      });
       continue;
     }
     for (const { file, diagnostic } of found) {

@@ -55,8 +55,20 @@ export async function lintCode(rule: AnyRule, code: string, options: CodeOptions
   const shift = header === '' ? 0 : header.split('\n').length - 1;
   const compiled = compileSource({ path: inlineFile, display: inlineFile, text, hash: sha256(new TextEncoder().encode(text)) });
   const { graph, diagnostics } = linkSources([compiled]);
-  const result: CompileResult = { graph, diagnostics: [...compiled.diagnostics, ...diagnostics], root: resolve('/nonexistent-instr-inline'), files: [inlineFile] };
+  const result: CompileResult = {
+    graph,
+    diagnostics: [...compiled.diagnostics, ...diagnostics],
+    root: resolve('/nonexistent-instr-inline'),
+    files: [inlineFile],
+  };
   const config = resolveConfig({ rules: { [rule.meta.id]: ['error', options.options ?? {}] } } as ConfigFile);
-  const found = await lintCompiled(result, { config, today: options.today ?? '2026-11-27', cwd: result.root, rules: [rule], ...(options.lang ? { lang: options.lang } : {}), sources: new Map([[inlineFile, text]]) });
+  const found = await lintCompiled(result, {
+    config,
+    today: options.today ?? '2026-11-27',
+    cwd: result.root,
+    rules: [rule],
+    ...(options.lang ? { lang: options.lang } : {}),
+    sources: new Map([[inlineFile, text]]),
+  });
   return found.map((d) => ({ ...d, line: d.line - shift, ...(d.endLine !== undefined ? { endLine: d.endLine - shift } : {}) }));
 }

@@ -26,7 +26,29 @@ const patterns: RegExp[] = [
   /\bby\s+(?:noon|midday|the\s+end\s+of\s+the\s+(?:day|week)|([01]?\d|2[0-3]):[0-5]\d|\d{1,2}\s?(?:am|pm))\b/gi,
 ];
 
-const numbers: Record<string, number> = { одного: 1, одну: 1, одной: 1, одна: 1, двух: 2, два: 2, две: 2, трёх: 3, трех: 3, три: 3, четырёх: 4, четырех: 4, пяти: 5, пять: 5, one: 1, two: 2, three: 3, four: 4, five: 5, a: 1, an: 1 };
+const numbers: Record<string, number> = {
+  одного: 1,
+  одну: 1,
+  одной: 1,
+  одна: 1,
+  двух: 2,
+  два: 2,
+  две: 2,
+  трёх: 3,
+  трех: 3,
+  три: 3,
+  четырёх: 4,
+  четырех: 4,
+  пяти: 5,
+  пять: 5,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  a: 1,
+  an: 1,
+};
 
 /** Every time-setting phrase in a text, in order. */
 export function timePhrases(text: string): TimePhrase[] {
@@ -45,7 +67,9 @@ export function timePhrases(text: string): TimePhrase[] {
 function spanOf(phrase: string): string | null {
   const lower = phrase.toLowerCase();
   if (/(^|\s)рабочего\s+дня$/u.test(lower)) return '1wd';
-  const m = /(\d+|[\p{L}]+)\s+(рабоч\p{L}*\s+|working\s+|business\s+)?(минут|час|д[ен]|недел|месяц|minute|hour|day|week)/u.exec(lower.replace(/^(в\s+течение|через|within|in|after)\s+/u, ''));
+  const m = /(\d+|[\p{L}]+)\s+(рабоч\p{L}*\s+|working\s+|business\s+)?(минут|час|д[ен]|недел|месяц|minute|hour|day|week)/u.exec(
+    lower.replace(/^(в\s+течение|через|within|in|after)\s+/u, ''),
+  );
   if (!m) return /рабочего\s+дня/u.test(lower) ? '1wd' : null;
   const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : numbers[m[1]!];
   if (n === undefined) return null;

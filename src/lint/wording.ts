@@ -180,7 +180,16 @@ export class PhraseMatcher {
       if (prefix.length === 0) everyWord = true;
       else prefixes.add(prefix);
     }
-    this.starts = everyWord || prefixes.size === 0 ? null : new RegExp([...prefixes].sort((a, b) => b.length - a.length).map(escapeForPattern).join('|'), 'gu');
+    this.starts =
+      everyWord || prefixes.size === 0
+        ? null
+        : new RegExp(
+            [...prefixes]
+              .sort((a, b) => b.length - a.length)
+              .map(escapeForPattern)
+              .join('|'),
+            'gu',
+          );
   }
 
   get size(): number {

@@ -74,7 +74,11 @@ const pieces = [
 ];
 
 const documents = fc
-  .tuple(fc.constantFrom('', '---\nid: a\ntitle: T\nlang: en\n---\n', '---\nid: a\n', '--- \nid: a\n--- \n', '---\n---\n'), fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), fc.constantFrom('', '\n', '\n\n'))
+  .tuple(
+    fc.constantFrom('', '---\nid: a\ntitle: T\nlang: en\n---\n', '---\nid: a\n', '--- \nid: a\n--- \n', '---\n---\n'),
+    fc.array(fc.constantFrom(...pieces), { maxLength: 60 }),
+    fc.constantFrom('', '\n', '\n\n'),
+  )
   .map(([front, lines, tail]) => front + lines.join('\n') + tail);
 
 describe('parsing in chunks', () => {
@@ -92,13 +96,26 @@ describe('parsing in chunks', () => {
   });
 
   it('splits generated instructions into many chunks', () => {
-    const text = ['---', 'id: a', 'title: T', 'lang: en', '---', '', ...Array.from({ length: 30 }, (_, i) => `### Task ${i} {#t-${i}}\n\n1. Step one.\n2. Step two.\n\n::decision[Go on?]\n- Yes\n  1. Go.\n- No\n\n  ::end[Stopped]\n`)].join('\n');
+    const text = [
+      '---',
+      'id: a',
+      'title: T',
+      'lang: en',
+      '---',
+      '',
+      ...Array.from(
+        { length: 30 },
+        (_, i) => `### Task ${i} {#t-${i}}\n\n1. Step one.\n2. Step two.\n\n::decision[Go on?]\n- Yes\n  1. Go.\n- No\n\n  ::end[Stopped]\n`,
+      ),
+    ].join('\n');
     expect(chunkStarts(text, 1)).toHaveLength(30);
     expect(parseInChunks(text, parseMarkdownWhole, 1)).toEqual(parseMarkdownWhole(text));
   });
 
   it('does not split inside an open fence, an HTML block or front matter', () => {
-    expect(parseInChunks('```\n# not a heading\n```\n# heading\n', parseMarkdownWhole, 1)).toEqual(parseMarkdownWhole('```\n# not a heading\n```\n# heading\n'));
+    expect(parseInChunks('```\n# not a heading\n```\n# heading\n', parseMarkdownWhole, 1)).toEqual(
+      parseMarkdownWhole('```\n# not a heading\n```\n# heading\n'),
+    );
     const html = '<div>\n# inside html\n\n# heading\n';
     expect(parseInChunks(html, parseMarkdownWhole, 1)).toEqual(parseMarkdownWhole(html));
     expect(chunkStarts('---\n# yaml comment\n---\n# heading\n', 1)).toEqual([23]);

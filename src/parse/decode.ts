@@ -49,9 +49,12 @@ function firstInvalidByte(bytes: Uint8Array): number {
 function lineColumnOfByte(bytes: Uint8Array, at: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) { line++; lineStart = i + 1; }
+  for (let i = 0; i < at; i++)
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
   let column = 1;
   for (let i = lineStart; i < at; i++) if ((bytes[i]! & 0xc0) !== 0x80) column++;
   return { line, column };
 }
-

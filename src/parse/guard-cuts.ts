@@ -37,7 +37,8 @@ export class CutFinder {
     if (this.line <= this.frontMatterLines || this.stopped) return false;
     if (this.fence) {
       const close = fenceOpen.exec(lineText);
-      if (close && close[1]![0] === this.fence.char && close[1]!.length >= this.fence.length && lineText.slice(close[0].length).trim() === '') this.fence = null;
+      if (close && close[1]![0] === this.fence.char && close[1]!.length >= this.fence.length && lineText.slice(close[0].length).trim() === '')
+        this.fence = null;
       return false;
     }
     if (this.html) {

@@ -5,7 +5,8 @@ const limits = { ...defaultGuardLimits, maxDepth: 5, maxInlineDelimiters: 10, ma
 
 describe('guardNesting', () => {
   it('accepts ordinary instructions', () => {
-    const text = '---\nid: x\nroles:\n  a:\n    contacts:\n      deep:\n        deeper: 1\n---\n\n1. Step *one*.\n   - detail\n\n::decision[Q?]\n- Yes\n  1. Do.\n- No\n';
+    const text =
+      '---\nid: x\nroles:\n  a:\n    contacts:\n      deep:\n        deeper: 1\n---\n\n1. Step *one*.\n   - detail\n\n::decision[Q?]\n- Yes\n  1. Do.\n- No\n';
     expect(guardNesting(text, limits)).toBeNull();
     expect(guardNesting(text)).toBeNull();
   });

@@ -63,7 +63,8 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
   let start = 0;
   const frontMatterEnd = frontMatterLines(text);
   // Checked here too, before the parser reads it: 40 000 roles must not reach micromark or YAML.
-  if (frontMatterEnd > maxFrontMatterLines + 2) return { line: maxFrontMatterLines + 2, column: 1, message: `Front matter is longer than ${maxFrontMatterLines} lines; keep long data out of it` };
+  if (frontMatterEnd > maxFrontMatterLines + 2)
+    return { line: maxFrontMatterLines + 2, column: 1, message: `Front matter is longer than ${maxFrontMatterLines} lines; keep long data out of it` };
   // Where the parser starts a new chunk (src/parse/chunks.ts): container starts are counted per chunk.
   const cuts = hasDefinition(text) ? null : new CutFinder(frontMatterEnd);
   while (start <= text.length) {
@@ -98,7 +99,11 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
     const depth = Math.floor(columns / 2) + markers;
     const blank = lineText.trim() === '';
     if (depth > limits.maxDepth) {
-      return { line, column: 1, message: `Nesting ${depth} levels deep; at most ${limits.maxDepth} are allowed (lists, quotes and indentation; instr --max-depth raises the limit)` };
+      return {
+        line,
+        column: 1,
+        message: `Nesting ${depth} levels deep; at most ${limits.maxDepth} are allowed (lists, quotes and indentation; instr --max-depth raises the limit)`,
+      };
     }
 
     blockLines = blank ? 0 : blockLines + 1;
@@ -114,7 +119,11 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
       return { line, column: 1, message: `File has more than ${maxFileLines} lines; split it into several files` };
     }
     if (stretchLines > maxStretchLines) {
-      return { line, column: 1, message: `More than ${maxStretchLines} lines in one stretch the parser cannot cut; ${cuts ? 'put a heading at the left margin between the parts' : 'a link reference definition ([x]: url) makes the whole file one stretch'}` };
+      return {
+        line,
+        column: 1,
+        message: `More than ${maxStretchLines} lines in one stretch the parser cannot cut; ${cuts ? 'put a heading at the left margin between the parts' : 'a link reference definition ([x]: url) makes the whole file one stretch'}`,
+      };
     }
     const quoted = markers > listMarkers;
     containers += listMarkers + (quoted && (!previousQuoted || previousBlank) ? 1 : 0) + (!previousBlank && setextUnderline.test(lineText) ? 1 : 0);
@@ -126,7 +135,11 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
     if (f) {
       containerDepth += f[2] ? 1 : containerDepth > 0 ? -1 : 0;
       if (containerDepth > limits.maxDepth) {
-        return { line, column: prefixEnd + 1 + (f[0].length - f[0].trimStart().length), message: `Container directives nested ${containerDepth} deep; at most ${limits.maxDepth} are allowed` };
+        return {
+          line,
+          column: prefixEnd + 1 + (f[0].length - f[0].trimStart().length),
+          message: `Container directives nested ${containerDepth} deep; at most ${limits.maxDepth} are allowed`,
+        };
       }
     }
 
@@ -139,12 +152,20 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
     if (listItem) {
       listItems += listMarkers;
       if (listItems > limits.maxListItems) {
-        return { line, column: columns + 1, message: `A list with more than ${limits.maxListItems} items (nested ones included); split it, e.g. with a heading or a paragraph between the parts` };
+        return {
+          line,
+          column: columns + 1,
+          message: `A list with more than ${limits.maxListItems} items (nested ones included); split it, e.g. with a heading or a paragraph between the parts`,
+        };
       }
     }
     // (after the list's own limit, whose message is the more precise one)
     if (containers > maxContainersPerChunk) {
-      return { line, column: 1, message: `More than ${maxContainersPerChunk} list items, block quotes and underlined headings in one stretch the parser cannot cut (it slows down with their square); separate them with a paragraph or a heading at the left margin after a blank line` };
+      return {
+        line,
+        column: 1,
+        message: `More than ${maxContainersPerChunk} list items, block quotes and underlined headings in one stretch the parser cannot cut (it slows down with their square); separate them with a paragraph or a heading at the left margin after a blank line`,
+      };
     }
     previousBlank = blank;
 
@@ -171,7 +192,11 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
       if (counted) {
         delimiters++;
         if (delimiters > limits.maxInlineDelimiters) {
-          return { line, column: i + 1, message: `More than ${limits.maxInlineDelimiters} emphasis, link or code delimiters or inline HTML openings (*, _, [, \`, <) in one paragraph; split it` };
+          return {
+            line,
+            column: i + 1,
+            message: `More than ${limits.maxInlineDelimiters} emphasis, link or code delimiters or inline HTML openings (*, _, [, \`, <) in one paragraph; split it`,
+          };
         }
       }
     }

@@ -37,7 +37,11 @@ let processor: Processor<Root> | undefined;
 
 /** Markdown text → mdast syntax tree (CommonMark + YAML front matter + leaf directives), parsed in one piece. */
 export function parseMarkdownWhole(text: string): Root {
-  processor ??= unifiedPackage().unified().use(remarkParsePackage().default).use(remarkFrontmatterPackage().default, ['yaml']).use(remarkLeafDirectives) as unknown as Processor<Root>;
+  processor ??= unifiedPackage()
+    .unified()
+    .use(remarkParsePackage().default)
+    .use(remarkFrontmatterPackage().default, ['yaml'])
+    .use(remarkLeafDirectives) as unknown as Processor<Root>;
   return processor.parse(text);
 }
 

@@ -69,7 +69,8 @@ export function checklist(index: GraphIndex, task: Task, lang?: string): Checkli
 
 /** Prose the author wrote between nodes (a note, a sub-heading), as detail lines where it stands. */
 function pushNote(lines: ChecklistLine[], markdown: string, depth: number): void {
-  for (const line of markdown.split('\n')) if (line.trim()) lines.push({ depth, marker: '', text: line.replace(/^#{1,6}\s+/, ''), kind: /^#{1,6}\s/.test(line) ? 'header' : 'detail' });
+  for (const line of markdown.split('\n'))
+    if (line.trim()) lines.push({ depth, marker: '', text: line.replace(/^#{1,6}\s+/, ''), kind: /^#{1,6}\s/.test(line) ? 'header' : 'detail' });
 }
 
 function describe(node: Node, t: Messages, index: GraphIndex, lang: string | undefined): string {
@@ -95,14 +96,16 @@ function describe(node: Node, t: Messages, index: GraphIndex, lang: string | und
     case 'checkpoint':
       return `☑ ${t.checkpoint}: ${node.text}${node.value ? ` (${t.checkpointValue}: ${node.value})` : ''}`;
     case 'wait': {
-      const extra = [node.deadline ? `${t.waitDeadline} ${formatDuration(node.deadline, lang)}` : '', node.timeout ? `${t.waitTimeout} ${formatDuration(node.timeout, lang)}` : '']
+      const extra = [
+        node.deadline ? `${t.waitDeadline} ${formatDuration(node.deadline, lang)}` : '',
+        node.timeout ? `${t.waitTimeout} ${formatDuration(node.timeout, lang)}` : '',
+      ]
         .filter(Boolean)
         .join('; ');
       return `⏸ ${t.wait}: ${node.event}${extra ? ` (${extra})` : ''}`;
     }
   }
 }
-
 
 /**
  * The number `show` gives every node of every task ("7", "7.a.1"): `run`, its resume screen,

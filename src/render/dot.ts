@@ -29,7 +29,10 @@ export function toDot(chart: Flowchart): string {
     if (clusters) lines.push('  }');
   }
   for (const edge of chart.edges) {
-    const attributes = [edge.label !== undefined ? `label=${dotString(edge.label.length > 40 ? `${edge.label.slice(0, 39)}…` : edge.label)}` : '', edge.dashed ? 'style=dashed' : ''].filter(Boolean);
+    const attributes = [
+      edge.label !== undefined ? `label=${dotString(edge.label.length > 40 ? `${edge.label.slice(0, 39)}…` : edge.label)}` : '',
+      edge.dashed ? 'style=dashed' : '',
+    ].filter(Boolean);
     lines.push(`  ${edge.from} -> ${edge.to}${attributes.length ? ` [${attributes.join(', ')}]` : ''};`);
   }
   lines.push('}');

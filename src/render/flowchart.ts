@@ -77,7 +77,8 @@ export function buildFlowchart(index: GraphIndex, tasks: Task[], lang?: string):
       const from = keyOf.get(node.id)!;
       eachSuccessor(node, (to, kind, option) => {
         if (kind !== 'jump') edges.push({ from, to: target(to), ...(option ? { label: option.label } : {}), dashed: false });
-        else if (node.kind === 'jump' && node.targetTask !== undefined) pending.push({ from, to: index.tasks.get(node.targetTask)?.entry === to ? `task:${node.targetTask}` : `node:${to ?? ''}`, dashed: true });
+        else if (node.kind === 'jump' && node.targetTask !== undefined)
+          pending.push({ from, to: index.tasks.get(node.targetTask)?.entry === to ? `task:${node.targetTask}` : `node:${to ?? ''}`, dashed: true });
       });
     }
   });
@@ -136,7 +137,10 @@ function nodeLabel(index: GraphIndex, node: Node, lang?: string): string {
     case 'checkpoint':
       return `${t.checkpoint}: ${node.text}${node.value ? ` (${t.checkpointValue}: ${node.value})` : ''}`;
     case 'wait': {
-      const extra = [node.deadline ? `${t.deadline}: ${formatDuration(node.deadline, lang)}` : '', node.timeout ? `${t.waitTimeout} ${formatDuration(node.timeout, lang)}` : ''].filter(Boolean);
+      const extra = [
+        node.deadline ? `${t.deadline}: ${formatDuration(node.deadline, lang)}` : '',
+        node.timeout ? `${t.waitTimeout} ${formatDuration(node.timeout, lang)}` : '',
+      ].filter(Boolean);
       return `${t.wait}: ${node.event}${extra.length ? ` (${extra.join('; ')})` : ''}`;
     }
   }

@@ -84,7 +84,13 @@ export function renderFileMarkdown(text: string, ctx: FileRenderContext): string
   const out: string[] = [];
   for (const node of tree.children) {
     if (node.type === 'yaml') continue;
-    const rendered = renderTree([node], { color: ctx.color, root: ctx.root, cwd: ctx.cwd, columns: ctx.columns, ...(ctx.base !== undefined ? { base: ctx.base } : {}) });
+    const rendered = renderTree([node], {
+      color: ctx.color,
+      root: ctx.root,
+      cwd: ctx.cwd,
+      columns: ctx.columns,
+      ...(ctx.base !== undefined ? { base: ctx.base } : {}),
+    });
     const lines = node.type === 'table' || node.type === 'code' ? rendered : wrapLines(rendered, ctx.columns);
     if (out.length > 0 && lines.length > 0) out.push('');
     out.push(...lines);

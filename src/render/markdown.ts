@@ -65,7 +65,9 @@ function block(node: RootContent, ctx: MarkdownContext): string[] {
     case 'blockquote':
       return blocks(node.children, ctx).map((l) => `${c.dim('│')} ${l}`);
     case 'code':
-      return terminalSafe(node.value).split('\n').map((l) => `    ${c.cyan(l)}`);
+      return terminalSafe(node.value)
+        .split('\n')
+        .map((l) => `    ${c.cyan(l)}`);
     case 'thematicBreak':
       return [c.dim('───')];
     case 'html':
@@ -73,7 +75,11 @@ function block(node: RootContent, ctx: MarkdownContext): string[] {
     case 'leafDirective':
       return [terminalSafe(toString(node))];
     case 'table':
-      return layOutTable(node.children.map((row) => row.children.map((cell) => inline(cell.children, ctx))), ctx.columns ?? 80, c);
+      return layOutTable(
+        node.children.map((row) => row.children.map((cell) => inline(cell.children, ctx))),
+        ctx.columns ?? 80,
+        c,
+      );
     default:
       return [terminalSafe(toString(node as Nodes))];
   }

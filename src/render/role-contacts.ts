@@ -2,7 +2,20 @@ import type { Role } from '../graph/types.js';
 
 /** Contact kinds as people say them; a kind not listed is shown as the author wrote it. */
 const labels: Record<string, Record<string, string>> = {
-  ru: { phone: 'телефон', mobile: 'мобильный', email: 'почта', 'e-mail': 'почта', mail: 'почта', telegram: 'Telegram', whatsapp: 'WhatsApp', chat: 'чат', office: 'кабинет', room: 'кабинет', address: 'адрес', skype: 'Skype' },
+  ru: {
+    phone: 'телефон',
+    mobile: 'мобильный',
+    email: 'почта',
+    'e-mail': 'почта',
+    mail: 'почта',
+    telegram: 'Telegram',
+    whatsapp: 'WhatsApp',
+    chat: 'чат',
+    office: 'кабинет',
+    room: 'кабинет',
+    address: 'адрес',
+    skype: 'Skype',
+  },
   en: { phone: 'phone', mobile: 'mobile', email: 'email', telegram: 'Telegram', whatsapp: 'WhatsApp', chat: 'chat' },
 };
 

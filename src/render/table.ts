@@ -18,7 +18,10 @@ export function layOutTable(rows: string[][], columns: number, c: ChalkInstance)
     const cells = widths.map((w, i) => wrapAnsi(row[i] ?? '', w, { hard: true, trim: true }).split('\n'));
     const height = Math.max(...cells.map((lines) => lines.length));
     for (let k = 0; k < height; k++) {
-      const line = cells.map((lines, i) => pad(lines[k] ?? '', widths[i]!)).join(' '.repeat(gap)).trimEnd();
+      const line = cells
+        .map((lines, i) => pad(lines[k] ?? '', widths[i]!))
+        .join(' '.repeat(gap))
+        .trimEnd();
       out.push(r === 0 ? c.bold(line) : line);
     }
     if (r === 0) out.push(c.dim(widths.map((w) => '─'.repeat(w)).join(' '.repeat(gap))));

@@ -35,19 +35,52 @@ describe('the report', () => {
   });
 
   it('lists skipped steps with their reasons and file:line from the current graph', () => {
-    expect(task('mail')?.skipped).toEqual([{ node: 'answer-mail', text: 'Ответить на письма клиентов.', number: '2', file: 'manager.md', line: 42, count: 1, reasons: [{ reason: 'Писем не было', count: 1 }] }]);
+    expect(task('mail')?.skipped).toEqual([
+      {
+        node: 'answer-mail',
+        text: 'Ответить на письма клиентов.',
+        number: '2',
+        file: 'manager.md',
+        line: 42,
+        count: 1,
+        reasons: [{ reason: 'Писем не было', count: 1 }],
+      },
+    ]);
     expect(task('old-task')?.skipped[0]).toMatchObject({ node: 'old-task.s1234567', text: null, file: null });
   });
 
   it('groups "unclear" notes by step, the most asked first, without the scripted run\'s', () => {
     expect(report.unclear).toEqual([
-      { task: 'mail', node: 'open-mailbox', text: 'Открыть общий почтовый ящик.', number: '1', file: 'manager.md', line: 41, count: 2, notes: [{ note: 'Где взять пароль от ящика?', count: 2 }] },
-      { task: 'mail', node: 'answer-mail', text: 'Ответить на письма клиентов.', number: '2', file: 'manager.md', line: 42, count: 1, notes: [{ note: 'Отвечать с общего ящика или с личного?', count: 1 }] },
+      {
+        task: 'mail',
+        node: 'open-mailbox',
+        text: 'Открыть общий почтовый ящик.',
+        number: '1',
+        file: 'manager.md',
+        line: 41,
+        count: 2,
+        notes: [{ note: 'Где взять пароль от ящика?', count: 2 }],
+      },
+      {
+        task: 'mail',
+        node: 'answer-mail',
+        text: 'Ответить на письма клиентов.',
+        number: '2',
+        file: 'manager.md',
+        line: 42,
+        count: 1,
+        notes: [{ note: 'Отвечать с общего ящика или с личного?', count: 1 }],
+      },
     ]);
   });
 
   it('reports checkpoints not confirmed and runs finished after their deadline', () => {
-    expect(task('equipment')).toMatchObject({ started: 1, finished: 1, late: 1, checkpoints: [{ node: 'received', text: 'Техника получена', line: 35, count: 1 }] });
+    expect(task('equipment')).toMatchObject({
+      started: 1,
+      finished: 1,
+      late: 1,
+      checkpoints: [{ node: 'received', text: 'Техника получена', line: 35, count: 1 }],
+    });
   });
 
   it('lists open waits and deadlines that are past, whenever the run started', () => {
@@ -73,14 +106,24 @@ describe('the report', () => {
     expect(task('month-end')!.schedules[0]).toMatchObject({ due: 0, missed: [] });
   });
 
-  it('checks schedules only from the journal\'s first run: before it, nothing can be known', async () => {
+  it("checks schedules only from the journal's first run: before it, nothing can be known", async () => {
     const { runs, stats } = await loadRuns(journal);
-    const october = buildReport(graph, runs.values(), { since: '2026-10-01', until: '2026-10-31', today: '2026-11-27', journal: { path: journal, missing: false, stats } });
+    const october = buildReport(graph, runs.values(), {
+      since: '2026-10-01',
+      until: '2026-10-31',
+      today: '2026-11-27',
+      journal: { path: journal, missing: false, stats },
+    });
     expect(october.journalSince).toBe('2026-10-29T06:00:00.000Z');
     // r11 ran the mail routine on 29 October; 30 October is the only miss, 1–28 October are not judged.
     expect(october.tasks.find((t) => t.task === 'mail')!.schedules[0]).toMatchObject({ due: 2, missed: [{ date: '2026-10-30', time: '09:00' }] });
     expect(reportText(october, 'en', new Chalk({ level: 0 }))).toContain('Schedules checked from the first run in the journal: 2026-10-29');
-    const empty = buildReport(graph, [], { since: '2026-11-01', until: '2026-11-30', today: '2026-11-27', journal: { path: journal, missing: true, stats: null } });
+    const empty = buildReport(graph, [], {
+      since: '2026-11-01',
+      until: '2026-11-30',
+      today: '2026-11-27',
+      journal: { path: journal, missing: true, stats: null },
+    });
     expect(empty).toMatchObject({ journalSince: null, tasks: [] });
   });
 
@@ -91,7 +134,7 @@ describe('the report', () => {
     ]);
   });
 
-  it('renders as text and Markdown in the instruction\'s language', () => {
+  it("renders as text and Markdown in the instruction's language", () => {
     const text = reportText(report, 'ru', new Chalk({ level: 0 }));
     expect(text).toContain('Пропущено нечитаемых строк: 2 (6, 38)');
     expect(text).toContain('Не учтено сценарных прохождений: 1');

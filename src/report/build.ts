@@ -161,7 +161,16 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
     const zone = zoneOf(task);
     if (!r.scripted) {
       for (const due of runDues(r, { at: triggerDeadline(r, task, times), label: task?.trigger?.text ?? '' })) {
-        if (isOverdue(due, now)) overdue.push({ run: r.run, task: r.task, user: r.user, kind: due.kind, due: new Date(due.at).toISOString(), label: due.label, daysLate: daysLate(due, now) });
+        if (isOverdue(due, now))
+          overdue.push({
+            run: r.run,
+            task: r.task,
+            user: r.user,
+            kind: due.kind,
+            due: new Date(due.at).toISOString(),
+            label: due.label,
+            daysLate: daysLate(due, now),
+          });
       }
     }
     const [from, to] = boundsIn(zone);
@@ -169,7 +178,16 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
     for (const m of r.scripted ? [] : (r.missedWaits ?? [])) {
       if (m.timeoutAt < from || m.timeoutAt >= to) continue;
       const late = Math.floor(((m.happenedAt ?? now) - m.timeoutAt) / dayMs);
-      overdue.push({ run: r.run, task: r.task, user: r.user, kind: 'wait', due: new Date(m.timeoutAt).toISOString(), label: m.event, daysLate: late, ...(m.happenedAt !== null && { happened: new Date(m.happenedAt).toISOString() }) });
+      overdue.push({
+        run: r.run,
+        task: r.task,
+        user: r.user,
+        kind: 'wait',
+        due: new Date(m.timeoutAt).toISOString(),
+        label: m.event,
+        daysLate: late,
+        ...(m.happenedAt !== null && { happened: new Date(m.happenedAt).toISOString() }),
+      });
     }
     if (r.startedAt < from || r.startedAt >= to) continue;
     if (r.scripted) {
@@ -209,7 +227,16 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
     }
     for (const c of r.checkpoints ?? []) if (!c.confirmed) acc.checkpoints.set(c.node, (acc.checkpoints.get(c.node) ?? 0) + 1);
     for (const g of r.gaps ?? []) {
-      notCovered.push({ run: r.run, task: r.task, user: r.user, at: g.at, step: g.node ? stepRef(index, g.node) : null, description: g.description, decidedBy: g.decidedBy ?? null, endedRun: r.endedNotCovered === true && g === r.gaps?.at(-1) });
+      notCovered.push({
+        run: r.run,
+        task: r.task,
+        user: r.user,
+        at: g.at,
+        step: g.node ? stepRef(index, g.node) : null,
+        description: g.description,
+        decidedBy: g.decidedBy ?? null,
+        endedRun: r.endedNotCovered === true && g === r.gaps?.at(-1),
+      });
     }
     for (const u of r.unclear ?? []) {
       let entry = unclear.get(u.node);
@@ -300,14 +327,18 @@ function finish(acc: Acc, index: GraphIndex, since: string, lastDay: string | nu
     return { ...stepRef(index, node), count: list.reduce((n, x) => n + x.count, 0), reasons: list };
   });
   skipped.sort((a, b) => b.count - a.count || a.node.localeCompare(b.node));
-  const checkpoints = [...acc.checkpoints].map(([node, count]) => ({ ...stepRef(index, node), count })).sort((a, b) => b.count - a.count || a.node.localeCompare(b.node));
+  const checkpoints = [...acc.checkpoints]
+    .map(([node, count]) => ({ ...stepRef(index, node), count }))
+    .sort((a, b) => b.count - a.count || a.node.localeCompare(b.node));
   const schedules: ScheduleCheck[] = [];
   if (task && lastDay !== null && since <= lastDay) {
     const days = Math.round(((parseIsoDate(lastDay) ?? 0) - (parseIsoDate(since) ?? 0)) / dayMs) + 1;
     for (const schedule of task.schedules) {
       // A dates table's rows are not in the graph: such a schedule is listed by agenda, not judged here.
       if (schedule.table !== undefined) continue;
-      const due = (schedule.workdays || schedule.shift ? calendarOccurrences(schedule, times.forFile(task.file), since, days) : occurrences(schedule, zone, since, days)).filter((o) => o.at.getTime() <= now);
+      const due = (
+        schedule.workdays || schedule.shift ? calendarOccurrences(schedule, times.forFile(task.file), since, days) : occurrences(schedule, zone, since, days)
+      ).filter((o) => o.at.getTime() <= now);
       const missed = due.filter((o) => !acc.dates.has(o.date)).map((o) => ({ date: o.date, time: o.time }));
       schedules.push({ label: schedule.label, line: schedule.position.line, due: due.length, missed });
     }
@@ -346,9 +377,14 @@ function stepRef(index: GraphIndex, id: string): StepRef {
   const node = index.node(id);
   let numbers = numbering.get(index);
   if (!numbers) numbering.set(index, (numbers = stepNumbers(index)));
-  return { node: id, text: node ? nodeLabel(node) : null, number: numbers.get(id) ?? null, file: node?.position.file ?? null, line: node?.position.line ?? null };
+  return {
+    node: id,
+    text: node ? nodeLabel(node) : null,
+    number: numbers.get(id) ?? null,
+    file: node?.position.file ?? null,
+    line: node?.position.line ?? null,
+  };
 }
-
 
 /** A run's deadline instant from its task's trigger (start + deadline), if any. */
 function triggerDeadline(r: RunRecord, task: Task | undefined, times: WorkTimes): number | null {
@@ -366,10 +402,12 @@ function reviewDue(graph: Graph, today: string): ReviewDue[] {
   const status = reviewStatus(graph, today);
   const out: ReviewDue[] = [];
   for (const d of status.documents) {
-    if (d.dueOn !== null && d.dueOn <= today) out.push({ file: d.file, task: null, line: d.position?.line ?? null, reviewed: d.reviewed, dueOn: d.dueOn, daysOverdue: d.daysOverdue });
+    if (d.dueOn !== null && d.dueOn <= today)
+      out.push({ file: d.file, task: null, line: d.position?.line ?? null, reviewed: d.reviewed, dueOn: d.dueOn, daysOverdue: d.daysOverdue });
   }
   for (const t of status.tasks) {
-    if (t.own && t.dueOn !== null && t.dueOn <= today) out.push({ file: t.file, task: t.task, line: t.position.line, reviewed: t.reviewed, dueOn: t.dueOn, daysOverdue: t.daysOverdue });
+    if (t.own && t.dueOn !== null && t.dueOn <= today)
+      out.push({ file: t.file, task: t.task, line: t.position.line, reviewed: t.reviewed, dueOn: t.dueOn, daysOverdue: t.daysOverdue });
   }
   return out.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
 }

@@ -26,7 +26,13 @@ function journal(name: string, after: string[]): string {
 async function report(file: string) {
   const { graph } = await compilePaths(['test/fixtures/run']);
   const { runs, stats } = await loadRuns(file);
-  return buildReport(graph, runs.values(), { since: '2026-11-01', until: '2026-12-31', today: '2026-12-03', now: Date.parse('2026-12-03T12:00:00Z'), journal: { path: file, missing: false, stats } });
+  return buildReport(graph, runs.values(), {
+    since: '2026-11-01',
+    until: '2026-12-31',
+    today: '2026-12-03',
+    now: Date.parse('2026-12-03T12:00:00Z'),
+    journal: { path: file, missing: false, stats },
+  });
 }
 
 describe('missed waits in the report', () => {
@@ -36,7 +42,18 @@ describe('missed waits in the report', () => {
       '{"v":1,"run":"RUN","seq":SEQ,"at":"2026-12-02T12:05:00.000Z","type":"end","node":null,"status":"done","outcome":"","durationMs":1}',
     ]);
     const r = await report(file);
-    expect(r.overdue).toEqual([{ run: 'late', task: 'request', user: 'olga', kind: 'wait', due: '2026-11-30T06:31:00.000Z', label: 'The client paid', daysLate: 1, happened: '2026-12-01T08:00:00.000Z' }]);
+    expect(r.overdue).toEqual([
+      {
+        run: 'late',
+        task: 'request',
+        user: 'olga',
+        kind: 'wait',
+        due: '2026-11-30T06:31:00.000Z',
+        label: 'The client paid',
+        daysLate: 1,
+        happened: '2026-12-01T08:00:00.000Z',
+      },
+    ]);
     expect(reportText(r, 'en', new Chalk({ level: 0 }))).toContain('2026-11-30 06:31 UTC  request  Chase: The client paid (happened 2026-12-01 08:00 UTC)');
   });
 

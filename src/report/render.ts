@@ -19,7 +19,11 @@ export function formatMs(ms: number, lang: string): string {
   ];
   const first = parts.findIndex(([n]) => n > 0);
   if (first === -1) return `0 ${s}`;
-  return parts.slice(first, first + 2).filter(([n]) => n > 0).map(([n, unit]) => `${n} ${unit}`).join(' ');
+  return parts
+    .slice(first, first + 2)
+    .filter(([n]) => n > 0)
+    .map(([n, unit]) => `${n} ${unit}`)
+    .join(' ');
 }
 
 function where(ref: { file: string | null; line: number | null }): string {
@@ -54,8 +58,14 @@ function counts(r: TaskReport, t: Messages, lang: string): string {
 
 function header(report: Report, t: Messages): string[] {
   const j = report.journal;
-  const lines = [`${t.reportPeriod}: ${report.since} … ${report.until}`, `${t.reportJournal}: ${terminalSafe(j.path)}${j.missing ? ` (${t.reportNoJournal})` : ''}`];
-  if (j.stats?.unreadable) lines.push(`${t.reportUnreadable}: ${j.stats.unreadable} (${j.stats.unreadableLines.join(', ')}${j.stats.unreadable > j.stats.unreadableLines.length ? ', …' : ''})`);
+  const lines = [
+    `${t.reportPeriod}: ${report.since} … ${report.until}`,
+    `${t.reportJournal}: ${terminalSafe(j.path)}${j.missing ? ` (${t.reportNoJournal})` : ''}`,
+  ];
+  if (j.stats?.unreadable)
+    lines.push(
+      `${t.reportUnreadable}: ${j.stats.unreadable} (${j.stats.unreadableLines.join(', ')}${j.stats.unreadable > j.stats.unreadableLines.length ? ', …' : ''})`,
+    );
   if (j.stats?.duplicates) lines.push(`${t.reportDuplicates}: ${j.stats.duplicates}`);
   if (report.scriptedRuns) lines.push(`${t.reportScripted}: ${report.scriptedRuns}`);
   if (report.journalSince !== null && report.journalSince.slice(0, 10) > report.since) lines.push(`${t.reportChecksFrom}: ${report.journalSince.slice(0, 10)}`);
@@ -78,7 +88,10 @@ export function reportText(report: Report, lang: string, c: ChalkInstance): stri
     if (r.checkpoints.length > 0) out.push(`    ${c.red(t.reportCheckpoints)}:`);
     for (const p of r.checkpoints) out.push(`      ${p.count}× ${terminalSafe(stepLabel(p, t))} ${c.dim(where(p))}`);
     for (const sc of r.schedules) {
-      if (sc.missed.length > 0) out.push(`    ${c.red(`${t.reportMissed} ${sc.missed.length}/${sc.due}`)} «${terminalSafe(sc.label)}»: ${dateList(sc.missed.map((m) => m.date))} ${c.dim(`${r.file}:${sc.line}`)}`);
+      if (sc.missed.length > 0)
+        out.push(
+          `    ${c.red(`${t.reportMissed} ${sc.missed.length}/${sc.due}`)} «${terminalSafe(sc.label)}»: ${dateList(sc.missed.map((m) => m.date))} ${c.dim(`${r.file}:${sc.line}`)}`,
+        );
     }
   }
   out.push('', c.bold(t.reportUnclear));
@@ -96,10 +109,16 @@ export function reportText(report: Report, lang: string, c: ChalkInstance): stri
   }
   out.push('', c.bold(t.reportOverdue));
   if (report.overdue.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
-  for (const o of report.overdue) out.push(`  ${c.red(o.due.slice(0, 16).replace('T', ' '))} UTC  ${c.cyan(terminalSafe(o.task))}  ${terminalSafe(overdueLabel(o.kind, o.label, t))}${happened(o, t)}  ${c.dim(`${t.agendaRun} ${terminalSafe(o.run)}${o.user ? `, ${terminalSafe(o.user)}` : ''}`)}`);
+  for (const o of report.overdue)
+    out.push(
+      `  ${c.red(o.due.slice(0, 16).replace('T', ' '))} UTC  ${c.cyan(terminalSafe(o.task))}  ${terminalSafe(overdueLabel(o.kind, o.label, t))}${happened(o, t)}  ${c.dim(`${t.agendaRun} ${terminalSafe(o.run)}${o.user ? `, ${terminalSafe(o.user)}` : ''}`)}`,
+    );
   out.push('', c.bold(t.reportReview));
   if (report.review.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
-  for (const r of report.review) out.push(`  ${r.file}${r.line ? `:${r.line}` : ''}${r.task ? ` ${c.cyan(terminalSafe(r.task))}` : ''}  ${t.reviewed} ${r.reviewed ?? '—'}, ${t.deadline.toLowerCase()} ${r.dueOn}`);
+  for (const r of report.review)
+    out.push(
+      `  ${r.file}${r.line ? `:${r.line}` : ''}${r.task ? ` ${c.cyan(terminalSafe(r.task))}` : ''}  ${t.reviewed} ${r.reviewed ?? '—'}, ${t.deadline.toLowerCase()} ${r.dueOn}`,
+    );
   out.push('');
   return out.join('\n');
 }
@@ -121,9 +140,14 @@ export function reportMarkdown(report: Report, lang: string): string {
   out.push(`## ${t.reportRuns}`, '');
   if (report.tasks.length === 0) out.push(t.reportNone, '');
   else {
-    out.push(`| ${t.tasks} | ${t.reportStarted} | ${t.reportFinished} | ${t.reportAbandoned} | ${t.reportMedian} | ${t.reportLate} | ${t.reportMissed} |`, '|---|--:|--:|--:|--:|--:|--:|');
+    out.push(
+      `| ${t.tasks} | ${t.reportStarted} | ${t.reportFinished} | ${t.reportAbandoned} | ${t.reportMedian} | ${t.reportLate} | ${t.reportMissed} |`,
+      '|---|--:|--:|--:|--:|--:|--:|',
+    );
     for (const r of report.tasks) {
-      out.push(`| \`${cell(r.task)}\` ${cell(r.title)}${r.known ? '' : ` (${t.reportGone})`} | ${r.started} | ${r.finished} | ${r.abandoned} | ${r.medianMs === null ? '—' : formatMs(r.medianMs, lang)} | ${r.late} | ${missedCount(r)} |`);
+      out.push(
+        `| \`${cell(r.task)}\` ${cell(r.title)}${r.known ? '' : ` (${t.reportGone})`} | ${r.started} | ${r.finished} | ${r.abandoned} | ${r.medianMs === null ? '—' : formatMs(r.medianMs, lang)} | ${r.late} | ${missedCount(r)} |`,
+      );
     }
     out.push('');
   }
@@ -150,14 +174,21 @@ export function reportMarkdown(report: Report, lang: string): string {
   for (const p of checkpoints) out.push(`- **${p.count}×** \`${cell(p.task)}\` ${cell(stepLabel(p, t))}${p.file ? ` (${where(p)})` : ''}`);
   out.push('', `## ${t.reportOverdue}`, '');
   if (report.overdue.length === 0) out.push(t.reportNone);
-  for (const o of report.overdue) out.push(`- ${o.due.slice(0, 16).replace('T', ' ')} UTC \`${cell(o.task)}\` ${cell(overdueLabel(o.kind, o.label, t))}${cell(happened(o, t))} (${t.agendaRun} ${cell(o.run)}${o.user ? `, ${cell(o.user)}` : ''})`);
+  for (const o of report.overdue)
+    out.push(
+      `- ${o.due.slice(0, 16).replace('T', ' ')} UTC \`${cell(o.task)}\` ${cell(overdueLabel(o.kind, o.label, t))}${cell(happened(o, t))} (${t.agendaRun} ${cell(o.run)}${o.user ? `, ${cell(o.user)}` : ''})`,
+    );
   const missed = report.tasks.flatMap((r) => r.schedules.filter((sc) => sc.missed.length > 0).map((sc) => ({ task: r.task, file: r.file, ...sc })));
   out.push('', `## ${t.reportMissed}`, '');
   if (missed.length === 0) out.push(t.reportNone);
-  for (const m of missed) out.push(`- **${m.missed.length}/${m.due}** \`${cell(m.task)}\` ${cell(m.label)} (${m.file}:${m.line}): ${dateList(m.missed.map((x) => x.date))}`);
+  for (const m of missed)
+    out.push(`- **${m.missed.length}/${m.due}** \`${cell(m.task)}\` ${cell(m.label)} (${m.file}:${m.line}): ${dateList(m.missed.map((x) => x.date))}`);
   out.push('', `## ${t.reportReview}`, '');
   if (report.review.length === 0) out.push(t.reportNone);
-  for (const r of report.review) out.push(`- ${cell(r.file)}${r.line ? `:${r.line}` : ''}${r.task ? ` \`${cell(r.task)}\`` : ''}: ${t.reviewed} ${r.reviewed ?? '—'}, ${t.deadline.toLowerCase()} ${r.dueOn}`);
+  for (const r of report.review)
+    out.push(
+      `- ${cell(r.file)}${r.line ? `:${r.line}` : ''}${r.task ? ` \`${cell(r.task)}\`` : ''}: ${t.reviewed} ${r.reviewed ?? '—'}, ${t.deadline.toLowerCase()} ${r.dueOn}`,
+    );
   out.push('');
   return out.join('\n');
 }

@@ -14,7 +14,12 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 /** Counts the runs the report sees; the time it takes is measured by `npm run bench:report`, not here. */
 async function countRuns(graph: Graph, path: string): Promise<{ runs: number; events: number }> {
   const loaded = await loadRuns(path);
-  const report = buildReport(graph, loaded.runs.values(), { since: '2026-01-01', until: '2026-11-27', today: '2026-11-27', journal: { path, missing: false, stats: loaded.stats } });
+  const report = buildReport(graph, loaded.runs.values(), {
+    since: '2026-01-01',
+    until: '2026-11-27',
+    today: '2026-11-27',
+    journal: { path, missing: false, stats: loaded.stats },
+  });
   return { runs: report.tasks.reduce((n, x) => n + x.started, 0) + report.scriptedRuns, events: loaded.stats?.events ?? 0 };
 }
 

@@ -26,7 +26,12 @@ export interface AnswersFile {
 export const MAX_ANSWERS_BYTES = 1024 * 1024;
 
 export function normalizeKey(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim().replace(/[\s.?!:;…]+$/u, '');
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s.?!:;…]+$/u, '');
 }
 
 /** Parses the YAML; problems are returned as messages, never thrown. */
@@ -89,7 +94,9 @@ export type Scripted = { answers: Answer[] } | { missing: string } | { suspend: 
 
 /** The answers for a prompt from the file: a list (unclear then done), a missing answer, or a wait to suspend on. */
 export function scriptedAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, answers: AnswersFile): Scripted {
-  const entry = keysOf(prompt.node).map((k) => answers.entries.get(k)).find((e) => e !== undefined);
+  const entry = keysOf(prompt.node)
+    .map((k) => answers.entries.get(k))
+    .find((e) => e !== undefined);
   const value = entry?.value;
   const where = entry ? `"${entry.key}"` : `"${prompt.node.id}"`;
   switch (prompt.kind) {

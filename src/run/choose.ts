@@ -7,7 +7,12 @@ import { inquirerTheme } from './interactive.js';
 import type { RunMessages } from './messages.js';
 
 function choice(task: Task) {
-  return { value: task, name: `${terminalSafe(task.title)} (#${task.id})`, short: terminalSafe(task.title), description: task.trigger ? terminalSafe(task.trigger.text) : undefined };
+  return {
+    value: task,
+    name: `${terminalSafe(task.title)} (#${task.id})`,
+    short: terminalSafe(task.title),
+    description: task.trigger ? terminalSafe(task.trigger.text) : undefined,
+  };
 }
 
 export async function chooseFrom(tasks: Task[], t: RunMessages, color: ChalkInstance): Promise<Task> {
@@ -17,7 +22,11 @@ export async function chooseFrom(tasks: Task[], t: RunMessages, color: ChalkInst
 const DISCARD = '\0discard';
 
 /** The run to continue, or (after "Discard a run…") the run to abandon. */
-export async function chooseRun(runs: Array<{ id: string; label: string }>, t: RunMessages, color: ChalkInstance): Promise<{ continue: string } | { discard: string }> {
+export async function chooseRun(
+  runs: Array<{ id: string; label: string }>,
+  t: RunMessages,
+  color: ChalkInstance,
+): Promise<{ continue: string } | { discard: string }> {
   const theme = inquirerTheme(color, t);
   const choices = runs.map((r) => ({ value: r.id, name: r.label, short: r.id }));
   const id = await select<string>({ message: t.pickRun, choices: [...choices, new Separator(), { value: DISCARD, name: t.discard }], pageSize: 12, theme });

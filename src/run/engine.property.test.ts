@@ -7,10 +7,11 @@ import type { Graph } from '../graph/types.js';
 import { applyAnswer, currentPrompt, startRun, type Answer, type Prompt, type RunState } from './engine.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const sources = ['instructions', 'test/fixtures/run', 'test/fixtures/compile/request.md', 'test/fixtures/compile/nested.md'].filter((p) => existsSync(`${root}${p}`));
+const sources = ['instructions', 'test/fixtures/run', 'test/fixtures/compile/request.md', 'test/fixtures/compile/nested.md'].filter((p) =>
+  existsSync(`${root}${p}`),
+);
 const T0 = '2026-11-27T10:00:00.000Z';
 const MAX_PROMPTS = 2000;
-
 
 /** An answer the prompt accepts, picked by `pick` (a number in [0, 1)). */
 function answerFor(prompt: Exclude<Prompt, { kind: 'finished' }>, pick: number): Answer {

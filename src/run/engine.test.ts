@@ -29,7 +29,14 @@ describe('run engine', () => {
     const start = startRun(graph, 'request', T0);
     expect(start).toMatchObject({ version: 1, task: 'request', node: 'greet', status: 'active', startedAt: T0 });
     expect(currentPrompt(graph, start)).toMatchObject({ kind: 'step', node: { id: 'greet' } });
-    const end = walk('request', [{ type: 'done' }, { type: 'done' }, { type: 'choose', option: 'yes' }, { type: 'done' }, { type: 'done' }, { type: 'confirm', confirmed: true }]);
+    const end = walk('request', [
+      { type: 'done' },
+      { type: 'done' },
+      { type: 'choose', option: 'yes' },
+      { type: 'done' },
+      { type: 'done' },
+      { type: 'confirm', confirmed: true },
+    ]);
     expect(end.status).toBe('done');
     expect(end.outcome).toBeNull();
     expect(end.node).toBeNull();
@@ -97,7 +104,10 @@ describe('run engine', () => {
     expect(s.stack).toEqual([]);
     s = answer(answer(s, { type: 'done' }), { type: 'confirm', confirmed: false });
     expect(s.status).toBe('done');
-    expect(s.path.filter((p) => p.kind === 'checkpoint').map((p) => [p.confirmed, p.answer])).toEqual([[true, 'INV-7'], [false, 'no']]);
+    expect(s.path.filter((p) => p.kind === 'checkpoint').map((p) => [p.confirmed, p.answer])).toEqual([
+      [true, 'INV-7'],
+      [false, 'no'],
+    ]);
   });
 
   it('an end in a task entered without return finishes the run with its outcome', () => {

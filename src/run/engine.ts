@@ -233,9 +233,10 @@ export function applyAnswer(graph: Graph, state: RunState, answer: Answer, now: 
     case 'checkpoint': {
       if (answer.type !== 'confirm') return mismatch(prompt.kind, answer, ['confirm', 'back']);
       const value = answer.value?.trim();
-      if (answer.confirmed && prompt.node.value && !value) return { ok: false, error: `The checkpoint "${prompt.node.text}" needs a value: ${prompt.node.value}` };
+      if (answer.confirmed && prompt.node.value && !value)
+        return { ok: false, error: `The checkpoint "${prompt.node.text}" needs a value: ${prompt.node.value}` };
       entry.confirmed = answer.confirmed;
-      entry.answer = answer.confirmed ? (value || 'yes') : 'no';
+      entry.answer = answer.confirmed ? value || 'yes' : 'no';
       if (value) entry.value = value;
       record();
       advance(graph, next, prompt.node.next, now);

@@ -34,7 +34,12 @@ describe('when an awaited event happened', () => {
     const future = applyAnswer(graph, state, { type: 'arrived', at: '2026-11-27T13:00:00.000Z' }, '2026-11-27T12:00:00.000Z');
     expect(future.ok).toBe(false);
     const r = applyAnswer(graph, state, { type: 'arrived', at: '2026-11-27T08:00:00.000Z' }, '2026-11-27T12:00:00.000Z');
-    expect(r.ok && r.state.path.at(-1)).toMatchObject({ node: 'paid', answer: 'arrived', at: '2026-11-27T12:00:00.000Z', happened: '2026-11-27T08:00:00.000Z' });
+    expect(r.ok && r.state.path.at(-1)).toMatchObject({
+      node: 'paid',
+      answer: 'arrived',
+      at: '2026-11-27T12:00:00.000Z',
+      happened: '2026-11-27T08:00:00.000Z',
+    });
   });
 });
 

@@ -41,7 +41,23 @@ export interface UiContext {
   find?: FindInInstruction;
 }
 
-type Choice = 'done' | 'skip' | 'unclear' | 'back' | 'not-covered' | 'pause' | 'confirm' | 'no' | 'value' | 'ack' | 'arrived' | 'timeout' | 'suspend' | 'reference' | `option:${string}` | `open:${number}`;
+type Choice =
+  | 'done'
+  | 'skip'
+  | 'unclear'
+  | 'back'
+  | 'not-covered'
+  | 'pause'
+  | 'confirm'
+  | 'no'
+  | 'value'
+  | 'ack'
+  | 'arrived'
+  | 'timeout'
+  | 'suspend'
+  | 'reference'
+  | `option:${string}`
+  | `open:${number}`;
 
 /** Inquirer's theme drawn with our colour instance, so NO_COLOR and non-TTY output stay plain. */
 export function inquirerTheme(c: ChalkInstance, t?: RunMessages) {
@@ -106,7 +122,13 @@ export class InteractiveDriver implements Driver {
     const references = nodeReferences(this.ui.graph, prompt.node);
     // only where the document has reference sections, so menus of short documents keep their order
     const hasReference = referenceSections(documentOf(this.ui.graph, prompt.node)).length > 0;
-    const opens = references.map((r, i) => ({ value: `open:${i}` as Choice, name: r.kind === 'file' ? `${t.openFile} ${terminalSafe(this.fileTitle(r.path) ?? r.label)} (${terminalSafe(r.path)})` : `${t.openSection} «${terminalSafe(r.section.title)}»` }));
+    const opens = references.map((r, i) => ({
+      value: `open:${i}` as Choice,
+      name:
+        r.kind === 'file'
+          ? `${t.openFile} ${terminalSafe(this.fileTitle(r.path) ?? r.label)} (${terminalSafe(r.path)})`
+          : `${t.openSection} «${terminalSafe(r.section.title)}»`,
+    }));
     const tail = (): Array<{ value: Choice; name: string; disabled?: boolean } | Separator> => [
       ...(opens.length > 0 ? [new Separator(), ...opens] : []),
       new Separator(),
@@ -123,10 +145,21 @@ export class InteractiveDriver implements Driver {
         break;
       case 'decision':
         message = terminalSafe(prompt.node.question);
-        choices = [...prompt.node.options.map((o) => ({ value: `option:${o.id}` as Choice, name: terminalSafe(o.label), ...(o.note ? { description: terminalSafe(o.note.replace(/\s+/g, ' ')) } : {}) })), ...tail()];
+        choices = [
+          ...prompt.node.options.map((o) => ({
+            value: `option:${o.id}` as Choice,
+            name: terminalSafe(o.label),
+            ...(o.note ? { description: terminalSafe(o.note.replace(/\s+/g, ' ')) } : {}),
+          })),
+          ...tail(),
+        ];
         break;
       case 'checkpoint':
-        choices = [prompt.node.value ? { value: 'value', name: `${t.enterValue} ${terminalSafe(prompt.node.value)}` } : { value: 'confirm', name: t.confirm }, { value: 'no', name: t.notDone }, ...tail()];
+        choices = [
+          prompt.node.value ? { value: 'value', name: `${t.enterValue} ${terminalSafe(prompt.node.value)}` } : { value: 'confirm', name: t.confirm },
+          { value: 'no', name: t.notDone },
+          ...tail(),
+        ];
         break;
       case 'escalation':
         choices = [{ value: 'ack', name: t.escalationDone }, ...tail()];
@@ -204,7 +237,15 @@ export class InteractiveDriver implements Driver {
     this.ui.out(`\n${wrapLines(procedure.length > 0 ? procedure : [c.yellow(t.notCoveredNoProcedure)], this.ui.columns).join('\n')}\n\n`);
     const description = await this.text(t.notCoveredWhat, t.descriptionRequired);
     const gap: Gap = { description, actions: [], end: false };
-    const decided = await select<boolean>({ message: t.notCoveredDecided, choices: [{ value: true, name: t.notCoveredDecidedYes }, { value: false, name: t.notCoveredDecidedNo }], loop: false, theme: this.theme });
+    const decided = await select<boolean>({
+      message: t.notCoveredDecided,
+      choices: [
+        { value: true, name: t.notCoveredDecidedYes },
+        { value: false, name: t.notCoveredDecidedNo },
+      ],
+      loop: false,
+      theme: this.theme,
+    });
     if (decided) {
       gap.decidedBy = await this.text(t.notCoveredWho, t.notCoveredWhoRequired);
       this.ui.out(`${c.dim(t.notCoveredDid)}\n`);
@@ -218,7 +259,15 @@ export class InteractiveDriver implements Driver {
     }
     const number = this.numbers.get(prompt.node.id);
     const back = number ? `${t.notCoveredBack} (${t.stepOf} ${number})` : t.notCoveredBack;
-    gap.end = await select<boolean>({ message: t.notCoveredThen, choices: [{ value: false, name: back }, { value: true, name: t.notCoveredEnd }], loop: false, theme: this.theme });
+    gap.end = await select<boolean>({
+      message: t.notCoveredThen,
+      choices: [
+        { value: false, name: back },
+        { value: true, name: t.notCoveredEnd },
+      ],
+      loop: false,
+      theme: this.theme,
+    });
     return gap;
   }
 
@@ -313,7 +362,11 @@ export class InteractiveDriver implements Driver {
       }
     } else {
       const { section, document } = reference;
-      lines = [`${c.bold(terminalSafe(section.title))} ${c.dim(`${document.file}:${section.position.line}`)}`, '', ...renderFileMarkdown(section.content, { color: c, root, cwd, columns, base: document.file })];
+      lines = [
+        `${c.bold(terminalSafe(section.title))} ${c.dim(`${document.file}:${section.position.line}`)}`,
+        '',
+        ...renderFileMarkdown(section.content, { color: c, root, cwd, columns, base: document.file }),
+      ];
     }
     const text = `\n${lines.join('\n')}\n\n`;
     if (this.ui.page) this.ui.page(text);
@@ -359,7 +412,11 @@ export class InteractiveDriver implements Driver {
     const { t, color: c } = this.ui;
     const when = await select<'now' | 'today' | 'other'>({
       message: t.happenedWhen,
-      choices: [{ value: 'now', name: t.happenedNow }, { value: 'today', name: t.happenedToday }, { value: 'other', name: t.happenedOther }],
+      choices: [
+        { value: 'now', name: t.happenedNow },
+        { value: 'today', name: t.happenedToday },
+        { value: 'other', name: t.happenedOther },
+      ],
       loop: false,
       theme: this.theme,
     });
@@ -418,12 +475,16 @@ export class InteractiveDriver implements Driver {
         // the menu's own question says it
         break;
       case 'checkpoint':
-        lines.push(`${c.green('☑')} ${c.bold(`${t.checkpoint}:`)} ${terminalSafe(prompt.node.text)}${prompt.node.value ? c.dim(` (${terminalSafe(prompt.node.value)})`) : ''}`);
+        lines.push(
+          `${c.green('☑')} ${c.bold(`${t.checkpoint}:`)} ${terminalSafe(prompt.node.text)}${prompt.node.value ? c.dim(` (${terminalSafe(prompt.node.value)})`) : ''}`,
+        );
         break;
       case 'escalation': {
         const doc = graph.documents.find((d) => d.file === task?.file);
         const role = doc?.roles[prompt.node.role];
-        lines.push(`${c.magenta('!')} ${c.bold(`${t.escalateTo}:`)} ${terminalSafe(role?.title ?? prompt.node.role)}${role?.name ? ` — ${terminalSafe(role.name)}` : ''}`);
+        lines.push(
+          `${c.magenta('!')} ${c.bold(`${t.escalateTo}:`)} ${terminalSafe(role?.title ?? prompt.node.role)}${role?.name ? ` — ${terminalSafe(role.name)}` : ''}`,
+        );
         lines.push(`  ${terminalSafe(prompt.node.reason)}`);
         const contacts = Object.entries(role?.contacts ?? {});
         if (contacts.length) {

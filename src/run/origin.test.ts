@@ -11,15 +11,40 @@ const outside = mkdtempSync(join(tmpdir(), 'instr-origin-'));
 afterAll(() => rmSync(outside, { recursive: true, force: true }));
 
 function graphOf(docs: Array<[string, string]>): Graph {
-  return { format: 'instr-graph', version: 1, tasks: [], nodes: {}, documents: docs.map(([file, hash]) => ({ file, hash, id: file, title: file, lang: 'en', roles: {}, sections: [], comments: [] })) };
+  return {
+    format: 'instr-graph',
+    version: 1,
+    tasks: [],
+    nodes: {},
+    documents: docs.map(([file, hash]) => ({ file, hash, id: file, title: file, lang: 'en', roles: {}, sections: [], comments: [] })),
+  };
 }
 
 describe('run origin', () => {
-  it('hashes the documents\' hashes regardless of their order, and changes when one changes', () => {
-    const a = contentHash(graphOf([['a.md', '1'], ['b.md', '2']]));
+  it("hashes the documents' hashes regardless of their order, and changes when one changes", () => {
+    const a = contentHash(
+      graphOf([
+        ['a.md', '1'],
+        ['b.md', '2'],
+      ]),
+    );
     expect(a).toMatch(/^[0-9a-f]{64}$/);
-    expect(contentHash(graphOf([['b.md', '2'], ['a.md', '1']]))).toBe(a);
-    expect(contentHash(graphOf([['a.md', '1'], ['b.md', '3']]))).not.toBe(a);
+    expect(
+      contentHash(
+        graphOf([
+          ['b.md', '2'],
+          ['a.md', '1'],
+        ]),
+      ),
+    ).toBe(a);
+    expect(
+      contentHash(
+        graphOf([
+          ['a.md', '1'],
+          ['b.md', '3'],
+        ]),
+      ),
+    ).not.toBe(a);
   });
 
   it('makes time-sortable run ids', () => {
@@ -37,7 +62,8 @@ describe('run origin', () => {
   it('reads the commit of a fresh repository through the git helper', async () => {
     const repo = join(outside, 'repo');
     mkdirSync(repo);
-    const g = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+    const g = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
     g('init', '--quiet');
     writeFileSync(join(repo, 'a.md'), 'a\n');
     g('add', 'a.md');

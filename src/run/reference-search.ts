@@ -35,6 +35,11 @@ export function taskSheet(graph: Graph, task: Task, lang: string, c: ChalkInstan
 
 /** The menu line of a result. */
 export function foundLabel(found: Found, kinds: { task: string; section: string; file: string }): string {
-  const what = found.kind === 'task' ? `${terminalSafe(found.task.title)} (${kinds.task} #${found.task.id})` : found.kind === 'section' ? `${terminalSafe(found.section.title)} (${kinds.section})` : `${terminalSafe(found.title)} (${kinds.file})`;
+  const what =
+    found.kind === 'task'
+      ? `${terminalSafe(found.task.title)} (${kinds.task} #${found.task.id})`
+      : found.kind === 'section'
+        ? `${terminalSafe(found.section.title)} (${kinds.section})`
+        : `${terminalSafe(found.title)} (${kinds.file})`;
   return what;
 }

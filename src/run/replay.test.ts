@@ -29,7 +29,10 @@ async function journaled(name: string, answers: Answer[]): Promise<{ session: Ru
   const writer = new JournalWriter(file, name);
   const start = clock().toISOString();
   const session = new RunSession(graph, startRun(graph, 'request', start), writer, clock);
-  session.record({ type: 'start', task: 'request', title: 'Handle a request', file: 'flow.md', lang: 'en', user: 'test', revision: null, contentHash: 'h', scripted: true }, start);
+  session.record(
+    { type: 'start', task: 'request', title: 'Handle a request', file: 'flow.md', lang: 'en', user: 'test', revision: null, contentHash: 'h', scripted: true },
+    start,
+  );
   session.recordArrival(0);
   for (const a of answers) {
     const r = session.apply(a);
@@ -55,7 +58,21 @@ const toWait: Answer[] = [
 describe('journal replay', () => {
   it('journals every answer, jump and wait, and replaying the journal gives the same state', async () => {
     const { session, events } = await journaled('r1', toWait);
-    expect(events.map((e) => e.type)).toEqual(['start', 'unclear', 'step', 'step', 'decision', 'back', 'decision', 'step', 'decision', 'jump', 'step', 'escalation', 'wait']);
+    expect(events.map((e) => e.type)).toEqual([
+      'start',
+      'unclear',
+      'step',
+      'step',
+      'decision',
+      'back',
+      'decision',
+      'step',
+      'decision',
+      'jump',
+      'step',
+      'escalation',
+      'wait',
+    ]);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i));
     expect(events.at(-1)).toMatchObject({ type: 'wait', node: 'paid', event: 'The client paid', timeoutAt: expect.any(String), deadlineAfterEvent: 'P1W' });
     expect(session.state.status).toBe('waiting');
@@ -65,7 +82,13 @@ describe('journal replay', () => {
   });
 
   it('journals the end of a finished run', async () => {
-    const { events } = await journaled('r2', [...toWait, { type: 'arrived' }, { type: 'confirm', confirmed: true, value: 'INV-1' }, { type: 'done' }, { type: 'confirm', confirmed: true }]);
+    const { events } = await journaled('r2', [
+      ...toWait,
+      { type: 'arrived' },
+      { type: 'confirm', confirmed: true, value: 'INV-1' },
+      { type: 'done' },
+      { type: 'confirm', confirmed: true },
+    ]);
     expect(events.slice(-5).map((e) => e.type)).toEqual(['resume', 'checkpoint', 'step', 'checkpoint', 'end']);
     expect(events.at(-1)).toMatchObject({ type: 'end', status: 'done', node: null });
     expect(events.find((e) => e.type === 'resume')).toMatchObject({ deadlineAt: expect.any(String) });
@@ -81,7 +104,7 @@ describe('journal replay', () => {
     };
     const reworded = await compileText(original.replace('1. Give the task to the accountant.', '1. Give the task to the accountant on duty.'));
     expect(replayRun(reworded, events)).toMatchObject({ ok: true });
-    const removed = await compileText(original.replace('2. Check the request against the client\'s **tariff**.\n', ''));
+    const removed = await compileText(original.replace("2. Check the request against the client's **tariff**.\n", ''));
     expect(replayRun(removed, events)).toEqual({ ok: false, error: expect.stringMatching(/no longer has the step "request\.s[0-9a-f]+"/) });
   });
 
@@ -94,7 +117,20 @@ describe('journal replay', () => {
     const writer = new JournalWriter(file, 'gap');
     const start = clock().toISOString();
     const session = new RunSession(graph, startRun(graph, 'request', start), writer, clock);
-    session.record({ type: 'start', task: 'request', title: 'Handle a request', file: 'flow.md', lang: 'en', user: 'test', revision: null, contentHash: 'h', scripted: false }, start);
+    session.record(
+      {
+        type: 'start',
+        task: 'request',
+        title: 'Handle a request',
+        file: 'flow.md',
+        lang: 'en',
+        user: 'test',
+        revision: null,
+        contentHash: 'h',
+        scripted: false,
+      },
+      start,
+    );
     expect(session.apply({ type: 'done' }).ok).toBe(true);
     session.endNotCovered('The client wants it in English');
     writer.close();

@@ -48,7 +48,11 @@ export function replayRun(graph: Graph, events: JournalEvent[]): Replay {
   if (!start || start.type !== 'start') return { ok: false, error: 'the journal has no start record for this run' };
   const missing = nodesOf(events).filter((id) => !Object.hasOwn(graph.nodes, id));
   if (!graph.tasks.some((t) => t.id === start.task)) return { ok: false, error: `the task "${start.task}" is no longer in the instructions` };
-  if (missing.length > 0) return { ok: false, error: `the instruction no longer has ${missing.length === 1 ? 'the step' : 'the steps'} ${missing.map((m) => `"${m}"`).join(', ')} this run went through` };
+  if (missing.length > 0)
+    return {
+      ok: false,
+      error: `the instruction no longer has ${missing.length === 1 ? 'the step' : 'the steps'} ${missing.map((m) => `"${m}"`).join(', ')} this run went through`,
+    };
   let state = startRun(graph, start.task, start.at);
   for (const event of events.slice(1)) {
     if (event.type === 'abandon') {

@@ -40,7 +40,11 @@ export class ScriptedDriver implements Driver {
       const now = session.now().getTime();
       const doc = session.graph.documents.find((d) => d.file === prompt.node.position.file);
       const happened = parseHappened(got.happened, now, documentZone(doc));
-      if (!happened.ok) return { kind: 'stop', message: `"${prompt.node.id}": "${got.happened}" ${happened.error === 'future' ? this.t.happenedFuture : this.t.happenedFormat}` };
+      if (!happened.ok)
+        return {
+          kind: 'stop',
+          message: `"${prompt.node.id}": "${got.happened}" ${happened.error === 'future' ? this.t.happenedFuture : this.t.happenedFormat}`,
+        };
       return { kind: 'answer', answer: { type: 'arrived', at: new Date(happened.at).toISOString() } };
     }
     if (got.answers[0]?.type === 'timeout') {

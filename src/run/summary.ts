@@ -29,7 +29,6 @@ export interface RunSummary {
   checkpoints: Array<{ node: string; text: string; confirmed: boolean; value?: string }>;
 }
 
-
 export function summarize(graph: Graph, state: RunState, run: string | null): RunSummary {
   const text = (id: string) => nodeText(Object.hasOwn(graph.nodes, id) ? graph.nodes[id] : undefined);
   const path = state.path.map((p) => ({ ...p, text: text(p.node) }));
@@ -49,7 +48,11 @@ export function summarize(graph: Graph, state: RunState, run: string | null): Ru
     notes: state.notes.map((n) => ({ node: n.node, text: text(n.node), note: n.note })),
     checkpoints: path
       .filter((p) => p.kind === 'checkpoint')
-      .map((p) => (p.value === undefined ? { node: p.node, text: p.text, confirmed: p.confirmed ?? false } : { node: p.node, text: p.text, confirmed: p.confirmed ?? false, value: p.value })),
+      .map((p) =>
+        p.value === undefined
+          ? { node: p.node, text: p.text, confirmed: p.confirmed ?? false }
+          : { node: p.node, text: p.text, confirmed: p.confirmed ?? false, value: p.value },
+      ),
   };
 }
 
@@ -82,7 +85,9 @@ function entryLine(p: SummaryEntry, t: RunMessages, c: ChalkInstance): string {
     case 'decision':
       return `${c.cyan('◆')} ${s} ${c.cyan(`→ ${terminalSafe(p.answer ?? '')}`)}`;
     case 'checkpoint':
-      return p.confirmed ? `${c.green('☑')} ${s}${p.value ? `: ${c.bold(terminalSafe(p.value))}` : ''}` : `${c.red('☐')} ${s} ${c.red(`— ${t.notDone.toLowerCase()}`)}`;
+      return p.confirmed
+        ? `${c.green('☑')} ${s}${p.value ? `: ${c.bold(terminalSafe(p.value))}` : ''}`
+        : `${c.red('☐')} ${s} ${c.red(`— ${t.notDone.toLowerCase()}`)}`;
     case 'escalation':
       return `${c.magenta('!')} ${t.escalateTo}: ${s}`;
     case 'wait':
@@ -101,7 +106,9 @@ function entryLine(p: SummaryEntry, t: RunMessages, c: ChalkInstance): string {
 export function summaryLines(summary: RunSummary, lang: string, t: RunMessages, c: ChalkInstance, numbers?: Map<string, string>): string[] {
   const lines: string[] = [];
   lines.push(c.bold(`── ${t.summary} ──`));
-  lines.push(`${t.status}: ${c.bold(summary.notCovered ? t.statusNotCovered : statusLabel(summary.status, t))}${summary.outcome ? ` · ${t.outcome}: ${terminalSafe(summary.outcome)}` : ''}`);
+  lines.push(
+    `${t.status}: ${c.bold(summary.notCovered ? t.statusNotCovered : statusLabel(summary.status, t))}${summary.outcome ? ` · ${t.outcome}: ${terminalSafe(summary.outcome)}` : ''}`,
+  );
   lines.push(`${t.timeTaken}: ${formatElapsed(summary.durationMs, lang)}`);
   lines.push(`${t.path}:`);
   for (const p of summary.path) lines.push(`  ${pathLine(p, t, c, numbers)}`);
@@ -115,7 +122,10 @@ export function summaryLines(summary: RunSummary, lang: string, t: RunMessages, 
   }
   if (summary.checkpoints.length) {
     lines.push(`${t.checkpoints}:`);
-    for (const k of summary.checkpoints) lines.push(`  ${k.confirmed ? c.green('☑') : c.red('☐')} ${terminalSafe(k.text)}${k.value ? `: ${terminalSafe(k.value)}` : k.confirmed ? '' : ` — ${t.notDone.toLowerCase()}`}`);
+    for (const k of summary.checkpoints)
+      lines.push(
+        `  ${k.confirmed ? c.green('☑') : c.red('☐')} ${terminalSafe(k.text)}${k.value ? `: ${terminalSafe(k.value)}` : k.confirmed ? '' : ` — ${t.notDone.toLowerCase()}`}`,
+      );
   }
   return lines;
 }

@@ -35,7 +35,16 @@ function bindOne(loaded: LoadedScenarioFile, graph: Graph, spec: ScenarioSpec, i
   }
   if (!graph.tasks.some((t) => t.id === taskId)) {
     const w = spec.task !== undefined ? at(['task']) : loaded.locate(['task']);
-    out.push(problem(w.file, w.line, w.column, 'scenario-binding', `No task "${taskId}" in the instructions; known: ${graph.tasks.map((t) => t.id).join(', ')}`, 'scenario'));
+    out.push(
+      problem(
+        w.file,
+        w.line,
+        w.column,
+        'scenario-binding',
+        `No task "${taskId}" in the instructions; known: ${graph.tasks.map((t) => t.id).join(', ')}`,
+        'scenario',
+      ),
+    );
     return undefined;
   }
 
@@ -45,7 +54,10 @@ function bindOne(loaded: LoadedScenarioFile, graph: Graph, spec: ScenarioSpec, i
     const nodes = nodesNamed(graph, key, answerable);
     if (nodes.length === 0) {
       const other = nodesNamed(graph, key);
-      const why = other.length > 0 ? `"${key}" is ${article(other[0]!.kind)}; only decisions, checkpoints, steps and waits take answers` : `No decision, checkpoint, step or wait "${key}" in the instructions`;
+      const why =
+        other.length > 0
+          ? `"${key}" is ${article(other[0]!.kind)}; only decisions, checkpoints, steps and waits take answers`
+          : `No decision, checkpoint, step or wait "${key}" in the instructions`;
       report(['answers', key], why, true);
       continue;
     }
@@ -73,7 +85,10 @@ function bindOne(loaded: LoadedScenarioFile, graph: Graph, spec: ScenarioSpec, i
     return list.flatMap((text, i) => {
       const nodes = nodesNamed(graph, text).filter((n) => n.kind !== 'jump');
       if (nodes.length === 0) {
-        report(['expect', name, i], `expect.${name}: no node "${text}" in the instructions (give a node id, or the text of a step, decision, checkpoint, wait, escalation or end)`);
+        report(
+          ['expect', name, i],
+          `expect.${name}: no node "${text}" in the instructions (give a node id, or the text of a step, decision, checkpoint, wait, escalation or end)`,
+        );
         return [];
       }
       return [{ text, nodes: new Set(nodes.map((n) => n.id)), where: at(['expect', name, i]) }];
@@ -97,10 +112,12 @@ function misfit(nodes: Node[], value: AnswerValue): string | undefined {
   const node = nodes[0]!;
   switch (node.kind) {
     case 'decision': {
-      if (typeof value !== 'string' && typeof value !== 'number') return `A decision's answer is the label or id of one of its options, not ${JSON.stringify(value)}`;
+      if (typeof value !== 'string' && typeof value !== 'number')
+        return `A decision's answer is the label or id of one of its options, not ${JSON.stringify(value)}`;
       for (const n of nodes) {
         if (n.kind !== 'decision') continue;
-        if (!optionNamed(n.options, String(value))) return `"${String(value)}" is not an option of "${n.question}"; options: ${n.options.map((o) => o.label).join(' | ')}`;
+        if (!optionNamed(n.options, String(value)))
+          return `"${String(value)}" is not an option of "${n.question}"; options: ${n.options.map((o) => o.label).join(' | ')}`;
       }
       return undefined;
     }
@@ -109,7 +126,9 @@ function misfit(nodes: Node[], value: AnswerValue): string | undefined {
       if (value === true && node.value) return `The checkpoint "${node.text}" asks for a value (${node.value}); give the value instead of true`;
       return undefined;
     case 'wait':
-      return typeof value === 'boolean' || value === 'timeout' ? undefined : 'A wait is answered with true (the event happened), false (the run stops and waits) or timeout (its timeout steps; [timeout, true] to go on after them)';
+      return typeof value === 'boolean' || value === 'timeout'
+        ? undefined
+        : 'A wait is answered with true (the event happened), false (the run stops and waits) or timeout (its timeout steps; [timeout, true] to go on after them)';
     case 'step':
       return value === 'done' || typeof value === 'object' ? undefined : 'A step is answered with done, {skip: reason} or {unclear: note}';
     default:

@@ -50,7 +50,8 @@ export function executeScenario(graph: Graph, scenario: BoundScenario, maxPrompt
     lastUnclear = answer.type === 'unclear' ? node.id : null;
     if (answer.type === 'choose') chosen.add(optionKey(node.id, answer.option));
     const result = applyAnswer(graph, state, answer, now);
-    if (!result.ok) return stuck(graph, state, node, { code: 'engine-refused', params: { text: nodeText(node) ?? node.id, error: result.error } }, chosen, used);
+    if (!result.ok)
+      return stuck(graph, state, node, { code: 'engine-refused', params: { text: nodeText(node) ?? node.id, error: result.error } }, chosen, used);
     state = result.state;
   }
   const at = state.node !== null && Object.hasOwn(graph.nodes, state.node) ? graph.nodes[state.node]! : undefined;
@@ -69,7 +70,10 @@ function toAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, value: AnswerVa
     case 'escalation':
       return { type: 'ack' };
     case 'wait':
-      if (value === 'timeout') return prompt.node.onTimeout ? { type: 'timeout' } : { code: 'engine-refused', params: { text: prompt.node.event, error: `the wait "${prompt.node.event}" has no steps for when its time runs out` } };
+      if (value === 'timeout')
+        return prompt.node.onTimeout
+          ? { type: 'timeout' }
+          : { code: 'engine-refused', params: { text: prompt.node.event, error: `the wait "${prompt.node.event}" has no steps for when its time runs out` } };
       return value === false ? 'suspend' : { type: 'arrived' };
     case 'checkpoint': {
       const asks = prompt.node.value;
@@ -82,7 +86,11 @@ function toAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, value: AnswerVa
       const options = prompt.node.options.map((o) => o.label).join(' | ');
       if (value === undefined) return { code: 'no-answer-decision', params: { question: prompt.node.question, options } };
       const option = typeof value === 'object' || typeof value === 'boolean' ? undefined : optionNamed(prompt.node.options, String(value));
-      if (!option) return { code: 'not-an-option', params: { value: String(typeof value === 'object' ? JSON.stringify(value) : value), question: prompt.node.question, options } };
+      if (!option)
+        return {
+          code: 'not-an-option',
+          params: { value: String(typeof value === 'object' ? JSON.stringify(value) : value), question: prompt.node.question, options },
+        };
       return { type: 'choose', option: option.id };
     }
   }

@@ -32,7 +32,8 @@ export function compare(scenario: BoundScenario, run: ScenarioRun, at: (node: No
   for (const answer of scenario.answers) {
     const times = run.used.get(answer.key) ?? 0;
     if (times === 0) failures.push({ code: 'unused-answer', params: { key: answer.key }, where: answer.where });
-    else if (answer.values.length > times) failures.push({ code: 'unused-answers', params: { key: answer.key, given: answer.values.length, used: times }, where: answer.where });
+    else if (answer.values.length > times)
+      failures.push({ code: 'unused-answers', params: { key: answer.key, given: answer.values.length, used: times }, where: answer.where });
   }
   for (const entry of expect.excludes ?? []) {
     const hit = run.visited.find((n) => entry.nodes.has(n.id));
@@ -47,9 +48,17 @@ function comparePath(expected: PathEntry[], visited: Node[], at: (node: Node) =>
     const got = visited[i];
     if (!got) {
       const last = visited.at(-1);
-      return [{ code: 'path-ended', params: { index: i + 1, expected: want.text, last: last ? label(last) : '' }, ...(last ? { at: at(last) } : {}), where: want.where }];
+      return [
+        {
+          code: 'path-ended',
+          params: { index: i + 1, expected: want.text, last: last ? label(last) : '' },
+          ...(last ? { at: at(last) } : {}),
+          where: want.where,
+        },
+      ];
     }
-    if (!want.nodes.has(got.id)) return [{ code: 'path-differs', params: { index: i + 1, expected: want.text, actual: label(got) }, at: at(got), where: want.where }];
+    if (!want.nodes.has(got.id))
+      return [{ code: 'path-differs', params: { index: i + 1, expected: want.text, actual: label(got) }, at: at(got), where: want.where }];
   }
   const extra = visited[expected.length];
   if (extra) return [{ code: 'path-went-on', params: { index: expected.length + 1, actual: label(extra) }, at: at(extra) }];
@@ -63,7 +72,8 @@ function compareIncludes(expected: PathEntry[], visited: Node[], at: (node: Node
     const index = visited.findIndex((n, i) => i >= from && want.nodes.has(n.id));
     if (index < 0) {
       const earlier = visited.slice(0, from).find((n) => want.nodes.has(n.id));
-      if (earlier && previous) return [{ code: 'includes-before', params: { expected: want.text, previous: previous.text }, at: at(earlier), where: want.where }];
+      if (earlier && previous)
+        return [{ code: 'includes-before', params: { expected: want.text, previous: previous.text }, at: at(earlier), where: want.where }];
       return [{ code: 'includes-never', params: { expected: want.text, previous: previous?.text ?? '' }, where: want.where }];
     }
     from = index + 1;

@@ -34,12 +34,14 @@ const en: Catalogue = {
   'bad-step-answer': (p) => `The step «${p['text']}» takes done, {skip: reason} or {unclear: note}, not ${p['value']}`,
   'bad-checkpoint-answer': (p) => `The checkpoint «${p['text']}» takes true, false or a value`,
   'engine-refused': (p) => `The run refused the answer to «${p['text']}»: ${p['error']}`,
-  loops: (p) => `The scenario loops: it comes back to «${p['text']}» with the same answers and would go round forever; give a list of answers to the decision that repeats`,
+  loops: (p) =>
+    `The scenario loops: it comes back to «${p['text']}» with the same answers and would go round forever; give a list of answers to the decision that repeats`,
   'too-many-prompts': (p) => `The scenario was stopped after ${p['count']} prompts (now at «${p['text']}»)`,
   status: (p) => `Expected status ${p['expected']}, got ${p['actual']}${p['outcome'] ? ` («${p['outcome']}»)` : ''}`,
   outcome: (p) => `Expected the outcome «${p['expected']}», got ${p['actual'] ? `«${p['actual']}»` : 'none'}`,
   'path-differs': (p) => `Path, item ${p['index']}: expected «${p['expected']}», got ${p['actual']}`,
-  'path-ended': (p) => `Path, item ${p['index']}: expected «${p['expected']}», but the run ended${p['last'] ? ` after ${p['last']}` : ' before its first step'}`,
+  'path-ended': (p) =>
+    `Path, item ${p['index']}: expected «${p['expected']}», but the run ended${p['last'] ? ` after ${p['last']}` : ' before its first step'}`,
   'path-went-on': (p) => `Path, item ${p['index']}: expected the run to end, but it went on to ${p['actual']}`,
   'includes-before': (p) => `Expected «${p['expected']}» after «${p['previous']}», but the run went through it before`,
   'includes-never': (p) => `Expected the run to go through «${p['expected']}»${p['previous'] ? ` after «${p['previous']}»` : ''}, but it never did`,
@@ -58,12 +60,14 @@ const ru: Catalogue = {
   'bad-step-answer': (p) => `Шаг «${p['text']}» принимает done, {skip: причина} или {unclear: вопрос}, а не ${p['value']}`,
   'bad-checkpoint-answer': (p) => `Контрольная точка «${p['text']}» принимает true, false или значение`,
   'engine-refused': (p) => `Прохождение не приняло ответ на «${p['text']}»: ${p['error']}`,
-  loops: (p) => `Сценарий зациклился: он возвращается к «${p['text']}» с теми же ответами и будет ходить по кругу; дайте список ответов для повторяющегося решения`,
+  loops: (p) =>
+    `Сценарий зациклился: он возвращается к «${p['text']}» с теми же ответами и будет ходить по кругу; дайте список ответов для повторяющегося решения`,
   'too-many-prompts': (p) => `Сценарий остановлен после ${p['count']} вопросов (сейчас «${p['text']}»)`,
   status: (p) => `Ожидался статус ${st(p['expected'])}, получен ${st(p['actual'])}${p['outcome'] ? ` («${p['outcome']}»)` : ''}`,
   outcome: (p) => `Ожидался итог «${p['expected']}», получен ${p['actual'] ? `«${p['actual']}»` : 'никакой'}`,
   'path-differs': (p) => `Путь, пункт ${p['index']}: ожидалось «${p['expected']}», получено ${p['actual']}`,
-  'path-ended': (p) => `Путь, пункт ${p['index']}: ожидалось «${p['expected']}», но прохождение закончилось${p['last'] ? ` после ${p['last']}` : ' до первого шага'}`,
+  'path-ended': (p) =>
+    `Путь, пункт ${p['index']}: ожидалось «${p['expected']}», но прохождение закончилось${p['last'] ? ` после ${p['last']}` : ' до первого шага'}`,
   'path-went-on': (p) => `Путь, пункт ${p['index']}: ожидался конец, но прохождение продолжилось: ${p['actual']}`,
   'includes-before': (p) => `Ожидалось «${p['expected']}» после «${p['previous']}», но прохождение было там раньше`,
   'includes-never': (p) => `Ожидалось, что прохождение дойдёт до «${p['expected']}»${p['previous'] ? ` после «${p['previous']}»` : ''}, но оно не дошло`,

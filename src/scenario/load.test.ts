@@ -12,7 +12,10 @@ const problems = (text: string) => {
 
 describe('parseScenarioText', () => {
   it('accepts a valid file and keeps its data', () => {
-    const result = parseScenarioText('task: request\nscenarios:\n  - name: A\n    answers:\n      in-tariff: Да\n      "Шаг": {skip: нет времени}\n      loop: [Нет, Да]\n    expect:\n      status: done\n', 's.yaml');
+    const result = parseScenarioText(
+      'task: request\nscenarios:\n  - name: A\n    answers:\n      in-tariff: Да\n      "Шаг": {skip: нет времени}\n      loop: [Нет, Да]\n    expect:\n      status: done\n',
+      's.yaml',
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.loaded.spec.task).toBe('request');
@@ -70,7 +73,11 @@ describe('parseScenarioText', () => {
   });
 
   it('refuses an alias bomb instead of expanding it', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`), 'scenarios: []'].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+      'scenarios: []',
+    ].join('\n');
     const [d] = problems(bomb);
     expect(d!.rule).toBe('yaml-aliases');
   });

@@ -27,8 +27,21 @@ export async function loadScenarioFile(path: string, display: string, options: S
   try {
     bytes = await readRegularFile(path, maxScenarioFileBytes, options);
   } catch (error) {
-    if (error instanceof UnsafePathError && error.reason === 'too-large') return fail(problem(display, 1, 1, 'file-too-large', 'Scenario file is larger than 1 MB; scenario files are limited to 1 MB (split it)', 'read'));
-    if (error instanceof UnsafePathError) return fail(problem(display, 1, 1, 'unreadable', error.reason === 'symlink' ? 'Scenario file is a symbolic link (or lies behind one); instr does not follow links in the scenarios folder: name the file on the command line if you mean it' : 'Scenario file is not a regular file', 'read'));
+    if (error instanceof UnsafePathError && error.reason === 'too-large')
+      return fail(problem(display, 1, 1, 'file-too-large', 'Scenario file is larger than 1 MB; scenario files are limited to 1 MB (split it)', 'read'));
+    if (error instanceof UnsafePathError)
+      return fail(
+        problem(
+          display,
+          1,
+          1,
+          'unreadable',
+          error.reason === 'symlink'
+            ? 'Scenario file is a symbolic link (or lies behind one); instr does not follow links in the scenarios folder: name the file on the command line if you mean it'
+            : 'Scenario file is not a regular file',
+          'read',
+        ),
+      );
     return fail(problem(display, 1, 1, 'unreadable', `Cannot read the scenario file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'read'));
   }
   return parseScenarioBytes(bytes, display);
@@ -114,7 +127,8 @@ function schemaProblems(errors: ErrorObject[], locate: LoadedScenarioFile['locat
 
 function valueAt(data: unknown, path: JsonPath): unknown {
   let value = data;
-  for (const key of path) value = value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string | number, unknown>)[key] : undefined;
+  for (const key of path)
+    value = value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string | number, unknown>)[key] : undefined;
   return value;
 }
 

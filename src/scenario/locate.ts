@@ -17,7 +17,7 @@ export function locator(doc: Document, lines: LineCounter, file: string): (path:
       if (isMap(node)) {
         const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(segment));
         if (!pair) break;
-        offset = (last && key ? rangeStart(pair.key) : rangeStart(pair.value) ?? rangeStart(pair.key)) ?? offset;
+        offset = (last && key ? rangeStart(pair.key) : (rangeStart(pair.value) ?? rangeStart(pair.key))) ?? offset;
         node = pair.value;
       } else if (isSeq(node) && typeof segment === 'number') {
         const item: unknown = node.items[segment];

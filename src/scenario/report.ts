@@ -38,7 +38,9 @@ export function stylish(suite: SuiteResult, ctx: ReportContext): string {
     for (const r of shown) {
       const ok = r.failures.length === 0;
       const mark = ok ? c.green('✓') : c.red('✗');
-      out.push(`  ${mark} ${terminalSafeLine(r.scenario.name)} ${c.dim(`(${r.scenario.task}, ${terminalSafeLine(file)}:${r.scenario.where.line})`)}${ok ? '' : ` ${c.red(t.testFail)}`}`);
+      out.push(
+        `  ${mark} ${terminalSafeLine(r.scenario.name)} ${c.dim(`(${r.scenario.task}, ${terminalSafeLine(file)}:${r.scenario.where.line})`)}${ok ? '' : ` ${c.red(t.testFail)}`}`,
+      );
       for (const f of r.failures) out.push(...failureLines(f, c, ctx.lang, t.testScenarioFile));
     }
     out.push('');
@@ -54,7 +56,9 @@ export function stylish(suite: SuiteResult, ctx: ReportContext): string {
   const count = (template: string, n: number) => template.replace('{n}', String(n));
   const parts = [c.green(count(t.testPassed, passed)), failed > 0 ? c.red(count(t.testFailed, failed)) : count(t.testFailed, failed)];
   if (suite.diagnostics.length > 0) parts.push(c.red(count(t.testProblems, suite.diagnostics.length)));
-  out.push(`${c.bold(`${t.testScenarios}:`)} ${parts.join(', ')}; ${t.testCoverage.toLowerCase()}: ${covered}/${total}${total ? ` (${percent(covered, total)})` : ''}`);
+  out.push(
+    `${c.bold(`${t.testScenarios}:`)} ${parts.join(', ')}; ${t.testCoverage.toLowerCase()}: ${covered}/${total}${total ? ` (${percent(covered, total)})` : ''}`,
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -91,7 +95,10 @@ function coverageLines(suite: SuiteResult, ctx: ReportContext): string[] {
   if (missing.length === 0) out.push(c.green(t.testAllCovered));
   else {
     out.push('', c.bold(`${t.testUncovered} (${missing.length}):`));
-    for (const o of missing) out.push(`  ${terminalSafeLine(optionPlace(o, ctx.root, ctx.cwd))}  ${c.cyan(o.task.id)} › ${terminalSafeLine(o.decision.question)} › ${c.yellow(terminalSafeLine(o.option.label))}`);
+    for (const o of missing)
+      out.push(
+        `  ${terminalSafeLine(optionPlace(o, ctx.root, ctx.cwd))}  ${c.cyan(o.task.id)} › ${terminalSafeLine(o.decision.question)} › ${c.yellow(terminalSafeLine(o.option.label))}`,
+      );
   }
   out.push('');
   return out;
@@ -114,7 +121,12 @@ export function json(suite: SuiteResult, root: string, cwd: string, lang: string
       status: r.run.status,
       outcome: r.run.outcome,
       path: r.run.visited.map((n) => n.id),
-      failures: r.failures.map((f) => ({ code: f.code, message: failureText(f.code, f.params, lang), ...(f.at ? { at: f.at } : {}), ...(f.where ? { scenario: `${f.where.file}:${f.where.line}` } : {}) })),
+      failures: r.failures.map((f) => ({
+        code: f.code,
+        message: failureText(f.code, f.params, lang),
+        ...(f.at ? { at: f.at } : {}),
+        ...(f.where ? { scenario: `${f.where.file}:${f.where.line}` } : {}),
+      })),
     })),
     problems: suite.diagnostics,
     coverage: {
@@ -130,6 +142,13 @@ export function json(suite: SuiteResult, root: string, cwd: string, lang: string
         scenarios: o.scenarios,
       })),
     },
-    summary: { files: suite.files.length, passed, failed: suite.results.length - passed, problems: suite.diagnostics.length, covered: suite.coverage.covered, total: suite.coverage.total },
+    summary: {
+      files: suite.files.length,
+      passed,
+      failed: suite.results.length - passed,
+      problems: suite.diagnostics.length,
+      covered: suite.coverage.covered,
+      total: suite.coverage.total,
+    },
   };
 }

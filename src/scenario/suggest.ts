@@ -32,7 +32,10 @@ export function suggestionsYaml(suggestions: ScenarioSpec[]): string {
   return stringify({ scenarios: suggestions }, { lineWidth: 0 });
 }
 
-function walkTo(graph: Graph, want: OptionCoverage): { answers: NonNullable<ScenarioSpec['answers']>; expect: ScenarioSpec['expect']; chosen: string[] } | undefined {
+function walkTo(
+  graph: Graph,
+  want: OptionCoverage,
+): { answers: NonNullable<ScenarioSpec['answers']>; expect: ScenarioSpec['expect']; chosen: string[] } | undefined {
   const leadsThere = ancestors(graph, want.decision.id);
   const answers: NonNullable<ScenarioSpec['answers']> = {};
   const chosen: string[] = [];
@@ -52,7 +55,12 @@ function walkTo(graph: Graph, want: OptionCoverage): { answers: NonNullable<Scen
       const d = prompt.node;
       // The wanted option once; then, should the flow come back (a loop), another one.
       const wanted = d.id === want.decision.id;
-      const option = wanted && !reached ? want.option : wanted ? d.options.find((o) => o.id !== want.option.id)! : (d.options.find((o) => !reached && o.next !== null && leadsThere.has(o.next)) ?? d.options[0]!);
+      const option =
+        wanted && !reached
+          ? want.option
+          : wanted
+            ? d.options.find((o) => o.id !== want.option.id)!
+            : (d.options.find((o) => !reached && o.next !== null && leadsThere.has(o.next)) ?? d.options[0]!);
       if (wanted) reached = true;
       const key = keyOf(graph, d);
       const previous = answers[key];
@@ -62,7 +70,15 @@ function walkTo(graph: Graph, want: OptionCoverage): { answers: NonNullable<Scen
     } else if (prompt.kind === 'checkpoint' && prompt.node.value) {
       answers[keyOf(graph, node)] = `<${prompt.node.value}>`;
       answer = { type: 'confirm', confirmed: true, value: `<${prompt.node.value}>` };
-    } else answer = prompt.kind === 'step' ? { type: 'done' } : prompt.kind === 'checkpoint' ? { type: 'confirm', confirmed: true } : prompt.kind === 'wait' ? { type: 'arrived' } : { type: 'ack' };
+    } else
+      answer =
+        prompt.kind === 'step'
+          ? { type: 'done' }
+          : prompt.kind === 'checkpoint'
+            ? { type: 'confirm', confirmed: true }
+            : prompt.kind === 'wait'
+              ? { type: 'arrived' }
+              : { type: 'ack' };
     const result = applyAnswer(graph, state, answer, now);
     if (!result.ok) return undefined;
     state = result.state;

@@ -63,5 +63,13 @@ export async function runSuite(graph: Graph, root: string, files: Array<string |
       results.push({ scenario, run, failures: compare(scenario, run, at) });
     }
   }
-  return { files: shown, results, diagnostics, coverage: coverage(graph, results.map((r) => r.run.chosen)) };
+  return {
+    files: shown,
+    results,
+    diagnostics,
+    coverage: coverage(
+      graph,
+      results.map((r) => r.run.chosen),
+    ),
+  };
 }

@@ -10,7 +10,7 @@ import type { RunStatus as RunStatusWord } from '../journal/run-status.js';
 
 import type { Answer } from './scenario-file-types.js';
 export type AnswerValue = Answer;
-export type {  Scenario as ScenarioSpec, ScenarioFile as ScenarioFileSpec } from './scenario-file-types.js';
+export type { Scenario as ScenarioSpec, ScenarioFile as ScenarioFileSpec } from './scenario-file-types.js';
 
 /** How a run ends, as a scenario expects it: the journal's statuses a scripted run can end in. */
 type RunStatus = NonNullable<Expect['status']> & RunStatusWord;

@@ -7,15 +7,32 @@ const dates = (rrule: string, zone: string, from: string, days: number, time?: s
 describe('occurrences of a schedule', () => {
   it('finds the last Friday of every month, 27 November 2026 among them', () => {
     expect(dates('FREQ=MONTHLY;BYDAY=-1FR', 'Europe/Moscow', '2026-01-01', 365)).toEqual([
-      '2026-01-30', '2026-02-27', '2026-03-27', '2026-04-24', '2026-05-29', '2026-06-26',
-      '2026-07-31', '2026-08-28', '2026-09-25', '2026-10-30', '2026-11-27', '2026-12-25',
+      '2026-01-30',
+      '2026-02-27',
+      '2026-03-27',
+      '2026-04-24',
+      '2026-05-29',
+      '2026-06-26',
+      '2026-07-31',
+      '2026-08-28',
+      '2026-09-25',
+      '2026-10-30',
+      '2026-11-27',
+      '2026-12-25',
     ]);
     const [nov] = occurrences({ rrule: 'FREQ=MONTHLY;BYDAY=-1FR', time: '10:00' }, 'Europe/Moscow', '2026-11-27', 1);
     expect(nov).toEqual({ date: '2026-11-27', time: '10:00', at: new Date('2026-11-27T07:00:00.000Z') });
   });
 
   it('takes the last day of each month, February too, in common and leap years', () => {
-    expect(dates('FREQ=MONTHLY;BYMONTHDAY=-1', 'UTC', '2026-01-01', 181)).toEqual(['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30']);
+    expect(dates('FREQ=MONTHLY;BYMONTHDAY=-1', 'UTC', '2026-01-01', 181)).toEqual([
+      '2026-01-31',
+      '2026-02-28',
+      '2026-03-31',
+      '2026-04-30',
+      '2026-05-31',
+      '2026-06-30',
+    ]);
     expect(dates('FREQ=MONTHLY;BYMONTHDAY=-1', 'UTC', '2028-02-01', 29)).toEqual(['2028-02-29']);
     // The 31st exists in seven months only; the rule skips the others rather than moving.
     expect(dates('FREQ=MONTHLY;BYMONTHDAY=31', 'UTC', '2026-01-01', 365)).toHaveLength(7);
@@ -27,7 +44,13 @@ describe('occurrences of a schedule', () => {
   });
 
   it('gives weekday routines on Monday to Friday only, and yearly dates such as 21 November', () => {
-    expect(dates('FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', 'Europe/Moscow', '2026-11-26', 7, '09:00')).toEqual(['2026-11-26', '2026-11-27', '2026-11-30', '2026-12-01', '2026-12-02']);
+    expect(dates('FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', 'Europe/Moscow', '2026-11-26', 7, '09:00')).toEqual([
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+    ]);
     expect(dates('FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=21', 'Europe/Moscow', '2026-01-01', 365 * 2)).toEqual(['2026-11-21', '2027-11-21']);
     const [allDay] = occurrences({ rrule: 'FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=21' }, 'Europe/Moscow', '2026-11-21', 1);
     expect(allDay).toEqual({ date: '2026-11-21', time: null, at: new Date('2026-11-20T21:00:00.000Z') });
@@ -48,7 +71,8 @@ describe('occurrences of a schedule', () => {
   });
 
   it('keeps the wall-clock time across a DST change in America/New_York', () => {
-    const at = (from: string, days: number, time: string) => occurrences({ rrule: 'FREQ=DAILY', time }, 'America/New_York', from, days).map((o) => o.at.toISOString());
+    const at = (from: string, days: number, time: string) =>
+      occurrences({ rrule: 'FREQ=DAILY', time }, 'America/New_York', from, days).map((o) => o.at.toISOString());
     // Clocks go forward on 8 March 2026: 09:00 is 14:00 UTC before and 13:00 UTC after.
     expect(at('2026-03-07', 3, '09:00')).toEqual(['2026-03-07T14:00:00.000Z', '2026-03-08T13:00:00.000Z', '2026-03-09T13:00:00.000Z']);
     // 02:30 does not exist on 8 March: it moves forward by the hour that was skipped (03:30 EDT).

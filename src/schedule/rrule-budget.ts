@@ -37,7 +37,8 @@ export function rruleLimitProblem(options: Partial<Options>): string | null {
     const days = options.freq === DAILY ? 1 : options.freq === WEEKLY ? 7 : options.freq === MONTHLY ? 31 : options.freq === YEARLY ? 366 : 366;
     const largest = days * times;
     const beyond = positions.find((p) => Math.abs(p) > largest);
-    if (beyond !== undefined) return `BYSETPOS=${beyond} can never select a date: one ${frequencyName(options.freq)} period has at most ${largest} occurrence${largest === 1 ? '' : 's'}`;
+    if (beyond !== undefined)
+      return `BYSETPOS=${beyond} can never select a date: one ${frequencyName(options.freq)} period has at most ${largest} occurrence${largest === 1 ? '' : 's'}`;
   }
   return null;
 }

@@ -51,7 +51,12 @@ export function sectionId(section: Section): string {
 }
 
 function slug(title: string): string {
-  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'section';
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '') || 'section'
+  );
 }
 
 /** Every searchable piece of the graph and of the templates it links. */
@@ -79,12 +84,19 @@ export function searchDocuments(graph: Graph, templates: TemplateFile[] = []): S
     docs.push({ ...base, kind: task.kind, id: task.id, text: task.title, line: task.position.line });
     if (task.trigger) docs.push({ ...base, kind: 'trigger', id: task.id, text: task.trigger.text, line: task.trigger.position.line });
     for (const s of task.schedules) docs.push({ ...base, kind: 'schedule', id: task.id, text: s.label, line: s.position.line });
-    if (task.description) for (const b of blocks(task.description, task.position.line + 1)) docs.push({ ...base, kind: 'description', id: task.id, text: b.text, line: b.line });
+    if (task.description)
+      for (const b of blocks(task.description, task.position.line + 1)) docs.push({ ...base, kind: 'description', id: task.id, text: b.text, line: b.line });
   }
   for (const node of Object.values(graph.nodes)) {
     const task = taskById.get(node.task);
     if (!task) continue;
-    const base = { task: task.id, section: sectionOfTask.get(task.id) ?? null, title: task.title, file: node.position.file || task.file, lang: langOf.get(task.file) ?? 'en' };
+    const base = {
+      task: task.id,
+      section: sectionOfTask.get(task.id) ?? null,
+      title: task.title,
+      file: node.position.file || task.file,
+      lang: langOf.get(task.file) ?? 'en',
+    };
     const text = nodeText(node, (role) => roleTitle.get(`${task.file}\0${role}`));
     if (text) docs.push({ ...base, kind: node.kind as SearchKind, id: node.id, text, line: node.position.line });
     if (node.kind === 'decision') {
@@ -100,7 +112,8 @@ export function searchDocuments(graph: Graph, templates: TemplateFile[] = []): S
     const task = owner.task ? taskById.get(owner.task) : undefined;
     const section = owner.section ?? (task ? (sectionOfTask.get(task.id) ?? null) : null);
     const lang = task ? (langOf.get(task.file) ?? firstLang) : firstLang;
-    for (const b of blocks(t.text, 1)) docs.push({ kind: 'template', id: t.path, task: owner.task, section, title, text: b.text, file: t.path, line: b.line, lang });
+    for (const b of blocks(t.text, 1))
+      docs.push({ kind: 'template', id: t.path, task: owner.task, section, title, text: b.text, file: t.path, line: b.line, lang });
   }
   return docs;
 }

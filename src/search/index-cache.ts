@@ -15,7 +15,13 @@ function searchFingerprint(): string {
   // In the build, toolFingerprint() already covers all of the code, search included.
   for (const dir of readBuildHash() === null ? ['./', '../text/'] : []) {
     const url = new URL(dir, import.meta.url);
-    for (const name of readdirSync(url).filter((n) => /\.(js|ts)$/.test(n) && !n.endsWith('.test.ts')).sort()) hash.update(name).update('\0').update(readFileSync(new URL(name, url)));
+    for (const name of readdirSync(url)
+      .filter((n) => /\.(js|ts)$/.test(n) && !n.endsWith('.test.ts'))
+      .sort())
+      hash
+        .update(name)
+        .update('\0')
+        .update(readFileSync(new URL(name, url)));
   }
   fingerprint = hash.digest('hex');
   return fingerprint;

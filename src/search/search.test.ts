@@ -20,7 +20,17 @@ const docs: SearchDoc[] = [
   doc('request', 'option', 'Нет, просит скидку или сделать бесплатно'),
   doc('request', 'task', 'Обработать заявку клиента'),
   doc('request', 'step', 'Поставить бухгалтеру задачу в CRM'),
-  { kind: 'section', id: 'norms', task: null, section: 'norms', title: 'Нормы общения', text: '«Ты» и «вы». С клиентами всегда на «вы».', file: 'a.md', line: 9, lang: 'ru' },
+  {
+    kind: 'section',
+    id: 'norms',
+    task: null,
+    section: 'norms',
+    title: 'Нормы общения',
+    text: '«Ты» и «вы». С клиентами всегда на «вы».',
+    file: 'a.md',
+    line: 9,
+    lang: 'ru',
+  },
   doc('printer', 'task', 'Replace the printer cartridge', 'Replace the printer cartridge'),
 ];
 const index = buildIndex(docs);
@@ -88,7 +98,7 @@ describe('search: ranking', () => {
 describe('search: synonyms', () => {
   const synonyms = compileSynonyms([['орёт', 'кричит', 'повышает голос', 'ругается']]);
 
-  it('finds a group\'s phrase from any of its words', () => {
+  it("finds a group's phrase from any of its words", () => {
     expect(ids('кричит', synonyms)[0]).toBe('conflict');
     expect(ids('орёт', synonyms)[0]).toBe('conflict');
   });

@@ -32,7 +32,9 @@ function phraseTerms(text: string): Phrase {
 export function expand(synonyms: Synonyms, stem: string, queryStems: ReadonlySet<string>): Phrase[] {
   const out: Phrase[] = [];
   for (const group of synonyms.groups) {
-    const hit = group.find((p) => (p.length === 1 ? p[0] === stem || (stem.length >= 4 && p[0]!.startsWith(stem)) : p.includes(stem) && p.every((s) => queryStems.has(s))));
+    const hit = group.find((p) =>
+      p.length === 1 ? p[0] === stem || (stem.length >= 4 && p[0]!.startsWith(stem)) : p.includes(stem) && p.every((s) => queryStems.has(s)),
+    );
     if (!hit) continue;
     for (const phrase of group) if (phrase !== hit && !out.some((o) => o.join(' ') === phrase.join(' '))) out.push(phrase);
   }

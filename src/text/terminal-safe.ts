@@ -4,8 +4,9 @@
  * DCS sequences, BEL, BS and CR behind, so this removes whole escape sequences first and then
  * makes every remaining control character visible.
  */
-// eslint-disable-next-line no-control-regex
-const sequences = /\u001b\][\s\S]*?(?:\u0007|\u001b\\|\u009c|$)|\u001b[P^_X][\s\S]*?(?:\u001b\\|\u009c|$)|\u009d[\s\S]*?(?:\u0007|\u009c|$)|[\u0090\u0098\u009e\u009f][\s\S]*?(?:\u009c|$)|\u001b\[[0-?]*[ -/]*[@-~]?|\u009b[0-?]*[ -/]*[@-~]?|\u001b[ -/]*[0-~]?/g;
+const sequences =
+  // eslint-disable-next-line no-control-regex
+  /\u001b\][\s\S]*?(?:\u0007|\u001b\\|\u009c|$)|\u001b[P^_X][\s\S]*?(?:\u001b\\|\u009c|$)|\u009d[\s\S]*?(?:\u0007|\u009c|$)|[\u0090\u0098\u009e\u009f][\s\S]*?(?:\u009c|$)|\u001b\[[0-?]*[ -/]*[@-~]?|\u009b[0-?]*[ -/]*[@-~]?|\u001b[ -/]*[0-~]?/g;
 // eslint-disable-next-line no-control-regex
 const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
@@ -15,7 +16,9 @@ const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u
  * workflow command, a fake diagnostic — and U+2028 / U+2029 become spaces.
  */
 export function terminalSafeLine(text: string): string {
-  return terminalSafe(text).replace(/\n/g, '\u2424').replace(/[\u2028\u2029]/g, ' ');
+  return terminalSafe(text)
+    .replace(/\n/g, '\u2424')
+    .replace(/[\u2028\u2029]/g, ' ');
 }
 
 export function terminalSafe(text: string): string {

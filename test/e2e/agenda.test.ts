@@ -54,7 +54,12 @@ describe('instr agenda', () => {
   });
 
   it('exits 2 on a bad option value or a journal that is not there, without a stack trace', async () => {
-    for (const args of [['--date', '2026-02-30'], ['--days', '0'], ['--format', 'html'], ['--journal', join(temp, 'nope.jsonl')]]) {
+    for (const args of [
+      ['--date', '2026-02-30'],
+      ['--days', '0'],
+      ['--format', 'html'],
+      ['--journal', join(temp, 'nope.jsonl')],
+    ]) {
       const result = await runCli(['agenda', fixtures, ...args]);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/^instr: /);
@@ -76,7 +81,9 @@ describe('instr agenda on the production calendar (the bundled instructions)', (
 
   it('lists a client’s professional holiday on the working day before it, naming the clients', async () => {
     const result = await runCli(['agenda', 'instructions/client-manager.md', '--date', '2026-06-19']);
-    expect(result.stdout).toMatch(/10:00 +client-holiday .*\n +Профессиональный праздник клиента: День медицинского работника — Клиника «Здоровье», ООО «Медтехника»/);
+    expect(result.stdout).toMatch(
+      /10:00 +client-holiday .*\n +Профессиональный праздник клиента: День медицинского работника — Клиника «Здоровье», ООО «Медтехника»/,
+    );
     const sunday = await runCli(['agenda', 'instructions/client-manager.md', '--date', '2026-06-21']);
     expect(sunday.stdout).not.toContain('client-holiday');
   });

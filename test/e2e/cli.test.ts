@@ -44,7 +44,10 @@ describe('instr', () => {
     execFileSync('mkfifo', [fifo]);
     const chunks: Buffer[] = [];
     const read = new Promise<void>((done, fail) => {
-      createReadStream(fifo).on('data', (c) => chunks.push(c as Buffer)).on('end', () => done()).on('error', fail);
+      createReadStream(fifo)
+        .on('data', (c) => chunks.push(c as Buffer))
+        .on('end', () => done())
+        .on('error', fail);
     });
     expect((await runCli(['compile', `${fixtures}/multi`, '--out', fifo])).code).toBe(0);
     await read;
@@ -68,7 +71,11 @@ describe('instr', () => {
     expect(text.stdout).toContain('Когда: Клиент написал в чат (Срок: 1 день)');
     expect(text.stdout).toContain('Расписание: В последнюю пятницу каждого месяца, 10:00');
     const json = JSON.parse((await runCli(['list', `${fixtures}/request.md`, '--json'])).stdout) as Array<Record<string, unknown>>;
-    expect(json[2]).toMatchObject({ id: 'equipment', kind: 'task', schedules: [{ label: 'В последнюю пятницу каждого месяца', rrule: 'FREQ=MONTHLY;BYDAY=-1FR', time: '10:00' }] });
+    expect(json[2]).toMatchObject({
+      id: 'equipment',
+      kind: 'task',
+      schedules: [{ label: 'В последнюю пятницу каждого месяца', rrule: 'FREQ=MONTHLY;BYDAY=-1FR', time: '10:00' }],
+    });
   });
 
   it('shows a task as a numbered checklist with nested branches, found by id or by words of its title', async () => {
@@ -85,8 +92,14 @@ describe('instr', () => {
 
   it('never prints terminal escape sequences from an instruction', async () => {
     const file = join(temp, 'escapes.md');
-    writeFileSync(file, '---\nid: esc\ntitle: "Title \\e]0;pwned\\a"\nlang: en\n---\n## T {.tasks}\n### Clear \u001b[2J screen {#esc}\n::when[Bell \u0007 here]\n\n1. Step \u009b31m red \u001b]8;;http://x\u001b\\link\n');
-    for (const args of [['list', file], ['show', 'esc', file]]) {
+    writeFileSync(
+      file,
+      '---\nid: esc\ntitle: "Title \\e]0;pwned\\a"\nlang: en\n---\n## T {.tasks}\n### Clear \u001b[2J screen {#esc}\n::when[Bell \u0007 here]\n\n1. Step \u009b31m red \u001b]8;;http://x\u001b\\link\n',
+    );
+    for (const args of [
+      ['list', file],
+      ['show', 'esc', file],
+    ]) {
       const result = await runCli(args);
       expect(result.code).toBe(0);
       expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);

@@ -15,7 +15,15 @@ let repos = 0;
 function repository(): { dir: string; git: (...args: string[]) => string; write: (file: string, text: string) => void; commit: (message: string) => void } {
   const dir = join(temp, `repo${++repos}`);
   mkdirSync(join(dir, 'instructions'), { recursive: true });
-  const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: temp };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 't',
+    GIT_AUTHOR_EMAIL: 't@example.com',
+    GIT_COMMITTER_NAME: 't',
+    GIT_COMMITTER_EMAIL: 't@example.com',
+    GIT_CONFIG_NOSYSTEM: '1',
+    HOME: temp,
+  };
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8' });
   const write = (file: string, text: string) => writeFileSync(join(dir, 'instructions', file), text);
   const commit = (message: string) => {
@@ -36,7 +44,16 @@ const edit = (from: string, to: string, text = base) => {
 interface JsonDiff {
   changed: boolean;
   summary: Record<string, number>;
-  tasks: Array<{ id: string; status: string; beforeTitle?: string; beforeFile?: string; file: string; fields: unknown[]; nodes: Array<Record<string, unknown>>; paths: Array<Record<string, unknown>> }>;
+  tasks: Array<{
+    id: string;
+    status: string;
+    beforeTitle?: string;
+    beforeFile?: string;
+    file: string;
+    fields: unknown[];
+    nodes: Array<Record<string, unknown>>;
+    paths: Array<Record<string, unknown>>;
+  }>;
 }
 
 const json = async (args: string[], cwd: string): Promise<JsonDiff> => {
@@ -52,7 +69,9 @@ describe('instr diff (in temporary git repositories)', () => {
     repo.write('client.md', edit('2. Сверить заявку с тарифом клиента.\n', '2. Сверить заявку с тарифом клиента.\n3. Уточнить у клиента срок.\n'));
     const worktree = await json(['main'], repo.dir);
     expect(worktree.tasks).toHaveLength(1);
-    expect(worktree.tasks[0]!.nodes).toEqual([expect.objectContaining({ status: 'added', kind: 'step', after: expect.objectContaining({ text: 'Уточнить у клиента срок.' }) })]);
+    expect(worktree.tasks[0]!.nodes).toEqual([
+      expect.objectContaining({ status: 'added', kind: 'step', after: expect.objectContaining({ text: 'Уточнить у клиента срок.' }) }),
+    ]);
     repo.commit('add a step');
     const commits = await json(['HEAD~1', 'HEAD'], repo.dir);
     expect(commits.tasks).toEqual(worktree.tasks);
@@ -71,7 +90,9 @@ describe('instr diff (in temporary git repositories)', () => {
     expect(text.stdout).toContain('Изменения в инструкциях: HEAD~1 → HEAD');
     expect(text.stdout).toContain('~ вариант переименован: «Да, входит» → «Да, в тарифе»');
     expect(text.stdout).toContain('~ цель перехода: #invoice → #unhappy');
-    expect(text.stdout).toContain('«Клиент согласен оплатить?» = «Нет» → стало: Перейти к #unhappy (Клиент недоволен) (было: Перейти к #invoice (Выставить счёт))');
+    expect(text.stdout).toContain(
+      '«Клиент согласен оплатить?» = «Нет» → стало: Перейти к #unhappy (Клиент недоволен) (было: Перейти к #invoice (Выставить счёт))',
+    );
   });
 
   it('reports a renamed task and a task moved to another file', async () => {
@@ -83,7 +104,18 @@ describe('instr diff (in temporary git repositories)', () => {
     repo.write('billing.md', `---\nid: billing\ntitle: Счета\nlang: ru\n---\n\n## Задачи {.tasks}\n\n${invoice}`);
     repo.commit('move invoice');
     const diff = await json(['HEAD~1', 'HEAD'], repo.dir);
-    expect(diff.tasks).toEqual([expect.objectContaining({ id: 'invoice', status: 'changed', title: 'Выставить счёт клиенту', beforeTitle: 'Выставить счёт', file: 'billing.md', beforeFile: 'client.md', nodes: [], paths: [] })]);
+    expect(diff.tasks).toEqual([
+      expect.objectContaining({
+        id: 'invoice',
+        status: 'changed',
+        title: 'Выставить счёт клиенту',
+        beforeTitle: 'Выставить счёт',
+        file: 'billing.md',
+        beforeFile: 'client.md',
+        nodes: [],
+        paths: [],
+      }),
+    ]);
   });
 
   it('reports a changed schedule', async () => {
@@ -91,12 +123,30 @@ describe('instr diff (in temporary git repositories)', () => {
     repo.write('client.md', edit('rrule="FREQ=MONTHLY;BYDAY=-1FR" time="10:00"', 'rrule="FREQ=MONTHLY;BYDAY=-2FR" time="10:00"'));
     repo.commit('schedule');
     const diff = await json(['HEAD~1'], repo.dir);
-    expect(diff.tasks).toEqual([expect.objectContaining({ id: 'equipment', fields: [{ field: 'schedule', before: 'В последнюю пятницу каждого месяца (FREQ=MONTHLY;BYDAY=-1FR 10:00)', after: 'В последнюю пятницу каждого месяца (FREQ=MONTHLY;BYDAY=-2FR 10:00)' }] })]);
+    expect(diff.tasks).toEqual([
+      expect.objectContaining({
+        id: 'equipment',
+        fields: [
+          {
+            field: 'schedule',
+            before: 'В последнюю пятницу каждого месяца (FREQ=MONTHLY;BYDAY=-1FR 10:00)',
+            after: 'В последнюю пятницу каждого месяца (FREQ=MONTHLY;BYDAY=-2FR 10:00)',
+          },
+        ],
+      }),
+    ]);
   });
 
   it('writes a Markdown PR comment whose Mermaid diagrams Mermaid parses', async () => {
     const repo = repository();
-    repo.write('client.md', edit('  - Нет\n    ::goto[#invoice]\n', '  - Нет\n    ::end[Клиент отказался]{status=cancelled}\n', edit('3. Записать заявку в CRM.\n', '3. Записать заявку и контакты клиента в CRM.\n')));
+    repo.write(
+      'client.md',
+      edit(
+        '  - Нет\n    ::goto[#invoice]\n',
+        '  - Нет\n    ::end[Клиент отказался]{status=cancelled}\n',
+        edit('3. Записать заявку в CRM.\n', '3. Записать заявку и контакты клиента в CRM.\n'),
+      ),
+    );
     const result = await runCli(['diff', 'main', '--format', 'markdown'], { cwd: repo.dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('### Изменения в инструкциях: `main` → `рабочая копия`');
@@ -110,7 +160,10 @@ describe('instr diff (in temporary git repositories)', () => {
 
   it('exits 0 with no changes, and with --exit-code 1 only when something changed', async () => {
     const repo = repository();
-    expect(await runCli(['diff', 'main', '--exit-code'], { cwd: repo.dir })).toMatchObject({ code: 0, stdout: expect.stringContaining('Инструкции не изменились.') });
+    expect(await runCli(['diff', 'main', '--exit-code'], { cwd: repo.dir })).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Инструкции не изменились.'),
+    });
     repo.write('client.md', edit('Обращаться к клиенту на «вы».', 'Обращаться к клиенту на «вы» и по имени.'));
     expect((await runCli(['diff', 'main'], { cwd: repo.dir })).code).toBe(0);
     const changed = await runCli(['diff', 'main', '--exit-code'], { cwd: repo.dir });
@@ -142,7 +195,8 @@ describe('instr diff (in temporary git repositories)', () => {
   // working tree carried the NUL of an internal placeholder.
   it('applies a global --max-depth to both sides, and names the working tree in plain words', async () => {
     const repo = repository();
-    const deep = '---\nid: deep\ntitle: Deep\nlang: en\n---\n\n## Tasks {.tasks}\n\n### Deep {#deep}\n\n1. One\n   - two\n     - three\n       - four\n         - five\n';
+    const deep =
+      '---\nid: deep\ntitle: Deep\nlang: en\n---\n\n## Tasks {.tasks}\n\n### Deep {#deep}\n\n1. One\n   - two\n     - three\n       - four\n         - five\n';
     repo.write('deep.md', deep);
     repo.commit('deep');
     const limited = await runCli(['--max-depth', '3', 'diff', 'HEAD', '--format', 'json'], { cwd: repo.dir });

@@ -26,7 +26,12 @@ describe('instr graph', () => {
     const result = await runCli(['graph', fixture, '--format', 'dot', '--out', out]);
     expect(result).toMatchObject({ code: 0, stdout: '' });
     const parsed = fromDot(readFileSync(out, 'utf8'));
-    expect(parsed.subgraphs.map((s) => String(s.get('label')))).toEqual(['Обработать заявку клиента #request', 'Выставить счёт #invoice', 'Заказать технику #equipment', 'Клиент недоволен #unhappy']);
+    expect(parsed.subgraphs.map((s) => String(s.get('label')))).toEqual([
+      'Обработать заявку клиента #request',
+      'Выставить счёт #invoice',
+      'Заказать технику #equipment',
+      'Клиент недоволен #unhappy',
+    ]);
     expect(parsed.edges.filter((e) => e.attributes.get('style') === 'dashed')).toHaveLength(2);
   });
 

@@ -12,7 +12,22 @@ describe('instr inbox show', () => {
   it('prints one draft whole, with who decided and how it ended', async () => {
     cpSync('instructions/client-manager.md', join(dir, 'client-manager.md'));
     const description = 'Клиент прислал документы курьером в субботу, офис закрыт, курьер ждёт у двери уже полчаса и просит расписаться';
-    writeDraft(dir, { captured: '2026-11-27T10:00:00Z', run: null, task: 'request', node: null, user: 'anna', lang: 'ru', description, actions: ['Позвонила директору', 'Забрала документы'], decidedBy: 'Директор', result: 'Документы в офисе' }, 'ab12');
+    writeDraft(
+      dir,
+      {
+        captured: '2026-11-27T10:00:00Z',
+        run: null,
+        task: 'request',
+        node: null,
+        user: 'anna',
+        lang: 'ru',
+        description,
+        actions: ['Позвонила директору', 'Забрала документы'],
+        decidedBy: 'Директор',
+        result: 'Документы в офисе',
+      },
+      'ab12',
+    );
     const r = await runCli(['inbox', 'show', 'ab12', dir]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(description);
@@ -35,10 +50,43 @@ describe('instr inbox show', () => {
     const base = { v: 1, run };
     const journal = join(dir, 'questions.jsonl');
     const lines = [
-      { ...base, seq: 0, at: '2026-11-27T09:00:00Z', type: 'start', task: 'request', title: 'Обработать заявку клиента', file: 'client-manager.md', lang: 'ru', user: 'anna', revision: null, contentHash: 'h', scripted: false },
+      {
+        ...base,
+        seq: 0,
+        at: '2026-11-27T09:00:00Z',
+        type: 'start',
+        task: 'request',
+        title: 'Обработать заявку клиента',
+        file: 'client-manager.md',
+        lang: 'ru',
+        user: 'anna',
+        revision: null,
+        contentHash: 'h',
+        scripted: false,
+      },
       { ...base, seq: 1, at: '2026-11-27T09:01:00Z', type: 'unclear', node: greet.id, note: 'Как обращаться, если клиент не назвал отчество?' },
-      { ...base, seq: 2, at: '2026-11-27T09:02:00Z', type: 'not-covered', node: greet.id, description: 'Клиент пишет по-английски', action: '', draft: 'inbox/x.md', decidedBy: 'Главный бухгалтер' },
-      { ...base, seq: 3, at: '2026-11-27T09:03:00Z', type: 'end', node: null, status: 'cancelled', outcome: 'Клиент пишет по-английски', durationMs: 180000, notCovered: true },
+      {
+        ...base,
+        seq: 2,
+        at: '2026-11-27T09:02:00Z',
+        type: 'not-covered',
+        node: greet.id,
+        description: 'Клиент пишет по-английски',
+        action: '',
+        draft: 'inbox/x.md',
+        decidedBy: 'Главный бухгалтер',
+      },
+      {
+        ...base,
+        seq: 3,
+        at: '2026-11-27T09:03:00Z',
+        type: 'end',
+        node: null,
+        status: 'cancelled',
+        outcome: 'Клиент пишет по-английски',
+        durationMs: 180000,
+        notCovered: true,
+      },
     ];
     writeFileSync(journal, lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
     const listed = await runCli(['inbox', root, '--journal', journal]);
@@ -48,7 +96,16 @@ describe('instr inbox show', () => {
     expect(listed.stdout).toContain('? Как обращаться, если клиент не назвал отчество?');
     expect(listed.stdout).toContain('anna · q-c0ffee-1');
     const json = JSON.parse((await runCli(['inbox', root, '--journal', journal, '--json'])).stdout) as { questions: Array<Record<string, unknown>> };
-    expect(json.questions).toEqual([expect.objectContaining({ id: 'q-c0ffee-1', task: 'request', step: '2', node: greet.id, note: 'Как обращаться, если клиент не назвал отчество?', user: 'anna' })]);
+    expect(json.questions).toEqual([
+      expect.objectContaining({
+        id: 'q-c0ffee-1',
+        task: 'request',
+        step: '2',
+        node: greet.id,
+        note: 'Как обращаться, если клиент не назвал отчество?',
+        user: 'anna',
+      }),
+    ]);
     const one = await runCli(['inbox', 'show', 'q-c0ffee-1', root, '--journal', journal]);
     expect(one.code).toBe(0);
     expect(one.stdout).toContain('Обработать заявку клиента #request\nШаг 2. Поздороваться по имени и отчеству');
@@ -57,6 +114,8 @@ describe('instr inbox show', () => {
     expect(oneJson).toMatchObject({ kind: 'question', id: 'q-c0ffee-1', step: '2' });
     const report = await runCli(['report', root, '--journal', journal, '--since', '2026-11-01', '--until', '2026-11-30']);
     expect(report.stdout).toMatch(/Непонятные шаги: что переписать\n {2}1× request 2\. Поздороваться/);
-    expect(report.stdout).toMatch(/Ситуации, которых нет в инструкции: что добавить\n {2}\? Клиент пишет по-английски\n {4}request 2\. Поздороваться[^\n]*· решение принял\(а\): Главный бухгалтер · прохождение закончено здесь/);
+    expect(report.stdout).toMatch(
+      /Ситуации, которых нет в инструкции: что добавить\n {2}\? Клиент пишет по-английски\n {4}request 2\. Поздороваться[^\n]*· решение принял\(а\): Главный бухгалтер · прохождение закончено здесь/,
+    );
   });
 });

@@ -11,7 +11,10 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 function draft(name: string, meta: Record<string, string>, title: string): void {
   mkdirSync(join(root, 'inbox'), { recursive: true });
-  writeFileSync(join(root, 'inbox', name), `<!-- instr-inbox ${JSON.stringify(meta)} -->\n### ${title} {#draft-${name.slice(-7, -3)}}\n\n::when[${title}]\n\n1. Перезвонили клиенту.\n`);
+  writeFileSync(
+    join(root, 'inbox', name),
+    `<!-- instr-inbox ${JSON.stringify(meta)} -->\n### ${title} {#draft-${name.slice(-7, -3)}}\n\n::when[${title}]\n\n1. Перезвонили клиенту.\n`,
+  );
 }
 
 describe('instr inbox', () => {
@@ -23,7 +26,11 @@ describe('instr inbox', () => {
   it('lists drafts oldest first with age, task, author and file; the compiler ignores them', async () => {
     const now = Date.now();
     const daysAgo = (n: number) => new Date(now - n * 86_400_000).toISOString();
-    draft('2026-11-27-request-a1b2.md', { captured: daysAgo(1), run: 'r1', task: 'mail', node: 'open-mailbox', user: 'anna', lang: 'ru' }, 'Клиент прислал письмо на личный ящик');
+    draft(
+      '2026-11-27-request-a1b2.md',
+      { captured: daysAgo(1), run: 'r1', task: 'mail', node: 'open-mailbox', user: 'anna', lang: 'ru' },
+      'Клиент прислал письмо на личный ящик',
+    );
     draft('2026-11-01-general-ffff.md', { captured: daysAgo(21), run: 'r2', user: 'boris', lang: 'ru' }, 'Отключили свет \u001b[31mв офисе');
     const result = await runCli(['inbox'], { cwd: temp });
     expect(result.code).toBe(0);

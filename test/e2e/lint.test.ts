@@ -28,7 +28,8 @@ describe('instr lint', () => {
   it('documents its options and exit codes', async () => {
     const help = await runCli(['lint', '--help']);
     expect(help.code).toBe(0);
-    for (const option of ['--format <format>', '--max-warnings <n>', '--rule <id>', '--today <date>', '--config <file>', '--quiet']) expect(help.stdout).toContain(option);
+    for (const option of ['--format <format>', '--max-warnings <n>', '--rule <id>', '--today <date>', '--config <file>', '--quiet'])
+      expect(help.stdout).toContain(option);
     expect(help.stdout).toContain('Exit codes: 0 clean');
   });
 
@@ -56,8 +57,20 @@ describe('instr lint', () => {
     expect(result.code).toBe(1);
     const rows = JSON.parse(result.stdout) as Row[];
     expect(rows).toHaveLength(5);
-    expect(rows[0]).toEqual({ file: fx('placeholder/invalid.md'), line: 15, column: 53, endLine: 15, endColumn: 54, rule: 'placeholder', severity: 'error', message: expect.stringContaining('Placeholder "…"') as string });
-    const elsewhere = await runCli(['lint', resolve(fx('placeholder/invalid.md')), '--format', 'json', '--rule', 'placeholder'], { ...noCache, cwd: resolve('test/fixtures') });
+    expect(rows[0]).toEqual({
+      file: fx('placeholder/invalid.md'),
+      line: 15,
+      column: 53,
+      endLine: 15,
+      endColumn: 54,
+      rule: 'placeholder',
+      severity: 'error',
+      message: expect.stringContaining('Placeholder "…"') as string,
+    });
+    const elsewhere = await runCli(['lint', resolve(fx('placeholder/invalid.md')), '--format', 'json', '--rule', 'placeholder'], {
+      ...noCache,
+      cwd: resolve('test/fixtures'),
+    });
     expect((JSON.parse(elsewhere.stdout) as Row[])[0]!.file).toBe('lint/placeholder/invalid.md');
   });
 
@@ -71,7 +84,7 @@ describe('instr lint', () => {
     ]);
   });
 
-  it('speaks the instruction\'s language: Russian findings and summary for a Russian instruction', async () => {
+  it("speaks the instruction's language: Russian findings and summary for a Russian instruction", async () => {
     const result = await runCli(['lint', fx('vague-wording/invalid.md'), '--rule', 'vague-wording'], noCache);
     expect(result.stdout).toContain('15:4   warning  Общие слова «Организовать»: непонятно, что именно делать.');
     expect(result.stdout).toContain('✖ 7 проблем (0 ошибок, 7 предупреждений)');
@@ -82,7 +95,9 @@ describe('instr lint', () => {
     expect(result.code).toBe(1);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe(`::error file=${fx('broken-link/doc.md')},line=16,col=22,endLine=16,endColumn=43,title=instr broken-link::Link "templates/estimate.md" points to a file that does not exist; create it or fix the path (relative to this file)`);
+    expect(lines[0]).toBe(
+      `::error file=${fx('broken-link/doc.md')},line=16,col=22,endLine=16,endColumn=43,title=instr broken-link::Link "templates/estimate.md" points to a file that does not exist; create it or fix the path (relative to this file)`,
+    );
   });
 
   it('sarif: a valid SARIF 2.1.0 log', async () => {
@@ -98,7 +113,10 @@ describe('instr lint', () => {
   it('reads instr.config.yaml upward from the working directory', async () => {
     const dir = join(temp, 'configured');
     mkdirSync(join(dir, 'sub'), { recursive: true });
-    writeFileSync(join(dir, 'instr.config.yaml'), 'rules:\n  vague-wording: [error, { ru: { remove: [комфортный] } }]\n  required-sections: off\n  undefined-role: off\n');
+    writeFileSync(
+      join(dir, 'instr.config.yaml'),
+      'rules:\n  vague-wording: [error, { ru: { remove: [комфортный] } }]\n  required-sections: off\n  undefined-role: off\n',
+    );
     const result = await runCli(['lint', resolve(fx('vague-wording/invalid.md')), '--format', 'json'], { ...noCache, cwd: join(dir, 'sub') });
     expect(result.code).toBe(1);
     const rows = JSON.parse(result.stdout) as Row[];
@@ -144,7 +162,10 @@ describe('instr lint', () => {
     const dir = join(temp, 'hostile');
     mkdirSync(dir, { recursive: true });
     symlinkSync('/etc/hostname', join(dir, 'secret.md'));
-    writeFileSync(join(dir, 'doc.md'), '---\nid: hostile\ntitle: Hostile\nlang: en\n---\n\n## Tasks {.tasks}\n\n### Do it {#do}\n\n::when[Now]\n\n1. Read [it](secret.md) and TODO \u001b]0;owned\u0007 \u001b[31mred.\n');
+    writeFileSync(
+      join(dir, 'doc.md'),
+      '---\nid: hostile\ntitle: Hostile\nlang: en\n---\n\n## Tasks {.tasks}\n\n### Do it {#do}\n\n::when[Now]\n\n1. Read [it](secret.md) and TODO \u001b]0;owned\u0007 \u001b[31mred.\n',
+    );
     const result = await runCli(['lint', dir], { ...noCache, cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).not.toMatch(/\u001b/);

@@ -77,6 +77,8 @@ describe('a wait whose time ran out', () => {
 
     // shown as a branch of the wait
     const shown = await runCli(['show', 'equipment']);
-    expect(shown.stdout).toMatch(/⏸ Ждать: Директор согласовал заявку[^\n]*\n(.*\n)?\s+⌛ Время вышло, директор не ответила\n\s+11\.t\.1\. Написать директору в Telegram/);
+    expect(shown.stdout).toMatch(
+      /⏸ Ждать: Директор согласовал заявку[^\n]*\n(.*\n)?\s+⌛ Время вышло, директор не ответила\n\s+11\.t\.1\. Написать директору в Telegram/,
+    );
   });
 });

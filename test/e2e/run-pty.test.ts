@@ -26,7 +26,13 @@ interface Step {
   kill?: boolean;
 }
 
-function drive(name: string, args: string[], steps: Step[], journal: string, env: Record<string, string> = {}): { code: number | null; output: string; failed: unknown } {
+function drive(
+  name: string,
+  args: string[],
+  steps: Step[],
+  journal: string,
+  env: Record<string, string> = {},
+): { code: number | null; output: string; failed: unknown } {
   const script = join(temp, `${name}.json`);
   writeFileSync(script, JSON.stringify({ cols: 80, rows: 40, timeout: 60, steps }));
   const r = spawnSync('python3', [driver, script, '--', process.execPath, binPath, ...args], {
@@ -40,7 +46,10 @@ function drive(name: string, args: string[], steps: Step[], journal: string, env
 }
 
 /** The menu of a step: waits for step N's menu with the cursor on its first action. */
-const step = (n: number | string, send = ENTER): Step => ({ expect: `Шаг ${String(n).replace(/\./g, '\\.')}\\n[\\s\\S]*\\? Что дальше\\?[\\s\\S]*❯ Сделано`, send });
+const step = (n: number | string, send = ENTER): Step => ({
+  expect: `Шаг ${String(n).replace(/\./g, '\\.')}\\n[\\s\\S]*\\? Что дальше\\?[\\s\\S]*❯ Сделано`,
+  send,
+});
 const decision = (question: string, downs: number): Step => ({ expect: `\\? ${question}[\\s\\S]*❯`, send: `${DOWN.repeat(downs)}${ENTER}` });
 
 describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeout: 300_000 }, () => {
@@ -80,8 +89,31 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
     for (const line of r.output.slice(r.output.indexOf('── Итог ──')).split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
     expect(r.output).toMatch(/^Когда: .{1,72}\n/m);
     const events = parseJournal(readFileSync(journal, 'utf8')).events;
-    expect(events.map((e) => e.type)).toEqual(['start', 'step', 'step', 'step', 'decision', 'step', 'decision', 'step', 'step', 'step', 'decision', 'step', 'step', 'decision', 'step', 'step', 'end']);
-    expect(events.filter((e) => e.type === 'decision').map((e) => (e.type === 'decision' ? e.label : ''))).toEqual(['Да, понятно', 'Нет, обычный срок', 'Нет, не входит', 'Нет, отказывается']);
+    expect(events.map((e) => e.type)).toEqual([
+      'start',
+      'step',
+      'step',
+      'step',
+      'decision',
+      'step',
+      'decision',
+      'step',
+      'step',
+      'step',
+      'decision',
+      'step',
+      'step',
+      'decision',
+      'step',
+      'step',
+      'end',
+    ]);
+    expect(events.filter((e) => e.type === 'decision').map((e) => (e.type === 'decision' ? e.label : ''))).toEqual([
+      'Да, понятно',
+      'Нет, обычный срок',
+      'Нет, не входит',
+      'Нет, отказывается',
+    ]);
     expect(events.at(-1)).toMatchObject({ type: 'end', status: 'cancelled', outcome: 'Клиент отказался от работы вне тарифа' });
   });
 
@@ -99,7 +131,12 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
     const second = drive(
       'resume',
       ['run', '--resume'],
-      [{ expect: '\\? Какое прохождение продолжить\\?[\\s\\S]*❯ Обработать заявку клиента \\(#request\\)', send: ENTER }, step(3), decision('Понятно, что именно нужно сделать', 1), step('4.b.1', CTRL_C)],
+      [
+        { expect: '\\? Какое прохождение продолжить\\?[\\s\\S]*❯ Обработать заявку клиента \\(#request\\)', send: ENTER },
+        step(3),
+        decision('Понятно, что именно нужно сделать', 1),
+        step('4.b.1', CTRL_C),
+      ],
       journal,
     );
     if (second.failed) console.log(second.output.slice(-2500));
@@ -114,14 +151,23 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
 
   it('a SIGKILL at a prompt loses no answered step: the run resumes after the last one', () => {
     const journal = join(temp, 'kill.jsonl');
-    const killed = drive('kill', ['run', 'request'], [step(1), step(2, `${DOWN}${ENTER}`), { expect: 'Почему пропускаете шаг\\?', send: `уже поздоровался${ENTER}` }, { ...step(3), kill: true }], journal);
+    const killed = drive(
+      'kill',
+      ['run', 'request'],
+      [step(1), step(2, `${DOWN}${ENTER}`), { expect: 'Почему пропускаете шаг\\?', send: `уже поздоровался${ENTER}` }, { ...step(3), kill: true }],
+      journal,
+    );
     expect(killed.code).toBe(-9);
     const events = parseJournal(readFileSync(journal, 'utf8')).events;
     expect(events.map((e) => e.type)).toEqual(['start', 'step', 'step']);
     expect(events[2]).toMatchObject({ action: 'skip', reason: 'уже поздоровался' });
     const answers = join(temp, 'kill.yaml');
     writeFileSync(answers, '"Понятно, что именно нужно сделать и к какому сроку?": Да, понятно\n');
-    const resumed = spawnSync(process.execPath, [binPath, 'run', '--resume', events[0]!.run, '--answers', answers, '--journal', journal, '--json'], { cwd: projectRoot, encoding: 'utf8', timeout: 120_000 });
+    const resumed = spawnSync(process.execPath, [binPath, 'run', '--resume', events[0]!.run, '--answers', answers, '--journal', journal, '--json'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     // it goes on from step 3 and stops at the next decision that has no answer, still resumable
     expect(resumed.status).toBe(2);
     expect(resumed.stderr).toContain('Клиент просит сделать срочно?');
@@ -147,7 +193,10 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
         { expect: '\\? Is it in the tariff\\?[\\s\\S]*❯ Yes', send: `${DOWN}${ENTER}` },
         { expect: `${menu('3.b.1')}`, send: `${DOWN}${DOWN}${DOWN}${DOWN}${ENTER}` },
         // no gap procedure in this instruction: said before the questions
-        { expect: 'has no section on situations it does not cover[\\s\\S]*What happened that the instruction does not cover\\?', send: `Client asked for a discount${ENTER}` },
+        {
+          expect: 'has no section on situations it does not cover[\\s\\S]*What happened that the instruction does not cover\\?',
+          send: `Client asked for a discount${ENTER}`,
+        },
         { expect: '\\? Has someone already decided what to do\\?[\\s\\S]*❯ Yes', send: ENTER },
         { expect: '\\? Who decided what to do\\?', send: `Anna Smith${ENTER}` },
         { expect: '\\? 1\\.', send: `Called the director${ENTER}` },
@@ -168,9 +217,26 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
     expect(first.output).toContain('The run is suspended until: The client paid');
     const drafts = readdirSync(join(dir, 'inbox'));
     expect(drafts).toHaveLength(1);
-    expect(readFileSync(join(dir, 'inbox', drafts[0]!), 'utf8')).toMatch(/"user":"tester"[\s\S]*Decided by: Anna Smith\.\n\n::when\[Client asked for a discount\]\n\n1\. Called the director\n$/);
+    expect(readFileSync(join(dir, 'inbox', drafts[0]!), 'utf8')).toMatch(
+      /"user":"tester"[\s\S]*Decided by: Anna Smith\.\n\n::when\[Client asked for a discount\]\n\n1\. Called the director\n$/,
+    );
     const events = parseJournal(readFileSync(journal, 'utf8')).events;
-    expect(events.map((e) => e.type)).toEqual(['start', 'unclear', 'step', 'step', 'decision', 'back', 'decision', 'not-covered', 'step', 'decision', 'jump', 'step', 'escalation', 'wait']);
+    expect(events.map((e) => e.type)).toEqual([
+      'start',
+      'unclear',
+      'step',
+      'step',
+      'decision',
+      'back',
+      'decision',
+      'not-covered',
+      'step',
+      'decision',
+      'jump',
+      'step',
+      'escalation',
+      'wait',
+    ]);
 
     const second = drive(
       'flow-resume',
@@ -203,7 +269,7 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
     expect(resume.type === 'resume' && Date.parse(resume.deadlineAt ?? '') - Date.parse(resume.happenedAt ?? '')).toBe(7 * 24 * 3600 * 1000);
   });
 
-  it('«Этого нет в инструкции…» shows the firm\'s procedure, asks who decided, and can end the run as not covered', () => {
+  it("«Этого нет в инструкции…» shows the firm's procedure, asks who decided, and can end the run as not covered", () => {
     const dir = join(temp, 'gap');
     cpSync(join(projectRoot, 'instructions'), dir, { recursive: true });
     const journal = join(temp, 'gap.jsonl');
@@ -215,7 +281,10 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
         // done, skip, unclear, open the greeting script, back, reference, then «Этого нет в инструкции…»
         step(2, `${DOWN.repeat(6)}${ENTER}`),
         // the procedure comes first, before any question
-        { expect: 'Если ситуации нет в инструкции\\n[\\s\\S]*Решите вопрос вместе с главным бухгалтером[\\s\\S]*\\? Что произошло, чего нет в инструкции\\?', send: `Клиент просит оформить заявку на английском${ENTER}` },
+        {
+          expect: 'Если ситуации нет в инструкции\\n[\\s\\S]*Решите вопрос вместе с главным бухгалтером[\\s\\S]*\\? Что произошло, чего нет в инструкции\\?',
+          send: `Клиент просит оформить заявку на английском${ENTER}`,
+        },
         { expect: '\\? Уже решили, что делать\\?[\\s\\S]*❯ Да', send: ENTER },
         { expect: '\\? Кто принял решение\\?', send: ENTER },
         { expect: 'Напишите, кто принял решение', send: `Главный бухгалтер${ENTER}` },
@@ -233,7 +302,9 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
     expect(r.output).toMatch(/Статус: ситуации нет в инструкции · Результат: Клиент просит оформить заявку на\s+английском/);
     expect(r.output).toMatch(/2 \? Поздороваться[\s\S]*— ситуации нет в инструкции/);
     const drafts = readdirSync(join(dir, 'inbox'));
-    expect(readFileSync(join(dir, 'inbox', drafts[0]!), 'utf8')).toMatch(/Решение принял\(а\): Главный бухгалтер\.\n\nЧем закончилось: Клиент согласился\n\n::when\[Клиент просит оформить заявку на английском\]\n\n1\. Ответила на русском, перевод — завтра\n$/);
+    expect(readFileSync(join(dir, 'inbox', drafts[0]!), 'utf8')).toMatch(
+      /Решение принял\(а\): Главный бухгалтер\.\n\nЧем закончилось: Клиент согласился\n\n::when\[Клиент просит оформить заявку на английском\]\n\n1\. Ответила на русском, перевод — завтра\n$/,
+    );
     const events = parseJournal(readFileSync(journal, 'utf8')).events;
     expect(events.map((e) => e.type)).toEqual(['start', 'step', 'not-covered', 'end']);
     expect(events[2]).toMatchObject({ type: 'not-covered', decidedBy: 'Главный бухгалтер', result: 'Клиент согласился' });
@@ -248,7 +319,10 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
       [
         step(1),
         // done, skip, unclear, then the template the step links to
-        { expect: 'Шаг 2\\n[\\s\\S]*❯ Сделано[\\s\\S]*Открыть: Скрипт приветствия и благодарности \\(templates/greeting-script\\.md\\)', send: `${DOWN.repeat(3)}${ENTER}` },
+        {
+          expect: 'Шаг 2\\n[\\s\\S]*❯ Сделано[\\s\\S]*Открыть: Скрипт приветствия и благодарности \\(templates/greeting-script\\.md\\)',
+          send: `${DOWN.repeat(3)}${ENTER}`,
+        },
         // longer than the 40 rows: less shows the first screen
         { expect: 'templates/greeting-script\\.md\\n\\n[\\s\\S]*Скрипт приветствия[\\s\\S]*\\n:', send: 'q' },
         // back at the same step: done, skip, unclear, open, back, then the reference sections

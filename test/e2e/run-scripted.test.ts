@@ -45,13 +45,36 @@ describe('instr run --answers (scripted)', () => {
     const r = await runCli(['run', 'request', '--answers', file, '--json', '--journal', journal, '--user', 'ci']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { status: string; outcome: string | null; path: Array<{ kind: string; answer?: string; target?: string }>; checkpoints: unknown[] };
+    const out = JSON.parse(r.stdout) as {
+      status: string;
+      outcome: string | null;
+      path: Array<{ kind: string; answer?: string; target?: string }>;
+      checkpoints: unknown[];
+    };
     expect(out.status).toBe('done');
-    expect(out.path.filter((p) => p.kind === 'decision').map((p) => p.answer)).toEqual(['Да, понятно', 'Нет, обычный срок', 'Нет, не входит', 'Да, согласен', 'Компании клиента', 'Да, совпадают', 'Да, подтвердил', 'Да, выполнил', 'Нет, молчит']);
+    expect(out.path.filter((p) => p.kind === 'decision').map((p) => p.answer)).toEqual([
+      'Да, понятно',
+      'Нет, обычный срок',
+      'Нет, не входит',
+      'Да, согласен',
+      'Компании клиента',
+      'Да, совпадают',
+      'Да, подтвердил',
+      'Да, выполнил',
+      'Нет, молчит',
+    ]);
     expect(out.path.filter((p) => p.kind === 'jump').map((p) => p.target)).toEqual(['invoice', 'assign-accountant']);
     expect(out.checkpoints).toHaveLength(3);
     const ev = events(journal);
-    expect(ev[0]).toMatchObject({ v: 1, seq: 0, type: 'start', task: 'request', user: 'ci', scripted: true, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(ev[0]).toMatchObject({
+      v: 1,
+      seq: 0,
+      type: 'start',
+      task: 'request',
+      user: 'ci',
+      scripted: true,
+      contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(ev.at(-1)).toMatchObject({ type: 'end', status: 'done' });
     // The payment, the accountant's confirmation, the day the request is due, the client's reply.
     expect(ev.filter((e) => e.type === 'wait')).toHaveLength(4);
@@ -64,7 +87,7 @@ describe('instr run --answers (scripted)', () => {
     // the description links the office administrator's instruction, which sits beside it
     expect(r.stdout).toContain('(instructions/office-administrator.md)');
     expect(r.stdout).not.toContain('✗');
-    expect(r.stdout.replace(/\s+/g, " ")).toContain(`журнал: ${journal}`);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(`журнал: ${journal}`);
   });
 
   it('finds the task by words of its title and ends a cancelled branch with its outcome', async () => {
@@ -84,10 +107,19 @@ describe('instr run --answers (scripted)', () => {
 
   it('rejects a key that names nothing, an unknown option and an unknown task with exit 2', async () => {
     const typo = files('typo', 'in-tarif: yes\n');
-    expect(await runCli(['run', 'request', fixture, '--answers', typo.file, '--journal', typo.journal])).toMatchObject({ code: 2, stderr: expect.stringContaining('"in-tarif"') });
+    expect(await runCli(['run', 'request', fixture, '--answers', typo.file, '--journal', typo.journal])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('"in-tarif"'),
+    });
     const bad = files('bad', 'in-tariff: maybe\n');
-    expect(await runCli(['run', 'request', fixture, '--answers', bad.file, '--journal', bad.journal])).toMatchObject({ code: 2, stderr: expect.stringContaining('"maybe" is not an option') });
-    expect(await runCli(['run', 'nonsense', fixture, '--answers', bad.file, '--journal', bad.journal])).toMatchObject({ code: 2, stderr: expect.stringMatching(/Nothing is called "nonsense". There are:\n {2}request +Handle a request \(task\)/) });
+    expect(await runCli(['run', 'request', fixture, '--answers', bad.file, '--journal', bad.journal])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('"maybe" is not an option'),
+    });
+    expect(await runCli(['run', 'nonsense', fixture, '--answers', bad.file, '--journal', bad.journal])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/Nothing is called "nonsense". There are:\n {2}request +Handle a request \(task\)/),
+    });
   });
 
   it('suspends at a wait, then --resume continues the run from the journal; a torn last line is reported, not fatal', async () => {
@@ -109,7 +141,10 @@ describe('instr run --answers (scripted)', () => {
     expect(done.path.map((p) => p.node)).toContain('greet');
     const run = events(journal).filter((e) => e.run === suspended.run);
     expect(run.map((e) => e.seq)).toEqual(run.map((_, i) => i));
-    expect(await runCli(['run', fixture, '--resume', suspended.run, '--answers', paid.file, '--journal', journal])).toMatchObject({ code: 2, stderr: expect.stringContaining('finished') });
+    expect(await runCli(['run', fixture, '--resume', suspended.run, '--answers', paid.file, '--journal', journal])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('finished'),
+    });
   });
 
   it('a run resumed after the instruction changed continues when its steps remain, and refuses when one is gone', async () => {
@@ -136,7 +171,12 @@ describe('instr run --answers (scripted)', () => {
     const esc = '\u001b';
     cpSync(fixture, dir, { recursive: true });
     const md = join(dir, 'flow.md');
-    writeFileSync(md, readFileSync(md, 'utf8').replace('1. Greet the client. {#greet}', `1. Greet ${esc}[2J${esc}]0;pwned\u0007the client. {#greet}`).replace('- No {#no}', `- No ${esc}[31mway {#no}`));
+    writeFileSync(
+      md,
+      readFileSync(md, 'utf8')
+        .replace('1. Greet the client. {#greet}', `1. Greet ${esc}[2J${esc}]0;pwned\u0007the client. {#greet}`)
+        .replace('- No {#no}', `- No ${esc}[31mway {#no}`),
+    );
     const { journal, file } = files('hostile', 'in-tariff: no\nagree: refuse\n');
     const r = await runCli(['run', 'request', dir, '--answers', file, '--journal', journal, '--lang', 'en']);
     expect(r.code).toBe(0);

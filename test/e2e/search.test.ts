@@ -21,7 +21,16 @@ afterAll(() => {
 function captured(cwd = projectRoot, level: 0 | 1 = 0): Io & { stdout: () => string; stderr: () => string } {
   let out = '';
   let err = '';
-  return { out: (s) => void (out += s), err: (s) => void (err += s), color: new Chalk({ level }), isTTY: level > 0, columns: 100, cwd, stdout: () => out, stderr: () => err };
+  return {
+    out: (s) => void (out += s),
+    err: (s) => void (err += s),
+    color: new Chalk({ level }),
+    isTTY: level > 0,
+    columns: 100,
+    cwd,
+    stdout: () => out,
+    stderr: () => err,
+  };
 }
 
 async function instr(args: string[], io = captured()) {
@@ -77,7 +86,7 @@ describe('instr search (in process)', () => {
     expect(results[0]).toMatchObject({ kind: 'section', section: 'norms', task: null });
   });
 
-  it('says so in the instruction\'s language and exits 1 when nothing matches', async () => {
+  it("says so in the instruction's language and exits 1 when nothing matches", async () => {
     const r = await instr(['search', 'абракадабра']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Ничего не найдено по запросу «абракадабра»');

@@ -21,7 +21,8 @@ describe('bin/instr (smoke)', () => {
     expect(runInstr(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
     const help = runInstr(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['compile', 'list', 'show', 'run', 'lint', 'diff', 'graph', 'agenda', 'report', 'test', 'inbox']) expect(help.stdout).toContain(command);
+    for (const command of ['compile', 'list', 'show', 'run', 'lint', 'diff', 'graph', 'agenda', 'report', 'test', 'inbox'])
+      expect(help.stdout).toContain(command);
   });
 
   it('exits 2 on an unknown command, without a stack trace', () => {
@@ -45,10 +46,13 @@ describe('bin/instr (smoke)', () => {
 
   it('lists and shows tasks', () => {
     expect(runInstr(['list', `${compile}/request.md`])).toMatchObject({ code: 0, stdout: expect.stringContaining('request    Обработать заявку клиента') });
-    expect(runInstr(['show', 'request', `${compile}/request.md`])).toMatchObject({ code: 0, stdout: expect.stringContaining('3. Задача входит в тариф клиента?') });
+    expect(runInstr(['show', 'request', `${compile}/request.md`])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('3. Задача входит в тариф клиента?'),
+    });
   });
 
-  it('refuses an interactive run when stdin is not a terminal, in the instruction\'s language, instead of hanging', () => {
+  it("refuses an interactive run when stdin is not a terminal, in the instruction's language, instead of hanging", () => {
     const russian = runInstr(['run', 'request', `${compile}/request.md`], { input: '' });
     expect(russian).toMatchObject({ code: 2, stderr: expect.stringContaining('stdin — не терминал; передайте ответы через --answers FILE') });
     const english = runInstr(['run', 'start', `${compile}/multi`], { input: '' });

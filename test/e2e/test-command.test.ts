@@ -29,7 +29,9 @@ describe('instr test', () => {
     expect(out).toContain('→ Path, item 4: expected «Сообщить клиенту стоимость работы по прайсу», got «Поставить задачу ответственному бухгалтеру.»');
     expect(out).toContain('test/fixtures/scenario/basic/request.md:27  (scenario test/fixtures/scenario/mixed/request.yaml:17)');
     expect(out).toContain('→ No answer for the decision «Клиент согласен оплатить?»; options: Да | Нет');
-    expect(out).toMatch(/Not reached by any scenario \(1\):\n {2}test\/fixtures\/scenario\/basic\/request\.md:32:3 {2}request › Клиент согласен оплатить\? › Да/);
+    expect(out).toMatch(
+      /Not reached by any scenario \(1\):\n {2}test\/fixtures\/scenario\/basic\/request\.md:32:3 {2}request › Клиент согласен оплатить\? › Да/,
+    );
     expect(out).toContain('Scenarios: 1 passed, 3 failed');
   });
 
@@ -43,8 +45,17 @@ describe('instr test', () => {
   it('gives JSON with results, failure codes and coverage', async () => {
     const { code, out } = await instr(`${fixtures}/basic`, '--scenarios', `${fixtures}/mixed`, '--format', 'json');
     expect(code).toBe(1);
-    const report = JSON.parse(out) as { scenarios: Array<{ name: string; passed: boolean; failures: Array<{ code: string }> }>; coverage: { covered: number; total: number }; summary: { passed: number; failed: number } };
-    expect(report.scenarios.map((s) => [s.name, s.passed])).toEqual([['passes', true], ['wrong path', false], ['missing answer', false], ['wrong status', false]]);
+    const report = JSON.parse(out) as {
+      scenarios: Array<{ name: string; passed: boolean; failures: Array<{ code: string }> }>;
+      coverage: { covered: number; total: number };
+      summary: { passed: number; failed: number };
+    };
+    expect(report.scenarios.map((s) => [s.name, s.passed])).toEqual([
+      ['passes', true],
+      ['wrong path', false],
+      ['missing answer', false],
+      ['wrong status', false],
+    ]);
     expect(report.scenarios[2]!.failures[0]!.code).toBe('no-answer-decision');
     expect(report.coverage).toMatchObject({ covered: 3, total: 4 });
     expect(report.summary).toMatchObject({ passed: 1, failed: 3 });
@@ -69,7 +80,10 @@ describe('instr test', () => {
     const dir = mkdtempSync(join(tmpdir(), 'instr-test-e2e-'));
     try {
       const file = join(dir, 'evil.yaml');
-      writeFileSync(file, 'task: request\nscenarios:\n  - name: "\\e[2J\\e]0;pwned\\a cleared"\n    answers:\n      in-tariff: "Да, входит"\n    expect:\n      outcome: "\\e[31mred"\n');
+      writeFileSync(
+        file,
+        'task: request\nscenarios:\n  - name: "\\e[2J\\e]0;pwned\\a cleared"\n    answers:\n      in-tariff: "Да, входит"\n    expect:\n      outcome: "\\e[31mred"\n',
+      );
       const { code, out } = await instr(`${fixtures}/basic`, file);
       expect(code).toBe(1);
       expect(out).toContain('cleared');
@@ -85,7 +99,10 @@ describe('instr test', () => {
     const dir = mkdtempSync(join(tmpdir(), 'instr-test-e2e-'));
     try {
       const file = join(dir, 'evil.yaml');
-      writeFileSync(file, 'task: request\nscenarios:\n  - name: "csi \\x9b31m and rlo \\u202e done"\n    answers:\n      in-tariff: "Да, входит"\n    expect:\n      outcome: "\\x9b31m red"\n');
+      writeFileSync(
+        file,
+        'task: request\nscenarios:\n  - name: "csi \\x9b31m and rlo \\u202e done"\n    answers:\n      in-tariff: "Да, входит"\n    expect:\n      outcome: "\\x9b31m red"\n',
+      );
       const { out } = await instr(`${fixtures}/basic`, file, '--format', 'json');
       expect(out).toContain('csi \\u009b31m and rlo \\u202e done');
       expect(out).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/);

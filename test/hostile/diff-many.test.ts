@@ -13,11 +13,20 @@ const folder = tempFolder('diff-many');
 afterAll(() => folder.cleanup());
 
 const files = 300;
-const doc = (i: number, step = `Step of file ${i}.`) => `---\nid: doc-${i}\ntitle: Document ${i}\nlang: en\n---\n\n## Tasks {.tasks}\n\n### Task ${i} {#task-${i}}\n\n::when[Request ${i} arrives]\n\n1. ${step}\n2. Close it.\n`;
+const doc = (i: number, step = `Step of file ${i}.`) =>
+  `---\nid: doc-${i}\ntitle: Document ${i}\nlang: en\n---\n\n## Tasks {.tasks}\n\n### Task ${i} {#task-${i}}\n\n::when[Request ${i} arrives]\n\n1. ${step}\n2. Close it.\n`;
 
 describe('instr diff over 300 files', () => {
   const dir = folder.dir;
-  const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: dir };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 't',
+    GIT_AUTHOR_EMAIL: 't@example.com',
+    GIT_COMMITTER_NAME: 't',
+    GIT_COMMITTER_EMAIL: 't@example.com',
+    GIT_CONFIG_NOSYSTEM: '1',
+    HOME: dir,
+  };
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8' });
   const write = (name: string, text: string | Buffer) => {
     mkdirSync(join(dir, 'instructions', name, '..'), { recursive: true });

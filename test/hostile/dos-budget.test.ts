@@ -29,7 +29,10 @@ describe('container shapes micromark handles in quadratic time', () => {
   });
 
   it('the same counts spread over tasks (a heading each) compile: the parser cuts there', { timeout: hangGuard }, () => {
-    const tasks = Array.from({ length: 600 }, (_, i) => `### T${i} {#t${i}}\n\n::when[x]\n\nParagraph of ordinary text.\n\n1. First step.\n2. Second step.\n3. Third step.\n\n> a quote\n`).join('\n');
+    const tasks = Array.from(
+      { length: 600 },
+      (_, i) => `### T${i} {#t${i}}\n\n::when[x]\n\nParagraph of ordinary text.\n\n1. First step.\n2. Second step.\n3. Third step.\n\n> a quote\n`,
+    ).join('\n');
     const r = compile('steps.md', `${frontMatter}## Tasks {.tasks}\n\n${tasks}`);
     expect(r.code).toBe(0);
   });
@@ -39,22 +42,38 @@ describe('the guard', () => {
   const refused: Array<{ name: string; text: string; where: RegExp }> = [
     // `#x` (no heading) between the lines no longer resets the counts
     { name: 'hash-emphasis', text: `${frontMatter}${'*a\n#x\n'.repeat(2100)}x\n${'a*\n#x\n'.repeat(2100)}`, where: /hash-emphasis\.md:1607:1 .*More than 800/ },
-    { name: 'hash-options', text: task(`::decision[Which?]\n${Array.from({ length: 2500 }, (_, i) => `- Option ${i}\n#x\n  1. Do ${i}.`).join('\n')}\n`), where: /hash-options\.md:\d+:\d+ .*more than 2000 items/ },
+    {
+      name: 'hash-options',
+      text: task(`::decision[Which?]\n${Array.from({ length: 2500 }, (_, i) => `- Option ${i}\n#x\n  1. Do ${i}.`).join('\n')}\n`),
+      where: /hash-options\.md:\d+:\d+ .*more than 2000 items/,
+    },
     { name: 'directive-emphasis', text: `${frontMatter}${'*a\n::x\n'.repeat(2100)}`, where: /directive-emphasis\.md:\d+:1 .*More than 800/ },
     // unclosed inline HTML
     { name: 'html-comment', text: `${frontMatter}${'a <!-- '.repeat(14_000)}\n`, where: /html-comment\.md:7:\d+ .*inline HTML/ },
     { name: 'html-pi', text: `${frontMatter}${'a <? '.repeat(20_000)}\n`, where: /html-pi\.md:7:\d+ .*inline HTML/ },
     { name: 'html-decl', text: `${frontMatter}${'a <!A '.repeat(16_000)}\n`, where: /html-decl\.md:7:\d+ .*inline HTML/ },
-    { name: 'backticks', text: `${frontMatter}${Array.from({ length: 1000 }, (_, i) => `${'`'.repeat((i % 50) + 1)}a `).join('')}\n`, where: /backticks\.md:7:\d+ .*code delimiters/ },
+    {
+      name: 'backticks',
+      text: `${frontMatter}${Array.from({ length: 1000 }, (_, i) => `${'`'.repeat((i % 50) + 1)}a `).join('')}\n`,
+      where: /backticks\.md:7:\d+ .*code delimiters/,
+    },
     // memory: one block of 512 Ki lines took 2.4 GB
     { name: 'lines', text: `${frontMatter}${'a\n'.repeat(512 * 1024)}`, where: /lines\.md:10007:1 .*more than 10000 lines/ },
     // memory: 4 MB of tiny paragraphs took 3.3 GB in one piece, 900 MB cut by headings every 300
     { name: 'paragraphs', text: `${frontMatter}${'a\n\n'.repeat(1_300_000)}`, where: /paragraphs\.md:50006:1 .*More than 50000 lines in one stretch/ },
-    { name: 'cut-paragraphs', text: `${frontMatter}${`# h\n\n${'a\n\n'.repeat(300)}`.repeat(4300)}`, where: /cut-paragraphs\.md:150001:1 .*more than 150000 lines/ },
+    {
+      name: 'cut-paragraphs',
+      text: `${frontMatter}${`# h\n\n${'a\n\n'.repeat(300)}`.repeat(4300)}`,
+      where: /cut-paragraphs\.md:150001:1 .*more than 150000 lines/,
+    },
     // a stretch the parser cannot cut (an indented fence stops the cuts) with thousands of quotes
     { name: 'uncut-quotes', text: `${frontMatter}- item\n   \`\`\`\n\n${'> a\n\n'.repeat(2500)}`, where: /uncut-quotes\.md:\d+:1 .*cannot cut/ },
     // 40 000 roles: refused before YAML or the parser sees them
-    { name: 'roles', text: `---\nid: hostile\ntitle: Hostile\nlang: en\nroles:\n${'  r: {title: R}\n'.repeat(40_000)}---\n\nx\n`, where: /roles\.md:5002:1 .*Front matter is longer than 5000 lines/ },
+    {
+      name: 'roles',
+      text: `---\nid: hostile\ntitle: Hostile\nlang: en\nroles:\n${'  r: {title: R}\n'.repeat(40_000)}---\n\nx\n`,
+      where: /roles\.md:5002:1 .*Front matter is longer than 5000 lines/,
+    },
   ];
   for (const shape of refused) {
     it(`${shape.name}: refused with a diagnostic at the line`, { timeout: hangGuard }, () => {
@@ -113,7 +132,10 @@ describe("instr's own loops", () => {
   });
 
   it('graph draws 1 000 tasks', { timeout: hangGuard }, () => {
-    folder.write('tasks.md', `${frontMatter}## Tasks {.tasks}\n\n${Array.from({ length: 1000 }, (_, i) => `### T${i} {#t${i}}\n\n::when[x]\n\n1. S${i}.\n`).join('\n')}`);
+    folder.write(
+      'tasks.md',
+      `${frontMatter}## Tasks {.tasks}\n\n${Array.from({ length: 1000 }, (_, i) => `### T${i} {#t${i}}\n\n::when[x]\n\n1. S${i}.\n`).join('\n')}`,
+    );
     const r = instr(folder.dir, ['--no-cache', 'graph', '--format', 'mermaid', 'tasks.md']);
     expect(r.code).toBe(0);
     expect(r.stdout.match(/subgraph /g)).toHaveLength(1000);
@@ -124,7 +146,10 @@ describe("instr's own loops", () => {
     const dir = join(folder.dir, 'scen');
     mkdirSync(join(dir, 'scenarios'), { recursive: true });
     folder.write('scen/doc.md', task('1. Step.\n'));
-    folder.write('scen/scenarios/big.yaml', `task: do-it\nscenarios:\n  - name: x\n    answers:\n${Array.from({ length: 60_000 }, (_, i) => `      k${i}: v\n`).join('')}`);
+    folder.write(
+      'scen/scenarios/big.yaml',
+      `task: do-it\nscenarios:\n  - name: x\n    answers:\n${Array.from({ length: 60_000 }, (_, i) => `      k${i}: v\n`).join('')}`,
+    );
     const r = instr(folder.dir, ['--no-cache', 'test', 'scen']);
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toMatch(/big\.yaml:20001:1.*longer than 20000 lines/);
@@ -132,7 +157,10 @@ describe("instr's own loops", () => {
   });
 
   it('duplicate keys are still found, with a Set, at their line', { timeout: hangGuard }, () => {
-    const r = compile('dup.md', `---\nid: hostile\ntitle: Hostile\nlang: en\nroles:\n${Array.from({ length: 3000 }, (_, i) => `  r${i}: {title: R}\n`).join('')}  r7: {title: Again}\n---\n\nx\n`);
+    const r = compile(
+      'dup.md',
+      `---\nid: hostile\ntitle: Hostile\nlang: en\nroles:\n${Array.from({ length: 3000 }, (_, i) => `  r${i}: {title: R}\n`).join('')}  r7: {title: Again}\n---\n\nx\n`,
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/dup\.md:3006:3 .*Duplicate key in front matter: "r7"/);
   });

@@ -18,8 +18,15 @@ describe('no input text starts a line of its own in line-oriented output', () =>
     const dir = join(folder.dir, 'scen');
     mkdirSync(join(dir, 'scenarios'), { recursive: true });
     writeFileSync(join(dir, 'doc.md'), frontMatter + task);
-    writeFileSync(join(dir, 'scenarios', 's.yaml'), `task: do-it\nscenarios:\n  - name: ${JSON.stringify(`Paid${forged}`)}\n    answers:\n      Is it paid?: ${JSON.stringify(`Maybe${forged}`)}\n    expect:\n      status: ${JSON.stringify(`done${forged}`)}\n`);
-    for (const args of [['test', 'scen'], ['test', 'scen', '--format', 'json'], ['test', 'scen', '--suggest']]) {
+    writeFileSync(
+      join(dir, 'scenarios', 's.yaml'),
+      `task: do-it\nscenarios:\n  - name: ${JSON.stringify(`Paid${forged}`)}\n    answers:\n      Is it paid?: ${JSON.stringify(`Maybe${forged}`)}\n    expect:\n      status: ${JSON.stringify(`done${forged}`)}\n`,
+    );
+    for (const args of [
+      ['test', 'scen'],
+      ['test', 'scen', '--format', 'json'],
+      ['test', 'scen', '--suggest'],
+    ]) {
       const r = instr(folder.dir, args);
       expect(r.stdout + r.stderr).not.toMatch(forgedLine);
       expect(r.stderr).not.toMatch(stackTrace);
@@ -28,7 +35,10 @@ describe('no input text starts a line of its own in line-oriented output', () =>
 
   it('a front-matter timezone with line breaks (compile, lint)', () => {
     folder.write('tz.md', `---\nid: tz\ntitle: Tz\nlang: en\ntimezone: ${JSON.stringify(`Mars/Base${forged}`)}\n---\n\n${task}`);
-    for (const args of [['compile', 'tz.md', '--quiet'], ['lint', 'tz.md']]) {
+    for (const args of [
+      ['compile', 'tz.md', '--quiet'],
+      ['lint', 'tz.md'],
+    ]) {
       const r = instr(folder.dir, args);
       expect(r.code).toBe(1);
       expect(r.stdout + r.stderr).toContain('Mars/Base');
@@ -46,7 +56,11 @@ describe('no input text starts a line of its own in line-oriented output', () =>
   it('file names with escape sequences (list, show, lint --format github)', () => {
     const name = 'evil\u001b]0;owned\u0007\u009b2J.md';
     folder.write(name, frontMatter.replace('id: hostile', 'id: evil') + task);
-    for (const args of [['list', name], ['show', 'do-it', name], ['lint', name, '--format', 'github']]) {
+    for (const args of [
+      ['list', name],
+      ['show', 'do-it', name],
+      ['lint', name, '--format', 'github'],
+    ]) {
       const r = instr(folder.dir, args);
       expect(r.stdout.length).toBeGreaterThan(10);
       expect(r.stdout + r.stderr).not.toMatch(controlCharacters);
@@ -90,7 +104,11 @@ describe('small defects', () => {
     const repo = join(folder.dir, 'repo');
     mkdirSync(repo);
     writeFileSync(join(repo, 'doc.md'), frontMatter + task);
-    const git = (...args: string[]) => spawnSync('git', args, { cwd: repo, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    const git = (...args: string[]) =>
+      spawnSync('git', args, {
+        cwd: repo,
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+      });
     git('init', '-q');
     git('add', '.');
     git('commit', '-qm', 'one');
@@ -101,7 +119,8 @@ describe('small defects', () => {
 
   describe('run --resume', () => {
     const answers = 'Greet the client: { skip: "later" }\nIs it paid?: "Yes"\n';
-    const start = (extra: Record<string, unknown>) => `${JSON.stringify({ v: 1, run: '20261127T101500Z-a1b2c3', seq: 0, at: '2026-11-27T10:15:00.000Z', type: 'start', task: 'do-it', file: 'doc.md', user: 'u', revision: null, contentHash: 'x', scripted: true, ...extra })}\n`;
+    const start = (extra: Record<string, unknown>) =>
+      `${JSON.stringify({ v: 1, run: '20261127T101500Z-a1b2c3', seq: 0, at: '2026-11-27T10:15:00.000Z', type: 'start', task: 'do-it', file: 'doc.md', user: 'u', revision: null, contentHash: 'x', scripted: true, ...extra })}\n`;
 
     it('a start record without a title, or with a numeric lang, is a clean error', () => {
       const dir = join(folder.dir, 'resume');

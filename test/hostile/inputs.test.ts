@@ -195,7 +195,8 @@ describe('graph shapes', () => {
     expectClean(shown);
   });
 
-  const decision = (n: number) => `${frontMatter}## Tasks {.tasks}\n\n### Choose {#choose}\n\n::decision[Which one?]\n${Array.from({ length: n }, (_, i) => `- Option ${i + 1}\n  1. Do thing ${i + 1}.`).join('\n')}\n\n1. After the choice.\n`;
+  const decision = (n: number) =>
+    `${frontMatter}## Tasks {.tasks}\n\n### Choose {#choose}\n\n::decision[Which one?]\n${Array.from({ length: n }, (_, i) => `- Option ${i + 1}\n  1. Do thing ${i + 1}.`).join('\n')}\n\n1. After the choice.\n`;
 
   // The spawn timeout is the guard against a hang; no test measures seconds.
   it('a decision with 900 options compiles and shows', () => {

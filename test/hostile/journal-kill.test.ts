@@ -76,7 +76,7 @@ async function lane(n: number, kills: number): Promise<string> {
   const journal = join(cwd, 'journal.jsonl');
   const answers = join(fixture, 'answers.yaml');
   const common = ['--answers', answers, '--journal', journal];
-  for (let done = 0; done < kills; ) {
+  for (let done = 0; done < kills;) {
     const open = existsSync(journal) ? openRun(journal) : null;
     const r = await runAndMaybeKill(cwd, open ? ['run', '--resume', open, ...common] : ['run', 'long', ...common], journal, true);
     expect(r.hung, `${open ? `resume ${open}` : 'run'} hung: ${r.stdout.slice(-500)} ${r.stderr}`).toBe(false);
@@ -84,7 +84,15 @@ async function lane(n: number, kills: number): Promise<string> {
     else {
       expect(r.code, `${open ? `resume ${open}` : 'run'}: ${r.stderr}`).toBe(0);
       // A resume that ends without being killed must have finished its run.
-      if (open) expect(openRun(journal), `resume ${open} exited 0 but the run is still open: ${r.stdout.slice(-300)}\n${readFileSync(journal, 'utf8').split('\n').filter((l) => l.includes(open)).slice(-4).join('\n')}`).not.toBe(open);
+      if (open)
+        expect(
+          openRun(journal),
+          `resume ${open} exited 0 but the run is still open: ${r.stdout.slice(-300)}\n${readFileSync(journal, 'utf8')
+            .split('\n')
+            .filter((l) => l.includes(open))
+            .slice(-4)
+            .join('\n')}`,
+        ).not.toBe(open);
     }
   }
   // Finish the last run without killing it.
@@ -109,7 +117,10 @@ describe('the journal under SIGKILL', () => {
       for (const e of events) byRun.set(e.run, [...(byRun.get(e.run) ?? []), e]);
       for (const [run, list] of byRun) {
         runs++;
-        expect(list.map((e) => e.seq), run).toEqual(list.map((_, i) => i));
+        expect(
+          list.map((e) => e.seq),
+          run,
+        ).toEqual(list.map((_, i) => i));
         const stepNodes = list.filter((e) => e.type === 'step').map((e) => (e as { node: string }).node);
         expect(stepNodes, run).toHaveLength(steps);
         expect(new Set(stepNodes).size, run).toBe(steps);

@@ -73,7 +73,11 @@ describe('a committed symlink where instr writes or reads by default', () => {
     clean(r);
   });
 
-  for (const command of [['report', 'doc.md'], ['agenda', 'doc.md'], ['run', '--resume', 'doc.md', '--answers', 'answers.yaml']]) {
+  for (const command of [
+    ['report', 'doc.md'],
+    ['agenda', 'doc.md'],
+    ['run', '--resume', 'doc.md', '--answers', 'answers.yaml'],
+  ]) {
     it(`a journal linked to /dev/zero: instr ${command[0]} stops with a clear error`, () => {
       const f = repo('zero');
       mkdirSync(join(f.dir, '.instr'));
@@ -160,10 +164,22 @@ describe('files that are not regular files', () => {
 });
 
 describe('schedules that never end', () => {
-  const rules = ['FREQ=DAILY;INTERVAL=-1', 'FREQ=WEEKLY;INTERVAL=-1;COUNT=3', 'FREQ=MONTHLY;INTERVAL=-2;UNTIL=20300101T000000Z', 'FREQ=YEARLY;INTERVAL=-1', 'FREQ=DAILY;BYSETPOS=366', 'FREQ=DAILY;INTERVAL=100000'];
+  const rules = [
+    'FREQ=DAILY;INTERVAL=-1',
+    'FREQ=WEEKLY;INTERVAL=-1;COUNT=3',
+    'FREQ=MONTHLY;INTERVAL=-2;UNTIL=20300101T000000Z',
+    'FREQ=YEARLY;INTERVAL=-1',
+    'FREQ=DAILY;BYSETPOS=366',
+    'FREQ=DAILY;INTERVAL=100000',
+  ];
   const text = `${frontMatter}## Tasks {.tasks}\n\n### Report {#report}\n\n${rules.map((r) => `::schedule[Every time]{rrule="${r}"}\n`).join('\n')}\n1. Send the report.\n`;
 
-  for (const command of [['compile', 'rules.md', '--quiet'], ['lint', 'rules.md'], ['list', 'rules.md'], ['show', 'report', 'rules.md']]) {
+  for (const command of [
+    ['compile', 'rules.md', '--quiet'],
+    ['lint', 'rules.md'],
+    ['list', 'rules.md'],
+    ['show', 'report', 'rules.md'],
+  ]) {
     it(`instr ${command[0]}: each rule is reported at its line, and the command ends`, () => {
       const f = repo('rrule');
       f.write('rules.md', text);
@@ -225,7 +241,10 @@ describe('the cache a repository cannot forge', () => {
     const dir = join(f.dir, '.cache');
     const name = openFileCache(dir).key('bad.md', bytes, defaultGuardLimits);
     const secret = cacheSecret(dir)!;
-    for (const body of ['{"file":"bad.md","document":null,"tasks":[null],"nodes":{},"diagnostics":[]}', '{"file":"bad.md","document":null,"tasks":[],"nodes":{"a":1},"diagnostics":[{}]}']) {
+    for (const body of [
+      '{"file":"bad.md","document":null,"tasks":[null],"nodes":{},"diagnostics":[]}',
+      '{"file":"bad.md","document":null,"tasks":[],"nodes":{"a":1},"diagnostics":[{}]}',
+    ]) {
       writeFileSync(join(dir, `${name}.json`), encodeEntry(body, secret, name));
       const r = instr(f.dir, ['lint', 'bad.md']);
       expect(r.code).toBe(1);

@@ -20,7 +20,10 @@ function workspace(name: string): string {
   return cwd;
 }
 
-const localEvents = (cwd: string) => readFileSync(join(cwd, '.instr', 'journal.jsonl'), 'utf8').split('\n').filter(Boolean).length;
+const localEvents = (cwd: string) =>
+  readFileSync(join(cwd, '.instr', 'journal.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean).length;
 
 describeWithServer('instr run, report and agenda on the team journal', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
@@ -34,13 +37,20 @@ describeWithServer('instr run, report and agenda on the team journal', () => {
   it('a run is uploaded as it goes; report covers every user and filters by --user; agenda reads the server', async () => {
     const ann = workspace('ann');
     const bob = workspace('bob');
-    for (const [cwd, user] of [[ann, 'ann'], [bob, 'bob'], [bob, 'bob']] as const) {
+    for (const [cwd, user] of [
+      [ann, 'ann'],
+      [bob, 'bob'],
+      [bob, 'bob'],
+    ] as const) {
       const r = await instr(['run', 'request', '--answers', 'answers.yaml', '--journal', db.url, '--user', user, '--json'], cwd);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
     }
     const period = ['--format', 'json', '--today', '2026-11-27', '--since', '2026-01-01', '--until', '2030-01-01'];
-    const all = JSON.parse((await instr(['report', ...period, '--journal', db.url], ann)).stdout) as { scriptedRuns: number; journal: { stats: { events: number } } };
+    const all = JSON.parse((await instr(['report', ...period, '--journal', db.url], ann)).stdout) as {
+      scriptedRuns: number;
+      journal: { stats: { events: number } };
+    };
     expect(all.scriptedRuns).toBe(3);
     expect(all.journal.stats.events).toBe(localEvents(ann) + localEvents(bob));
     const onlyBob = JSON.parse((await instr(['report', ...period, '--journal', db.url, '--user', 'bob'], ann)).stdout) as { scriptedRuns: number };
@@ -61,7 +71,10 @@ describeWithServer('instr run, report and agenda on the team journal', () => {
     expect(r.stdout + r.stderr).not.toContain(secret);
     const events = localEvents(cwd);
     expect(events).toBeGreaterThan(3);
-    const offline = await instr(['report', '--journal', nowhere, '--format', 'json', '--today', '2026-11-27', '--since', '2026-01-01', '--until', '2030-01-01'], cwd);
+    const offline = await instr(
+      ['report', '--journal', nowhere, '--format', 'json', '--today', '2026-11-27', '--since', '2026-01-01', '--until', '2030-01-01'],
+      cwd,
+    );
     expect(offline.stderr).toContain("showing this machine's journal .instr/journal.jsonl only");
     expect(offline.stderr).not.toContain(secret);
     expect((JSON.parse(offline.stdout) as { scriptedRuns: number }).scriptedRuns).toBe(1);
@@ -69,7 +82,10 @@ describeWithServer('instr run, report and agenda on the team journal', () => {
     expect(push.code).toBe(2);
     expect(push.stderr).not.toContain(secret);
     // back at the office: the first command that reaches the server sends what is pending
-    const report = await instr(['report', '--journal', db.url, '--user', 'ann', '--format', 'json', '--today', '2026-11-27', '--since', '2026-01-01', '--until', '2030-01-01'], cwd);
+    const report = await instr(
+      ['report', '--journal', db.url, '--user', 'ann', '--format', 'json', '--today', '2026-11-27', '--since', '2026-01-01', '--until', '2030-01-01'],
+      cwd,
+    );
     expect(report.stderr).toContain(`${events} event(s) recorded on this machine uploaded to postgres://instr:***@`);
     expect((JSON.parse(report.stdout) as { scriptedRuns: number }).scriptedRuns).toBe(2);
     const again = await instr(['journal', 'push', '--journal', db.url, '--json'], cwd);
@@ -80,8 +96,32 @@ describeWithServer('instr run, report and agenda on the team journal', () => {
     const cwd = workspace('maintainer');
     const at = '2026-11-20T09:00:00.000Z';
     const vera = [
-      { v: 1, run: 'vera-run', seq: 0, at, type: 'start', task: 'request', title: 'Handle a request', file: 'flow.md', lang: 'en', user: 'vera', revision: null, contentHash: 'h', scripted: false },
-      { v: 1, run: 'vera-run', seq: 1, at, type: 'not-covered', node: 'greet', description: 'The client wrote in <b>German</b>; $1 \'); DROP TABLE x; --', action: 'Answered in English\nAsked Anna', draft: 'inbox/2026-11-20-request-beef.md' },
+      {
+        v: 1,
+        run: 'vera-run',
+        seq: 0,
+        at,
+        type: 'start',
+        task: 'request',
+        title: 'Handle a request',
+        file: 'flow.md',
+        lang: 'en',
+        user: 'vera',
+        revision: null,
+        contentHash: 'h',
+        scripted: false,
+      },
+      {
+        v: 1,
+        run: 'vera-run',
+        seq: 1,
+        at,
+        type: 'not-covered',
+        node: 'greet',
+        description: "The client wrote in <b>German</b>; $1 '); DROP TABLE x; --",
+        action: 'Answered in English\nAsked Anna',
+        draft: 'inbox/2026-11-20-request-beef.md',
+      },
     ] as unknown as JournalEvent[];
     const store = new PostgresStore(db.url);
     try {
@@ -92,7 +132,17 @@ describeWithServer('instr run, report and agenda on the team journal', () => {
     const json = await instr(['inbox', '--journal', db.url, '--format', 'json'], cwd);
     expect(json.code).toBe(0);
     const drafts = (JSON.parse(json.stdout) as { drafts: Array<Record<string, unknown>> }).drafts.filter((d) => d['run'] === 'vera-run');
-    expect(drafts).toEqual([expect.objectContaining({ file: 'inbox/2026-11-20-request-beef.md', task: 'request', node: 'greet', user: 'vera', remote: true, actions: ['Answered in English', 'Asked Anna'], description: "The client wrote in <b>German</b>; $1 '); DROP TABLE x; --" })]);
+    expect(drafts).toEqual([
+      expect.objectContaining({
+        file: 'inbox/2026-11-20-request-beef.md',
+        task: 'request',
+        node: 'greet',
+        user: 'vera',
+        remote: true,
+        actions: ['Answered in English', 'Asked Anna'],
+        description: "The client wrote in <b>German</b>; $1 '); DROP TABLE x; --",
+      }),
+    ]);
     const text = await instr(['inbox', '--journal', db.url, '--lang', 'en'], cwd);
     expect(text.stdout).toContain('vera · inbox/2026-11-20-request-beef.md (in the team journal');
   });

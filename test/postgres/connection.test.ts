@@ -69,9 +69,22 @@ describe('which journal a command uses', () => {
     mkdirSync(join(temp, 'firm', '.git'), { recursive: true });
     expect(await chooseJournal(dir, undefined, {})).toEqual({ kind: 'file', path: join(dir, '.instr', 'journal.jsonl'), explicit: false });
     writeFileSync(join(temp, 'firm', 'instr.config.yaml'), 'extends: recommended\njournal: postgres://ann@db.firm/instr\n');
-    expect(await chooseJournal(dir, undefined, {})).toEqual({ kind: 'postgres', url: 'postgres://ann@db.firm/instr', outbox: join(dir, '.instr', 'journal.jsonl'), from: 'config' });
-    expect(await chooseJournal(dir, undefined, { INSTR_JOURNAL: 'postgresql://x/y' })).toMatchObject({ kind: 'postgres', url: 'postgresql://x/y', from: 'env' });
-    expect(await chooseJournal(dir, 'mine.jsonl', { INSTR_JOURNAL: 'postgresql://x/y' })).toEqual({ kind: 'file', path: join(dir, 'mine.jsonl'), explicit: true });
+    expect(await chooseJournal(dir, undefined, {})).toEqual({
+      kind: 'postgres',
+      url: 'postgres://ann@db.firm/instr',
+      outbox: join(dir, '.instr', 'journal.jsonl'),
+      from: 'config',
+    });
+    expect(await chooseJournal(dir, undefined, { INSTR_JOURNAL: 'postgresql://x/y' })).toMatchObject({
+      kind: 'postgres',
+      url: 'postgresql://x/y',
+      from: 'env',
+    });
+    expect(await chooseJournal(dir, 'mine.jsonl', { INSTR_JOURNAL: 'postgresql://x/y' })).toEqual({
+      kind: 'file',
+      path: join(dir, 'mine.jsonl'),
+      explicit: true,
+    });
     writeFileSync(join(temp, 'firm', 'instr.config.yaml'), 'journal: shared/journal.jsonl\n');
     expect(await chooseJournal(dir, undefined, {})).toEqual({ kind: 'file', path: join(temp, 'firm', 'shared', 'journal.jsonl'), explicit: true });
   });

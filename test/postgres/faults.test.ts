@@ -34,7 +34,9 @@ function captureIo(cwd: string): Io & { errors: string[] } {
 async function serverEvents(url: string, run?: string): Promise<Array<{ run: string; seq: number }>> {
   const store = new PostgresStore(url);
   try {
-    const r = await store.query<{ run: string; seq: number }>('SELECT run, seq FROM instr_events WHERE $1::text IS NULL OR run = $1 ORDER BY run, seq', [run ?? null]);
+    const r = await store.query<{ run: string; seq: number }>('SELECT run, seq FROM instr_events WHERE $1::text IS NULL OR run = $1 ORDER BY run, seq', [
+      run ?? null,
+    ]);
     return r.rows;
   } finally {
     await store.close();
@@ -50,7 +52,10 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15
 }
 
 function fileLines(path: string): Array<{ run: string; seq: number }> {
-  return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { run: string; seq: number });
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { run: string; seq: number });
 }
 
 describeWithServer('the team journal when things go wrong', () => {
@@ -76,7 +81,10 @@ describeWithServer('the team journal when things go wrong', () => {
     const io = captureIo(cwd);
     const journal = await openRunJournal(io, viaProxy, () => 'en');
     const writer = journal.writer('away-run', 0);
-    writer.append({ type: 'start', task: 'task-1', title: 'T', file: 'bench.md', lang: 'en', user: 'ann', revision: null, contentHash: 'h', scripted: false }, AT);
+    writer.append(
+      { type: 'start', task: 'task-1', title: 'T', file: 'bench.md', lang: 'en', user: 'ann', revision: null, contentHash: 'h', scripted: false },
+      AT,
+    );
     // the first prompt is drawn: nothing is uploaded before the first answer
     await new Promise((r) => setTimeout(r, 20));
     expect(await serverEvents(db.url, 'away-run')).toEqual([]);
@@ -176,7 +184,9 @@ for (let i = 1; i < 100000; i++) {
     const counts = JSON.parse(resumed.stdout) as { read: number; uploaded: number; alreadyThere: number };
     expect(counts.read).toBeLessThan(total);
     expect(counts.read).toBe(counts.uploaded + counts.alreadyThere);
-    const report = JSON.parse((await instr(['report', instructions, '--journal', db.url, '--format', 'json', '--today', '2026-11-27'], cwd)).stdout) as { journal: { stats: { events: number } } };
+    const report = JSON.parse((await instr(['report', instructions, '--journal', db.url, '--format', 'json', '--today', '2026-11-27'], cwd)).stdout) as {
+      journal: { stats: { events: number } };
+    };
     const rows = await serverEvents(db.url);
     const runs = new Set(fileLines(outbox).map((e) => e.run));
     expect(rows.filter((r) => runs.has(r.run))).toHaveLength(total);

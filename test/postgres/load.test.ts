@@ -54,7 +54,20 @@ describeWithServer('the team journal under load', () => {
         const run = `load-${String(r).padStart(2, '0')}`;
         const at = new Date(Date.UTC(2026, 10, 27, 9, r)).toISOString();
         const record = (seq: number, body: Record<string, unknown>) => `${JSON.stringify({ v: 1, run, seq, at, ...body })}\n`;
-        appendFileSync(outbox, record(0, { type: 'start', task: 'task-1', title: 'T', file: 'bench.md', lang: 'en', user: `user-${r % 5}`, revision: null, contentHash: 'h', scripted: false }));
+        appendFileSync(
+          outbox,
+          record(0, {
+            type: 'start',
+            task: 'task-1',
+            title: 'T',
+            file: 'bench.md',
+            lang: 'en',
+            user: `user-${r % 5}`,
+            revision: null,
+            contentHash: 'h',
+            scripted: false,
+          }),
+        );
         for (let i = 1; i < perRunner; i++) {
           appendFileSync(outbox, record(i, { type: 'step', node: `task-1.s${i}`, action: 'done' }));
           upload.poke();
@@ -73,12 +86,21 @@ describeWithServer('the team journal under load', () => {
                 count(*) FILTER (WHERE seq < $1) AS complete FROM instr_events`,
         [perRunner],
       );
-      expect(r.rows[0]).toEqual({ events: String(runners * perRunner), distinct_ids: String(runners * perRunner), runs: String(runners), complete: String(runners * perRunner) });
+      expect(r.rows[0]).toEqual({
+        events: String(runners * perRunner),
+        distinct_ids: String(runners * perRunner),
+        runs: String(runners),
+        complete: String(runners * perRunner),
+      });
     } finally {
       await store.close();
     }
-    const report = JSON.parse((await instr(['report', writeBenchInstruction(temp), '--journal', db.url, '--format', 'json', '--today', '2026-11-27'], temp)).stdout) as { journal: { stats: { events: number } } };
+    const report = JSON.parse(
+      (await instr(['report', writeBenchInstruction(temp), '--journal', db.url, '--format', 'json', '--today', '2026-11-27'], temp)).stdout,
+    ) as { journal: { stats: { events: number } } };
     expect(report.journal.stats.events).toBe(runners * perRunner);
-    process.stdout.write(`\n  load: ${runners} runners × ${perRunner} events = ${runners * perRunner} events written and uploaded in ${Math.round(ms)} ms (${Math.round((runners * perRunner) / (ms / 1000))} events/s)\n`);
+    process.stdout.write(
+      `\n  load: ${runners} runners × ${perRunner} events = ${runners * perRunner} events written and uploaded in ${Math.round(ms)} ms (${Math.round((runners * perRunner) / (ms / 1000))} events/s)\n`,
+    );
   });
 });

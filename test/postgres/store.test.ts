@@ -58,7 +58,20 @@ describeWithServer('the journal on PostgreSQL', () => {
       'emoji 😀 and a lone surrogate \ud800 and bidi \u202e',
       "E'\\\\' || pg_sleep(5) || '",
     ];
-    const events: JournalEvent[] = [ev('hostile-run', 0, { type: 'start', task: hostile[0], title: hostile[1], file: 'x.md', lang: 'en', user: hostile[2], revision: null, contentHash: 'h', scripted: false, about: hostile[3] })];
+    const events: JournalEvent[] = [
+      ev('hostile-run', 0, {
+        type: 'start',
+        task: hostile[0],
+        title: hostile[1],
+        file: 'x.md',
+        lang: 'en',
+        user: hostile[2],
+        revision: null,
+        contentHash: 'h',
+        scripted: false,
+        about: hostile[3],
+      }),
+    ];
     hostile.forEach((text, i) => {
       events.push(ev('hostile-run', events.length, { type: 'unclear', node: `n${i}`, note: text }));
       events.push(ev('hostile-run', events.length, { type: 'step', node: text, action: 'skip', reason: text }));
@@ -112,7 +125,9 @@ describeWithServer('the journal on PostgreSQL', () => {
       const agendaServer = await instr(['agenda', instructions, '--journal', url, '--date', '2026-11-20', '--days', '14', '--format', 'json', ...filter], temp);
       expect(agendaServer.stdout).toBe(agendaFile.stdout);
     }
-    const noRole = JSON.parse((await instr(['report', instructions, '--journal', url, ...period, '--role', 'nobody'], temp)).stdout) as { tasks: Array<{ started: number }> };
+    const noRole = JSON.parse((await instr(['report', instructions, '--journal', url, ...period, '--role', 'nobody'], temp)).stdout) as {
+      tasks: Array<{ started: number }>;
+    };
     expect(noRole.tasks.reduce((n, t) => n + t.started, 0)).toBe(0);
   }
 
@@ -126,9 +141,29 @@ describeWithServer('the journal on PostgreSQL', () => {
     await admin((c) => c.query(sql), db.name);
     const store = new PostgresStore(urlFor(db.name, { user: role, password }));
     try {
-      expect(await store.insertEvents([ev('writer-run', 0, { type: 'start', task: 't', title: 'T', file: 'f.md', lang: 'en', user: 'eve', revision: null, contentHash: 'h', scripted: false })])).toBe(1);
+      expect(
+        await store.insertEvents([
+          ev('writer-run', 0, {
+            type: 'start',
+            task: 't',
+            title: 'T',
+            file: 'f.md',
+            lang: 'en',
+            user: 'eve',
+            revision: null,
+            contentHash: 'h',
+            scripted: false,
+          }),
+        ]),
+      ).toBe(1);
       expect((await store.loadRuns({ user: 'eve' })).runs.has('writer-run')).toBe(true);
-      for (const statement of ['DELETE FROM instr_events', 'UPDATE instr_runs SET user_name = $$x$$', 'TRUNCATE instr_events', 'DROP TABLE instr_events', 'CREATE TABLE instr_x (a int)']) {
+      for (const statement of [
+        'DELETE FROM instr_events',
+        'UPDATE instr_runs SET user_name = $$x$$',
+        'TRUNCATE instr_events',
+        'DROP TABLE instr_events',
+        'CREATE TABLE instr_x (a int)',
+      ]) {
         await expect(store.query(statement), statement).rejects.toThrow(/permission denied|must be owner/);
       }
     } finally {

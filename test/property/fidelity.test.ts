@@ -29,8 +29,7 @@ function bodyWords(text: string): Lost[] {
   }
   const out: Lost[] = [];
   for (let i = start; i < lines.length; i++) {
-    const line = lines[i]!
-      .replace(/^(\s*(\d{1,9}[.)]|[-*+]|>)\s+)+/, ' ') // list and quote markers
+    const line = lines[i]!.replace(/^(\s*(\d{1,9}[.)]|[-*+]|>)\s+)+/, ' ') // list and quote markers
       .replace(/<\/?[A-Za-z][^<>]*>/g, ' ') // HTML tags: markup, invisible when rendered
       .replace(/:{1,3}[A-Za-z][\w-]*(?=[[{\s]|$)/g, ' ') // directive names
       .replace(/\{[^{}\n]*\}\s*$/g, ' ') // trailing attribute blocks
@@ -109,12 +108,19 @@ describe('fidelity: every word reaches the graph or a diagnostic', () => {
       text.map((t) => `1. ${t}.`),
       text.map((t) => `${t}.`),
       text.map((t) => `#### ${t}`),
-      fc.record({ q: text, a: text, b: text, i: indent, s: text, sep: fc.constantFrom('\n', '\n\n') }).map(({ q, a, b, i, s, sep }) => `::decision[${q}?]\n- ${a}${sep}${i}1. ${s}.\n- ${b}\n\n${i}${s} note.`),
+      fc
+        .record({ q: text, a: text, b: text, i: indent, s: text, sep: fc.constantFrom('\n', '\n\n') })
+        .map(({ q, a, b, i, s, sep }) => `::decision[${q}?]\n- ${a}${sep}${i}1. ${s}.\n- ${b}\n\n${i}${s} note.`),
       fc.record({ t: text, i: indent }).map(({ t, i }) => `1. ${t}.\n${i}:end[${t}]{status=failed}`),
       text.map((t) => `::checkpoint[${t}]`),
       text.map((t) => `::escalate[${t}]{role=director}`),
     );
-    const doc = fc.array(block, { minLength: 1, maxLength: 8 }).map((blocks) => `---\nid: gen\ntitle: Gen\nlang: en\nroles:\n  director:\n    title: Director\n---\n\n## Tasks {.tasks}\n\n### Task {#task}\n\n${blocks.join('\n\n')}\n`);
+    const doc = fc
+      .array(block, { minLength: 1, maxLength: 8 })
+      .map(
+        (blocks) =>
+          `---\nid: gen\ntitle: Gen\nlang: en\nroles:\n  director:\n    title: Director\n---\n\n## Tasks {.tasks}\n\n### Task {#task}\n\n${blocks.join('\n\n')}\n`,
+      );
     let n = 0;
     await fc.assert(
       fc.asyncProperty(doc, async (markdown) => {

@@ -26,7 +26,12 @@ function sharedCache(): string {
   shared = mkdtempSync(join(tmpdir(), 'instr-test-cache-'));
   const bin = join(root, 'bin/instr');
   if (existsSync(join(root, 'dist/bundle/cli.js'))) {
-    spawnSync(process.execPath, [bin, 'compile', 'instructions', '--quiet'], { cwd: root, env: { ...process.env, INSTR_CACHE_DIR: shared }, stdio: 'ignore', timeout: 120_000 });
+    spawnSync(process.execPath, [bin, 'compile', 'instructions', '--quiet'], {
+      cwd: root,
+      env: { ...process.env, INSTR_CACHE_DIR: shared },
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
   }
   return shared;
 }

@@ -21,7 +21,9 @@ export function describeWithServer(name: string, body: () => void): void {
   }
   if (!warned) {
     warned = true;
-    process.stderr.write('\n  PostgreSQL tests SKIPPED: INSTR_TEST_POSTGRES_URL is not set. Run `scripts/with-postgres.sh npm test` (as .ci/run does) to start a server for them.\n\n');
+    process.stderr.write(
+      '\n  PostgreSQL tests SKIPPED: INSTR_TEST_POSTGRES_URL is not set. Run `scripts/with-postgres.sh npm test` (as .ci/run does) to start a server for them.\n\n',
+    );
   }
   describe.skip(`${name} (skipped: no PostgreSQL server, INSTR_TEST_POSTGRES_URL is not set)`, body);
 }

@@ -24,17 +24,33 @@ export function ruleTester(rule: AnyRule, cases: { valid: Array<string | ValidCa
       const spec = typeof c === 'string' ? { code: c } : c;
       it(`valid #${i + 1}${spec.name ? `: ${spec.name}` : ''}`, async () => {
         const found = await lintCode(rule, spec.code, spec);
-        expect(found.filter((d) => d.source !== 'lint'), 'the code compiles').toEqual([]);
+        expect(
+          found.filter((d) => d.source !== 'lint'),
+          'the code compiles',
+        ).toEqual([]);
         expect(found.map((d) => `${d.line}:${d.column} ${d.messageId} ${d.message}`)).toEqual([]);
       });
     });
     cases.invalid.forEach((c, i) => {
       it(`invalid #${i + 1}${c.name ? `: ${c.name}` : ''}`, async () => {
         const found = await lintCode(rule, c.code, c);
-        expect(found.filter((d) => d.source !== 'lint'), 'the code compiles').toEqual([]);
+        expect(
+          found.filter((d) => d.source !== 'lint'),
+          'the code compiles',
+        ).toEqual([]);
         const lint = found.filter((d) => d.rule === id);
-        expect(lint.map((d) => ({ messageId: d.messageId, ...(pick(c.errors, 'line') ? { line: d.line } : {}), ...(pick(c.errors, 'column') ? { column: d.column } : {}) }))).toEqual(
-          c.errors.map((e) => ({ messageId: e.messageId, ...(pick(c.errors, 'line') ? { line: e.line } : {}), ...(pick(c.errors, 'column') ? { column: e.column } : {}) })),
+        expect(
+          lint.map((d) => ({
+            messageId: d.messageId,
+            ...(pick(c.errors, 'line') ? { line: d.line } : {}),
+            ...(pick(c.errors, 'column') ? { column: d.column } : {}),
+          })),
+        ).toEqual(
+          c.errors.map((e) => ({
+            messageId: e.messageId,
+            ...(pick(c.errors, 'line') ? { line: e.line } : {}),
+            ...(pick(c.errors, 'column') ? { column: e.column } : {}),
+          })),
         );
         for (const d of lint) expect(d.message).not.toMatch(/\{\{/);
       });

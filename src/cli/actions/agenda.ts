@@ -27,8 +27,10 @@ export interface AgendaFlags {
 export async function agendaCommand(paths: string[], flags: AgendaFlags, io: Io): Promise<number> {
   const format = choice(flags.format, ['text', 'markdown', 'json'], '--format');
   const days = Number(flags.days);
-  if (!Number.isInteger(days) || days < 1 || days > 366) throw new ExitError(`--days must be a whole number from 1 to 366, not "${flags.days}"`, exitCodes.usage);
-  if (flags.date !== undefined && parseIsoDate(flags.date) === null) throw new ExitError(`--date must be a date YYYY-MM-DD, not "${flags.date}"`, exitCodes.usage);
+  if (!Number.isInteger(days) || days < 1 || days > 366)
+    throw new ExitError(`--days must be a whole number from 1 to 366, not "${flags.days}"`, exitCodes.usage);
+  if (flags.date !== undefined && parseIsoDate(flags.date) === null)
+    throw new ExitError(`--date must be a date YYYY-MM-DD, not "${flags.date}"`, exitCodes.usage);
   const { graph, root } = await loadInstructions(paths, io);
   const zone = graph.documents.length > 0 ? documentZone(graph.documents[0]) : systemTimeZone();
   const now = resolveNow(flags.now, zone);
@@ -46,7 +48,10 @@ export async function agendaCommand(paths: string[], flags: AgendaFlags, io: Io)
   const journal = await openJournal(io, flags.journal, lang);
   let runs;
   try {
-    ({ runs } = await loadRunsOrExit(journal, graph, { ...(flags.user !== undefined && { user: flags.user }), ...(flags.role !== undefined && { role: flags.role }) }));
+    ({ runs } = await loadRunsOrExit(journal, graph, {
+      ...(flags.user !== undefined && { user: flags.user }),
+      ...(flags.role !== undefined && { role: flags.role }),
+    }));
   } finally {
     await journal.store.close();
   }

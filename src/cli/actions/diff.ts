@@ -57,11 +57,16 @@ export async function diffCommand(base: string | undefined, head: string | undef
   const lang = flags.lang ?? after.graph.documents[0]?.lang ?? before.graph.documents[0]?.lang;
   const t = messages(lang);
   if (after.side.label === workingTree) after.side.label = flags.format === 'json' ? 'working tree' : t.diffWorkingTree;
-  for (const [loaded, which] of [[before, 'base'], [after, 'head']] as const) {
+  for (const [loaded, which] of [
+    [before, 'base'],
+    [after, 'head'],
+  ] as const) {
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length === 0) continue;
     for (const d of errors.slice(0, 5)) io.err(`${formatDiagnosticLine(d, io.color)}\n`);
-    io.err(`${io.color.yellow('instr diff:')} ${errors.length} error${errors.length === 1 ? '' : 's'} in the ${which} (${loaded.side.label}); what did not compile is left out of the comparison\n`);
+    io.err(
+      `${io.color.yellow('instr diff:')} ${errors.length} error${errors.length === 1 ? '' : 's'} in the ${which} (${loaded.side.label}); what did not compile is left out of the comparison\n`,
+    );
   }
   const diff = diffGraphs(before.graph, after.graph, { base: before.side, head: after.side });
   if (flags.format === 'json') io.out(jsonText(diff));
@@ -78,7 +83,15 @@ async function loadFolder(path: string, io: Io, label: string): Promise<Loaded> 
 async function loadRevision(revision: string, folder: string, top: string, io: Io): Promise<Loaded> {
   const { commit, files, skipped } = await readRevision(revision, folder, top, defaultMaxFileBytes);
   const results: FileResult[] = [];
-  const diagnostics: Diagnostic[] = skipped.map((s) => ({ file: s.display, line: 1, column: 1, rule: 'file-too-large', severity: 'error', message: `Left out: ${s.reason}`, source: 'read' }));
+  const diagnostics: Diagnostic[] = skipped.map((s) => ({
+    file: s.display,
+    line: 1,
+    column: 1,
+    rule: 'file-too-large',
+    severity: 'error',
+    message: `Left out: ${s.reason}`,
+    source: 'read',
+  }));
   for (const file of files) {
     const made = sourceFromBytes(file.bytes, file.path, file.display);
     if ('diagnostic' in made) diagnostics.push(made.diagnostic);

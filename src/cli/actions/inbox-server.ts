@@ -16,8 +16,14 @@ export interface RemoteDraft extends Draft {
   remote: true;
 }
 
-
-export async function serverDrafts(io: Io, flag: string | undefined, lang: string, graph: Graph, local: readonly Draft[], now: number = Date.now()): Promise<RemoteDraft[]> {
+export async function serverDrafts(
+  io: Io,
+  flag: string | undefined,
+  lang: string,
+  graph: Graph,
+  local: readonly Draft[],
+  now: number = Date.now(),
+): Promise<RemoteDraft[]> {
   if ((await chooseJournal(io.cwd, flag)).kind !== 'postgres') return [];
   const journal = await openJournal(io, flag, lang);
   try {

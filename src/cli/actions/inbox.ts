@@ -32,7 +32,9 @@ export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): 
   const { problems } = listed;
   const lang = flags.lang ?? graph.documents[0]?.lang ?? 'en';
   const { serverDrafts } = await import('./inbox-server.js');
-  const drafts = [...listed.drafts, ...(await serverDrafts(io, flags.journal, lang, graph, listed.drafts))].sort((a, b) => a.captured.localeCompare(b.captured) || a.file.localeCompare(b.file));
+  const drafts = [...listed.drafts, ...(await serverDrafts(io, flags.journal, lang, graph, listed.drafts))].sort(
+    (a, b) => a.captured.localeCompare(b.captured) || a.file.localeCompare(b.file),
+  );
   const base = relative(io.cwd, root);
   const shown = (file: string) => (base ? `${base}/${file}` : file).split('\\').join('/');
   const t = messages(lang);
@@ -40,7 +42,13 @@ export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): 
   const questions = await journalQuestions(io, flags.journal, lang, graph);
   for (const p of problems) io.err(`${io.color.yellow('instr:')} ${terminalSafe(shown(p.file))}: ${terminalSafe(p.message)}\n`);
   if (format === 'json') {
-    io.out(jsonText({ drafts: drafts.map((d) => ('remote' in d ? d : { ...d, file: shown(d.file) })), questions, problems: problems.map((p) => ({ ...p, file: shown(p.file) })) }));
+    io.out(
+      jsonText({
+        drafts: drafts.map((d) => ('remote' in d ? d : { ...d, file: shown(d.file) })),
+        questions,
+        problems: problems.map((p) => ({ ...p, file: shown(p.file) })),
+      }),
+    );
     return exitCodes.ok;
   }
   const c = io.color;
@@ -93,7 +101,12 @@ async function journalQuestions(io: Io, flag: string | undefined, lang: string, 
 
 function oneLine(text: string, max: number): string {
   const s = text.replace(/\s+/g, ' ').trim();
-  return [...s].length > max ? `${[...s].slice(0, max - 1).join('').trimEnd()}…` : s;
+  return [...s].length > max
+    ? `${[...s]
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`
+    : s;
 }
 
 /** `instr inbox show ID`: one draft, whole, ready to paste into the instruction; or one question with its step. */
@@ -104,12 +117,17 @@ async function showEntry(query: string | undefined, paths: string[], format: str
   const { drafts } = await listDrafts(root);
   const questions = await journalQuestions(io, flags.journal, lang, graph);
   const q = (query ?? '').trim();
-  const draftMatches = q ? drafts.filter((d) => d.id === q || d.id?.endsWith(`-${q}`) || d.file === q || d.file.endsWith(`/${q}`) || d.file.replace(/\.md$/, '').endsWith(q)) : [];
+  const draftMatches = q
+    ? drafts.filter((d) => d.id === q || d.id?.endsWith(`-${q}`) || d.file === q || d.file.endsWith(`/${q}`) || d.file.replace(/\.md$/, '').endsWith(q))
+    : [];
   const questionMatches = q ? questions.filter((x) => x.id === q) : [];
   const count = draftMatches.length + questionMatches.length;
   if (count !== 1) {
     const everything = [...drafts.map((d) => ({ id: d.id ?? d.file, title: d.title })), ...questions.map((x) => ({ id: x.id, title: oneLine(x.note, 60) }))];
-    const listed = count > 1 ? [...draftMatches.map((d) => ({ id: d.id ?? d.file, title: d.title })), ...questionMatches.map((x) => ({ id: x.id, title: x.note }))] : everything;
+    const listed =
+      count > 1
+        ? [...draftMatches.map((d) => ({ id: d.id ?? d.file, title: d.title })), ...questionMatches.map((x) => ({ id: x.id, title: x.note }))]
+        : everything;
     const list = listed.map((d) => `  ${terminalSafe(d.id)}  ${terminalSafe(d.title)}`).join('\n');
     const head = count > 1 ? fill(t.ambiguous, { q: terminalSafe(q) }) : `${fill(t.notFound, { q: terminalSafe(q) })}${listed.length ? ` ${t.known}` : ''}`;
     throw new ExitError(`${head}${list ? `\n${list}` : ''}`, exitCodes.usage);
@@ -134,8 +152,12 @@ function showQuestion(q: InboxQuestion, format: string, lang: string, io: Io): n
   const c = io.color;
   const q9 = inboxMessages(lang);
   io.out(`${c.bold(terminalSafe(q.taskTitle))} ${c.dim(`#${terminalSafe(q.task)}`)}\n`);
-  io.out(q.stepText === null ? `${c.yellow(q9.stepGone)} ${c.dim(`(${terminalSafe(q.node)})`)}\n` : `${q9.step} ${q.step ?? '?'}. ${terminalSafe(q.stepText)}\n`);
+  io.out(
+    q.stepText === null ? `${c.yellow(q9.stepGone)} ${c.dim(`(${terminalSafe(q.node)})`)}\n` : `${q9.step} ${q.step ?? '?'}. ${terminalSafe(q.stepText)}\n`,
+  );
   io.out(`\n${c.yellow(`${q9.question}:`)} ${terminalSafe(q.note)}\n\n`);
-  io.out(`${c.dim(`${q9.asked} ${q.at.slice(0, 16).replace('T', ' ')} UTC${q.user ? ` · ${terminalSafe(q.user)}` : ''} · ${q9.run} ${terminalSafe(q.run)} · ${q.id}`)}\n`);
+  io.out(
+    `${c.dim(`${q9.asked} ${q.at.slice(0, 16).replace('T', ' ')} UTC${q.user ? ` · ${terminalSafe(q.user)}` : ''} · ${q9.run} ${terminalSafe(q.run)} · ${q.id}`)}\n`,
+  );
   return exitCodes.ok;
 }

@@ -22,7 +22,8 @@ export interface OpenedJournal {
 
 export async function openJournal(io: Io, flag: string | undefined, lang: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<OpenedJournal> {
   const choice = await chooseJournal(io.cwd, flag, env);
-  if (choice.kind === 'file') return { store: new FileStore(choice.path, choice.explicit ? {} : { base: io.cwd }), shown: shownPath(io.cwd, choice.path), explicit: choice.explicit };
+  if (choice.kind === 'file')
+    return { store: new FileStore(choice.path, choice.explicit ? {} : { base: io.cwd }), shown: shownPath(io.cwd, choice.path), explicit: choice.explicit };
   const [{ PostgresStore }, { serverMessages }] = await Promise.all([import('../../journal/postgres/store.js'), import('../../journal/postgres/messages.js')]);
   let store: PostgresStore;
   try {
@@ -44,7 +45,10 @@ export async function openJournal(io: Io, flag: string | undefined, lang: string
 
 /** Sends what this machine recorded and the server has not acknowledged yet; says how much. */
 async function pushPending(io: Io, store: PostgresStore, outbox: string, lang: string | undefined): Promise<number> {
-  const [{ pendingBytes, pushFile }, { serverMessages }] = await Promise.all([import('../../journal/postgres/push.js'), import('../../journal/postgres/messages.js')]);
+  const [{ pendingBytes, pushFile }, { serverMessages }] = await Promise.all([
+    import('../../journal/postgres/push.js'),
+    import('../../journal/postgres/messages.js'),
+  ]);
   if (pendingBytes(outbox, store.serverKey) === 0) return 0;
   try {
     const result = await pushFile(store, outbox, { useCursor: true });

@@ -20,7 +20,11 @@ export interface JournalMigrateFlags {
 /** The server the command talks to; exit 2 when none is configured. */
 async function server(io: Io, flag: string | undefined): Promise<{ store: PostgresStore; outbox: string }> {
   const choice = await chooseJournal(io.cwd, flag);
-  if (choice.kind !== 'postgres') throw new ExitError('no team journal is configured: set INSTR_JOURNAL=postgres://… or journal: in instr.config.yaml (see docs/team-journal.md)', exitCodes.usage);
+  if (choice.kind !== 'postgres')
+    throw new ExitError(
+      'no team journal is configured: set INSTR_JOURNAL=postgres://… or journal: in instr.config.yaml (see docs/team-journal.md)',
+      exitCodes.usage,
+    );
   let store: PostgresStore;
   try {
     store = new PostgresStore(choice.url);
@@ -58,7 +62,10 @@ export async function journalPushCommand(flags: JournalPushFlags, io: Io): Promi
   else {
     const counts = `${result.uploaded} uploaded, ${result.alreadyThere} already there${result.unreadable ? `, ${result.unreadable} unreadable line(s) skipped` : ''}`;
     if (failure === null) io.out(`${shown} → ${store.label}: ${counts}\n`);
-    else io.err(`${io.color.red('instr:')} ${shown} → ${store.label}: stopped after ${counts}: ${failure}. Run \`instr journal push\` again: nothing is sent twice.\n`);
+    else
+      io.err(
+        `${io.color.red('instr:')} ${shown} → ${store.label}: stopped after ${counts}: ${failure}. Run \`instr journal push\` again: nothing is sent twice.\n`,
+      );
   }
   return failure === null ? exitCodes.ok : exitCodes.findings;
 }

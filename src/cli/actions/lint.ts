@@ -39,12 +39,19 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: Io): Pr
     config = await loadConfig(configFile, configFile ? relative(io.cwd, configFile) || configFile : '');
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    for (const p of error.problems) io.err(`${terminalSafe(p.file)}:${p.line}:${p.column}  ${io.color.red('error')}  ${terminalSafe(p.message)}  ${io.color.dim('config')}\n`);
+    for (const p of error.problems)
+      io.err(`${terminalSafe(p.file)}:${p.line}:${p.column}  ${io.color.red('error')}  ${terminalSafe(p.message)}  ${io.color.dim('config')}\n`);
     throw new ExitError(`the config file is not valid (its schema: schemas/config.schema.json)`, exitCodes.usage);
   }
 
   const result = await compilePaths(paths, { cwd: io.cwd, ...io.compile, ...(flags.maxFileSize ? { maxFileBytes: parseSize(flags.maxFileSize) } : {}) });
-  const all = await lintCompiled(result, { config, today, cwd: io.cwd, ...(flags.rule.length > 0 ? { only: flags.rule } : {}), ...(flags.lang ? { lang: flags.lang } : {}) });
+  const all = await lintCompiled(result, {
+    config,
+    today,
+    cwd: io.cwd,
+    ...(flags.rule.length > 0 ? { only: flags.rule } : {}),
+    ...(flags.lang ? { lang: flags.lang } : {}),
+  });
   const shown = flags.quiet ? all.filter((d) => d.severity === 'error') : all;
   const lang = flags.lang ?? result.graph.documents[0]?.lang;
   io.out(await render(format, shown, io, lang));

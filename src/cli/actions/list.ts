@@ -36,7 +36,10 @@ export async function listCommand(paths: string[], flags: ListFlags, io: Io): Pr
       }
       io.out(`  ${c.cyan(s.id.padEnd(width))}  ${terminalSafe(s.title)}\n`);
       const pad = ' '.repeat(width + 4);
-      if (s.trigger) io.out(`${pad}${c.dim(`${t.trigger}:`)} ${terminalSafe(s.trigger)}${s.deadline ? c.dim(` (${t.deadline}: ${formatDuration(s.deadline, doc.lang)})`) : ''}\n`);
+      if (s.trigger)
+        io.out(
+          `${pad}${c.dim(`${t.trigger}:`)} ${terminalSafe(s.trigger)}${s.deadline ? c.dim(` (${t.deadline}: ${formatDuration(s.deadline, doc.lang)})`) : ''}\n`,
+        );
       for (const sch of s.schedules) io.out(`${pad}${c.dim(`${t.schedule}:`)} ${terminalSafe(sch.label)}${timeSuffix(sch.label, sch.time)}\n`);
     }
     io.out('\n');

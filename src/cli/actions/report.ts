@@ -44,12 +44,16 @@ export async function reportCommand(paths: string[], flags: ReportFlags, io: Io)
   const journal = await openJournal(io, flags.journal, lang);
   let loaded;
   try {
-    loaded = await loadRunsOrExit(journal, graph, { ...(flags.user !== undefined && { user: flags.user }), ...(flags.role !== undefined && { role: flags.role }) });
+    loaded = await loadRunsOrExit(journal, graph, {
+      ...(flags.user !== undefined && { user: flags.user }),
+      ...(flags.role !== undefined && { role: flags.role }),
+    });
   } finally {
     await journal.store.close();
   }
   const { runs, stats, missing } = loaded;
-  if (stats?.unreadable) io.err(`${io.color.yellow('instr:')} ${journal.shown}: ${stats.unreadable} unreadable line(s) skipped (line ${stats.unreadableLines.join(', ')})\n`);
+  if (stats?.unreadable)
+    io.err(`${io.color.yellow('instr:')} ${journal.shown}: ${stats.unreadable} unreadable line(s) skipped (line ${stats.unreadableLines.join(', ')})\n`);
   const now = fixedNow ?? (todayFlag ? startOfLocalDay(addDays(todayFlag, 1), zone) : Date.now());
   const report = buildReport(graph, runs.values(), { since, until, today, now, journal: { path: journal.shown, missing, stats } });
   if (format === 'json') io.out(jsonText(report));
@@ -57,4 +61,3 @@ export async function reportCommand(paths: string[], flags: ReportFlags, io: Io)
   else io.out(reportText(report, lang, io.color));
   return exitCodes.ok;
 }
-

@@ -21,7 +21,8 @@ export interface SearchFlags {
 export async function searchCommand(args: string[], flags: SearchFlags, io: Io): Promise<number> {
   const { words, paths } = await splitArgs(args, io.cwd);
   const limit = flags.limit === undefined ? 10 : Number(flags.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new ExitError(`--limit must be a whole number from 1 to 1000, not "${terminalSafe(flags.limit ?? '')}"`, exitCodes.usage);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    throw new ExitError(`--limit must be a whole number from 1 to 1000, not "${terminalSafe(flags.limit ?? '')}"`, exitCodes.usage);
   const query = words.join(' ');
   if (!/[\p{L}\p{N}]/u.test(query)) throw new ExitError('give the words to search for, e.g. instr search клиент кричит', exitCodes.usage);
   const { graph, root, diagnostics } = await loadInstructions(paths, io, { requireClean: false });
@@ -33,7 +34,21 @@ export async function searchCommand(args: string[], flags: SearchFlags, io: Io):
   const hits = search(index, query, { synonyms, limit });
   const fileOf = (file: string) => relative(io.cwd, join(root, file)) || file;
   if (flags.json) {
-    io.out(jsonText(hits.map((h) => ({ kind: h.doc.kind, id: h.doc.id, task: h.doc.task, section: h.doc.section, title: h.doc.title, text: h.doc.text, file: fileOf(h.doc.file), line: h.doc.line, score: h.score }))));
+    io.out(
+      jsonText(
+        hits.map((h) => ({
+          kind: h.doc.kind,
+          id: h.doc.id,
+          task: h.doc.task,
+          section: h.doc.section,
+          title: h.doc.title,
+          text: h.doc.text,
+          file: fileOf(h.doc.file),
+          line: h.doc.line,
+          score: h.score,
+        })),
+      ),
+    );
     return hits.length > 0 ? exitCodes.ok : exitCodes.findings;
   }
   if (hits.length === 0) {
@@ -53,9 +68,14 @@ function renderHit(hit: SearchHit, n: number, io: Io, t: ReturnType<typeof searc
   const where = doc.task ? `#${doc.task}` : doc.section ? `#${doc.section}` : '';
   const mark = c.level > 0 ? (s: string) => c.bold.yellow(s) : (s: string) => `[${s}]`;
   const lines = [`${c.dim(`${n}.`)} ${c.bold(terminalSafe(doc.title))} ${c.dim(where)}`];
-  lines.push(`   ${c.cyan(t.kinds[doc.kind])}: ${snippet(doc.text, hit.marks, 160).map((p) => (p.marked ? mark(terminalSafe(p.text)) : terminalSafe(p.text))).join('')}`);
+  lines.push(
+    `   ${c.cyan(t.kinds[doc.kind])}: ${snippet(doc.text, hit.marks, 160)
+      .map((p) => (p.marked ? mark(terminalSafe(p.text)) : terminalSafe(p.text)))
+      .join('')}`,
+  );
   lines.push(`   ${c.dim(`${fileOf(doc.file)}:${doc.line}`)}`);
-  if (doc.task && doc.kind !== 'template') lines.push(`   ${c.green(`instr run ${doc.task}${extra}`)}  ${c.dim('·')}  ${c.green(`instr show ${doc.task}${extra}`)}`);
+  if (doc.task && doc.kind !== 'template')
+    lines.push(`   ${c.green(`instr run ${doc.task}${extra}`)}  ${c.dim('·')}  ${c.green(`instr show ${doc.task}${extra}`)}`);
   // a template: show the file itself (the task that links it is named above, after #)
   else if (doc.kind === 'template') lines.push(`   ${c.green(`instr show ${shellWord(doc.id)}${extra}`)}`);
   else if (doc.task) lines.push(`   ${c.green(`instr show ${doc.task}${extra}`)}`);

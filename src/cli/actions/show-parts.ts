@@ -37,7 +37,9 @@ export function showSection(section: Section, document: Document, ctx: ShowConte
 /** The heading line and rendered prose of a section, as the run's reference screen also shows it. */
 function sectionLines(section: Section, document: Document, ctx: Pick<ShowContext, 'io' | 'root'>): string[] {
   const c = ctx.io.color;
-  const lines = [`${c.bold(terminalSafe(section.title))} ${c.dim(`#${section.id}${section.kind ? ` · .${section.kind}` : ''} · ${document.file}:${section.position.line}`)}`];
+  const lines = [
+    `${c.bold(terminalSafe(section.title))} ${c.dim(`#${section.id}${section.kind ? ` · .${section.kind}` : ''} · ${document.file}:${section.position.line}`)}`,
+  ];
   if (section.content) {
     lines.push('');
     lines.push(...renderProse(section.content, { color: c, root: ctx.root, cwd: ctx.io.cwd, columns: ctx.io.columns, base: document.file }));
@@ -49,7 +51,14 @@ function sectionLines(section: Section, document: Document, ctx: Pick<ShowContex
 export function showDocument(document: Document, ctx: ShowContext): number {
   const { io, graph } = ctx;
   if (ctx.json) {
-    io.out(jsonText({ kind: 'document', document: document.id, title: document.title, sections: document.sections.map((s) => ({ id: s.id, title: s.title, kind: s.kind, tasks: s.tasks })) }));
+    io.out(
+      jsonText({
+        kind: 'document',
+        document: document.id,
+        title: document.title,
+        sections: document.sections.map((s) => ({ id: s.id, title: s.title, kind: s.kind, tasks: s.tasks })),
+      }),
+    );
     return exitCodes.ok;
   }
   const t = showMessages(ctx.lang ?? document.lang);
@@ -87,6 +96,8 @@ export function showFile(path: string, ctx: ShowContext): number {
     io.out(jsonText({ kind: 'file', path, text }));
     return exitCodes.ok;
   }
-  io.out(`${io.color.dim(path)}\n\n${renderFileMarkdown(text, { color: io.color, root: ctx.root, cwd: io.cwd, columns: io.columns, base: path }).join('\n')}\n`);
+  io.out(
+    `${io.color.dim(path)}\n\n${renderFileMarkdown(text, { color: io.color, root: ctx.root, cwd: io.cwd, columns: io.columns, base: path }).join('\n')}\n`,
+  );
   return exitCodes.ok;
 }

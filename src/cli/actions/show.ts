@@ -44,7 +44,10 @@ export async function showCommand(query: string, paths: string[], flags: ShowFla
   }
 }
 
-function showTask(task: Task, { io, graph, lang: flagLang, json }: { io: Io; graph: import('../../graph/types.js').Graph; lang: string | undefined; json: boolean }): number {
+function showTask(
+  task: Task,
+  { io, graph, lang: flagLang, json }: { io: Io; graph: import('../../graph/types.js').Graph; lang: string | undefined; json: boolean },
+): number {
   const index = indexGraph(graph);
   const doc = index.documentOf(task);
   const lang = flagLang ?? doc?.lang;
@@ -56,14 +59,25 @@ function showTask(task: Task, { io, graph, lang: flagLang, json }: { io: Io; gra
   const t = messages(lang);
   const c = io.color;
   io.out(`${c.bold(terminalSafe(task.title))} ${c.dim(`#${task.id} · ${terminalSafe(task.file)}:${task.position.line}`)}\n`);
-  if (task.trigger) io.out(`${c.dim(`${t.trigger}:`)} ${terminalSafe(task.trigger.text)}${task.trigger.deadline ? ` ${c.dim(`(${t.deadline}: ${formatDuration(task.trigger.deadline, lang)} ${t.afterTrigger})`)}` : ''}\n`);
+  if (task.trigger)
+    io.out(
+      `${c.dim(`${t.trigger}:`)} ${terminalSafe(task.trigger.text)}${task.trigger.deadline ? ` ${c.dim(`(${t.deadline}: ${formatDuration(task.trigger.deadline, lang)} ${t.afterTrigger})`)}` : ''}\n`,
+    );
   for (const s of task.schedules) io.out(`${c.dim(`${t.schedule}:`)} ${terminalSafe(s.label)}${timeSuffix(s.label, s.time)}\n`);
   if (task.description) io.out(`\n${terminalSafe(task.description)}\n`);
   io.out('\n');
   for (const line of lines) {
     const indent = '   '.repeat(line.depth);
-    const marker = line.kind === 'option' ? c.yellow(line.marker) : line.kind === 'detail' || line.kind === 'contact' || line.kind === 'header' ? '  ' : c.dim(line.marker);
-    const text = line.kind === 'decision' || line.kind === 'header' ? c.bold(terminalSafe(line.kind === 'header' ? `── ${line.text} ──` : line.text)) : line.kind === 'option' ? c.yellow(terminalSafe(line.text)) : line.kind === 'contact' ? c.dim(terminalSafe(line.text)) : terminalSafe(line.text);
+    const marker =
+      line.kind === 'option' ? c.yellow(line.marker) : line.kind === 'detail' || line.kind === 'contact' || line.kind === 'header' ? '  ' : c.dim(line.marker);
+    const text =
+      line.kind === 'decision' || line.kind === 'header'
+        ? c.bold(terminalSafe(line.kind === 'header' ? `── ${line.text} ──` : line.text))
+        : line.kind === 'option'
+          ? c.yellow(terminalSafe(line.text))
+          : line.kind === 'contact'
+            ? c.dim(terminalSafe(line.text))
+            : terminalSafe(line.text);
     const hanging = `\n${indent}${' '.repeat(line.marker.length + 1)}`;
     io.out(`${indent}${marker} ${text.replace(/\n/g, hanging)}\n`);
   }

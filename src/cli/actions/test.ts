@@ -38,13 +38,17 @@ export async function testCommand(paths: string[], flags: TestFlags, io: Io): Pr
     // Found, not named: nothing below the instructions root (or the --scenarios folder) is followed through a symlink.
     const base = flags.scenarios ? dir : root;
     files.push(...found.filter((f) => !files.some((x) => x.path === f)).map((f) => ({ path: f, base })));
-    if (found.length === 0 && format === 'stylish') io.err(`${messages(flags.lang ?? graph.documents[0]?.lang).testNoScenarios} ${relative(io.cwd, dir) || dir}\n`);
+    if (found.length === 0 && format === 'stylish')
+      io.err(`${messages(flags.lang ?? graph.documents[0]?.lang).testNoScenarios} ${relative(io.cwd, dir) || dir}\n`);
   }
 
   const suite = await runSuite(graph, root, files, io.cwd);
   if (flags.suggest) {
     const { suggestScenarios, suggestionsYaml } = await import('../../scenario/suggest.js');
-    const suggestions = suggestScenarios(graph, suite.coverage.options.filter((o) => o.scenarios === 0));
+    const suggestions = suggestScenarios(
+      graph,
+      suite.coverage.options.filter((o) => o.scenarios === 0),
+    );
     // YAML keeps C1 controls and bidi overrides of labels as they are: none may reach the terminal.
     if (suggestions.length > 0) io.out(terminalSafe(suggestionsYaml(suggestions)));
     return exitCodes.ok;

@@ -10,7 +10,10 @@ export function register(program: Command, io: Io): void {
     .option('--date <YYYY-MM-DD>', 'first day (default: today)')
     .option('--days <n>', 'how many days from --date', '1')
     .option('--format <format>', 'text, markdown or json', 'text')
-    .option('--journal <file>', 'journal of runs: a file or a postgres:// URL (default: $INSTR_JOURNAL, journal: in instr.config.yaml, else .instr/journal.jsonl)')
+    .option(
+      '--journal <file>',
+      'journal of runs: a file or a postgres:// URL (default: $INSTR_JOURNAL, journal: in instr.config.yaml, else .instr/journal.jsonl)',
+    )
     .option('--user <name>', 'only the runs of this user')
     .option('--role <role>', 'only the runs of instructions for this role (front matter role:)')
     .option('--lang <code>', "language of the labels (default: the instruction's)")

@@ -11,7 +11,10 @@ export function register(program: Command, io: Io): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .option('--lang <code>', "language of the labels (default: the instruction's)")
-    .addHelpText('after', '\nExamples:\n  instr graph request                 Mermaid flowchart of one task\n  instr graph --format dot            every task, Graphviz (dot -Tsvg)\n  instr graph request -o request.mmd')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  instr graph request                 Mermaid flowchart of one task\n  instr graph --format dot            every task, Graphviz (dot -Tsvg)\n  instr graph request -o request.mmd',
+    )
     .action(async (task: string | undefined, paths: string[], flags: GraphFlags) => {
       const { graphCommand } = await import('../actions/graph.js');
       process.exitCode = await graphCommand(task, paths, flags, io);

@@ -5,7 +5,9 @@ import type { InboxFlags } from '../actions/inbox.js';
 export function register(program: Command, io: Io): void {
   program
     .command('inbox')
-    .description('list the situations captured during runs as not covered by the instructions (drafts in <instructions>/inbox/) and the questions noted as unclear (from the journal), oldest first; `inbox show ID` prints one whole')
+    .description(
+      'list the situations captured during runs as not covered by the instructions (drafts in <instructions>/inbox/) and the questions noted as unclear (from the journal), oldest first; `inbox show ID` prints one whole',
+    )
     .argument('[paths...]', 'instruction files or folders; `inbox show ID [paths…]` prints one draft or question whole', ['instructions'])
     .option('--format <format>', 'text or json', 'text')
     .option('--json', 'same as --format json')

@@ -8,7 +8,7 @@ export function register(program: Command, io: Io): void {
     .description('list every task and situation: id, title, trigger, schedule')
     .argument('[paths...]', 'instruction files or folders', ['instructions'])
     .option('--json', 'machine-readable output')
-    .option('--lang <code>', 'language of the labels (default: the instruction\'s)')
+    .option('--lang <code>', "language of the labels (default: the instruction's)")
     .action(async (paths: string[], flags: ListFlags) => {
       const { listCommand } = await import('../actions/list.js');
       process.exitCode = await listCommand(paths, flags, io);

@@ -5,17 +5,25 @@ import type { ReportFlags } from '../actions/report.js';
 export function register(program: Command, io: Io): void {
   program
     .command('report')
-    .description('how the instructions were followed, from the journal of runs: done, skipped and why, unclear steps, checkpoints, overdue, missed, due for review')
+    .description(
+      'how the instructions were followed, from the journal of runs: done, skipped and why, unclear steps, checkpoints, overdue, missed, due for review',
+    )
     .argument('[paths...]', 'instruction files or folders', ['instructions'])
     .option('--since <YYYY-MM-DD>', 'first day of the period (default: 29 days before --until)')
     .option('--until <YYYY-MM-DD>', 'last day of the period (default: today)')
     .option('--today <YYYY-MM-DD>', 'the day to judge overdue, missed and review dates against (default: today)')
     .option('--format <format>', 'text, markdown or json', 'text')
-    .option('--journal <file>', 'journal of runs: a file or a postgres:// URL (default: $INSTR_JOURNAL, journal: in instr.config.yaml, else .instr/journal.jsonl)')
+    .option(
+      '--journal <file>',
+      'journal of runs: a file or a postgres:// URL (default: $INSTR_JOURNAL, journal: in instr.config.yaml, else .instr/journal.jsonl)',
+    )
     .option('--user <name>', 'only the runs of this user')
     .option('--role <role>', 'only the runs of instructions for this role (front matter role:)')
     .option('--lang <code>', "language of the labels (default: the instruction's)")
-    .option('--now <date-time>', "the moment to judge at, e.g. 2026-11-27T17:30 in the instruction's zone (default: $INSTR_NOW, else the end of --today, else the clock)")
+    .option(
+      '--now <date-time>',
+      "the moment to judge at, e.g. 2026-11-27T17:30 in the instruction's zone (default: $INSTR_NOW, else the end of --today, else the clock)",
+    )
     .action(async (paths: string[], flags: ReportFlags) => {
       const { reportCommand } = await import('../actions/report.js');
       process.exitCode = await reportCommand(paths, flags, io);

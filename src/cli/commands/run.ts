@@ -14,7 +14,10 @@ export function register(program: Command, io: Io): void {
     .option('--journal <file>', 'journal: a file or a postgres:// URL (default: $INSTR_JOURNAL, journal: in instr.config.yaml, else .instr/journal.jsonl)')
     .option('--lang <code>', "language of the UI: ru or en (default: the instruction's)")
     .option('--user <name>', 'who runs it, for the journal (default: the OS user name)')
-    .option('--now <date-time>', "the moment the run acts at, e.g. 2026-11-27T17:30 in the instruction's zone: answers, waits and deadlines count from it (default: $INSTR_NOW or the clock)")
+    .option(
+      '--now <date-time>',
+      "the moment the run acts at, e.g. 2026-11-27T17:30 in the instruction's zone: answers, waits and deadlines count from it (default: $INSTR_NOW or the clock)",
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 done, paused or suspended; 1 the run failed or cannot be resumed; 2 usage error or a missing answer; 130 interrupted (Ctrl-C, resumable).',

@@ -5,10 +5,10 @@ import type { ShowFlags } from '../actions/show.js';
 export function register(program: Command, io: Io): void {
   program
     .command('show')
-    .description('show a task as a numbered checklist, a section (norms, schedule…), a whole instruction\'s contents, or a linked file such as a template')
-    .argument('<what>', 'an id (task, section, instruction), a section class such as norms, a linked file\'s name, or words of a title')
+    .description("show a task as a numbered checklist, a section (norms, schedule…), a whole instruction's contents, or a linked file such as a template")
+    .argument('<what>', "an id (task, section, instruction), a section class such as norms, a linked file's name, or words of a title")
     .argument('[paths...]', 'instruction files or folders', ['instructions'])
-    .option('--lang <code>', 'language of the labels (default: the instruction\'s)')
+    .option('--lang <code>', "language of the labels (default: the instruction's)")
     .option('--json', 'the checklist as JSON lines')
     .action(async (task: string, paths: string[], flags: ShowFlags) => {
       const { showCommand } = await import('../actions/show.js');

@@ -68,12 +68,22 @@ function fillFromService(parsed: Record<string, unknown>, service: string, env: 
     }
     const entries = serviceEntries(text, service);
     if (!entries) continue;
-    const names: Record<string, string> = { host: 'host', hostaddr: 'host', port: 'port', user: 'user', password: 'password', dbname: 'database', sslmode: 'sslmode', application_name: 'application_name' };
+    const names: Record<string, string> = {
+      host: 'host',
+      hostaddr: 'host',
+      port: 'port',
+      user: 'user',
+      password: 'password',
+      dbname: 'database',
+      sslmode: 'sslmode',
+      application_name: 'application_name',
+    };
     for (const [key, value] of Object.entries(entries)) {
       const name = names[key];
       if (name && (parsed[name] === undefined || parsed[name] === '' || parsed[name] === null)) parsed[name] = value;
     }
-    if (entries['sslmode'] && entries['sslmode'] !== 'disable' && parsed['ssl'] === undefined) parsed['ssl'] = entries['sslmode'] === 'verify-full' ? {} : { rejectUnauthorized: false };
+    if (entries['sslmode'] && entries['sslmode'] !== 'disable' && parsed['ssl'] === undefined)
+      parsed['ssl'] = entries['sslmode'] === 'verify-full' ? {} : { rejectUnauthorized: false };
     return;
   }
   throw new Error(`no service "${service}" in ${files.join(' or ')}`);

@@ -23,13 +23,16 @@ export async function schemaVersion(client: ClientBase): Promise<number> {
 /** Applies the missing migrations; returns the versions applied (empty when up to date). */
 export async function migrate(client: ClientBase): Promise<number[]> {
   const current = await schemaVersion(client);
-  if (current > latestVersion) throw new SchemaError(`the journal's schema is version ${current}, newer than this instr knows (${latestVersion}): update instr`);
+  if (current > latestVersion)
+    throw new SchemaError(`the journal's schema is version ${current}, newer than this instr knows (${latestVersion}): update instr`);
   if (current === latestVersion) return [];
   const applied: number[] = [];
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
-    await client.query('CREATE TABLE IF NOT EXISTS instr_schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS instr_schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
     // another process may have migrated while this one waited for the lock
     const done = new Set((await client.query<{ version: number }>('SELECT version FROM instr_schema_migrations')).rows.map((r) => r.version));
     for (const m of migrations) {
@@ -42,7 +45,10 @@ export async function migrate(client: ClientBase): Promise<number[]> {
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     const code = (error as { code?: string }).code;
-    if (code === '42501') throw new SchemaError(`the journal's tables are not set up (schema version ${current} of ${latestVersion}) and this role may not create them: run \`instr journal migrate\` once as the database owner`);
+    if (code === '42501')
+      throw new SchemaError(
+        `the journal's tables are not set up (schema version ${current} of ${latestVersion}) and this role may not create them: run \`instr journal migrate\` once as the database owner`,
+      );
     throw error;
   }
   return applied;

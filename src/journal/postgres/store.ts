@@ -131,7 +131,9 @@ export class PostgresStore implements JournalStore {
     // one row per run of the batch: from its start event when the batch has it
     const runs = new Map<string, JournalEvent>();
     for (const e of events) if (!runs.has(e.run) || e.type === 'start') runs.set(e.run, e);
-    const starts = [...runs.values()].map((e) => (e.type === 'start' ? e : { run: e.run, at: null, task: null, title: null, file: null, lang: null, user: null, scripted: false }));
+    const starts = [...runs.values()].map((e) =>
+      e.type === 'start' ? e : { run: e.run, at: null, task: null, title: null, file: null, lang: null, user: null, scripted: false },
+    );
     return this.transaction(async (q) => {
       await q(
         `INSERT INTO instr_runs (run, task, title, file, lang, user_name, scripted, started_at)
@@ -184,12 +186,28 @@ export class PostgresStore implements JournalStore {
         ORDER BY e.at, e.run, e.seq`,
       [filter.user ?? null],
     );
-    return r.rows.map((x) => ({ run: x.run, seq: x.seq, at: x.at, task: x.task, node: x.node, note: String((JSON.parse(x.record) as { note?: unknown }).note ?? ''), user: x.user_name }));
+    return r.rows.map((x) => ({
+      run: x.run,
+      seq: x.seq,
+      at: x.at,
+      task: x.task,
+      node: x.node,
+      note: String((JSON.parse(x.record) as { note?: unknown }).note ?? ''),
+      user: x.user_name,
+    }));
   }
 
   /** "Not covered" captures of every run (the draft files stay on the runners' machines), oldest first. */
   async drafts(filter: RunFilter = {}): Promise<ServerDraft[]> {
-    const r = await this.query<{ run: string; at: string; node: string | null; record: string; task: string | null; user_name: string | null; lang: string | null }>(
+    const r = await this.query<{
+      run: string;
+      at: string;
+      node: string | null;
+      record: string;
+      task: string | null;
+      user_name: string | null;
+      lang: string | null;
+    }>(
       `SELECT e.run, e.at, e.node, e.record, r.task, r.user_name, r.lang
          FROM instr_events e LEFT JOIN instr_runs r ON r.run = e.run
         WHERE e.type = 'not-covered' AND ($1::text IS NULL OR r.user_name = $1)
@@ -198,7 +216,17 @@ export class PostgresStore implements JournalStore {
     );
     return r.rows.map((x) => {
       const e = JSON.parse(x.record) as { description?: unknown; action?: unknown; draft?: unknown };
-      return { run: x.run, at: x.at, task: x.task, node: x.node, user: x.user_name, lang: x.lang, description: String(e.description ?? ''), action: String(e.action ?? ''), draft: String(e.draft ?? '') };
+      return {
+        run: x.run,
+        at: x.at,
+        task: x.task,
+        node: x.node,
+        user: x.user_name,
+        lang: x.lang,
+        description: String(e.description ?? ''),
+        action: String(e.action ?? ''),
+        draft: String(e.draft ?? ''),
+      };
     });
   }
 

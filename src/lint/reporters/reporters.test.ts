@@ -13,8 +13,26 @@ import { stylish } from './stylish.js';
 const Ajv = AjvDraft04.default;
 
 const diagnostics: Diagnostic[] = [
-  { file: 'instructions/a b.md', line: 3, column: 4, endLine: 3, endColumn: 16, rule: 'vague-wording', severity: 'warning', message: 'Vague wording "Организовать"', source: 'lint' },
-  { file: 'instructions/a b.md', line: 10, column: 1, rule: 'dangling-jump', severity: 'error', message: 'Jump to "#x", 100%: bad\nnext line', source: 'compile' },
+  {
+    file: 'instructions/a b.md',
+    line: 3,
+    column: 4,
+    endLine: 3,
+    endColumn: 16,
+    rule: 'vague-wording',
+    severity: 'warning',
+    message: 'Vague wording "Организовать"',
+    source: 'lint',
+  },
+  {
+    file: 'instructions/a b.md',
+    line: 10,
+    column: 1,
+    rule: 'dangling-jump',
+    severity: 'error',
+    message: 'Jump to "#x", 100%: bad\nnext line',
+    source: 'compile',
+  },
   { file: 'instructions/c.md', line: 1, column: 1, rule: 'placeholder', severity: 'error', message: 'Placeholder "\u001b[31mTODO"', source: 'lint' },
 ];
 
@@ -30,7 +48,16 @@ describe('reporters', () => {
 
   it('json is an array of the documented fields', () => {
     const rows = JSON.parse(json(diagnostics)) as unknown[];
-    expect(rows[1]).toEqual({ file: 'instructions/a b.md', line: 10, column: 1, endLine: 10, endColumn: 1, rule: 'dangling-jump', severity: 'error', message: 'Jump to "#x", 100%: bad\nnext line' });
+    expect(rows[1]).toEqual({
+      file: 'instructions/a b.md',
+      line: 10,
+      column: 1,
+      endLine: 10,
+      endColumn: 1,
+      rule: 'dangling-jump',
+      severity: 'error',
+      message: 'Jump to "#x", 100%: bad\nnext line',
+    });
   });
 
   it('github writes one escaped workflow command per finding', () => {
@@ -44,7 +71,12 @@ describe('reporters', () => {
     const schema = JSON.parse(readFileSync('test/fixtures/lint/sarif-2.1.0-rtm.5.json', 'utf8')) as object;
     const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
     const validate = ajv.compile(schema);
-    const log = JSON.parse(sarif(diagnostics, { version: '0.1.0', rules: rules.map((r) => r.meta) })) as { runs: Array<{ results: Array<{ ruleId: string; ruleIndex: number; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>; tool: { driver: { rules: Array<{ id: string }> } } }> };
+    const log = JSON.parse(sarif(diagnostics, { version: '0.1.0', rules: rules.map((r) => r.meta) })) as {
+      runs: Array<{
+        results: Array<{ ruleId: string; ruleIndex: number; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
+        tool: { driver: { rules: Array<{ id: string }> } };
+      }>;
+    };
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
     const run = log.runs[0]!;
     expect(run.results).toHaveLength(3);

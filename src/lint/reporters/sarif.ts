@@ -26,8 +26,17 @@ export function sarif(diagnostics: readonly Diagnostic[], options: SarifOptions)
     });
   }
   const results: Result[] = diagnostics.map((d) => {
-    if (!indexOf.has(d.rule)) add({ id: d.rule, shortDescription: { text: `${d.source === 'lint' ? 'lint' : 'compiler'} check ${d.rule}` }, help: { text: 'See docs/commands/lint.md#compiler-errors in the instr documentation' }, defaultConfiguration: { level: 'error' } });
-    const region: NonNullable<NonNullable<Result['locations']>[number]['physicalLocation']>['region'] = { startLine: Math.max(1, d.line), startColumn: Math.max(1, d.column) };
+    if (!indexOf.has(d.rule))
+      add({
+        id: d.rule,
+        shortDescription: { text: `${d.source === 'lint' ? 'lint' : 'compiler'} check ${d.rule}` },
+        help: { text: 'See docs/commands/lint.md#compiler-errors in the instr documentation' },
+        defaultConfiguration: { level: 'error' },
+      });
+    const region: NonNullable<NonNullable<Result['locations']>[number]['physicalLocation']>['region'] = {
+      startLine: Math.max(1, d.line),
+      startColumn: Math.max(1, d.column),
+    };
     if (d.endLine !== undefined) region.endLine = Math.max(d.endLine, d.line);
     if (d.endColumn !== undefined) region.endColumn = Math.max(1, d.endColumn);
     const result: Result = {

@@ -57,7 +57,6 @@ export const rule = defineRule({
 
 type Reason = 'outside' | 'missing' | 'symlink';
 
-
 async function check(abs: string, repository: string, realRepository: string): Promise<Reason | null> {
   if (!isInside(repository, abs)) return 'outside';
   try {

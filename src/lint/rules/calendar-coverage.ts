@@ -50,7 +50,12 @@ export const rule = defineRule<Options>({
         const date = addDays(context.today, i);
         const coverage = calendar.coverage(date);
         if (coverage === 'none' || (context.options.requireDecree && coverage === 'statutory')) {
-          context.report({ file: doc.file, at, messageId: 'notCovered', data: { calendar: doc.calendar, year: date.slice(0, 4), from: date, days: horizonDays, file: firmDaysFile } });
+          context.report({
+            file: doc.file,
+            at,
+            messageId: 'notCovered',
+            data: { calendar: doc.calendar, year: date.slice(0, 4), from: date, days: horizonDays, file: firmDaysFile },
+          });
           break;
         }
       }

@@ -6,7 +6,9 @@ describe('close-before-checkpoint', () => {
   it('reports closing a case, or setting it «Выполнено», before its checkpoint, in Russian', async () => {
     const found = await verifyRule(rule, ['test/fixtures/lint/close-before-checkpoint/invalid-ru.md'], { lang: 'ru' });
     expect(found.map((d) => d.line)).toEqual([14, 23]);
-    expect(found[0]!.message).toContain('шаг «Закрыть заявку в CRM.» закрывает дело раньше, чем подтверждена контрольная точка «Клиент подтвердил, что получил результат» (строка 16)');
+    expect(found[0]!.message).toContain(
+      'шаг «Закрыть заявку в CRM.» закрывает дело раньше, чем подтверждена контрольная точка «Клиент подтвердил, что получил результат» (строка 16)',
+    );
   });
   it('reports "Close the ticket" before its checkpoint, in English', async () => {
     const found = await verifyRule(rule, ['test/fixtures/lint/close-before-checkpoint/invalid-en.md']);

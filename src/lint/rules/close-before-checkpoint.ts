@@ -28,7 +28,12 @@ export const rule = defineRule<Options>({
     defaultSeverity: 'error',
     docs: docsUrl('close-before-checkpoint'),
     schema: {
-      words: { type: 'array', maxItems: 200, items: { type: 'string', minLength: 1, maxLength: 100 }, description: 'More verbs that close a case, besides «закрыть», «завершить», "close", "finish".' },
+      words: {
+        type: 'array',
+        maxItems: 200,
+        items: { type: 'string', minLength: 1, maxLength: 100 },
+        description: 'More verbs that close a case, besides «закрыть», «завершить», "close", "finish".',
+      },
     },
     defaultOptions: { words: [] },
     messages: {
@@ -50,7 +55,11 @@ export const rule = defineRule<Options>({
         file: node.position.file,
         at: node.position,
         messageId: 'closesEarly',
-        data: { step: { ru: describeNode(node, 'ru'), en: describeNode(node) }, checkpoint: { ru: describeNode(checkpoint, 'ru'), en: describeNode(checkpoint) }, line: checkpoint.position.line },
+        data: {
+          step: { ru: describeNode(node, 'ru'), en: describeNode(node) },
+          checkpoint: { ru: describeNode(checkpoint, 'ru'), en: describeNode(checkpoint) },
+          line: checkpoint.position.line,
+        },
       });
     }
   },

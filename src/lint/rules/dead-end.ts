@@ -50,7 +50,12 @@ export const rule = defineRule<Options>({
       const node = stop.node;
       if (node.kind === 'decision' && stop.option !== undefined) {
         const option = node.options.find((o) => o.id === stop.option)!;
-        context.report({ file: node.position.file, at: option.position, messageId: 'emptyOption', data: { option: quoted(option.label), decision: described(node) } });
+        context.report({
+          file: node.position.file,
+          at: option.position,
+          messageId: 'emptyOption',
+          data: { option: quoted(option.label), decision: described(node) },
+        });
       } else if (strict) {
         context.report({ file: node.position.file, at: node.position, messageId: 'runsOut', data: { node: described(node) } });
       }

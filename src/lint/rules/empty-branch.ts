@@ -33,7 +33,12 @@ export const rule = defineRule({
       if (empty.length === 0) continue;
       const all = empty.length === node.options.length;
       for (const option of empty) {
-        context.report({ file: node.position.file, at: option.position, messageId: all ? 'allEmpty' : 'emptyOption', data: { option: quoted(option.label), decision: quoted(node.question) } });
+        context.report({
+          file: node.position.file,
+          at: option.position,
+          messageId: all ? 'allEmpty' : 'emptyOption',
+          data: { option: quoted(option.label), decision: quoted(node.question) },
+        });
       }
     }
   },

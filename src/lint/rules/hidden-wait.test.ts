@@ -15,7 +15,10 @@ describe('time phrases', () => {
     expect(found('в течение одной минуты')).toEqual([['в течение одной минуты', 'PT1M']]);
     expect(found('Бухгалтер выполнил задачу к сроку?')).toEqual([['к сроку', null]]);
     expect(found('Перенести ответы до 12:00')).toEqual([['до 12:00', null]]);
-    expect(found('Reply within 2 hours and call back by noon')).toEqual([['within 2 hours', 'PT2H'], ['by noon', null]]);
+    expect(found('Reply within 2 hours and call back by noon')).toEqual([
+      ['within 2 hours', 'PT2H'],
+      ['by noon', null],
+    ]);
     expect(found('Call again in 3 working days')).toEqual([['in 3 working days', '3wd']]);
     expect(found('Позвонить клиенту и спросить')).toEqual([]);
   });

@@ -13,6 +13,11 @@ describe('inbox-stale', () => {
     expect(await verifyRule(rule, ['test/fixtures/lint/inbox-stale/valid'], { today: '2026-11-27' })).toEqual([]);
   });
   it('takes the age limit from the config', async () => {
-    expect(await verifyRule(rule, ['test/fixtures/lint/inbox-stale/invalid'], { today: '2026-11-27', config: { rules: { 'inbox-stale': ['warn', { maxAge: 'P3M' }] } } })).toEqual([]);
+    expect(
+      await verifyRule(rule, ['test/fixtures/lint/inbox-stale/invalid'], {
+        today: '2026-11-27',
+        config: { rules: { 'inbox-stale': ['warn', { maxAge: 'P3M' }] } },
+      }),
+    ).toEqual([]);
   });
 });

@@ -21,7 +21,11 @@ export const rule = defineRule<Options>({
     defaultSeverity: 'warn',
     docs: docsUrl('inbox-stale'),
     schema: {
-      maxAge: { type: 'string', pattern: '^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$', description: 'How old an inbox draft may get, an ISO 8601 duration (default P14D).' },
+      maxAge: {
+        type: 'string',
+        pattern: '^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$',
+        description: 'How old an inbox draft may get, an ISO 8601 duration (default P14D).',
+      },
     },
     defaultOptions: { maxAge: 'P14D' },
     messages: {
@@ -43,7 +47,12 @@ export const rule = defineRule<Options>({
       if (today <= due) continue;
       const days = draft.ageDays;
       const limit = { ru: formatDuration(context.options.maxAge, 'ru'), en: formatDuration(context.options.maxAge, 'en') };
-      context.report({ file: draft.file, at: { line: 1, column: 1 }, messageId: 'stale', data: { captured, days, daysWord: { ru: plural(days, 'день', 'дня', 'дней'), en: 'days' }, limit } });
+      context.report({
+        file: draft.file,
+        at: { line: 1, column: 1 },
+        messageId: 'stale',
+        data: { captured, days, daysWord: { ru: plural(days, 'день', 'дня', 'дней'), en: 'days' }, limit },
+      });
     }
   },
 });

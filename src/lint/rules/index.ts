@@ -19,6 +19,25 @@ import { rule as undefinedRole } from './undefined-role.js';
 import { rule as unlinkedSituation } from './unlinked-situation.js';
 
 /** Every lint rule, by id. */
-export const rules: readonly AnyRule[] = [unreachable, deadEnd, noExitLoop, emptyBranch, missingTrigger, requiredSections, placeholder, vagueWording, stepHasNoAction, brokenLink, staleReview, inboxStale, closeBeforeCheckpoint, undefinedRole, unlinkedSituation, calendarCoverage, hiddenWait, waitWithoutTimeoutSteps];
+export const rules: readonly AnyRule[] = [
+  unreachable,
+  deadEnd,
+  noExitLoop,
+  emptyBranch,
+  missingTrigger,
+  requiredSections,
+  placeholder,
+  vagueWording,
+  stepHasNoAction,
+  brokenLink,
+  staleReview,
+  inboxStale,
+  closeBeforeCheckpoint,
+  undefinedRole,
+  unlinkedSituation,
+  calendarCoverage,
+  hiddenWait,
+  waitWithoutTimeoutSteps,
+];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

@@ -14,7 +14,9 @@ describe('missing-trigger', () => {
     expect(await verifyRule(rule, ['test/fixtures/lint/missing-trigger/valid.md'])).toEqual([]);
   });
   it('with allowSchedule: false, a schedule is not enough', async () => {
-    const found = await verifyRule(rule, ['test/fixtures/lint/missing-trigger/valid.md'], { config: { rules: { 'missing-trigger': ['error', { allowSchedule: false }] } } });
+    const found = await verifyRule(rule, ['test/fixtures/lint/missing-trigger/valid.md'], {
+      config: { rules: { 'missing-trigger': ['error', { allowSchedule: false }] } },
+    });
     expect(found).toHaveLength(1);
   });
 });

@@ -33,7 +33,13 @@ export const rule = defineRule<Options>({
       if (task.trigger) continue;
       if (allowSchedule && task.kind === 'task' && task.schedules.length > 0) continue;
       if (task.kind === 'situation') context.report({ file: task.file, at: task.position, messageId: 'situation', data: { id: task.id } });
-      else context.report({ file: task.file, at: task.position, messageId: 'task', data: { id: task.id, orSchedule: allowSchedule ? { ru: ' (или ::schedule)', en: ' (or a ::schedule)' } : '' } });
+      else
+        context.report({
+          file: task.file,
+          at: task.position,
+          messageId: 'task',
+          data: { id: task.id, orSchedule: allowSchedule ? { ru: ' (или ::schedule)', en: ' (or a ::schedule)' } : '' },
+        });
     }
   },
 });

@@ -17,7 +17,25 @@ describe('placeholder', () => {
     expect(await verifyRule(rule, ['test/fixtures/lint/placeholder/valid.md'])).toEqual([]);
   });
   it('checks the front matter: a contact named TBD, a phone like «+7 XXX», ??? in a title; not keys or comments', () => {
-    const text = ['---', 'id: fm', 'title: Заявки ???', '# TODO: a YAML comment is not shown to anyone', 'roles:', '  chief:', '    title: Главный бухгалтер', '    name: TBD', '    contacts:', '      phone: "+7 XXX XXX-XX-XX"', '      email: chief@example.ru', '      telegram: 8 (900) ХХХ-ХХ-ХХ', '  todo:', '    title: Директор', '---', '', 'TODO in the body is the other check.'].join('\n');
+    const text = [
+      '---',
+      'id: fm',
+      'title: Заявки ???',
+      '# TODO: a YAML comment is not shown to anyone',
+      'roles:',
+      '  chief:',
+      '    title: Главный бухгалтер',
+      '    name: TBD',
+      '    contacts:',
+      '      phone: "+7 XXX XXX-XX-XX"',
+      '      email: chief@example.ru',
+      '      telegram: 8 (900) ХХХ-ХХ-ХХ',
+      '  todo:',
+      '    title: Директор',
+      '---',
+      '',
+      'TODO in the body is the other check.',
+    ].join('\n');
     const found = frontMatterPlaceholders(text).map((m) => [m.text, text.slice(m.offset, m.endOffset)]);
     expect(found).toEqual([
       ['???', '???'],

@@ -35,7 +35,12 @@ export const rule = defineRule({
       const source = context.source(doc.file);
       if (!source) continue;
       for (const m of findPlaceholders(source.prose)) {
-        context.report({ file: doc.file, at: { offset: m.offset, endOffset: m.endOffset }, messageId: m.breaksOff ? 'breaksOff' : 'placeholder', data: { text: m.text } });
+        context.report({
+          file: doc.file,
+          at: { offset: m.offset, endOffset: m.endOffset },
+          messageId: m.breaksOff ? 'breaksOff' : 'placeholder',
+          data: { text: m.text },
+        });
       }
       for (const m of frontMatterPlaceholders(source.text)) {
         context.report({ file: doc.file, at: { offset: m.offset, endOffset: m.endOffset }, messageId: 'frontMatter', data: { text: m.text } });
@@ -99,7 +104,15 @@ export function frontMatterPlaceholders(text: string): PlaceholderMatch[] {
     const lead = yamlValue.exec(line)?.[0].length ?? 0;
     const value = line.slice(lead).replace(/[ \t]+#.*$/, '');
     if (value !== '' && !value.startsWith('#')) {
-      const found = [...findPlaceholders(value).filter((m) => !m.breaksOff), ...[...value.matchAll(phonePlaceholder)].map((m) => ({ text: m[0].trim(), breaksOff: false, offset: m.index, endOffset: m.index + m[0].trimEnd().length }))];
+      const found = [
+        ...findPlaceholders(value).filter((m) => !m.breaksOff),
+        ...[...value.matchAll(phonePlaceholder)].map((m) => ({
+          text: m[0].trim(),
+          breaksOff: false,
+          offset: m.index,
+          endOffset: m.index + m[0].trimEnd().length,
+        })),
+      ];
       // the longer match first, so «XXX» inside «+7 XXX-XX-XX» is one finding
       for (const m of found.sort((a, b) => a.offset - b.offset || b.endOffset - a.endOffset)) {
         const offset = start + lead + m.offset;

@@ -11,6 +11,10 @@ describe('required-sections', () => {
     expect(await verifyRule(rule, ['test/fixtures/lint/required-sections/valid.md'])).toEqual([]);
   });
   it('takes the list from the config', async () => {
-    expect(await verifyRule(rule, ['test/fixtures/lint/required-sections/invalid.md'], { config: { rules: { 'required-sections': ['warn', { sections: ['tasks'] }] } } })).toEqual([]);
+    expect(
+      await verifyRule(rule, ['test/fixtures/lint/required-sections/invalid.md'], {
+        config: { rules: { 'required-sections': ['warn', { sections: ['tasks'] }] } },
+      }),
+    ).toEqual([]);
   });
 });

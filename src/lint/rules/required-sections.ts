@@ -30,7 +30,12 @@ export const rule = defineRule<Options>({
     defaultSeverity: 'warn',
     docs: docsUrl('required-sections'),
     schema: {
-      sections: { type: 'array', items: { enum: [...kinds] }, uniqueItems: true, description: 'The section kinds every instruction must have (default all four).' },
+      sections: {
+        type: 'array',
+        items: { enum: [...kinds] },
+        uniqueItems: true,
+        description: 'The section kinds every instruction must have (default all four).',
+      },
     },
     defaultOptions: { sections: [...kinds] },
     messages: {

@@ -45,7 +45,12 @@ export const rule = defineRule<Options>({
       if (doc.overdue) {
         const n = doc.daysOverdue;
         const period = { ru: formatDuration(doc.period!, 'ru'), en: formatDuration(doc.period!, 'en') };
-        context.report({ file: doc.file, at, messageId: 'documentOverdue', data: { document: doc.document, reviewed: doc.reviewed ?? '', dueOn: doc.dueOn ?? '', period, days: n, daysWord: daysWord(n) } });
+        context.report({
+          file: doc.file,
+          at,
+          messageId: 'documentOverdue',
+          data: { document: doc.document, reviewed: doc.reviewed ?? '', dueOn: doc.dueOn ?? '', period, days: n, daysWord: daysWord(n) },
+        });
       } else if (requireReview && (doc.reviewed === null || doc.period === null)) {
         const missing = doc.reviewed === null ? { ru: 'даты «reviewed:»', en: '"reviewed:" date' } : { ru: 'периода «review:»', en: '"review:" period' };
         context.report({ file: doc.file, at, messageId: 'noReview', data: { document: doc.document, missing } });
@@ -54,7 +59,12 @@ export const rule = defineRule<Options>({
     for (const task of status.tasks) {
       if (!task.own || !task.overdue) continue;
       const n = task.daysOverdue;
-      context.report({ file: task.file, at: task.position, messageId: 'taskOverdue', data: { task: task.task, reviewed: task.reviewed ?? '', dueOn: task.dueOn ?? '', days: n, daysWord: daysWord(n) } });
+      context.report({
+        file: task.file,
+        at: task.position,
+        messageId: 'taskOverdue',
+        data: { task: task.task, reviewed: task.reviewed ?? '', dueOn: task.dueOn ?? '', days: n, daysWord: daysWord(n) },
+      });
     }
   },
 });

@@ -37,7 +37,8 @@ export const rule = defineRule({
       const text = node.text;
       const problem = mostlyCyrillic(text) ? russianProblem(text) : englishProblem(text);
       if (!problem) continue;
-      if (problem.first !== undefined) context.report({ file: node.position.file, at: node.position, messageId: 'startsWith', data: { step: quoted(text), first: problem.first } });
+      if (problem.first !== undefined)
+        context.report({ file: node.position.file, at: node.position, messageId: 'startsWith', data: { step: quoted(text), first: problem.first } });
       else context.report({ file: node.position.file, at: node.position, messageId: 'noVerb', data: { step: quoted(text) } });
     }
   },
@@ -88,7 +89,38 @@ function russianProblem(text: string): Problem | null {
   return {};
 }
 
-const englishNotActions = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'i', 'its', 'their', 'his', 'her', 'our', 'my', 'there', 'is', 'are', 'was', 'were', 'be', 'been', 'nothing', 'everything', 'all', 'each']);
+const englishNotActions = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'it',
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'my',
+  'there',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'nothing',
+  'everything',
+  'all',
+  'each',
+]);
 const englishLead = /^(?:if|when|once|after|before|while|as soon as|until|unless)\b[^,]*,\s*/i;
 const englishSkip = new Set(['please', 'then', 'also', 'always', 'never', 'immediately', 'first', 'next', 'finally', 'now', 'do', "don't", 'not']);
 

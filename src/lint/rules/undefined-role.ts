@@ -28,7 +28,12 @@ export const rule = defineRule<Options>({
     defaultSeverity: 'warn',
     docs: docsUrl('undefined-role'),
     schema: {
-      words: { type: 'array', maxItems: 200, items: { type: 'string', minLength: 1, maxLength: 100 }, description: 'More role-like words, besides «руководитель», «начальник», "boss", "supervisor".' },
+      words: {
+        type: 'array',
+        maxItems: 200,
+        items: { type: 'string', minLength: 1, maxLength: 100 },
+        description: 'More role-like words, besides «руководитель», «начальник», "boss", "supervisor".',
+      },
     },
     defaultOptions: { words: [] },
     messages: {
@@ -52,7 +57,12 @@ export const rule = defineRule<Options>({
         for (let i = 0; i < list.length; i++) {
           const s = stems[i]!;
           if (!roleLike.has(s) || defined.has(s)) continue;
-          if (insideRanges(list[i]!.offset, quoted) || belongsToSomeoneElse(text, list, stems, i, i + 1) || inAddress(text, list[i]!.offset, list[i]!.text.length)) continue;
+          if (
+            insideRanges(list[i]!.offset, quoted) ||
+            belongsToSomeoneElse(text, list, stems, i, i + 1) ||
+            inAddress(text, list[i]!.offset, list[i]!.text.length)
+          )
+            continue;
           context.report({ file: doc.file, at, messageId: 'undefined', data: { word: list[i]!.text, known } });
           return;
         }

@@ -6,11 +6,108 @@ import { defineRule, docsUrl } from '../rule.js';
 
 /** Words that carry no situation of their own. */
 const stopWords = [
-  'и', 'или', 'в', 'во', 'на', 'с', 'со', 'по', 'не', 'что', 'к', 'ко', 'за', 'от', 'до', 'для', 'из', 'о', 'об', 'а', 'но', 'это', 'его', 'её', 'их',
-  'мы', 'вы', 'он', 'она', 'они', 'нам', 'нас', 'вам', 'вас', 'у', 'же', 'ли', 'то', 'как', 'так', 'если', 'когда', 'уже', 'ещё', 'все', 'всё', 'быть',
-  'есть', 'нет', 'да', 'при', 'через', 'после', 'под', 'над', 'без', 'также', 'только', 'этот', 'эта', 'эти', 'тот', 'та', 'те', 'свой', 'наш', 'ваш',
-  'a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'is', 'are', 'be', 'not', 'no', 'yes', 'it', 'its', 'this',
-  'that', 'if', 'when', 'as', 'than', 'then', 'into', 'out', 'up', 'our', 'your', 'their',
+  'и',
+  'или',
+  'в',
+  'во',
+  'на',
+  'с',
+  'со',
+  'по',
+  'не',
+  'что',
+  'к',
+  'ко',
+  'за',
+  'от',
+  'до',
+  'для',
+  'из',
+  'о',
+  'об',
+  'а',
+  'но',
+  'это',
+  'его',
+  'её',
+  'их',
+  'мы',
+  'вы',
+  'он',
+  'она',
+  'они',
+  'нам',
+  'нас',
+  'вам',
+  'вас',
+  'у',
+  'же',
+  'ли',
+  'то',
+  'как',
+  'так',
+  'если',
+  'когда',
+  'уже',
+  'ещё',
+  'все',
+  'всё',
+  'быть',
+  'есть',
+  'нет',
+  'да',
+  'при',
+  'через',
+  'после',
+  'под',
+  'над',
+  'без',
+  'также',
+  'только',
+  'этот',
+  'эта',
+  'эти',
+  'тот',
+  'та',
+  'те',
+  'свой',
+  'наш',
+  'ваш',
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'by',
+  'from',
+  'is',
+  'are',
+  'be',
+  'not',
+  'no',
+  'yes',
+  'it',
+  'its',
+  'this',
+  'that',
+  'if',
+  'when',
+  'as',
+  'than',
+  'then',
+  'into',
+  'out',
+  'up',
+  'our',
+  'your',
+  'their',
 ];
 /** A word after these is negated: «не входит» is not «входит». */
 const negations = new Set(['нет', 'не', 'без', 'no', 'not', 'without']);
@@ -90,7 +187,13 @@ export const rule = defineRule<object>({
         if (claiming.length === 0) continue;
         const targets = [...branchTargets(node, option, context.index.node)];
         const linked = claiming.some(({ task: other }) => targets.some((t) => t === other.id || reaches(t, other.id)));
-        if (!linked) context.report({ file: node.position.file, at: option.position, messageId: 'option', data: { label: { ru: quote(option.label, 'ru'), en: quote(option.label) }, ...about(claiming[0]!.task) } });
+        if (!linked)
+          context.report({
+            file: node.position.file,
+            at: option.position,
+            messageId: 'option',
+            data: { label: { ru: quote(option.label, 'ru'), en: quote(option.label) }, ...about(claiming[0]!.task) },
+          });
       }
     }
     // a trigger that repeats an earlier task's trigger, with no way from one task to the other
@@ -99,7 +202,13 @@ export const rule = defineRule<object>({
     unscheduled.forEach(({ task, clauses: cs }, i) => {
       const earlier = unscheduled
         .slice(0, i)
-        .find(({ task: other, clauses: os }) => (task.kind === 'situation' || other.kind === 'situation') && cs.some((c) => os.some((o) => similar(c, o))) && !reaches(task.id, other.id) && !reaches(other.id, task.id));
+        .find(
+          ({ task: other, clauses: os }) =>
+            (task.kind === 'situation' || other.kind === 'situation') &&
+            cs.some((c) => os.some((o) => similar(c, o))) &&
+            !reaches(task.id, other.id) &&
+            !reaches(other.id, task.id),
+        );
       if (!earlier) return;
       context.report({ file: task.file, at: task.trigger!.position, messageId: 'trigger', data: { own: task.title, ...about(earlier.task) } });
     });
@@ -118,7 +227,10 @@ function similar(a: Set<string>, b: Set<string>): boolean {
 
 /** A trigger's clauses: «…; …», «…, …», «… — …», «…: …» (a long trigger lists several situations). */
 function clauses(text: string): string[] {
-  const parts = text.split(/[;,—:]/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/[;,—:]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return parts.length > 0 ? parts : [text];
 }
 

@@ -25,7 +25,9 @@ describe('vague-wording', () => {
     expect(found.map((d) => d.message.match(/"([^"]+)"/)?.[1])).toEqual(['Ensure', 'as needed', 'appropriately', 'in a timely manner']);
   });
   it('lists extend and shrink in the config', async () => {
-    const config = { rules: { 'vague-wording': ['warn', { ru: { add: ['встреча'], remove: ['организовать', 'комфортный'] } }] as ['warn', Record<string, unknown>] } };
+    const config = {
+      rules: { 'vague-wording': ['warn', { ru: { add: ['встреча'], remove: ['организовать', 'комфортный'] } }] as ['warn', Record<string, unknown>] },
+    };
     const found = await verifyRule(rule, ['test/fixtures/lint/vague-wording/invalid.md'], { config });
     const words = found.map((d) => d.message.match(/"([^"]+)"/)?.[1]);
     expect(words).toContain('встречу');

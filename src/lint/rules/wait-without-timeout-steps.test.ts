@@ -9,6 +9,8 @@ describe('wait-without-timeout-steps', () => {
       [15, 'warning'],
       [30, 'warning'],
     ]);
-    expect(found[0]!.message).toBe('The wait "The client paid" has timeout=3wd but does not say what to do when the time runs out. Add right under it an item "- The time ran out, …" with the steps indented under it: what to send, and to whom');
+    expect(found[0]!.message).toBe(
+      'The wait "The client paid" has timeout=3wd but does not say what to do when the time runs out. Add right under it an item "- The time ran out, …" with the steps indented under it: what to send, and to whom',
+    );
   });
 });

@@ -21,10 +21,17 @@ interface Choice {
 
 const maxResults = 20;
 
-export async function chooseBySearch(graph: Graph, find: (query: string) => SearchHit[], t: RunMessages, s: SearchMessages, color: ChalkInstance): Promise<MenuPick> {
+export async function chooseBySearch(
+  graph: Graph,
+  find: (query: string) => SearchHit[],
+  t: RunMessages,
+  s: SearchMessages,
+  color: ChalkInstance,
+): Promise<MenuPick> {
   const tasks = new Map(graph.tasks.map((x) => [x.id, x]));
   const sections = new Map<string, { section: Section; file: string }>();
-  for (const d of graph.documents) for (const sec of d.sections) if (sec.content.trim()) sections.set(`${d.file}\0${sectionId(sec)}`, { section: sec, file: d.file });
+  for (const d of graph.documents)
+    for (const sec of d.sections) if (sec.content.trim()) sections.set(`${d.file}\0${sectionId(sec)}`, { section: sec, file: d.file });
   const taskChoice = (task: Task, description?: string): Choice => ({
     value: { task },
     name: `${terminalSafe(task.title)} (#${task.id})`,
@@ -63,7 +70,11 @@ export async function chooseBySearch(graph: Graph, find: (query: string) => Sear
       }
       if (out.length > 0) return out;
       // inquirer would say "No results found" in English; say it in the instruction's language and offer a way on
-      return [new Separator(s.nothingMenu), { value: { list: true }, name: s.menuList, short: s.menuList }, { value: { gap: true }, name: s.menuGap, short: s.menuGap }];
+      return [
+        new Separator(s.nothingMenu),
+        { value: { list: true }, name: s.menuList, short: s.menuList },
+        { value: { gap: true }, name: s.menuGap, short: s.menuGap },
+      ];
     },
   });
 }

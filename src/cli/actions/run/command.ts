@@ -127,7 +127,17 @@ async function runTask(ctx: Ctx, query: string | undefined): Promise<number> {
   const writer = ctx.journal.writer(newRunId(now), 0);
   const session = new RunSession(graph, startRun(graph, task.id, now.toISOString()), writer, ctx.clock);
   session.record(
-    { type: 'start', task: task.id, title: task.title, file: task.file, lang, user: userName(flags), revision: await gitRevision(root), contentHash: contentHash(graph), scripted: Boolean(answers) },
+    {
+      type: 'start',
+      task: task.id,
+      title: task.title,
+      file: task.file,
+      lang,
+      user: userName(flags),
+      revision: await gitRevision(root),
+      contentHash: contentHash(graph),
+      scripted: Boolean(answers),
+    },
     now.toISOString(),
   );
   session.recordArrival(0);
@@ -144,12 +154,19 @@ async function loadAnswers(file: string, cwd: string, graph: Graph): Promise<Ans
   try {
     text = (await readRegularFile(resolve(cwd, file), MAX_ANSWERS_BYTES)).toString('utf8');
   } catch (error) {
-    throw new ExitError(`cannot read the answers file ${file}: ${error instanceof UnsafePathError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error))}`, exitCodes.usage);
+    throw new ExitError(
+      `cannot read the answers file ${file}: ${error instanceof UnsafePathError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error))}`,
+      exitCodes.usage,
+    );
   }
   const parsed = parseAnswers(text);
   if ('error' in parsed) throw new ExitError(`${file}: ${terminalSafe(parsed.error)}`, exitCodes.usage);
   const unknown = unknownKeys(graph, parsed.answers);
-  if (unknown.length > 0) throw new ExitError(`${file}: no step, decision, checkpoint or wait has the id or text ${unknown.map((k) => `"${terminalSafe(k)}"`).join(', ')}`, exitCodes.usage);
+  if (unknown.length > 0)
+    throw new ExitError(
+      `${file}: no step, decision, checkpoint or wait has the id or text ${unknown.map((k) => `"${terminalSafe(k)}"`).join(', ')}`,
+      exitCodes.usage,
+    );
   return parsed.answers;
 }
 
@@ -213,7 +230,10 @@ async function chooseFromSearch(ctx: Ctx, t: RunMessages): Promise<Task | null> 
       out([s.gapFallback]);
       return null;
     }
-    out([`${c.bold(terminalSafe(shown.section.title))} ${c.dim(`${relative(io.cwd, resolve(ctx.root, shown.file)) || shown.file}:${shown.section.position.line}`)}`, '']);
+    out([
+      `${c.bold(terminalSafe(shown.section.title))} ${c.dim(`${relative(io.cwd, resolve(ctx.root, shown.file)) || shown.file}:${shown.section.position.line}`)}`,
+      '',
+    ]);
     out(renderMarkdown(shown.section.content, { color: c, root: ctx.root, cwd: io.cwd, base: shown.file }));
     return null;
   }
@@ -223,7 +243,12 @@ async function chooseFromSearch(ctx: Ctx, t: RunMessages): Promise<Task | null> 
 function instructionFinder(ctx: Ctx, lang: string): FindInInstruction {
   let opened: Promise<(query: string) => Found[]> | undefined;
   const open = async () => {
-    const [{ openSearch }, { search }, { searchMessages }, { foundFromHits }] = await Promise.all([import('../../search-setup.js'), import('../../../search/search.js'), import('../../../search/messages.js'), import('./reference-finder.js')]);
+    const [{ openSearch }, { search }, { searchMessages }, { foundFromHits }] = await Promise.all([
+      import('../../search-setup.js'),
+      import('../../../search/search.js'),
+      import('../../../search/messages.js'),
+      import('./reference-finder.js'),
+    ]);
     const { index, synonyms } = await openSearch(ctx.graph, ctx.root, ctx.io);
     const s = searchMessages(lang);
     return (query: string) => foundFromHits(ctx.graph, search(index, query, { synonyms, limit: 40 }), s);
@@ -236,7 +261,18 @@ async function driverFor(ctx: Ctx, lang: string, t: RunMessages): Promise<Driver
     const { InteractiveDriver } = await import('../../../run/interactive.js');
     const { page } = await import('../../../run/pager.js');
     const io = ctx.io;
-    return new InteractiveDriver({ graph: ctx.graph, color: io.color, t, lang, root: ctx.root, cwd: io.cwd, columns: io.columns, out: (s) => io.out(s), page: (text) => void page(text, { isTTY: io.isTTY, rows: io.isTTY ? (process.stdout.rows ?? 0) : 0, env: process.env, out: (s) => io.out(s) }), find: instructionFinder(ctx, lang) });
+    return new InteractiveDriver({
+      graph: ctx.graph,
+      color: io.color,
+      t,
+      lang,
+      root: ctx.root,
+      cwd: io.cwd,
+      columns: io.columns,
+      out: (s) => io.out(s),
+      page: (text) => void page(text, { isTTY: io.isTTY, rows: io.isTTY ? (process.stdout.rows ?? 0) : 0, env: process.env, out: (s) => io.out(s) }),
+      find: instructionFinder(ctx, lang),
+    });
   };
   if (!ctx.answers) return interactive();
   // answers missing from the file are asked at a terminal; never with --json (stdout is the JSON)
@@ -250,7 +286,12 @@ function hooks(ctx: Ctx, lang: string, t: RunMessages) {
       const node = session.state.node;
       const task = node && Object.hasOwn(ctx.graph.nodes, node) ? ctx.graph.nodes[node]!.task : session.state.task;
       const how = { ...(gap.decidedBy ? { decidedBy: gap.decidedBy } : {}), ...(gap.result ? { result: gap.result } : {}) };
-      const draft = writeDraft(ctx.root, { captured: ctx.clock().toISOString(), run: session.runId, task, node, user: userName(ctx.flags), lang, description, actions, ...how }, undefined, ctx.io.cwd);
+      const draft = writeDraft(
+        ctx.root,
+        { captured: ctx.clock().toISOString(), run: session.runId, task, node, user: userName(ctx.flags), lang, description, actions, ...how },
+        undefined,
+        ctx.io.cwd,
+      );
       session.record({ type: 'not-covered', node, description, action: actions.join('\n'), draft, ...how });
       ctx.io.out(`${ctx.io.color.green('✔')} ${t.draftSaved} ${relative(ctx.io.cwd, `${ctx.root}/${draft}`)}\n`);
       if (gap.end) session.endNotCovered(description);
@@ -312,7 +353,10 @@ interface Candidate {
 async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
   const { io, graph } = ctx;
   const { events, problems } = await readJournal(ctx.journalFile, ctx.journal.options).catch((error: unknown) => {
-    throw new ExitError(`cannot read the journal ${ctx.journalFile}: ${error instanceof UnsafePathError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error))}`, exitCodes.usage);
+    throw new ExitError(
+      `cannot read the journal ${ctx.journalFile}: ${error instanceof UnsafePathError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error))}`,
+      exitCodes.usage,
+    );
   });
   for (const p of problems) io.err(`${io.color.yellow('instr:')} ${relative(io.cwd, ctx.journalFile)}:${p.line}: ${p.message}\n`);
   const all: Candidate[] = [...groupRuns(events)].map(([id, evs]) => ({ id, events: evs, status: runStatus(evs) }));
@@ -324,7 +368,11 @@ async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
   if (wanted) {
     chosen = all.find((r) => r.id === wanted);
     if (!chosen) throw new ExitError(`no run "${terminalSafe(wanted)}" in ${ctx.journalFile}`, exitCodes.usage);
-    if (!isOpenStatus(chosen.status)) throw new ExitError(`the run "${terminalSafe(wanted)}" is ${chosen.status === 'abandoned' ? 'abandoned' : 'finished'}; only paused or suspended runs continue`, exitCodes.usage);
+    if (!isOpenStatus(chosen.status))
+      throw new ExitError(
+        `the run "${terminalSafe(wanted)}" is ${chosen.status === 'abandoned' ? 'abandoned' : 'finished'}; only paused or suspended runs continue`,
+        exitCodes.usage,
+      );
   } else if (open.length === 0) {
     io.out(`${t0.noRuns} ${relative(io.cwd, ctx.journalFile) || ctx.journalFile}\n`);
     return exitCodes.ok;
@@ -332,11 +380,13 @@ async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
     throw new ExitError(`give the run to continue: --resume RUN; open runs:\n${open.map((r) => `  ${r.id}  ${describeRun(r)}`).join('\n')}`, exitCodes.usage);
   } else {
     const { chooseRun } = await import('../../../run/choose.js');
-    const picked = await menu(() => chooseRun(
-      open.map((r) => ({ id: r.id, label: `${describeRun(r)} · ${statusText(r.status, t0)}` })),
-      t0,
-      io.color,
-    ));
+    const picked = await menu(() =>
+      chooseRun(
+        open.map((r) => ({ id: r.id, label: `${describeRun(r)} · ${statusText(r.status, t0)}` })),
+        t0,
+        io.color,
+      ),
+    );
     if ('discard' in picked) {
       const run = open.find((r) => r.id === picked.discard)!;
       const writer = ctx.journal.writer(run.id, run.events.at(-1)!.seq + 1);
@@ -358,7 +408,10 @@ async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
   try {
     const again = groupRuns((await readJournal(ctx.journalFile, ctx.journal.options)).events).get(chosen.id);
     if (again?.at(-1)?.seq !== chosen.events.at(-1)?.seq) {
-      throw new ExitError(`the run ${terminalSafe(chosen.id)} was continued by another instr process since it was read; run instr run --resume again`, exitCodes.usage);
+      throw new ExitError(
+        `the run ${terminalSafe(chosen.id)} was continued by another instr process since it was read; run instr run --resume again`,
+        exitCodes.usage,
+      );
     }
     return await continueRun(ctx, chosen);
   } finally {
@@ -370,7 +423,10 @@ async function continueRun(ctx: Ctx, chosen: Candidate): Promise<number> {
   const { io, graph } = ctx;
   const start = chosen.events[0]!;
   if (start.type !== 'start' || typeof start.task !== 'string' || typeof start.title !== 'string' || typeof start.lang !== 'string') {
-    throw new ExitError(`cannot continue the run ${terminalSafe(chosen.id)}: its start record in ${ctx.journalFile} is damaged (it needs task, title and lang as text)`, exitCodes.findings);
+    throw new ExitError(
+      `cannot continue the run ${terminalSafe(chosen.id)}: its start record in ${ctx.journalFile} is damaged (it needs task, title and lang as text)`,
+      exitCodes.findings,
+    );
   }
   const lang = ctx.flags.lang ?? (start.type === 'start' ? start.lang : undefined) ?? docLang(graph, undefined);
   const t = runMessages(lang);
@@ -378,7 +434,10 @@ async function continueRun(ctx: Ctx, chosen: Candidate): Promise<number> {
   const changed = start.type === 'start' && start.contentHash !== contentHash(graph);
   if (!replay.ok) {
     const why = terminalSafe(replay.error);
-    throw new ExitError(changed ? `${t.changedRefuse} ${why}. ${t.startOver} ${start.type === 'start' ? start.task : ''}` : `cannot continue the run ${chosen.id}: ${why}`, exitCodes.findings);
+    throw new ExitError(
+      changed ? `${t.changedRefuse} ${why}. ${t.startOver} ${start.type === 'start' ? start.task : ''}` : `cannot continue the run ${chosen.id}: ${why}`,
+      exitCodes.findings,
+    );
   }
   if (changed) {
     const then = start.type === 'start' ? start.revision : null;

@@ -21,7 +21,8 @@ export function foundFromHits(graph: Graph, hits: SearchHit[], s: SearchMessages
       if (document && section) found = { kind: 'section', section, document, context };
     }
     if (!found) continue;
-    const key = found.kind === 'task' ? `t ${found.task.id}` : found.kind === 'file' ? `f ${found.path}` : `s ${found.document.file} ${sectionId(found.section)}`;
+    const key =
+      found.kind === 'task' ? `t ${found.task.id}` : found.kind === 'file' ? `f ${found.path}` : `s ${found.document.file} ${sectionId(found.section)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(found);
