@@ -40,6 +40,9 @@ export const rule = defineRule<Options>({
   },
   async check(context) {
     const firm = await loadFirmDays(context.root);
+    // A year the firm lists its own days off (or working days) for in days-off.yaml is the
+    // firm's to keep: working time there counts those days, so the year is covered.
+    const firmYears = new Set([...firm.firm.daysOff.keys(), ...firm.firm.workingDays.keys()].map((date) => date.slice(0, 4)));
     for (const doc of context.graph.documents) {
       if (!doc.calendar) continue;
       const data = calendarData(doc.calendar);
@@ -49,6 +52,7 @@ export const rule = defineRule<Options>({
       for (let i = 0; i < horizonDays; i++) {
         const date = addDays(context.today, i);
         const coverage = calendar.coverage(date);
+        if (firmYears.has(date.slice(0, 4))) continue;
         if (coverage === 'none' || (context.options.requireDecree && coverage === 'statutory')) {
           context.report({
             file: doc.file,
