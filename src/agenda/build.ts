@@ -34,6 +34,8 @@ export interface AgendaItem {
   zone: string;
   /** The schedule's label (with a dates-table row's title), or the awaited event. */
   label: string;
+  /** A schedule's time moved earlier on a shortened pre-holiday day: the time as written. */
+  movedFrom?: string;
   /** A scheduled task with a run started that day: `done` when one finished, else `started`. */
   done?: 'done' | 'started';
   /** A wait to chase: what to do when its time runs out (its timeout steps: the label, the first step). */
@@ -58,6 +60,8 @@ interface OpenRun {
   lastAt: string;
   event?: string;
   lang: string;
+  /** The zone its times are shown in (the instruction's, else the machine's). */
+  zone: string;
 }
 
 export interface Agenda {
@@ -116,6 +120,7 @@ export function buildAgenda(
           label,
           line: schedule.position.line,
           ...(o.row?.who.length ? { who: o.row.who } : {}),
+          ...(o.movedFrom !== undefined && { movedFrom: o.movedFrom }),
           ...(done && { done }),
         });
       }
@@ -159,6 +164,7 @@ export function buildAgenda(
         state: r.state,
         lastAt: new Date(r.lastAt).toISOString(),
         lang: b.lang,
+        zone: b.zone,
         ...(r.wait ? { event: r.wait.event } : {}),
       });
     }

@@ -1,10 +1,11 @@
 import type { ChalkInstance } from 'chalk';
 import { messages } from '../i18n/messages.js';
 import { terminalSafe } from '../text/terminal-safe.js';
-import { parseIsoDate } from '../schedule/zone.js';
+import { localDateTime, parseIsoDate } from '../schedule/zone.js';
 import type { Agenda, AgendaItem } from './build.js';
 import { resolveLanguage } from '../i18n/language.js';
 import { cell } from '../render/markdown-cell.js';
+import { timeMessages } from '../i18n/time-messages.js';
 
 /** «пятница, 27 ноября 2026 г.» / "Friday, November 27, 2026" for a YYYY-MM-DD. */
 export function longDate(date: string, lang: string): string {
@@ -32,8 +33,10 @@ function locale(lang: string): string {
 function what(item: AgendaItem, lang: string): string {
   const t = messages(lang);
   switch (item.kind) {
-    case 'schedule':
-      return item.who?.length ? `${item.label} — ${item.who.join(', ')}` : item.label;
+    case 'schedule': {
+      const text = item.who?.length ? `${item.label} — ${item.who.join(', ')}` : item.label;
+      return item.movedFrom !== undefined ? `${text} (${timeMessages(lang).shortenedDay(item.movedFrom)})` : text;
+    }
     case 'wait':
       // what to do, when the wait has steps for its timeout; else "chase: the event"
       return item.action !== undefined ? `${item.label} — ${item.action}` : `${t.agendaChase}: ${item.label}`;
@@ -49,6 +52,11 @@ function what(item: AgendaItem, lang: string): string {
 function when(item: AgendaItem, lang: string): string {
   if (item.overdue) return shortDateTime(item.at, item.zone, lang);
   return item.time ?? messages(lang).agendaAllDay;
+}
+
+/** The run's last activity in its instruction's zone, as every time on screen (UTC only in JSON). */
+function lastAt(r: Agenda['open'][number]): string {
+  return localDateTime(Date.parse(r.lastAt), r.zone);
 }
 
 function runNote(item: AgendaItem, lang: string): string {
@@ -92,7 +100,7 @@ export function agendaText(agenda: Agenda, lang: string, c: ChalkInstance): stri
       const state = r.state === 'waiting' ? `${t.agendaWaiting} «${terminalSafe(r.event ?? '')}»` : r.state === 'paused' ? t.agendaPaused : t.agendaActive;
       out.push(`  ${c.cyan(terminalSafe(r.task))}  ${terminalSafe(r.title)}  ${c.yellow(state)}`);
       out.push(
-        `    ${c.dim(`${t.agendaRun} ${terminalSafe(r.run)}${r.user ? `, ${terminalSafe(r.user)}` : ''} · ${t.agendaLast} ${r.lastAt.slice(0, 16).replace('T', ' ')} UTC${r.step ? ` · ${t.step} ${r.step}` : r.node ? ` · ${terminalSafe(r.node)}` : ''}`)}`,
+        `    ${c.dim(`${t.agendaRun} ${terminalSafe(r.run)}${r.user ? `, ${terminalSafe(r.user)}` : ''} · ${t.agendaLast} ${lastAt(r)}${r.step ? ` · ${t.step} ${r.step}` : r.node ? ` · ${terminalSafe(r.node)}` : ''}`)}`,
       );
     }
     out.push('');
@@ -129,7 +137,7 @@ export function agendaMarkdown(agenda: Agenda, lang: string): string {
     for (const r of agenda.open) {
       const state = r.state === 'waiting' ? `${t.agendaWaiting} «${cell(r.event ?? '')}»` : r.state === 'paused' ? t.agendaPaused : t.agendaActive;
       out.push(
-        `- \`${cell(r.task)}\` ${cell(r.title)}: ${state}; ${t.agendaRun} ${cell(r.run)}${r.user ? `, ${cell(r.user)}` : ''}, ${t.agendaLast} ${r.lastAt.slice(0, 16).replace('T', ' ')} UTC`,
+        `- \`${cell(r.task)}\` ${cell(r.title)}: ${state}; ${t.agendaRun} ${cell(r.run)}${r.user ? `, ${cell(r.user)}` : ''}, ${t.agendaLast} ${lastAt(r)}`,
       );
     }
     out.push('');

@@ -43,6 +43,21 @@ describe('schedules that follow the production calendar', () => {
     expect(june[0]!.at.toISOString()).toBe('2026-06-19T07:00:00.000Z');
   });
 
+  it('moves a 17:30 schedule an hour earlier on a shortened pre-holiday day (3 November 2026) and keeps it on other days', () => {
+    const evening: Schedule = { label: 'Каждый рабочий день в 17:30', rrule: 'FREQ=DAILY', time: '17:30', workdays: true, position };
+    const week = calendarOccurrences(evening, w, '2026-11-02', 3);
+    expect(week.map((o) => [o.date, o.time, o.movedFrom])).toEqual([
+      ['2026-11-02', '17:30', undefined],
+      ['2026-11-03', '16:30', '17:30'], // shortened: the office closes at 17:00
+    ]); // 4 November is a holiday
+    expect(week[1]!.at.toISOString()).toBe('2026-11-03T13:30:00.000Z');
+    // a morning time is inside the shortened day: it stays
+    expect(calendarOccurrences(daily, w, '2026-11-03', 1).map((o) => [o.time, o.movedFrom])).toEqual([['09:00', undefined]]);
+    // the office hours of the front matter decide how much the day loses
+    const late = workTimeFor({ calendar: 'ru', timezone: 'Europe/Moscow', hours: { open: '10:00-19:00', shortened: '10:00-17:00' } });
+    expect(calendarOccurrences(evening, late, '2026-04-30', 1).map((o) => [o.time, o.movedFrom])).toEqual([['15:30', '17:30']]);
+  });
+
   it('reports a table row it cannot read', () => {
     const table = parseDateTable('t.yaml', '- date: тридцать второе мартобря\n  title: X\n- title: Y\n  date: 11-21\n  extra: 1\n');
     expect(table.rows.map((r) => r.title)).toEqual(['Y']);

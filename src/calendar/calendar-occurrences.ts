@@ -11,6 +11,8 @@ export interface CalendarOccurrence {
   at: Date;
   /** From a dates table: the row's title and the names it lists. */
   row?: { title: string; who: string[] };
+  /** On a shortened pre-holiday day the time fell after the early close: the time as written, moved earlier. */
+  movedFrom?: string;
 }
 
 /** The longest run of days off a shift has to cross (the New Year holidays and a weekend). */
@@ -48,9 +50,27 @@ export function calendarOccurrences(schedule: Schedule, w: WorkTime, from: strin
     if (schedule.shift && !w.calendar.isWorkingDay(date)) date = w.calendar.shift(date, schedule.shift);
     if (schedule.workdays && !w.calendar.isWorkingDay(date)) continue;
     if (date < from || date >= end) continue;
-    out.push(date === o.date ? o : { ...o, date, at: at(date, o.time, w.zone) });
+    const time = shortenedDayTime(o.time, date, w);
+    if (time !== o.time) out.push({ ...o, date, time, at: at(date, time, w.zone), movedFrom: o.time! });
+    else out.push(date === o.date ? o : { ...o, date, at: at(date, o.time, w.zone) });
   }
   return out.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/**
+ * A time that falls in the hour(s) a shortened pre-holiday day loses (17:30 when the office closes
+ * at 17:00 instead of 18:00) moves earlier by that much (16:30): the task keeps its place before
+ * closing, as the whole day is shifted. Other times, and other days, stay.
+ */
+function shortenedDayTime(time: string | null, date: string, w: WorkTime): string | null {
+  if (time === null || w.calendar.kind(date) !== 'shortened') return time;
+  const [h, m] = time.split(':').map(Number);
+  const minutes = (h ?? 0) * 60 + (m ?? 0);
+  const [shortOpen, shortClose] = w.hours.shortened;
+  const lost = w.hours.close - shortClose;
+  if (lost <= 0 || minutes < shortClose || minutes > w.hours.close) return time;
+  const moved = Math.max(shortOpen, minutes - lost);
+  return `${String(Math.floor(moved / 60)).padStart(2, '0')}:${String(moved % 60).padStart(2, '0')}`;
 }
 
 function at(date: string, time: string | null | undefined, zone: string): Date {

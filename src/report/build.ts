@@ -90,6 +90,8 @@ interface OverdueItem {
   daysLate: number;
   /** A missed wait of a run that went on: when the event finally happened, ISO. */
   happened?: string;
+  /** The zone its times are shown in: the instruction's, else the machine's. */
+  zone: string;
 }
 
 interface ReviewDue {
@@ -170,6 +172,7 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
             due: new Date(due.at).toISOString(),
             label: due.label,
             daysLate: daysLate(due, now),
+            zone,
           });
       }
     }
@@ -186,6 +189,7 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
         due: new Date(m.timeoutAt).toISOString(),
         label: m.event,
         daysLate: late,
+        zone,
         ...(m.happenedAt !== null && { happened: new Date(m.happenedAt).toISOString() }),
       });
     }

@@ -7,6 +7,7 @@ import { buildReport } from './build.js';
 import { loadRuns } from '../journal/load-runs.js';
 import { reportText } from './render.js';
 import { Chalk } from 'chalk';
+import { localDateTime, systemTimeZone } from '../schedule/zone.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'instr-missed-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -52,9 +53,13 @@ describe('missed waits in the report', () => {
         label: 'The client paid',
         daysLate: 1,
         happened: '2026-12-01T08:00:00.000Z',
+        zone: systemTimeZone(), // the fixture names no zone: the machine's
       },
     ]);
-    expect(reportText(r, 'en', new Chalk({ level: 0 }))).toContain('2026-11-30 06:31 UTC  request  Chase: The client paid (happened 2026-12-01 08:00 UTC)');
+    const local = (iso: string) => localDateTime(Date.parse(iso), systemTimeZone());
+    expect(reportText(r, 'en', new Chalk({ level: 0 }))).toContain(
+      `${local('2026-11-30T06:31:00Z')}  request  Chase: The client paid (happened ${local('2026-12-01T08:00:00Z')})`,
+    );
   });
 
   it('counts from when the event happened, not when it was marked: an event before the chase time is not missed', async () => {

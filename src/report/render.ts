@@ -5,6 +5,7 @@ import { terminalSafe } from '../text/terminal-safe.js';
 import type { GapItem, Report, StepRef, TaskReport } from './build.js';
 import { gapMessages, type GapMessages } from './gap-messages.js';
 import { resolveLanguage } from '../i18n/language.js';
+import { localDateTime } from '../schedule/zone.js';
 
 /** 90 000 ms → «1 мин 30 с» / "1 min 30 s"; whole days, hours and minutes beyond that. */
 export function formatMs(ms: number, lang: string): string {
@@ -111,7 +112,7 @@ export function reportText(report: Report, lang: string, c: ChalkInstance): stri
   if (report.overdue.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
   for (const o of report.overdue)
     out.push(
-      `  ${c.red(o.due.slice(0, 16).replace('T', ' '))} UTC  ${c.cyan(terminalSafe(o.task))}  ${terminalSafe(overdueLabel(o.kind, o.label, t))}${happened(o, t)}  ${c.dim(`${t.agendaRun} ${terminalSafe(o.run)}${o.user ? `, ${terminalSafe(o.user)}` : ''}`)}`,
+      `  ${c.red(local(o.due, o.zone))}  ${c.cyan(terminalSafe(o.task))}  ${terminalSafe(overdueLabel(o.kind, o.label, t))}${happened(o, t)}  ${c.dim(`${t.agendaRun} ${terminalSafe(o.run)}${o.user ? `, ${terminalSafe(o.user)}` : ''}`)}`,
     );
   out.push('', c.bold(t.reportReview));
   if (report.review.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
@@ -125,7 +126,12 @@ export function reportText(report: Report, lang: string, c: ChalkInstance): stri
 
 /** A missed wait the run went on from: when the event came (or that it never did). */
 function happened(o: Report['overdue'][number], t: Messages): string {
-  return o.happened ? ` (${t.reportHappened} ${o.happened.slice(0, 16).replace('T', ' ')} UTC)` : '';
+  return o.happened ? ` (${t.reportHappened} ${local(o.happened, o.zone)})` : '';
+}
+
+/** An ISO instant as the instruction's local date and time: UTC appears only in JSON. */
+function local(iso: string, zone: string): string {
+  return localDateTime(Date.parse(iso), zone);
 }
 
 function overdueLabel(kind: 'wait' | 'deadline' | 'task-deadline', label: string, t: Messages): string {
@@ -176,7 +182,7 @@ export function reportMarkdown(report: Report, lang: string): string {
   if (report.overdue.length === 0) out.push(t.reportNone);
   for (const o of report.overdue)
     out.push(
-      `- ${o.due.slice(0, 16).replace('T', ' ')} UTC \`${cell(o.task)}\` ${cell(overdueLabel(o.kind, o.label, t))}${cell(happened(o, t))} (${t.agendaRun} ${cell(o.run)}${o.user ? `, ${cell(o.user)}` : ''})`,
+      `- ${local(o.due, o.zone)} \`${cell(o.task)}\` ${cell(overdueLabel(o.kind, o.label, t))}${cell(happened(o, t))} (${t.agendaRun} ${cell(o.run)}${o.user ? `, ${cell(o.user)}` : ''})`,
     );
   const missed = report.tasks.flatMap((r) => r.schedules.filter((sc) => sc.missed.length > 0).map((sc) => ({ task: r.task, file: r.file, ...sc })));
   out.push('', `## ${t.reportMissed}`, '');

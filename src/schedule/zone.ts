@@ -34,10 +34,16 @@ export interface LocalParts {
 
 /** The zone this machine runs in. */
 export function systemTimeZone(): string {
-  return (systemZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+  // TZ may change while the process runs (a test, an embedding program): the zone follows it
+  if (systemZone === undefined || systemZoneFor !== process.env['TZ']) {
+    systemZoneFor = process.env['TZ'];
+    systemZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  }
+  return systemZone;
 }
 
 let systemZone: string | undefined;
+let systemZoneFor: string | undefined;
 
 export function isValidTimeZone(zone: string): boolean {
   try {
@@ -103,6 +109,12 @@ export function localDate(instant: number, zone: string): string {
   const offset = offsetAt(instant, zone);
   const d = new Date(instant + offset);
   return isoDate({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+}
+
+/** `YYYY-MM-DD HH:MM` of an instant in a zone: how every time on screen is written. */
+export function localDateTime(instant: number, zone: string): string {
+  const p = localParts(instant, zone);
+  return `${isoDate(p)} ${hhmm(p)}`;
 }
 
 /** `YYYY-MM-DD` → a floating midnight (the date's fields as UTC), or null for a bad date. */
