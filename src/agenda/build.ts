@@ -44,6 +44,8 @@ export interface AgendaItem {
   who?: string[];
   run?: string;
   user?: string;
+  /** What the run is about (its subject), when the user said. */
+  about?: string;
   node?: string;
 }
 
@@ -60,6 +62,8 @@ interface OpenRun {
   lastAt: string;
   event?: string;
   lang: string;
+  /** What the run is about (its subject), when the user said. */
+  about?: string;
   /** The zone its times are shown in (the instruction's, else the machine's). */
   zone: string;
 }
@@ -133,7 +137,7 @@ export function buildAgenda(
     if (!isOpenStatus(r.state)) continue;
     const task = index.tasks.get(r.task);
     const b = task ? base(task) : { task: r.task, title: r.title, file: r.file, line: 0, lang: r.lang, zone: systemTimeZone() };
-    const extra = { run: r.run, user: r.user, ...(r.node ? { node: r.node } : {}) };
+    const extra = { run: r.run, user: r.user, ...(r.about !== undefined && { about: r.about }), ...(r.node ? { node: r.node } : {}) };
     const deadline = r.startedAt !== null ? times.taskDeadline(r.task, r.startedAt) : null;
     for (const due of runDues(r, { at: deadline, label: task?.trigger?.text ?? '' })) {
       const line = due.node !== undefined ? (index.node(due.node)?.position.line ?? b.line) : b.line;
@@ -165,6 +169,7 @@ export function buildAgenda(
         lastAt: new Date(r.lastAt).toISOString(),
         lang: b.lang,
         zone: b.zone,
+        ...(r.about !== undefined && { about: r.about }),
         ...(r.wait ? { event: r.wait.event } : {}),
       });
     }

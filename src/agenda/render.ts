@@ -59,6 +59,11 @@ function lastAt(r: Agenda['open'][number]): string {
   return localDateTime(Date.parse(r.lastAt), r.zone);
 }
 
+/** The task's title, and what the run is about when the user said: «Обработать заявку клиента — ООО Ромашка». */
+function titled(x: { title: string; about?: string }): string {
+  return x.about ? `${x.title} — ${x.about}` : x.title;
+}
+
 function runNote(item: AgendaItem, lang: string): string {
   if (!item.run) return '';
   return `${messages(lang).agendaRun} ${item.run}${item.user ? `, ${item.user}` : ''}`;
@@ -85,7 +90,7 @@ export function agendaText(agenda: Agenda, lang: string, c: ChalkInstance): stri
           : item.done === 'started'
             ? `${c.yellow(t.agendaStartedMark)} `
             : '';
-      out.push(`  ${item.overdue ? c.red(time) : time}  ${flag}${c.cyan(terminalSafe(item.task))}  ${terminalSafe(item.title)}`);
+      out.push(`  ${item.overdue ? c.red(time) : time}  ${flag}${c.cyan(terminalSafe(item.task))}  ${terminalSafe(titled(item))}`);
       const note = runNote(item, lang);
       out.push(
         `  ${' '.repeat(width)}  ${terminalSafe(what(item, lang))}  ${c.dim(`${terminalSafe(item.file)}:${item.line}${zoneNote(item)}${note ? ` · ${terminalSafe(note)}` : ''}`)}`,
@@ -98,7 +103,7 @@ export function agendaText(agenda: Agenda, lang: string, c: ChalkInstance): stri
     out.push(c.bold(t.agendaOpenRuns));
     for (const r of agenda.open) {
       const state = r.state === 'waiting' ? `${t.agendaWaiting} «${terminalSafe(r.event ?? '')}»` : r.state === 'paused' ? t.agendaPaused : t.agendaActive;
-      out.push(`  ${c.cyan(terminalSafe(r.task))}  ${terminalSafe(r.title)}  ${c.yellow(state)}`);
+      out.push(`  ${c.cyan(terminalSafe(r.task))}  ${terminalSafe(titled(r))}  ${c.yellow(state)}`);
       out.push(
         `    ${c.dim(`${t.agendaRun} ${terminalSafe(r.run)}${r.user ? `, ${terminalSafe(r.user)}` : ''} · ${t.agendaLast} ${lastAt(r)}${r.step ? ` · ${t.step} ${r.step}` : r.node ? ` · ${terminalSafe(r.node)}` : ''}`)}`,
       );
@@ -127,7 +132,7 @@ export function agendaMarkdown(agenda: Agenda, lang: string): string {
           : when(item, lang);
       const note = runNote(item, lang);
       out.push(
-        `| ${time} | \`${cell(item.task)}\` ${cell(item.title)} | ${cell(what(item, lang))}${note ? ` (${cell(note)})` : ''} | ${cell(item.file)}:${item.line}${zones.size > 1 ? ` (${item.zone})` : ''} |`,
+        `| ${time} | \`${cell(item.task)}\` ${cell(titled(item))} | ${cell(what(item, lang))}${note ? ` (${cell(note)})` : ''} | ${cell(item.file)}:${item.line}${zones.size > 1 ? ` (${item.zone})` : ''} |`,
       );
     }
     out.push('');
@@ -137,7 +142,7 @@ export function agendaMarkdown(agenda: Agenda, lang: string): string {
     for (const r of agenda.open) {
       const state = r.state === 'waiting' ? `${t.agendaWaiting} «${cell(r.event ?? '')}»` : r.state === 'paused' ? t.agendaPaused : t.agendaActive;
       out.push(
-        `- \`${cell(r.task)}\` ${cell(r.title)}: ${state}; ${t.agendaRun} ${cell(r.run)}${r.user ? `, ${cell(r.user)}` : ''}, ${t.agendaLast} ${lastAt(r)}`,
+        `- \`${cell(r.task)}\` ${cell(titled(r))}: ${state}; ${t.agendaRun} ${cell(r.run)}${r.user ? `, ${cell(r.user)}` : ''}, ${t.agendaLast} ${lastAt(r)}`,
       );
     }
     out.push('');

@@ -33,7 +33,8 @@ const ru: typeof en = {
   promiseBroken: 'не выполнено',
   promiseOpen: 'открыто',
   promisesTitle: 'Обещания клиентам',
-  promisesCounts: (made, kept, late, broken, open) => `дано ${made} · выполнено в срок ${kept} · с опозданием ${late} · не выполнено ${broken} · открыто ${open}`,
+  promisesCounts: (made, kept, late, broken, open) =>
+    `дано ${made} · выполнено в срок ${kept} · с опозданием ${late} · не выполнено ${broken} · открыто ${open}`,
   promiseAsk: (text, due) => `Обещание выполнено: «${text}» (срок ${due})?`,
   promiseYes: 'Да, выполнено',
   promiseNo: 'Нет, не выполнено',

@@ -32,6 +32,8 @@ export interface StartEvent extends Base {
   contentHash: string;
   /** Scripted (--answers) runs are journaled too but marked. */
   scripted: boolean;
+  /** What the run is about, as the user said (`--about`, or asked at the start): «ООО Ромашка, акт сверки». */
+  about?: string;
 }
 
 /** A step done or skipped (skip needs a reason). */

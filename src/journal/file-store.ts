@@ -35,7 +35,17 @@ export class FileStore implements JournalStore {
       const start = list[0]?.type === 'start' ? list[0] : null;
       if (filter.user !== undefined && start?.user !== filter.user) continue;
       for (const e of list)
-        if (e.type === 'unclear') out.push({ run, seq: e.seq, at: e.at, task: start?.task ?? null, node: e.node, note: e.note, user: start?.user ?? null });
+        if (e.type === 'unclear')
+          out.push({
+            run,
+            seq: e.seq,
+            at: e.at,
+            task: start?.task ?? null,
+            node: e.node,
+            note: e.note,
+            user: start?.user ?? null,
+            ...(typeof start?.about === 'string' && start.about && { about: start.about }),
+          });
     }
     return out.sort((a, b) => a.at.localeCompare(b.at));
   }

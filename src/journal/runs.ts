@@ -19,6 +19,8 @@ export interface RunRecord {
   lang: string;
   user: string;
   scripted: boolean;
+  /** What the run is about (its subject), when the user gave one. */
+  about?: string;
   startedAt: number | null;
   /** Time of the latest event (ms since epoch); `finishRuns` sets it from `lastAtText`. */
   lastAt: number;
@@ -100,6 +102,7 @@ export class RunFolder {
         r.lang = String(e.lang ?? 'en');
         r.user = String(e.user ?? '');
         r.scripted = e.scripted === true;
+        if (typeof e.about === 'string' && e.about) r.about = e.about;
         r.startedAt = Number.isFinite(at) ? at : null;
         return;
       case 'wait': {

@@ -29,6 +29,8 @@ export interface Question {
   node: string;
   note: string;
   user: string | null;
+  /** What the run is about (its subject), when the user gave one. */
+  about?: string;
 }
 
 /** A "not covered" capture as the server keeps it (the draft file stays on the runner's machine). */

@@ -38,6 +38,8 @@ export interface GapItem {
   decidedBy: string | null;
   /** The person ended the run there (outcome "not covered"). */
   endedRun: boolean;
+  /** What the run was about, when the user said. */
+  about?: string;
 }
 
 export interface TaskReport {
@@ -90,6 +92,8 @@ interface OverdueItem {
   daysLate: number;
   /** A missed wait of a run that went on: when the event finally happened, ISO. */
   happened?: string;
+  /** What the run is about, when the user said. */
+  about?: string;
   /** The zone its times are shown in: the instruction's, else the machine's. */
   zone: string;
 }
@@ -173,6 +177,7 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
             label: due.label,
             daysLate: daysLate(due, now),
             zone,
+            ...(r.about !== undefined && { about: r.about }),
           });
       }
     }
@@ -190,6 +195,7 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
         label: m.event,
         daysLate: late,
         zone,
+        ...(r.about !== undefined && { about: r.about }),
         ...(m.happenedAt !== null && { happened: new Date(m.happenedAt).toISOString() }),
       });
     }
@@ -240,6 +246,7 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
         description: g.description,
         decidedBy: g.decidedBy ?? null,
         endedRun: r.endedNotCovered === true && g === r.gaps?.at(-1),
+        ...(r.about !== undefined && { about: r.about }),
       });
     }
     for (const u of r.unclear ?? []) {

@@ -25,6 +25,8 @@ export interface InboxQuestion {
   /** The step's text now; null when the step is gone (changed or removed since the question). */
   stepText: string | null;
   note: string;
+  /** What the run was about, when the user said. */
+  about?: string;
   ageDays: number;
 }
 
@@ -51,6 +53,7 @@ export function inboxQuestions(graph: Graph, questions: readonly Question[], now
       step: node ? (numbers.get(q.node) ?? null) : null,
       stepText: node ? nodeLabel(node) : null,
       note: q.note,
+      ...(q.about !== undefined && { about: q.about }),
       ageDays: Number.isFinite(at) ? draftAgeDays(at, now) : 0,
     });
   }

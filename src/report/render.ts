@@ -41,7 +41,7 @@ function gapLine(g: GapItem, t: Messages, g9: GapMessages): string {
   const parts = [`${g.task} ${g.step ? stepLabel(g.step, t) : g9.outsideStep}`];
   if (g.decidedBy) parts.push(`${g9.decidedBy}: ${g.decidedBy}`);
   if (g.endedRun) parts.push(g9.endedRun);
-  parts.push(`${t.agendaRun} ${g.run}${g.user ? `, ${g.user}` : ''}`);
+  parts.push(`${t.agendaRun} ${g.run}${g.about ? ` (${g.about})` : ''}${g.user ? `, ${g.user}` : ''}`);
   return parts.join(' · ');
 }
 
@@ -112,7 +112,7 @@ export function reportText(report: Report, lang: string, c: ChalkInstance): stri
   if (report.overdue.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
   for (const o of report.overdue)
     out.push(
-      `  ${c.red(local(o.due, o.zone))}  ${c.cyan(terminalSafe(o.task))}  ${terminalSafe(overdueLabel(o.kind, o.label, t))}${happened(o, t)}  ${c.dim(`${t.agendaRun} ${terminalSafe(o.run)}${o.user ? `, ${terminalSafe(o.user)}` : ''}`)}`,
+      `  ${c.red(local(o.due, o.zone))}  ${c.cyan(terminalSafe(o.task))}  ${terminalSafe(overdueLabel(o.kind, o.label, t))}${happened(o, t)}${o.about ? ` — ${terminalSafe(o.about)}` : ''}  ${c.dim(`${t.agendaRun} ${terminalSafe(o.run)}${o.user ? `, ${terminalSafe(o.user)}` : ''}`)}`,
     );
   out.push('', c.bold(t.reportReview));
   if (report.review.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
@@ -182,7 +182,7 @@ export function reportMarkdown(report: Report, lang: string): string {
   if (report.overdue.length === 0) out.push(t.reportNone);
   for (const o of report.overdue)
     out.push(
-      `- ${local(o.due, o.zone)} \`${cell(o.task)}\` ${cell(overdueLabel(o.kind, o.label, t))}${cell(happened(o, t))} (${t.agendaRun} ${cell(o.run)}${o.user ? `, ${cell(o.user)}` : ''})`,
+      `- ${local(o.due, o.zone)} \`${cell(o.task)}\` ${cell(overdueLabel(o.kind, o.label, t))}${cell(happened(o, t))}${o.about ? ` — ${cell(o.about)}` : ''} (${t.agendaRun} ${cell(o.run)}${o.user ? `, ${cell(o.user)}` : ''})`,
     );
   const missed = report.tasks.flatMap((r) => r.schedules.filter((sc) => sc.missed.length > 0).map((sc) => ({ task: r.task, file: r.file, ...sc })));
   out.push('', `## ${t.reportMissed}`, '');

@@ -50,6 +50,8 @@ const step = (n: number | string, send = ENTER): Step => ({
   expect: `Шаг ${String(n).replace(/\./g, '\\.')}\\n[\\s\\S]*\\? Что дальше\\?[\\s\\S]*❯ Сделано`,
   send,
 });
+/** The optional question at the start of a run of an unscheduled task: what the run is about. */
+const about = (subject = ''): Step => ({ expect: '\\? (О чём это прохождение|What is this run about)[^\\n]*\\?', send: `${subject}${ENTER}` });
 const decision = (question: string, downs: number): Step => ({ expect: `\\? ${question}[\\s\\S]*❯`, send: `${DOWN.repeat(downs)}${ENTER}` });
 
 describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeout: 300_000 }, () => {
@@ -59,6 +61,7 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
       'walk',
       ['run', 'request'],
       [
+        about(),
         step(1),
         step(2),
         step(3),
@@ -119,20 +122,22 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
 
   it('Ctrl-C pauses the run (exit 130); --resume lists it and continues where it stopped', () => {
     const journal = join(temp, 'resume.jsonl');
-    const first = drive('interrupt', ['run', 'request'], [step(1), step(2), step(3, CTRL_C)], journal);
+    const first = drive('interrupt', ['run', 'request'], [about('ООО «Ромашка», акт сверки'), step(1), step(2), step(3, CTRL_C)], journal);
     if (first.failed) console.log(first.output.slice(-2500));
     expect(first.failed).toBeNull();
     expect(first.code).toBe(130);
     expect(first.output).toContain('Прервано; прохождение на паузе. Продолжить: instr run --resume');
     const before = parseJournal(readFileSync(journal, 'utf8')).events;
     expect(before.map((e) => e.type)).toEqual(['start', 'step', 'step', 'pause']);
+    expect(before[0]).toMatchObject({ type: 'start', about: 'ООО «Ромашка», акт сверки' });
+    expect(first.output).toContain('О чём: ООО «Ромашка», акт сверки');
     const run = before[0]!.run;
 
     const second = drive(
       'resume',
       ['run', '--resume'],
       [
-        { expect: '\\? Какое прохождение продолжить\\?[\\s\\S]*❯ Обработать заявку клиента \\(#request\\)', send: ENTER },
+        { expect: '\\? Какое прохождение продолжить\\?[\\s\\S]*❯ Обработать заявку клиента — ООО «Ромашка», акт сверки \\(#request\\)', send: ENTER },
         step(3),
         decision('Понятно, что именно нужно сделать', 1),
         step('4.b.1', CTRL_C),
@@ -154,7 +159,7 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
     const killed = drive(
       'kill',
       ['run', 'request'],
-      [step(1), step(2, `${DOWN}${ENTER}`), { expect: 'Почему пропускаете шаг\\?', send: `уже поздоровался${ENTER}` }, { ...step(3), kill: true }],
+      [about(), step(1), step(2, `${DOWN}${ENTER}`), { expect: 'Почему пропускаете шаг\\?', send: `уже поздоровался${ENTER}` }, { ...step(3), kill: true }],
       journal,
     );
     expect(killed.code).toBe(-9);
@@ -184,6 +189,7 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
       'flow',
       ['run', 'request', dir, '--user', 'tester', '--now', '2026-11-27T09:30'],
       [
+        about(),
         { expect: menu(1), send: `${DOWN}${DOWN}${ENTER}` },
         { expect: 'What is unclear\\?', send: `how formal?${ENTER}` },
         { expect: 'Question noted[\\s\\S]*❯ Done', send: ENTER },
@@ -277,6 +283,7 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
       'gap',
       ['run', 'request', dir, '--user', 'anna'],
       [
+        about(),
         step(1),
         // done, skip, unclear, open the greeting script, back, reference, then «Этого нет в инструкции…»
         step(2, `${DOWN.repeat(6)}${ENTER}`),
@@ -317,6 +324,7 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
       'open',
       ['run', 'request'],
       [
+        about(),
         step(1),
         // done, skip, unclear, then the template the step links to
         {
@@ -382,6 +390,7 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
       [
         { expect: '\\? Which task or situation\\? \\(type to search\\)[\\s\\S]*❯ Handle a request \\(#request\\)', send: 'invoice' },
         { expect: '❯ Issue an invoice \\(#invoice\\)', send: ENTER },
+        about(),
         { expect: 'Issue an invoice #invoice[\\s\\S]*Step 1\\n[\\s\\S]*❯ Done', send: CTRL_C },
       ],
       journal,
@@ -397,6 +406,7 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
       'pause-until',
       ['run', 'invoice', 'test/fixtures/run/', '--now', '2026-11-27T15:00'],
       [
+        about(),
         { expect: 'Step 1\\n[\\s\\S]*❯ Done', send: `${DOWN}${DOWN}${DOWN}${DOWN}${ENTER}` },
         { expect: '\\? Until when\\?', send: `10:00${ENTER}` },
         { expect: '10:00 is not later than now', send: `${'\x7f'.repeat(5)}2026-11-30 10:00${ENTER}` },

@@ -38,6 +38,7 @@ describe.skipIf(!hasPython)('the run menu searches like instr search (pseudo-ter
     const r = drive('conflict', [
       { expect: `${menu}[\\s\\S]*❯`, send: 'кричит' },
       { expect: '❯ Конфликт с клиентом \\(#conflict\\)', send: ENTER },
+      { expect: '\\? О чём это прохождение', send: ENTER },
       { expect: 'Конфликт с клиентом #conflict[\\s\\S]*Шаг 1\\n[\\s\\S]*❯ Сделано', send: CTRL_C },
     ]);
     expect(r.failed).toBeNull();

@@ -28,6 +28,7 @@ describe.skipIf(!hasPython)('a committed instructions/inbox symlink', { timeout:
 
     const script = join(folder.dir, 'steps.json');
     const steps = [
+      { expect: '\\? What is this run about', send: ENTER },
       // Step 1's menu: Done, Skip, Unclear, then "Not in the instruction…"
       { expect: 'Step 1\\n[\\s\\S]*\\? What now\\?[\\s\\S]*❯ Done', send: `${DOWN}${DOWN}${DOWN}${ENTER}` },
       { expect: 'What happened that the instruction does not cover\\?', send: `A client sent $(touch pwned)${ENTER}` },

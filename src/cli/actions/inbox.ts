@@ -77,7 +77,7 @@ export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): 
       const step = q.stepText === null ? c.yellow(`(${q9.stepGone})`) : `${q9.step} ${q.step ?? '?'}. ${terminalSafe(oneLine(q.stepText, 60))}`;
       io.out(`  ${q.at.slice(0, 10)}  ${qAges[i]!.padEnd(width)}  ${c.cyan(terminalSafe(q.task))}  ${step}\n`);
       io.out(`  ${pad}${c.yellow('?')} ${terminalSafe(oneLine(q.note, 200))}\n`);
-      io.out(`  ${pad}${c.dim(`${q.user ? `${terminalSafe(q.user)} · ` : ''}${q.id}`)}\n`);
+      io.out(`  ${pad}${c.dim(`${q.about ? `${terminalSafe(q.about)} · ` : ''}${q.user ? `${terminalSafe(q.user)} · ` : ''}${q.id}`)}\n`);
     });
   }
   return exitCodes.ok;
@@ -151,7 +151,7 @@ function showQuestion(q: InboxQuestion, format: string, lang: string, io: Io): n
   }
   const c = io.color;
   const q9 = inboxMessages(lang);
-  io.out(`${c.bold(terminalSafe(q.taskTitle))} ${c.dim(`#${terminalSafe(q.task)}`)}\n`);
+  io.out(`${c.bold(terminalSafe(q.taskTitle))}${q.about ? ` — ${terminalSafe(q.about)}` : ''} ${c.dim(`#${terminalSafe(q.task)}`)}\n`);
   io.out(
     q.stepText === null ? `${c.yellow(q9.stepGone)} ${c.dim(`(${terminalSafe(q.node)})`)}\n` : `${q9.step} ${q.step ?? '?'}. ${terminalSafe(q.stepText)}\n`,
   );

@@ -15,6 +15,10 @@ export function register(program: Command, io: Io): void {
     .option('--lang <code>', "language of the UI: ru or en (default: the instruction's)")
     .option('--user <name>', 'who runs it, for the journal (default: the OS user name)')
     .option(
+      '--about <text>',
+      'what this run is about (a client, a request): shown in the resume menu, agenda, report and inbox; asked at the start when left out',
+    )
+    .option(
       '--now <date-time>',
       "the moment the run acts at, e.g. 2026-11-27T17:30 in the instruction's zone: answers, waits and deadlines count from it (default: $INSTR_NOW or the clock)",
     )

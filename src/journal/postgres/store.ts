@@ -179,8 +179,18 @@ export class PostgresStore implements JournalStore {
   }
 
   async questions(filter: RunFilter = {}): Promise<Question[]> {
-    const r = await this.query<{ run: string; seq: number; at: string; task: string | null; node: string; record: string; user_name: string | null }>(
-      `SELECT e.run, e.seq, e.at, r.task, e.node, e.record, r.user_name
+    const r = await this.query<{
+      run: string;
+      seq: number;
+      at: string;
+      task: string | null;
+      node: string;
+      record: string;
+      user_name: string | null;
+      start: string | null;
+    }>(
+      `SELECT e.run, e.seq, e.at, r.task, e.node, e.record, r.user_name,
+              (SELECT s.record FROM instr_events s WHERE s.run = e.run AND s.seq = 0) AS start
          FROM instr_events e LEFT JOIN instr_runs r ON r.run = e.run
         WHERE e.type = 'unclear' AND ($1::text IS NULL OR r.user_name = $1)
         ORDER BY e.at, e.run, e.seq`,
@@ -194,6 +204,7 @@ export class PostgresStore implements JournalStore {
       node: x.node,
       note: String((JSON.parse(x.record) as { note?: unknown }).note ?? ''),
       user: x.user_name,
+      ...aboutOf(x.start),
     }));
   }
 
@@ -242,6 +253,13 @@ export class PostgresStore implements JournalStore {
     const detail = e.message || e.errors?.map((x) => x.message).join('; ') || e.code || String(error);
     return new JournalServerError(scrub(detail, this.target.secrets), e.code);
   }
+}
+
+/** The subject of a run from its start record (the subject is not a column of its own). */
+function aboutOf(start: string | null): { about?: string } {
+  if (start === null) return {};
+  const about = (JSON.parse(start) as { about?: unknown }).about;
+  return typeof about === 'string' && about ? { about } : {};
 }
 
 /** A value for a text column: PostgreSQL text cannot hold U+0000 (the record column keeps it, escaped). */

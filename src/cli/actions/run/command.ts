@@ -39,6 +39,9 @@ import { stepNumbers } from '../../../render/checklist.js';
 import { indexGraph } from '../../../graph/query.js';
 import { clockAt } from '../../now.js';
 import { documentZone } from '../../../schedule/task-zone.js';
+import { localDateTime } from '../../../schedule/zone.js';
+import { asksAbout, normalizeAbout } from '../../../run/about.js';
+import { timeMessages } from '../../../i18n/time-messages.js';
 
 const RUN_ID = /^\d{8}T\d{6}Z-[0-9a-f]+$/;
 
@@ -50,6 +53,8 @@ export interface RunFlags {
   journal?: string;
   lang?: string;
   user?: string;
+  /** What the run is about (its subject); asked at the start of an interactive run when left out. */
+  about?: string;
   /** The moment the run acts at (--now; else INSTR_NOW; else the clock). */
   now?: string;
 }
@@ -123,6 +128,11 @@ async function runTask(ctx: Ctx, query: string | undefined): Promise<number> {
   if (!task) return exitCodes.ok;
   const lang = flags.lang ?? docLang(graph, task);
   const t = runMessages(lang);
+  let about = normalizeAbout(flags.about);
+  if (flags.about === undefined && ctx.interactive && asksAbout(task)) {
+    const { askAbout } = await import('../../../run/ask-about.js');
+    about = await menu(() => askAbout(lang, t, ctx.io.color));
+  }
   const now = ctx.clock();
   const writer = ctx.journal.writer(newRunId(now), 0);
   const session = new RunSession(graph, startRun(graph, task.id, now.toISOString()), writer, ctx.clock);
@@ -137,11 +147,12 @@ async function runTask(ctx: Ctx, query: string | undefined): Promise<number> {
       revision: await gitRevision(root),
       contentHash: contentHash(graph),
       scripted: Boolean(answers),
+      ...(about !== undefined && { about }),
     },
     now.toISOString(),
   );
   session.recordArrival(0);
-  if (!flags.json) printHeader(ctx, task, lang, t, writer.run);
+  if (!flags.json) printHeader(ctx, task, lang, t, writer.run, about);
   try {
     return await finish(ctx, session, await drive(session, await driverFor(ctx, lang, t), hooks(ctx, lang, t)), lang, t);
   } finally {
@@ -299,7 +310,7 @@ function hooks(ctx: Ctx, lang: string, t: RunMessages) {
   };
 }
 
-function printHeader(ctx: Ctx, task: Task, lang: string, t: RunMessages, run: string): void {
+function printHeader(ctx: Ctx, task: Task, lang: string, t: RunMessages, run: string, about?: string): void {
   const c = ctx.io.color;
   const out = (s: string) => ctx.io.out(`${wrapLines([s], ctx.io.columns).join('\n')}\n`);
   out(`${c.bold(terminalSafe(task.title))} ${c.dim(`#${task.id} · ${(task.kind === 'situation' ? t.situation : t.task).toLowerCase()}`)}`);
@@ -309,6 +320,7 @@ function printHeader(ctx: Ctx, task: Task, lang: string, t: RunMessages, run: st
   }
   // base: a relative link in the description is relative to the task's file, as in `show`
   if (task.description) for (const line of renderMarkdown(task.description, { color: c, root: ctx.root, cwd: ctx.io.cwd, base: task.file })) out(line);
+  if (about !== undefined) out(`${c.dim(`${timeMessages(lang).about}:`)} ${terminalSafe(about)}`);
   out(c.dim(`${t.run} ${run} · ${t.journal}: ${ctx.journal.label ?? journalPath(ctx.io.cwd, ctx.journalFile)}`));
 }
 
@@ -377,12 +389,15 @@ async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
     io.out(`${t0.noRuns} ${relative(io.cwd, ctx.journalFile) || ctx.journalFile}\n`);
     return exitCodes.ok;
   } else if (!ctx.interactive) {
-    throw new ExitError(`give the run to continue: --resume RUN; open runs:\n${open.map((r) => `  ${r.id}  ${describeRun(r)}`).join('\n')}`, exitCodes.usage);
+    throw new ExitError(
+      `give the run to continue: --resume RUN; open runs:\n${open.map((r) => `  ${r.id}  ${describeRun(r, graph)}`).join('\n')}`,
+      exitCodes.usage,
+    );
   } else {
     const { chooseRun } = await import('../../../run/choose.js');
     const picked = await menu(() =>
       chooseRun(
-        open.map((r) => ({ id: r.id, label: `${describeRun(r)} · ${statusText(r.status, t0)}` })),
+        open.map((r) => ({ id: r.id, label: `${describeRun(r, graph)} · ${statusText(r.status, t0)}` })),
         t0,
         io.color,
       ),
@@ -392,7 +407,7 @@ async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
       const writer = ctx.journal.writer(run.id, run.events.at(-1)!.seq + 1);
       writer.append({ type: 'abandon', reason: 'discarded' }, ctx.clock().toISOString());
       writer.close();
-      io.out(`${t0.discarded} ${describeRun(run)}\n`);
+      io.out(`${t0.discarded} ${describeRun(run, graph)}\n`);
       return exitCodes.ok;
     }
     chosen = open.find((r) => r.id === picked.continue)!;
@@ -454,7 +469,7 @@ async function continueRun(ctx: Ctx, chosen: Candidate): Promise<number> {
   session.recordArrival(replay.state.path.length, lastWait?.type === 'wait' ? lastWait.node : null);
   const task = graph.tasks.find((x) => x.id === replay.start.task)!;
   if (!ctx.flags.json) {
-    printHeader(ctx, task, lang, t, chosen.id);
+    printHeader(ctx, task, lang, t, chosen.id, start.type === 'start' && typeof start.about === 'string' ? start.about : undefined);
     // where the run stands: the last few things done
     const path = summarize(graph, replay.state, chosen.id).path;
     if (path.length > 0) {
@@ -482,11 +497,15 @@ async function menu<T>(ask: () => Promise<T>): Promise<T> {
   }
 }
 
-function describeRun(r: Candidate): string {
+/** «Обработать заявку клиента — ООО Ромашка (#request) · 2026-11-27 10:15», the time in the instruction's zone. */
+function describeRun(r: Candidate, graph: Graph): string {
   const s = r.events[0];
-  const title = s?.type === 'start' ? `${terminalSafe(String(s.title))} (#${terminalSafe(String(s.task))})` : terminalSafe(r.id);
-  const at = s ? s.at.slice(0, 16).replace('T', ' ') : '';
-  return `${title} · ${at}`;
+  if (s?.type !== 'start') return terminalSafe(r.id);
+  const about = typeof s.about === 'string' && s.about ? ` — ${terminalSafe(s.about)}` : '';
+  const task = graph.tasks.find((x) => x.id === s.task);
+  const at = Date.parse(s.at);
+  const when = Number.isFinite(at) ? localDateTime(at, documentZone(graph.documents.find((d) => d.file === task?.file) ?? graph.documents[0])) : '';
+  return `${terminalSafe(String(s.title))}${about} (#${terminalSafe(String(s.task))}) · ${when}`;
 }
 
 function statusText(status: RunStatus, t: RunMessages): string {
