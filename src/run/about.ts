@@ -8,8 +8,8 @@ export const maxAboutLength = 200;
 /** The subject as journaled: one line, no control characters, at most maxAboutLength characters; undefined when empty. */
 export function normalizeAbout(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  // eslint-disable-next-line no-control-regex -- control characters are what is removed
   const line = text
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
