@@ -7,24 +7,29 @@
  * (docs/performance.md has the figures). Type checking is `npm run typecheck` (tsc, no output).
  *
  * The parser packages stay lazy: src/compile/lazy.ts is swapped for lazy.bundle.ts, whose literal
- * require() calls esbuild turns into modules initialised on first use, inside the bundle.
+ * require() calls esbuild turns into modules initialised on first use, inside the bundle. Code
+ * that most commands never run is not in the bundle at all, so that V8 does not compile it at every
+ * start: the precompiled schema validators (~590 KB) are CommonJS files of their own,
+ * dist/bundle/validators/<name>.cjs, required on first use (src/graph/precompiled.bundle.ts).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist/bundle');
 
-/** lazy.js → lazy.bundle.ts, for every importer. */
-const lazyInBundle = {
-  name: 'lazy-in-bundle',
+/** A module of src with a twin `<name>.bundle.ts` beside it (lazy.ts, precompiled.ts) is built from its twin. */
+const bundleTwins = {
+  name: 'bundle-twins',
   setup(b) {
-    b.onResolve({ filter: /(^|\/)lazy\.js$/ }, (args) =>
-      args.importer.startsWith(join(root, 'src')) ? { path: join(root, 'src/compile/lazy.bundle.ts') } : undefined,
-    );
+    b.onResolve({ filter: /^\.{1,2}\/.*\.js$/ }, (args) => {
+      if (!args.importer.startsWith(join(root, 'src'))) return undefined;
+      const twin = resolve(args.resolveDir, args.path.replace(/\.js$/, '.bundle.ts'));
+      return existsSync(twin) ? { path: twin } : undefined;
+    });
   },
 };
 
@@ -42,7 +47,29 @@ await build({
   // CommonJS packages inside the bundle require Node's own modules through esbuild's shim, which
   // needs a `require` in scope. A global one, so that no module's own `require` binding collides.
   banner: { js: "import { createRequire as __instrCreateRequire } from 'node:module'; globalThis.require ??= __instrCreateRequire(import.meta.url);" },
-  plugins: [lazyInBundle],
+  plugins: [bundleTwins],
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+// The validators, one CommonJS file each (they `require` ajv's runtime helpers from node_modules,
+// relative to their own file, as they do from src/).
+const validators = join(root, 'src/graph/validators');
+await build({
+  absWorkingDir: root,
+  entryPoints: Object.fromEntries(
+    readdirSync(validators)
+      .filter((f) => f.endsWith('.generated.ts'))
+      .map((f) => [f.replace('.generated.ts', ''), join(validators, f)]),
+  ),
+  outdir: join(outdir, 'validators'),
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20.19',
+  define: { 'import.meta.url': '__instrFileUrl' },
+  banner: { js: "'use strict'; const __instrFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'none',
   logLevel: 'warning',
 });
@@ -50,7 +77,9 @@ await build({
 // The cache's key includes the code that made an entry (src/cache/fingerprint.ts): one hash of the
 // whole bundle, so a command does not hash 3 MB of code at every start.
 const hash = createHash('sha256');
-for (const name of readdirSync(outdir).sort())
+for (const name of readdirSync(outdir, { recursive: true })
+  .filter((n) => n.endsWith('js'))
+  .sort())
   hash
     .update(name)
     .update('\0')

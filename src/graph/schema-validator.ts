@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { precompiled } from './validators/index.js';
+import { precompiledValidator } from './precompiled.js';
 
 /**
  * The validator of schemas/<name>.schema.json: standalone code precompiled by `npm run gen`
@@ -14,7 +14,7 @@ const cache = new Map<string, ValidateFunction>();
 export function schemaValidator(name: 'graph' | 'front-matter' | 'config' | 'scenario'): ValidateFunction {
   const cached = cache.get(name);
   if (cached) return cached;
-  const ready = Object.hasOwn(precompiled, name) ? precompiled[name] : undefined;
+  const ready = precompiledValidator(name);
   if (!ready) throw new Error(`no precompiled validator for schemas/${name}.schema.json; run npm run gen`);
   const text = readFileSync(new URL(`../../schemas/${name}.schema.json`, import.meta.url), 'utf8');
   if (ready.hash !== createHash('sha256').update(text).digest('hex'))

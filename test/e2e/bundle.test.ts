@@ -1,0 +1,45 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { projectRoot, runInstr } from './run-instr.js';
+
+/**
+ * The build (scripts/build.mjs): what every start compiles, and what is left to files loaded on
+ * first use. docs/performance.md says why.
+ */
+const bundle = join(projectRoot, 'dist/bundle');
+const temp = mkdtempSync(join(tmpdir(), 'instr-bundle-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** Each generated validator carries the sha256 of its schema: `schemaHash = '…'`. */
+const generated = join(projectRoot, 'src/graph/validators');
+const hashes = readdirSync(generated)
+  .filter((f) => f.endsWith('.generated.ts'))
+  .map((f) => ({ name: f.replace('.generated.ts', ''), hash: /schemaHash = '([0-9a-f]{64})'/.exec(readFileSync(join(generated, f), 'utf8'))![1]! }));
+
+describe('dist/bundle', () => {
+  it('keeps the schema validators out of the modules a start compiles, one file per schema', () => {
+    expect(hashes.map((h) => h.name).sort()).toEqual(['config', 'front-matter', 'graph', 'scenario']);
+    const modules = readdirSync(bundle).filter((f) => f.endsWith('.js'));
+    expect(modules.length).toBeGreaterThan(3);
+    for (const file of modules) {
+      const code = readFileSync(join(bundle, file), 'utf8');
+      for (const { hash } of hashes) expect(code.includes(hash), file).toBe(false);
+    }
+    expect(readdirSync(join(bundle, 'validators')).sort()).toEqual(hashes.map((h) => `${h.name}.cjs`).sort());
+    for (const { name, hash } of hashes) expect(readFileSync(join(bundle, 'validators', `${name}.cjs`), 'utf8')).toContain(hash);
+  });
+
+  it('loads the validators when a command needs them', () => {
+    const doc = join(temp, 'a.md');
+    writeFileSync(doc, '---\nid: a\ntitle: A\nlang: en\ncolour: red\n---\n\n# A\n');
+    const wrong = runInstr(['--no-cache', 'compile', doc], { cwd: temp });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/a\.md:5:1 +error +Unknown key "colour" in front matter/);
+    // A clean compile checks the whole graph against its schema (graph.cjs) and reports nothing.
+    const clean = runInstr(['--no-cache', 'compile', 'test/fixtures/compile/request.md']);
+    expect(clean).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(clean.stdout)).toHaveProperty('tasks');
+  });
+});
