@@ -73,7 +73,7 @@ export class DocumentSections extends FileContext {
         // indexOf, not a lazy regular expression: on an unclosed `<!--` followed by many more,
         // the expression scanned to the end from each one (quadratic).
         const value = node.value;
-        for (let open = value.indexOf('<!--'); open !== -1;) {
+        for (let open = value.indexOf('<!--'); open !== -1; ) {
           const close = value.indexOf('-->', open + 4);
           if (close === -1) break;
           comments.push({ text: value.slice(open + 4, close).trim(), position: this.pos(node) });

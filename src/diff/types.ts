@@ -107,7 +107,10 @@ interface PathStep {
 
 /** Where a path leads, in words a reader compares. */
 export type PathOutcome =
-  { kind: 'end'; outcome: string; status: string } | { kind: 'jump'; target: string; title?: string } | { kind: 'done' } | { kind: 'loop'; text: string };
+  | { kind: 'end'; outcome: string; status: string }
+  | { kind: 'jump'; target: string; title?: string }
+  | { kind: 'done' }
+  | { kind: 'loop'; text: string };
 
 export interface PathChange {
   status: Status;

@@ -14,7 +14,13 @@ const configNames = ['instr.config.yaml', 'instr.config.yml'];
 
 export type JournalChoice =
   | { kind: 'file'; path: string; explicit: boolean }
-  | { kind: 'postgres'; url: string; /** The local journal: outbox and offline copy. */ outbox: string; from: 'flag' | 'env' | 'config' };
+  | {
+      kind: 'postgres';
+      url: string;
+      /** The local journal: outbox and offline copy. */
+      outbox: string;
+      from: 'flag' | 'env' | 'config';
+    };
 
 export async function chooseJournal(cwd: string, flag?: string, env: NodeJS.ProcessEnv = process.env): Promise<JournalChoice> {
   const local = join(cwd, '.instr', 'journal.jsonl');

@@ -53,7 +53,7 @@ export class JournalWriter {
     const record = { v: JOURNAL_VERSION, run: this.run, seq: this.seq, at, ...body } as JournalEvent;
     const bytes = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
     try {
-      for (let done = 0; done < bytes.length;) done += writeSync(this.fd, bytes, done, bytes.length - done);
+      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
       fsyncSync(this.fd);
     } catch (error) {
       throw new JournalWriteError(this.path, error);

@@ -33,7 +33,10 @@ export interface Driver {
 }
 
 export type Outcome =
-  { kind: 'finished' } | { kind: 'paused'; interrupted: boolean; until?: string } | { kind: 'suspended' } | { kind: 'stopped'; message: string };
+  | { kind: 'finished' }
+  | { kind: 'paused'; interrupted: boolean; until?: string }
+  | { kind: 'suspended' }
+  | { kind: 'stopped'; message: string };
 
 export interface DriveHooks {
   /** Captures the draft and journals it; ends the run when the person chose to stop there. */

@@ -76,7 +76,7 @@ async function lane(n: number, kills: number): Promise<string> {
   const journal = join(cwd, 'journal.jsonl');
   const answers = join(fixture, 'answers.yaml');
   const common = ['--answers', answers, '--journal', journal];
-  for (let done = 0; done < kills;) {
+  for (let done = 0; done < kills; ) {
     const open = existsSync(journal) ? openRun(journal) : null;
     const r = await runAndMaybeKill(cwd, open ? ['run', '--resume', open, ...common] : ['run', 'long', ...common], journal, true);
     expect(r.hung, `${open ? `resume ${open}` : 'run'} hung: ${r.stdout.slice(-500)} ${r.stderr}`).toBe(false);

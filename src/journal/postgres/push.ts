@@ -79,7 +79,7 @@ export async function pushFile(store: PostgresStore, file: string, options: Push
     const size = fstatSync(fd).size;
     start = options.useCursor ? readCursor(file, key, size) : 0;
     bytes = Buffer.alloc(size - start);
-    for (let done = 0; done < bytes.length;) {
+    for (let done = 0; done < bytes.length; ) {
       const n = readSync(fd, bytes, done, bytes.length - done, start + done);
       if (n === 0) break;
       done += n;
