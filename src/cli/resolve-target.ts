@@ -1,4 +1,4 @@
-import { findTargets, targetId, targetTitle, type Target } from '../graph/find-target.js';
+import { findTargets, roleTargets, targetId, targetTitle, type Target } from '../graph/find-target.js';
 import type { Document, Graph } from '../graph/types.js';
 import { fill, showMessages, type ShowMessages } from '../i18n/show-messages.js';
 import { ExitError, exitCodes } from './errors.js';
@@ -22,6 +22,7 @@ export function resolveTarget(graph: Graph, query: string, files: LinkedFile[], 
       for (const section of document.sections) if (section.kind !== 'intro') known.push({ kind: 'section', section, document });
     }
     for (const task of graph.tasks) known.push({ kind: 'task', task, document: graph.documents.find((d) => d.file === task.file) });
+    known.push(...roleTargets(graph));
     for (const f of files) known.push({ kind: 'file', path: f.path, document: f.document });
     throw new ExitError(`${fill(t.notFound, { q: terminalSafe(query) })} ${t.known}\n${candidateLines(known, t)}\n${t.showHint}`, exitCodes.usage);
   }
@@ -36,6 +37,8 @@ function kindLabel(target: Target, t: ShowMessages): string {
       return t.kindSection;
     case 'document':
       return t.kindDocument;
+    case 'role':
+      return t.kindRole;
     case 'file':
       return t.kindFile;
   }
@@ -48,7 +51,10 @@ function kindLabel(target: Target, t: ShowMessages): string {
 function qualified(graph: Graph, query: string, files: LinkedFile[]): Target[] | null {
   const m = /^([a-z][a-z0-9-]*):(.+)$/.exec(query.trim());
   if (!m || !graph.documents.some((d) => d.id === m[1])) return null;
-  return findTargets(graph, m[2]!, files).filter((x) => x.document?.id === m[1]);
+  // the query inside that instruction alone, so a name another instruction uses for something else does not hide it
+  const documents = graph.documents.filter((d) => d.id === m[1]);
+  const inside = { ...graph, documents, tasks: graph.tasks.filter((task) => documents.some((d) => d.file === task.file)) };
+  return findTargets(inside, m[2]!, files).filter((x) => x.document?.id === m[1]);
 }
 
 /** What to type for a candidate: its id, or `document:id` when another candidate has the same id. */
@@ -63,7 +69,7 @@ function candidateLines(targets: Target[], t: ShowMessages): string {
   return targets
     .map(
       (x) =>
-        `  ${terminalSafe(typedId(x, targets)).padEnd(width)}  ${terminalSafe(targetTitle(x))} (${kindLabel(x, t)}${x.document ? `, ${terminalSafe(x.document.file)}` : ''})`,
+        `  ${terminalSafe(typedId(x, targets)).padEnd(width)}  ${terminalSafe(targetTitle(x))} (${kindLabel(x, t)}${x.document ? `, ${terminalSafe(x.kind === 'role' ? x.documents.map((d) => d.file).join(', ') : x.document.file)}` : ''})`,
     )
     .join('\n');
 }

@@ -1,12 +1,44 @@
 import { stem, words } from '../text/words.js';
-import type { Document, Graph, Section, Task } from './types.js';
+import type { Document, Graph, Role, Section, Task } from './types.js';
 
-/** Something `instr show` can show: a task, a section, a whole document, or a linked file. */
+/** Something `instr show` can show: a task, a section, a whole document, a role of the front matter, or a linked file. */
 export type Target =
   | { kind: 'task'; task: Task; document: Document | undefined }
   | { kind: 'section'; section: Section; document: Document }
   | { kind: 'document'; document: Document }
+  | RoleTarget
   | { kind: 'file'; path: string; document: Document | undefined };
+
+/**
+ * A role of the front matter (`roles:`). The same role — same id, title and person — defined in
+ * several instructions is one target: `documents` lists them all, `document` is the first.
+ */
+export interface RoleTarget {
+  kind: 'role';
+  id: string;
+  role: Role;
+  document: Document;
+  documents: Document[];
+}
+
+/** Every role of the graph's documents, the same one in several documents grouped. */
+export function roleTargets(graph: Graph): RoleTarget[] {
+  const byKey = new Map<string, RoleTarget>();
+  for (const document of graph.documents) {
+    for (const [id, role] of Object.entries(document.roles)) {
+      const key = JSON.stringify([id, role.title, role.name ?? '']);
+      const known = byKey.get(key);
+      if (known) known.documents.push(document);
+      else byKey.set(key, { kind: 'role', id, role, document, documents: [document] });
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** What a role is called: its title up to a comma or a quote («ИТ-подрядчик, ООО «…»» → ИТ-подрядчик). */
+function roleTitleHead(role: Role): string {
+  return role.title.split(/[,(«"“]/)[0] ?? role.title;
+}
 
 /**
  * What a user's words name. An exact id, class or file name wins over words; words must all
@@ -22,6 +54,11 @@ export function findTargets(graph: Graph, query: string, files: Array<{ path: st
   if (tasks.length > 0) return tasks;
   const ids: Target[] = [];
   const names: Target[] = [];
+  const roles = roleTargets(graph);
+  const lower = q.toLowerCase();
+  // a role's id comes after instruction and section ids (`client-manager` is the instruction, not the role of that name)
+  const roleIds: Target[] = roles.filter((r) => r.id === q);
+  for (const target of roles) if (Object.values(target.role.contacts).some((c) => c.trim().toLowerCase() === lower)) names.push(target);
   for (const document of graph.documents) {
     if (document.id === q) ids.push({ kind: 'document', document });
     else if (document.file === q) names.push({ kind: 'document', document });
@@ -31,6 +68,7 @@ export function findTargets(graph: Graph, query: string, files: Array<{ path: st
     }
   }
   if (ids.length > 0) return ids;
+  if (roleIds.length > 0) return roleIds;
   for (const f of files) {
     if (f.path === q || stripMd(f.path) === q || baseName(f.path) === q || stripMd(baseName(f.path)) === q)
       names.push({ kind: 'file', path: f.path, document: f.document });
@@ -40,6 +78,14 @@ export function findTargets(graph: Graph, query: string, files: Array<{ path: st
 
   const wanted = words(q).map((w) => stem(w.text));
   if (wanted.length === 0) return [];
+  // A role named in full, in any word form («главного бухгалтера», the person's name): the role,
+  // not a task that happens to mention it.
+  const same = (text: string) => {
+    const stems = words(text).map((w) => stem(w.text));
+    return stems.length === wanted.length && stems.every((s, i) => s === wanted[i]);
+  };
+  const named = roles.filter((r) => same(roleTitleHead(r.role)) || same(r.role.title) || (r.role.name !== undefined && same(r.role.name)));
+  if (named.length > 0) return named;
   const scored: Array<{ target: Target; score: number }> = [];
   const consider = (target: Target, title: string, other: string) => {
     const score = matchScore(wanted, title, other);
@@ -54,6 +100,7 @@ export function findTargets(graph: Graph, query: string, files: Array<{ path: st
       consider({ kind: 'section', section, document }, section.title, section.id.replace(/-/g, ' '));
     }
   }
+  for (const target of roles) consider(target, target.role.title, `${target.id.replace(/-/g, ' ')} ${target.role.name ?? ''}`);
   for (const f of files) consider({ kind: 'file', path: f.path, document: f.document }, stripMd(baseName(f.path)).replace(/[-_]/g, ' '), '');
   scored.sort((a, b) => b.score - a.score);
   return scored.map((s) => s.target);
@@ -66,7 +113,8 @@ function matchScore(wanted: string[], title: string, other: string): number {
   let score = 0;
   for (const want of wanted) {
     if (titleStems.some((s) => s === want)) score += 3;
-    else if (titleStems.some((s) => s.startsWith(want) || (want.length >= 4 && want.startsWith(s)))) score += 2;
+    // a title word that begins the wanted one only when it is most of it: «не» must not match «неизвестный»
+    else if (titleStems.some((s) => s.startsWith(want) || (s.length >= 4 && want.startsWith(s) && want.length - s.length <= 3))) score += 2;
     else if (otherStems.some((s) => s === want || s.startsWith(want))) score += 1;
     else return 0;
   }
@@ -90,6 +138,8 @@ export function targetId(target: Target): string {
       return target.section.id;
     case 'document':
       return target.document.id;
+    case 'role':
+      return target.id;
     case 'file':
       return target.path;
   }
@@ -103,6 +153,8 @@ export function targetTitle(target: Target): string {
       return target.section.title;
     case 'document':
       return target.document.title;
+    case 'role':
+      return target.role.name ? `${target.role.title} — ${target.role.name}` : target.role.title;
     case 'file':
       return baseName(target.path);
   }

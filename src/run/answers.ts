@@ -10,13 +10,20 @@
  *   paid: true                          # wait → the event happened (default: suspend)
  *   paid: "11:00"                       # wait → it happened today at 11:00 (or "2026-11-26 16:30")
  *   paid: timeout                       # wait → the time ran out: its timeout steps
+ *   greet:                              # any prompt → a situation the instruction does not cover:
+ *     not-covered:                      #   the draft is saved and the run ends "not covered"
+ *       what: the client asks for an English contract
+ *       decided-by: chief accountant
+ *       done: [answered in Russian, translation tomorrow]
+ *       result: the client agreed
  */
 import { parseDocument } from 'yaml';
 import { duplicateKeys, lineOverLimit } from '../parse/yaml-limits.js';
 import type { Graph, Node } from '../graph/types.js';
 import type { Answer, Prompt } from './engine.js';
+import type { Gap } from './drive.js';
 
-type AnswerValue = string | number | boolean | null | { skip?: unknown; unclear?: unknown };
+type AnswerValue = string | number | boolean | null | { skip?: unknown; unclear?: unknown; notCovered?: Gap };
 
 export interface AnswersFile {
   /** Keys as written, by normalised key. */
@@ -56,12 +63,18 @@ export function parseAnswers(text: string): { answers: AnswersFile } | { error: 
     const key = String(rawKey);
     let v: AnswerValue;
     if (raw instanceof Map) {
-      const obj: { skip?: unknown; unclear?: unknown } = {};
+      const obj: { skip?: unknown; unclear?: unknown; notCovered?: Gap } = {};
       for (const [k, x] of raw) {
         if (k === 'skip') obj.skip = x;
         else if (k === 'unclear') obj.unclear = x;
-        else return { error: `"${key}": unknown answer "${String(k)}"; a step takes skip: reason or unclear: note` };
+        else if (k === 'not-covered') {
+          const gap = readGap(key, x);
+          if ('error' in gap) return gap;
+          obj.notCovered = gap;
+        } else return { error: `"${key}": unknown answer "${String(k)}"; a step takes skip: reason or unclear: note, any prompt not-covered: what happened` };
       }
+      if (obj.notCovered && (obj.skip !== undefined || obj.unclear !== undefined))
+        return { error: `"${key}": not-covered ends the run, so it cannot go with skip or unclear` };
       v = obj;
     } else if (raw === null || ['string', 'number', 'boolean'].includes(typeof raw)) {
       v = raw as AnswerValue;
@@ -71,6 +84,31 @@ export function parseAnswers(text: string): { answers: AnswersFile } | { error: 
     entries.set(normalizeKey(key), { key, value: v });
   }
   return { answers: { entries } };
+}
+
+const gapKeys = ['what', 'decided-by', 'done', 'result'];
+
+/**
+ * `not-covered: what happened` or `not-covered: { what, decided-by, done, result }`: the same
+ * draft the menu's «Этого нет в инструкции…» captures, ending the run "not covered".
+ */
+function readGap(key: string, raw: unknown): Gap | { error: string } {
+  const text = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() || undefined : undefined);
+  if (!(raw instanceof Map)) {
+    const what = text(raw);
+    return what ? { description: what, actions: [], end: true } : { error: `"${key}": not-covered needs what happened: not-covered: { what: … }` };
+  }
+  const unknown = [...raw.keys()].find((k) => !gapKeys.includes(String(k)));
+  if (unknown !== undefined) return { error: `"${key}": not-covered takes ${gapKeys.join(', ')}, not "${String(unknown)}"` };
+  const description = text(raw.get('what'));
+  if (!description) return { error: `"${key}": not-covered needs what happened: what: …` };
+  const done: unknown = raw.get('done');
+  const actions = (Array.isArray(done) ? done : done === undefined || done === null ? [] : [done]).map(text);
+  if (actions.some((a) => a === undefined) || actions.length > 30) return { error: `"${key}": done is what was done: a line, or a list of up to 30 lines` };
+  const decidedBy = text(raw.get('decided-by'));
+  const result = text(raw.get('result'));
+  if (raw.has('decided-by') && !decidedBy) return { error: `"${key}": decided-by names who decided` };
+  return { description, actions: actions as string[], ...(decidedBy ? { decidedBy } : {}), ...(result ? { result } : {}), end: true };
 }
 
 /** Keys that name no node of the graph (by id or text): most likely typos. */
@@ -90,7 +128,7 @@ function keysOf(node: Node): string[] {
   return keys.map(normalizeKey);
 }
 
-export type Scripted = { answers: Answer[] } | { missing: string } | { suspend: true } | { happened: string } | { error: string };
+export type Scripted = { answers: Answer[] } | { missing: string } | { suspend: true } | { happened: string } | { notCovered: Gap } | { error: string };
 
 /** The answers for a prompt from the file: a list (unclear then done), a missing answer, or a wait to suspend on. */
 export function scriptedAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, answers: AnswersFile): Scripted {
@@ -99,6 +137,7 @@ export function scriptedAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, an
     .find((e) => e !== undefined);
   const value = entry?.value;
   const where = entry ? `"${entry.key}"` : `"${prompt.node.id}"`;
+  if (value !== null && typeof value === 'object' && value.notCovered) return { notCovered: value.notCovered };
   switch (prompt.kind) {
     case 'step': {
       if (value === undefined || value === null || value === true || value === 'done') return { answers: [{ type: 'done' }] };

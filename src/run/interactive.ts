@@ -56,6 +56,7 @@ type Choice =
   | 'timeout'
   | 'suspend'
   | 'reference'
+  | 'search'
   | `option:${string}`
   | `open:${number}`;
 
@@ -120,8 +121,10 @@ export class InteractiveDriver implements Driver {
     const { t } = this.ui;
     const canGoBack = session.state.history.length > 0;
     const references = nodeReferences(this.ui.graph, prompt.node);
-    // only where the document has reference sections, so menus of short documents keep their order
+    // The reference menu only where the document has reference sections; without them its search
+    // is offered directly, last, so the menus of short documents keep their order.
     const hasReference = referenceSections(documentOf(this.ui.graph, prompt.node)).length > 0;
+    const searchDirectly = !hasReference && this.ui.find !== undefined;
     const opens = references.map((r, i) => ({
       value: `open:${i}` as Choice,
       name:
@@ -136,6 +139,7 @@ export class InteractiveDriver implements Driver {
       ...(hasReference ? [{ value: 'reference' as Choice, name: t.reference }] : []),
       { value: 'not-covered', name: t.notCovered },
       { value: 'pause', name: t.pause },
+      ...(searchDirectly ? [{ value: 'search' as Choice, name: t.referenceSearch }] : []),
     ];
     let message = t.whatNow;
     let choices: Array<{ value: Choice; name: string; disabled?: boolean } | Separator>;
@@ -181,6 +185,10 @@ export class InteractiveDriver implements Driver {
     }
     if (choice === 'reference') {
       await this.referenceMenu(prompt);
+      return this.ask(prompt, session);
+    }
+    if (choice === 'search') {
+      await this.searchInstruction();
       return this.ask(prompt, session);
     }
     return this.act(choice, prompt, session);

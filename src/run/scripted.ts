@@ -35,6 +35,7 @@ export class ScriptedDriver implements Driver {
       return this.ask.next(prompt, session);
     }
     if ('suspend' in got) return { kind: 'suspend' };
+    if ('notCovered' in got) return { kind: 'not-covered', gap: got.notCovered };
     if ('error' in got) return { kind: 'stop', message: got.error };
     if ('happened' in got) {
       const now = session.now().getTime();

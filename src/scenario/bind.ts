@@ -110,6 +110,7 @@ function bindOne(loaded: LoadedScenarioFile, graph: Graph, spec: ScenarioSpec, i
 /** Why a value cannot answer these nodes (all of one kind), or undefined when it can. */
 function misfit(nodes: Node[], value: AnswerValue): string | undefined {
   const node = nodes[0]!;
+  if (typeof value === 'object' && 'not-covered' in value) return undefined; // any prompt can be one the instruction does not cover
   switch (node.kind) {
     case 'decision': {
       if (typeof value !== 'string' && typeof value !== 'number')

@@ -1,5 +1,5 @@
 import type { Graph, Node } from '../graph/types.js';
-import { applyAnswer, currentPrompt, startRun, type Answer, type Prompt, type RunState } from '../run/engine.js';
+import { applyAnswer, currentPrompt, endNotCovered, startRun, type Answer, type Prompt, type RunState } from '../run/engine.js';
 import { optionKey } from './coverage.js';
 import type { FailureCode, FailureParams } from './failure-text.js';
 import { nodeText, optionNamed } from './match.js';
@@ -44,6 +44,12 @@ export function executeScenario(graph: Graph, scenario: BoundScenario, maxPrompt
     }
     // After an "unclear" note the same step comes back: the friend asked, then did it.
     if (value !== undefined && isUnclear(value) && lastUnclear === node.id) value = 'done';
+    // «Этого нет в инструкции»: the run ends there, cancelled, with what happened as its outcome.
+    if (value !== undefined && typeof value === 'object' && 'not-covered' in value) {
+      const gap = value['not-covered'];
+      state = endNotCovered(graph, state, typeof gap === 'string' ? gap : gap.what, now);
+      return { status: 'cancelled', outcome: state.outcome, visited: visited(graph, state), chosen, used };
+    }
     const answer = toAnswer(prompt, value);
     if (answer === 'suspend') return { status: 'waiting', outcome: null, visited: [...visited(graph, state), node], chosen, used };
     if ('code' in answer) return stuck(graph, state, node, answer, chosen, used);

@@ -6,7 +6,7 @@
  */
 export type TaskRef = string;
 /**
- * Decision: an option's label or id. Checkpoint: true, false or the value it asks for. Wait: true (the event happened) or false (the run stops waiting). Step: done, {skip: reason} or {unclear: note}.
+ * Decision: an option's label or id. Checkpoint: true, false or the value it asks for. Wait: true (the event happened) or false (the run stops waiting). Step: done, {skip: reason} or {unclear: note}. Any prompt: {not-covered: what happened} (or {what, decided-by, done, result}) ends the run as not covered.
  *
  * This interface was referenced by `ScenarioFile`'s JSON-Schema
  * via the `definition` "Answer".
@@ -20,6 +20,12 @@ export type Answer =
     }
   | {
       unclear: Text;
+    }
+  | {
+      /**
+       * Any prompt: a situation the instruction does not cover. The run ends there, cancelled with the outcome "not covered" (what happened).
+       */
+      'not-covered': Text | NotCovered;
     };
 /**
  * This interface was referenced by `ScenarioFile`'s JSON-Schema
@@ -55,6 +61,28 @@ export interface Scenario {
     [k: string]: Answer | [Answer, ...Answer[]];
   };
   expect: Expect;
+}
+/**
+ * This interface was referenced by `ScenarioFile`'s JSON-Schema
+ * via the `definition` "NotCovered".
+ */
+export interface NotCovered {
+  /**
+   * What happened that the instruction does not cover.
+   */
+  what: string;
+  /**
+   * Who decided what to do.
+   */
+  'decided-by'?: string;
+  /**
+   * What was done: one line, or one line per action.
+   */
+  done?: Text | [Text, ...Text[]];
+  /**
+   * How it ended.
+   */
+  result?: string;
 }
 /**
  * This interface was referenced by `ScenarioFile`'s JSON-Schema

@@ -18,10 +18,10 @@ const ENTER = '\r';
 const DOWN = '\u001b[B';
 const CTRL_C = '\u0003';
 
-function drive(name: string, steps: Array<{ expect: string; send?: string }>): { code: number | null; output: string; failed: unknown } {
+function drive(name: string, steps: Array<{ expect: string; send?: string }>, args: string[] = []): { code: number | null; output: string; failed: unknown } {
   const script = join(temp, `${name}.json`);
   writeFileSync(script, JSON.stringify({ cols: 100, rows: 40, timeout: 30, steps }));
-  const r = spawnSync('python3', [driver, script, '--', process.execPath, binPath, 'run'], {
+  const r = spawnSync('python3', [driver, script, '--', process.execPath, binPath, 'run', ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
     timeout: 120_000,
@@ -65,5 +65,53 @@ describe.skipIf(!hasPython)('the run menu searches like instr search (pseudo-ter
     expect(r.code).toBe(0);
     expect(r.output).not.toContain('No results found');
     expect(r.output).toContain('Решите вопрос вместе с главным бухгалтером');
+  });
+
+  it('offers «Поиск по инструкции…» directly in a document without reference sections, and comes back to the step', () => {
+    const dir = mkdtempSync(join(temp, 'plain-'));
+    writeFileSync(
+      join(dir, 'plain.md'),
+      [
+        '---',
+        'id: plain',
+        'title: Инструкция без разделов справки',
+        'lang: ru',
+        '---',
+        '',
+        '## Задачи {.tasks}',
+        '',
+        '### Принять посылку {#parcel}',
+        '',
+        '::when[Курьер принёс посылку]',
+        '',
+        '1. Проверить упаковку.',
+        '2. Расписаться в накладной.',
+        '',
+        '### Заказать воду {#water}',
+        '',
+        '::when[Кулер пуст]',
+        '',
+        '1. Позвонить поставщику воды.',
+        '',
+      ].join('\n'),
+    );
+    const stepMenu = (n: number) => `Шаг ${n}\\n[\\s\\S]*\\? Что дальше\\?[\\s\\S]*❯ Сделано`;
+    const r = drive(
+      'plain',
+      [
+        // done, skip, unclear, not covered, pause, then the search (no «Справка…»: nothing to refer to)
+        { expect: `${stepMenu(1)}[\\s\\S]*Поиск по инструкции…`, send: `${DOWN.repeat(5)}${ENTER}` },
+        { expect: '\\? Что найти\\? \\(пусто — назад\\)', send: `поставщик воды${ENTER}` },
+        { expect: '\\? Какой результат открыть\\?[\\s\\S]*❯ [^\\n]*Заказать воду', send: ENTER },
+        { expect: 'Пройти эту задачу позже: instr run water[\\s\\S]*Позвонить поставщику воды', send: '' },
+        { expect: stepMenu(1), send: CTRL_C },
+      ],
+      ['parcel', dir],
+    );
+    if (r.failed) console.log(r.output.slice(-2500));
+    expect(r.failed).toBeNull();
+    expect(r.code).toBe(130);
+    expect(r.output).not.toContain('Справка');
+    expect(r.output).not.toMatch(/Search|Reference|No results/);
   });
 });

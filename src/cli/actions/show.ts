@@ -39,6 +39,8 @@ export async function showCommand(query: string, paths: string[], flags: ShowFla
       return showSection(target.section, target.document, ctx);
     case 'document':
       return showDocument(target.document, ctx);
+    case 'role':
+      return (await import('./show-role.js')).showRole(target, ctx);
     case 'file':
       return showFile(target.path, ctx);
   }

@@ -5,8 +5,13 @@ import type { ShowFlags } from '../actions/show.js';
 export function register(program: Command, io: Io): void {
   program
     .command('show')
-    .description("show a task as a numbered checklist, a section (norms, schedule…), a whole instruction's contents, or a linked file such as a template")
-    .argument('<what>', "an id (task, section, instruction), a section class such as norms, a linked file's name, or words of a title")
+    .description(
+      "show a task as a numbered checklist, a section (norms, schedule…), a whole instruction's contents, a role (who, contacts, where it is named), or a linked file such as a template",
+    )
+    .argument(
+      '<what>',
+      "an id (task, section, instruction, role), a section class such as norms, a linked file's name, a role's title or contact, or words of a title",
+    )
     .argument('[paths...]', 'instruction files or folders', ['instructions'])
     .option('--lang <code>', "language of the labels (default: the instruction's)")
     .option('--json', 'the checklist as JSON lines')
