@@ -23,7 +23,22 @@ export interface Draft {
 
 export interface DraftProblem {
   file: string;
+  /** What is wrong, as a key of the inbox's messages (inbox/messages.ts), for the screen's language. */
+  code: DraftProblemCode;
   message: string;
+}
+
+export type DraftProblemCode = 'symlink' | 'badHeader' | 'notDraft' | 'noCaptured';
+
+const problemText: Record<DraftProblemCode, string> = {
+  symlink: 'is a symbolic link; instr does not follow it (remove the link)',
+  badHeader: 'the instr-inbox header on the first line is not valid JSON',
+  notDraft: 'not an inbox draft: no <!-- instr-inbox {…} --> header on the first line',
+  noCaptured: 'the header has no valid "captured" time',
+};
+
+function problem(code: DraftProblemCode): { code: DraftProblemCode; message: string } {
+  return { code, message: problemText[code] };
 }
 
 const inboxFolder = 'inbox';
@@ -40,7 +55,7 @@ export async function listDrafts(root: string, now: number = Date.now()): Promis
   const folder = join(root, inboxFolder);
   // A symlinked inbox would list (and read the start of) files outside the repository.
   if ((await lstat(folder).catch(() => null))?.isSymbolicLink()) {
-    return { drafts: [], problems: [{ file: inboxFolder, message: 'is a symbolic link; instr does not follow it (remove the link)' }] };
+    return { drafts: [], problems: [{ file: inboxFolder, ...problem('symlink') }] };
   }
   const entries = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [];
@@ -52,7 +67,7 @@ export async function listDrafts(root: string, now: number = Date.now()): Promis
     if (!entry.isFile() || entry.name.startsWith('.') || !entry.name.endsWith('.md')) continue;
     const file = `${inboxFolder}/${entry.name}`;
     const parsed = parseDraft(await readHead(join(folder, entry.name)), entry.name, now);
-    if ('message' in parsed) problems.push({ file, message: parsed.message });
+    if ('code' in parsed) problems.push({ file, ...parsed });
     else drafts.push({ file, ...parsed });
   }
   drafts.sort((a, b) => a.captured.localeCompare(b.captured) || a.file.localeCompare(b.file));
@@ -72,7 +87,7 @@ async function readHead(path: string): Promise<string> {
 }
 
 /** The header line and heading of a draft's text. */
-export function parseDraft(text: string, name: string, now: number): Omit<Draft, 'file'> | { message: string } {
+export function parseDraft(text: string, name: string, now: number): Omit<Draft, 'file'> | { code: DraftProblemCode; message: string } {
   const lines = text.split(/\r?\n/);
   const header = headerPattern.exec(lines[0] ?? '');
   let meta: Record<string, unknown> = {};
@@ -81,14 +96,14 @@ export function parseDraft(text: string, name: string, now: number): Omit<Draft,
       const value: unknown = JSON.parse(header[1]!);
       if (typeof value === 'object' && value !== null && !Array.isArray(value)) meta = value as Record<string, unknown>;
     } catch {
-      return { message: 'the instr-inbox header on the first line is not valid JSON' };
+      return problem('badHeader');
     }
   }
   const fromName = namePattern.exec(name)?.[1];
   const capturedText = str(meta['captured']) ?? (fromName ? `${fromName}T00:00:00.000Z` : null);
   const captured = capturedText ? Date.parse(capturedText) : Number.NaN;
-  if (!header && !fromName) return { message: 'not an inbox draft: no <!-- instr-inbox {…} --> header on the first line' };
-  if (!Number.isFinite(captured)) return { message: 'the header has no valid "captured" time' };
+  if (!header && !fromName) return problem('notDraft');
+  if (!Number.isFinite(captured)) return problem('noCaptured');
   const heading = lines.map((l) => headingPattern.exec(l)).find((m) => m !== null);
   return {
     captured: new Date(captured).toISOString(),

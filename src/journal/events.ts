@@ -131,6 +131,20 @@ interface NotCoveredEvent extends Base {
   result?: string;
 }
 
+/**
+ * A question of this run ("unclear", its `seq` in `question`) answered for the inbox: appended
+ * after the run's other records, never changing them. Not part of the run's flow: folds, replays
+ * and the run's last activity leave it out.
+ */
+interface AnsweredEvent extends Base {
+  type: 'answered';
+  question: number;
+  node: string;
+  answer: string;
+  /** Who answered. */
+  user: string;
+}
+
 /** How a run ended (the `status` of an `end` record); part of the run-status vocabulary (run-status.ts). */
 export type EndStatus = 'done' | 'cancelled' | 'failed';
 
@@ -165,4 +179,5 @@ export type JournalEvent =
   | PauseEvent
   | NotCoveredEvent
   | EndEvent
-  | AbandonEvent;
+  | AbandonEvent
+  | AnsweredEvent;

@@ -2,9 +2,11 @@
 import { readJournal as readLines } from './reader.js';
 import { groupRuns } from './reader.js';
 import { loadRuns as loadFileRuns } from './load-runs.js';
-import { filterRuns, type JournalStore, type LoadedRuns, type Question, type RunFilter } from './store.js';
+import { attachAnswers, filterRuns, type JournalStore, type LoadedRuns, type Question, type RunFilter } from './store.js';
 import type { JournalEvent } from './events.js';
 import type { SafeOpenOptions } from '../fs/safe-open.js';
+import { lockRun } from './run-lock.js';
+import { JournalWriter } from './writer.js';
 
 export class FileStore implements JournalStore {
   readonly kind = 'file' as const;
@@ -31,10 +33,11 @@ export class FileStore implements JournalStore {
   async questions(filter: RunFilter = {}): Promise<Question[]> {
     const { events } = await readLines(this.path, this.options);
     const out: Question[] = [];
+    const answers: Array<{ run: string; question: number; answer: string; at: string; user: string | null }> = [];
     for (const [run, list] of groupRuns(events)) {
       const start = list[0]?.type === 'start' ? list[0] : null;
       if (filter.user !== undefined && start?.user !== filter.user) continue;
-      for (const e of list)
+      for (const e of list) {
         if (e.type === 'unclear')
           out.push({
             run,
@@ -46,8 +49,27 @@ export class FileStore implements JournalStore {
             user: start?.user ?? null,
             ...(typeof start?.about === 'string' && start.about && { about: start.about }),
           });
+        else if (e.type === 'answered') answers.push({ run, question: e.question, answer: e.answer, at: e.at, user: e.user || null });
+      }
     }
-    return out.sort((a, b) => a.at.localeCompare(b.at));
+    return attachAnswers(out, answers).sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  async answerQuestion(question: Question, answer: string, user: string, at: string): Promise<void> {
+    // the run's lock: a run being continued right now would append the same seq
+    const release = lockRun(this.path, question.run);
+    try {
+      const events = await this.runEvents(question.run);
+      const next = Math.max(-1, ...events.map((e) => e.seq)) + 1;
+      const writer = new JournalWriter(this.path, question.run, next, this.options);
+      try {
+        writer.append({ type: 'answered', question: question.seq, node: question.node, answer, user }, at);
+      } finally {
+        writer.close();
+      }
+    } finally {
+      release();
+    }
   }
 
   async close(): Promise<void> {}

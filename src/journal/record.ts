@@ -17,6 +17,7 @@ const knownTypes = new Set([
   'not-covered',
   'end',
   'abandon',
+  'answered',
 ]);
 
 /** One line → an event, null when it is not a record at all, 'unknown' for a record we cannot read. */

@@ -35,6 +35,8 @@ export function nextStatus(status: RunStatus, event: JournalEvent): RunStatus {
     case 'unclear':
     case 'not-covered':
       return status === 'paused' ? 'active' : status;
+    case 'answered':
+      return status;
     default:
       return 'active';
   }

@@ -65,6 +65,8 @@ export class RunFolder {
   readonly runs = new Map<string, RunRecord>();
 
   add = (e: JournalEvent): void => {
+    // an answer to one of the run's questions, given later in the inbox: not something the run did
+    if (e.type === 'answered') return;
     let r = this.runs.get(e.run);
     if (!r) {
       r = {

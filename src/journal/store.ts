@@ -31,6 +31,27 @@ export interface Question {
   user: string | null;
   /** What the run is about (its subject), when the user gave one. */
   about?: string;
+  /** The latest answer given in the inbox (`instr inbox answer`), if any. */
+  answer?: QuestionAnswer;
+}
+
+export interface QuestionAnswer {
+  text: string;
+  at: string;
+  user: string | null;
+}
+
+/** Attaches each `answered` record to its question (the latest answer wins); answers to unknown questions are left out. */
+export function attachAnswers(
+  questions: Question[],
+  answers: ReadonlyArray<{ run: string; question: number; answer: string; at: string; user: string | null }>,
+): Question[] {
+  const byKey = new Map(questions.map((q) => [`${q.run}\u0000${q.seq}`, q]));
+  for (const a of answers) {
+    const q = byKey.get(`${a.run}\u0000${a.question}`);
+    if (q && (!q.answer || q.answer.at <= a.at)) q.answer = { text: a.answer, at: a.at, user: a.user };
+  }
+  return questions;
 }
 
 /** A "not covered" capture as the server keeps it (the draft file stays on the runner's machine). */
@@ -55,6 +76,8 @@ export interface JournalStore {
   /** Every event of one run in seq order (empty when unknown). */
   runEvents(run: string): Promise<JournalEvent[]>;
   questions(filter?: RunFilter): Promise<Question[]>;
+  /** Appends an `answered` record to the question's run, after its last record; nothing is rewritten. */
+  answerQuestion(question: Question, answer: string, user: string, at: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -28,6 +28,8 @@ export interface InboxQuestion {
   /** What the run was about, when the user said. */
   about?: string;
   ageDays: number;
+  /** The answer given with `instr inbox answer`, if any. */
+  answer?: { text: string; at: string; user: string | null };
 }
 
 /** The questions about this graph's tasks, oldest first; questions about other folders' tasks are left out. */
@@ -55,6 +57,7 @@ export function inboxQuestions(graph: Graph, questions: readonly Question[], now
       note: q.note,
       ...(q.about !== undefined && { about: q.about }),
       ageDays: Number.isFinite(at) ? draftAgeDays(at, now) : 0,
+      ...(q.answer ? { answer: q.answer } : {}),
     });
   }
   return out.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));

@@ -18,14 +18,27 @@ const ENTER = '\r';
 const DOWN = '\u001b[B';
 const CTRL_C = '\u0003';
 
-function drive(name: string, steps: Array<{ expect: string; send?: string }>, args: string[] = []): { code: number | null; output: string; failed: unknown } {
+function drive(
+  name: string,
+  steps: Array<{ expect: string; send?: string }>,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): { code: number | null; output: string; failed: unknown } {
   const script = join(temp, `${name}.json`);
   writeFileSync(script, JSON.stringify({ cols: 100, rows: 40, timeout: 30, steps }));
   const r = spawnSync('python3', [driver, script, '--', process.execPath, binPath, 'run', ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
     timeout: 120_000,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', INSTR_JOURNAL: join(temp, `${name}.jsonl`), INSTR_CACHE_DIR: join(temp, 'cache'), LANG: 'C.UTF-8' },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      FORCE_COLOR: '',
+      INSTR_JOURNAL: join(temp, `${name}.jsonl`),
+      INSTR_CACHE_DIR: join(temp, 'cache'),
+      LANG: 'C.UTF-8',
+      ...env,
+    },
   });
   if (r.status !== 0) throw new Error(`pty driver failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as { code: number | null; output: string; failed: unknown };
@@ -103,10 +116,11 @@ describe.skipIf(!hasPython)('the run menu searches like instr search (pseudo-ter
         { expect: `${stepMenu(1)}[\\s\\S]*Поиск по инструкции…`, send: `${DOWN.repeat(5)}${ENTER}` },
         { expect: '\\? Что найти\\? \\(пусто — назад\\)', send: `поставщик воды${ENTER}` },
         { expect: '\\? Какой результат открыть\\?[\\s\\S]*❯ [^\\n]*Заказать воду', send: ENTER },
-        { expect: 'Пройти эту задачу позже: instr run water[\\s\\S]*Позвонить поставщику воды', send: '' },
-        { expect: stepMenu(1), send: CTRL_C },
+        // printed (PAGER=cat), then the same step's menu again
+        { expect: 'Пройти эту задачу позже: instr run water[\\s\\S]*Позвонить поставщику воды[\\s\\S]*\\? Что дальше\\?[\\s\\S]*❯ Сделано', send: CTRL_C },
       ],
       ['parcel', dir],
+      { PAGER: 'cat' },
     );
     if (r.failed) console.log(r.output.slice(-2500));
     expect(r.failed).toBeNull();

@@ -90,6 +90,30 @@ describeWithServer('the journal on PostgreSQL', () => {
     }
   });
 
+  it("answers a question with one more record after the run's last (inbox answer); the run's state and last activity stay", async () => {
+    const store = new PostgresStore(db.url);
+    const start = { type: 'start', task: 't', title: 'T', file: 'x.md', lang: 'ru', user: 'anna', revision: null, contentHash: 'h', scripted: false };
+    const events = [
+      ev('answer-run', 0, start),
+      ev('answer-run', 1, { type: 'unclear', node: 'n1', note: 'Как обращаться?' }),
+      { ...ev('answer-run', 2, { type: 'pause', node: 'n1' }), at: '2026-11-27T10:05:00.000Z' } as JournalEvent,
+    ];
+    try {
+      await store.insertEvents(events);
+      const [question] = await store.questions({ user: 'anna' });
+      expect(question).toMatchObject({ run: 'answer-run', seq: 1, note: 'Как обращаться?' });
+      expect(question!.answer).toBeUndefined();
+      await store.answerQuestion(question!, 'По имени', 'irina', '2026-11-28T08:00:00.000Z');
+      const [answered] = await store.questions({ user: 'anna' });
+      expect(answered!.answer).toEqual({ text: 'По имени', at: '2026-11-28T08:00:00.000Z', user: 'irina' });
+      expect((await store.runEvents('answer-run')).map((e) => `${e.seq}:${e.type}`)).toEqual(['0:start', '1:unclear', '2:pause', '3:answered']);
+      const { runs } = await store.loadRuns({ user: 'anna' });
+      expect(runs.get('answer-run')).toMatchObject({ state: 'paused', lastAtText: '2026-11-27T10:05:00.000Z', node: 'n1' });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('gives the same report and agenda as the file it was imported from (push --from), for all users and for one', async () => {
     const own = await freshDatabase('equal');
     try {

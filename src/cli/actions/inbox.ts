@@ -21,11 +21,17 @@ export interface InboxFlags {
   json?: boolean;
   lang?: string;
   journal?: string;
+  /** Answered questions too (with their answers). */
+  all?: boolean;
+  /** `inbox answer`: the answer, and who gives it. */
+  note?: string;
+  user?: string;
 }
 
 export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): Promise<number> {
   const format = flags.json ? 'json' : choice(flags.format, ['text', 'json'], '--format');
   if (paths[0] === 'show') return showEntry(paths[1], paths.slice(2), format, flags, io);
+  if (paths[0] === 'answer') return (await import('./inbox-answer.js')).answerQuestion(paths[1], paths.slice(2), { ...flags, format }, new Date(), io);
   // The drafts are listed even when an instruction does not compile: lint reports that.
   const { graph, root } = await loadInstructions(paths, io, { requireClean: false });
   const listed = await listDrafts(root);
@@ -39,8 +45,11 @@ export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): 
   const shown = (file: string) => (base ? `${base}/${file}` : file).split('\\').join('/');
   const t = messages(lang);
   const q9 = inboxMessages(lang);
-  const questions = await journalQuestions(io, flags.journal, lang, graph);
-  for (const p of problems) io.err(`${io.color.yellow('instr:')} ${terminalSafe(shown(p.file))}: ${terminalSafe(p.message)}\n`);
+  const everyQuestion = await journalQuestions(io, flags.journal, lang, graph);
+  // answered questions are closed: listed only with --all (and always in --json, with their answers)
+  const questions = flags.all || format === 'json' ? everyQuestion : everyQuestion.filter((q) => !q.answer);
+  const hidden = everyQuestion.length - questions.length;
+  for (const p of problems) io.err(`${io.color.yellow('instr:')} ${terminalSafe(shown(p.file))}: ${terminalSafe(q9[p.code])}\n`);
   if (format === 'json') {
     io.out(
       jsonText({
@@ -54,6 +63,7 @@ export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): 
   const c = io.color;
   if (drafts.length === 0 && questions.length === 0) {
     io.out(`${t.inboxEmpty}\n`);
+    if (hidden > 0) io.out(`${c.dim(fill(q9.answeredHidden, { n: hidden }))}\n`);
     return exitCodes.ok;
   }
   const age = (days: number) => (days === 0 ? `< ${formatDuration('P1D', lang)}` : formatDuration(`P${days}D`, lang));
@@ -77,9 +87,11 @@ export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): 
       const step = q.stepText === null ? c.yellow(`(${q9.stepGone})`) : `${q9.step} ${q.step ?? '?'}. ${terminalSafe(oneLine(q.stepText, 60))}`;
       io.out(`  ${q.at.slice(0, 10)}  ${qAges[i]!.padEnd(width)}  ${c.cyan(terminalSafe(q.task))}  ${step}\n`);
       io.out(`  ${pad}${c.yellow('?')} ${terminalSafe(oneLine(q.note, 200))}\n`);
+      if (q.answer) io.out(`  ${pad}${c.green('✔')} ${terminalSafe(oneLine(q.answer.text, 200))}\n`);
       io.out(`  ${pad}${c.dim(`${q.about ? `${terminalSafe(q.about)} · ` : ''}${q.user ? `${terminalSafe(q.user)} · ` : ''}${q.id}`)}\n`);
     });
   }
+  if (hidden > 0) io.out(`\n${c.dim(fill(q9.answeredHidden, { n: hidden }))}\n`);
   return exitCodes.ok;
 }
 
@@ -156,6 +168,10 @@ function showQuestion(q: InboxQuestion, format: string, lang: string, io: Io): n
     q.stepText === null ? `${c.yellow(q9.stepGone)} ${c.dim(`(${terminalSafe(q.node)})`)}\n` : `${q9.step} ${q.step ?? '?'}. ${terminalSafe(q.stepText)}\n`,
   );
   io.out(`\n${c.yellow(`${q9.question}:`)} ${terminalSafe(q.note)}\n\n`);
+  if (q.answer)
+    io.out(
+      `${c.green(`${q9.answer}:`)} ${terminalSafe(q.answer.text)}\n${c.dim(`${q9.answeredBy} ${q.answer.at.slice(0, 16).replace('T', ' ')} UTC${q.answer.user ? ` · ${terminalSafe(q.answer.user)}` : ''}`)}\n\n`,
+    );
   io.out(
     `${c.dim(`${q9.asked} ${q.at.slice(0, 16).replace('T', ' ')} UTC${q.user ? ` · ${terminalSafe(q.user)}` : ''} · ${q9.run} ${terminalSafe(q.run)} · ${q.id}`)}\n`,
   );

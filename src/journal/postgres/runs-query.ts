@@ -13,7 +13,7 @@ import type { LoadedRuns, RunFilter } from '../store.js';
 type Query = <R extends pg.QueryResultRow>(text: string, values?: unknown[]) => Promise<pg.QueryResult<R>>;
 
 /** Types after which a paused run counts as picked up again (RunFolder's "touch"). */
-const notTouching = ['start', 'wait', 'resume', 'pause', 'end', 'abandon', 'not-covered'];
+const notTouching = ['start', 'wait', 'resume', 'pause', 'end', 'abandon', 'not-covered', 'answered'];
 
 export async function loadServerRuns(query: Query, filter: RunFilter): Promise<LoadedRuns> {
   const user = filter.user ?? null;
@@ -24,8 +24,8 @@ export async function loadServerRuns(query: Query, filter: RunFilter): Promise<L
   const progress = await query<{ run: string; last_at: string | null; node: string | null; touch_seq: number | null }>(
     `SELECT r.run, l.at AS last_at, n.node, t.seq AS touch_seq
        FROM instr_runs r
-       LEFT JOIN LATERAL (SELECT e.at FROM instr_events e WHERE e.run = r.run ORDER BY e.seq DESC LIMIT 1) l ON true
-       LEFT JOIN LATERAL (SELECT e.node FROM instr_events e WHERE e.run = r.run AND e.node IS NOT NULL ORDER BY e.seq DESC LIMIT 1) n ON true
+       LEFT JOIN LATERAL (SELECT e.at FROM instr_events e WHERE e.run = r.run AND e.type <> 'answered' ORDER BY e.seq DESC LIMIT 1) l ON true
+       LEFT JOIN LATERAL (SELECT e.node FROM instr_events e WHERE e.run = r.run AND e.node IS NOT NULL AND e.type <> 'answered' ORDER BY e.seq DESC LIMIT 1) n ON true
        LEFT JOIN LATERAL (SELECT e.seq FROM instr_events e WHERE e.run = r.run AND e.type <> ALL ($2::text[]) ORDER BY e.seq DESC LIMIT 1) t ON true
       WHERE $1::text IS NULL OR r.user_name = $1`,
     [user, notTouching],

@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import type { JournalEvent } from '../events.js';
-import type { JournalStore, LoadedRuns, Question, RunFilter, ServerDraft } from '../store.js';
+import { attachAnswers, type JournalStore, type LoadedRuns, type Question, type RunFilter, type ServerDraft } from '../store.js';
 import { postgresTarget, scrub, type PostgresTarget } from './connection.js';
 import { eventId } from './event-id.js';
 import { migrate } from './migrate.js';
@@ -183,29 +183,45 @@ export class PostgresStore implements JournalStore {
       run: string;
       seq: number;
       at: string;
+      type: string;
       task: string | null;
       node: string;
       record: string;
       user_name: string | null;
       start: string | null;
     }>(
-      `SELECT e.run, e.seq, e.at, r.task, e.node, e.record, r.user_name,
+      `SELECT e.run, e.seq, e.at, e.type, r.task, e.node, e.record, r.user_name,
               (SELECT s.record FROM instr_events s WHERE s.run = e.run AND s.seq = 0) AS start
          FROM instr_events e LEFT JOIN instr_runs r ON r.run = e.run
-        WHERE e.type = 'unclear' AND ($1::text IS NULL OR r.user_name = $1)
+        WHERE e.type IN ('unclear', 'answered') AND ($1::text IS NULL OR r.user_name = $1)
         ORDER BY e.at, e.run, e.seq`,
       [filter.user ?? null],
     );
-    return r.rows.map((x) => ({
-      run: x.run,
-      seq: x.seq,
-      at: x.at,
-      task: x.task,
-      node: x.node,
-      note: String((JSON.parse(x.record) as { note?: unknown }).note ?? ''),
-      user: x.user_name,
-      ...aboutOf(x.start),
-    }));
+    const questions: Question[] = [];
+    const answers: Array<{ run: string; question: number; answer: string; at: string; user: string | null }> = [];
+    for (const x of r.rows) {
+      const record = JSON.parse(x.record) as { note?: unknown; question?: unknown; answer?: unknown; user?: unknown };
+      if (x.type === 'answered') {
+        if (typeof record.question === 'number')
+          answers.push({
+            run: x.run,
+            question: record.question,
+            answer: String(record.answer ?? ''),
+            at: x.at,
+            user: typeof record.user === 'string' ? record.user : null,
+          });
+        continue;
+      }
+      questions.push({ run: x.run, seq: x.seq, at: x.at, task: x.task, node: x.node, note: String(record.note ?? ''), user: x.user_name, ...aboutOf(x.start) });
+    }
+    return attachAnswers(questions, answers);
+  }
+
+  /** Straight to the server, after the run's last record there: the question may have been asked on another machine. */
+  async answerQuestion(question: Question, answer: string, user: string, at: string): Promise<void> {
+    const r = await this.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM instr_events WHERE run = $1', [question.run]);
+    const seq = (r.rows[0]?.seq ?? -1) + 1;
+    await this.insertEvents([{ v: 1, run: question.run, seq, at, type: 'answered', question: question.seq, node: question.node, answer, user }]);
   }
 
   /** "Not covered" captures of every run (the draft files stay on the runners' machines), oldest first. */
