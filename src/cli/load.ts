@@ -3,10 +3,14 @@ import { InputError } from '../diagnostics/input-error.js';
 import { formatDiagnosticLine } from '../diagnostics/format.js';
 import { ExitError, exitCodes } from './errors.js';
 import type { Io } from './io.js';
+import { cliMessages } from '../i18n/cli-messages.js';
+import { resultLanguage } from '../compile/result-language.js';
 
 export interface LoadOptions extends CompileOptions {
   /** Print compile errors to stderr and stop with exit 1 when there are any. */
   requireClean?: boolean;
+  /** The language of that stop (`--lang`); default: the instructions'. */
+  lang?: string;
 }
 
 /** Compiles the instructions for a command; a missing path is an InputError (exit 2, errors.ts), compile errors exit 1. */
@@ -24,10 +28,9 @@ export async function loadInstructions(paths: string[], io: Io, options: LoadOpt
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (options.requireClean !== false && errors.length > 0) {
     for (const d of errors) io.err(`${formatDiagnosticLine(d, io.color)}\n`);
-    const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
     const internal = errors.some((d) => d.rule === 'internal-error');
     throw new ExitError(
-      `${count} in the instructions; fix them first (instr lint shows every problem)`,
+      cliMessages(options.lang ?? resultLanguage(result)).errorsFirst(errors.length),
       internal ? exitCodes.internal : unreadable.length > 0 ? exitCodes.usage : exitCodes.findings,
     );
   }

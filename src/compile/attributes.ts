@@ -66,10 +66,10 @@ function attributeProblem(type: AttributeType, value: string, say: Say): { rule:
     case 'duration':
       return parseSpan(value) ? null : { rule: 'bad-duration', message: say('valueDuration', { hint: spanHint }) };
     case 'time':
-      return timePattern.test(value) ? null : { rule: 'bad-schedule', message: 'must be a time as HH:MM, e.g. 09:00' };
+      return timePattern.test(value) ? null : { rule: 'bad-schedule', message: say('valueTime') };
     case 'rrule': {
       const problem = checkRrule(value);
-      return problem ? { rule: 'bad-schedule', message: problem } : null;
+      return problem ? { rule: 'bad-schedule', message: say(problem.key, problem.args) } : null;
     }
     case 'flag':
       return value === '' || value === 'true' ? null : { rule: 'bad-attribute', message: say('valueFlag') };

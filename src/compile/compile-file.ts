@@ -28,7 +28,8 @@ export function compileFile(tree: Root, source: SourceFile): FileResult {
 class FileCompiler extends DirectiveNodes {
   run(): FileResult {
     const document = this.documentShell();
-    this.say = fidelityMessages(document?.lang);
+    // without a document, documentShell has chosen the language from the text (the `lang:` line, Cyrillic)
+    if (document) this.say = fidelityMessages(document.lang);
     const drafts = this.splitSections(document);
     for (const draft of drafts) this.compileTask(draft);
     return { file: this.source.path, display: this.source.display, document, tasks: this.tasks, nodes: { ...this.nodes }, diagnostics: this.diagnostics };

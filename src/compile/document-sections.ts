@@ -11,6 +11,7 @@ import { lazy } from './lazy.js';
 import { toBlocks } from './blocks.js';
 import { fidelityMessages } from './fidelity-messages.js';
 import { FileContext } from './file-context.js';
+import { textLanguage } from '../i18n/text-language.js';
 import type { TaskDraft } from './flow-chain.js';
 
 const slugifyPackage = lazy<typeof import('@sindresorhus/slugify')>('@sindresorhus/slugify');
@@ -24,12 +25,12 @@ export class DocumentSections extends FileContext {
     const comments = this.collectComments();
     if (!first || first.type !== 'yaml') {
       // no front matter to say the language: a file written in Cyrillic is told in Russian
-      this.say = fidelityMessages(/[\u0400-\u04ff]/.test(this.source.text.slice(0, 4096)) ? 'ru' : undefined);
+      this.say = fidelityMessages(textLanguage(this.source.text));
       this.report('front-matter', this.say('missingFrontMatter'), { line: 1, column: 1 });
       return null;
     }
     // the front matter's own problems in the language it names, when it can be read from the text
-    this.say = fidelityMessages(/^lang:[ \t]*["']?([A-Za-z]{2})/m.exec(first.value)?.[1]);
+    this.say = fidelityMessages(textLanguage(first.value) ?? textLanguage(this.source.text));
     const { value, problems } = readFrontMatter(first.value, (first.position?.start.line ?? 1) + 1, this.say);
     for (const p of problems) this.report(p.rule, p.message, p);
     if (!value) return null;

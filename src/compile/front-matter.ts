@@ -4,7 +4,7 @@ import { maxFrontMatterLines } from '../parse/guard.js';
 import { duplicateKeys, lineOverLimit, notPlainData } from '../parse/yaml-limits.js';
 import { lazy } from './lazy.js';
 import type { FrontMatter } from './front-matter-types.js';
-import { durationHint, isValidDate } from '../schedule/durations.js';
+import { isValidDate } from '../schedule/durations.js';
 import { calendarIds } from '../calendar/production-calendar.js';
 import { readOfficeHours } from '../calendar/office-hours.js';
 import { schemaValidator, type ErrorObject } from '../graph/schema-validator.js';
@@ -27,6 +27,8 @@ export interface FrontMatterResult {
 }
 
 const maxAliasCount = 50;
+
+type Say = ReturnType<typeof fidelityMessages>;
 
 /**
  * Parses and validates YAML front matter. `firstLine` is the file line the YAML text starts on.
@@ -67,7 +69,7 @@ export function readFrontMatter(
 
   const validate = schemaValidator('front-matter');
   const valid = validate(data);
-  if (!valid) for (const error of validate.errors ?? []) problems.push(describe(error, doc, at));
+  if (!valid) for (const error of validate.errors ?? []) problems.push(describe(error, doc, at, say));
   const reviewed: unknown = (data as { reviewed?: unknown }).reviewed;
   if (typeof reviewed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(reviewed) && !isValidDate(reviewed)) {
     problems.push({ ...locate(doc, ['reviewed'], at), rule: 'bad-date', message: say('fmBadReviewed', { value: reviewed }) });
@@ -91,42 +93,78 @@ export function readFrontMatter(
   return { value, problems };
 }
 
-function describe(error: ErrorObject, doc: YamlDocument, at: (offset: number) => { line: number; column: number }): FrontMatterProblem {
+function describe(error: ErrorObject, doc: YamlDocument, at: (offset: number) => { line: number; column: number }, say: Say): FrontMatterProblem {
   const path = error.instancePath
     .split('/')
     .slice(1)
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const where = path.length ? `"${path.join('.')}"` : 'front matter';
+  const dotted = path.join('.');
+  const where = path.length ? say('fmPath', { path: dotted }) : say('fmRootWhere');
   const pos = locate(doc, path, at, error.keyword === 'additionalProperties' || error.keyword === 'propertyNames');
   const params = error.params as Record<string, unknown>;
+  const limit = Number(params['limit']);
   let rule = 'front-matter';
   let message: string;
   switch (error.keyword) {
     case 'required':
-      message = `Missing required key "${String(params['missingProperty'])}" in ${where}`;
+      message = say('fmRequired', { key: String(params['missingProperty']), where });
       break;
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
       Object.assign(pos, locate(doc, [...path, key], at, true));
-      message = `Unknown key "${key}" in ${where}; expected one of: ${allowedKeys(path).join(', ')}`;
+      const allowed = allowedKeys(path);
+      message = allowed.length ? say('fmUnknownKey', { key, where, list: allowed.join(', ') }) : say('fmUnknownKeyAny', { key, where });
       break;
     }
     case 'propertyNames':
-      message = `Invalid key ${String(params['propertyName'] ?? '')} in ${where}; keys are lowercase Latin letters, digits and dashes`;
+      message = say('fmBadKeyName', { key: String(params['propertyName'] ?? ''), where });
       break;
     case 'pattern':
       if (error.schemaPath.includes('Duration')) {
         rule = 'bad-duration';
-        message = `${where} must be ${durationHint}`;
+        message = say('fmDuration', { path: dotted });
       } else if (error.schemaPath.includes('IsoDate')) {
         rule = 'bad-date';
-        message = `${where} must be a date as YYYY-MM-DD`;
+        message = say('fmDate', { path: dotted });
       } else if (error.schemaPath.includes('Id')) {
-        message = `${where} must be a Latin id: lowercase letters, digits and dashes, starting with a letter`;
-      } else message = `${where} ${error.message ?? 'is invalid'}`;
+        message = say('fmId', { path: dotted });
+      } else message = say('fmPattern', { path: dotted, pattern: String(params['pattern'] ?? '') });
+      break;
+    case 'type': {
+      const type = String(params['type'] ?? '').split(',')[0] ?? '';
+      const word = {
+        string: 'typeString',
+        number: 'typeNumber',
+        integer: 'typeInteger',
+        boolean: 'typeBoolean',
+        object: 'typeObject',
+        array: 'typeArray',
+      } as const;
+      message = say('fmType', { path: dotted || 'front matter', type: Object.hasOwn(word, type) ? say(word[type as keyof typeof word]) : type });
+      break;
+    }
+    case 'enum':
+      message = say('fmEnum', { path: dotted, list: ((params['allowedValues'] as unknown[]) ?? []).map(String).join(', ') });
+      break;
+    case 'format':
+      message = say('fmFormat', { path: dotted, format: String(params['format'] ?? '') });
+      break;
+    case 'minLength':
+      message = limit <= 1 ? say('fmMinLength', { path: dotted }) : say('fmMinLengthN', { path: dotted, n: limit });
+      break;
+    case 'maxLength':
+      message = say('fmMaxLength', { path: dotted, n: limit });
+      break;
+    case 'minItems':
+    case 'minProperties':
+      message = say('fmMinItems', { path: dotted, n: limit });
+      break;
+    case 'maxItems':
+    case 'maxProperties':
+      message = say('fmMaxItems', { path: dotted, n: limit });
       break;
     default:
-      message = `${where} ${error.message ?? 'is invalid'}`;
+      message = say('fmInvalid', { path: dotted || 'front matter', keyword: error.keyword });
   }
   return { ...pos, rule, message };
 }

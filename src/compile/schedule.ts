@@ -9,7 +9,12 @@ const rrule = lazy<typeof import('rrule')>('rrule');
  * it), a daily or coarser frequency, and at least one occurrence in the next five years.
  * Returns a message saying what is wrong, or null.
  */
-export function checkRrule(text: string): string | null {
+export interface RruleProblem {
+  key: 'rruleDtstart' | 'rruleInvalid' | 'rruleNoFreq' | 'rruleFreq' | 'rruleLimit' | 'rruleRange' | 'rruleBudget' | 'rruleNotInFiveYears' | 'rruleNever';
+  args?: Record<string, string | number>;
+}
+
+export function checkRrule(text: string): RruleProblem | null {
   // Identical rules (a schedule repeated across a folder) are checked once.
   let known = checked.get(text);
   if (known === undefined) {
@@ -19,25 +24,25 @@ export function checkRrule(text: string): string | null {
   return known;
 }
 
-const checked = new Map<string, string | null>();
+const checked = new Map<string, RruleProblem | null>();
 /** Days stepped through by every check in this process: a folder of rules that never occur must not add up to minutes. */
 let spentDays = 0;
 const totalCheckBudget = 40 * checkBudget;
 
-function checkUncached(text: string): string | null {
-  if (/DTSTART/i.test(text)) return 'leave DTSTART out of the rule; the tool supplies it';
+function checkUncached(text: string): RruleProblem | null {
+  if (/DTSTART/i.test(text)) return { key: 'rruleDtstart' };
   const { RRule } = rrule();
   const allowedFrequencies = new Set([RRule.YEARLY, RRule.MONTHLY, RRule.WEEKLY, RRule.DAILY]);
   let options;
   try {
     options = RRule.parseString(text.trim());
   } catch (error) {
-    return `not a valid RFC 5545 rule (${error instanceof Error ? error.message : String(error)})`;
+    return { key: 'rruleInvalid', args: { detail: error instanceof Error ? error.message : String(error) } };
   }
-  if (options.freq === undefined || options.freq === null) return 'the rule needs FREQ (YEARLY, MONTHLY, WEEKLY or DAILY)';
-  if (!allowedFrequencies.has(options.freq)) return 'FREQ must be YEARLY, MONTHLY, WEEKLY or DAILY';
+  if (options.freq === undefined || options.freq === null) return { key: 'rruleNoFreq' };
+  if (!allowedFrequencies.has(options.freq)) return { key: 'rruleFreq' };
   const limit = rruleLimitProblem(options);
-  if (limit) return limit;
+  if (limit) return { key: 'rruleLimit', args: { detail: limit } };
   const ranges: Array<[keyof typeof options, number, number]> = [
     ['bymonth', 1, 12],
     ['bymonthday', -31, 31],
@@ -52,24 +57,21 @@ function checkUncached(text: string): string | null {
     const values = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw];
     for (const v of values) {
       if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max || v === 0) {
-        if (!(v === 0 && (key === 'byhour' || key === 'byminute'))) return `${String(key).toUpperCase()}=${String(v)} is out of range ${min}..${max}`;
+        if (!(v === 0 && (key === 'byhour' || key === 'byminute')))
+          return { key: 'rruleRange', args: { key: String(key).toUpperCase(), value: String(v), min, max } };
       }
     }
   }
   try {
     const start = new Date(Date.UTC(2024, 0, 1));
-    if (spentDays > totalCheckBudget)
-      return 'not checked: the schedules before this one took all the work allowed for checking (too many rules that never occur); fix those first';
+    if (spentDays > totalCheckBudget) return { key: 'rruleBudget' };
     const rule = new RRule({ ...options, dtstart: start }, true);
     const budget = withBudget(rule, checkBudget);
     const next = rule.between(start, new Date(Date.UTC(2029, 0, 1)), true, (_d, i) => i < 1);
     spentDays += budget.spentDays();
-    if (next.length === 0)
-      return budget.exhausted()
-        ? 'the rule has no occurrence in the next five years (it never occurs, or is too costly to expand; check the month, day and BYSETPOS)'
-        : 'the rule never occurs (check the month and day)';
+    if (next.length === 0) return budget.exhausted() ? { key: 'rruleNotInFiveYears' } : { key: 'rruleNever' };
   } catch (error) {
-    return `not a valid RFC 5545 rule (${error instanceof Error ? error.message : String(error)})`;
+    return { key: 'rruleInvalid', args: { detail: error instanceof Error ? error.message : String(error) } };
   }
   return null;
 }

@@ -10,6 +10,7 @@ import { formatMessage, type AnyRule, type Lang, type Place, type Report, type R
 import { rules as allRules } from './rules/index.js';
 import { sourceText, type SourceText } from './source-text.js';
 import { resolveLanguage } from '../i18n/language.js';
+import { fileLanguage } from '../compile/result-language.js';
 
 export interface LintOptions {
   config: LintConfig;
@@ -39,7 +40,12 @@ export async function lintCompiled(result: CompileResult, options: LintOptions):
   const texts = options.sources ? givenSources(options.sources) : await readSources(result, options.cwd);
   const displayOf = (file: string) => texts.get(file)?.display ?? toDisplay(resolve(root, file), options.cwd);
   const out: Diagnostic[] = [...result.diagnostics];
-  const langOf = new Map(graph.documents.map((d) => [d.file, d.lang]));
+  const langOf = new Map<string, string | undefined>(graph.documents.map((d) => [d.file, d.lang]));
+  // a file whose front matter failed has no document: the language its text is written in (read once)
+  const langOfFile = (file: string) => {
+    if (!langOf.has(file)) langOf.set(file, fileLanguage(root, file));
+    return langOf.get(file);
+  };
   const suppressions = new Map<string, Suppressions>();
   for (const doc of graph.documents) if (doc.comments.length > 0) suppressions.set(doc.file, suppressionsFrom(doc.comments));
 
@@ -51,7 +57,7 @@ export async function lintCompiled(result: CompileResult, options: LintOptions):
     if (level === 'off') continue;
     const severity = level === 'error' ? 'error' : 'warning';
     const found: Array<{ file: string; diagnostic: Diagnostic }> = [];
-    const lang = (file: string) => toLang(options.lang ?? langOf.get(file));
+    const lang = (file: string) => toLang(options.lang ?? langOfFile(file));
     const context: RuleContext = {
       graph,
       index,

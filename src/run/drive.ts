@@ -1,5 +1,5 @@
 /** The prompt loop shared by the interactive UI and the scripted mode. */
-import type { Answer, Prompt } from './engine.js';
+import type { Answer, Prompt, Refusal } from './engine.js';
 import type { RunSession } from './session.js';
 
 export type Action =
@@ -41,6 +41,8 @@ export type Outcome =
 export interface DriveHooks {
   /** Captures the draft and journals it; ends the run when the person chose to stop there. */
   notCovered(gap: Gap, session: RunSession): void;
+  /** The engine's refusal in the screen's language (default: its English text). */
+  refusal?(refusal: Refusal): string;
 }
 
 export async function drive(session: RunSession, driver: Driver, hooks: DriveHooks): Promise<Outcome> {
@@ -52,7 +54,7 @@ export async function drive(session: RunSession, driver: Driver, hooks: DriveHoo
       case 'answer': {
         const result = session.apply(action.answer);
         if (!result.ok) {
-          const then = driver.rejected(result.error, prompt);
+          const then = driver.rejected(result.refusal && hooks.refusal ? hooks.refusal(result.refusal) : result.error, prompt);
           if (then?.kind === 'stop') return { kind: 'stopped', message: then.message };
         }
         break;

@@ -115,7 +115,30 @@ export type Answer =
   | { type: 'timeout' }
   | { type: 'back'; to?: string };
 
-export type Result = { ok: true; state: RunState } | { ok: false; error: string };
+/** Why an answer was refused: a code and its values, worded per language by run/refusal-text.ts; `error` is the English text. */
+export type RefusalCode =
+  | 'finished'
+  | 'unclearEmpty'
+  | 'skipNeedsReason'
+  | 'notAnOption'
+  | 'needsValue'
+  | 'noTimeoutSteps'
+  | 'notATime'
+  | 'afterNow'
+  | 'wrongAnswer'
+  | 'nothingBack'
+  | 'notBeenAt';
+
+export interface Refusal {
+  code: RefusalCode;
+  args: Record<string, string>;
+}
+
+export type Result = { ok: true; state: RunState } | { ok: false; error: string; refusal?: Refusal };
+
+function refuse(code: RefusalCode, args: Record<string, string>, error: string): Result {
+  return { ok: false, error, refusal: { code, args } };
+}
 
 const finishedStatuses = new Set<RunState['status']>(['done', 'cancelled', 'failed']);
 
@@ -186,9 +209,9 @@ export function currentPrompt(graph: Graph, state: RunState): Prompt {
 /** Applies one answer to the current prompt; a wrong answer is an error, and the state is unchanged. */
 export function applyAnswer(graph: Graph, state: RunState, answer: Answer, now: string): Result {
   if (answer.type === 'back') return back(graph, state, answer.to, now);
-  if (finishedStatuses.has(state.status)) return { ok: false, error: `The run is ${state.status}; only "back" is possible` };
+  if (finishedStatuses.has(state.status)) return refuse('finished', { status: state.status }, `The run is ${state.status}; only "back" is possible`);
   const prompt = currentPrompt(graph, state);
-  if (prompt.kind === 'finished') return { ok: false, error: prompt.outcome ?? 'The run is finished' };
+  if (prompt.kind === 'finished') return refuse('finished', { status: prompt.status }, prompt.outcome ?? 'The run is finished');
   const next = structuredClone(state);
   const node = prompt.node;
   const entry: PathEntry = { node: node.id, task: node.task, kind: node.kind, at: now };
@@ -201,7 +224,7 @@ export function applyAnswer(graph: Graph, state: RunState, answer: Answer, now: 
     case 'step': {
       if (answer.type === 'unclear') {
         const note = answer.note.trim();
-        if (!note) return { ok: false, error: 'An "unclear" note must say what is unclear' };
+        if (!note) return refuse('unclearEmpty', {}, 'An "unclear" note must say what is unclear');
         next.notes.push({ node: node.id, note, at: now });
         next.updatedAt = now;
         return { ok: true, state: next };
@@ -209,7 +232,7 @@ export function applyAnswer(graph: Graph, state: RunState, answer: Answer, now: 
       if (answer.type === 'done') entry.answer = 'done';
       else if (answer.type === 'skip') {
         const reason = answer.reason.trim();
-        if (!reason) return { ok: false, error: 'Skipping a step needs a reason' };
+        if (!reason) return refuse('skipNeedsReason', {}, 'Skipping a step needs a reason');
         entry.answer = 'skip';
         entry.reason = reason;
       } else return mismatch(prompt.kind, answer, ['done', 'skip', 'unclear', 'back']);
@@ -222,7 +245,11 @@ export function applyAnswer(graph: Graph, state: RunState, answer: Answer, now: 
       const option = findOption(prompt.node, answer.option);
       if (!option) {
         const known = prompt.node.options.map((o) => `${o.id} (${o.label})`).join(', ');
-        return { ok: false, error: `"${answer.option}" is not an option of "${prompt.node.question}"; options: ${known}` };
+        return refuse(
+          'notAnOption',
+          { answer: answer.option, question: prompt.node.question, options: known },
+          `"${answer.option}" is not an option of "${prompt.node.question}"; options: ${known}`,
+        );
       }
       entry.option = option.id;
       entry.answer = option.label;
@@ -234,7 +261,11 @@ export function applyAnswer(graph: Graph, state: RunState, answer: Answer, now: 
       if (answer.type !== 'confirm') return mismatch(prompt.kind, answer, ['confirm', 'back']);
       const value = answer.value?.trim();
       if (answer.confirmed && prompt.node.value && !value)
-        return { ok: false, error: `The checkpoint "${prompt.node.text}" needs a value: ${prompt.node.value}` };
+        return refuse(
+          'needsValue',
+          { text: prompt.node.text, value: prompt.node.value },
+          `The checkpoint "${prompt.node.text}" needs a value: ${prompt.node.value}`,
+        );
       entry.confirmed = answer.confirmed;
       entry.answer = answer.confirmed ? value || 'yes' : 'no';
       if (value) entry.value = value;
@@ -251,7 +282,8 @@ export function applyAnswer(graph: Graph, state: RunState, answer: Answer, now: 
     }
     case 'wait': {
       if (answer.type === 'timeout') {
-        if (!prompt.node.onTimeout) return { ok: false, error: `The wait "${prompt.node.event}" has no steps for when its time runs out` };
+        if (!prompt.node.onTimeout)
+          return refuse('noTimeoutSteps', { event: prompt.node.event }, `The wait "${prompt.node.event}" has no steps for when its time runs out`);
         entry.answer = 'timeout';
         record();
         advance(graph, next, prompt.node.onTimeout.next, now);
@@ -260,8 +292,13 @@ export function applyAnswer(graph: Graph, state: RunState, answer: Answer, now: 
       if (answer.type !== 'arrived') return mismatch(prompt.kind, answer, prompt.node.onTimeout ? ['arrived', 'timeout', 'back'] : ['arrived', 'back']);
       if (answer.at !== undefined) {
         const happened = Date.parse(answer.at);
-        if (!Number.isFinite(happened)) return { ok: false, error: `"${answer.at}" is not a time` };
-        if (happened > Date.parse(now)) return { ok: false, error: `"${prompt.node.event}" cannot have happened at ${answer.at}, after now (${now})` };
+        if (!Number.isFinite(happened)) return refuse('notATime', { at: answer.at }, `"${answer.at}" is not a time`);
+        if (happened > Date.parse(now))
+          return refuse(
+            'afterNow',
+            { event: prompt.node.event, at: answer.at, now },
+            `"${prompt.node.event}" cannot have happened at ${answer.at}, after now (${now})`,
+          );
         entry.happened = new Date(happened).toISOString();
       }
       entry.answer = 'arrived';
@@ -310,15 +347,19 @@ function findOption(node: DecisionNode, wanted: string): Option | undefined {
 }
 
 function mismatch(kind: string, answer: Answer, expected: string[]): Result {
-  return { ok: false, error: `A ${kind} takes ${expected.map((e) => `"${e}"`).join(', ')}, not "${answer.type}"` };
+  return refuse(
+    'wrongAnswer',
+    { kind, expected: expected.join(','), answer: answer.type },
+    `A ${kind} takes ${expected.map((e) => `"${e}"`).join(', ')}, not "${answer.type}"`,
+  );
 }
 
 function back(graph: Graph, state: RunState, to: string | undefined, now: string): Result {
-  if (state.history.length === 0) return { ok: false, error: 'Nothing to go back to: this is the first step' };
+  if (state.history.length === 0) return refuse('nothingBack', {}, 'Nothing to go back to: this is the first step');
   let index = state.history.length - 1;
   if (to !== undefined) {
     index = state.history.map((h) => h.node).lastIndexOf(to);
-    if (index < 0) return { ok: false, error: `The run has not been at "${to}"; cannot go back to it` };
+    if (index < 0) return refuse('notBeenAt', { to }, `The run has not been at "${to}"; cannot go back to it`);
   }
   const entry = state.history[index]!;
   const next = structuredClone(state);

@@ -121,6 +121,17 @@ const en = {
   pickDiscard: 'Which run to discard?',
   discarded: 'Discarded:',
   journalFailed: 'The last answer was not recorded; fix this, then continue with: instr run --resume',
+  noRun: 'No run "{run}" in {journal}',
+  runFinished: 'The run "{run}" is finished; only paused or suspended runs continue',
+  runAbandoned: 'The run "{run}" was abandoned; only paused or suspended runs continue',
+  giveRun: 'Give the run to continue: --resume RUN; open runs:',
+  noTasks: 'The instructions have no tasks',
+  nameTask: 'Name the task to run; one of: {list}',
+  runLocked: 'The run {run} is being continued by another instr process (pid {pid}); finish or stop that one first (lock file beside {journal})',
+  runMoved: 'The run {run} was continued by another instr process since it was read; run instr run --resume again',
+  cannotContinue: 'Cannot continue the run {run}: {why}',
+  answersUnreadable: 'Cannot read the answers file {file}: {why}',
+  answersUnknownKeys: '{file}: no step, decision, checkpoint or wait has the id or text {keys}',
 } as const;
 
 export type RunMessages = Record<keyof typeof en, string>;
@@ -242,7 +253,23 @@ const ru: RunMessages = {
   pickDiscard: 'Какое прохождение отменить?',
   discarded: 'Отменено:',
   journalFailed: 'Последний ответ не записан; устраните причину и продолжите: instr run --resume',
+  noRun: 'Прохождения «{run}» нет в {journal}',
+  runFinished: 'Прохождение «{run}» уже закончено; продолжить можно только приостановленное или ждущее',
+  runAbandoned: 'Прохождение «{run}» отменено; продолжить можно только приостановленное или ждущее',
+  giveRun: 'Укажите, какое прохождение продолжить: --resume RUN; незаконченные:',
+  noTasks: 'В инструкциях нет задач',
+  nameTask: 'Укажите задачу; есть: {list}',
+  runLocked: 'Прохождение {run} сейчас продолжает другой процесс instr (pid {pid}); сначала завершите или остановите его (файл блокировки рядом с {journal})',
+  runMoved: 'Прохождение {run} продолжил другой процесс instr, пока оно читалось; запустите instr run --resume ещё раз',
+  cannotContinue: 'Прохождение {run} продолжить нельзя: {why}',
+  answersUnreadable: 'Не удалось прочитать файл ответов {file}: {why}',
+  answersUnknownKeys: '{file}: ни у одного шага, решения, контрольной точки или ожидания нет такого id или текста: {keys}',
 };
+
+/** A message with `{name}` placeholders filled in. */
+export function fillRun(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
+}
 
 export function runMessages(lang: string | undefined): RunMessages {
   return resolveLanguage(lang) === 'ru' ? ru : en;

@@ -47,7 +47,7 @@ describe('instr lint', () => {
     expect(result.stdout).toContain('✖ 7 problems (0 errors, 7 warnings)');
     const strict = await runCli(['lint', fx('vague-wording/invalid.md'), '--rule', 'vague-wording', '--max-warnings', '0'], noCache);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toContain('7 warnings, more than --max-warnings 0');
+    expect(strict.stderr).toContain('7 предупреждений — больше, чем --max-warnings 0');
     const quiet = await runCli(['lint', fx('vague-wording/invalid.md'), '--quiet'], noCache);
     expect(quiet.stdout).not.toContain('warning');
   });

@@ -112,6 +112,8 @@ describe.skipIf(!hasPython)('the run menu searches like instr search (pseudo-ter
     const r = drive(
       'plain',
       [
+        // a task without a schedule first asks what the run is about: nothing
+        { expect: 'О чём это прохождение', send: ENTER },
         // done, skip, unclear, not covered, pause, then the search (no «Справка…»: nothing to refer to)
         { expect: `${stepMenu(1)}[\\s\\S]*Поиск по инструкции…`, send: `${DOWN.repeat(5)}${ENTER}` },
         { expect: '\\? Что найти\\? \\(пусто — назад\\)', send: `поставщик воды${ENTER}` },

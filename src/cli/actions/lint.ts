@@ -12,6 +12,8 @@ import { type Io } from '../io.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { parseSize } from '../load.js';
 import { version } from '../version.js';
+import { resultLanguage } from '../../compile/result-language.js';
+import { cliMessages } from '../../i18n/cli-messages.js';
 
 export interface LintFlags {
   format: string;
@@ -53,7 +55,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: Io): Pr
     ...(flags.lang ? { lang: flags.lang } : {}),
   });
   const shown = flags.quiet ? all.filter((d) => d.severity === 'error') : all;
-  const lang = flags.lang ?? result.graph.documents[0]?.lang;
+  const lang = flags.lang ?? resultLanguage(result);
   io.out(await render(format, shown, io, lang));
 
   const errors = all.filter((d) => d.severity === 'error');
@@ -62,7 +64,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: Io): Pr
   if (all.some((d) => d.source === 'read' && d.rule === 'unreadable')) return exitCodes.usage;
   if (errors.length > 0) return exitCodes.findings;
   if (maxWarnings !== null && warnings > maxWarnings) {
-    if (format === 'stylish') io.err(`${io.color.red('instr:')} ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
+    if (format === 'stylish') io.err(`${io.color.red('instr:')} ${cliMessages(lang).moreWarnings(warnings, maxWarnings)}\n`);
     return exitCodes.findings;
   }
   return exitCodes.ok;

@@ -17,6 +17,8 @@ import { formatDuration } from '../../../i18n/duration.js';
 import { writeDraft } from '../../../inbox/draft.js';
 import { readRegularFile, UnsafePathError } from '../../../fs/safe-open.js';
 import { lockRun, RunLockedError } from '../../../journal/run-lock.js';
+import { refusalText } from '../../../run/refusal-text.js';
+import type { Refusal } from '../../../run/engine.js';
 import type { JournalEvent } from '../../../journal/events.js';
 import { openRunJournal, type RunJournal } from '../../../journal/run-journal.js';
 import { groupRuns, readJournal } from '../../../journal/reader.js';
@@ -26,7 +28,7 @@ import { terminalSafe } from '../../../text/terminal-safe.js';
 import { MAX_ANSWERS_BYTES, parseAnswers, unknownKeys, type AnswersFile } from '../../../run/answers.js';
 import { drive, type Driver, type Gap, type Outcome } from '../../../run/drive.js';
 import { startRun } from '../../../run/engine.js';
-import { runMessages, type RunMessages } from '../../../run/messages.js';
+import { fillRun, runMessages, type RunMessages } from '../../../run/messages.js';
 import { contentHash, gitRevision, newRunId } from '../../../run/origin.js';
 import { renderMarkdown } from '../../../render/markdown.js';
 import { replayRun } from '../../../run/replay.js';
@@ -110,7 +112,8 @@ async function runOrResume(query: string | undefined, paths: string[], flags: Ru
     const named = query === undefined ? undefined : findTasks(graph, query)[0];
     throw new ExitError(runMessages(flags.lang ?? docLang(graph, named)).noTerminal, exitCodes.usage);
   }
-  const answers = flags.answers ? await loadAnswers(flags.answers, io.cwd, graph) : null;
+  const answersLang = flags.lang ?? docLang(graph, query === undefined ? undefined : findTasks(graph, query)[0]);
+  const answers = flags.answers ? await loadAnswers(flags.answers, io.cwd, graph, runMessages(answersLang)) : null;
   const journal = await openRunJournal(io, flags.journal, () => flags.lang ?? docLang(graph, undefined));
   const clock = clockAt(flags.now, documentZone(graph.documents[0]));
   const ctx: Ctx = { io, flags, graph, root, journalFile: journal.file, journal, answers, interactive: !answers && stdinTTY, stdinTTY, clock };
@@ -160,24 +163,19 @@ async function runTask(ctx: Ctx, query: string | undefined): Promise<number> {
   }
 }
 
-async function loadAnswers(file: string, cwd: string, graph: Graph): Promise<AnswersFile> {
+async function loadAnswers(file: string, cwd: string, graph: Graph, t: RunMessages): Promise<AnswersFile> {
   let text: string;
   try {
     text = (await readRegularFile(resolve(cwd, file), MAX_ANSWERS_BYTES)).toString('utf8');
   } catch (error) {
-    throw new ExitError(
-      `cannot read the answers file ${file}: ${error instanceof UnsafePathError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error))}`,
-      exitCodes.usage,
-    );
+    const why = error instanceof UnsafePathError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error));
+    throw new ExitError(fillRun(t.answersUnreadable, { file, why }), exitCodes.usage);
   }
   const parsed = parseAnswers(text);
   if ('error' in parsed) throw new ExitError(`${file}: ${terminalSafe(parsed.error)}`, exitCodes.usage);
   const unknown = unknownKeys(graph, parsed.answers);
   if (unknown.length > 0)
-    throw new ExitError(
-      `${file}: no step, decision, checkpoint or wait has the id or text ${unknown.map((k) => `"${terminalSafe(k)}"`).join(', ')}`,
-      exitCodes.usage,
-    );
+    throw new ExitError(fillRun(t.answersUnknownKeys, { file, keys: unknown.map((k) => `"${terminalSafe(k)}"`).join(', ') }), exitCodes.usage);
   return parsed.answers;
 }
 
@@ -199,9 +197,9 @@ async function chooseTask(ctx: Ctx, query: string | undefined): Promise<Task | n
   const { graph } = ctx;
   const t = runMessages(ctx.flags.lang ?? docLang(graph, undefined));
   const known = () => graph.tasks.map((x) => x.id).join(', ');
-  if (graph.tasks.length === 0) throw new ExitError('the instructions have no tasks', exitCodes.usage);
+  if (graph.tasks.length === 0) throw new ExitError(t.noTasks, exitCodes.usage);
   if (query === undefined) {
-    if (!ctx.interactive) throw new ExitError(`name the task to run; one of: ${known()}`, exitCodes.usage);
+    if (!ctx.interactive) throw new ExitError(fillRun(t.nameTask, { list: known() }), exitCodes.usage);
     return chooseFromSearch(ctx, t);
   }
   const picked = pickTask(graph, query);
@@ -292,6 +290,7 @@ async function driverFor(ctx: Ctx, lang: string, t: RunMessages): Promise<Driver
 
 function hooks(ctx: Ctx, lang: string, t: RunMessages) {
   return {
+    refusal: (refusal: Refusal) => refusalText(refusal, lang),
     notCovered(gap: Gap, session: RunSession): void {
       const { description, actions } = gap;
       const node = session.state.node;
@@ -379,20 +378,14 @@ async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
   let chosen: Candidate | undefined;
   if (wanted) {
     chosen = all.find((r) => r.id === wanted);
-    if (!chosen) throw new ExitError(`no run "${terminalSafe(wanted)}" in ${ctx.journalFile}`, exitCodes.usage);
+    if (!chosen) throw new ExitError(fillRun(t0.noRun, { run: terminalSafe(wanted), journal: ctx.journalFile }), exitCodes.usage);
     if (!isOpenStatus(chosen.status))
-      throw new ExitError(
-        `the run "${terminalSafe(wanted)}" is ${chosen.status === 'abandoned' ? 'abandoned' : 'finished'}; only paused or suspended runs continue`,
-        exitCodes.usage,
-      );
+      throw new ExitError(fillRun(chosen.status === 'abandoned' ? t0.runAbandoned : t0.runFinished, { run: terminalSafe(wanted) }), exitCodes.usage);
   } else if (open.length === 0) {
     io.out(`${t0.noRuns} ${relative(io.cwd, ctx.journalFile) || ctx.journalFile}\n`);
     return exitCodes.ok;
   } else if (!ctx.interactive) {
-    throw new ExitError(
-      `give the run to continue: --resume RUN; open runs:\n${open.map((r) => `  ${r.id}  ${describeRun(r, graph)}`).join('\n')}`,
-      exitCodes.usage,
-    );
+    throw new ExitError(`${t0.giveRun}\n${open.map((r) => `  ${r.id}  ${describeRun(r, graph)}`).join('\n')}`, exitCodes.usage);
   } else {
     const { chooseRun } = await import('../../../run/choose.js');
     const picked = await menu(() =>
@@ -417,16 +410,14 @@ async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
   try {
     release = lockRun(ctx.journalFile, chosen.id);
   } catch (error) {
-    if (error instanceof RunLockedError) throw new ExitError(`${terminalSafe(error.message)} (lock file beside ${ctx.journalFile})`, exitCodes.usage);
+    if (error instanceof RunLockedError)
+      throw new ExitError(fillRun(t0.runLocked, { run: terminalSafe(error.run), pid: error.pid, journal: ctx.journalFile }), exitCodes.usage);
     throw error;
   }
   try {
     const again = groupRuns((await readJournal(ctx.journalFile, ctx.journal.options)).events).get(chosen.id);
     if (again?.at(-1)?.seq !== chosen.events.at(-1)?.seq) {
-      throw new ExitError(
-        `the run ${terminalSafe(chosen.id)} was continued by another instr process since it was read; run instr run --resume again`,
-        exitCodes.usage,
-      );
+      throw new ExitError(fillRun(t0.runMoved, { run: terminalSafe(chosen.id) }), exitCodes.usage);
     }
     return await continueRun(ctx, chosen);
   } finally {
@@ -450,7 +441,7 @@ async function continueRun(ctx: Ctx, chosen: Candidate): Promise<number> {
   if (!replay.ok) {
     const why = terminalSafe(replay.error);
     throw new ExitError(
-      changed ? `${t.changedRefuse} ${why}. ${t.startOver} ${start.type === 'start' ? start.task : ''}` : `cannot continue the run ${chosen.id}: ${why}`,
+      changed ? `${t.changedRefuse} ${why}. ${t.startOver} ${start.type === 'start' ? start.task : ''}` : fillRun(t.cannotContinue, { run: chosen.id, why }),
       exitCodes.findings,
     );
   }
