@@ -80,7 +80,7 @@ const en = {
   rruleBudget: 'not checked: the schedules before this one took all the work allowed for checking (too many rules that never occur); fix those first',
   rruleNotInFiveYears: 'the rule has no occurrence in the next five years (it never occurs, or is too costly to expand; check the month, day and BYSETPOS)',
   rruleNever: 'the rule never occurs (check the month and day)',
-  fmRootWhere: 'the front matter',
+  fmRootWhere: 'front matter',
   fmPath: '"{path}"',
   fmRequired: 'Missing required key "{key}" in {where}',
   fmUnknownKey: 'Unknown key "{key}" in {where}; expected one of: {list}',

@@ -52,8 +52,9 @@ describe('instr inbox', () => {
       ['instructions/inbox/2026-11-01-general-ffff.md', null, 21],
       ['instructions/inbox/2026-11-27-request-a1b2.md', 'mail', 1],
     ]);
-    expect(out.problems).toEqual([{ file: 'instructions/inbox/notes.md', message: expect.stringContaining('not an inbox draft') }]);
-    expect(result.stderr).toContain('instructions/inbox/notes.md: not an inbox draft');
+    expect(out.problems).toEqual([{ file: 'instructions/inbox/notes.md', code: 'notDraft', message: expect.stringContaining('not an inbox draft') }]);
+    // said in the instructions' language (the first instruction here is Russian); the JSON keeps a code and the English text
+    expect(result.stderr).toContain('instructions/inbox/notes.md: не черновик: в первой строке нет заголовка');
     expect((await runCli(['inbox', '--format', 'xml'], { cwd: temp })).code).toBe(2);
   });
 });
