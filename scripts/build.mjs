@@ -9,8 +9,9 @@
  * The parser packages stay lazy: src/compile/lazy.ts is swapped for lazy.bundle.ts, whose literal
  * require() calls esbuild turns into modules initialised on first use, inside the bundle. Code
  * that most commands never run is not in the bundle at all, so that V8 does not compile it at every
- * start: the precompiled schema validators (~590 KB) are CommonJS files of their own,
- * dist/bundle/validators/<name>.cjs, required on first use (src/graph/precompiled.bundle.ts).
+ * start: the Markdown parser, rrule and slugify (dist/bundle/lazy/<file>.cjs) and the precompiled
+ * schema validators (~590 KB, dist/bundle/validators/<name>.cjs) are CommonJS files of their own,
+ * required on first use (src/compile/lazy.bundle.ts, src/graph/precompiled.bundle.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,25 @@ const bundleTwins = {
   },
 };
 
+/**
+ * Packages loaded on first use (src/compile/lazy.ts) that no other module imports, built into
+ * CommonJS files of their own, dist/bundle/lazy/<file>.cjs: the same map as in
+ * src/compile/lazy.bundle.ts. A start whose files all come from the cache compiles none of them.
+ */
+const lazyFiles = {
+  parser: [
+    'unified',
+    'remark-parse',
+    'remark-frontmatter',
+    'micromark-extension-directive',
+    'mdast-util-directive',
+    'micromark-extension-gfm-table',
+    'mdast-util-gfm-table',
+  ],
+  rrule: ['rrule'],
+  slugify: ['@sindresorhus/slugify'],
+};
+
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
@@ -51,6 +71,23 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+for (const [file, packages] of Object.entries(lazyFiles))
+  await build({
+    absWorkingDir: root,
+    stdin: {
+      contents: `${packages.map((p, i) => `import * as p${i} from '${p}';`).join('\n')}\nexport const packages = { ${packages.map((p, i) => `'${p}': p${i}`).join(', ')} };`,
+      resolveDir: root,
+      sourcefile: `${file}.js`,
+    },
+    outfile: join(outdir, 'lazy', `${file}.cjs`),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20.19',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
 
 // The validators, one CommonJS file each (they `require` ajv's runtime helpers from node_modules,
 // relative to their own file, as they do from src/).

@@ -31,6 +31,17 @@ describe('dist/bundle', () => {
     for (const { name, hash } of hashes) expect(readFileSync(join(bundle, 'validators', `${name}.cjs`), 'utf8')).toContain(hash);
   });
 
+  it('keeps the Markdown parser and slugify out of the bundle’s modules, in files required on first use', () => {
+    // esbuild names the source of each module it bundles in a comment: `// node_modules/<package>/…`.
+    const modules = readdirSync(bundle).filter((f) => f.endsWith('.js'));
+    for (const file of modules)
+      expect(readFileSync(join(bundle, file), 'utf8'), file).not.toMatch(
+        /^\/\/ node_modules\/(micromark|mdast-util-from-markdown|@sindresorhus\/transliterate)\//m,
+      );
+    expect(readFileSync(join(bundle, 'lazy/parser.cjs'), 'utf8')).toMatch(/^\/\/ node_modules\/micromark\//m);
+    expect(readFileSync(join(bundle, 'lazy/rrule.cjs'), 'utf8')).toMatch(/^\/\/ node_modules\/rrule\//m);
+  });
+
   it('loads the validators when a command needs them', () => {
     const doc = join(temp, 'a.md');
     writeFileSync(doc, '---\nid: a\ntitle: A\nlang: en\ncolour: red\n---\n\n# A\n');
