@@ -7,7 +7,7 @@
  *    instr with worker threads against instr on one thread. Runs alternate A/B/C; each figure is
  *    the median wall time, CPU time (user + system, all threads) and peak RSS of the process.
  * 2. In process (CPU time): instr's compile and lint against the floor, the raw parse of the same
- *    text (remark-parse + remark-directive + YAML front matter).
+ *    text (remark-parse + remark-directive + YAML front matter), and micromark's events alone.
  * 3. Start-up of whole processes against `node -e 0`.
  *
  * `--check` exits 1 when a goal (issue 16) is missed by more than 10%. Needs the build (dist/).
@@ -179,6 +179,7 @@ async function child(dir, repeatText, name, measureLint) {
   const remarkDirective = (await import('remark-directive')).default;
   const remarkFrontmatter = (await import('remark-frontmatter')).default;
   const { parse: parseYaml } = await import('yaml');
+  const micromark = await import('micromark');
   const api = await import(join(root, 'dist/bundle/api.js'));
   const { compilePaths } = api;
   const config = measureLint ? await api.loadConfig(null) : null;
@@ -195,6 +196,10 @@ async function child(dir, repeatText, name, measureLint) {
       if (tree.children[0]?.type === 'yaml') parseYaml(tree.children[0].value);
     }
   };
+  // The bare floor: micromark's events alone, no syntax tree (what markdownlint-cli2 parses to).
+  const eventsOf = (list) => () => {
+    for (const text of list) micromark.postprocess(micromark.parse().document().write(micromark.preprocess()(text, undefined, true)));
+  };
   const big = 50 * 1024 * 1024; // the one-file set is larger than the default limit of one file
   const cold = { cwd: dir, cache: false, workers: 0, maxFileBytes: big };
   const compile = (d, extra = {}) => compilePaths([d], { ...cold, ...extra });
@@ -208,6 +213,7 @@ async function child(dir, repeatText, name, measureLint) {
     fs.copyFileSync(join(v1, readdirSync(v1).sort()[0]), join(first, 'a.md'));
   });
   floorOf(texts(first))();
+  eventsOf(texts(first))();
   await compile(first);
   if (measureLint) await lintOnce(first);
 
@@ -229,6 +235,7 @@ async function child(dir, repeatText, name, measureLint) {
   };
   const t1 = texts(v1);
   const t2 = texts(v2);
+  await time('micromark', eventsOf(t1));
   await time('floor', floorOf(t1));
   await time('floor2', floorOf(t2));
   await time('compile', () => compile(v1));
@@ -429,6 +436,7 @@ function render(report) {
       ...table(
         ['', ...inproc.map((s) => s.name)],
         [
+          ['micromark alone: events, no syntax tree', ...inproc.map((s) => (s.micromark === undefined ? '—' : cell(s.micromark, s.floor)))],
           ['floor: remark + directive + front matter', ...inproc.map((s) => ms(s.floor))],
           ['cold compile + validate', ...inproc.map((s) => cell(s.compile, s.floor))],
           ['cold lint (all rules)', ...inproc.map((s) => (s.lint === 'skipped' || s.lint === null ? 'not measured' : cell(s.lint, s.floor)))],
