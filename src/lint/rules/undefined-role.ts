@@ -46,6 +46,9 @@ export const rule = defineRule<Options>({
   check(context) {
     const extra = context.options.words;
     const roleLike = new Set([...roleLikeWords.ru, ...roleLikeWords.en, ...extra].map((w) => stem(w)));
+    // tasks and nodes by file, in graph order, once: scanning the whole graph for every document was quadratic on large folders
+    const tasksOf = groupBy(context.graph.tasks, (t) => t.file);
+    const nodesOf = groupBy(Object.values(context.graph.nodes) as Node[], (n) => n.position.file);
     for (const doc of context.graph.documents) {
       const defined = new Set(Object.values(doc.roles).flatMap((role) => titleStems(role)));
       const titles = Object.values(doc.roles).map((r) => r.title);
@@ -67,12 +70,10 @@ export const rule = defineRule<Options>({
           return;
         }
       };
-      for (const task of context.graph.tasks) {
-        if (task.file !== doc.file) continue;
+      for (const task of tasksOf.get(doc.file) ?? []) {
         if (task.trigger) check(task.trigger.text, task.trigger.position);
       }
-      for (const node of Object.values(context.graph.nodes) as Node[]) {
-        if (node.position.file !== doc.file) continue;
+      for (const node of nodesOf.get(doc.file) ?? []) {
         check(nodeText(node), node.position);
         if (node.kind === 'decision') for (const option of node.options) check(option.label, option.position);
       }
@@ -85,4 +86,15 @@ function inAddress(text: string, offset: number, length: number): boolean {
   const before = text[offset - 1] ?? ' ';
   const after = text[offset + length] ?? ' ';
   return /[@./_:]/.test(before) || /[@/_]/.test(after) || (after === '.' && /\w/.test(text[offset + length + 1] ?? ''));
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }

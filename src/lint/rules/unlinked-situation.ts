@@ -168,7 +168,13 @@ export const rule = defineRule<object>({
       return out;
     };
     const links = taskLinks(context.graph.tasks, context.graph.nodes);
-    const reaches = (from: string, to: string) => reachable(links, from).has(to);
+    // each task's reachable set is walked once: asked for every pair of tasks, a walk per question was cubic (minutes on 10 MB)
+    const reachableFrom = new Map<string, Set<string>>();
+    const reaches = (from: string, to: string) => {
+      let seen = reachableFrom.get(from);
+      if (!seen) reachableFrom.set(from, (seen = reachable(links, from)));
+      return seen.has(to);
+    };
     const triggered = context.graph.tasks.filter((t) => t.trigger).map((t) => ({ task: t, clauses: clauses(t.trigger!.text).map(content) }));
     // a "what to do if" situation is what a branch must lead to; a routine task is started by its own trigger
     const situations = triggered.filter(({ task }) => task.kind === 'situation');
