@@ -198,7 +198,13 @@ async function child(dir, repeatText, name, measureLint) {
   };
   // The bare floor: micromark's events alone, no syntax tree (what markdownlint-cli2 parses to).
   const eventsOf = (list) => () => {
-    for (const text of list) micromark.postprocess(micromark.parse().document().write(micromark.preprocess()(text, undefined, true)));
+    for (const text of list)
+      micromark.postprocess(
+        micromark
+          .parse()
+          .document()
+          .write(micromark.preprocess()(text, undefined, true)),
+      );
   };
   const big = 50 * 1024 * 1024; // the one-file set is larger than the default limit of one file
   const cold = { cwd: dir, cache: false, workers: 0, maxFileBytes: big };
