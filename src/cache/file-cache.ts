@@ -31,6 +31,9 @@ export interface FileCache {
   /** Text derived from compiled files (e.g. the search index), checksummed like the entries; null when absent or damaged. */
   getText(key: string): Promise<string | null>;
   setText(key: string, text: string): Promise<void>;
+  /** Bytes derived from compiled files (the search's postings), sealed like the text entries; null when absent, damaged or forged. */
+  getBytes(key: string): Promise<Buffer | null>;
+  setBytes(key: string, bytes: Uint8Array): Promise<void>;
 }
 
 const magic = 'instr-cache 2';
@@ -121,6 +124,26 @@ export function openFileCache(dir: string): FileCache {
       if (k) await writeAtomically(join(dir, `${name}.txt`), `${magic} ${seal(k, name, text)}\n${text}`);
     },
 
+    async getBytes(name) {
+      const k = key();
+      if (!k) return null;
+      let raw: Buffer;
+      try {
+        raw = await readRegularFile(join(dir, `${name}.bin`), maxEntryBytes, { base: dir });
+      } catch {
+        return null;
+      }
+      const newline = raw.indexOf(10);
+      if (newline === -1) return null;
+      const body = raw.subarray(newline + 1);
+      return raw.toString('latin1', 0, newline) === `${magic} ${seal(k, name, body)}` ? body : null;
+    },
+
+    async setBytes(name, bytes) {
+      const k = key();
+      if (k) await writeAtomically(join(dir, `${name}.bin`), Buffer.concat([Buffer.from(`${magic} ${seal(k, name, bytes)}\n`, 'latin1'), bytes]));
+    },
+
     async set(name, result) {
       const k = key();
       if (!k) return;
@@ -130,7 +153,7 @@ export function openFileCache(dir: string): FileCache {
   };
 
   /** Temporary file + rename: a concurrent reader sees the old entry, the new one, or none. */
-  async function writeAtomically(target: string, content: string): Promise<void> {
+  async function writeAtomically(target: string, content: string | Uint8Array): Promise<void> {
     const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       made ??= mkdir(dir, { recursive: true });
@@ -149,7 +172,7 @@ function entryPath(dir: string, key: string): string {
 }
 
 /** HMAC-SHA256 of an entry's key and body under the machine's secret: only this machine's instr could have written it. */
-function seal(secret: Buffer, name: string, body: string): string {
+function seal(secret: Buffer, name: string, body: string | Uint8Array): string {
   return createHmac('sha256', secret).update(name).update('\0').update(body).digest('hex');
 }
 

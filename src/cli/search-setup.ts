@@ -1,26 +1,37 @@
 import { readFile, stat } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { cacheDir, openFileCache } from '../cache/file-cache.js';
+import { cacheDir, openFileCache, type FileCache } from '../cache/file-cache.js';
 import type { Graph } from '../graph/types.js';
 import { ConfigError, findConfigFile, parseConfig } from '../lint/config.js';
-import { searchIndexFor } from '../search/index-cache.js';
+import { searchIndexFor, type IndexOptions } from '../search/index-cache.js';
 import type { SearchIndex } from '../search/search.js';
+import type { TemplateFile } from '../search/documents.js';
 import { compileSynonyms, type Synonyms } from '../search/synonyms.js';
 import { readTemplates } from '../search/templates.js';
 import { ExitError, exitCodes } from './errors.js';
 import type { Io } from './io.js';
 
 /** What a search needs: the index (cached with the compiled files) and the firm's synonyms. */
-export async function openSearch(graph: Graph, root: string, io: Io, config?: string): Promise<{ index: SearchIndex; synonyms: Synonyms }> {
+export async function openSearch(
+  graph: Graph,
+  root: string,
+  io: Io,
+  config?: string,
+  options: IndexOptions & { templates?: TemplateFile[] } = {},
+): Promise<{ index: SearchIndex; synonyms: Synonyms }> {
   const groups: string[][] = graph.documents.flatMap((d) => d.synonyms ?? []);
   groups.push(...(await configSynonyms(io, config)));
-  const cache = process.env['INSTR_NO_CACHE'] === '1' ? null : openFileCache(cacheDir(io.cwd));
-  const index = await searchIndexFor(graph, await readTemplates(graph, root), cache);
+  const index = await searchIndexFor(graph, options.templates ?? (await readTemplates(graph, root)), searchCache(io), options);
   return { index, synonyms: compileSynonyms(groups) };
 }
 
+/** The cache the index is kept in: the compile cache's folder; none with --no-cache or INSTR_NO_CACHE=1. */
+export function searchCache(io: Io): FileCache | null {
+  return process.env['INSTR_NO_CACHE'] === '1' || io.compile?.cache === false ? null : openFileCache(cacheDir(io.cwd));
+}
+
 /** `synonyms` of instr.config.yaml (the same file lint reads); a broken config is exit 2. */
-async function configSynonyms(io: Io, explicit?: string): Promise<string[][]> {
+export async function configSynonyms(io: Io, explicit?: string): Promise<string[][]> {
   const file = await findConfigFile(io.cwd, explicit);
   if (file === null) return [];
   const display = relative(io.cwd, file) || file;

@@ -221,7 +221,7 @@ async function load(
   }
 }
 
-async function discover(paths: string[], cwd: string): Promise<{ root: string; files: string[] }> {
+export async function discover(paths: string[], cwd: string): Promise<{ root: string; files: string[] }> {
   const files = new Set<string>();
   const roots: string[] = [];
   for (const given of paths) {

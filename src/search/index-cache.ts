@@ -2,14 +2,18 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { FileCache } from '../cache/file-cache.js';
 import { readBuildHash, toolFingerprint } from '../cache/fingerprint.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Graph } from '../graph/types.js';
-import { searchDocuments, type TemplateFile } from './documents.js';
-import { buildIndex, loadIndex, serializeIndex, type SearchIndex } from './search.js';
+import { linkedTemplates, searchDocuments, type SearchDoc, type TemplateFile } from './documents.js';
+import { gapSection } from './gap.js';
+import { decodeIndexFile, encodeIndexFile } from './index-file.js';
+import { buildPostings, mergePostings, type Postings } from './postings.js';
+import { kindsAndOwners, memoryDocs, searchKinds, type DocStore, type SearchIndex } from './search.js';
 
 let fingerprint: string | undefined;
 
 /** The search code itself: a rebuilt instr never reads an index an older one wrote. */
-function searchFingerprint(): string {
+export function searchFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
   const hash = createHash('sha256').update(toolFingerprint());
   // In the build, toolFingerprint() already covers all of the code, search included.
@@ -27,23 +31,213 @@ function searchFingerprint(): string {
   return fingerprint;
 }
 
-/**
- * The search index of a compiled graph: read from the cache when the same files (and templates)
- * were indexed before, else built and written there. The graph is a pure function of its files'
- * bytes, so their hashes are the key.
- */
-export async function searchIndexFor(graph: Graph, templates: TemplateFile[], cache: FileCache | null): Promise<SearchIndex> {
-  const key = cache?.combinedKey([
-    `search ${searchFingerprint()}`,
-    ...graph.documents.map((d) => `file ${d.file}\0${d.hash}`),
-    ...templates.map((t) => `template ${t.path}\0${createHash('sha256').update(t.text).digest('hex')}`),
-  ]);
-  if (cache && key) {
-    const text = await cache.getText(key);
-    const loaded = text === null ? null : loadIndex(text);
-    if (loaded) return loaded;
-  }
-  const index = buildIndex(searchDocuments(graph, templates));
-  if (cache && key) await cache.setText(key, serializeIndex(index));
-  return index;
+/** What `instr search` needs of the compiled graph besides the index, kept with an index keyed by the files' bytes. */
+export interface SearchMeta {
+  /** Language of the first instruction. */
+  lang: string | null;
+  /** Compile errors (their files are not searched; the search says so). */
+  errors: number;
+  /** The "not in the instruction" section, by the language asked for (null: none asked). */
+  gaps: Array<{ lang: string | null; gap: { title: string; file: string; line: number } | null }>;
+  /** Synonym groups of the instructions' front matter. */
+  synonyms: string[][];
+  /** Every template the graph links to, with the sha256 of its text (null: missing or unreadable); checked before the index is used. */
+  templates: Array<{ path: string; hash: string | null }>;
 }
+
+/** A stored index keyed by the files' bytes: its meta and where its pieces are (one text entry per part). */
+interface WarmExtra {
+  meta: SearchMeta;
+  parts: Array<{ key: string; count: number }>;
+}
+
+export function metaOf(graph: Graph, diagnostics: readonly Diagnostic[], templates: readonly TemplateFile[]): SearchMeta {
+  const langs = [null, ...new Set(graph.documents.map((d) => d.lang))];
+  const read = new Map(templates.map((t) => [t.path, sha256(t.text)]));
+  return {
+    lang: graph.documents[0]?.lang ?? null,
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    gaps: langs.map((lang) => {
+      const found = gapSection(graph, lang ?? undefined);
+      return { lang, gap: found ? { title: found.section.title, file: found.file, line: found.section.position.line } : null };
+    }),
+    synonyms: graph.documents.flatMap((d) => d.synonyms ?? []),
+    templates: [...linkedTemplates(graph).keys()].sort().map((path) => ({ path, hash: read.get(path) ?? null })),
+  };
+}
+
+/** A part of the index: the pieces of one instruction file, or of the templates. Indexed and cached on its own. */
+interface Part {
+  key: string;
+  docs: SearchDoc[];
+}
+
+/** Pieces grouped by file (templates together, last), each group keyed by its content: an unchanged file is not indexed again. */
+function partsOf(docs: readonly SearchDoc[]): Part[] {
+  const groups = new Map<string, SearchDoc[]>();
+  for (const d of docs) {
+    const name = d.kind === 'template' ? '\u{10FFFF}templates' : d.file;
+    let group = groups.get(name);
+    if (!group) groups.set(name, (group = []));
+    group.push(d);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, group]) => ({ key: sha256(`search-part\0${searchFingerprint()}\0${JSON.stringify(group)}`), docs: group }));
+}
+
+export interface IndexOptions {
+  /** Also store the index under this key, with the meta, for searches that do not compile (see warm.ts). */
+  warm?: { key: string; meta: SearchMeta };
+  /** Write every part's pieces again (a warm search found one missing). */
+  rewritePieces?: boolean;
+}
+
+/**
+ * The search index of a compiled graph. Each file's pieces are indexed once per content and kept in
+ * the cache (postings and pieces); the whole index is merged from them and kept too, so the same
+ * files (and templates) are not merged again.
+ */
+export async function searchIndexFor(graph: Graph, templates: TemplateFile[], cache: FileCache | null, options: IndexOptions = {}): Promise<SearchIndex> {
+  const parts = partsOf(searchDocuments(graph, templates));
+  const docs = parts.flatMap((p) => p.docs);
+  if (!cache) return { postings: mergePostings(parts.map((p) => buildPostings(p.docs.map((d) => d.text)))), ...kindsAndOwners(docs), docs: memoryDocs(docs) };
+  const wholeKey = sha256(`search-whole\0${parts.map((p) => p.key).join('\n')}`);
+  let whole = decodeIndexFile<null>((await cache.getBytes(wholeKey)) ?? new Uint8Array(), searchKinds.length);
+  if (!whole || whole.postings.fieldLength.length !== docs.length || !whole.kinds || !whole.owners) {
+    const postings = mergePostings(await Promise.all(parts.map((p) => partPostings(p, cache, options.rewritePieces === true))));
+    whole = { postings, ...kindsAndOwners(docs), extra: null };
+    await cache.setBytes(wholeKey, encodeIndexFile(whole));
+  } else if (options.rewritePieces) for (const p of parts) await cache.setText(p.key, piecesText(p.docs));
+  if (options.warm) {
+    const extra: WarmExtra = { meta: options.warm.meta, parts: parts.map((p) => ({ key: p.key, count: p.docs.length })) };
+    await cache.setBytes(options.warm.key, encodeIndexFile<WarmExtra>({ ...whole, extra }));
+  }
+  return { postings: whole.postings, kinds: whole.kinds!, owners: whole.owners!, docs: memoryDocs(docs) };
+}
+
+async function partPostings(part: Part, cache: FileCache, rewritePieces: boolean): Promise<Postings> {
+  const stored = decodeIndexFile<null>((await cache.getBytes(part.key)) ?? new Uint8Array(), searchKinds.length);
+  if (stored && stored.postings.fieldLength.length === part.docs.length) {
+    if (rewritePieces) await cache.setText(part.key, piecesText(part.docs));
+    return stored.postings;
+  }
+  const postings = buildPostings(part.docs.map((d) => d.text));
+  await cache.setBytes(part.key, encodeIndexFile({ postings, kinds: null, owners: null, extra: null }));
+  await cache.setText(part.key, piecesText(part.docs));
+  return postings;
+}
+
+/** Pieces as JSON lines: a warm search parses only the lines of its results. */
+function piecesText(docs: readonly SearchDoc[]): string {
+  return docs.map((d) => JSON.stringify(d)).join('\n');
+}
+
+/** A stored index keyed by the files' bytes, with its meta; null when absent, forged or damaged. */
+export async function readWarmIndex(cache: FileCache, key: string): Promise<{ index: SearchIndex; meta: SearchMeta } | null> {
+  const bytes = await cache.getBytes(key);
+  const file = bytes && decodeIndexFile<WarmExtra>(bytes, searchKinds.length);
+  if (!file || !file.kinds || !file.owners || !isWarmExtra(file.extra)) return null;
+  const { parts, meta } = file.extra;
+  if (parts.reduce((sum, p) => sum + p.count, 0) !== file.postings.fieldLength.length) return null;
+  return { index: { postings: file.postings, kinds: file.kinds, owners: file.owners, docs: cachedDocs(cache, parts) }, meta };
+}
+
+/** Pieces read from the cache a part at a time, when a result needs them. */
+function cachedDocs(cache: FileCache, parts: WarmExtra['parts']): DocStore {
+  const starts: number[] = [];
+  let size = 0;
+  for (const p of parts) {
+    starts.push(size);
+    size += p.count;
+  }
+  const lines = new Map<number, string[]>();
+  const parsed = new Map<number, SearchDoc>();
+  const partOf = (n: number) => {
+    let lo = 0;
+    let hi = parts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= n) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  return {
+    size,
+    get(n) {
+      const doc = parsed.get(n);
+      if (!doc) throw new Error(`search piece ${n} was not loaded`);
+      return doc;
+    },
+    async load(ns) {
+      for (const n of ns) {
+        if (parsed.has(n)) continue;
+        if (n >= size) return false;
+        const k = partOf(n);
+        let text = lines.get(k);
+        if (!text) {
+          const raw = await cache.getText(parts[k]!.key);
+          if (raw === null) return false;
+          text = raw.split('\n');
+          if (text.length !== parts[k]!.count) return false;
+          lines.set(k, text);
+        }
+        let doc: unknown;
+        try {
+          doc = JSON.parse(text[n - starts[k]!]!);
+        } catch {
+          return false;
+        }
+        if (!isSearchDoc(doc)) return false;
+        parsed.set(n, doc);
+      }
+      return true;
+    },
+  };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const stringOrNull = (v: unknown) => v === null || typeof v === 'string';
+
+function isSearchDoc(v: unknown): v is SearchDoc {
+  return (
+    isObject(v) &&
+    searchKinds.includes(v['kind'] as SearchDoc['kind']) &&
+    typeof v['id'] === 'string' &&
+    stringOrNull(v['task']) &&
+    stringOrNull(v['section']) &&
+    typeof v['title'] === 'string' &&
+    typeof v['text'] === 'string' &&
+    typeof v['file'] === 'string' &&
+    Number.isInteger(v['line']) &&
+    typeof v['lang'] === 'string'
+  );
+}
+
+function isWarmExtra(v: unknown): v is WarmExtra {
+  if (!isObject(v) || !isObject(v['meta']) || !Array.isArray(v['parts'])) return false;
+  const m = v['meta'];
+  return (
+    v['parts'].every((p) => isObject(p) && typeof p['key'] === 'string' && /^[0-9a-f]{64}$/.test(p['key']) && Number.isInteger(p['count'])) &&
+    stringOrNull(m['lang']) &&
+    Number.isInteger(m['errors']) &&
+    Array.isArray(m['gaps']) &&
+    m['gaps'].every(
+      (g) =>
+        isObject(g) &&
+        stringOrNull(g['lang']) &&
+        (g['gap'] === null ||
+          (isObject(g['gap']) && typeof g['gap']['title'] === 'string' && typeof g['gap']['file'] === 'string' && Number.isInteger(g['gap']['line']))),
+    ) &&
+    Array.isArray(m['synonyms']) &&
+    m['synonyms'].every((g) => Array.isArray(g) && g.every((w) => typeof w === 'string')) &&
+    Array.isArray(m['templates']) &&
+    m['templates'].every((t) => isObject(t) && typeof t['path'] === 'string' && stringOrNull(t['hash']))
+  );
+}
+
+export function sha256(text: string | Uint8Array): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+

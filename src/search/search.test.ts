@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchDoc } from './documents.js';
 import { blocks, plain } from './documents.js';
-import { buildIndex, loadIndex, search, serializeIndex } from './search.js';
+import { decodeIndexFile, encodeIndexFile } from './index-file.js';
+import { buildPostings, mergePostings } from './postings.js';
+import { buildIndex, search, searchKinds } from './search.js';
 import { snippet } from './snippet.js';
 import { compileSynonyms } from './synonyms.js';
 
@@ -87,11 +89,36 @@ describe('search: ranking', () => {
     expect(hit!.marks.map(([a, b]) => hit!.doc.text.slice(a, b))).toEqual(['скидку']);
   });
 
-  it('survives serialization (the cached index answers the same)', () => {
-    const again = loadIndex(serializeIndex(index))!;
-    expect(search(again, 'недоволен', { synonyms: none })).toEqual(search(index, 'недоволен', { synonyms: none }));
-    expect(loadIndex('{"format":"other"}')).toBeNull();
-    expect(loadIndex('not json')).toBeNull();
+  it('survives its stored form (the cached index answers the same)', () => {
+    const bytes = encodeIndexFile({ postings: index.postings, kinds: index.kinds, owners: index.owners, extra: { any: 1 } });
+    const file = decodeIndexFile<{ any: number }>(bytes, searchKinds.length)!;
+    expect(file.extra).toEqual({ any: 1 });
+    const again = { postings: file.postings, kinds: file.kinds!, owners: file.owners!, docs: index.docs };
+    for (const q of ['недоволен', 'скитку', 'ты', 'бесплат']) expect(search(again, q, { synonyms: none })).toEqual(search(index, q, { synonyms: none }));
+    expect(decodeIndexFile(Buffer.from('{"format":"other"}'), searchKinds.length)).toBeNull();
+    expect(decodeIndexFile(bytes.subarray(0, bytes.length - 3), searchKinds.length)).toBeNull();
+  });
+
+  it('reads back postings of any length (each array padded to 4 bytes)', () => {
+    for (const texts of [['один'], ['один два три'], ['один', 'два', 'три два']]) {
+      const postings = buildPostings(texts);
+      const kinds = new Uint8Array(texts.length).fill(1);
+      const owners = new Uint32Array(texts.map((_, i) => i));
+      expect(decodeIndexFile(encodeIndexFile({ postings, kinds, owners, extra: null }), searchKinds.length)).toEqual({ postings, kinds, owners, extra: null });
+    }
+  });
+
+  it('rejects stored postings that point past the pieces', () => {
+    const postings = buildPostings(['один', 'два']);
+    postings.docs[0] = 7;
+    expect(decodeIndexFile(encodeIndexFile({ postings, kinds: null, owners: null, extra: null }), searchKinds.length)).toBeNull();
+  });
+
+  it('merges the postings of parts into those of the whole, piece numbers shifted', () => {
+    const texts = docs.map((d) => d.text);
+    const whole = buildPostings(texts);
+    const merged = mergePostings([buildPostings(texts.slice(0, 5)), buildPostings(texts.slice(5, 9)), buildPostings(texts.slice(9))]);
+    expect(merged).toEqual(whole);
   });
 });
 

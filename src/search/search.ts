@@ -1,27 +1,46 @@
-import MiniSearch, { type Options } from 'minisearch';
 import type { SearchDoc, SearchKind } from './documents.js';
+import { QueryEngine, type Scored } from './engine.js';
+import { buildPostings, type Postings } from './postings.js';
 import { planQuery } from './query.js';
 import type { Synonyms } from './synonyms.js';
-import { indexTerms, termsOf } from './terms.js';
+import { termsOf } from './terms.js';
 
-/** The searchable pieces and MiniSearch's inverted index over their text. */
+/** The pieces of an index, read whole (in memory) or a file at a time when a result needs them (see index-cache.ts). */
+export interface DocStore {
+  readonly size: number;
+  /** A piece; it must have been loaded. */
+  get(n: number): SearchDoc;
+  /** Makes pieces available to get(); false when they cannot be read (the stored index is then rebuilt). */
+  load(ns: readonly number[]): Promise<boolean>;
+}
+
+/** The searchable pieces and an inverted index over their text. */
 export interface SearchIndex {
-  docs: SearchDoc[];
-  mini: MiniSearch<IndexedDoc>;
+  postings: Postings;
+  /** Kind of each piece, as its position in searchKinds. */
+  kinds: Uint8Array;
+  /** The task, section or template each piece belongs to, as a number: one result per owner. */
+  owners: Uint32Array;
+  docs: DocStore;
 }
 
-interface IndexedDoc {
-  n: number;
-  text: string;
-}
-
-const options: Options<IndexedDoc> = {
-  idField: 'n',
-  fields: ['text'],
-  tokenize: indexTerms,
-  processTerm: (term) => term,
-  searchOptions: { tokenize: (term) => [term], processTerm: (term) => term, weights: { fuzzy: 0.55, prefix: 0.6 } },
-};
+/** Every kind, in a fixed order: stored indexes keep kinds as positions in this list. */
+export const searchKinds: readonly SearchKind[] = [
+  'task',
+  'situation',
+  'trigger',
+  'schedule',
+  'description',
+  'step',
+  'decision',
+  'option',
+  'checkpoint',
+  'escalation',
+  'end',
+  'wait',
+  'section',
+  'template',
+];
 
 /** How much a match counts by where it is: a title or a trigger says what a task is for. */
 const kindWeight: Record<SearchKind, number> = {
@@ -41,29 +60,42 @@ const kindWeight: Record<SearchKind, number> = {
   template: 0.7,
 };
 
+/** Pieces kept in memory. */
+export function memoryDocs(docs: readonly SearchDoc[]): DocStore {
+  return { size: docs.length, get: (n) => docs[n]!, load: async () => true };
+}
+
+/** Kinds and owners of pieces, in order. */
+export function kindsAndOwners(docs: readonly SearchDoc[]): { kinds: Uint8Array; owners: Uint32Array } {
+  const kindAt = new Map(searchKinds.map((k, i) => [k, i]));
+  const ownerAt = new Map<string, number>();
+  const kinds = new Uint8Array(docs.length);
+  const owners = new Uint32Array(docs.length);
+  docs.forEach((d, n) => {
+    kinds[n] = kindAt.get(d.kind) ?? kindAt.get('step')!;
+    const key = ownerKey(d);
+    let owner = ownerAt.get(key);
+    if (owner === undefined) ownerAt.set(key, (owner = ownerAt.size));
+    owners[n] = owner;
+  });
+  return { kinds, owners };
+}
+
+/** An index of pieces held in memory (tests, and a search without a cache). */
 export function buildIndex(docs: SearchDoc[]): SearchIndex {
-  const mini = new MiniSearch<IndexedDoc>(options);
-  mini.addAll(docs.map((d, n) => ({ n, text: d.text })));
-  return { docs, mini };
+  return { postings: buildPostings(docs.map((d) => d.text)), ...kindsAndOwners(docs), docs: memoryDocs(docs) };
 }
 
-/** The index as text, to be cached with the compiled graph. */
-export function serializeIndex(index: SearchIndex): string {
-  return JSON.stringify({ format: indexFormat, docs: index.docs, mini: index.mini.toJSON() });
-}
+const engines = new WeakMap<SearchIndex, QueryEngine>();
 
-const indexFormat = 'instr-search 1';
-
-/** The index from serializeIndex, or null when the text is of another format or damaged. */
-export function loadIndex(text: string): SearchIndex | null {
-  try {
-    const value = JSON.parse(text) as { format?: unknown; docs?: unknown; mini?: unknown };
-    if (value.format !== indexFormat || !Array.isArray(value.docs) || typeof value.mini !== 'object' || value.mini === null) return null;
-    const mini = MiniSearch.loadJS<IndexedDoc>(value.mini as Parameters<typeof MiniSearch.loadJS>[0], options);
-    return { docs: value.docs as SearchDoc[], mini };
-  } catch {
-    return null;
+function engineOf(index: SearchIndex): QueryEngine {
+  let engine = engines.get(index);
+  if (!engine) {
+    const boost = new Float64Array(index.kinds.length);
+    index.kinds.forEach((k, n) => (boost[n] = kindWeight[searchKinds[k]!] ?? 1));
+    engines.set(index, (engine = new QueryEngine(index.postings, boost)));
   }
+  return engine;
 }
 
 /** A result: the best matching piece of one task, section or template. */
@@ -86,20 +118,35 @@ export interface SearchOptions {
  * four, above tasks that only mention the accountant.
  */
 export function search(index: SearchIndex, text: string, opts: SearchOptions): SearchHit[] {
+  return hitsOf(index, rank(index, text, opts));
+}
+
+/** search() for an index whose pieces are read from the cache as results need them; null when they cannot be read. */
+export async function searchLoading(index: SearchIndex, text: string, opts: SearchOptions): Promise<SearchHit[] | null> {
+  const ranked = rank(index, text, opts);
+  return (await index.docs.load(ranked.map((r) => r.n))) ? hitsOf(index, ranked) : null;
+}
+
+interface Ranked {
+  n: number;
+  score: number;
+  match: string[];
+}
+
+function rank(index: SearchIndex, text: string, opts: SearchOptions): Ranked[] {
   const plan = planQuery(text, opts.synonyms);
   if (!plan) return [];
-  const raw = index.mini.search(plan.query, { boostDocument: (n) => kindWeight[index.docs[n as number]!.kind] ?? 1 });
-  const owners = new Map<string, { best: (typeof raw)[number]; bestScore: number; scores: number[]; words: Set<number> }>();
+  const raw = engineOf(index).search(plan.query);
+  const owners = new Map<number, { best: Scored; bestScore: number; scores: number[]; words: Set<number> }>();
   for (const r of raw) {
-    const doc = index.docs[r.id as number]!;
-    const key = ownerKey(doc);
+    const key = index.owners[r.n]!;
     let owner = owners.get(key);
     if (!owner) owners.set(key, (owner = { best: r, bestScore: -1, scores: [], words: new Set() }));
-    // MiniSearch multiplies a score by the number of query terms matched; synonyms of one word
-    // must count as that one word, so the multiplier becomes the number of words matched.
+    // A piece's score is the sum over the query terms it matched; synonyms of one word must count as
+    // that one word, so it is scaled by the number of query words matched (as MiniSearch scales by terms).
     const words = new Set<number>();
-    for (const q of r.queryTerms) for (const w of plan.wordsOf.get(q) ?? []) words.add(w);
-    const score = (r.score / Math.max(1, r.queryTerms.length)) * words.size;
+    for (const q of r.terms) for (const w of plan.wordsOf.get(q) ?? []) words.add(w);
+    const score = r.score * words.size;
     owner.scores.push(score);
     if (score > owner.bestScore) Object.assign(owner, { best: r, bestScore: score });
     for (const w of words) owner.words.add(w);
@@ -107,12 +154,16 @@ export function search(index: SearchIndex, text: string, opts: SearchOptions): S
   const ranked = [...owners.values()].map((o) => {
     const [a = 0, b = 0, c = 0] = [...o.scores].sort((x, y) => y - x);
     const coverage = o.words.size / plan.words;
-    return { r: o.best, score: (a + 0.3 * b + 0.1 * c) * coverage ** 1.5 };
+    return { n: o.best.n, match: o.best.match, score: (a + 0.3 * b + 0.1 * c) * coverage ** 1.5 };
   });
-  ranked.sort((x, y) => y.score - x.score || (x.r.id as number) - (y.r.id as number));
-  return ranked.slice(0, opts.limit ?? ranked.length).map(({ r, score }) => {
-    const doc = index.docs[r.id as number]!;
-    return { doc, score: Math.round(score * 1000) / 1000, marks: marksIn(doc.text, new Set(r.terms)) };
+  ranked.sort((x, y) => y.score - x.score || x.n - y.n);
+  return ranked.slice(0, opts.limit ?? ranked.length);
+}
+
+function hitsOf(index: SearchIndex, ranked: readonly Ranked[]): SearchHit[] {
+  return ranked.map(({ n, match, score }) => {
+    const doc = index.docs.get(n);
+    return { doc, score: Math.round(score * 1000) / 1000, marks: marksIn(doc.text, new Set(match)) };
   });
 }
 

@@ -10,14 +10,20 @@ const maxTemplateBytes = 1024 * 1024;
 export async function readTemplates(graph: Graph, root: string): Promise<TemplateFile[]> {
   const out: TemplateFile[] = [];
   for (const path of [...linkedTemplates(graph).keys()].sort()) {
-    try {
-      const file = join(root, path);
-      if ((await stat(file)).size > maxTemplateBytes) continue;
-      const decoded = decodeUtf8(await readFile(file));
-      if (decoded.ok) out.push({ path, text: decoded.text });
-    } catch {
-      continue;
-    }
+    const text = await readTemplate(root, path);
+    if (text !== null) out.push({ path, text });
   }
   return out;
+}
+
+/** One linked template's text; null when it is missing, too large or not UTF-8. */
+export async function readTemplate(root: string, path: string): Promise<string | null> {
+  try {
+    const file = join(root, path);
+    if ((await stat(file)).size > maxTemplateBytes) return null;
+    const decoded = decodeUtf8(await readFile(file));
+    return decoded.ok ? decoded.text : null;
+  } catch {
+    return null;
+  }
 }

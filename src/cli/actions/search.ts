@@ -4,11 +4,14 @@ import { ExitError, exitCodes } from '../errors.js';
 import { type Io } from '../io.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { loadInstructions } from '../load.js';
-import { openSearch } from '../search-setup.js';
+import { configSynonyms, openSearch, searchCache } from '../search-setup.js';
 import { jsonText } from '../../render/json-text.js';
-import { gapSection } from '../../search/gap.js';
+import { metaOf, type SearchMeta } from '../../search/index-cache.js';
 import { searchMessages } from '../../search/messages.js';
-import { search, type SearchHit } from '../../search/search.js';
+import { search, searchLoading, type SearchHit } from '../../search/search.js';
+import { compileSynonyms } from '../../search/synonyms.js';
+import { readTemplates } from '../../search/templates.js';
+import { openWarmSearch } from '../../search/warm.js';
 import { snippet } from '../../search/snippet.js';
 
 export interface SearchFlags {
@@ -25,13 +28,11 @@ export async function searchCommand(args: string[], flags: SearchFlags, io: Io):
     throw new ExitError(`--limit must be a whole number from 1 to 1000, not "${terminalSafe(flags.limit ?? '')}"`, exitCodes.usage);
   const query = words.join(' ');
   if (!/[\p{L}\p{N}]/u.test(query)) throw new ExitError('give the words to search for, e.g. instr search клиент кричит', exitCodes.usage);
-  const { graph, root, diagnostics } = await loadInstructions(paths, io, { requireClean: false });
-  const lang = flags.lang ?? graph.documents[0]?.lang;
+  const found = await findHits(words.join(' '), paths, flags, limit, io);
+  const { hits, root, meta } = found;
+  const lang = flags.lang ?? meta.lang ?? undefined;
   const t = searchMessages(lang);
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors > 0) io.err(`instr: ${errors} ${t.incomplete}\n`);
-  const { index, synonyms } = await openSearch(graph, root, io, flags.config);
-  const hits = search(index, query, { synonyms, limit });
+  if (meta.errors > 0) io.err(`instr: ${meta.errors} ${t.incomplete}\n`);
   const fileOf = (file: string) => relative(io.cwd, join(root, file)) || file;
   if (flags.json) {
     io.out(
@@ -53,13 +54,45 @@ export async function searchCommand(args: string[], flags: SearchFlags, io: Io):
   }
   if (hits.length === 0) {
     io.out(`${t.nothingFound} «${terminalSafe(query)}».\n${t.seeList}\n`);
-    const gap = gapSection(graph, lang);
-    io.out(gap ? `${t.gapProcedure} «${terminalSafe(gap.section.title)}»: ${fileOf(gap.file)}:${gap.section.position.line}\n` : `${t.gapFallback}\n`);
+    const gap = (meta.gaps.find((g) => g.lang === (lang ?? null)) ?? meta.gaps.find((g) => g.lang === null))?.gap;
+    io.out(gap ? `${t.gapProcedure} «${terminalSafe(gap.title)}»: ${fileOf(gap.file)}:${gap.line}\n` : `${t.gapFallback}\n`);
     return exitCodes.findings;
   }
   const extra = paths.length === 1 && paths[0] === 'instructions' ? '' : ` ${paths.map(shellWord).join(' ')}`;
   hits.forEach((hit, i) => io.out(renderHit(hit, i + 1, io, searchMessages(flags.lang ?? hit.doc.lang), fileOf, extra)));
   return exitCodes.ok;
+}
+
+/**
+ * The hits, and what the output needs of the graph. A warm search does not compile: the index stored
+ * under the files' bytes is used when nothing changed (src/search/warm.ts); otherwise the files are
+ * compiled, and the index is built (only changed files indexed again) and stored under that key.
+ */
+async function findHits(
+  query: string,
+  paths: string[],
+  flags: SearchFlags,
+  limit: number,
+  io: Io,
+): Promise<{ hits: SearchHit[]; root: string; meta: SearchMeta }> {
+  const cache = searchCache(io);
+  const warm = cache ? await openWarmSearch(paths, cache, { cwd: io.cwd, guard: io.compile?.guard }).catch(() => null) : null;
+  if (warm?.found) {
+    const synonyms = compileSynonyms([...warm.found.meta.synonyms, ...(await configSynonyms(io, flags.config))]);
+    const hits = await searchLoading(warm.found.index, query, { synonyms, limit });
+    if (hits) return { hits, root: warm.root, meta: warm.found.meta };
+  }
+  const { graph, root, diagnostics } = await loadInstructions(paths, io, { requireClean: false });
+  const templates = await readTemplates(graph, root);
+  const meta = metaOf(graph, diagnostics, templates);
+  // A parse that ran out of time or memory is not a property of the files: such an index is not kept under their bytes.
+  const transient = diagnostics.some((d) => d.rule === 'parse-timeout' || d.rule === 'internal-error' || d.rule === 'too-large');
+  const { index, synonyms } = await openSearch(graph, root, io, flags.config, {
+    templates,
+    warm: warm?.key && !transient ? { key: warm.key, meta } : undefined,
+    rewritePieces: warm?.found !== null && warm?.found !== undefined,
+  });
+  return { hits: search(index, query, { synonyms, limit }), root, meta };
 }
 
 function renderHit(hit: SearchHit, n: number, io: Io, t: ReturnType<typeof searchMessages>, fileOf: (f: string) => string, extra: string): string {

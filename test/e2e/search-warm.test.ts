@@ -1,0 +1,148 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Chalk } from 'chalk';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { openFileCache } from '../../src/cache/file-cache.js';
+import type { Io } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { openWarmSearch } from '../../src/search/warm.js';
+
+/**
+ * A warm `instr search` answers from an index stored under the instructions' bytes without
+ * compiling them (src/search/warm.ts). These tests check that it is right, not that it is fast:
+ * the timings are in `npm run bench`.
+ */
+const temp = mkdtempSync(join(tmpdir(), 'instr-search-warm-'));
+const saved = process.env['INSTR_CACHE_DIR'];
+let dir = '';
+let cacheFolder = '';
+
+afterAll(() => {
+  if (saved === undefined) delete process.env['INSTR_CACHE_DIR'];
+  else process.env['INSTR_CACHE_DIR'] = saved;
+  rmSync(temp, { recursive: true, force: true });
+});
+
+const file = (id: string, title: string, step: string) =>
+  `---\nid: ${id}\ntitle: ${title}\nlang: en\n---\n\n## Tasks {.tasks}\n\n### ${title} {#${id}}\n\n1. ${step}\n2. Write down what was done.\n`;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(temp, 'case-'));
+  cacheFolder = join(dir, '.cache');
+  process.env['INSTR_CACHE_DIR'] = cacheFolder;
+  mkdirSync(join(dir, 'instructions/templates'), { recursive: true });
+  writeFileSync(join(dir, 'instructions/copier.md'), file('copier', 'Fix the copier', 'Call the technician about the paper jam.'));
+  writeFileSync(join(dir, 'instructions/invoice.md'), file('invoice', 'Send an invoice', 'Send the client the [price list](templates/prices.md).'));
+  writeFileSync(join(dir, 'instructions/keys.md'), file('keys', 'Hand over the keys', 'Give the keys to the cleaner.'));
+  writeFileSync(join(dir, 'instructions/templates/prices.md'), '# Price list\n\nA tax return costs 100.\n');
+});
+
+function captured(): Io & { stdout: () => string; stderr: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    out: (s) => void (out += s),
+    err: (s) => void (err += s),
+    color: new Chalk({ level: 0 }),
+    isTTY: false,
+    columns: 100,
+    cwd: dir,
+    stdout: () => out,
+    stderr: () => err,
+  };
+}
+
+async function instr(...args: string[]) {
+  const io = captured();
+  const code = await main(['node', 'instr', ...args], io);
+  process.exitCode = 0;
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
+}
+
+const entries = (ext: string) =>
+  readdirSync(cacheFolder)
+    .filter((n) => n.endsWith(ext))
+    .sort();
+
+async function warmKey(): Promise<string> {
+  const { key } = await openWarmSearch(['instructions'], openFileCache(cacheFolder), { cwd: dir });
+  return key!;
+}
+
+describe('instr search: the index keyed by the files (warm search)', () => {
+  it('answers warm exactly as cold, and without compiling: no compiled file is read again', async () => {
+    const cold = await instr('search', '--json', 'client', 'technician', 'keys');
+    expect(cold.code).toBe(0);
+    expect((JSON.parse(cold.stdout) as unknown[]).length).toBe(3);
+    // Remove what the compiler cached: a search that compiled would write it again.
+    for (const name of entries('.json')) unlinkSync(join(cacheFolder, name));
+    const warm = await instr('search', '--json', 'client', 'technician', 'keys');
+    expect(warm).toEqual(cold);
+    expect(entries('.json')).toEqual([]);
+    const text = await instr('search', 'tax', 'return');
+    expect(text.stdout).toContain('instr show templates/prices.md');
+    expect(await instr('--no-cache', 'search', '--json', 'client', 'technician', 'keys')).toEqual(cold);
+  });
+
+  it('indexes again only the file that changed', async () => {
+    await instr('search', 'copier');
+    const before = new Set(entries('.bin'));
+    const keysMtime = Object.fromEntries(entries('.txt').map((n) => [n, statSync(join(cacheFolder, n)).mtimeMs]));
+    writeFileSync(join(dir, 'instructions/keys.md'), file('keys', 'Hand over the keys', 'Give the keys to the night watchman.'));
+    const after = await instr('search', '--json', 'watchman');
+    expect((JSON.parse(after.stdout) as Array<{ task: string }>)[0]!.task).toBe('keys');
+    const added = entries('.bin').filter((n) => !before.has(n));
+    // The changed file's part, the merged index, and the merged index under the new files' key.
+    expect(added).toHaveLength(3);
+    const rewritten = entries('.txt').filter((n) => keysMtime[n] !== undefined && statSync(join(cacheFolder, n)).mtimeMs !== keysMtime[n]);
+    expect(rewritten).toEqual([]);
+    expect(entries('.txt').filter((n) => keysMtime[n] === undefined)).toHaveLength(1);
+  });
+
+  it('does not use the stored index when a template it indexed changed', async () => {
+    expect((await instr('search', 'discount')).code).toBe(1);
+    writeFileSync(join(dir, 'instructions/templates/prices.md'), '# Price list\n\nNo discount on a tax return.\n');
+    const r = await instr('search', '--json', 'discount');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Array<{ kind: string }>)[0]!.kind).toBe('template');
+  });
+
+  it('ignores a forged or tampered index and builds it again', async () => {
+    const cold = await instr('search', '--json', 'copier');
+    const key = await warmKey();
+    const path = join(cacheFolder, `${key}.bin`);
+    const stored = readFileSync(path);
+    const body = stored.subarray(stored.indexOf(10) + 1);
+    // What a pull request could write: the right key and body, sealed with a plain checksum instead of this machine's secret.
+    writeFileSync(path, Buffer.concat([Buffer.from(`instr-cache 2 ${createHash('sha256').update(key).update('\0').update(body).digest('hex')}\n`), body]));
+    expect(await instr('search', '--json', 'copier')).toEqual(cold);
+    expect(readFileSync(path)).toEqual(stored);
+    // A byte of the body changed after sealing.
+    const tampered = Buffer.from(stored);
+    tampered[tampered.length - 1] = tampered[tampered.length - 1]! ^ 1;
+    writeFileSync(path, tampered);
+    expect(await instr('search', '--json', 'copier')).toEqual(cold);
+    expect(readFileSync(path)).toEqual(stored);
+  });
+
+  it('rebuilds when the pieces a result needs are gone from the cache', async () => {
+    const cold = await instr('search', '--json', 'copier');
+    for (const name of entries('.txt')) unlinkSync(join(cacheFolder, name));
+    expect(await instr('search', '--json', 'copier')).toEqual(cold);
+    expect(entries('.txt').length).toBeGreaterThan(0);
+    expect(await instr('search', '--json', 'copier')).toEqual(cold);
+  });
+
+  it('keeps reporting compile errors and the gap procedure from the stored index', async () => {
+    writeFileSync(
+      join(dir, 'instructions/broken.md'),
+      '---\nid: broken\ntitle: Broken\nlang: en\n---\n\n## Tasks {.tasks}\n\n### Jump {#jump}\n\n1. Go on.\n   ::jump[#nowhere]\n',
+    );
+    const cold = await instr('search', 'nothing-like-this');
+    expect(cold.code).toBe(1);
+    const warm = await instr('search', 'nothing-like-this');
+    expect(warm).toEqual(cold);
+  });
+});
