@@ -2,28 +2,103 @@ import type { Query, SearchOptions } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Postings } from './postings.js';
 
-/** A piece that matched: its score, the query terms it matched and the index terms that matched them. */
-export interface Scored {
-  n: number;
-  score: number;
-  /** Query terms (stems as planned) that found the piece. */
-  terms: string[];
-  /** Index terms of the piece that matched (a prefix or a typo of a query term, or the term itself). */
-  match: string[];
-}
-
-type Results = Map<number, Scored>;
-
 /** MiniSearch's defaults, which the index was tuned with (BM25+; fuzzy and prefix matches weigh less). */
 const bm25 = { k: 1.2, b: 0.7, d: 0.5 };
 const weights = { fuzzy: 0.55, prefix: 0.6 };
 const maxFuzzy = 6;
 
 /**
+ * Sets of (query term, index term) pairs, numbered: a matching piece carries the number of the set
+ * of pairs that found it, so no piece needs an object or an array of its own. 0 is the empty set.
+ */
+class PairSets {
+  private readonly pairs: Array<{ source: string; derived: string }> = [];
+  private readonly pairAt = new Map<string, number>();
+  private readonly members: number[][] = [[]];
+  private readonly byMembers = new Map<string, number>([['', 0]]);
+  private readonly added = new Map<number, Map<number, number>>();
+  private readonly unions = new Map<number, Map<number, number>>();
+
+  pair(source: string, derived: string): number {
+    const key = `${source}\0${derived}`;
+    let at = this.pairAt.get(key);
+    if (at === undefined) {
+      this.pairAt.set(key, (at = this.pairs.length));
+      this.pairs.push({ source, derived });
+    }
+    return at;
+  }
+
+  /** The set with one more pair. */
+  add(set: number, pair: number): number {
+    return memo(this.added, set, pair, () => this.make([...this.members[set]!, pair]));
+  }
+
+  union(a: number, b: number): number {
+    if (a === b || b === 0) return a;
+    if (a === 0) return b;
+    return memo(this.unions, Math.min(a, b), Math.max(a, b), () => this.make([...this.members[a]!, ...this.members[b]!]));
+  }
+
+  /** Query terms of a set (distinct, in the order first matched). */
+  sources(set: number): string[] {
+    return [...new Set(this.members[set]!.map((p) => this.pairs[p]!.source))];
+  }
+
+  /** Index terms of a set. */
+  derived(set: number): string[] {
+    return [...new Set(this.members[set]!.map((p) => this.pairs[p]!.derived))];
+  }
+
+  private make(list: number[]): number {
+    const sorted = [...new Set(list)].sort((x, y) => x - y);
+    const key = sorted.join(',');
+    let id = this.byMembers.get(key);
+    if (id === undefined) {
+      this.byMembers.set(key, (id = this.members.length));
+      this.members.push(sorted);
+    }
+    return id;
+  }
+}
+
+function memo(table: Map<number, Map<number, number>>, a: number, b: number, make: () => number): number {
+  let row = table.get(a);
+  if (!row) table.set(a, (row = new Map()));
+  let value = row.get(b);
+  if (value === undefined) row.set(b, (value = make()));
+  return value;
+}
+
+/** Pieces a (sub)query matched: their numbers, and by piece number their score and the set of pairs that found them. */
+class Matches {
+  readonly pieces: number[] = [];
+  readonly score: Float64Array;
+  readonly set: Uint32Array;
+  constructor(size: number) {
+    this.score = new Float64Array(size);
+    this.set = new Uint32Array(size);
+  }
+}
+
+/** What a query matched: each matching piece's score and the terms that found it. */
+export interface QueryResult {
+  /** Matching pieces, in no particular order. */
+  pieces: readonly number[];
+  score: Float64Array;
+  /** Query terms that found a piece (stems as planned). */
+  sources(n: number): string[];
+  /** Index terms of a piece that matched (a prefix or a typo of a query term, or the term itself). */
+  derived(n: number): string[];
+  /** Number of the set of query terms that found a piece: pieces with the same set have the same sources(). */
+  setOf(n: number): number;
+}
+
+/**
  * MiniSearch's query semantics (nested OR/AND queries, prefix and fuzzy terms, field boosts, BM25+
  * with a per-piece boost) over typed-array postings. The term dictionary is MiniSearch's own radix
  * tree (SearchableMap), which finds the prefix and typo matches; only the postings of the terms a
- * query matches are read, so nothing is deserialised up front.
+ * query matches are read, and a matching piece costs a few array slots, not objects.
  */
 export class QueryEngine {
   private dictionary: SearchableMap<number> | null = null;
@@ -39,10 +114,16 @@ export class QueryEngine {
     this.avgFieldLength = postings.fieldLength.length === 0 ? 0 : sum / postings.fieldLength.length;
   }
 
-  /** Matching pieces, best first (ties: the lower piece number first). */
-  search(query: Query): Scored[] {
-    const results = [...this.execute(query, {}).values()];
-    return results.sort((a, b) => b.score - a.score || a.n - b.n);
+  search(query: Query): QueryResult {
+    const sets = new PairSets();
+    const m = this.execute(query, {}, sets);
+    return {
+      pieces: m.pieces,
+      score: m.score,
+      sources: (n) => sets.sources(m.set[n]!),
+      derived: (n) => sets.derived(m.set[n]!),
+      setOf: (n) => m.set[n]!,
+    };
   }
 
   private terms(): SearchableMap<number> {
@@ -53,25 +134,26 @@ export class QueryEngine {
     return this.dictionary;
   }
 
-  private execute(query: Query, inherited: SearchOptions): Results {
+  private execute(query: Query, inherited: SearchOptions, sets: PairSets): Matches {
     if (typeof query === 'symbol') throw new Error('wildcard queries are not used');
     if (typeof query !== 'string') {
       const options: SearchOptions = { ...inherited, ...query };
-      return combine(
-        query.queries.map((q) => this.execute(q, options)),
-        options.combineWith,
-      );
+      const results = query.queries.map((q) => this.execute(q, options, sets));
+      const operator = (options.combineWith ?? 'OR').toUpperCase();
+      if (operator !== 'OR' && operator !== 'AND') throw new Error(`unknown combination ${options.combineWith}`);
+      if (results.length === 0) return new Matches(this.postings.fieldLength.length);
+      return results.reduce((a, b) => (operator === 'OR' ? or(a, b, sets) : and(a, b, sets, this.postings.fieldLength.length)));
     }
-    if (!query) return new Map();
-    return this.executeTerm(query, inherited);
+    return this.executeTerm(query, inherited, sets);
   }
 
-  private executeTerm(term: string, options: SearchOptions): Results {
+  private executeTerm(term: string, options: SearchOptions, sets: PairSets): Matches {
     const fieldBoost = options.boost?.['text'] ?? 1;
-    const results: Results = new Map();
+    const results = new Matches(this.postings.fieldLength.length);
+    if (!term) return results;
     const dictionary = this.terms();
     const exact = dictionary.get(term);
-    if (exact !== undefined) this.termResults(term, term, 1, fieldBoost, exact, results);
+    if (exact !== undefined) this.termResults(term, term, 1, fieldBoost, exact, results, sets);
     const fuzzyOption = typeof options.fuzzy === 'number' || typeof options.fuzzy === 'boolean' ? options.fuzzy : false;
     let fuzzyMatches: Map<string, [number, number]> | undefined;
     if (fuzzyOption) {
@@ -84,19 +166,19 @@ export class QueryEngine {
         const distance = derived.length - term.length;
         if (!distance) continue;
         fuzzyMatches?.delete(derived);
-        this.termResults(term, derived, (weights.prefix * derived.length) / (derived.length + 0.3 * distance), fieldBoost, t, results);
+        this.termResults(term, derived, (weights.prefix * derived.length) / (derived.length + 0.3 * distance), fieldBoost, t, results, sets);
       }
     }
     if (fuzzyMatches) {
       for (const [derived, [t, distance]] of fuzzyMatches) {
         if (!distance) continue;
-        this.termResults(term, derived, (weights.fuzzy * derived.length) / (derived.length + distance), fieldBoost, t, results);
+        this.termResults(term, derived, (weights.fuzzy * derived.length) / (derived.length + distance), fieldBoost, t, results, sets);
       }
     }
     return results;
   }
 
-  private termResults(source: string, derived: string, termWeight: number, fieldBoost: number, t: number, results: Results): void {
+  private termResults(source: string, derived: string, termWeight: number, fieldBoost: number, t: number, into: Matches, sets: PairSets): void {
     const { start, docs, tfs, fieldLength } = this.postings;
     const from = start[t]!;
     const to = start[t + 1]!;
@@ -104,52 +186,40 @@ export class QueryEngine {
     const matching = to - from;
     const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
     const { k, b, d } = bm25;
+    const pair = sets.pair(source, derived);
+    const next = new Map<number, number>();
     for (let j = from; j < to; j++) {
       const n = docs[j]!;
       const docBoost = this.boost[n]!;
       if (!docBoost) continue;
       const tf = tfs[j]!;
       const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * fieldLength[n]!) / this.avgFieldLength)));
-      const score = termWeight * fieldBoost * docBoost * raw;
-      const found = results.get(n);
-      if (found) {
-        found.score += score;
-        if (!found.terms.includes(source)) found.terms.push(source);
-        if (!found.match.includes(derived)) found.match.push(derived);
-      } else results.set(n, { n, score, terms: [source], match: [derived] });
+      const set = into.set[n]!;
+      if (set === 0) into.pieces.push(n);
+      into.score[n] = into.score[n]! + termWeight * fieldBoost * docBoost * raw;
+      let added = next.get(set);
+      if (added === undefined) next.set(set, (added = sets.add(set, pair)));
+      into.set[n] = added;
     }
   }
 }
 
-function combine(results: Results[], combineWith = 'OR'): Results {
-  if (results.length === 0) return new Map();
-  const operator = combineWith.toUpperCase();
-  if (operator !== 'OR' && operator !== 'AND') throw new Error(`unknown combination ${combineWith}`);
-  return results.reduce((a, b) => (operator === 'OR' ? or(a, b) : and(a, b)));
-}
-
-function merge(into: Scored, from: Scored): void {
-  into.score += from.score;
-  for (const t of from.terms) if (!into.terms.includes(t)) into.terms.push(t);
-  for (const m of from.match) if (!into.match.includes(m)) into.match.push(m);
-}
-
-function or(a: Results, b: Results): Results {
-  for (const [n, r] of b) {
-    const found = a.get(n);
-    if (found) merge(found, r);
-    else a.set(n, r);
+function or(a: Matches, b: Matches, sets: PairSets): Matches {
+  for (const n of b.pieces) {
+    if (a.set[n] === 0) a.pieces.push(n);
+    a.score[n] = a.score[n]! + b.score[n]!;
+    a.set[n] = sets.union(a.set[n]!, b.set[n]!);
   }
   return a;
 }
 
-function and(a: Results, b: Results): Results {
-  const combined: Results = new Map();
-  for (const [n, r] of b) {
-    const found = a.get(n);
-    if (!found) continue;
-    merge(found, r);
-    combined.set(n, found);
+function and(a: Matches, b: Matches, sets: PairSets, size: number): Matches {
+  const combined = new Matches(size);
+  for (const n of b.pieces) {
+    if (a.set[n] === 0) continue;
+    combined.pieces.push(n);
+    combined.score[n] = a.score[n]! + b.score[n]!;
+    combined.set[n] = sets.union(a.set[n]!, b.set[n]!);
   }
   return combined;
 }

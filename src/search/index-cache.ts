@@ -240,4 +240,3 @@ function isWarmExtra(v: unknown): v is WarmExtra {
 export function sha256(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
-

@@ -79,8 +79,8 @@ export function decodeIndexFile<Extra>(bytes: Uint8Array, kindCount: number): In
     if (!start || !docs || !fieldLength || !tfs || (header.owners === true && !owners) || (header.kinds === true && !kinds)) return null;
     if (start[0] !== 0 || start[termCount] !== postingCount) return null;
     for (let t = 0; t < termCount; t++) if (start[t]! > start[t + 1]!) return null;
-    for (const n of docs) if (n >= pieceCount) return null;
-    if (kinds) for (const k of kinds) if (k >= kindCount) return null;
+    for (let j = 0; j < docs.length; j++) if (docs[j]! >= pieceCount) return null;
+    if (kinds) for (let n = 0; n < kinds.length; n++) if (kinds[n]! >= kindCount) return null;
     return { postings: { terms: terms as string[], start, docs, tfs, fieldLength }, kinds, owners, extra: header.extra as Extra };
   } catch {
     return null;

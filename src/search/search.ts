@@ -1,5 +1,5 @@
 import type { SearchDoc, SearchKind } from './documents.js';
-import { QueryEngine, type Scored } from './engine.js';
+import { QueryEngine } from './engine.js';
 import { buildPostings, type Postings } from './postings.js';
 import { planQuery } from './query.js';
 import type { Synonyms } from './synonyms.js';
@@ -133,31 +133,51 @@ interface Ranked {
   match: string[];
 }
 
+/** One result per owner (task, section, template): its best piece, and what its pieces matched. */
+interface Owner {
+  best: number;
+  bestScore: number;
+  /** The three best scores of its pieces. */
+  top: [number, number, number];
+  words: Set<number>;
+  lastSet: number;
+}
+
 function rank(index: SearchIndex, text: string, opts: SearchOptions): Ranked[] {
   const plan = planQuery(text, opts.synonyms);
   if (!plan) return [];
-  const raw = engineOf(index).search(plan.query);
-  const owners = new Map<number, { best: Scored; bestScore: number; scores: number[]; words: Set<number> }>();
-  for (const r of raw) {
-    const key = index.owners[r.n]!;
-    let owner = owners.get(key);
-    if (!owner) owners.set(key, (owner = { best: r, bestScore: -1, scores: [], words: new Set() }));
+  const result = engineOf(index).search(plan.query);
+  const wordsOfSet = new Map<number, number[]>();
+  const owners = new Map<number, Owner>();
+  for (const n of result.pieces) {
+    const set = result.setOf(n);
+    let words = wordsOfSet.get(set);
+    if (!words) {
+      const found = new Set<number>();
+      for (const q of result.sources(n)) for (const w of plan.wordsOf.get(q) ?? []) found.add(w);
+      wordsOfSet.set(set, (words = [...found]));
+    }
     // A piece's score is the sum over the query terms it matched; synonyms of one word must count as
     // that one word, so it is scaled by the number of query words matched (as MiniSearch scales by terms).
-    const words = new Set<number>();
-    for (const q of r.terms) for (const w of plan.wordsOf.get(q) ?? []) words.add(w);
-    const score = r.score * words.size;
-    owner.scores.push(score);
-    if (score > owner.bestScore) Object.assign(owner, { best: r, bestScore: score });
-    for (const w of words) owner.words.add(w);
+    const score = result.score[n]! * words.length;
+    const key = index.owners[n]!;
+    let owner = owners.get(key);
+    if (!owner) owners.set(key, (owner = { best: n, bestScore: -1, top: [0, 0, 0], words: new Set(), lastSet: -1 }));
+    const top = owner.top;
+    if (score > top[0]) owner.top = [score, top[0], top[1]];
+    else if (score > top[1]) owner.top = [top[0], score, top[1]];
+    else if (score > top[2]) top[2] = score;
+    if (score > owner.bestScore || (score === owner.bestScore && n < owner.best)) Object.assign(owner, { best: n, bestScore: score });
+    if (set !== owner.lastSet) for (const w of words) owner.words.add(w);
+    owner.lastSet = set;
   }
   const ranked = [...owners.values()].map((o) => {
-    const [a = 0, b = 0, c = 0] = [...o.scores].sort((x, y) => y - x);
+    const [a, b, c] = o.top;
     const coverage = o.words.size / plan.words;
-    return { n: o.best.n, match: o.best.match, score: (a + 0.3 * b + 0.1 * c) * coverage ** 1.5 };
+    return { n: o.best, score: (a + 0.3 * b + 0.1 * c) * coverage ** 1.5 };
   });
   ranked.sort((x, y) => y.score - x.score || x.n - y.n);
-  return ranked.slice(0, opts.limit ?? ranked.length);
+  return ranked.slice(0, opts.limit ?? ranked.length).map((r) => ({ ...r, match: result.derived(r.n) }));
 }
 
 function hitsOf(index: SearchIndex, ranked: readonly Ranked[]): SearchHit[] {
