@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- --large] [-- --json] [-- --check] [-- --runs N]`: how fast instr is.
+ * `npm run bench [-- --large | --set "10 MB"] [-- --json] [-- --check] [-- --runs N]`: how fast instr is.
  *
  * 1. Whole processes, side by side: `instr --no-cache lint` against markdownlint-cli2 (the linter
  *    a team would otherwise run in CI; same micromark parser) on the same generated files, and
@@ -13,7 +13,7 @@
  * `--check` exits 1 when a goal (issue 16) is missed by more than 10%. Needs the build (dist/).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -56,7 +56,11 @@ async function parent() {
     console.error('bench: build first (npm run build)');
     process.exit(2);
   }
-  const names = args.includes('--large') ? Object.keys(sets) : ['100 KB', '1 MB'];
+  const names = option('--set') ? [option('--set')] : args.includes('--large') ? Object.keys(sets) : ['100 KB', '1 MB'];
+  if (names.some((n) => !sets[n])) {
+    console.error(`bench: --set is one of ${Object.keys(sets).join(', ')}`);
+    process.exit(2);
+  }
   const work = mkdtempSync(join(tmpdir(), 'instr-bench-'));
   const load = [loadavg()];
   const started = new Date();
@@ -78,7 +82,7 @@ async function parent() {
             maxBuffer: 1 << 24,
             stdio: ['ignore', 'pipe', 'inherit'],
           });
-          Object.assign(result, JSON.parse(out), { searchWarm: searchWarm(dir) });
+          Object.assign(result, JSON.parse(out), searchTimes(dir));
         } catch (error) {
           process.stderr.write(`bench: ${name} in process failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
         }
@@ -259,7 +263,14 @@ async function child(dir, repeatText, name, measureLint) {
   {
     // The search index is built from the compiled graph; its cost is compared with a cold compile.
     const { graph } = await compile(v1);
-    await time('searchIndex', () => void api.buildIndex(api.searchDocuments(graph)));
+    const docs = api.searchDocuments(graph);
+    let index;
+    await time('searchIndex', () => void (index = api.buildIndex(docs)));
+    rows.searchIndexBytes = api.storedIndexBytes(index);
+    const synonyms = api.compileSynonyms([]);
+    // A query most pieces match, and the same words with typos: the fuzzy path of the term dictionary.
+    await time('searchQuery', () => void api.search(index, 'клиент прислал счёт', { synonyms, limit: 10 }), Math.max(repeat, 5));
+    await time('searchTypos', () => void api.search(index, 'клиэнт прислол счёт', { synonyms, limit: 10 }), Math.max(repeat, 5));
   }
   {
     let changed = 0;
@@ -274,7 +285,30 @@ async function child(dir, repeatText, name, measureLint) {
   process.stdout.write(JSON.stringify(rows));
 }
 
-/** Median wall time (ms) of a whole `instr search` process on the set's v1 folder, the cache filled by a first run. */
+/**
+ * Median wall time (ms) of a whole `instr search` process on the set's v1 folder, the cache filled
+ * by a first run; and of one after a file changed (its copy in `changed/`, the first file edited
+ * before each run: the others come from the caches of compiled files and of index parts).
+ */
+function searchTimes(dir) {
+  const warm = searchWarm(dir);
+  const changed = join(dir, 'changed');
+  cpSync(join(dir, 'v1'), changed, { recursive: true });
+  const first = join(changed, readdirSync(changed).sort()[0]);
+  const env = { ...process.env, NO_COLOR: '1', INSTR_CACHE_DIR: join(dir, 'search-cache') };
+  const argv = [bin, 'search', 'клиент', 'прислал', 'счёт', 'changed'];
+  spawnSync(process.execPath, argv, { cwd: dir, env, stdio: 'ignore' });
+  const samples = [];
+  for (let i = 0; i < 3; i++) {
+    appendFileSync(first, `\nПравка ${i}.\n`);
+    const start = performance.now();
+    const r = spawnSync(process.execPath, argv, { cwd: dir, env, stdio: 'ignore' });
+    if (r.status !== 0) return { searchWarm: warm, searchChanged: null };
+    samples.push(performance.now() - start);
+  }
+  return { searchWarm: warm, searchChanged: median(samples) };
+}
+
 function searchWarm(dir) {
   if (!existsSync(join(root, 'dist/bundle/cli.js'))) return null;
   const env = { ...process.env, NO_COLOR: '1', INSTR_CACHE_DIR: join(dir, 'search-cache') };
@@ -390,6 +424,8 @@ function goals({ sets: list, startup }) {
     add('one 10 MB file vs the 100-file folder, CPU', ratio(one.peers.instr.cpu, folder.peers.instr.cpu), 1.1);
   }
   if (folder) add('peak RSS, 10 MB folder', folder.peers.instr.rss, 400, 'MB');
+  if (folder?.searchWarm) add('warm `instr search`, 10 MB folder, whole process (issue 13)', folder.searchWarm, 300, 'ms');
+  if (folder?.searchIndex) add('search index build vs cold compile, 10 MB folder (issue 13)', ratio(folder.searchIndex, folder.compile), 0.1);
   if (one) add('peak RSS, one 10 MB file', one.peers.instr.rss, 300, 'MB');
   add('`instr --version` over `node -e 0`', startup.version - startup.node, 40, 'ms');
   if (startup.list !== undefined) add('`instr list` (warm) over `node -e 0`', startup.list - startup.node, 120, 'ms');
@@ -453,7 +489,11 @@ function render(report) {
             'search index build (share of cold compile)',
             ...inproc.map((s) => (s.searchIndex === undefined ? '—' : `${ms(s.searchIndex)} (${((100 * s.searchIndex) / s.compile).toFixed(1)}%)`)),
           ],
+          ['search index, stored', ...inproc.map((s) => (s.searchIndexBytes === undefined ? '—' : `${(s.searchIndexBytes / 1e6).toFixed(1)} MB`))],
+          ['search query, in process', ...inproc.map((s) => ms(s.searchQuery))],
+          ['the same query with typos (fuzzy)', ...inproc.map((s) => ms(s.searchTypos))],
           ['warm `instr search`, whole process (wall)', ...inproc.map((s) => ms(s.searchWarm))],
+          ['`instr search` after one file changed (wall)', ...inproc.map((s) => ms(s.searchChanged))],
         ],
       ),
       '',

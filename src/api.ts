@@ -7,5 +7,7 @@ export { lintCompiled } from './lint/linter.js';
 export { loadConfig } from './lint/config.js';
 export { diffGraphs } from './diff/diff-graphs.js';
 export { searchDocuments } from './search/documents.js';
-export { buildIndex } from './search/search.js';
+export { buildIndex, search } from './search/search.js';
+export { storedIndexBytes } from './search/index-cache.js';
+export { compileSynonyms } from './search/synonyms.js';
 export { openRunJournal } from './journal/run-journal.js';

@@ -133,6 +133,11 @@ function piecesText(docs: readonly SearchDoc[]): string {
   return docs.map((d) => JSON.stringify(d)).join('\n');
 }
 
+/** Bytes of an index as stored (its postings, kinds and owners; the pieces' text is stored apart). */
+export function storedIndexBytes(index: SearchIndex): number {
+  return encodeIndexFile({ postings: index.postings, kinds: index.kinds, owners: index.owners, extra: null }).length;
+}
+
 /** A stored index keyed by the files' bytes, with its meta; null when absent, forged or damaged. */
 export async function readWarmIndex(cache: FileCache, key: string): Promise<{ index: SearchIndex; meta: SearchMeta } | null> {
   const bytes = await cache.getBytes(key);
