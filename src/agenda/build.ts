@@ -13,8 +13,8 @@ import { addDays, hhmm, localDate, localParts, startOfLocalDay, systemTimeZone }
 
 const interruptedAfterMs = 3_600_000;
 
-/** `paused`: a run paused until a moment the user gave, shown then to be picked up again. */
-type AgendaKind = 'schedule' | DueKind | 'paused';
+/** `paused`: a run paused until a moment the user gave, shown then to be picked up again; `promise`: a promise to a client not yet kept. */
+type AgendaKind = 'schedule' | DueKind | 'paused' | 'promise';
 
 export interface AgendaItem {
   kind: AgendaKind;
@@ -145,6 +145,11 @@ export function buildAgenda(
       const action = due.kind === 'wait' ? timeoutAction(index, index.node(due.node)) : undefined;
       if (item) items.push({ ...item, ...extra, ...(action !== undefined && { action }) });
     }
+    for (const p of r.promises ?? []) {
+      if (p.keptAt !== undefined || p.dropped || p.due === null) continue;
+      const item = timed({ ...b, line: index.node(p.node)?.position.line ?? b.line }, { kind: 'promise', at: p.due, label: p.text }, from, days);
+      if (item) items.push({ ...item, ...extra });
+    }
     if (r.state === 'paused' && r.pausedUntil !== undefined) {
       const item = timed(
         { ...b, line: (r.node ? index.node(r.node)?.position.line : undefined) ?? b.line },
@@ -197,7 +202,7 @@ function timeoutAction(index: GraphIndex, node: Node | undefined): string | unde
 /** An item at an instant if it falls before the range's end; listed on the first day when past. */
 function timed(
   b: Omit<AgendaItem, 'kind' | 'date' | 'time' | 'at' | 'overdue' | 'label'>,
-  due: DueItem | { kind: 'paused'; at: number; label: string },
+  due: DueItem | { kind: 'paused' | 'promise'; at: number; label: string },
   from: string,
   days: number,
 ): AgendaItem | null {
@@ -206,7 +211,7 @@ function timed(
   const { kind, at: instant, label } = due;
   if (instant >= end) return null;
   const p = localParts(instant, b.zone);
-  const overdue = due.kind === 'paused' ? due.at < start : isOverdue(due, start);
+  const overdue = due.kind === 'paused' || due.kind === 'promise' ? due.at < start : isOverdue(due as DueItem, start);
   const date = overdue ? from : `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
   return { ...b, kind, date, time: hhmm(p), at: new Date(instant).toISOString(), overdue, label };
 }

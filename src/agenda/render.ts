@@ -46,6 +46,8 @@ function what(item: AgendaItem, lang: string): string {
       return `${t.agendaTaskDeadline}: ${item.label}`;
     case 'paused':
       return `${t.agendaPausedUntil}: ${item.label}`;
+    case 'promise':
+      return `${timeMessages(lang).promise}: ${item.label}`;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Graph } from '../graph/types.js';
 import type { FirmDays } from './production-calendar.js';
 import { dueAfter } from './working-duration.js';
+import { parsePromiseAfter, parsePromiseDue, promiseDueAt } from './promise-due.js';
 import { nextOpen, type WorkTime } from './working-time.js';
 import { workTimeFor } from './work-time-for.js';
 
@@ -43,6 +44,14 @@ export class WorkTimes {
   chase(file: string, start: number, timeout: string): number | null {
     const due = this.due(file, start, timeout);
     return due === null ? null : nextOpen(this.forFile(file), due);
+  }
+
+  /** When a promise written in a file (`due`, `after` of `::promise`) and made at an instant is due; null when unreadable. */
+  promiseDue(file: string, made: number, promise: { due: string; after?: string }): number | null {
+    const due = parsePromiseDue(promise.due);
+    if (!due) return null;
+    const after = promise.after !== undefined ? parsePromiseAfter(promise.after) : undefined;
+    return promiseDueAt(this.forFile(file), made, { due, ...(after ? { after } : {}) });
   }
 
   /** The deadline of a run of a task from its trigger's `deadline`, if it has one. */

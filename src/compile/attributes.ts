@@ -1,6 +1,7 @@
 import type { LeafDirective } from 'mdast-util-directive';
 import { attributeSpec, endStatuses, type AttributeType, type DirectiveSpec } from './directives.js';
 import { parseSpan, spanHint } from '../calendar/working-duration.js';
+import { parsePromiseAfter, parsePromiseDue, promiseAfterHint, promiseDueHint } from '../calendar/promise-due.js';
 import { idPattern } from './ids.js';
 import { checkRrule, timePattern } from './schedule.js';
 import { fidelityMessages } from './fidelity-messages.js';
@@ -81,6 +82,17 @@ function attributeProblem(type: AttributeType, value: string, say: Say): { rule:
       return value === 'before' || value === 'after' ? null : { rule: 'bad-attribute', message: say('valueShift') };
     case 'text':
       return value.length > 0 ? null : { rule: 'bad-attribute', message: say('valueEmpty') };
+    case 'ids':
+      return value
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .every((id) => idPattern.test(id)) && value.trim()
+        ? null
+        : { rule: 'bad-id', message: say('valueId') };
+    case 'promise-due':
+      return parsePromiseDue(value) ? null : { rule: 'bad-duration', message: say('valueDuration', { hint: promiseDueHint }) };
+    case 'promise-after':
+      return parsePromiseAfter(value) ? null : { rule: 'bad-duration', message: say('valueDuration', { hint: promiseAfterHint }) };
   }
 }
 

@@ -47,7 +47,7 @@ describe('compiler diagnostics follow the instruction’s language', () => {
       'task-without-id: У задачи «A task without an id» нет id; допишите в конце заголовка латинский id, например {#a-task-without}',
       'too-few-options: У решения «Question?» вариантов: 1; нужно хотя бы два',
       'unknown-attribute: Неизвестный атрибут «foo» у ::escalate; ожидаются: id, role',
-      'unknown-directive: Неизвестный элемент «::frobnicate»; ожидается один из: ::when, ::schedule, ::decision, ::goto, ::end, ::escalate, ::checkpoint, ::wait',
+      'unknown-directive: Неизвестный элемент «::frobnicate»; ожидается один из: ::when, ::schedule, ::decision, ::goto, ::end, ::escalate, ::checkpoint, ::wait, ::promise',
     ]);
   });
 

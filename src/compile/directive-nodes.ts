@@ -1,6 +1,6 @@
 import type { ListItem, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
-import type { DecisionNode, Node, Option, WaitNode } from '../graph/types.js';
+import type { DecisionNode, Node, Option, StepNode, WaitNode } from '../graph/types.js';
 import { endStatuses, type DirectiveSpec } from './directives.js';
 import { contentId, idPattern } from './ids.js';
 import { collectLinks, plainText } from './inline.js';
@@ -131,6 +131,19 @@ export abstract class DirectiveNodes extends FidelityChecks {
         const value = attrs.get('value');
         if (value !== undefined) checkpoint.value = value;
         finish(checkpoint, true);
+        return;
+      }
+      case 'promise': {
+        const due = attrs.get('due');
+        if (due === undefined) return;
+        const promise: StepNode['promise'] & object = { due };
+        const after = attrs.get('after');
+        const kept = attrs.get('kept');
+        if (after !== undefined) promise.after = after;
+        const keptBy = kept?.split(/[\s,]+/).filter(Boolean) ?? [];
+        if (keptBy.length > 0) promise.kept = [keptBy[0]!, ...keptBy.slice(1)];
+        const step: StepNode = { ...base, id: this.nodeId('step', label, explicit, node), kind: 'step', text: label, markdown: label, promise, next: null };
+        finish(step, true);
         return;
       }
       case 'wait': {

@@ -3,7 +3,7 @@
  * each may stand, whether it takes a label, and the type of each attribute. compile-file.ts checks
  * every directive against this table before it builds a node.
  */
-export type AttributeType = 'id' | 'duration' | 'time' | 'text' | 'flag' | 'rrule' | 'role' | 'status' | 'shift';
+export type AttributeType = 'id' | 'duration' | 'time' | 'text' | 'flag' | 'rrule' | 'role' | 'status' | 'shift' | 'promise-due' | 'promise-after' | 'ids';
 
 export interface AttributeSpec {
   type: AttributeType;
@@ -38,6 +38,13 @@ const directives: Record<string, DirectiveSpec> = {
     label: 'required',
     attributes: { id: { type: 'id' }, deadline: { type: 'duration' }, timeout: { type: 'duration' } },
     summary: 'waiting for an external event',
+  },
+  promise: {
+    where: 'flow',
+    label: 'required',
+    // a step that gives a client a promise with a due time; see docs/working-time.md
+    attributes: { id: { type: 'id' }, due: { type: 'promise-due', required: true }, after: { type: 'promise-after' }, kept: { type: 'ids' } },
+    summary: 'a promise to a client, due in working time',
   },
 };
 

@@ -113,6 +113,17 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
         node.targetTask = targetNode.task;
         node.targetNode = targetNode.id;
       }
+    } else if (node.kind === 'step' && node.promise?.kept !== undefined) {
+      for (const kept of node.promise.kept) {
+        const target = Object.hasOwn(graph.nodes, kept) ? graph.nodes[kept] : undefined;
+        if (!target?.explicitId)
+          report(
+            node.position.file,
+            node.position,
+            'dangling-promise',
+            `The promise is kept by "${kept}", which no node has as its id (write {#${kept}} on the step that keeps it)`,
+          );
+      }
     } else if (node.kind === 'escalation') {
       const own = documentsByFile.get(node.position.file);
       const defined = (own && Object.hasOwn(own.roles, node.role)) || graph.documents.some((d) => Object.hasOwn(d.roles, node.role));

@@ -305,6 +305,25 @@ export interface StepNode {
    * Markdown of the rest of the list item (sub-lists, paragraphs).
    */
   details?: string;
+  /**
+   * A `::promise` to a client: this step is giving it. Answered done, the run has made the promise; see docs/working-time.md.
+   */
+  promise?: {
+    /**
+     * When it is due: a time of day ("today 18:00", "next-workday 12:00") or a span from when it is made (30wm, 2wh, PT30M).
+     */
+    due: string;
+    /**
+     * The rule for a promise made late: "15:00 -> next-workday 12:00".
+     */
+    after?: string;
+    /**
+     * The nodes that keep the promise when the run passes one of them (a checkpoint confirmed, a step done); without them, the run ending done keeps it.
+     *
+     * @minItems 1
+     */
+    kept?: [NodeId, ...NodeId[]];
+  };
   next: Next;
 }
 /**

@@ -6,6 +6,9 @@ const en = {
   /** An agenda item moved on a shortened pre-holiday day: «сокращённый день, по расписанию 17:30». */
   shortenedDay: (from: string) => `shortened day, scheduled ${from}`,
   promise: 'Promise',
+  promiseStep: 'A promise to the client: done = you gave it; it stays in the agenda until it is kept',
+  promiseKeptChoice: 'Promise kept:',
+  promiseKeptNoted: 'Noted: the promise is kept.',
   promiseDue: 'due',
   promiseMade: 'Promised',
   promiseKept: 'kept',
@@ -26,6 +29,9 @@ const en = {
 const ru: typeof en = {
   shortenedDay: (from) => `сокращённый день, по расписанию ${from}`,
   promise: 'Обещание',
+  promiseStep: 'Обещание клиенту: «Сделано» — вы его дали; оно в повестке, пока не выполнено',
+  promiseKeptChoice: 'Обещание выполнено:',
+  promiseKeptNoted: 'Записано: обещание выполнено.',
   promiseDue: 'срок',
   promiseMade: 'Обещано',
   promiseKept: 'выполнено',

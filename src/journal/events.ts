@@ -104,6 +104,21 @@ interface TimeoutEvent extends Base {
   node: string;
 }
 
+/**
+ * A promise to a client (a `::promise` step): `made` when the step is done, with `due` (ISO, in
+ * working time by the calendar); `kept` when the run passed the step that keeps it (`by: step`),
+ * ended done (`by: end`) or the user said so (`by: answer`); `withdrawn` when the run went back
+ * before the promise step.
+ */
+interface PromiseEvent extends Base {
+  type: 'promise';
+  node: string;
+  state: 'made' | 'kept' | 'withdrawn';
+  text?: string;
+  due?: string;
+  by?: 'step' | 'end' | 'answer';
+}
+
 /** Undo back to an earlier node. */
 interface BackEvent extends Base {
   type: 'back';
@@ -175,6 +190,7 @@ export type JournalEvent =
   | WaitEvent
   | ResumeEvent
   | TimeoutEvent
+  | PromiseEvent
   | BackEvent
   | PauseEvent
   | NotCoveredEvent

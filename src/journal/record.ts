@@ -12,6 +12,7 @@ const knownTypes = new Set([
   'wait',
   'resume',
   'timeout',
+  'promise',
   'back',
   'pause',
   'not-covered',

@@ -49,6 +49,20 @@ export interface RunRecord {
   pausedUntil?: number;
   /** Waits whose event came after their chase time (or never came before the run ended). */
   missedWaits?: MissedWait[];
+  /** Promises made to clients during the run, in the order made. */
+  promises?: JournalPromise[];
+}
+
+/** A promise as the journal has it; its state at a moment is promiseState() of run/promises.ts. */
+export interface JournalPromise {
+  node: string;
+  text: string;
+  madeAt: number;
+  /** ms since epoch; null when the journal has no due time for it. */
+  due: number | null;
+  keptAt?: number;
+  /** The run ended cancelled, failed or abandoned before it was kept. */
+  dropped?: true;
 }
 
 interface MissedWait {
@@ -96,6 +110,8 @@ export class RunFolder {
     if (r.pausedUntil !== undefined && r.state !== 'paused') delete r.pausedUntil;
     if (e.type === 'step' && e.action === 'done') return;
     const at = Date.parse(e.at);
+    if (r.promises && (e.type === 'abandon' || (e.type === 'end' && e.status !== 'done' && isOpenStatus(was))))
+      for (const p of r.promises) if (p.keptAt === undefined) p.dropped = true;
     switch (e.type) {
       case 'start':
         r.task = String(e.task);
@@ -159,6 +175,17 @@ export class RunFolder {
       case 'pause': {
         const until = typeof e.until === 'string' ? Date.parse(e.until) : Number.NaN;
         if (r.state === 'paused' && Number.isFinite(until)) r.pausedUntil = until;
+        return;
+      }
+      case 'promise': {
+        const list = (r.promises ??= []);
+        const open = list.findIndex((p) => p.node === e.node && p.keptAt === undefined && !p.dropped);
+        if (e.state === 'made') {
+          const due = typeof e.due === 'string' ? Date.parse(e.due) : Number.NaN;
+          if (open >= 0) list.splice(open, 1);
+          list.push({ node: String(e.node), text: String(e.text ?? ''), madeAt: at, due: Number.isFinite(due) ? due : null });
+        } else if (open >= 0 && e.state === 'kept') list[open]!.keptAt = at;
+        else if (open >= 0 && e.state === 'withdrawn') list.splice(open, 1);
         return;
       }
       case 'timeout':

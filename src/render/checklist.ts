@@ -1,3 +1,4 @@
+import { timeMessages } from '../i18n/time-messages.js';
 import { roleMentions } from '../analyze/role-mentions.js';
 import { nodeLabel } from '../graph/node-text.js';
 import type { GraphIndex } from '../graph/query.js';
@@ -76,7 +77,10 @@ function pushNote(lines: ChecklistLine[], markdown: string, depth: number): void
 function describe(node: Node, t: Messages, index: GraphIndex, lang: string | undefined): string {
   switch (node.kind) {
     case 'step':
-      return node.markdown;
+      // a promise to a client says when it is due, as written (the run shows the moment)
+      return node.promise
+        ? `🤝 ${node.markdown} (${timeMessages(lang ?? 'en').promiseDue}: ${node.promise.due}${node.promise.after ? `; ${node.promise.after}` : ''})`
+        : node.markdown;
     case 'decision':
       return `${node.question}`;
     case 'jump': {

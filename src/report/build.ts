@@ -11,6 +11,7 @@ import { addDays, localDate, parseIsoDate, startOfLocalDay, systemTimeZone } fro
 import type { JournalStats } from '../journal/stream.js';
 import type { RunRecord } from '../journal/runs.js';
 import { daysLate, isOverdue, runDues, type DueKind } from '../journal/due.js';
+import { promiseState } from '../journal/promise-state.js';
 
 /** An open run idle for longer than this counts as abandoned. */
 const staleAfterDays = 7;
@@ -98,6 +99,32 @@ interface OverdueItem {
   zone: string;
 }
 
+/** A promise to a client kept late or broken (its due passed, not kept), for the report's list. */
+interface PromiseItem {
+  run: string;
+  task: string;
+  user: string;
+  about?: string;
+  text: string;
+  /** Due, ISO; kept, ISO, when it was kept late. */
+  due: string;
+  kept?: string;
+  state: 'late' | 'broken';
+  zone: string;
+}
+
+/** Promises made in runs started in the period, by where they stand at the report's moment. */
+interface PromiseCounts {
+  made: number;
+  kept: number;
+  late: number;
+  broken: number;
+  open: number;
+  /** Made, then the run was cancelled or abandoned: neither kept nor broken. */
+  dropped: number;
+  items: PromiseItem[];
+}
+
 interface ReviewDue {
   file: string;
   task: string | null;
@@ -125,6 +152,7 @@ export interface Report {
   /** Situations the instruction does not cover, oldest first: what to add. */
   notCovered: GapItem[];
   overdue: OverdueItem[];
+  promises: PromiseCounts;
   review: ReviewDue[];
 }
 
@@ -157,6 +185,7 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
   const unclear = new Map<string, { task: string; node: string; notes: Map<string, number> }>();
   const overdue: OverdueItem[] = [];
   const notCovered: GapItem[] = [];
+  const promises: PromiseCounts = { made: 0, kept: 0, late: 0, broken: 0, open: 0, dropped: 0, items: [] };
   let scriptedRuns = 0;
 
   let earliest = Infinity;
@@ -249,6 +278,23 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
         ...(r.about !== undefined && { about: r.about }),
       });
     }
+    for (const p of r.promises ?? []) {
+      const state = promiseState(p, now);
+      promises.made++;
+      promises[state]++;
+      if (state === 'late' || state === 'broken')
+        promises.items.push({
+          run: r.run,
+          task: r.task,
+          user: r.user,
+          ...(r.about !== undefined && { about: r.about }),
+          text: p.text,
+          due: new Date(p.due ?? p.madeAt).toISOString(),
+          ...(p.keptAt !== undefined && { kept: new Date(p.keptAt).toISOString() }),
+          state,
+          zone,
+        });
+    }
     for (const u of r.unclear ?? []) {
       let entry = unclear.get(u.node);
       if (!entry) unclear.set(u.node, (entry = { task: r.task, node: u.node, notes: new Map() }));
@@ -289,6 +335,7 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
     unclear: unclearSteps,
     notCovered: notCovered.sort((a, b) => a.at.localeCompare(b.at)),
     overdue,
+    promises: { ...promises, items: promises.items.sort((a, b) => a.due.localeCompare(b.due)) },
     review: reviewDue(graph, options.today),
   };
 }

@@ -6,6 +6,7 @@ import type { GapItem, Report, StepRef, TaskReport } from './build.js';
 import { gapMessages, type GapMessages } from './gap-messages.js';
 import { resolveLanguage } from '../i18n/language.js';
 import { localDateTime } from '../schedule/zone.js';
+import { timeMessages, type TimeMessages } from '../i18n/time-messages.js';
 
 /** 90 000 ms → «1 мин 30 с» / "1 min 30 s"; whole days, hours and minutes beyond that. */
 export function formatMs(ms: number, lang: string): string {
@@ -114,7 +115,7 @@ export function reportText(report: Report, lang: string, c: ChalkInstance): stri
     out.push(
       `  ${c.red(local(o.due, o.zone))}  ${c.cyan(terminalSafe(o.task))}  ${terminalSafe(overdueLabel(o.kind, o.label, t))}${happened(o, t)}${o.about ? ` — ${terminalSafe(o.about)}` : ''}  ${c.dim(`${t.agendaRun} ${terminalSafe(o.run)}${o.user ? `, ${terminalSafe(o.user)}` : ''}`)}`,
     );
-  out.push('', c.bold(t.reportReview));
+  out.push(...promiseLines(report, lang, c), '', c.bold(t.reportReview));
   if (report.review.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
   for (const r of report.review)
     out.push(
@@ -122,6 +123,23 @@ export function reportText(report: Report, lang: string, c: ChalkInstance): stri
     );
   out.push('');
   return out.join('\n');
+}
+
+/** «Обещания клиентам»: the counts, then each promise kept late or broken, its times local. */
+function promiseLines(report: Report, lang: string, c: ChalkInstance): string[] {
+  const p = report.promises;
+  const t9 = timeMessages(lang);
+  const out = ['', c.bold(t9.promisesTitle)];
+  if (p.made === 0) return [...out, `  ${c.dim(messages(lang).reportNone)}`];
+  out.push(`  ${t9.promisesCounts(p.made, p.kept, p.late, p.broken, p.open)}`);
+  for (const x of p.items)
+    out.push(`  ${c.red(promiseItemText(x, t9))}  ${c.dim(`${messages(lang).agendaRun} ${terminalSafe(x.run)}${x.user ? `, ${terminalSafe(x.user)}` : ''}`)}`);
+  return out;
+}
+
+function promiseItemText(x: Report['promises']['items'][number], t9: TimeMessages): string {
+  const state = x.state === 'late' && x.kept ? `${t9.promiseKeptLate} ${local(x.kept, x.zone)}` : t9.promiseBroken;
+  return terminalSafe(`${local(x.due, x.zone)}  ${x.task}  ${x.text}${x.about ? ` — ${x.about}` : ''} (${state})`);
 }
 
 /** A missed wait the run went on from: when the event came (or that it never did). */
@@ -189,6 +207,15 @@ export function reportMarkdown(report: Report, lang: string): string {
   if (missed.length === 0) out.push(t.reportNone);
   for (const m of missed)
     out.push(`- **${m.missed.length}/${m.due}** \`${cell(m.task)}\` ${cell(m.label)} (${m.file}:${m.line}): ${dateList(m.missed.map((x) => x.date))}`);
+  const t9 = timeMessages(lang);
+  out.push('', `## ${t9.promisesTitle}`, '');
+  if (report.promises.made === 0) out.push(t.reportNone);
+  else {
+    const p = report.promises;
+    out.push(t9.promisesCounts(p.made, p.kept, p.late, p.broken, p.open));
+    if (p.items.length > 0) out.push('');
+    for (const x of p.items) out.push(`- ${cell(promiseItemText(x, t9))} (${t.agendaRun} ${cell(x.run)}${x.user ? `, ${cell(x.user)}` : ''})`);
+  }
   out.push('', `## ${t.reportReview}`, '');
   if (report.review.length === 0) out.push(t.reportNone);
   for (const r of report.review)

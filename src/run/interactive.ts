@@ -13,7 +13,8 @@ import { stepNumbers } from '../render/checklist.js';
 import { contactLabel, roleContactsLine } from '../render/role-contacts.js';
 import { readLinkedFile, renderFileMarkdown } from '../render/linked-file.js';
 import { documentZone } from '../schedule/task-zone.js';
-import { localDate, localParts, hhmm } from '../schedule/zone.js';
+import { localDate, localDateTime, localParts, hhmm } from '../schedule/zone.js';
+import { timeMessages } from '../i18n/time-messages.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import type { Answer } from './engine.js';
 import type { Action, Driver, Gap, Open } from './drive.js';
@@ -58,7 +59,8 @@ type Choice =
   | 'reference'
   | 'search'
   | `option:${string}`
-  | `open:${number}`;
+  | `open:${number}`
+  | `kept:${string}`;
 
 /** Inquirer's theme drawn with our colour instance, so NO_COLOR and non-TTY output stay plain. */
 export function inquirerTheme(c: ChalkInstance, t?: RunMessages) {
@@ -140,6 +142,11 @@ export class InteractiveDriver implements Driver {
       { value: 'not-covered', name: t.notCovered },
       { value: 'pause', name: t.pause },
       ...(searchDirectly ? [{ value: 'search' as Choice, name: t.referenceSearch }] : []),
+      // last, so the places of the other actions never move
+      ...session
+        .promises()
+        .filter((p) => !p.kept && !p.dropped)
+        .map((p) => ({ value: `kept:${p.node}` as Choice, name: `${timeMessages(this.ui.lang).promiseKeptChoice} ${terminalSafe(p.text)}` })),
     ];
     let message = t.whatNow;
     let choices: Array<{ value: Choice; name: string; disabled?: boolean } | Separator>;
@@ -181,6 +188,10 @@ export class InteractiveDriver implements Driver {
     if (choice.startsWith('open:')) {
       const reference = references[Number(choice.slice('open:'.length))];
       if (reference) this.open(reference);
+      return this.ask(prompt, session);
+    }
+    if (choice.startsWith('kept:')) {
+      if (session.keepPromise(choice.slice('kept:'.length))) this.ui.out(`${this.ui.color.green('✔')} ${timeMessages(this.ui.lang).promiseKeptNoted}\n`);
       return this.ask(prompt, session);
     }
     if (choice === 'reference') {
@@ -477,6 +488,13 @@ export class InteractiveDriver implements Driver {
         const body = renderMarkdown(prompt.node.markdown, { ...md, links: prompt.node.links ?? [] });
         const details = prompt.node.details ? renderMarkdown(prompt.node.details, { ...md, links: prompt.node.links ?? [] }) : [];
         for (const l of [...body, ...details]) lines.push(`  ${l}`);
+        const promise = prompt.node.promise;
+        if (promise) {
+          const file = prompt.node.position.file;
+          const due = session.times.promiseDue(file, session.now().getTime(), promise);
+          const when = due === null ? terminalSafe(promise.due) : localDateTime(due, session.times.forFile(file).zone);
+          lines.push(`  ${c.yellow('🤝')} ${c.bold(timeMessages(lang).promiseStep)} ${c.dim(`· ${timeMessages(lang).promiseDue}: ${when}`)}`);
+        }
         break;
       }
       case 'decision':

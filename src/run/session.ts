@@ -9,8 +9,12 @@ import type { Graph } from '../graph/types.js';
 import type { JournalEvent } from '../journal/events.js';
 import type { EventBody, JournalWriter } from '../journal/writer.js';
 import { applyAnswer, currentPrompt, endNotCovered, isFinished, type Answer, type Prompt, type Result, type RunState } from './engine.js';
+import { runPromises, type DueOf, type RunPromise } from './promises.js';
 
 export class RunSession {
+  /** Promises the user said were kept (node → when, ISO): an answer outside the path. */
+  readonly keptByAnswer = new Map<string, string>();
+
   constructor(
     readonly graph: Graph,
     public state: RunState,
@@ -50,10 +54,46 @@ export class RunSession {
     const after = result.state;
     const body = answerEvent(this.graph, this.times, before, after, answer, now);
     if (body) this.record(body, now.toISOString());
+    this.recordPromises(before, after, now.toISOString());
     this.state = after;
     const fromPath = answer.type === 'back' || answer.type === 'unclear' ? after.path.length : before.path.length + 1;
     this.recordAutomatic(after, fromPath, null, now);
     return result;
+  }
+
+  /** The run's promises now: made, kept or open (see run/promises.ts). */
+  promises(): RunPromise[] {
+    return runPromises(this.graph, this.state, this.dueOf, this.keptByAnswer);
+  }
+
+  /** The user says an open promise was kept: journaled, and it leaves the agenda. */
+  keepPromise(node: string): boolean {
+    const open = this.promises().find((p) => p.node === node && !p.kept && !p.dropped);
+    if (!open) return false;
+    const at = this.clock().toISOString();
+    this.keptByAnswer.set(node, at);
+    this.record({ type: 'promise', node, state: 'kept', by: 'answer' }, at);
+    return true;
+  }
+
+  private readonly dueOf: DueOf = (step, made) => (step.promise ? this.times.promiseDue(step.position.file, made, step.promise) : null);
+
+  /** Journals the promises an answer made, kept or (going back) withdrew. */
+  private recordPromises(before: RunState, after: RunState, at: string): void {
+    const key = (p: RunPromise) => `${p.node}\u0000${p.madeAt}`;
+    const was = new Map(runPromises(this.graph, before, this.dueOf, this.keptByAnswer).map((p) => [key(p), p]));
+    const now = runPromises(this.graph, after, this.dueOf, this.keptByAnswer);
+    const still = new Set(now.map(key));
+    for (const p of was.values()) if (!still.has(key(p)) && !p.kept) this.record({ type: 'promise', node: p.node, state: 'withdrawn' }, at);
+    for (const p of now) {
+      const old = was.get(key(p));
+      if (!old) {
+        const body: EventBody = { type: 'promise', node: p.node, state: 'made', text: p.text };
+        if (p.due !== null) body.due = new Date(p.due).toISOString();
+        this.record(body, at);
+      }
+      if (p.kept && !old?.kept && p.kept.by !== 'answer') this.record({ type: 'promise', node: p.node, state: 'kept', by: p.kept.by }, at);
+    }
   }
 
   /** Ends the run at a situation the instruction does not cover (after its draft was captured). */

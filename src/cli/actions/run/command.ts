@@ -454,6 +454,7 @@ async function continueRun(ctx: Ctx, chosen: Candidate): Promise<number> {
   const last = chosen.events.at(-1)!;
   const writer = ctx.journal.writer(chosen.id, last.seq + 1);
   const session = new RunSession(graph, replay.state, writer, ctx.clock);
+  for (const e of chosen.events) if (e.type === 'promise' && e.state === 'kept' && e.by === 'answer') session.keptByAnswer.set(e.node, e.at);
   // A kill between an answer and what the engine did on its own after it (the end of the run,
   // or reaching a wait) leaves those records out: write them now, once.
   const lastWait = chosen.events.findLast((e) => e.type === 'wait' || e.type === 'resume' || e.type === 'timeout');
