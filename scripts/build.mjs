@@ -53,6 +53,24 @@ const lazyFiles = {
   slugify: ['@sindresorhus/slugify'],
 };
 
+/**
+ * pg asks at load whether it runs in a Cloudflare Worker; on Node 20 (no `navigator`) it answers
+ * by touching the global `Response`, which makes Node load its whole fetch implementation (undici):
+ * 60–80 ms of every command that uses the team journal, before the first prompt. The bundle is
+ * for Node only, so the answer is no.
+ */
+const pgOnNode = {
+  name: 'pg-on-node',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]pg[\\/]lib[\\/]stream\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const probe = 'function isCloudflareRuntime() {';
+      if (!text.includes(probe)) throw new Error(`pg-on-node: ${args.path} no longer has ${probe}; check the plugin`);
+      return { contents: text.replace(probe, `${probe}\n  return false;`), loader: 'js' };
+    });
+  },
+};
+
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
@@ -67,7 +85,7 @@ await build({
   // CommonJS packages inside the bundle require Node's own modules through esbuild's shim, which
   // needs a `require` in scope. A global one, so that no module's own `require` binding collides.
   banner: { js: "import { createRequire as __instrCreateRequire } from 'node:module'; globalThis.require ??= __instrCreateRequire(import.meta.url);" },
-  plugins: [bundleTwins],
+  plugins: [bundleTwins, pgOnNode],
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -53,4 +53,18 @@ describe('dist/bundle', () => {
     expect(clean).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(clean.stdout)).toHaveProperty('tasks');
   });
+
+  it('does not load Node’s fetch (undici) when a command opens the team journal on PostgreSQL', () => {
+    // pg's Cloudflare probe would touch the global Response; the build answers it for Node.
+    const preload = join(temp, 'modules.cjs');
+    const out = join(temp, 'modules.txt');
+    writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, process.moduleLoadList.join('\\n')));`);
+    const r = runInstr(['report', 'instructions', '--journal', 'postgres://instr@127.0.0.1:1/none?connect_timeout=1'], {
+      env: { NODE_OPTIONS: `--require ${preload}` },
+    });
+    expect(r.stderr).toMatch(/127\.0\.0\.1:1/);
+    const loaded = readFileSync(out, 'utf8');
+    expect(loaded).toContain('NativeModule net');
+    expect(loaded).not.toMatch(/undici/);
+  });
 });
