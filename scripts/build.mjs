@@ -56,7 +56,7 @@ const lazyFiles = {
 /**
  * pg asks at load whether it runs in a Cloudflare Worker; on Node 20 (no `navigator`) it answers
  * by touching the global `Response`, which makes Node load its whole fetch implementation (undici):
- * 60–80 ms of every command that uses the team journal, before the first prompt. The bundle is
+ * about 70 ms of CPU in every command that uses the team journal, before its first prompt. The bundle is
  * for Node only, so the answer is no.
  */
 const pgOnNode = {
