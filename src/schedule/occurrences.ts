@@ -13,6 +13,20 @@ const { RRule } = rrulePackage;
  */
 const anchor = { year: 2001, month: 1, day: 1 };
 
+/**
+ * rrule walks from DTSTART to the range: from 2001, a daily rule steps through 9 000 days before
+ * it reaches 2026. Without INTERVAL (or with 1) and without COUNT, every year whose 1 January is a
+ * Monday gives the same occurrences from then on, so the walk starts at the latest such year
+ * before the range instead (2024 for 2026).
+ */
+function anchorYear(options: { interval?: number | null; count?: number | null }, from: number): number {
+  if ((options.interval ?? 1) !== 1 || (options.count !== undefined && options.count !== null)) return anchor.year;
+  for (let year = new Date(from).getUTCFullYear(); year > anchor.year; year--) {
+    if (new Date(Date.UTC(year, 0, 1)).getUTCDay() === 1) return year;
+  }
+  return anchor.year;
+}
+
 export interface Occurrence {
   /** Local calendar date in the schedule's zone. */
   date: string;
@@ -40,7 +54,7 @@ export function occurrences(schedule: Pick<Schedule, 'rrule' | 'time'>, zone: st
   if (rruleLimitProblem(options)) return [];
   const [hour, minute] = schedule.time ? schedule.time.split(':').map(Number) : [0, 0];
   const hasTime = Boolean(schedule.time) || hasValues(options.byhour) || hasValues(options.byminute);
-  const dtstart = new Date(Date.UTC(anchor.year, anchor.month - 1, anchor.day, hour ?? 0, minute ?? 0));
+  const dtstart = new Date(Date.UTC(anchorYear(options, start), anchor.month - 1, anchor.day, hour ?? 0, minute ?? 0));
   let rule;
   try {
     rule = new RRule({ ...options, dtstart, tzid: null }, true);
