@@ -1,3 +1,4 @@
+import { parseSpan } from '../calendar/working-duration.js';
 import { parseDuration, type DurationParts } from '../schedule/durations.js';
 import { resolveLanguage } from './language.js';
 
@@ -22,10 +23,26 @@ const units: Record<string, Record<keyof DurationParts, [string, string, string]
   },
 };
 
-/** `P1W` → «1 неделя» / "1 week"; the ISO text itself when it does not parse. */
+const workingUnits: Record<string, Record<'days' | 'hours' | 'minutes', [string, string, string]>> = {
+  ru: {
+    days: ['рабочий день', 'рабочих дня', 'рабочих дней'],
+    hours: ['рабочий час', 'рабочих часа', 'рабочих часов'],
+    minutes: ['рабочая минута', 'рабочих минуты', 'рабочих минут'],
+  },
+  en: {
+    days: ['working day', 'working days', 'working days'],
+    hours: ['working hour', 'working hours', 'working hours'],
+    minutes: ['working minute', 'working minutes', 'working minutes'],
+  },
+};
+
+/**
+ * `P1W` → «1 неделя» / "1 week"; working time too: `2wh` → «2 рабочих часа», `1wd4wh` →
+ * «1 рабочий день 4 рабочих часа». The text itself when it is neither.
+ */
 export function formatDuration(iso: string, lang: string | undefined): string {
   const parts = parseDuration(iso);
-  if (!parts) return iso;
+  if (!parts) return formatWorking(iso, lang);
   const code = resolveLanguage(lang);
   const rules = new Intl.PluralRules(code);
   const names = units[code]!;
@@ -38,4 +55,22 @@ export function formatDuration(iso: string, lang: string | undefined): string {
     out.push(`${n} ${form === 'one' ? one : form === 'few' ? few : code === 'en' ? few : many}`);
   }
   return out.join(' ') || iso;
+}
+
+function formatWorking(text: string, lang: string | undefined): string {
+  const span = parseSpan(text);
+  if (!span || span.kind !== 'working') return text;
+  const code = resolveLanguage(lang);
+  const rules = new Intl.PluralRules(code);
+  const names = workingUnits[code]!;
+  const amounts = { days: span.days, hours: Math.floor(span.minutes / 60), minutes: span.minutes % 60 };
+  const out: string[] = [];
+  for (const key of ['days', 'hours', 'minutes'] as const) {
+    const n = amounts[key];
+    if (!n) continue;
+    const [one, few, many] = names[key];
+    const form = rules.select(n);
+    out.push(`${n} ${form === 'one' ? one : form === 'few' ? few : code === 'en' ? few : many}`);
+  }
+  return out.join(' ') || text;
 }

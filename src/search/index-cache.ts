@@ -43,6 +43,8 @@ export interface SearchMeta {
   synonyms: string[][];
   /** Every template the graph links to, with the sha256 of its text (null: missing or unreadable); checked before the index is used. */
   templates: Array<{ path: string; hash: string | null }>;
+  /** Each instruction's file and id: a section is shown by `instr show <id>:<section>` when there are several. */
+  documents: Array<{ file: string; id: string }>;
 }
 
 /** A stored index keyed by the files' bytes: its meta and where its pieces are (one text entry per part). */
@@ -63,6 +65,7 @@ export function metaOf(graph: Graph, diagnostics: readonly Diagnostic[], templat
     }),
     synonyms: graph.documents.flatMap((d) => d.synonyms ?? []),
     templates: [...linkedTemplates(graph).keys()].sort().map((path) => ({ path, hash: read.get(path) ?? null })),
+    documents: graph.documents.map((d) => ({ file: d.file, id: d.id })),
   };
 }
 
@@ -238,7 +241,9 @@ function isWarmExtra(v: unknown): v is WarmExtra {
     Array.isArray(m['synonyms']) &&
     m['synonyms'].every((g) => Array.isArray(g) && g.every((w) => typeof w === 'string')) &&
     Array.isArray(m['templates']) &&
-    m['templates'].every((t) => isObject(t) && typeof t['path'] === 'string' && stringOrNull(t['hash']))
+    m['templates'].every((t) => isObject(t) && typeof t['path'] === 'string' && stringOrNull(t['hash'])) &&
+    Array.isArray(m['documents']) &&
+    m['documents'].every((d) => isObject(d) && typeof d['file'] === 'string' && typeof d['id'] === 'string')
   );
 }
 

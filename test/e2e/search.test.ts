@@ -74,6 +74,16 @@ describe('instr search (in process)', () => {
     expect(shown.stdout).toContain('3-НДФЛ');
   });
 
+  it('offers a command that shows a section found in it, which works with two instructions (friend test round 4)', async () => {
+    const r = await instr(['search', 'привет']);
+    expect(r.code).toBe(0);
+    const norms = r.stdout.split('\n\n').find((block) => block.includes('Нормы общения'));
+    expect(norms).toContain('instr show client-manager:norms');
+    const shown = await instr(['show', 'client-manager:norms']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('Нормы общения');
+  });
+
   it('uses the synonyms of the front matter: «орёт» finds the conflict', async () => {
     const r = await instr(['search', '--json', 'орёт']);
     expect((JSON.parse(r.stdout) as Array<{ task: string }>)[0]!.task).toBe('conflict');

@@ -59,7 +59,11 @@ export async function searchCommand(args: string[], flags: SearchFlags, io: Io):
     return exitCodes.findings;
   }
   const extra = paths.length === 1 && paths[0] === 'instructions' ? '' : ` ${paths.map(shellWord).join(' ')}`;
-  hits.forEach((hit, i) => io.out(renderHit(hit, i + 1, io, searchMessages(flags.lang ?? hit.doc.lang), fileOf, extra)));
+  // A section is shown by `instr show <instruction>:<section>` when several instructions are compiled
+  // (`instr show norms` alone asks which instruction's norms are meant).
+  const documentOf = new Map(meta.documents.map((d) => [d.file, d.id]));
+  const sectionTarget = (file: string, section: string) => (documentOf.size > 1 && documentOf.has(file) ? `${documentOf.get(file)}:${section}` : section);
+  hits.forEach((hit, i) => io.out(renderHit(hit, i + 1, io, searchMessages(flags.lang ?? hit.doc.lang), fileOf, extra, sectionTarget)));
   return exitCodes.ok;
 }
 
@@ -95,7 +99,15 @@ async function findHits(
   return { hits: search(index, query, { synonyms, limit }), root, meta };
 }
 
-function renderHit(hit: SearchHit, n: number, io: Io, t: ReturnType<typeof searchMessages>, fileOf: (f: string) => string, extra: string): string {
+function renderHit(
+  hit: SearchHit,
+  n: number,
+  io: Io,
+  t: ReturnType<typeof searchMessages>,
+  fileOf: (f: string) => string,
+  extra: string,
+  sectionTarget: (file: string, section: string) => string,
+): string {
   const c = io.color;
   const { doc } = hit;
   const where = doc.task ? `#${doc.task}` : doc.section ? `#${doc.section}` : '';
@@ -112,6 +124,7 @@ function renderHit(hit: SearchHit, n: number, io: Io, t: ReturnType<typeof searc
   // a template: show the file itself (the task that links it is named above, after #)
   else if (doc.kind === 'template') lines.push(`   ${c.green(`instr show ${shellWord(doc.id)}${extra}`)}`);
   else if (doc.task) lines.push(`   ${c.green(`instr show ${doc.task}${extra}`)}`);
+  else if (doc.section) lines.push(`   ${c.green(`instr show ${shellWord(sectionTarget(doc.file, doc.section))}${extra}`)}`);
   return `${lines.join('\n')}\n\n`;
 }
 
@@ -124,5 +137,5 @@ async function splitArgs(args: string[], cwd: string): Promise<{ words: string[]
 }
 
 function shellWord(word: string): string {
-  return /^[\w./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+  return /^[\w./:-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
