@@ -43,6 +43,16 @@ describe('answers file', () => {
     expect(scriptedAnswer(open('paid'), a)).toEqual({ suspend: true });
   });
 
+  it('takes a wait’s answer in Russian too, and refuses a word it does not know instead of waiting silently', () => {
+    const answer = (text: string) => scriptedAnswer(open('paid'), parsed(`paid: ${text}\n`));
+    expect(answer('да')).toEqual({ answers: [{ type: 'arrived' }] });
+    expect(answer('Уже произошло')).toEqual({ answers: [{ type: 'arrived' }] });
+    expect(answer('нет')).toEqual({ suspend: true });
+    expect(answer('false')).toEqual({ suspend: true });
+    expect(answer('"11:00"')).toEqual({ happened: '11:00' });
+    expect(answer('maybe')).toMatchObject({ error: expect.stringContaining('a wait takes yes / да') });
+  });
+
   it('notes a question, then does the step; checkpoint false is "not done"', () => {
     const a = parsed('"Greet the client.": { unclear: how formally? }\nconfirmed: false\n');
     expect(scriptedAnswer(open('greet'), a)).toEqual({ answers: [{ type: 'unclear', note: 'how formally?' }, { type: 'done' }] });

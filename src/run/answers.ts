@@ -7,9 +7,10 @@
  *   invoice-number: INV-7               # checkpoint → its value, or true / false
  *   greet: { skip: already greeted }    # step → skip with a reason (default: done)
  *   greet: { unclear: what to say? }    # step → note a question, then done
- *   paid: true                          # wait → the event happened (default: suspend)
+ *   paid: true                          # wait → the event happened (also yes, да; no, нет or no entry: suspend)
  *   paid: "11:00"                       # wait → it happened today at 11:00 (or "2026-11-26 16:30")
- *   paid: timeout                       # wait → the time ran out: its timeout steps
+ *   paid: timeout                       # wait → the time ran out: its timeout steps (also «время вышло», or the
+ *                                       #   timeout item's text); any other word is an error
  *   greet:                              # any prompt → a situation the instruction does not cover:
  *     not-covered:                      #   the draft is saved and the run ends "not covered"
  *       what: the client asks for an English contract
@@ -128,6 +129,10 @@ function keysOf(node: Node): string[] {
   return keys.map(normalizeKey);
 }
 
+const arrivedWords = new Set(['yes', 'arrived', 'happened', 'done', 'да', 'произошло', 'уже произошло', 'случилось', 'готово']);
+const timeoutWords = new Set(['timeout', 'timed out', 'time is up', 'время вышло', 'вышло время', 'таймаут']);
+const suspendWords = new Set(['no', 'wait', 'suspend', 'нет', 'ждать', 'ждём', 'ещё нет', 'отложить']);
+
 export type Scripted = { answers: Answer[] } | { missing: string } | { suspend: true } | { happened: string } | { notCovered: Gap } | { error: string };
 
 /** The answers for a prompt from the file: a list (unclear then done), a missing answer, or a wait to suspend on. */
@@ -164,11 +169,19 @@ export function scriptedAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, an
       return { answers: [{ type: 'confirm', confirmed: true, value: String(value) }] };
     case 'escalation':
       return { answers: [{ type: 'ack' }] };
-    case 'wait':
-      if (value === true || value === 'arrived' || value === 'yes') return { answers: [{ type: 'arrived' }] };
-      if (value === 'timeout') return { answers: [{ type: 'timeout' }] };
+    case 'wait': {
+      if (value === undefined || value === null || value === false) return { suspend: true };
+      const word = normalizeKey(String(value));
+      if (value === true || arrivedWords.has(word)) return { answers: [{ type: 'arrived' }] };
+      const timeoutLabel = prompt.node.onTimeout ? normalizeKey(prompt.node.onTimeout.label) : null;
+      if (timeoutWords.has(word) || word === timeoutLabel) return { answers: [{ type: 'timeout' }] };
+      if (suspendWords.has(word)) return { suspend: true };
       // "11:00" or "2026-11-26 16:30": it happened then (read by the driver in the instruction's zone)
       if (typeof value === 'string' && /^\d{1,2}[:.]\d\d$|^\d{4}-\d\d-\d\d[T ]\d/.test(value.trim())) return { happened: value };
-      return { suspend: true };
+      // Anything else was meant as an answer; waiting silently instead left testers guessing.
+      return {
+        error: `${where}: a wait takes yes / да (it happened), a time such as "11:00", timeout / «время вышло»${prompt.node.onTimeout ? ' (its timeout steps)' : ''}, or no / нет (wait: the run is suspended), not "${String(value)}"`,
+      };
+    }
   }
 }

@@ -40,6 +40,31 @@ const requestAnswers = [
 ].join('\n');
 
 describe('instr run --answers (scripted)', () => {
+  it('takes «время вышло» at a wait, and a suspended scripted run prints the steps done so far (friend test round 4)', async () => {
+    const { journal, file } = files(
+      'suspended',
+      [
+        '"Понятно, что именно нужно сделать и к какому сроку?": Да, понятно',
+        'urgency: Нет, обычный срок',
+        'in-tariff: Да, входит',
+        '"Бухгалтер подтвердил срок в CRM": время вышло',
+      ].join('\n'),
+    );
+    const r = await runCli(['run', 'request', '--answers', file, '--journal', journal, '--user', 'ci', '--about', 'ООО Тест']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('8.a.3 ✓ Написать бухгалтеру в рабочий чат «Баланс — офис»');
+    expect(r.stdout).toMatch(/8\.a\.4\.t\.1 ✓ Напомнить бухгалтеру/);
+    expect(r.stdout).toContain('⏳ Прохождение отложено до события: Бухгалтер подтвердил срок в CRM');
+    const unknown = files(
+      'unknown-word',
+      '"Понятно, что именно нужно сделать и к какому сроку?": Да, понятно\nurgency: Нет, обычный срок\nin-tariff: Да, входит\naccountant-confirmed: может быть\n',
+    );
+    const refused = await runCli(['run', 'request', '--answers', unknown.file, '--journal', unknown.journal, '--user', 'ci', '--about', 'x']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('a wait takes yes / да');
+  });
+
   it('walks the bundled request task to the end and prints the path as JSON; the journal has every event', async () => {
     const { journal, file } = files('request', requestAnswers);
     const r = await runCli(['run', 'request', '--answers', file, '--json', '--journal', journal, '--user', 'ci']);

@@ -24,7 +24,18 @@ export function register(program: Command, io: Io): void {
     )
     .addHelpText(
       'after',
-      '\nExit codes: 0 done, paused or suspended; 1 the run failed or cannot be resumed; 2 usage error or a missing answer; 130 interrupted (Ctrl-C, resumable).',
+      [
+        '',
+        'Answers file (--answers): YAML, one line per prompt, keyed by its id or its full text as `instr show` prints it:',
+        '  "Понятно, что именно нужно сделать и к какому сроку?": Да, понятно   # a decision: the option (its text or id)',
+        '  "Клиент подтвердил, что получил результат": true                   # a checkpoint: true / false, or its value',
+        '  "Бухгалтер подтвердил срок в CRM": да        # a wait: да / yes (it happened), "11:00" (it happened then),',
+        '                                              #   время вышло / timeout (its steps for a missed wait), нет / no (wait)',
+        '  "(the step\'s text)": { skip: причина }       # a step: done by default; skip: reason, or unclear: question',
+        'A prompt the file does not answer is asked at a terminal, or stops the run (exit 2) naming the prompt and its options.',
+        '',
+        'Exit codes: 0 done, paused or suspended; 1 the run failed or cannot be resumed; 2 usage error or a missing answer; 130 interrupted (Ctrl-C, resumable).',
+      ].join('\n'),
     )
     .action(async (task: string | undefined, paths: string[], flags: RunFlags) => {
       const { runCommand } = await import('../actions/run/command.js');

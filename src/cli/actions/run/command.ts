@@ -343,7 +343,12 @@ async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: str
       const prompt = session.prompt();
       const event = prompt.kind === 'wait' ? prompt.node.event : '';
       if (ctx.flags.json) json();
-      else io.out(`\n${c.blue('⏳')} ${t.suspended} ${terminalSafe(event)}\n${t.resumeHint}\n`);
+      else {
+        // A scripted run printed none of its steps: what was done so far, as a finished run shows it.
+        if (ctx.flags.answers !== undefined)
+          io.out(`\n${wrapLines(summaryLines(summary(), lang, t, c, stepNumbers(indexGraph(ctx.graph))), io.columns).join('\n')}\n`);
+        io.out(`\n${c.blue('⏳')} ${t.suspended} ${terminalSafe(event)}\n${t.resumeHint}\n`);
+      }
       return exitCodes.ok;
     }
     case 'stopped': {
