@@ -133,7 +133,14 @@ const arrivedWords = new Set(['yes', 'arrived', 'happened', 'done', 'да', 'п�
 const timeoutWords = new Set(['timeout', 'timed out', 'time is up', 'время вышло', 'вышло время', 'таймаут']);
 const suspendWords = new Set(['no', 'wait', 'suspend', 'нет', 'ждать', 'ждём', 'ещё нет', 'отложить']);
 
-export type Scripted = { answers: Answer[] } | { missing: string } | { suspend: true } | { happened: string } | { notCovered: Gap } | { error: string };
+export type Scripted =
+  | { answers: Answer[] }
+  | { missing: string }
+  | { suspend: true }
+  | { happened: string }
+  | { notCovered: Gap }
+  | { waitWord: string; key: string }
+  | { error: string };
 
 /** The answers for a prompt from the file: a list (unclear then done), a missing answer, or a wait to suspend on. */
 export function scriptedAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, answers: AnswersFile): Scripted {
@@ -179,9 +186,7 @@ export function scriptedAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, an
       // "11:00" or "2026-11-26 16:30": it happened then (read by the driver in the instruction's zone)
       if (typeof value === 'string' && /^\d{1,2}[:.]\d\d$|^\d{4}-\d\d-\d\d[T ]\d/.test(value.trim())) return { happened: value };
       // Anything else was meant as an answer; waiting silently instead left testers guessing.
-      return {
-        error: `${where}: a wait takes yes / да (it happened), a time such as "11:00", timeout / «время вышло»${prompt.node.onTimeout ? ' (its timeout steps)' : ''}, or no / нет (wait: the run is suspended), not "${String(value)}"`,
-      };
+      return { waitWord: String(value), key: where };
     }
   }
 }

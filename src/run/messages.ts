@@ -76,6 +76,7 @@ const en = {
   happenedTodayAsk: 'At what time today (HH:MM)?',
   happenedOtherAsk: 'Date and time (YYYY-MM-DD HH:MM)?',
   happenedFormat: 'is not a time: write HH:MM, or YYYY-MM-DD HH:MM',
+  waitWord: 'a wait takes yes (it happened), a time such as "11:00", timeout (its steps for a missed wait) or no (wait: the run is suspended), not',
   happenedFuture: 'is later than now: the event has not happened yet',
   happenedDeadline: 'Deadline counted from the event:',
   suspended: 'The run is suspended until:',
@@ -208,6 +209,8 @@ const ru: RunMessages = {
   happenedTodayAsk: 'Во сколько сегодня (ЧЧ:ММ)?',
   happenedOtherAsk: 'Дата и время (ГГГГ-ММ-ДД ЧЧ:ММ)?',
   happenedFormat: '— не время: напишите ЧЧ:ММ или ГГГГ-ММ-ДД ЧЧ:ММ',
+  waitWord:
+    'ожидание принимает «да» (уже произошло), время вроде «11:00», «время вышло» (шаги на случай, когда время вышло) или «нет» (ждать: прохождение откладывается), а не',
   happenedFuture: '— позже, чем сейчас: событие ещё не произошло',
   happenedDeadline: 'Срок считается от события:',
   suspended: 'Прохождение отложено до события:',

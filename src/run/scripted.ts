@@ -37,6 +37,7 @@ export class ScriptedDriver implements Driver {
     if ('suspend' in got) return { kind: 'suspend' };
     if ('notCovered' in got) return { kind: 'not-covered', gap: got.notCovered };
     if ('error' in got) return { kind: 'stop', message: got.error };
+    if ('waitWord' in got) return { kind: 'stop', message: `${got.key}: ${this.t.waitWord} «${got.waitWord}»` };
     if ('happened' in got) {
       const now = session.now().getTime();
       const doc = session.graph.documents.find((d) => d.file === prompt.node.position.file);

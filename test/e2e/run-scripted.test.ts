@@ -62,7 +62,8 @@ describe('instr run --answers (scripted)', () => {
     );
     const refused = await runCli(['run', 'request', '--answers', unknown.file, '--journal', unknown.journal, '--user', 'ci', '--about', 'x']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('a wait takes yes / да');
+    expect(refused.stderr).toContain('ожидание принимает «да» (уже произошло)');
+    expect(refused.stderr).toContain('«может быть»');
   });
 
   it('walks the bundled request task to the end and prints the path as JSON; the journal has every event', async () => {
