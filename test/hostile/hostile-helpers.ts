@@ -38,7 +38,7 @@ export function instr(cwd: string, args: string[], env: Record<string, string> =
   const result = spawnSync(process.execPath, [binPath, ...args], {
     cwd,
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: 300_000,
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env },
   });
