@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Graph, Node } from '../graph/types.js';
 import { problem, type LoadedScenarioFile } from './load.js';
 import { nodesNamed, optionNamed } from './match.js';
+import { documentZone } from '../schedule/task-zone.js';
 import type { AnswerValue, BoundAnswer, BoundScenario, PathEntry, ScenarioSpec } from './types.js';
 
 const answerable = ['decision', 'checkpoint', 'step', 'wait'] as const;
@@ -66,7 +67,7 @@ function bindOne(loaded: LoadedScenarioFile, graph: Graph, spec: ScenarioSpec, i
       report(['answers', key], `"${key}" names nodes of different kinds (${nodes.map((n) => `${n.kind} ${n.id}`).join(', ')}); use a node id`, true);
       continue;
     }
-    const problemText = values.map((v) => misfit(nodes, v)).find((m) => m !== undefined);
+    const problemText = values.map((v) => misfit(nodes, untimed(v))).find((m) => m !== undefined);
     if (problemText) {
       report(['answers', key], problemText);
       continue;
@@ -96,6 +97,24 @@ function bindOne(loaded: LoadedScenarioFile, graph: Graph, spec: ScenarioSpec, i
   };
 
   const expect: BoundScenario['expect'] = {};
+  if (spec.expect.promises) {
+    expect.promises = spec.expect.promises.flatMap((p, i) => {
+      const nodes = nodesNamed(graph, p.promise).filter((n) => n.kind === 'step' && n.promise);
+      if (nodes.length === 0) {
+        report(['expect', 'promises', i, 'promise'], `expect.promises: no ::promise "${p.promise}" in the instructions (give its id or its text)`);
+        return [];
+      }
+      return [
+        {
+          text: p.promise,
+          nodes: new Set(nodes.map((n) => n.id)),
+          ...(p.state !== undefined && { state: p.state }),
+          ...(p.due !== undefined && { due: p.due }),
+          where: at(['expect', 'promises', i]),
+        },
+      ];
+    });
+  }
   if (spec.expect.status !== undefined) expect.status = spec.expect.status;
   if (spec.expect.outcome !== undefined) expect.outcome = spec.expect.outcome;
   const path = entries('path');
@@ -104,13 +123,23 @@ function bindOne(loaded: LoadedScenarioFile, graph: Graph, spec: ScenarioSpec, i
   if (path) expect.path = path;
   if (includes) expect.includes = includes;
   if (excludes) expect.excludes = excludes;
-  return { name: spec.name, file: loaded.file, where: at([]), task: taskId, answers, expect };
+  const task = graph.tasks.find((t) => t.id === taskId);
+  const zone = documentZone(graph.documents.find((d) => d.file === task?.file));
+  return { name: spec.name, file: loaded.file, where: at([]), task: taskId, zone, ...(spec.now !== undefined && { now: spec.now }), answers, expect };
+}
+
+/** The answer inside a timed one ({answer, advance} / {answer, at}); undefined: the default. */
+function untimed(value: AnswerValue): AnswerValue | undefined {
+  return typeof value === 'object' && value !== null && ('answer' in value || 'advance' in value || 'at' in value)
+    ? (value as { answer?: AnswerValue }).answer
+    : value;
 }
 
 /** Why a value cannot answer these nodes (all of one kind), or undefined when it can. */
-function misfit(nodes: Node[], value: AnswerValue): string | undefined {
+function misfit(nodes: Node[], value: AnswerValue | undefined): string | undefined {
   const node = nodes[0]!;
-  if (typeof value === 'object' && 'not-covered' in value) return undefined; // any prompt can be one the instruction does not cover
+  if (value === undefined) return undefined;
+  if (typeof value === 'object' && value !== null && 'not-covered' in value) return undefined; // any prompt can be one the instruction does not cover
   switch (node.kind) {
     case 'decision': {
       if (typeof value !== 'string' && typeof value !== 'number')

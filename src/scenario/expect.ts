@@ -1,4 +1,5 @@
 import type { Node } from '../graph/types.js';
+import { localDateTime } from '../schedule/zone.js';
 import { nodeText, textMatcher } from './match.js';
 import type { BoundScenario, Failure, PathEntry, ScenarioRun } from './types.js';
 
@@ -34,6 +35,18 @@ export function compare(scenario: BoundScenario, run: ScenarioRun, at: (node: No
     if (times === 0) failures.push({ code: 'unused-answer', params: { key: answer.key }, where: answer.where });
     else if (answer.values.length > times)
       failures.push({ code: 'unused-answers', params: { key: answer.key, given: answer.values.length, used: times }, where: answer.where });
+  }
+  for (const want of expect.promises ?? []) {
+    const got = run.promises.find((p) => want.nodes.has(p.node));
+    if (!got) {
+      failures.push({ code: 'promise-missing', params: { expected: want.text }, where: want.where });
+      continue;
+    }
+    if (want.state !== undefined && want.state !== got.state)
+      failures.push({ code: 'promise-state', params: { expected: want.text, state: want.state, actual: got.state }, where: want.where });
+    const due = got.due === null ? '—' : localDateTime(got.due, scenario.zone ?? 'UTC');
+    if (want.due !== undefined && want.due !== due)
+      failures.push({ code: 'promise-due', params: { expected: want.text, due: want.due, actual: due }, where: want.where });
   }
   for (const entry of expect.excludes ?? []) {
     const hit = run.visited.find((n) => entry.nodes.has(n.id));

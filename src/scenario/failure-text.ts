@@ -21,7 +21,11 @@ export type FailureCode =
   | 'includes-never'
   | 'excluded'
   | 'unused-answer'
-  | 'unused-answers';
+  | 'unused-answers'
+  | 'bad-time'
+  | 'promise-missing'
+  | 'promise-state'
+  | 'promise-due';
 
 export type FailureParams = Record<string, string | number>;
 
@@ -48,6 +52,10 @@ const en: Catalogue = {
   excluded: (p) => `The run went through ${p['actual']}, which the scenario excludes`,
   'unused-answer': (p) => `The answer to «${p['key']}» was never asked for: the run did not get there`,
   'unused-answers': (p) => `«${p['key']}» has ${p['given']} answers, but the run asked only ${p['used']} times`,
+  'bad-time': (p) => `The answer to «${p['text']}» moves the clock to «${p['value']}», which is not a moment after ${p['now']}`,
+  'promise-missing': (p) => `Expected the promise «${p['expected']}», but the run made none such`,
+  'promise-state': (p) => `The promise «${p['expected']}» is ${p['actual']}, not ${p['state']}`,
+  'promise-due': (p) => `The promise «${p['expected']}» is due ${p['actual']}, not ${p['due']}`,
 };
 
 const statusRu: Record<string, string> = { done: 'выполнено', cancelled: 'отменено', failed: 'не удалось', waiting: 'ожидание' };
@@ -74,6 +82,10 @@ const ru: Catalogue = {
   excluded: (p) => `Прохождение прошло через ${p['actual']}, а сценарий это исключает`,
   'unused-answer': (p) => `Ответ на «${p['key']}» не понадобился: прохождение туда не дошло`,
   'unused-answers': (p) => `Для «${p['key']}» дано ответов: ${p['given']}, а вопрос был задан только ${p['used']} раз(а)`,
+  'bad-time': (p) => `Ответ на «${p['text']}» переводит часы на «${p['value']}», а это не момент после ${p['now']}`,
+  'promise-missing': (p) => `Ожидалось обещание «${p['expected']}», но прохождение такого не дало`,
+  'promise-state': (p) => `Обещание «${p['expected']}»: ${p['actual']}, а ожидалось ${p['state']}`,
+  'promise-due': (p) => `Срок обещания «${p['expected']}» — ${p['actual']}, а ожидалось ${p['due']}`,
 };
 
 export function failureText(code: FailureCode, params: FailureParams, lang: string | undefined): string {

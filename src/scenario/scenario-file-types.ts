@@ -6,12 +6,31 @@
  */
 export type TaskRef = string;
 /**
- * Decision: an option's label or id. Checkpoint: true, false or the value it asks for. Wait: true (the event happened) or false (the run stops waiting). Step: done, {skip: reason} or {unclear: note}. Any prompt: {not-covered: what happened} (or {what, decided-by, done, result}) ends the run as not covered.
+ * Decision: an option's label or id. Checkpoint: true, false or the value it asks for. Wait: true (the event happened) or false (the run stops waiting). Step: done, {skip: reason} or {unclear: note}. Any prompt: {not-covered: what happened} (or {what, decided-by, done, result}) ends the run as not covered. With time: {answer: …, advance: PT2H} or {answer: …, at: "17:30"} moves the scenario's clock before the answer is given.
  *
  * This interface was referenced by `ScenarioFile`'s JSON-Schema
  * via the `definition` "Answer".
  */
 export type Answer =
+  | PlainAnswer
+  | {
+      answer?: PlainAnswer;
+      /**
+       * How long passes before the answer: calendar (PT2H, P1D) or working time (2wh, 1wd, «2 рабочих часа»).
+       */
+      advance?: string;
+      /**
+       * The moment the answer is given (not earlier than the clock).
+       */
+      at?: string;
+    };
+/**
+ * Decision: an option's label or id. Checkpoint: true, false or the value it asks for. Wait: true (the event happened) or false (the run stops waiting). Step: done, {skip: reason} or {unclear: note}. Any prompt: {not-covered: what happened} (or {what, decided-by, done, result}) ends the run as not covered.
+ *
+ * This interface was referenced by `ScenarioFile`'s JSON-Schema
+ * via the `definition` "PlainAnswer".
+ */
+export type PlainAnswer =
   | string
   | number
   | boolean
@@ -32,6 +51,13 @@ export type Answer =
  * via the `definition` "Text".
  */
 export type Text = string;
+/**
+ * A moment: YYYY-MM-DDTHH:MM or YYYY-MM-DD HH:MM in the instruction's zone, HH:MM (that day of the scenario's clock), or an ISO time with an offset.
+ *
+ * This interface was referenced by `ScenarioFile`'s JSON-Schema
+ * via the `definition` "Moment".
+ */
+export type Moment = string;
 
 /**
  * A file of scenarios for `instr test`: answers given to a task's prompts and what the run must then look like.
@@ -61,6 +87,10 @@ export interface Scenario {
     [k: string]: Answer | [Answer, ...Answer[]];
   };
   expect: Expect;
+  /**
+   * When the run starts: 2026-11-27T16:00 (in the instruction's time zone) or with an offset. Default: instr test --now, else 2026-01-01T09:00Z.
+   */
+  now?: string;
 }
 /**
  * This interface was referenced by `ScenarioFile`'s JSON-Schema
@@ -117,4 +147,22 @@ export interface Expect {
    * @maxItems 10000
    */
   'path-excludes'?: [Text, ...Text[]];
+  /**
+   * Promises to clients (::promise) the run made, and where each stands when the scenario ends: kept, late, broken, open or dropped; due as YYYY-MM-DD HH:MM in the instruction's zone.
+   *
+   * @minItems 1
+   * @maxItems 1000
+   */
+  promises?: [
+    {
+      promise: Text;
+      state?: 'kept' | 'late' | 'broken' | 'open' | 'dropped';
+      due?: string;
+    },
+    ...{
+      promise: Text;
+      state?: 'kept' | 'late' | 'broken' | 'open' | 'dropped';
+      due?: string;
+    }[]
+  ];
 }

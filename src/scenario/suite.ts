@@ -5,6 +5,7 @@ import type { Graph, Node } from '../graph/types.js';
 import { bindScenarios } from './bind.js';
 import { coverage, type Coverage } from './coverage.js';
 import { executeScenario } from './execute.js';
+import { WorkTimes } from '../calendar/work-times.js';
 import { compare } from './expect.js';
 import { loadScenarioFile } from './load.js';
 import type { ScenarioResult } from './types.js';
@@ -42,7 +43,8 @@ export async function scenarioFilesIn(dir: string): Promise<string[]> {
  * Loads, checks and runs every scenario of the given files against the graph. `root` is the
  * folder the graph's file paths are relative to; messages show paths relative to `cwd`.
  */
-export async function runSuite(graph: Graph, root: string, files: Array<string | ScenarioFileRef>, cwd: string): Promise<SuiteResult> {
+export async function runSuite(graph: Graph, root: string, files: Array<string | ScenarioFileRef>, cwd: string, start?: number): Promise<SuiteResult> {
+  const times = new WorkTimes(graph);
   const results: ScenarioResult[] = [];
   const diagnostics: Diagnostic[] = [];
   const shown: string[] = [];
@@ -59,7 +61,7 @@ export async function runSuite(graph: Graph, root: string, files: Array<string |
     const bound = bindScenarios(loaded.loaded, graph);
     diagnostics.push(...bound.diagnostics);
     for (const scenario of bound.scenarios) {
-      const run = executeScenario(graph, scenario);
+      const run = executeScenario(graph, scenario, undefined, start, times);
       results.push({ scenario, run, failures: compare(scenario, run, at) });
     }
   }

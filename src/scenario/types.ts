@@ -46,8 +46,13 @@ export interface BoundScenario {
   file: string;
   where: Where;
   task: string;
+  /** The zone the instruction's times are in (the task's document). */
+  zone?: string;
+  /** When the run starts, as written (`now:`); the suite's start when left out. */
+  now?: string;
   answers: BoundAnswer[];
   expect: {
+    promises?: Array<{ text: string; nodes: Set<string>; state?: string; due?: string; where: Where }>;
     status?: RunStatus;
     outcome?: string;
     path?: PathEntry[];
@@ -70,6 +75,10 @@ export interface ScenarioRun {
   stuck?: { code: FailureCode; params: FailureParams };
   /** The prompt it stopped at, when status is 'stuck'. */
   stuckAt?: Node;
+  /** The scenario's clock when it ended (ms since epoch). */
+  endedAt: number;
+  /** The promises the run made, and where each stands at `endedAt`. */
+  promises: Array<{ node: string; due: number | null; state: string }>;
 }
 
 export interface Failure {

@@ -7,6 +7,8 @@ import { messages } from '../../i18n/messages.js';
 import { jsonText } from '../../render/json-text.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { json, stylish } from '../../scenario/report.js';
+import { resolveNow } from '../now.js';
+import { documentZone } from '../../schedule/task-zone.js';
 import { runSuite, scenarioExtensions, scenarioFilesIn, type ScenarioFileRef } from '../../scenario/suite.js';
 
 export interface TestFlags {
@@ -16,6 +18,8 @@ export interface TestFlags {
   quiet?: boolean;
   lang?: string;
   suggest?: boolean;
+  /** When scenarios without their own `now:` start (--now; else INSTR_NOW; else a fixed moment). */
+  now?: string;
 }
 
 export async function testCommand(paths: string[], flags: TestFlags, io: Io): Promise<number> {
@@ -42,7 +46,9 @@ export async function testCommand(paths: string[], flags: TestFlags, io: Io): Pr
       io.err(`${messages(flags.lang ?? graph.documents[0]?.lang).testNoScenarios} ${relative(io.cwd, dir) || dir}\n`);
   }
 
-  const suite = await runSuite(graph, root, files, io.cwd);
+  const nowText = flags.now ?? process.env['INSTR_NOW'];
+  const start = nowText ? resolveNow(flags.now, documentZone(graph.documents[0])) : undefined;
+  const suite = await runSuite(graph, root, files, io.cwd, start);
   if (flags.suggest) {
     const { suggestScenarios, suggestionsYaml } = await import('../../scenario/suggest.js');
     const suggestions = suggestScenarios(

@@ -15,6 +15,10 @@ export function register(program: Command, io: Io): void {
     .option('-q, --quiet', 'leave out passing scenarios and the coverage table; keep failures and what is not covered')
     .option('--lang <code>', "language of the report (default: the instruction's)")
     .option(
+      '--now <date-time>',
+      "when scenarios without their own now: start, e.g. 2026-11-27T16:00 in the instruction's zone (default: $INSTR_NOW, else 2026-01-01T09:00Z)",
+    )
+    .option(
       '--suggest',
       'instead of the report, print a YAML scenario for each decision option no scenario reaches (check each expectation before you keep it)',
     )
