@@ -3,7 +3,7 @@
  * earlier today at a given time («11:00»), or a date and time («2026-11-26 16:30»). Deadlines
  * after a wait count from this moment, not from the moment the answer was typed.
  */
-import { localDate, zonedToInstant } from '../schedule/zone.js';
+import { readMoment } from '../schedule/moment.js';
 
 export type Happened = { ok: true; at: number } | { ok: false; error: 'format' | 'future' | 'past' };
 
@@ -25,21 +25,7 @@ export function parseUntil(text: string, now: number, zone: string, open = '09:0
  * `YYYY-MM-DDTHH:MM` (in the zone), or an ISO time with an offset. A time after `now` is refused.
  */
 export function parseHappened(text: string, now: number, zone: string, latest = now): Happened {
-  const s = text.trim();
-  let at: number | null = null;
-  const clock = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/.exec(s);
-  const local = /^(\d{4})-(\d{2})-(\d{2})[T ]([01]?\d|2[0-3]):([0-5]\d)$/.exec(s);
-  if (clock) {
-    const [y, mo, d] = localDate(now, zone).split('-').map(Number) as [number, number, number];
-    at = zonedToInstant(Date.UTC(y, mo - 1, d, Number(clock[1]), Number(clock[2])), zone);
-  } else if (local) {
-    const [y, mo, d, h, mi] = local.slice(1).map(Number) as [number, number, number, number, number];
-    const floating = Date.UTC(y, mo - 1, d, h, mi);
-    if (new Date(floating).getUTCDate() === d) at = zonedToInstant(floating, zone);
-  } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s)) {
-    const t = Date.parse(s);
-    if (Number.isFinite(t)) at = t;
-  }
+  const at = readMoment(text, now, zone);
   if (at === null) return { ok: false, error: 'format' };
   if (at > latest) return { ok: false, error: 'future' };
   return { ok: true, at };

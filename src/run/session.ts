@@ -8,8 +8,19 @@ import { WorkTimes } from '../calendar/work-times.js';
 import type { Graph } from '../graph/types.js';
 import type { JournalEvent } from '../journal/events.js';
 import type { EventBody, JournalWriter } from '../journal/writer.js';
-import { applyAnswer, currentPrompt, endNotCovered, isFinished, type Answer, type Prompt, type Result, type RunState } from './engine.js';
-import { runPromises, type DueOf, type RunPromise } from './promises.js';
+import {
+  applyAnswer,
+  currentPrompt,
+  endNotCovered,
+  isFinished,
+  runPromises,
+  type Answer,
+  type DueOf,
+  type Prompt,
+  type Result,
+  type RunPromise,
+  type RunState,
+} from './engine.js';
 
 export class RunSession {
   /** Promises the user said were kept (node → when, ISO): an answer outside the path. */

@@ -1,9 +1,8 @@
 import { WorkTimes } from '../calendar/work-times.js';
 import type { Graph, Node } from '../graph/types.js';
 import { promiseState } from '../journal/promise-state.js';
-import { applyAnswer, currentPrompt, endNotCovered, startRun, type Answer, type Prompt, type RunState } from '../run/engine.js';
-import { parseHappened } from '../run/happened.js';
-import { runPromises } from '../run/promises.js';
+import { applyAnswer, currentPrompt, endNotCovered, runPromises, startRun, type Answer, type Prompt, type RunState } from '../run/engine.js';
+import { readMoment as momentIn } from '../schedule/moment.js';
 import { optionKey } from './coverage.js';
 import type { FailureCode, FailureParams } from './failure-text.js';
 import { nodeText, optionNamed } from './match.js';
@@ -112,8 +111,7 @@ function isTimed(value: AnswerValue): value is Timed {
 
 /** A moment as a scenario writes it, in the instruction's zone; HH:MM is that day of the clock. */
 function readMoment(text: string, clock: number, zone: string): number | null {
-  const read = parseHappened(text, clock, zone, Infinity);
-  return read.ok ? read.at : null;
+  return momentIn(text, clock, zone);
 }
 
 /** The engine's answer to a prompt, 'suspend' for a wait answered false, or why there is none. */
