@@ -11,6 +11,22 @@ copyFileSync('test/fixtures/report/journal.jsonl', journal);
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 describe('instr agenda', () => {
+  it('--role keeps one role’s day: the bundled office administrator’s tasks are not in the client manager’s agenda', async () => {
+    const all = await runCli(['agenda', 'instructions', '--date', '2026-11-30', '--journal', journal]);
+    expect(all.stdout).toContain('open-office');
+    const manager = await runCli(['agenda', 'instructions', '--date', '2026-11-30', '--role', 'клиентский менеджер', '--journal', journal]);
+    expect(manager.code).toBe(0);
+    expect(manager.stdout).toContain('daily-check');
+    expect(manager.stdout).not.toContain('open-office');
+    const report = await runCli(['report', 'instructions', '--role', 'Администратор офиса', '--format', 'json', '--journal', journal, '--today', '2026-11-27']);
+    expect(report.code).toBe(0);
+    const tasks = (JSON.parse(report.stdout) as { tasks: Array<{ task: string }> }).tasks.map((t) => t.task);
+    expect(tasks).not.toContain('daily-check');
+    const unknown = await runCli(['agenda', 'instructions', '--role', 'бухгалтер', '--journal', journal]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('"Клиентский менеджер", "Администратор офиса"');
+  });
+
   it('documents its options', async () => {
     const help = await runCli(['agenda', '--help']);
     expect(help.code).toBe(0);

@@ -10,7 +10,7 @@ import { agendaMarkdown, agendaText } from '../../agenda/render.js';
 import { localDate, parseIsoDate, systemTimeZone } from '../../schedule/zone.js';
 import { documentZone } from '../../schedule/task-zone.js';
 import { choice } from './journal-flags.js';
-import { loadRunsOrExit, openJournal } from './journal-store.js';
+import { graphForRoleOrExit, loadRunsOrExit, openJournal } from './journal-store.js';
 import { jsonText } from '../../render/json-text.js';
 
 export interface AgendaFlags {
@@ -31,7 +31,10 @@ export async function agendaCommand(paths: string[], flags: AgendaFlags, io: Io)
     throw new ExitError(`--days must be a whole number from 1 to 366, not "${flags.days}"`, exitCodes.usage);
   if (flags.date !== undefined && parseIsoDate(flags.date) === null)
     throw new ExitError(`--date must be a date YYYY-MM-DD, not "${flags.date}"`, exitCodes.usage);
-  const { graph, root } = await loadInstructions(paths, io);
+  const loaded = await loadInstructions(paths, io);
+  const { root } = loaded;
+  // --role: that role's instructions only, their scheduled tasks as well as their runs
+  const graph = graphForRoleOrExit(loaded.graph, flags.role);
   const zone = graph.documents.length > 0 ? documentZone(graph.documents[0]) : systemTimeZone();
   const now = resolveNow(flags.now, zone);
   const from = flags.date ?? localDate(now, zone);

@@ -3,6 +3,8 @@
  * or the team's server. A server that cannot be reached is said once, and this machine's journal
  * is read instead; one that can is first sent what this machine recorded while it was away.
  */
+import { graphForRole, rolesOf } from '../../graph/role-filter.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import { relative } from 'node:path';
 import type { Io } from '../io.js';
 import { ExitError, exitCodes } from '../errors.js';
@@ -71,15 +73,20 @@ export async function loadRunsOrExit(journal: OpenedJournal, graph: Graph, filte
   }
   if (loaded.missing && journal.explicit && journal.store.kind === 'file') throw new ExitError(`No journal at ${journal.shown}`, exitCodes.usage);
   if (filter.role === undefined) return loaded;
-  const tasks = tasksOfRole(graph, filter.role);
+  const tasks = new Set((graphForRole(graph, filter.role)?.tasks ?? []).map((t) => t.id));
   return { ...loaded, runs: filterRuns(loaded.runs, (r) => r.task !== null && tasks.has(r.task)) };
 }
 
-/** Tasks of the instructions written for `role` (front matter `role:`, any case). */
-function tasksOfRole(graph: Graph, role: string): Set<string> {
-  const wanted = role.trim().toLocaleLowerCase();
-  const files = new Set(graph.documents.filter((d) => (d.role ?? '').trim().toLocaleLowerCase() === wanted).map((d) => d.file));
-  return new Set(graph.tasks.filter((t) => files.has(t.file)).map((t) => t.id));
+/** The graph of one role's instructions (`--role`), or a usage error naming the roles there are. */
+export function graphForRoleOrExit(graph: Graph, role: string | undefined): Graph {
+  if (role === undefined) return graph;
+  const narrowed = graphForRole(graph, role);
+  if (narrowed) return narrowed;
+  const known = rolesOf(graph);
+  throw new ExitError(
+    `--role "${terminalSafe(role)}": ${known.length ? `no instruction is for this role; roles: ${known.map((r) => `"${terminalSafe(r)}"`).join(', ')}` : 'no instruction names a role (front matter role:)'}`,
+    exitCodes.usage,
+  );
 }
 
 function shownPath(cwd: string, path: string): string {

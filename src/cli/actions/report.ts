@@ -7,7 +7,7 @@ import { documentZone } from '../../schedule/task-zone.js';
 import { addDays, localDate, parseIsoDate, startOfLocalDay, systemTimeZone } from '../../schedule/zone.js';
 import { resolveNow } from '../now.js';
 import { choice } from './journal-flags.js';
-import { loadRunsOrExit, openJournal } from './journal-store.js';
+import { graphForRoleOrExit, loadRunsOrExit, openJournal } from './journal-store.js';
 import { jsonText } from '../../render/json-text.js';
 
 export interface ReportFlags {
@@ -32,7 +32,8 @@ export async function reportCommand(paths: string[], flags: ReportFlags, io: Io)
   const todayFlag = dateFlag(flags.today, '--today');
   const untilFlag = dateFlag(flags.until, '--until');
   const sinceFlag = dateFlag(flags.since, '--since');
-  const { graph } = await loadInstructions(paths, io);
+  // --role: that role's instructions only, their tasks as well as their runs
+  const graph = graphForRoleOrExit((await loadInstructions(paths, io)).graph, flags.role);
   const zone = graph.documents.length > 0 ? documentZone(graph.documents[0]) : systemTimeZone();
   // --now (or INSTR_NOW) is the moment the report judges at; --today alone judges at the end of that day
   const fixedNow = flags.now !== undefined || process.env['INSTR_NOW'] ? resolveNow(flags.now, zone) : null;
