@@ -340,10 +340,17 @@ export function visitedNodes(state: RunState): string[] {
   return [...ids];
 }
 
-/** A decision's option by id, or by its label (exact, then ignoring case). */
+/**
+ * A decision's option by id, or by its label (exact, then ignoring case), or by the letter
+ * `instr show` prints before it (a, b, c…; «8.b» names the same option) when no label is that.
+ */
 function findOption(node: DecisionNode, wanted: string): Option | undefined {
   const w = wanted.trim();
-  return node.options.find((o) => o.id === w) ?? node.options.find((o) => o.label === w) ?? node.options.find((o) => o.label.toLowerCase() === w.toLowerCase());
+  const byLabel =
+    node.options.find((o) => o.id === w) ?? node.options.find((o) => o.label === w) ?? node.options.find((o) => o.label.toLowerCase() === w.toLowerCase());
+  if (byLabel) return byLabel;
+  const letter = /^(?:[\d.]*\.)?([a-z])\)?$/i.exec(w)?.[1]?.toLowerCase();
+  return letter === undefined ? undefined : node.options[letter.charCodeAt(0) - 97];
 }
 
 function mismatch(kind: string, answer: Answer, expected: string[]): Result {

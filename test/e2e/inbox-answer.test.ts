@@ -70,7 +70,10 @@ describe('instr inbox answer', () => {
     expect(json.questions[0]).toMatchObject({ id: 'q-c0ffee-1', answer: { text: 'По имени, без отчества: «Анна, добрый день!»', user: 'irina' } });
     const one = await runCli(['inbox', 'show', 'q-c0ffee-1', root, '--journal', journal]);
     expect(one.stdout).toContain('Ответ: По имени, без отчества: «Анна, добрый день!»');
-    expect(one.stdout).toMatch(/ответ дан \d{4}-\d\d-\d\d \d\d:\d\d UTC · irina/);
+    expect(one.stdout).toMatch(/ответ дан \d{4}-\d\d-\d\d \d\d:\d\d · irina/);
+    // times on screen are in the instruction's zone (Europe/Moscow): asked 09:01 UTC is 12:01 there
+    expect(one.stdout).toContain('задан 2026-11-27 12:01');
+    expect(one.stdout).not.toContain('UTC');
   });
 
   it('a later answer replaces the shown one; both stay in the journal; --json says what was recorded', async () => {

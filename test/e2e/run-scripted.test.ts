@@ -40,6 +40,14 @@ const requestAnswers = [
 ].join('\n');
 
 describe('instr run --answers (scripted)', () => {
+  it('takes a decision by the letter `instr show` prints before its option (friend test round 4)', async () => {
+    const { journal, file } = files('letters', ['"Понятно, что именно нужно сделать и к какому сроку?": a', 'urgency: 5.a', 'in-tariff: b)'].join('\n'));
+    const r = await runCli(['run', 'request', '--answers', file, '--journal', journal, '--user', 'ci', '--about', 'x']);
+    // a, 5.a and b) were taken: the run stops only at the question of branch 8.b, «Клиент согласен оплатить?»
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"agrees-to-pay" (Клиент согласен оплатить?)');
+  });
+
   it('takes «время вышло» at a wait, and a suspended scripted run prints the steps done so far (friend test round 4)', async () => {
     const { journal, file } = files(
       'suspended',

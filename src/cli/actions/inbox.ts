@@ -15,6 +15,8 @@ import { listDrafts, withoutHeader } from '../../inbox/list.js';
 import { inboxMessages } from '../../inbox/messages.js';
 import { inboxQuestions, type InboxQuestion } from '../../report/questions.js';
 import { jsonText } from '../../render/json-text.js';
+import { documentZone } from '../../schedule/task-zone.js';
+import { localDate, localDateTime } from '../../schedule/zone.js';
 
 export interface InboxFlags {
   format: string;
@@ -74,7 +76,9 @@ export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): 
   drafts.forEach((d, i) => {
     const age = ages[i]!.padEnd(ageWidth);
     const old = d.ageDays >= 14 ? c.red(age) : d.ageDays >= 7 ? c.yellow(age) : age;
-    io.out(`  ${d.captured.slice(0, 10)}  ${old}  ${c.cyan(terminalSafe(d.task ?? t.inboxGeneral).padEnd(taskWidth))}  ${terminalSafe(d.title)}\n`);
+    io.out(
+      `  ${dayOf(d.captured, zoneOf(graph, d.task ?? null))}  ${old}  ${c.cyan(terminalSafe(d.task ?? t.inboxGeneral).padEnd(taskWidth))}  ${terminalSafe(d.title)}\n`,
+    );
     const where = 'remote' in d ? `${terminalSafe(d.file)} (${serverMessages(lang).onServer})` : terminalSafe(shown(d.file));
     io.out(`  ${' '.repeat(10 + ageWidth + 4)}${c.dim(`${d.user ? `${terminalSafe(d.user)} · ` : ''}${where}`)}\n`);
   });
@@ -85,7 +89,7 @@ export async function inboxCommand(paths: string[], flags: InboxFlags, io: Io): 
     const pad = ' '.repeat(10 + width + 4);
     questions.forEach((q, i) => {
       const step = q.stepText === null ? c.yellow(`(${q9.stepGone})`) : `${q9.step} ${q.step ?? '?'}. ${terminalSafe(oneLine(q.stepText, 60))}`;
-      io.out(`  ${q.at.slice(0, 10)}  ${qAges[i]!.padEnd(width)}  ${c.cyan(terminalSafe(q.task))}  ${step}\n`);
+      io.out(`  ${dayOf(q.at, zoneOf(graph, q.task))}  ${qAges[i]!.padEnd(width)}  ${c.cyan(terminalSafe(q.task))}  ${step}\n`);
       io.out(`  ${pad}${c.yellow('?')} ${terminalSafe(oneLine(q.note, 200))}\n`);
       if (q.answer) io.out(`  ${pad}${c.green('✔')} ${terminalSafe(oneLine(q.answer.text, 200))}\n`);
       io.out(`  ${pad}${c.dim(`${q.about ? `${terminalSafe(q.about)} · ` : ''}${q.user ? `${terminalSafe(q.user)} · ` : ''}${q.id}`)}\n`);
@@ -145,7 +149,7 @@ async function showEntry(query: string | undefined, paths: string[], format: str
     throw new ExitError(`${head}${list ? `\n${list}` : ''}`, exitCodes.usage);
   }
   const question = questionMatches[0];
-  if (question) return showQuestion(question, format, lang, io);
+  if (question) return showQuestion(question, format, lang, io, zoneOf(graph, question.task));
   const draft = draftMatches[0]!;
   const text = await readFile(join(root, draft.file), 'utf8');
   if (format === 'json') {
@@ -156,7 +160,7 @@ async function showEntry(query: string | undefined, paths: string[], format: str
   return exitCodes.ok;
 }
 
-function showQuestion(q: InboxQuestion, format: string, lang: string, io: Io): number {
+function showQuestion(q: InboxQuestion, format: string, lang: string, io: Io, zone: string): number {
   if (format === 'json') {
     io.out(jsonText({ kind: 'question', ...q }));
     return exitCodes.ok;
@@ -170,10 +174,24 @@ function showQuestion(q: InboxQuestion, format: string, lang: string, io: Io): n
   io.out(`\n${c.yellow(`${q9.question}:`)} ${terminalSafe(q.note)}\n\n`);
   if (q.answer)
     io.out(
-      `${c.green(`${q9.answer}:`)} ${terminalSafe(q.answer.text)}\n${c.dim(`${q9.answeredBy} ${q.answer.at.slice(0, 16).replace('T', ' ')} UTC${q.answer.user ? ` · ${terminalSafe(q.answer.user)}` : ''}`)}\n\n`,
+      `${c.green(`${q9.answer}:`)} ${terminalSafe(q.answer.text)}\n${c.dim(`${q9.answeredBy} ${timeOf(q.answer.at, zone)}${q.answer.user ? ` · ${terminalSafe(q.answer.user)}` : ''}`)}\n\n`,
     );
-  io.out(
-    `${c.dim(`${q9.asked} ${q.at.slice(0, 16).replace('T', ' ')} UTC${q.user ? ` · ${terminalSafe(q.user)}` : ''} · ${q9.run} ${terminalSafe(q.run)} · ${q.id}`)}\n`,
-  );
+  io.out(`${c.dim(`${q9.asked} ${timeOf(q.at, zone)}${q.user ? ` · ${terminalSafe(q.user)}` : ''} · ${q9.run} ${terminalSafe(q.run)} · ${q.id}`)}\n`);
   return exitCodes.ok;
+}
+
+/** The zone a run's times are shown in: its instruction's, else the machine's (UTC only in JSON). */
+function zoneOf(graph: Graph, task: string | null): string {
+  const file = graph.tasks.find((t) => t.id === task)?.file;
+  return documentZone(graph.documents.find((d) => d.file === file) ?? graph.documents[0]);
+}
+
+function dayOf(iso: string, zone: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso.slice(0, 10) : localDate(t, zone);
+}
+
+function timeOf(iso: string, zone: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : localDateTime(t, zone);
 }

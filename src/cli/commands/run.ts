@@ -27,7 +27,7 @@ export function register(program: Command, io: Io): void {
       [
         '',
         'Answers file (--answers): YAML, one line per prompt, keyed by its id or its full text as `instr show` prints it:',
-        '  "Понятно, что именно нужно сделать и к какому сроку?": Да, понятно   # a decision: the option (its text or id)',
+        '  "Понятно, что именно нужно сделать и к какому сроку?": Да, понятно   # a decision: the option (its text, its letter as show prints it, or id)',
         '  "Клиент подтвердил, что получил результат": true                   # a checkpoint: true / false, or its value',
         '  "Бухгалтер подтвердил срок в CRM": да        # a wait: да / yes (it happened), "11:00" (it happened then),',
         '                                              #   время вышло / timeout (its steps for a missed wait), нет / no (wait)',
