@@ -149,10 +149,10 @@ describeWithServer('the journal on PostgreSQL', () => {
       const agendaServer = await instr(['agenda', instructions, '--journal', url, '--date', '2026-11-20', '--days', '14', '--format', 'json', ...filter], temp);
       expect(agendaServer.stdout).toBe(agendaFile.stdout);
     }
-    const noRole = JSON.parse((await instr(['report', instructions, '--journal', url, ...period, '--role', 'nobody'], temp)).stdout) as {
-      tasks: Array<{ started: number }>;
-    };
-    expect(noRole.tasks.reduce((n, t) => n + t.started, 0)).toBe(0);
+    // a role no instruction is for is a usage error that names the roles there are, not an empty report
+    const noRole = await instr(['report', instructions, '--journal', url, ...period, '--role', 'nobody'], temp);
+    expect(noRole.code).toBe(2);
+    expect(noRole.stderr).toContain('--role "nobody"');
   }
 
   it('works with the least-privilege role of docs/team-journal.md: inserts and reads, cannot delete, update or drop', async () => {
