@@ -62,7 +62,10 @@ async function pushPending(io: Io, store: PostgresStore, outbox: string, lang: s
   }
 }
 
-/** Runs of the journal, kept to one user and to the instructions of one role when asked. */
+/**
+ * Runs of the journal, kept to one user, and with `--role` to the tasks of `graph`, which the
+ * caller has already narrowed to that role's instructions (graphForRoleOrExit).
+ */
 export async function loadRunsOrExit(journal: OpenedJournal, graph: Graph, filter: RunFilter & { role?: string }): Promise<LoadedRuns> {
   let loaded: LoadedRuns;
   try {
@@ -73,7 +76,7 @@ export async function loadRunsOrExit(journal: OpenedJournal, graph: Graph, filte
   }
   if (loaded.missing && journal.explicit && journal.store.kind === 'file') throw new ExitError(`No journal at ${journal.shown}`, exitCodes.usage);
   if (filter.role === undefined) return loaded;
-  const tasks = new Set((graphForRole(graph, filter.role)?.tasks ?? []).map((t) => t.id));
+  const tasks = new Set(graph.tasks.map((t) => t.id));
   return { ...loaded, runs: filterRuns(loaded.runs, (r) => r.task !== null && tasks.has(r.task)) };
 }
 
