@@ -104,6 +104,12 @@ describe('instr agenda on the production calendar (the bundled instructions)', (
     expect(sunday.stdout).not.toContain('client-holiday');
   });
 
+  it('gives the Day of the Accountant (a Saturday in 2026) one task on the Friday before, not a second one for the clients whose holiday it is', async () => {
+    const result = await runCli(['agenda', 'instructions/client-manager.md', '--date', '2026-11-20']);
+    expect(result.stdout).toContain('accountant-day');
+    expect(result.stdout).not.toContain('client-holiday');
+  });
+
   it('--now picks the day (and INSTR_NOW does too); a bad value is a usage error', async () => {
     const now = await runCli(['agenda', 'instructions/client-manager.md', '--now', '2026-12-31T10:00', '--format', 'json']);
     expect((JSON.parse(now.stdout) as { from: string }).from).toBe('2026-12-31');
