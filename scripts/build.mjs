@@ -71,6 +71,40 @@ const pgOnNode = {
   },
 };
 
+/**
+ * snowball-stemmers is one 870 KB file with 24 languages, and defining each language's class
+ * runs at load: ~50 ms of CPU in every command that stems a word (a warm `instr search` among
+ * them), for 22 languages instr never uses. Only Russian and English are kept (src/text/words.ts);
+ * asking the bundle for another stemmer fails loudly. The build fails if the file's layout changes.
+ */
+const stemmerLanguages = ['russian', 'english'];
+const snowballTwoLanguages = {
+  name: 'snowball-two-languages',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]snowball-stemmers[\\/]snowball-stemmers\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const start = /^ {4}var (\w+)Stemmer = function \(_SnowballStemmer\d*\) \{$/gm;
+      const end = '\n    }(SnowballStemmer);\n';
+      let out = '';
+      let last = 0;
+      const seen = [];
+      for (let m = start.exec(text); m; m = start.exec(text)) {
+        const language = m[1];
+        const stop = text.indexOf(end, m.index);
+        if (stop === -1) throw new Error(`snowball-two-languages: no end of ${language} in ${args.path}; check the plugin`);
+        seen.push(language);
+        if (stemmerLanguages.includes(language)) continue;
+        out += `${text.slice(last, m.index)}    var ${language}Stemmer = function () { throw new Error('instr bundles only the ${stemmerLanguages.join(' and ')} stemmers'); };\n`;
+        last = stop + end.length;
+      }
+      out += text.slice(last);
+      if (seen.length < 20 || !stemmerLanguages.every((l) => seen.includes(l)) || !out.includes('function newStemmer(lng)'))
+        throw new Error(`snowball-two-languages: ${args.path} no longer has the layout expected (found ${seen.join(', ')}); check the plugin`);
+      return { contents: out, loader: 'js' };
+    });
+  },
+};
+
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
@@ -85,7 +119,7 @@ await build({
   // CommonJS packages inside the bundle require Node's own modules through esbuild's shim, which
   // needs a `require` in scope. A global one, so that no module's own `require` binding collides.
   banner: { js: "import { createRequire as __instrCreateRequire } from 'node:module'; globalThis.require ??= __instrCreateRequire(import.meta.url);" },
-  plugins: [bundleTwins, pgOnNode],
+  plugins: [bundleTwins, pgOnNode, snowballTwoLanguages],
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -11,3 +11,4 @@ export { buildIndex, search } from './search/search.js';
 export { storedIndexBytes } from './search/index-cache.js';
 export { compileSynonyms } from './search/synonyms.js';
 export { openRunJournal } from './journal/run-journal.js';
+export { stem } from './text/words.js';

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { cacheDir, openFileCache, type FileCache } from '../cache/file-cache.js';
 import type { Graph } from '../graph/types.js';
-import { ConfigError, findConfigFile, parseConfig } from '../lint/config.js';
+import { findConfigFile } from '../lint/config-file.js';
 import { searchIndexFor, type IndexOptions } from '../search/index-cache.js';
 import type { SearchIndex } from '../search/search.js';
 import type { TemplateFile } from '../search/documents.js';
@@ -34,6 +34,8 @@ export function searchCache(io: Io): FileCache | null {
 export async function configSynonyms(io: Io, explicit?: string): Promise<string[][]> {
   const file = await findConfigFile(io.cwd, explicit);
   if (file === null) return [];
+  // The YAML parser and the schema only when there is a config (a warm search loads neither).
+  const { ConfigError, parseConfig } = await import('../lint/config.js');
   const display = relative(io.cwd, file) || file;
   try {
     let text: string;

@@ -1,10 +1,8 @@
-import { constants } from 'node:fs';
-import { InputError } from '../diagnostics/input-error.js';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { readRegularFile, UnsafePathError } from '../fs/safe-open.js';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { cacheDir, openFileCache } from '../cache/file-cache.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareDiagnostics } from '../diagnostics/diagnostic.js';
@@ -46,7 +44,8 @@ export interface CompileResult {
   files: string[];
 }
 
-export const defaultMaxFileBytes = 5 * 1024 * 1024;
+import { defaultMaxFileBytes, discover } from './discover.js';
+export { defaultMaxFileBytes, discover, isInside } from './discover.js';
 
 /**
  * Compiles files and folders (folders: every `*.md` that starts with front matter). Files whose
@@ -219,93 +218,6 @@ async function load(
       );
     return problem('unreadable', `Cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-}
-
-export async function discover(paths: string[], cwd: string): Promise<{ root: string; files: string[] }> {
-  const files = new Set<string>();
-  const roots: string[] = [];
-  for (const given of paths) {
-    const abs = resolve(cwd, given);
-    let info;
-    try {
-      info = await stat(abs);
-    } catch {
-      throw new InputError(`No such file or folder: ${given}`);
-    }
-    if (info.isDirectory()) {
-      roots.push(abs);
-      for (const f of await scan(abs)) files.add(f);
-    } else {
-      roots.push(dirname(abs));
-      files.add(abs);
-    }
-  }
-  return { root: commonDir(roots), files: [...files].sort() };
-}
-
-/** Every instruction below a folder: `*.md` files that start with front matter; no symlinked folders. */
-async function scan(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  const stack = [dir];
-  const realRoot = await realpath(dir);
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    let entries;
-    try {
-      entries = await readdir(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = resolve(current, entry.name);
-      if (entry.isDirectory()) stack.push(full);
-      else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.md')) {
-        if (entry.isSymbolicLink()) {
-          const real = await realpath(full).catch(() => '');
-          if (!real || !isInside(realRoot, real)) continue;
-        }
-        if (await startsWithFrontMatter(full)) found.push(full);
-      }
-    }
-  }
-  return found;
-}
-
-async function startsWithFrontMatter(file: string): Promise<boolean> {
-  try {
-    const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)); // a FIFO must not block the scan
-    try {
-      const buffer = Buffer.alloc(8);
-      const { bytesRead } = await handle.read(buffer, 0, 8, 0);
-      const head = buffer
-        .subarray(0, bytesRead)
-        .toString('latin1')
-        .replace(/^\xEF\xBB\xBF/, '');
-      return head.startsWith('---');
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return true; // let the read report the problem
-  }
-}
-
-export function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
-function commonDir(dirs: string[]): string {
-  if (dirs.length === 0) return process.cwd();
-  let common = dirs[0]!.split(sep);
-  for (const d of dirs.slice(1)) {
-    const parts = d.split(sep);
-    let i = 0;
-    while (i < common.length && i < parts.length && common[i] === parts[i]) i++;
-    common = common.slice(0, i);
-  }
-  return common.join(sep) || sep;
 }
 
 function toPosix(p: string): string {

@@ -1,8 +1,5 @@
-import { stat } from 'node:fs/promises';
-import { exists } from '../fs/exists.js';
 import { readRegularFile, UnsafePathError } from '../fs/safe-open.js';
 import { duplicateKeys, lineOverLimit, notPlainData } from '../parse/yaml-limits.js';
-import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document as YamlDocument } from 'yaml';
 import { schemaValidator, type ErrorObject } from '../graph/schema-validator.js';
 import type { ConfigFile, LintConfig, RuleSetting } from './config-types.js';
@@ -10,7 +7,7 @@ import { presets } from './presets.js';
 import type { RuleLevel } from './rule.js';
 import { dedupeProblems, lineColumnAt } from '../text/positions.js';
 
-const configFileNames = ['instr.config.yaml', 'instr.config.yml'];
+export { findConfigFile } from './config-file.js';
 
 /** A problem with the config file: reported with its place, and lint stops with exit 2. */
 export interface ConfigProblem {
@@ -27,26 +24,6 @@ export class ConfigError extends Error {
 }
 
 const maxConfigBytes = 1024 * 1024;
-
-/**
- * The config file for a run: `explicit` when given (--config), else the first
- * `instr.config.yaml` found going up from `cwd`, stopping at the repository's top (a folder
- * with `.git`) or the filesystem root. Null when there is none.
- */
-export async function findConfigFile(cwd: string, explicit?: string): Promise<string | null> {
-  if (explicit !== undefined) return resolve(cwd, explicit);
-  let dir = resolve(cwd);
-  for (;;) {
-    for (const name of configFileNames) {
-      const candidate = join(dir, name);
-      if (await isFile(candidate)) return candidate;
-    }
-    if (await exists(join(dir, '.git'))) return null;
-    const parent = dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
-}
 
 /** Loads, validates and merges the config (presets, then the file); the defaults when `file` is null. */
 export async function loadConfig(file: string | null, display: string = file ?? ''): Promise<LintConfig> {
@@ -183,12 +160,4 @@ function locate(doc: YamlDocument, e: ErrorObject): number {
     }
   }
   return 0;
-}
-
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
 }

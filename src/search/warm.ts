@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import type { FileCache } from '../cache/file-cache.js';
-import { defaultMaxFileBytes, discover } from '../compile/compile.js';
+import { defaultMaxFileBytes, discover } from '../compile/discover.js';
 import { readRegularFile } from '../fs/safe-open.js';
 import { defaultGuardLimits, type GuardLimits } from '../parse/guard.js';
 import { readWarmIndex, searchFingerprint, sha256, type SearchMeta } from './index-cache.js';

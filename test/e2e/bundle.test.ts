@@ -1,6 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import snowball from 'snowball-stemmers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot, runInstr } from './run-instr.js';
 
@@ -40,6 +42,54 @@ describe('dist/bundle', () => {
       );
     expect(readFileSync(join(bundle, 'lazy/parser.cjs'), 'utf8')).toMatch(/^\/\/ node_modules\/micromark\//m);
     expect(readFileSync(join(bundle, 'lazy/rrule.cjs'), 'utf8')).toMatch(/^\/\/ node_modules\/rrule\//m);
+  });
+
+  it('keeps the compiler, the YAML parser and the lint rules out of what a warm `instr search` loads', () => {
+    // The modules a chunk imports statically (`import … from "./chunk-X.js"`), not those imported on demand (`import("./…")`).
+    const loaded = new Set<string>();
+    const visit = (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      for (const m of readFileSync(join(bundle, file), 'utf8').matchAll(/^(?:import|export)\b[^;]*?from\s*"\.\/([^"]+)";?$/gm)) visit(m[1]!);
+    };
+    const action = readdirSync(bundle).filter((f) => f.endsWith('.js') && readFileSync(join(bundle, f), 'utf8').includes('// src/cli/actions/search.ts'));
+    expect(action).toHaveLength(1);
+    visit(action[0]!);
+    const sources = [...loaded].flatMap((f) => [...readFileSync(join(bundle, f), 'utf8').matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)].map((m) => m[1]!));
+    expect(sources).toContain('src/search/warm.ts');
+    expect(sources).toContain('node_modules/snowball-stemmers/snowball-stemmers.js');
+    for (const heavy of [
+      /^src\/compile\/compile\.ts$/,
+      /^src\/lint\/(config|presets)\.ts$/,
+      /^src\/lint\/rules\//,
+      /^src\/graph\/schema-validator\.ts$/,
+      /^node_modules\/yaml\//,
+    ])
+      expect(sources.filter((s) => heavy.test(s))).toEqual([]);
+  });
+
+  it('stems every word of the bundled instructions as snowball-stemmers does, with only Russian and English in the bundle', async () => {
+    const { stem } = (await import(pathToFileURL(join(bundle, 'api.js')).href)) as typeof import('../../src/api.js');
+    const folder = join(projectRoot, 'instructions');
+    const words = new Set<string>();
+    for (const name of readdirSync(folder, { recursive: true }) as string[])
+      if (name.endsWith('.md'))
+        for (const w of readFileSync(join(folder, name), 'utf8')
+          .toLowerCase()
+          .replace(/ё/g, 'е')
+          .match(/[\p{L}]+/gu) ?? [])
+          words.add(w);
+    words.add('running').add('generously').add('invoices');
+    expect(words.size).toBeGreaterThan(1000);
+    const russian = snowball.newStemmer('russian');
+    const english = snowball.newStemmer('english');
+    for (const w of words) expect(stem(w), w).toBe(/[\u0400-\u04ff]/.test(w) ? russian.stem(w) : english.stem(w));
+    const code = readdirSync(bundle)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(bundle, f), 'utf8'))
+      .find((c) => c.includes('// node_modules/snowball-stemmers/'))!;
+    expect(code).toMatch(/var russianStemmer = \(?function\s*\(_SnowballStemmer/);
+    expect(code).not.toMatch(/var germanStemmer = \(?function\s*\(_SnowballStemmer/);
   });
 
   it('loads the validators when a command needs them', () => {

@@ -3,7 +3,6 @@ import { join, relative, resolve } from 'node:path';
 import { ExitError, exitCodes } from '../errors.js';
 import { type Io } from '../io.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
-import { loadInstructions } from '../load.js';
 import { configSynonyms, openSearch, searchCache } from '../search-setup.js';
 import { jsonText } from '../../render/json-text.js';
 import { metaOf, type SearchMeta } from '../../search/index-cache.js';
@@ -86,6 +85,7 @@ async function findHits(
     const hits = await searchLoading(warm.found.index, query, { synonyms, limit });
     if (hits) return { hits, root: warm.root, meta: warm.found.meta };
   }
+  const { loadInstructions } = await import('../load.js'); // the compiler: not loaded by a warm search
   const { graph, root, diagnostics } = await loadInstructions(paths, io, { requireClean: false });
   const templates = await readTemplates(graph, root);
   const meta = metaOf(graph, diagnostics, templates);
