@@ -59,6 +59,8 @@ export function checkAttributes(
   return valid;
 }
 
+const periodKeys = { daily: 'periodDaily', weekly: 'periodWeekly', monthly: 'periodMonthly', yearly: 'periodYearly' } as const;
+
 function attributeProblem(type: AttributeType, value: string, say: Say): { rule: string; message: string } | null {
   switch (type) {
     case 'id':
@@ -70,7 +72,12 @@ function attributeProblem(type: AttributeType, value: string, say: Say): { rule:
       return timePattern.test(value) ? null : { rule: 'bad-schedule', message: say('valueTime') };
     case 'rrule': {
       const problem = checkRrule(value);
-      return problem ? { rule: 'bad-schedule', message: say(problem.key, problem.args) } : null;
+      if (!problem) return null;
+      if (problem.key === 'rruleSetpos') {
+        const period = say(periodKeys[problem.args.frequency]);
+        return { rule: 'bad-schedule', message: say('rruleSetpos', { ...problem.args, period }) };
+      }
+      return { rule: 'bad-schedule', message: say(problem.key, problem.args) };
     }
     case 'flag':
       return value === '' || value === 'true' ? null : { rule: 'bad-attribute', message: say('valueFlag') };

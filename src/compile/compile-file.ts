@@ -79,7 +79,7 @@ class FileCompiler extends DirectiveNodes {
     const rrule = attrs.get('rrule') ?? (table !== undefined ? 'FREQ=YEARLY' : undefined);
     if (rrule === undefined) {
       if (!Object.hasOwn(node.attributes ?? {}, 'rrule'))
-        this.report('missing-attribute', '::schedule needs the attribute rrule such as rrule="FREQ=MONTHLY;BYDAY=-1FR" (or table= naming a dates table)', node);
+        this.report('missing-attribute', this.say('missingAttribute', { name: 'schedule', key: 'rrule', hint: this.say('hintRruleOrTable') }), node);
       return;
     }
     const schedule: Schedule = { label, rrule, position: this.pos(node) };

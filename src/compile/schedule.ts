@@ -1,4 +1,5 @@
-import { checkBudget, rruleLimitProblem, withBudget } from '../schedule/rrule-budget.js';
+import { checkBudget, rruleLimitProblem, withBudget, type RruleLimit } from '../schedule/rrule-budget.js';
+import { rruleSyntaxProblem, type RruleSyntaxProblem } from '../schedule/rrule-syntax.js';
 import { lazy } from './lazy.js';
 
 // rrule ships CommonJS; loaded on first use (a run from the cache never checks a schedule).
@@ -9,10 +10,11 @@ const rrule = lazy<typeof import('rrule')>('rrule');
  * it), a daily or coarser frequency, and at least one occurrence in the next five years.
  * Returns a message saying what is wrong, or null.
  */
-export interface RruleProblem {
-  key: 'rruleDtstart' | 'rruleInvalid' | 'rruleNoFreq' | 'rruleFreq' | 'rruleLimit' | 'rruleRange' | 'rruleBudget' | 'rruleNotInFiveYears' | 'rruleNever';
-  args?: Record<string, string | number>;
-}
+export type RruleProblem =
+  | { key: 'rruleDtstart' | 'rruleUnreadable' | 'rruleNoFreq' | 'rruleFreq' | 'rruleBudget' | 'rruleNotInFiveYears' | 'rruleNever'; args?: undefined }
+  | { key: 'rruleRange'; args: Record<string, string | number> }
+  | RruleSyntaxProblem
+  | RruleLimit;
 
 export function checkRrule(text: string): RruleProblem | null {
   // Identical rules (a schedule repeated across a folder) are checked once.
@@ -31,18 +33,21 @@ const totalCheckBudget = 40 * checkBudget;
 
 function checkUncached(text: string): RruleProblem | null {
   if (/DTSTART/i.test(text)) return { key: 'rruleDtstart' };
+  const syntax = rruleSyntaxProblem(text);
+  if (syntax) return syntax;
   const { RRule } = rrule();
   const allowedFrequencies = new Set([RRule.YEARLY, RRule.MONTHLY, RRule.WEEKLY, RRule.DAILY]);
   let options;
   try {
     options = RRule.parseString(text.trim());
-  } catch (error) {
-    return { key: 'rruleInvalid', args: { detail: error instanceof Error ? error.message : String(error) } };
+  } catch {
+    // rruleSyntaxProblem has named every mistake the parser throws on; its English never reaches the screen
+    return { key: 'rruleUnreadable' };
   }
   if (options.freq === undefined || options.freq === null) return { key: 'rruleNoFreq' };
   if (!allowedFrequencies.has(options.freq)) return { key: 'rruleFreq' };
   const limit = rruleLimitProblem(options);
-  if (limit) return { key: 'rruleLimit', args: { detail: limit } };
+  if (limit) return limit;
   const ranges: Array<[keyof typeof options, number, number]> = [
     ['bymonth', 1, 12],
     ['bymonthday', -31, 31],
@@ -70,8 +75,8 @@ function checkUncached(text: string): RruleProblem | null {
     const next = rule.between(start, new Date(Date.UTC(2029, 0, 1)), true, (_d, i) => i < 1);
     spentDays += budget.spentDays();
     if (next.length === 0) return budget.exhausted() ? { key: 'rruleNotInFiveYears' } : { key: 'rruleNever' };
-  } catch (error) {
-    return { key: 'rruleInvalid', args: { detail: error instanceof Error ? error.message : String(error) } };
+  } catch {
+    return { key: 'rruleUnreadable' };
   }
   return null;
 }

@@ -25,11 +25,15 @@ const DAILY = 3;
 
 const count = (v: unknown): number => (v === undefined || v === null ? 0 : Array.isArray(v) ? v.length : 1);
 
-/** What is wrong with the rule's INTERVAL or BYSETPOS for expansion, or null. */
-export function rruleLimitProblem(options: Partial<Options>): string | null {
+/** What is wrong with the rule's INTERVAL or BYSETPOS for expansion (a message key and its values), or null. */
+export type RruleLimit =
+  | { key: 'rruleInterval'; args: { value: string; max: number } }
+  | { key: 'rruleSetpos'; args: { value: number; largest: number; frequency: 'daily' | 'weekly' | 'monthly' | 'yearly' } };
+
+export function rruleLimitProblem(options: Partial<Options>): RruleLimit | null {
   const interval = options.interval;
   if (interval !== undefined && interval !== null && (!Number.isInteger(interval) || interval < 1 || interval > maxInterval)) {
-    return `INTERVAL=${String(interval)} must be a whole number from 1 to ${maxInterval}`;
+    return { key: 'rruleInterval', args: { value: String(interval), max: maxInterval } };
   }
   const positions = options.bysetpos === undefined || options.bysetpos === null ? [] : Array.isArray(options.bysetpos) ? options.bysetpos : [options.bysetpos];
   if (positions.length > 0) {
@@ -37,8 +41,7 @@ export function rruleLimitProblem(options: Partial<Options>): string | null {
     const days = options.freq === DAILY ? 1 : options.freq === WEEKLY ? 7 : options.freq === MONTHLY ? 31 : options.freq === YEARLY ? 366 : 366;
     const largest = days * times;
     const beyond = positions.find((p) => Math.abs(p) > largest);
-    if (beyond !== undefined)
-      return `BYSETPOS=${beyond} can never select a date: one ${frequencyName(options.freq)} period has at most ${largest} occurrence${largest === 1 ? '' : 's'}`;
+    if (beyond !== undefined) return { key: 'rruleSetpos', args: { value: beyond, largest, frequency: frequencyName(options.freq) } };
   }
   return null;
 }
@@ -47,7 +50,7 @@ function daysPerPeriod(freq: unknown): number {
   return freq === DAILY ? 1 : freq === WEEKLY ? 7 : freq === MONTHLY ? 31 : 366;
 }
 
-function frequencyName(freq: unknown): string {
+function frequencyName(freq: unknown): 'daily' | 'weekly' | 'monthly' | 'yearly' {
   return freq === DAILY ? 'daily' : freq === WEEKLY ? 'weekly' : freq === MONTHLY ? 'monthly' : 'yearly';
 }
 
