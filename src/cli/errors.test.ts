@@ -43,7 +43,7 @@ describe('errors become exit codes in one place', () => {
   it('a missing folder (lint), an unknown revision (diff) and a folder outside git (diff REV) exit 2 with the message', async () => {
     const missing = await run(['lint', join(temp, 'nothing')]);
     expect(missing.code).toBe(exitCodes.usage);
-    expect(missing.err).toContain('No such file or folder');
+    expect(missing.err).toContain('Нет такого файла или папки'); // the language of ./instructions here
     const unknown = await run(['diff', join(temp, 'a'), join(temp, 'b')]);
     expect(unknown.code).toBe(exitCodes.usage);
     expect(unknown.err).toContain('Unknown revision');

@@ -2,6 +2,8 @@ import { compilePaths, type CompileOptions, type CompileResult } from '../compil
 import { InputError } from '../diagnostics/input-error.js';
 import { formatDiagnosticLine } from '../diagnostics/format.js';
 import { ExitError, exitCodes } from './errors.js';
+import { UsageError } from './usage-error.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 import type { Io } from './io.js';
 import { cliMessages } from '../i18n/cli-messages.js';
 import { resultLanguage } from '../compile/result-language.js';
@@ -19,10 +21,10 @@ export async function loadInstructions(paths: string[], io: Io, options: LoadOpt
   try {
     result = await compilePaths(paths, { cwd: io.cwd, ...io.compile, ...options });
   } catch (error) {
-    const hint =
-      paths.length === 1 && paths[0] === 'instructions' ? '; run instr in the folder that holds instructions/, or name the files or folders to use' : '';
-    if (error instanceof InputError && hint) throw new InputError(`${error.message}${hint}`);
-    throw error;
+    const missing = error instanceof InputError ? error.missingPath : undefined;
+    if (missing === undefined) throw error;
+    const here = paths.length === 1 && paths[0] === 'instructions';
+    throw new UsageError((t) => `${t.noSuchPath(terminalSafe(missing))}${here ? t.noInstructionsHere : ''}`, options.lang);
   }
   const unreadable = result.diagnostics.filter((d) => d.rule === 'unreadable');
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -40,7 +42,7 @@ export async function loadInstructions(paths: string[], io: Io, options: LoadOpt
 /** Parses a --max-file-size value such as 5MB, 512KB or 1048576. */
 export function parseSize(text: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(text.trim());
-  if (!m) throw new ExitError(`Invalid size "${text}"; use a number of bytes or e.g. 5MB, 512KB`, exitCodes.usage);
+  if (!m) throw new UsageError((t) => t.size(terminalSafe(text)));
   const unit = (m[2] ?? 'b').toLowerCase()[0];
   const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   return Math.round(Number(m[1]) * factor);

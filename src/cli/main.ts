@@ -1,10 +1,16 @@
 import { Command, CommanderError } from 'commander';
 import { defaultGuardLimits } from '../parse/guard.js';
-import { asExitError, ExitError, exitCodes } from './errors.js';
+import { asExitError, exitCodes } from './errors.js';
 import { processIo, type Io } from './io.js';
 import { version } from './version.js';
 import { commands } from './commands/index.js';
 import { checkLangOption } from './lang-option.js';
+import { commanderMessage } from './commander-message.js';
+import { screenLanguage } from './screen-language.js';
+import { UsageError } from './usage-error.js';
+import { InputError } from '../diagnostics/input-error.js';
+import { terminalSafe } from '../text/terminal-safe.js';
+import { usageMessages } from '../i18n/usage-messages.js';
 
 export function buildProgram(io: Io): Command {
   const program = new Command('instr')
@@ -26,7 +32,7 @@ export function buildProgram(io: Io): Command {
       if (opts.cache === false || process.env['INSTR_NO_CACHE'] === '1') compile.cache = false;
       if (opts.maxDepth !== undefined) {
         if (!/^\d{1,4}$/.test(opts.maxDepth) || Number(opts.maxDepth) < 1 || Number(opts.maxDepth) > 1000)
-          throw new ExitError(`--max-depth must be a whole number from 1 to 1000, not "${opts.maxDepth}"`, exitCodes.usage);
+          throw new UsageError((t) => t.wholeNumber('--max-depth', 1, 1000, opts.maxDepth ?? ''));
         compile.guard = { ...defaultGuardLimits, maxDepth: Number(opts.maxDepth) };
       }
       io.compile = compile;
@@ -34,11 +40,16 @@ export function buildProgram(io: Io): Command {
     .hook('preAction', (_root, action) => checkLangOption(action.opts<{ lang?: unknown }>().lang))
     .configureHelp({ showGlobalOptions: true })
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .configureOutput(output(io))
     .exitOverride();
   for (const register of commands) register(program, io);
-  for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const sub of program.commands) sub.exitOverride().configureOutput(output(io));
   return program;
+}
+
+/** Help and version go out as commander writes them; its errors are said by main() in the screen's language. */
+function output(io: Io) {
+  return { writeOut: (s: string) => io.out(s), writeErr: (s: string) => io.err(s), outputError: () => {} };
 }
 
 /** Runs the CLI; sets process.exitCode and never calls process.exit (output is flushed). */
@@ -49,16 +60,28 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     await program.parseAsync(argv);
     code = typeof process.exitCode === 'number' ? process.exitCode : exitCodes.ok;
   } catch (error) {
-    code = handle(error, io);
+    code = await handle(error, io, argv.slice(2));
   }
   process.exitCode = code;
   return code;
 }
 
-function handle(error: unknown, io: Io): number {
+async function handle(error: unknown, io: Io, args: string[]): Promise<number> {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return exitCodes.ok;
-    return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+    if (error.exitCode === 0) return exitCodes.ok;
+    const t = usageMessages(await screenLanguage(args, io.cwd));
+    io.err(`${io.color.red('instr:')} ${commanderMessage(error, args, t)}\n`);
+    return exitCodes.usage;
+  }
+  // a usage error found before any instruction was read is said in the language the rule gives (docs/screen-language.md)
+  if (error instanceof UsageError && error.lang === undefined) {
+    io.err(`${io.color.red('instr:')} ${error.say(usageMessages(await screenLanguage(args, io.cwd)))}\n`);
+    return error.code;
+  }
+  if (error instanceof InputError && error.missingPath !== undefined) {
+    io.err(`${io.color.red('instr:')} ${usageMessages(await screenLanguage(args, io.cwd)).noSuchPath(terminalSafe(error.missingPath))}\n`);
+    return exitCodes.usage;
   }
   const exit = asExitError(error);
   if (exit) {

@@ -1,5 +1,6 @@
 import { zonedToInstant } from '../schedule/zone.js';
-import { ExitError, exitCodes } from './errors.js';
+import { terminalSafe } from '../text/terminal-safe.js';
+import { UsageError } from './usage-error.js';
 
 /**
  * The moment a command acts at: `--now`, else `INSTR_NOW`, else the clock. Written as an ISO
@@ -20,10 +21,7 @@ export function resolveNow(flag: string | undefined, zone: string, env: NodeJS.P
     const t = Date.parse(text.trim());
     if (Number.isFinite(t)) return t;
   }
-  throw new ExitError(
-    `${source} must be a date and time such as 2026-11-27T17:30 (in the instruction's time zone) or 2026-11-27T14:30:00Z, not "${text}"`,
-    exitCodes.usage,
-  );
+  throw new UsageError((t) => t.dateTime(source, terminalSafe(text)));
 }
 
 /**

@@ -19,7 +19,7 @@ export async function discover(paths: string[], cwd: string): Promise<{ root: st
     try {
       info = await stat(abs);
     } catch {
-      throw new InputError(`No such file or folder: ${given}`);
+      throw new InputError(`No such file or folder: ${given}`, { missingPath: given });
     }
     if (info.isDirectory()) {
       roots.push(abs);

@@ -13,7 +13,7 @@ beforeAll(async () => {
 
 function parsed(text: string): AnswersFile {
   const r = parseAnswers(text);
-  if ('error' in r) throw new Error(r.error);
+  if ('error' in r) throw new Error(r.error.code);
   return r.answers;
 }
 
@@ -49,8 +49,8 @@ describe('answers file', () => {
     expect(answer('Уже произошло')).toEqual({ answers: [{ type: 'arrived' }] });
     expect(answer('нет')).toEqual({ suspend: true });
     expect(answer('false')).toEqual({ suspend: true });
-    expect(answer('"11:00"')).toEqual({ happened: '11:00' });
-    expect(answer('maybe')).toEqual({ waitWord: 'maybe', key: '"paid"' });
+    expect(answer('"11:00"')).toEqual({ happened: '11:00', at: { line: 1, column: 1 } });
+    expect(answer('maybe')).toEqual({ waitWord: 'maybe', key: 'paid', at: { line: 1, column: 1 } });
   });
 
   it('notes a question, then does the step; checkpoint false is "not done"', () => {
@@ -72,12 +72,14 @@ describe('answers file', () => {
           `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
       ),
     ].join('\n');
-    expect(parseAnswers(bomb)).toMatchObject({ error: expect.any(String) });
-    expect(parseAnswers('- a\n- b\n')).toMatchObject({ error: expect.stringContaining('mapping') });
-    expect(parseAnswers('a: 1\na: 2\n')).toMatchObject({ error: expect.any(String) });
-    expect(parseAnswers('greet: { frob: 1 }')).toMatchObject({ error: expect.stringContaining('frob') });
+    expect(parseAnswers(bomb)).toMatchObject({ error: { code: 'aliases' } });
+    expect(parseAnswers('- a\n- b\n')).toMatchObject({ error: { code: 'notMapping', at: { line: 1, column: 1 } } });
+    expect(parseAnswers('a: 1\na: 2\n')).toMatchObject({ error: { code: 'duplicate', args: { key: 'a' }, at: { line: 2, column: 1 } } });
+    expect(parseAnswers('x: 1\ngreet: { frob: 1 }')).toMatchObject({
+      error: { code: 'unknownAnswer', args: { key: 'greet', word: 'frob' }, at: { line: 2, column: 1 } },
+    });
     const proto = parsed('__proto__: { skip: x }\n');
     expect(({} as Record<string, unknown>)['skip']).toBeUndefined();
-    expect(proto.entries.get('__proto__')).toEqual({ key: '__proto__', value: { skip: 'x' } });
+    expect(proto.entries.get('__proto__')).toEqual({ key: '__proto__', value: { skip: 'x' }, at: { line: 1, column: 1 } });
   });
 });

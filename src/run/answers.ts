@@ -18,17 +18,20 @@
  *       done: [answered in Russian, translation tomorrow]
  *       result: the client agreed
  */
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { duplicateKeys, lineOverLimit } from '../parse/yaml-limits.js';
+import type { AnswersProblem } from './answers-messages.js';
 import type { Graph, Node } from '../graph/types.js';
 import type { Answer, Prompt } from './engine.js';
 import type { Gap } from './drive.js';
 
 type AnswerValue = string | number | boolean | null | { skip?: unknown; unclear?: unknown; notCovered?: Gap };
 
+type At = { line: number; column: number };
+
 export interface AnswersFile {
-  /** Keys as written, by normalised key. */
-  entries: Map<string, { key: string; value: AnswerValue }>;
+  /** Keys as written (and where: 1-based line and column), by normalised key. */
+  entries: Map<string, { key: string; value: AnswerValue; at?: At }>;
 }
 
 export const MAX_ANSWERS_BYTES = 1024 * 1024;
@@ -42,26 +45,41 @@ export function normalizeKey(text: string): string {
     .replace(/[\s.?!:;…]+$/u, '');
 }
 
-/** Parses the YAML; problems are returned as messages, never thrown. */
-export function parseAnswers(text: string): { answers: AnswersFile } | { error: string } {
-  if (text.length > MAX_ANSWERS_BYTES) return { error: `the answers file is larger than ${MAX_ANSWERS_BYTES} bytes` };
-  if (lineOverLimit(text, 20_000) !== null) return { error: 'the answers file is longer than 20000 lines' };
+/** Parses the YAML; problems are returned (a code, its values and where), never thrown. */
+export function parseAnswers(text: string): { answers: AnswersFile } | { error: AnswersProblem } {
+  if (text.length > MAX_ANSWERS_BYTES) return { error: { code: 'tooLarge', args: { max: MAX_ANSWERS_BYTES } } };
+  if (lineOverLimit(text, 20_000) !== null) return { error: { code: 'tooManyLines', args: { max: 20_000 } } };
+  const lines = new LineCounter();
+  const at = (offset: number): At => {
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+  };
   // uniqueKeys compares every key with all before it (quadratic): duplicates are found with a Set instead.
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
-  if (doc.errors.length > 0) return { error: doc.errors[0]!.message.split('\n')[0]! };
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, lineCounter: lines });
+  const yamlError = doc.errors[0];
+  if (yamlError) return { error: { code: yamlError.code === 'TAB_AS_INDENT' ? 'tab' : 'notYaml', at: at(yamlError.pos[0]) } };
   const duplicate = duplicateKeys(doc, 1)[0];
-  if (duplicate) return { error: `Map keys must be unique; "${duplicate.key}" is repeated` };
+  if (duplicate) return { error: { code: 'duplicate', args: { key: duplicate.key }, at: at(duplicate.offset) } };
   let value: unknown;
   try {
     value = doc.toJS({ mapAsMap: true, maxAliasCount: 100 });
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+  } catch {
+    // the one error toJS throws on a document that parsed: too many aliases
+    return { error: { code: 'aliases' } };
   }
   if (value === null || value === undefined) return { answers: { entries: new Map() } };
-  if (!(value instanceof Map)) return { error: 'the answers file must be a mapping: prompt id or text → answer' };
-  const entries = new Map<string, { key: string; value: AnswerValue }>();
+  if (!(value instanceof Map)) return { error: { code: 'notMapping', ...(doc.contents?.range ? { at: at(doc.contents.range[0]) } : {}) } };
+  // where each prompt is answered, for messages about its answer
+  const places = new Map<string, At>();
+  if (isMap(doc.contents))
+    for (const pair of doc.contents.items) if (isScalar(pair.key) && pair.key.range) places.set(String(pair.key.value), at(pair.key.range[0]));
+  const entries = new Map<string, { key: string; value: AnswerValue; at?: At }>();
   for (const [rawKey, raw] of value) {
     const key = String(rawKey);
+    const place = places.get(key);
+    const problem = (code: AnswersProblem['code'], args: Record<string, string | number> = {}): { error: AnswersProblem } => ({
+      error: { code, args: { key, ...args }, ...(place ? { at: place } : {}) },
+    });
     let v: AnswerValue;
     if (raw instanceof Map) {
       const obj: { skip?: unknown; unclear?: unknown; notCovered?: Gap } = {};
@@ -69,20 +87,19 @@ export function parseAnswers(text: string): { answers: AnswersFile } | { error: 
         if (k === 'skip') obj.skip = x;
         else if (k === 'unclear') obj.unclear = x;
         else if (k === 'not-covered') {
-          const gap = readGap(key, x);
-          if ('error' in gap) return gap;
+          const gap = readGap(x);
+          if ('error' in gap) return problem(gap.error, gap.args);
           obj.notCovered = gap;
-        } else return { error: `"${key}": unknown answer "${String(k)}"; a step takes skip: reason or unclear: note, any prompt not-covered: what happened` };
+        } else return problem('unknownAnswer', { word: String(k) });
       }
-      if (obj.notCovered && (obj.skip !== undefined || obj.unclear !== undefined))
-        return { error: `"${key}": not-covered ends the run, so it cannot go with skip or unclear` };
+      if (obj.notCovered && (obj.skip !== undefined || obj.unclear !== undefined)) return problem('notCoveredWith');
       v = obj;
     } else if (raw === null || ['string', 'number', 'boolean'].includes(typeof raw)) {
       v = raw as AnswerValue;
     } else {
-      return { error: `"${key}": the answer must be a word, a number, true/false or skip: reason` };
+      return problem('answerShape');
     }
-    entries.set(normalizeKey(key), { key, value: v });
+    entries.set(normalizeKey(key), { key, value: v, ...(place ? { at: place } : {}) });
   }
   return { answers: { entries } };
 }
@@ -93,22 +110,22 @@ const gapKeys = ['what', 'decided-by', 'done', 'result'];
  * `not-covered: what happened` or `not-covered: { what, decided-by, done, result }`: the same
  * draft the menu's «Этого нет в инструкции…» captures, ending the run "not covered".
  */
-function readGap(key: string, raw: unknown): Gap | { error: string } {
+function readGap(raw: unknown): Gap | { error: AnswersProblem['code']; args?: Record<string, string> } {
   const text = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() || undefined : undefined);
   if (!(raw instanceof Map)) {
     const what = text(raw);
-    return what ? { description: what, actions: [], end: true } : { error: `"${key}": not-covered needs what happened: not-covered: { what: … }` };
+    return what ? { description: what, actions: [], end: true } : { error: 'gapNeedsWhat' };
   }
   const unknown = [...raw.keys()].find((k) => !gapKeys.includes(String(k)));
-  if (unknown !== undefined) return { error: `"${key}": not-covered takes ${gapKeys.join(', ')}, not "${String(unknown)}"` };
+  if (unknown !== undefined) return { error: 'gapKey', args: { list: gapKeys.join(', '), word: String(unknown) } };
   const description = text(raw.get('what'));
-  if (!description) return { error: `"${key}": not-covered needs what happened: what: …` };
+  if (!description) return { error: 'gapNeedsWhat' };
   const done: unknown = raw.get('done');
   const actions = (Array.isArray(done) ? done : done === undefined || done === null ? [] : [done]).map(text);
-  if (actions.some((a) => a === undefined) || actions.length > 30) return { error: `"${key}": done is what was done: a line, or a list of up to 30 lines` };
+  if (actions.some((a) => a === undefined) || actions.length > 30) return { error: 'gapDone' };
   const decidedBy = text(raw.get('decided-by'));
   const result = text(raw.get('result'));
-  if (raw.has('decided-by') && !decidedBy) return { error: `"${key}": decided-by names who decided` };
+  if (raw.has('decided-by') && !decidedBy) return { error: 'gapDecidedBy' };
   return { description, actions: actions as string[], ...(decidedBy ? { decidedBy } : {}), ...(result ? { result } : {}), end: true };
 }
 
@@ -137,18 +154,27 @@ export type Scripted =
   | { answers: Answer[] }
   | { missing: string }
   | { suspend: true }
-  | { happened: string }
   | { notCovered: Gap }
-  | { waitWord: string; key: string }
-  | { error: string };
+  | { waitWord: string; key: string; at?: At }
+  | { happened: string; at?: At }
+  | { error: AnswersProblem };
+
+/** The file's entry that answers a node: by its id or its text. */
+export function answerEntry(node: Node, answers: AnswersFile): { key: string; value: AnswerValue; at?: At } | undefined {
+  return keysOf(node)
+    .map((k) => answers.entries.get(k))
+    .find((e) => e !== undefined);
+}
 
 /** The answers for a prompt from the file: a list (unclear then done), a missing answer, or a wait to suspend on. */
 export function scriptedAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, answers: AnswersFile): Scripted {
-  const entry = keysOf(prompt.node)
-    .map((k) => answers.entries.get(k))
-    .find((e) => e !== undefined);
+  const entry = answerEntry(prompt.node, answers);
   const value = entry?.value;
-  const where = entry ? `"${entry.key}"` : `"${prompt.node.id}"`;
+  const key = entry ? entry.key : prompt.node.id;
+  const place = entry?.at ? { at: entry.at } : {};
+  const problem = (code: AnswersProblem['code'], args: Record<string, string> = {}): { error: AnswersProblem } => ({
+    error: { code, args: { key, ...args }, ...place },
+  });
   if (value !== null && typeof value === 'object' && value.notCovered) return { notCovered: value.notCovered };
   switch (prompt.kind) {
     case 'step': {
@@ -162,15 +188,15 @@ export function scriptedAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, an
       const text = String(value);
       const m = /^skip\s*:\s*(.*)$/is.exec(text);
       if (m) return { answers: [{ type: 'skip', reason: m[1]! }] };
-      return { error: `${where}: a step takes done, skip: reason or unclear: note, not "${text}"` };
+      return problem('stepAnswer', { value: text });
     }
     case 'decision':
       if (value === undefined || value === null) return { missing: prompt.node.id };
-      if (typeof value === 'object') return { error: `${where}: a decision takes an option id or label` };
+      if (typeof value === 'object') return problem('decisionAnswer');
       return { answers: [{ type: 'choose', option: String(value) }] };
     case 'checkpoint':
       if (value === undefined || value === null) return { missing: prompt.node.id };
-      if (typeof value === 'object') return { error: `${where}: a checkpoint takes true, false or its value` };
+      if (typeof value === 'object') return problem('checkpointAnswer');
       if (value === false || value === 'no') return { answers: [{ type: 'confirm', confirmed: false }] };
       if (value === true || value === 'yes') return { answers: [{ type: 'confirm', confirmed: true }] };
       return { answers: [{ type: 'confirm', confirmed: true, value: String(value) }] };
@@ -184,9 +210,9 @@ export function scriptedAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, an
       if (timeoutWords.has(word) || word === timeoutLabel) return { answers: [{ type: 'timeout' }] };
       if (suspendWords.has(word)) return { suspend: true };
       // "11:00" or "2026-11-26 16:30": it happened then (read by the driver in the instruction's zone)
-      if (typeof value === 'string' && /^\d{1,2}[:.]\d\d$|^\d{4}-\d\d-\d\d[T ]\d/.test(value.trim())) return { happened: value };
+      if (typeof value === 'string' && /^\d{1,2}[:.]\d\d$|^\d{4}-\d\d-\d\d[T ]\d/.test(value.trim())) return { happened: value, ...place };
       // Anything else was meant as an answer; waiting silently instead left testers guessing.
-      return { waitWord: String(value), key: where };
+      return { waitWord: String(value), key, ...place };
     }
   }
 }

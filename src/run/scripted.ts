@@ -6,7 +6,8 @@
 import { documentZone } from '../schedule/task-zone.js';
 import type { Answer } from './engine.js';
 import { parseHappened } from './happened.js';
-import { scriptedAnswer, type AnswersFile } from './answers.js';
+import { answerEntry, scriptedAnswer, type AnswersFile } from './answers.js';
+import { answersProblemText } from './answers-messages.js';
 import type { Action, Driver, Open } from './drive.js';
 import type { RunMessages } from './messages.js';
 import type { RunSession } from './session.js';
@@ -18,11 +19,26 @@ export class ScriptedDriver implements Driver {
   /** Waits whose timeout steps were taken: back at them, the run waits again (is suspended). */
   private readonly timedOut = new Set<string>();
 
+  /**
+   * `file`: the answers file as the user named it, and `lang` the screen's language: a wrong
+   * answer is told as «answers.yaml:3:1: …» in it.
+   */
   constructor(
     private readonly answers: AnswersFile,
     private readonly t: RunMessages,
-    private readonly ask?: Driver,
+    private readonly ask: Driver | undefined,
+    private readonly file: string,
+    private readonly lang: string,
   ) {}
+
+  /** `answers.yaml:3:1` for an answer the file gives at a place, else the file. */
+  private where(at: { line: number; column: number } | undefined): string {
+    return at ? `${this.file}:${at.line}:${at.column}` : this.file;
+  }
+
+  private quote(text: string): string {
+    return this.lang === 'ru' ? `«${text}»` : `"${text}"`;
+  }
 
   async next(prompt: Open, session: RunSession): Promise<Action> {
     this.asked = false;
@@ -36,8 +52,8 @@ export class ScriptedDriver implements Driver {
     }
     if ('suspend' in got) return { kind: 'suspend' };
     if ('notCovered' in got) return { kind: 'not-covered', gap: got.notCovered };
-    if ('error' in got) return { kind: 'stop', message: got.error };
-    if ('waitWord' in got) return { kind: 'stop', message: `${got.key}: ${this.t.waitWord} «${got.waitWord}»` };
+    if ('error' in got) return { kind: 'stop', message: answersProblemText(got.error, this.file, this.lang) };
+    if ('waitWord' in got) return { kind: 'stop', message: `${this.where(got.at)}: ${this.quote(got.key)}: ${this.t.waitWord} ${this.quote(got.waitWord)}` };
     if ('happened' in got) {
       const now = session.now().getTime();
       const doc = session.graph.documents.find((d) => d.file === prompt.node.position.file);
@@ -45,7 +61,7 @@ export class ScriptedDriver implements Driver {
       if (!happened.ok)
         return {
           kind: 'stop',
-          message: `"${prompt.node.id}": "${got.happened}" ${happened.error === 'future' ? this.t.happenedFuture : this.t.happenedFormat}`,
+          message: `${this.where(got.at)}: ${this.quote(prompt.node.id)}: ${this.quote(got.happened)} ${happened.error === 'future' ? this.t.happenedFuture : this.t.happenedFormat}`,
         };
       return { kind: 'answer', answer: { type: 'arrived', at: new Date(happened.at).toISOString() } };
     }
@@ -59,8 +75,9 @@ export class ScriptedDriver implements Driver {
   }
 
   rejected(error: string, prompt: Open): Action | null {
-    // an answer from the file is wrong: stop; one typed at the terminal: say so and ask again
-    return this.ask && this.asked ? this.ask.rejected(error, prompt) : { kind: 'stop', message: error };
+    // an answer from the file is wrong: stop, at its line; one typed at the terminal: say so and ask again
+    if (this.ask && this.asked) return this.ask.rejected(error, prompt);
+    return { kind: 'stop', message: `${this.where(answerEntry(prompt.node, this.answers)?.at)}: ${error}` };
   }
 }
 

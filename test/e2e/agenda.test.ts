@@ -24,7 +24,7 @@ describe('instr agenda', () => {
     expect(tasks).not.toContain('daily-check');
     const unknown = await runCli(['agenda', 'instructions', '--role', 'бухгалтер', '--journal', journal]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('"Клиентский менеджер", "Администратор офиса"');
+    expect(unknown.stderr).toContain('роли: «Клиентский менеджер», «Администратор офиса»');
   });
 
   it('documents its options', async () => {
@@ -117,6 +117,6 @@ describe('instr agenda on the production calendar (the bundled instructions)', (
     expect((JSON.parse(env.stdout) as { from: string }).from).toBe('2026-06-19');
     const bad = await runCli(['agenda', 'instructions/client-manager.md', '--now', 'tomorrow']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--now must be a date and time');
+    expect(bad.stderr).toContain('--now должен быть датой и временем'); // the instruction is Russian
   });
 });

@@ -22,9 +22,9 @@ describe('instr', () => {
   it('exits 2 on a usage error or a missing path, without a stack trace', async () => {
     const unknown = await runCli(['frobnicate']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+    expect(unknown.stderr).toContain('неизвестная команда «frobnicate»'); // the language of ./instructions (docs/screen-language.md)
     const missing = await runCli(['compile', 'no/such/folder']);
-    expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('No such file or folder: no/such/folder') });
+    expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('Нет такого файла или папки: no/such/folder') });
     expect(missing.stderr).not.toMatch(/\n\s+at /);
   });
 

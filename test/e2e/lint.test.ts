@@ -140,7 +140,7 @@ describe('instr lint', () => {
     expect((await runCli(['lint', '--max-warnings', 'many'])).code).toBe(2);
     const missing = await runCli(['lint', 'no/such/folder']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('No such file or folder');
+    expect(missing.stderr).toContain('Нет такого файла или папки');
   });
 
   it('--today makes stale-review reproducible', async () => {

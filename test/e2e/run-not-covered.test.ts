@@ -68,7 +68,7 @@ describe('instr run --answers: «not covered» from a file', () => {
     writeFileSync(answers, 'greet: { not-covered: { decided-by: Anna } }\n');
     const r = await runCli(['run', 'request', fixture('bad'), '--answers', answers, '--journal', join(temp, 'bad.jsonl')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('"greet": not-covered needs what happened: what: …');
+    expect(r.stderr).toContain('bad.yaml:1:1: "greet": not-covered needs what happened');
   });
 
   it('a scenario can end "not covered" too (instr test)', async () => {

@@ -50,11 +50,11 @@ describe('instr run --now', () => {
     writeFileSync(file, answers);
     const late = await runCli(['run', 'equipment', '--answers', file, '--journal', journal], { env: { INSTR_NOW: '2026-11-27T10:00' } });
     expect(late.code).toBe(2);
-    expect(late.stderr).toContain('"equipment-approval": "11:00" — позже, чем сейчас: событие ещё не произошло');
+    expect(late.stderr).toMatch(/env\.yaml:3:1: «equipment-approval»: «11:00» — позже, чем сейчас: событие ещё не произошло/);
     expect(events(journal)[0]).toMatchObject({ at: '2026-11-27T07:00:00.000Z' });
     const bad = await runCli(['run', 'equipment', '--answers', file, '--journal', journal, '--now', 'завтра']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--now must be a date and time such as 2026-11-27T17:30');
+    expect(bad.stderr).toContain('--now должен быть датой и временем, например 2026-11-27T17:30');
   });
 });
 

@@ -80,7 +80,9 @@ describe('one language per screen: a broken Russian instruction is told in Russi
     writeFileSync(answers, '"Понятно, что именно нужно сделать и к какому сроку?": Может быть\n');
     const r = await runCli(['run', 'request', dir, '--answers', answers, '--journal', join(temp, 'j.jsonl')], { cwd: temp });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^instr: «Может быть» — не вариант решения «Понятно, что именно нужно сделать и к какому сроку\?»; варианты: /);
+    expect(r.stderr).toMatch(
+      /^instr: \S+answers\.yaml:1:1: «Может быть» — не вариант решения «Понятно, что именно нужно сделать и к какому сроку\?»; варианты: /,
+    );
     expect(r.stderr).not.toContain('is not an option');
   });
 

@@ -3,7 +3,7 @@
  * read, an answers file, a bad answer, flag values, the command line itself) are told in the
  * instruction's language, at file:line:column where there is one, with exit 2 for usage errors.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -81,5 +81,241 @@ describe('recurrence rules: every mistake in our own words, at its line and colu
     expect(r.stdout).toContain('unknown part FOO');
     expect(r.stdout).toContain('FREQ is given twice');
     expect(r.stdout).toContain('::schedule needs the attribute rrule');
+  });
+});
+
+const flow = {
+  ru: `
+## Задачи {.tasks}
+
+### Заявка клиента {#request}
+
+::when[Клиент написал]
+
+1. Поздороваться с клиентом. {#greet}
+
+::decision[Задача входит в тариф?]{#in-tariff}
+- Да {#yes}
+  1. Поставить задачу.
+- Нет {#no}
+  1. Сообщить стоимость.
+
+::checkpoint[Клиент подтвердил результат]{#confirmed}
+
+::wait[Клиент оплатил]{#paid}
+`,
+  en: `
+## Tasks {.tasks}
+
+### Client request {#request}
+
+::when[A client wrote]
+
+1. Greet the client. {#greet}
+
+::decision[Is it in the tariff?]{#in-tariff}
+- Yes {#yes}
+  1. Set the task.
+- No {#no}
+  1. Tell the price.
+
+::checkpoint[The client confirmed the result]{#confirmed}
+
+::wait[The client paid]{#paid}
+`,
+};
+
+/** Answers files with one mistake each, and where it is (line:column), or no place. */
+const badAnswers: Array<{ name: string; yaml: string; at: string | null; ru: RegExp; en: RegExp }> = [
+  { name: 'not YAML', yaml: 'greet: done\nin-tariff: [yes\n', at: '3:1', ru: /это не YAML/, en: /not YAML instr can read/ },
+  { name: 'a tab', yaml: 'greet:\n\tskip: x\n', at: '2:1', ru: /табуляция/, en: /a tab in the indentation/ },
+  { name: 'a prompt answered twice', yaml: 'greet: done\ngreet: done\n', at: '2:1', ru: /«greet» отвечен дважды/, en: /"greet" is answered twice/ },
+  { name: 'not a mapping', yaml: '- greet\n- done\n', at: '1:1', ru: /должны быть пары/, en: /must be a mapping/ },
+  { name: 'an unknown answer word', yaml: 'in-tariff: yes\ngreet: { frob: 1 }\n', at: '2:1', ru: /неизвестный ответ «frob»/, en: /unknown answer "frob"/ },
+  { name: 'a step answered wrongly', yaml: 'greet: maybe\n', at: '1:1', ru: /«greet»: у шага бывает done/, en: /"greet": a step takes done/ },
+  {
+    name: 'a decision given a mapping',
+    yaml: 'greet: done\nin-tariff: { skip: x }\n',
+    at: '2:1',
+    ru: /в решении выбирают вариант/,
+    en: /a decision takes an option/,
+  },
+  {
+    name: 'an option that does not exist',
+    yaml: 'greet: done\nin-tariff: Может быть\n',
+    at: '2:1',
+    ru: /«Может быть» — не вариант решения/,
+    en: /"Может быть" is not an option of/,
+  },
+  {
+    name: 'a checkpoint given a mapping',
+    yaml: 'greet: done\nin-tariff: no\nconfirmed: { skip: x }\n',
+    at: '3:1',
+    ru: /у контрольной точки бывает true/,
+    en: /a checkpoint takes true/,
+  },
+  {
+    name: 'a wait given another word',
+    yaml: 'greet: done\nin-tariff: no\nconfirmed: true\npaid: perhaps\n',
+    at: '4:1',
+    ru: /ожидание принимает/,
+    en: /a wait takes yes/,
+  },
+  {
+    name: 'a wait at a time that is none',
+    yaml: 'greet: done\nin-tariff: no\nconfirmed: true\npaid: "25:99"\n',
+    at: '4:1',
+    ru: /— не время/,
+    en: /is not a time/,
+  },
+  {
+    name: 'not-covered without what',
+    yaml: 'greet: { not-covered: { done: x } }\n',
+    at: '1:1',
+    ru: /нужно написать, что случилось/,
+    en: /not-covered needs what happened/,
+  },
+];
+
+describe('run --answers: a file or an answer that does not fit is told in the instruction’s language, at its line', () => {
+  for (const lang of ['ru', 'en'] as const) {
+    const dir = instruction(lang, flow[lang]);
+    for (const c of badAnswers) {
+      it(`${lang}: ${c.name}`, async () => {
+        const file = join(dir, `answers-${badAnswers.indexOf(c)}.yaml`);
+        writeFileSync(file, c.yaml);
+        const r = await runCli(['run', 'request', dir, '--answers', file, '--journal', join(dir, 'journal.jsonl'), '--now', '2026-11-27T10:00'], {
+          cwd: temp,
+        });
+        expect(r.code, r.stderr).toBe(2);
+        const message = r.stderr.trim().split('\n').at(-1)!;
+        expect(message).toMatch(new RegExp(`^instr: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${c.at ?? ''}`));
+        expect(message).toMatch(c[lang]);
+        const text = message.slice(message.indexOf(': ', `instr: ${file}`.length) + 2);
+        if (lang === 'ru') {
+          expect(text).toMatch(cyrillic);
+          expect(text.replace(/«[^»]*»|\b(done|skip|unclear|not-covered|true|false|what|YAML)\b/g, ''), text).not.toMatch(englishWords);
+        } else expect(text.replace(/"[^"]*"/g, '')).not.toMatch(cyrillic);
+      });
+    }
+  }
+});
+
+const noLocale = { LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined };
+
+/** Usage errors, with what the Russian and the English message say. */
+const usage: Array<{ name: string; args: (dir: string) => string[]; ru: RegExp; en: RegExp }> = [
+  {
+    name: '--days',
+    args: (d) => ['agenda', d, '--days', 'x'],
+    ru: /^--days должен быть целым числом от 1 до 366, а не «x»$/,
+    en: /^--days must be a whole number from 1 to 366, not "x"$/,
+  },
+  { name: '--date', args: (d) => ['agenda', d, '--date', '27.11'], ru: /^--date должен быть датой ГГГГ-ММ-ДД/, en: /^--date must be a date YYYY-MM-DD/ },
+  {
+    name: '--role',
+    args: (d) => ['agenda', d, '--role', 'nobody'],
+    ru: /^--role «nobody»: ни в одной инструкции не указана роль/,
+    en: /^--role "nobody": no instruction names a role/,
+  },
+  {
+    name: '--limit',
+    args: (d) => ['search', 'клиент', d, '--limit', '0'],
+    ru: /^--limit должен быть целым числом от 1 до 1000/,
+    en: /^--limit must be a whole number from 1 to 1000/,
+  },
+  {
+    name: 'an unsupported --lang',
+    args: (d) => ['show', 'request', d, '--lang', 'de'],
+    ru: /^Язык «de» для --lang не поддерживается; есть: en, ru$/,
+    en: /^Unsupported language "de" for --lang; supported: en, ru$/,
+  },
+  {
+    name: '--format',
+    args: (d) => ['agenda', d, '--format', 'pdf'],
+    ru: /^--format должен быть одним из: text, markdown, json, а не «pdf»$/,
+    en: /^--format must be one of text, markdown, json, not "pdf"$/,
+  },
+  { name: '--now', args: (d) => ['agenda', d, '--now', 'вчера'], ru: /^--now должен быть датой и временем/, en: /^--now must be a date and time/ },
+  {
+    name: '--since',
+    args: (d) => ['report', d, '--since', '2026-13-01'],
+    ru: /^--since должен быть датой ГГГГ-ММ-ДД/,
+    en: /^--since must be a date YYYY-MM-DD/,
+  },
+  {
+    name: '--max-warnings',
+    args: (d) => ['lint', d, '--max-warnings', 'many'],
+    ru: /^--max-warnings должен быть целым числом/,
+    en: /^--max-warnings must be a whole number/,
+  },
+  {
+    name: '--max-depth',
+    args: (d) => ['--max-depth', '0', 'lint', d],
+    ru: /^--max-depth должен быть целым числом от 1 до 1000/,
+    en: /^--max-depth must be a whole number from 1 to 1000/,
+  },
+  { name: 'a folder that does not exist', args: (d) => ['lint', d, join(d, 'nowhere')], ru: /^Нет такого файла или папки: /, en: /^No such file or folder: / },
+  {
+    name: 'an unknown option',
+    args: (d) => ['run', 'request', d, '--bogus'],
+    ru: /^неизвестный параметр --bogus\nСправка: instr run --help$/,
+    en: /^unknown option --bogus\nSee: instr run --help$/,
+  },
+  {
+    name: 'an unknown option with a suggestion',
+    args: (d) => ['agenda', d, '--day', '3'],
+    ru: /^неизвестный параметр --day Может быть, --days\?/,
+    en: /^unknown option --day Did you mean --days\?/,
+  },
+  {
+    name: 'an option without its value',
+    args: (d) => ['run', 'request', d, '--answers'],
+    ru: /^у параметра --answers <file> должно быть значение/,
+    en: /^the option --answers <file> needs a value/,
+  },
+  {
+    name: 'a value not among the choices',
+    args: (d) => ['graph', d, '--format', 'png'],
+    ru: /^-f, --format <format> должен быть одним из: mermaid, dot, а не «png»/,
+    en: /^-f, --format <format> must be one of mermaid, dot, not "png"/,
+  },
+];
+
+describe('usage errors (exit 2) in the instructions’ language', () => {
+  for (const lang of ['ru', 'en'] as const) {
+    const dir = instruction(lang, flow[lang]);
+    for (const c of usage) {
+      it(`${lang}: ${c.name}`, async () => {
+        const r = await runCli(c.args(dir), { cwd: temp, env: noLocale });
+        expect(r.code, r.stderr).toBe(2);
+        expect(r.stderr.startsWith('instr: '), r.stderr).toBe(true);
+        const text = r.stderr.slice('instr: '.length).trimEnd();
+        expect(text).toMatch(c[lang]);
+        const words = text.replace(/«[^»]*»|"[^"]*"|\S*[/\\]\S*|--?[a-z-]+( <[a-z]+>)?|\b[a-z]+, [a-z, ]+|\binstr \w+|\b[a-z]+:/g, '');
+        if (lang === 'ru') {
+          expect(text).toMatch(cyrillic);
+          expect(words, text).not.toMatch(englishWords);
+        } else expect(text.replace(/"[^"]*"/g, '')).not.toMatch(cyrillic);
+      });
+    }
+  }
+
+  it('an unknown command: the language of ./instructions, else of the locale, else English', async () => {
+    const ruHome = mkdtempSync(join(temp, 'home-ru-'));
+    cpSync(instruction('ru', flow.ru), join(ruHome, 'instructions'), { recursive: true });
+    const inRu = await runCli(['lsit'], { cwd: ruHome, env: { ...noLocale, LANG: 'en_US.UTF-8' } });
+    expect(inRu.code).toBe(2);
+    expect(inRu.stderr).toBe('instr: неизвестная команда «lsit» Может быть, list?\nСправка: instr --help\n');
+    const empty = mkdtempSync(join(temp, 'empty-'));
+    const byLocale = await runCli(['lsit'], { cwd: empty, env: { ...noLocale, LANG: 'ru_RU.UTF-8' } });
+    expect(byLocale.stderr).toMatch(/^instr: неизвестная команда «lsit»/);
+    const allWins = await runCli(['lsit'], { cwd: empty, env: { LC_ALL: 'C', LC_MESSAGES: undefined, LANG: 'ru_RU.UTF-8' } });
+    expect(allWins.stderr).toBe('instr: unknown command "lsit" Did you mean list?\nSee: instr --help\n');
+    const none = await runCli(['lsit'], { cwd: empty, env: noLocale });
+    expect(none.stderr).toMatch(/^instr: unknown command "lsit"/);
+    // --lang, when it names a language instr speaks, goes before everything
+    const flag = await runCli(['agenda', '--bogus', '--lang', 'en'], { cwd: ruHome, env: noLocale });
+    expect(flag.stderr).toMatch(/^instr: unknown option --bogus/);
   });
 });

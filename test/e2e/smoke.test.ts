@@ -28,7 +28,7 @@ describe('bin/instr (smoke)', () => {
   it('exits 2 on an unknown command, without a stack trace', () => {
     const r = runInstr(['frobnicate']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("unknown command 'frobnicate'");
+    expect(r.stderr).toContain('неизвестная команда «frobnicate»'); // in the language of ./instructions (docs/screen-language.md)
     expect(r.stderr).not.toMatch(noStack);
   });
 

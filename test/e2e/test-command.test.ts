@@ -124,6 +124,6 @@ describe('instr test', () => {
     expect((await instr(`${fixtures}/basic`, '--format', 'xml')).code).toBe(2);
     const missing = await instr(`${fixtures}/basic`, `${fixtures}/none.yaml`);
     expect(missing.code).toBe(2);
-    expect(missing.err).toContain('No such scenario file');
+    expect(missing.err).toContain('Нет такого файла сценария');
   });
 });

@@ -1,4 +1,6 @@
-import { ExitError, exitCodes } from '../errors.js';
+import { exitCodes } from '../errors.js';
+import { UsageError } from '../usage-error.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import type { Io } from '../io.js';
 import { loadInstructions } from '../load.js';
 import { buildAgenda } from '../../agenda/build.js';
@@ -27,14 +29,12 @@ export interface AgendaFlags {
 export async function agendaCommand(paths: string[], flags: AgendaFlags, io: Io): Promise<number> {
   const format = choice(flags.format, ['text', 'markdown', 'json'], '--format');
   const days = Number(flags.days);
-  if (!Number.isInteger(days) || days < 1 || days > 366)
-    throw new ExitError(`--days must be a whole number from 1 to 366, not "${flags.days}"`, exitCodes.usage);
-  if (flags.date !== undefined && parseIsoDate(flags.date) === null)
-    throw new ExitError(`--date must be a date YYYY-MM-DD, not "${flags.date}"`, exitCodes.usage);
+  if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError((t) => t.wholeNumber('--days', 1, 366, terminalSafe(flags.days)));
+  if (flags.date !== undefined && parseIsoDate(flags.date) === null) throw new UsageError((t) => t.isoDate('--date', terminalSafe(flags.date ?? '')));
   const loaded = await loadInstructions(paths, io);
   const { root } = loaded;
   // --role: that role's instructions only, their scheduled tasks as well as their runs
-  const graph = graphForRoleOrExit(loaded.graph, flags.role);
+  const graph = graphForRoleOrExit(loaded.graph, flags.role, flags.lang);
   const zone = graph.documents.length > 0 ? documentZone(graph.documents[0]) : systemTimeZone();
   const now = resolveNow(flags.now, zone);
   const from = flags.date ?? localDate(now, zone);

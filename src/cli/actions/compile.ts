@@ -1,6 +1,7 @@
+import { UsageError } from '../usage-error.js';
 import { lstat, rename, unlink, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ExitError, exitCodes } from '../errors.js';
+import { exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadInstructions, parseSize } from '../load.js';
 import { formatDiagnosticLine } from '../../diagnostics/format.js';
@@ -33,7 +34,7 @@ export async function compileCommand(paths: string[], flags: CompileFlags, io: I
       await rename(temp, target);
     } catch (error) {
       await unlink(temp).catch(() => undefined);
-      throw new ExitError(`Cannot write ${flags.out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, exitCodes.usage);
+      throw new UsageError((t) => t.cannotWrite(flags.out ?? '', (error as NodeJS.ErrnoException).code ?? String(error)));
     }
   } else io.out(json);
   return exitCodes.ok;

@@ -1,3 +1,4 @@
+import { UsageError } from '../usage-error.js';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { compilePaths, compileSource, defaultMaxFileBytes, linkSources, sourceFromBytes } from '../../compile/compile.js';
@@ -11,7 +12,7 @@ import type { Side } from '../../diff/types.js';
 import { pathInRepository, readRevision, repositoryRoot, resolveCommit } from '../../git/revision.js';
 import type { Graph } from '../../graph/types.js';
 import { messages } from '../../i18n/messages.js';
-import { ExitError, exitCodes } from '../errors.js';
+import { exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { jsonText } from '../../render/json-text.js';
 
@@ -45,7 +46,7 @@ export async function diffCommand(base: string | undefined, head: string | undef
     after = await loadFolder(head!, io, head!);
   } else {
     if ((await isDir(base)) && head === undefined && !(await looksLikeRevision(base!, io))) {
-      throw new ExitError(`To compare folders give two: instr diff ${base} NEW_FOLDER (or a git revision to compare the working tree with)`, exitCodes.usage);
+      throw new UsageError((t) => t.diffTwoFolders(base ?? ''));
     }
     const at = resolve(io.cwd, flags.path);
     const info = await stat(at).catch(() => undefined);

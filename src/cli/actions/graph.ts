@@ -1,3 +1,4 @@
+import { UsageError } from '../usage-error.js';
 import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { indexGraph } from '../../graph/query.js';
@@ -5,7 +6,7 @@ import type { Task } from '../../graph/types.js';
 import { toDot } from '../../render/dot.js';
 import { buildFlowchart } from '../../render/flowchart.js';
 import { toMermaid } from '../../render/mermaid.js';
-import { ExitError, exitCodes } from '../errors.js';
+import { exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadInstructions } from '../load.js';
 import { resolveTask } from '../resolve-task.js';
@@ -40,7 +41,7 @@ export async function graphCommand(query: string | undefined, paths: string[], f
     try {
       await writeFile(target, text);
     } catch (error) {
-      throw new ExitError(`Cannot write ${flags.out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, exitCodes.usage);
+      throw new UsageError((t) => t.cannotWrite(flags.out ?? '', (error as NodeJS.ErrnoException).code ?? String(error)));
     }
   } else io.out(text);
   return exitCodes.ok;

@@ -3,6 +3,7 @@
  * or the team's server. A server that cannot be reached is said once, and this machine's journal
  * is read instead; one that can is first sent what this machine recorded while it was away.
  */
+import { UsageError } from '../usage-error.js';
 import { graphForRole, rolesOf } from '../../graph/role-filter.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { relative } from 'node:path';
@@ -80,15 +81,15 @@ export async function loadRunsOrExit(journal: OpenedJournal, graph: Graph, filte
   return { ...loaded, runs: filterRuns(loaded.runs, (r) => r.task !== null && tasks.has(r.task)) };
 }
 
-/** The graph of one role's instructions (`--role`), or a usage error naming the roles there are. */
-export function graphForRoleOrExit(graph: Graph, role: string | undefined): Graph {
+/** The graph of one role's instructions (`--role`), or a usage error naming the roles there are (in `lang`, else the instructions'). */
+export function graphForRoleOrExit(graph: Graph, role: string | undefined, lang?: string): Graph {
   if (role === undefined) return graph;
   const narrowed = graphForRole(graph, role);
   if (narrowed) return narrowed;
   const known = rolesOf(graph);
-  throw new ExitError(
-    `--role "${terminalSafe(role)}": ${known.length ? `no instruction is for this role; roles: ${known.map((r) => `"${terminalSafe(r)}"`).join(', ')}` : 'no instruction names a role (front matter role:)'}`,
-    exitCodes.usage,
+  throw new UsageError(
+    (t) => (known.length ? t.roleUnknown(terminalSafe(role), known.map(terminalSafe)) : t.roleNone(terminalSafe(role))),
+    lang ?? graph.documents[0]?.lang,
   );
 }
 

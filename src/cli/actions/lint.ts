@@ -1,3 +1,4 @@
+import { UsageError } from '../usage-error.js';
 import { relative } from 'node:path';
 import { compilePaths } from '../../compile/compile.js';
 import { isValidDate } from '../../schedule/durations.js';
@@ -7,7 +8,7 @@ import { ConfigError, findConfigFile, loadConfig } from '../../lint/config.js';
 import { lintCompiled } from '../../lint/linter.js';
 import { formats, type Format } from '../../lint/reporters/index.js';
 import { rules, ruleIds } from '../../lint/rules/index.js';
-import { ExitError, exitCodes } from '../errors.js';
+import { exitCodes } from '../errors.js';
 import { type Io } from '../io.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { parseSize } from '../load.js';
@@ -28,11 +29,11 @@ export interface LintFlags {
 
 export async function lintCommand(paths: string[], flags: LintFlags, io: Io): Promise<number> {
   const format = flags.format as Format;
-  if (!formats.includes(format)) throw new ExitError(`Unknown format "${flags.format}"; use one of ${formats.join(', ')}`, exitCodes.usage);
+  if (!formats.includes(format)) throw new UsageError((t) => t.oneOf('--format', formats, terminalSafe(flags.format ?? '')));
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
   const unknown = flags.rule.filter((id) => !ruleIds.includes(id));
-  if (unknown.length > 0) throw new ExitError(`Unknown rule ${unknown.map((u) => `"${u}"`).join(', ')}; the rules are: ${ruleIds.join(', ')}`, exitCodes.usage);
-  if (flags.today !== undefined && !isValidDate(flags.today)) throw new ExitError(`--today "${flags.today}" must be a date as YYYY-MM-DD`, exitCodes.usage);
+  if (unknown.length > 0) throw new UsageError((t) => t.unknownRules(unknown.map(terminalSafe), ruleIds));
+  if (flags.today !== undefined && !isValidDate(flags.today)) throw new UsageError((t) => t.isoDate('--today', terminalSafe(flags.today ?? '')));
   const today = flags.today ?? todayUtc();
 
   const configFile = await findConfigFile(io.cwd, flags.config);
@@ -43,7 +44,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: Io): Pr
     if (!(error instanceof ConfigError)) throw error;
     for (const p of error.problems)
       io.err(`${terminalSafe(p.file)}:${p.line}:${p.column}  ${io.color.red('error')}  ${terminalSafe(p.message)}  ${io.color.dim('config')}\n`);
-    throw new ExitError(`the config file is not valid (its schema: schemas/config.schema.json)`, exitCodes.usage);
+    throw new UsageError((t) => t.configInvalid);
   }
 
   const result = await compilePaths(paths, { cwd: io.cwd, ...io.compile, ...(flags.maxFileSize ? { maxFileBytes: parseSize(flags.maxFileSize) } : {}) });
@@ -85,6 +86,6 @@ async function render(format: Format, diagnostics: Diagnostic[], io: Io, lang: s
 
 function parseMaxWarnings(value: string | undefined): number | null {
   if (value === undefined) return null;
-  if (!/^\d+$/.test(value.trim())) throw new ExitError(`--max-warnings "${value}" must be a whole number, e.g. 0`, exitCodes.usage);
+  if (!/^\d+$/.test(value.trim())) throw new UsageError((t) => t.wholeNumberFrom0('--max-warnings', terminalSafe(value)));
   return Number(value.trim());
 }

@@ -1,4 +1,6 @@
-import { ExitError, exitCodes } from '../errors.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
+import { UsageError } from '../usage-error.js';
+import { exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadInstructions } from '../load.js';
 import { buildReport } from '../../report/build.js';
@@ -23,7 +25,7 @@ export interface ReportFlags {
 }
 
 function dateFlag(value: string | undefined, flag: string): string | undefined {
-  if (value !== undefined && parseIsoDate(value) === null) throw new ExitError(`${flag} must be a date YYYY-MM-DD, not "${value}"`, exitCodes.usage);
+  if (value !== undefined && parseIsoDate(value) === null) throw new UsageError((t) => t.isoDate(flag, terminalSafe(value)));
   return value;
 }
 
@@ -33,14 +35,14 @@ export async function reportCommand(paths: string[], flags: ReportFlags, io: Io)
   const untilFlag = dateFlag(flags.until, '--until');
   const sinceFlag = dateFlag(flags.since, '--since');
   // --role: that role's instructions only, their tasks as well as their runs
-  const graph = graphForRoleOrExit((await loadInstructions(paths, io)).graph, flags.role);
+  const graph = graphForRoleOrExit((await loadInstructions(paths, io)).graph, flags.role, flags.lang);
   const zone = graph.documents.length > 0 ? documentZone(graph.documents[0]) : systemTimeZone();
   // --now (or INSTR_NOW) is the moment the report judges at; --today alone judges at the end of that day
   const fixedNow = flags.now !== undefined || process.env['INSTR_NOW'] ? resolveNow(flags.now, zone) : null;
   const today = todayFlag ?? localDate(fixedNow ?? Date.now(), zone);
   const until = untilFlag ?? today;
   const since = sinceFlag ?? addDays(until, -29);
-  if (since > until) throw new ExitError(`--since ${since} is after --until ${until}`, exitCodes.usage);
+  if (since > until) throw new UsageError((t) => t.sinceAfterUntil(since, until));
   const lang = flags.lang ?? graph.documents[0]?.lang ?? 'en';
   const journal = await openJournal(io, flags.journal, lang);
   let loaded;

@@ -1,6 +1,7 @@
+import { UsageError } from '../usage-error.js';
 import { exists } from '../../fs/exists.js';
 import { join, relative, resolve } from 'node:path';
-import { ExitError, exitCodes } from '../errors.js';
+import { exitCodes } from '../errors.js';
 import { type Io } from '../io.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { configSynonyms, openSearch, searchCache } from '../search-setup.js';
@@ -23,10 +24,9 @@ export interface SearchFlags {
 export async function searchCommand(args: string[], flags: SearchFlags, io: Io): Promise<number> {
   const { words, paths } = await splitArgs(args, io.cwd);
   const limit = flags.limit === undefined ? 10 : Number(flags.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
-    throw new ExitError(`--limit must be a whole number from 1 to 1000, not "${terminalSafe(flags.limit ?? '')}"`, exitCodes.usage);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError((t) => t.wholeNumber('--limit', 1, 1000, terminalSafe(flags.limit ?? '')));
   const query = words.join(' ');
-  if (!/[\p{L}\p{N}]/u.test(query)) throw new ExitError('give the words to search for, e.g. instr search клиент кричит', exitCodes.usage);
+  if (!/[\p{L}\p{N}]/u.test(query)) throw new UsageError((t) => t.searchWords);
   const found = await findHits(words.join(' '), paths, flags, limit, io);
   const { hits, root, meta } = found;
   const lang = flags.lang ?? meta.lang ?? undefined;

@@ -1,3 +1,4 @@
+import { UsageError } from '../usage-error.js';
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { ExitError, exitCodes } from '../errors.js';
@@ -32,12 +33,12 @@ export async function testCommand(paths: string[], flags: TestFlags, io: Io): Pr
   const files: ScenarioFileRef[] = [];
   for (const p of given) {
     const abs = resolve(io.cwd, p);
-    if (!(await stat(abs).catch(() => null))?.isFile()) throw new ExitError(`No such scenario file: ${p}`, exitCodes.usage);
+    if (!(await stat(abs).catch(() => null))?.isFile()) throw new UsageError((t) => t.noScenario(terminalSafe(p)));
     files.push({ path: abs });
   }
   if (given.length === 0 || flags.scenarios) {
     const dir = flags.scenarios ? resolve(io.cwd, flags.scenarios) : join(root, 'scenarios');
-    if (flags.scenarios && !(await stat(dir).catch(() => null))?.isDirectory()) throw new ExitError(`No such folder: ${flags.scenarios}`, exitCodes.usage);
+    if (flags.scenarios && !(await stat(dir).catch(() => null))?.isDirectory()) throw new UsageError((t) => t.noFolder(terminalSafe(flags.scenarios ?? '')));
     const found = await scenarioFilesIn(dir);
     // Found, not named: nothing below the instructions root (or the --scenarios folder) is followed through a symlink.
     const base = flags.scenarios ? dir : root;

@@ -26,6 +26,7 @@ import { isOpenStatus, runStatus, type RunStatus } from '../../../journal/run-st
 import { JournalWriteError } from '../../../journal/writer.js';
 import { terminalSafe } from '../../../text/terminal-safe.js';
 import { MAX_ANSWERS_BYTES, parseAnswers, unknownKeys, type AnswersFile } from '../../../run/answers.js';
+import { answersProblemText } from '../../../run/answers-messages.js';
 import { drive, type Driver, type Gap, type Outcome } from '../../../run/drive.js';
 import { startRun } from '../../../run/engine.js';
 import { fillRun, runMessages, type RunMessages } from '../../../run/messages.js';
@@ -113,7 +114,7 @@ async function runOrResume(query: string | undefined, paths: string[], flags: Ru
     throw new ExitError(runMessages(flags.lang ?? docLang(graph, named)).noTerminal, exitCodes.usage);
   }
   const answersLang = flags.lang ?? docLang(graph, query === undefined ? undefined : findTasks(graph, query)[0]);
-  const answers = flags.answers ? await loadAnswers(flags.answers, io.cwd, graph, runMessages(answersLang)) : null;
+  const answers = flags.answers ? await loadAnswers(flags.answers, io.cwd, graph, answersLang) : null;
   const journal = await openRunJournal(io, flags.journal, () => flags.lang ?? docLang(graph, undefined));
   const clock = clockAt(flags.now, documentZone(graph.documents[0]));
   const ctx: Ctx = { io, flags, graph, root, journalFile: journal.file, journal, answers, interactive: !answers && stdinTTY, stdinTTY, clock };
@@ -163,7 +164,8 @@ async function runTask(ctx: Ctx, query: string | undefined): Promise<number> {
   }
 }
 
-async function loadAnswers(file: string, cwd: string, graph: Graph, t: RunMessages): Promise<AnswersFile> {
+async function loadAnswers(file: string, cwd: string, graph: Graph, lang: string): Promise<AnswersFile> {
+  const t = runMessages(lang);
   let text: string;
   try {
     text = (await readRegularFile(resolve(cwd, file), MAX_ANSWERS_BYTES)).toString('utf8');
@@ -172,7 +174,7 @@ async function loadAnswers(file: string, cwd: string, graph: Graph, t: RunMessag
     throw new ExitError(fillRun(t.answersUnreadable, { file, why }), exitCodes.usage);
   }
   const parsed = parseAnswers(text);
-  if ('error' in parsed) throw new ExitError(`${file}: ${terminalSafe(parsed.error)}`, exitCodes.usage);
+  if ('error' in parsed) throw new ExitError(terminalSafe(answersProblemText(parsed.error, file, lang)), exitCodes.usage);
   const unknown = unknownKeys(graph, parsed.answers);
   if (unknown.length > 0)
     throw new ExitError(fillRun(t.answersUnknownKeys, { file, keys: unknown.map((k) => `"${terminalSafe(k)}"`).join(', ') }), exitCodes.usage);
@@ -285,7 +287,7 @@ async function driverFor(ctx: Ctx, lang: string, t: RunMessages): Promise<Driver
   };
   if (!ctx.answers) return interactive();
   // answers missing from the file are asked at a terminal; never with --json (stdout is the JSON)
-  return new ScriptedDriver(ctx.answers, t, ctx.stdinTTY && !ctx.flags.json ? await interactive() : undefined);
+  return new ScriptedDriver(ctx.answers, t, ctx.stdinTTY && !ctx.flags.json ? await interactive() : undefined, ctx.flags.answers ?? '', lang);
 }
 
 function hooks(ctx: Ctx, lang: string, t: RunMessages) {
