@@ -116,3 +116,42 @@ describe('the cache of compiled files', () => {
     expect(r.graph.tasks.length).toBeGreaterThan(0);
   });
 });
+
+describe('table entries (a sealed table, a body read in parts)', () => {
+  const key = 'a'.repeat(64);
+  const write = async () => {
+    const c = openFileCache(cache);
+    await c.setTable(key, Buffer.from('the table'), [Buffer.from('0123'), Buffer.from('456789')]);
+    return c;
+  };
+
+  it('gives back the table and any part of the body, and nothing past its end', async () => {
+    const c = await write();
+    const entry = c.openTable(key)!;
+    expect(entry.table.toString()).toBe('the table');
+    expect(Buffer.from(entry.read(2, 5)!).toString()).toBe('23456');
+    expect(entry.read(8, 3)).toBeNull();
+    entry.close();
+    expect(c.openTable('b'.repeat(64))).toBeNull();
+  });
+
+  it('refuses a table sealed with a plain checksum, changed, moved to another key, or cut short', async () => {
+    const c = await write();
+    const path = join(cache, `${key}.tab`);
+    const stored = readFileSync(path);
+    const line = stored.subarray(0, stored.indexOf(10)).toString('latin1');
+    const refused = (bytes: Buffer | string, name = key) => {
+      writeFileSync(join(cache, `${name}.tab`), bytes);
+      return c.openTable(name) === null;
+    };
+    const { createHash } = await import('node:crypto');
+    const plain = createHash('sha256').update(key).update('\0').update('the table').digest('hex');
+    expect(refused(`instr-cache 2 ${plain} 9\nthe table0123456789`)).toBe(true);
+    expect(refused(stored.toString('latin1').replace('the table', 'THE table'))).toBe(true);
+    expect(refused(stored, 'c'.repeat(64))).toBe(true);
+    expect(refused(stored.subarray(0, line.length + 5))).toBe(true);
+    expect(refused(`${line.replace(/ 9$/, ' 99')}\nthe table`)).toBe(true);
+    // The body is not sealed: whoever reads it checks it against digests kept in the table (src/search/warm-file.ts).
+    expect(refused(stored.toString('latin1').replace('0123', 'abcd'))).toBe(false);
+  });
+});

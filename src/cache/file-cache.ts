@@ -1,9 +1,10 @@
 import { createHash, createHmac } from 'node:crypto';
+import { closeSync, readSync } from 'node:fs';
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { FileResult } from '../compile/compile-file.js';
-import { readRegularFile } from '../fs/safe-open.js';
+import { openRegularSync, readRegularFile } from '../fs/safe-open.js';
 import type { GuardLimits } from '../parse/guard.js';
 import { toolFingerprint } from './fingerprint.js';
 import { cacheSecret } from './secret.js';
@@ -34,6 +35,21 @@ export interface FileCache {
   /** Bytes derived from compiled files (the search's postings), sealed like the text entries; null when absent, damaged or forged. */
   getBytes(key: string): Promise<Buffer | null>;
   setBytes(key: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * A table and a body that is read a part at a time (the warm search's index and pieces): only the
+   * table is sealed, so it must hold digests of the body's parts, and whoever reads a part checks
+   * it against them. Null when absent, or when the table is damaged or forged.
+   */
+  openTable(key: string): TableEntry | null;
+  setTable(key: string, table: Uint8Array, body: readonly Uint8Array[]): Promise<void>;
+}
+
+/** An entry written by setTable(): its sealed table, and its body read where asked (the file stays open until close()). */
+export interface TableEntry {
+  table: Buffer;
+  /** `length` bytes of the body from `offset`, in an ArrayBuffer of their own; null when the file is shorter. Not checked: see openTable. */
+  read(offset: number, length: number): Uint8Array | null;
+  close(): void;
 }
 
 const magic = 'instr-cache 2';
@@ -142,6 +158,58 @@ export function openFileCache(dir: string): FileCache {
     async setBytes(name, bytes) {
       const k = key();
       if (k) await writeAtomically(join(dir, `${name}.bin`), Buffer.concat([Buffer.from(`${magic} ${seal(k, name, bytes)}\n`, 'latin1'), bytes]));
+    },
+
+    openTable(name) {
+      const k = key();
+      if (!k) return null;
+      let fd: number;
+      let size: number;
+      try {
+        ({ fd, size } = openRegularSync(join(dir, `${name}.tab`), { base: dir }));
+      } catch {
+        return null;
+      }
+      const read = (at: number, length: number): Uint8Array | null => {
+        if (at + length > size) return null;
+        const bytes = new Uint8Array(length);
+        let done = 0;
+        while (done < length) {
+          const n = readSync(fd, bytes, done, length - done, at + done);
+          if (n === 0) return null;
+          done += n;
+        }
+        return bytes;
+      };
+      try {
+        // `instr-cache 2 <seal> <table length>\n`, the table, then the body.
+        const head = read(0, Math.min(size, 128));
+        const newline = head ? head.indexOf(10) : -1;
+        const match = newline === -1 ? null : /^instr-cache 2 ([0-9a-f]{64}) (\d{1,10})$/.exec(Buffer.from(head!.buffer, 0, newline).toString('latin1'));
+        const table = match ? read(newline + 1, Number(match[2])) : null;
+        if (!match || !table || match[1] !== seal(k, name, table)) {
+          closeSync(fd);
+          return null;
+        }
+        const body = newline + 1 + table.length;
+        return {
+          table: Buffer.from(table.buffer, 0, table.length),
+          read: (offset, length) => read(body + offset, length),
+          close: () => closeSync(fd),
+        };
+      } catch {
+        closeSync(fd);
+        return null;
+      }
+    },
+
+    async setTable(name, table, body) {
+      const k = key();
+      if (k)
+        await writeAtomically(
+          join(dir, `${name}.tab`),
+          Buffer.concat([Buffer.from(`${magic} ${seal(k, name, table)} ${table.length}\n`, 'latin1'), table, ...body]),
+        );
     },
 
     async set(name, result) {

@@ -105,7 +105,7 @@ function checkRegular(fd: number, path: string): number {
 }
 
 /** Opens a regular file for reading (synchronously); returns the descriptor and its size. */
-function openRegularSync(path: string, options: SafeOpenOptions = {}): { fd: number; size: number } {
+export function openRegularSync(path: string, options: SafeOpenOptions = {}): { fd: number; size: number } {
   const full = resolve(path);
   if (options.base !== undefined) assertNoSymlinks(options.base, full);
   let fd: number;
@@ -148,6 +148,27 @@ export function readRegularFileSync(path: string, maxBytes: number, options: Saf
   try {
     if (size > maxBytes) throw new UnsafePathError(path, 'too-large', `${path} is ${size} bytes; at most ${maxBytes} are read`);
     return readBounded(fd, Math.min(size, maxBytes));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * readRegularFileSync() into a buffer the caller reuses (grown when the file is larger): the bytes
+ * read are `read`, a view of `buffer`, valid until the next call. Null when the file is larger than `maxBytes`.
+ */
+export function readRegularFileInto(path: string, maxBytes: number, buffer: Buffer): { buffer: Buffer; read: Buffer } | null {
+  const { fd, size } = openRegularSync(path);
+  try {
+    if (size > maxBytes) return null;
+    const into = buffer.length >= size ? buffer : Buffer.allocUnsafe(size);
+    let done = 0;
+    while (done < size) {
+      const n = readSync(fd, into, done, size - done, done);
+      if (n === 0) break;
+      done += n;
+    }
+    return { buffer: into, read: into.subarray(0, done) };
   } finally {
     closeSync(fd);
   }

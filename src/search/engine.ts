@@ -81,6 +81,29 @@ class Matches {
   }
 }
 
+/**
+ * Matches whose arrays are reused within a query: a (sub)query's matches are folded into another
+ * and given back, cleared where they were written, so that a query over 100 000 pieces does not
+ * allocate (and the collector clear) two arrays of that size for every term it looks up.
+ */
+class MatchesPool {
+  private readonly free: Matches[] = [];
+  constructor(private readonly size: number) {}
+
+  take(): Matches {
+    return this.free.pop() ?? new Matches(this.size);
+  }
+
+  give(m: Matches): void {
+    for (const n of m.pieces) {
+      m.score[n] = 0;
+      m.set[n] = 0;
+    }
+    m.pieces.length = 0;
+    this.free.push(m);
+  }
+}
+
 /** What a query matched: each matching piece's score and the terms that found it. */
 export interface QueryResult {
   /** Matching pieces, in no particular order. */
@@ -106,8 +129,10 @@ export class QueryEngine {
 
   constructor(
     private readonly postings: Postings,
-    /** Weight of each piece (its kind), multiplied into its score. */
-    private readonly boost: Float64Array,
+    /** Kind of each piece: its score is multiplied by the weight of its kind. */
+    private readonly kinds: Uint8Array,
+    /** Weight of each kind. */
+    private readonly kindBoost: Float64Array,
   ) {
     let sum = 0;
     for (const length of postings.fieldLength) sum += length;
@@ -116,7 +141,7 @@ export class QueryEngine {
 
   search(query: Query): QueryResult {
     const sets = new PairSets();
-    const m = this.execute(query, {}, sets);
+    const m = this.execute(query, {}, sets, new MatchesPool(this.postings.fieldLength.length));
     return {
       pieces: m.pieces,
       score: m.score,
@@ -134,22 +159,26 @@ export class QueryEngine {
     return this.dictionary;
   }
 
-  private execute(query: Query, inherited: SearchOptions, sets: PairSets): Matches {
+  private execute(query: Query, inherited: SearchOptions, sets: PairSets, pool: MatchesPool): Matches {
     if (typeof query === 'symbol') throw new Error('wildcard queries are not used');
     if (typeof query !== 'string') {
       const options: SearchOptions = { ...inherited, ...query };
-      const results = query.queries.map((q) => this.execute(q, options, sets));
       const operator = (options.combineWith ?? 'OR').toUpperCase();
       if (operator !== 'OR' && operator !== 'AND') throw new Error(`unknown combination ${options.combineWith}`);
-      if (results.length === 0) return new Matches(this.postings.fieldLength.length);
-      return results.reduce((a, b) => (operator === 'OR' ? or(a, b, sets) : and(a, b, sets, this.postings.fieldLength.length)));
+      // Left to right, as MiniSearch folds them: a piece's score is summed in the same order.
+      let result: Matches | null = null;
+      for (const q of query.queries) {
+        const next = this.execute(q, options, sets, pool);
+        result = result === null ? next : operator === 'OR' ? or(result, next, sets, pool) : and(result, next, sets, pool);
+      }
+      return result ?? pool.take();
     }
-    return this.executeTerm(query, inherited, sets);
+    return this.executeTerm(query, inherited, sets, pool);
   }
 
-  private executeTerm(term: string, options: SearchOptions, sets: PairSets): Matches {
+  private executeTerm(term: string, options: SearchOptions, sets: PairSets, pool: MatchesPool): Matches {
     const fieldBoost = options.boost?.['text'] ?? 1;
-    const results = new Matches(this.postings.fieldLength.length);
+    const results = pool.take();
     if (!term) return results;
     const dictionary = this.terms();
     const exact = dictionary.get(term);
@@ -188,38 +217,49 @@ export class QueryEngine {
     const { k, b, d } = bm25;
     const pair = sets.pair(source, derived);
     const next = new Map<number, number>();
+    let lastSet = -1;
+    let lastAdded = 0;
     for (let j = from; j < to; j++) {
       const n = docs[j]!;
-      const docBoost = this.boost[n]!;
+      const docBoost = this.kindBoost[this.kinds[n]!] ?? 1;
       if (!docBoost) continue;
       const tf = tfs[j]!;
       const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * fieldLength[n]!) / this.avgFieldLength)));
       const set = into.set[n]!;
       if (set === 0) into.pieces.push(n);
       into.score[n] = into.score[n]! + termWeight * fieldBoost * docBoost * raw;
-      let added = next.get(set);
-      if (added === undefined) next.set(set, (added = sets.add(set, pair)));
-      into.set[n] = added;
+      if (set !== lastSet) {
+        let added = next.get(set);
+        if (added === undefined) next.set(set, (added = sets.add(set, pair)));
+        lastSet = set;
+        lastAdded = added;
+      }
+      into.set[n] = lastAdded;
     }
   }
 }
 
-function or(a: Matches, b: Matches, sets: PairSets): Matches {
+/** b folded into a (b is given back). */
+function or(a: Matches, b: Matches, sets: PairSets, pool: MatchesPool): Matches {
   for (const n of b.pieces) {
     if (a.set[n] === 0) a.pieces.push(n);
     a.score[n] = a.score[n]! + b.score[n]!;
     a.set[n] = sets.union(a.set[n]!, b.set[n]!);
   }
+  pool.give(b);
   return a;
 }
 
-function and(a: Matches, b: Matches, sets: PairSets, size: number): Matches {
-  const combined = new Matches(size);
+/** The pieces in both (a and b are given back). */
+function and(a: Matches, b: Matches, sets: PairSets, pool: MatchesPool): Matches {
+  const combined = pool.take();
   for (const n of b.pieces) {
     if (a.set[n] === 0) continue;
     combined.pieces.push(n);
     combined.score[n] = a.score[n]! + b.score[n]!;
     combined.set[n] = sets.union(a.set[n]!, b.set[n]!);
   }
+  pool.give(a);
+  pool.give(b);
   return combined;
 }

@@ -8,6 +8,7 @@ import { linkedTemplates, searchDocuments, type SearchDoc, type TemplateFile } f
 import { gapSection } from './gap.js';
 import { decodeIndexFile, encodeIndexFile } from './index-file.js';
 import { buildPostings, mergePostings, type Postings } from './postings.js';
+import { decodeWarmIndex, encodePieces, encodeWarmIndex, piecesReader } from './warm-file.js';
 import { kindsAndOwners, memoryDocs, searchKinds, type DocStore, type SearchIndex } from './search.js';
 
 let fingerprint: string | undefined;
@@ -111,10 +112,11 @@ export async function searchIndexFor(graph: Graph, templates: TemplateFile[], ca
     const postings = mergePostings(await Promise.all(parts.map((p) => partPostings(p, cache, options.rewritePieces === true))));
     whole = { postings, ...kindsAndOwners(docs), extra: null };
     await cache.setBytes(wholeKey, encodeIndexFile(whole));
-  } else if (options.rewritePieces) for (const p of parts) await cache.setText(p.key, piecesText(p.docs));
+  } else if (options.rewritePieces) for (const p of parts) await writePieces(cache, p);
   if (options.warm) {
     const extra: WarmExtra = { meta: options.warm.meta, parts: parts.map((p) => ({ key: p.key, count: p.docs.length })) };
-    await cache.setBytes(options.warm.key, encodeIndexFile<WarmExtra>({ ...whole, extra }));
+    const { table, body } = encodeWarmIndex<WarmExtra>({ postings: whole.postings, kinds: whole.kinds!, owners: whole.owners!, extra });
+    await cache.setTable(options.warm.key, table, body);
   }
   return { postings: whole.postings, kinds: whole.kinds!, owners: whole.owners!, docs: memoryDocs(docs) };
 }
@@ -122,18 +124,23 @@ export async function searchIndexFor(graph: Graph, templates: TemplateFile[], ca
 async function partPostings(part: Part, cache: FileCache, rewritePieces: boolean): Promise<Postings> {
   const stored = decodeIndexFile<null>((await cache.getBytes(part.key)) ?? new Uint8Array(), searchKinds.length);
   if (stored && stored.postings.fieldLength.length === part.docs.length) {
-    if (rewritePieces) await cache.setText(part.key, piecesText(part.docs));
+    if (rewritePieces) await writePieces(cache, part);
     return stored.postings;
   }
   const postings = buildPostings(part.docs.map((d) => d.text));
   await cache.setBytes(part.key, encodeIndexFile({ postings, kinds: null, owners: null, extra: null }));
-  await cache.setText(part.key, piecesText(part.docs));
+  await writePieces(cache, part);
   return postings;
 }
 
-/** Pieces as JSON lines: a warm search parses only the lines of its results. */
-function piecesText(docs: readonly SearchDoc[]): string {
-  return docs.map((d) => JSON.stringify(d)).join('\n');
+/** A part's pieces, kept for warm searches: they read only the pieces of their results. */
+async function writePieces(cache: FileCache, part: Part): Promise<void> {
+  const { table, body } = encodePieces(part.docs);
+  await cache.setTable(piecesKey(part.key), table, body);
+}
+
+function piecesKey(partKey: string): string {
+  return sha256(`search-pieces\0${partKey}`);
 }
 
 /** Bytes of an index as stored (its postings, kinds and owners; the pieces' text is stored apart). */
@@ -142,16 +149,22 @@ export function storedIndexBytes(index: SearchIndex): number {
 }
 
 /** A stored index keyed by the files' bytes, with its meta; null when absent, forged or damaged. */
-export async function readWarmIndex(cache: FileCache, key: string): Promise<{ index: SearchIndex; meta: SearchMeta } | null> {
-  const bytes = await cache.getBytes(key);
-  const file = bytes && decodeIndexFile<WarmExtra>(bytes, searchKinds.length);
-  if (!file || !file.kinds || !file.owners || !isWarmExtra(file.extra)) return null;
+export function readWarmIndex(cache: FileCache, key: string): { index: SearchIndex; meta: SearchMeta } | null {
+  const entry = cache.openTable(key);
+  if (!entry) return null;
+  let file;
+  try {
+    file = decodeWarmIndex<WarmExtra>(entry, searchKinds.length);
+  } finally {
+    entry.close();
+  }
+  if (!file || !isWarmExtra(file.extra)) return null;
   const { parts, meta } = file.extra;
   if (parts.reduce((sum, p) => sum + p.count, 0) !== file.postings.fieldLength.length) return null;
   return { index: { postings: file.postings, kinds: file.kinds, owners: file.owners, docs: cachedDocs(cache, parts) }, meta };
 }
 
-/** Pieces read from the cache a part at a time, when a result needs them. */
+/** Pieces read from the cache when a result needs them: only their own lines, each checked against its digest. */
 function cachedDocs(cache: FileCache, parts: WarmExtra['parts']): DocStore {
   const starts: number[] = [];
   let size = 0;
@@ -159,7 +172,6 @@ function cachedDocs(cache: FileCache, parts: WarmExtra['parts']): DocStore {
     starts.push(size);
     size += p.count;
   }
-  const lines = new Map<number, string[]>();
   const parsed = new Map<number, SearchDoc>();
   const partOf = (n: number) => {
     let lo = 0;
@@ -179,26 +191,27 @@ function cachedDocs(cache: FileCache, parts: WarmExtra['parts']): DocStore {
       return doc;
     },
     async load(ns) {
+      const wanted = new Map<number, number[]>();
       for (const n of ns) {
         if (parsed.has(n)) continue;
-        if (n >= size) return false;
+        if (!(n >= 0 && n < size)) return false;
         const k = partOf(n);
-        let text = lines.get(k);
-        if (!text) {
-          const raw = await cache.getText(parts[k]!.key);
-          if (raw === null) return false;
-          text = raw.split('\n');
-          if (text.length !== parts[k]!.count) return false;
-          lines.set(k, text);
-        }
-        let doc: unknown;
+        wanted.set(k, [...(wanted.get(k) ?? []), n]);
+      }
+      for (const [k, pieces] of wanted) {
+        const entry = cache.openTable(piecesKey(parts[k]!.key));
+        if (!entry) return false;
         try {
-          doc = JSON.parse(text[n - starts[k]!]!);
-        } catch {
-          return false;
+          const read = piecesReader(entry, parts[k]!.count);
+          if (!read) return false;
+          for (const n of pieces) {
+            const doc = read(n - starts[k]!);
+            if (!isSearchDoc(doc)) return false;
+            parsed.set(n, doc);
+          }
+        } finally {
+          entry.close();
         }
-        if (!isSearchDoc(doc)) return false;
-        parsed.set(n, doc);
       }
       return true;
     },

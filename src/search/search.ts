@@ -88,13 +88,12 @@ export function buildIndex(docs: SearchDoc[]): SearchIndex {
 
 const engines = new WeakMap<SearchIndex, QueryEngine>();
 
+/** Weight of each kind, by its position in searchKinds. */
+const kindBoost = new Float64Array(searchKinds.map((k) => kindWeight[k] ?? 1));
+
 function engineOf(index: SearchIndex): QueryEngine {
   let engine = engines.get(index);
-  if (!engine) {
-    const boost = new Float64Array(index.kinds.length);
-    index.kinds.forEach((k, n) => (boost[n] = kindWeight[searchKinds[k]!] ?? 1));
-    engines.set(index, (engine = new QueryEngine(index.postings, boost)));
-  }
+  if (!engine) engines.set(index, (engine = new QueryEngine(index.postings, index.kinds, kindBoost)));
   return engine;
 }
 
@@ -133,22 +132,62 @@ interface Ranked {
   match: string[];
 }
 
-/** One result per owner (task, section, template): its best piece, and what its pieces matched. */
-interface Owner {
-  best: number;
-  bestScore: number;
-  /** The three best scores of its pieces. */
-  top: [number, number, number];
-  words: Set<number>;
-  lastSet: number;
+/**
+ * What each owner (task, section, template) matched, by owner number: its best piece, the three
+ * best scores of its pieces, and which query words its pieces matched (a bit per word).
+ */
+class Owners {
+  readonly seen: number[] = [];
+  readonly best: Int32Array;
+  readonly bestScore: Float64Array;
+  readonly top0: Float64Array;
+  readonly top1: Float64Array;
+  readonly top2: Float64Array;
+  readonly lastSet: Int32Array;
+  /** Bits of the query words matched, when the query has at most 32; else a set per owner. */
+  readonly words: Uint32Array | null;
+  readonly wordSets: Array<Set<number>>;
+
+  constructor(count: number, queryWords: number) {
+    this.best = new Int32Array(count);
+    this.bestScore = new Float64Array(count);
+    this.top0 = new Float64Array(count);
+    this.top1 = new Float64Array(count);
+    this.top2 = new Float64Array(count);
+    this.lastSet = new Int32Array(count).fill(-1);
+    this.words = queryWords <= 32 ? new Uint32Array(count) : null;
+    this.wordSets = [];
+  }
+
+  /** Number of query words an owner's pieces matched. */
+  wordCount(o: number): number {
+    if (this.words === null) return this.wordSets[o]!.size;
+    let bits = this.words[o]!;
+    let count = 0;
+    for (; bits !== 0; bits &= bits - 1) count++;
+    return count;
+  }
 }
+
+function ownerCount(index: SearchIndex): number {
+  let count = ownerCounts.get(index);
+  if (count === undefined) {
+    count = 0;
+    for (const o of index.owners) if (o >= count) count = o + 1;
+    ownerCounts.set(index, count);
+  }
+  return count;
+}
+
+const ownerCounts = new WeakMap<SearchIndex, number>();
 
 function rank(index: SearchIndex, text: string, opts: SearchOptions): Ranked[] {
   const plan = planQuery(text, opts.synonyms);
   if (!plan) return [];
   const result = engineOf(index).search(plan.query);
   const wordsOfSet = new Map<number, number[]>();
-  const owners = new Map<number, Owner>();
+  const owners = new Owners(ownerCount(index), plan.words);
+  const { best, bestScore, top0, top1, top2, lastSet, words: wordBits, wordSets } = owners;
   for (const n of result.pieces) {
     const set = result.setOf(n);
     let words = wordsOfSet.get(set);
@@ -160,21 +199,34 @@ function rank(index: SearchIndex, text: string, opts: SearchOptions): Ranked[] {
     // A piece's score is the sum over the query terms it matched; synonyms of one word must count as
     // that one word, so it is scaled by the number of query words matched (as MiniSearch scales by terms).
     const score = result.score[n]! * words.length;
-    const key = index.owners[n]!;
-    let owner = owners.get(key);
-    if (!owner) owners.set(key, (owner = { best: n, bestScore: -1, top: [0, 0, 0], words: new Set(), lastSet: -1 }));
-    const top = owner.top;
-    if (score > top[0]) owner.top = [score, top[0], top[1]];
-    else if (score > top[1]) owner.top = [top[0], score, top[1]];
-    else if (score > top[2]) top[2] = score;
-    if (score > owner.bestScore || (score === owner.bestScore && n < owner.best)) Object.assign(owner, { best: n, bestScore: score });
-    if (set !== owner.lastSet) for (const w of words) owner.words.add(w);
-    owner.lastSet = set;
+    const o = index.owners[n]!;
+    if (lastSet[o] === -1) {
+      owners.seen.push(o);
+      best[o] = n;
+      bestScore[o] = -1;
+      if (wordBits === null) wordSets[o] = new Set();
+    }
+    if (score > top0[o]!) {
+      top2[o] = top1[o]!;
+      top1[o] = top0[o]!;
+      top0[o] = score;
+    } else if (score > top1[o]!) {
+      top2[o] = top1[o]!;
+      top1[o] = score;
+    } else if (score > top2[o]!) top2[o] = score;
+    if (score > bestScore[o]! || (score === bestScore[o]! && n < best[o]!)) {
+      best[o] = n;
+      bestScore[o] = score;
+    }
+    if (set !== lastSet[o]) {
+      if (wordBits !== null) for (const w of words) wordBits[o]! |= 1 << w;
+      else for (const w of words) wordSets[o]!.add(w);
+    }
+    lastSet[o] = set;
   }
-  const ranked = [...owners.values()].map((o) => {
-    const [a, b, c] = o.top;
-    const coverage = o.words.size / plan.words;
-    return { n: o.best, score: (a + 0.3 * b + 0.1 * c) * coverage ** 1.5 };
+  const ranked = owners.seen.map((o) => {
+    const coverage = owners.wordCount(o) / plan.words;
+    return { n: best[o]!, score: (top0[o]! + 0.3 * top1[o]! + 0.1 * top2[o]!) * coverage ** 1.5 };
   });
   ranked.sort((x, y) => y.score - x.score || x.n - y.n);
   return ranked.slice(0, opts.limit ?? ranked.length).map((r) => ({ ...r, match: result.derived(r.n) }));

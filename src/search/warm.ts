@@ -1,8 +1,7 @@
-import { stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import type { FileCache } from '../cache/file-cache.js';
 import { defaultMaxFileBytes, discover } from '../compile/discover.js';
-import { readRegularFile } from '../fs/safe-open.js';
+import { readRegularFileInto } from '../fs/safe-open.js';
 import { defaultGuardLimits, type GuardLimits } from '../parse/guard.js';
 import { readWarmIndex, searchFingerprint, sha256, type SearchMeta } from './index-cache.js';
 import type { SearchIndex } from './search.js';
@@ -30,17 +29,22 @@ export async function openWarmSearch(
   const guard = options.guard ?? defaultGuardLimits;
   const maxBytes = options.maxFileBytes ?? defaultMaxFileBytes;
   const keys: string[] = [];
+  // One buffer for every file, the size of the largest: reading 10 MB into fresh memory costs more
+  // than hashing it (every new page is a fault), and the bytes are not needed after hashing.
+  let buffer: Buffer = Buffer.allocUnsafe(0);
   for (const file of files) {
     const path = relative(root, file).split(sep).join('/');
     try {
-      if ((await stat(file)).size > maxBytes) return { key: null, root, found: null };
-      keys.push(cache.key(path, await readRegularFile(file, maxBytes), guard));
+      const bytes = readRegularFileInto(file, maxBytes, buffer);
+      if (bytes === null) return { key: null, root, found: null };
+      buffer = bytes.buffer;
+      keys.push(cache.key(path, bytes.read, guard));
     } catch {
       return { key: null, root, found: null };
     }
   }
   const key = sha256(`search-warm\0${searchFingerprint()}\0${maxBytes}\0${keys.join('\n')}`);
-  const found = await readWarmIndex(cache, key);
+  const found = readWarmIndex(cache, key);
   if (!found) return { key, root, found: null };
   for (const t of found.meta.templates) {
     const text = await readTemplate(root, t.path);

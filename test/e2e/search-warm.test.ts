@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,17 +88,28 @@ describe('instr search: the index keyed by the files (warm search)', () => {
 
   it('indexes again only the file that changed', async () => {
     await instr('search', 'copier');
-    const before = new Set(entries('.bin'));
-    const keysMtime = Object.fromEntries(entries('.txt').map((n) => [n, statSync(join(cacheFolder, n)).mtimeMs]));
+    const before = new Set([...entries('.bin'), ...entries('.tab')]);
+    const tableMtime = Object.fromEntries(entries('.tab').map((n) => [n, statSync(join(cacheFolder, n)).mtimeMs]));
     writeFileSync(join(dir, 'instructions/keys.md'), file('keys', 'Hand over the keys', 'Give the keys to the night watchman.'));
     const after = await instr('search', '--json', 'watchman');
     expect((JSON.parse(after.stdout) as Array<{ task: string }>)[0]!.task).toBe('keys');
-    const added = entries('.bin').filter((n) => !before.has(n));
-    // The changed file's part, the merged index, and the merged index under the new files' key.
-    expect(added).toHaveLength(3);
-    const rewritten = entries('.txt').filter((n) => keysMtime[n] !== undefined && statSync(join(cacheFolder, n)).mtimeMs !== keysMtime[n]);
+    // The changed file's part and the merged index; the changed file's pieces and the index under the new files' key.
+    expect(entries('.bin').filter((n) => !before.has(n))).toHaveLength(2);
+    expect(entries('.tab').filter((n) => !before.has(n))).toHaveLength(2);
+    const rewritten = entries('.tab').filter((n) => tableMtime[n] !== undefined && statSync(join(cacheFolder, n)).mtimeMs !== tableMtime[n]);
     expect(rewritten).toEqual([]);
-    expect(entries('.txt').filter((n) => keysMtime[n] === undefined)).toHaveLength(1);
+  });
+
+  it('answers for the files as they are after one is renamed, grows or shrinks', async () => {
+    await instr('search', 'keys');
+    renameSync(join(dir, 'instructions/keys.md'), join(dir, 'instructions/handover.md'));
+    const renamed = JSON.parse((await instr('search', '--json', 'keys')).stdout) as Array<{ file: string }>;
+    expect(renamed[0]!.file).toBe('instructions/handover.md');
+    // Each file is hashed in a buffer reused from the one before: a longer file after a shorter one, then a shorter one again.
+    writeFileSync(join(dir, 'instructions/copier.md'), file('copier', 'Fix the copier', `Call the technician. ${'Check the tray. '.repeat(200)}`));
+    expect(JSON.parse((await instr('search', '--json', 'tray')).stdout)[0].task).toBe('copier');
+    writeFileSync(join(dir, 'instructions/copier.md'), file('copier', 'Fix the copier', 'Call the technician.'));
+    expect((await instr('search', 'tray')).code).toBe(1);
   });
 
   it('does not use the stored index when a template it indexed changed', async () => {
@@ -109,29 +120,60 @@ describe('instr search: the index keyed by the files (warm search)', () => {
     expect((JSON.parse(r.stdout) as Array<{ kind: string }>)[0]!.kind).toBe('template');
   });
 
-  it('ignores a forged or tampered index and builds it again', async () => {
+  it('ignores a forged, tampered or truncated index and builds it again', async () => {
     const cold = await instr('search', '--json', 'copier');
     const key = await warmKey();
-    const path = join(cacheFolder, `${key}.bin`);
+    const path = join(cacheFolder, `${key}.tab`);
     const stored = readFileSync(path);
-    const body = stored.subarray(stored.indexOf(10) + 1);
-    // What a pull request could write: the right key and body, sealed with a plain checksum instead of this machine's secret.
-    writeFileSync(path, Buffer.concat([Buffer.from(`instr-cache 2 ${createHash('sha256').update(key).update('\0').update(body).digest('hex')}\n`), body]));
-    expect(await instr('search', '--json', 'copier')).toEqual(cold);
-    expect(readFileSync(path)).toEqual(stored);
-    // A byte of the body changed after sealing.
+    const newline = stored.indexOf(10);
+    const tableLength = Number(/ (\d+)$/.exec(stored.subarray(0, newline).toString('latin1'))![1]);
+    const table = stored.subarray(newline + 1, newline + 1 + tableLength);
+    const rest = stored.subarray(newline + 1);
+    const again = async (bytes: Buffer) => {
+      writeFileSync(path, bytes);
+      expect(await instr('search', '--json', 'copier')).toEqual(cold);
+      expect(readFileSync(path)).toEqual(stored);
+    };
+    // What a pull request could write: the right key and table, sealed with a plain checksum instead of this machine's secret.
+    const plain = createHash('sha256').update(key).update('\0').update(table).digest('hex');
+    await again(Buffer.concat([Buffer.from(`instr-cache 2 ${plain} ${tableLength}\n`), rest]));
+    // A byte of the body (the first term's postings) changed after sealing: its digest in the table no longer matches.
+    const body = Buffer.from(stored);
+    body[newline + 1 + tableLength + 4] = body[newline + 1 + tableLength + 4]! ^ 1;
+    await again(body);
+    // A byte of the table changed (a term).
     const tampered = Buffer.from(stored);
-    tampered[tampered.length - 1] = tampered[tampered.length - 1]! ^ 1;
-    writeFileSync(path, tampered);
-    expect(await instr('search', '--json', 'copier')).toEqual(cold);
+    tampered[newline + 40] = tampered[newline + 40]! ^ 1;
+    await again(tampered);
+    // Cut short, in the body and in the table.
+    await again(stored.subarray(0, stored.length - 9)); // more than the padding after the last array
+    await again(stored.subarray(0, newline + 10));
+  });
+
+  it('never shows a piece whose stored text was changed, and reads it again', async () => {
+    const cold = await instr('search', '--json', 'technician');
+    expect(cold.stdout).toContain('Call the technician');
+    const key = await warmKey();
+    const pieces = entries('.tab').filter((n) => n !== `${key}.tab` && readFileSync(join(cacheFolder, n)).includes('technician'));
+    expect(pieces).toHaveLength(1);
+    const path = join(cacheFolder, pieces[0]!);
+    const stored = readFileSync(path);
+    // The same length, so that only the piece's digest can tell.
+    writeFileSync(path, Buffer.from(stored.toString('latin1').replace('technician', 'TECHNICIAN'), 'latin1'));
+    const r = await instr('search', '--json', 'technician');
+    expect(r).toEqual(cold);
+    expect(r.stdout).not.toContain('TECHNICIAN');
     expect(readFileSync(path)).toEqual(stored);
   });
 
   it('rebuilds when the pieces a result needs are gone from the cache', async () => {
     const cold = await instr('search', '--json', 'copier');
-    for (const name of entries('.txt')) unlinkSync(join(cacheFolder, name));
+    const key = await warmKey();
+    const pieces = () => entries('.tab').filter((n) => n !== `${key}.tab`);
+    expect(pieces().length).toBeGreaterThan(0);
+    for (const name of pieces()) unlinkSync(join(cacheFolder, name));
     expect(await instr('search', '--json', 'copier')).toEqual(cold);
-    expect(entries('.txt').length).toBeGreaterThan(0);
+    expect(pieces().length).toBeGreaterThan(0);
     expect(await instr('search', '--json', 'copier')).toEqual(cold);
   });
 
