@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { instr, stackTrace, tempFolder } from './hostile-helpers.js';
+import { instr, scale, stackTrace, tempFolder } from './hostile-helpers.js';
 
 /**
  * `instr diff` between revisions of a repository with many instruction files: every blob is read
@@ -12,11 +12,11 @@ import { instr, stackTrace, tempFolder } from './hostile-helpers.js';
 const folder = tempFolder('diff-many');
 afterAll(() => folder.cleanup());
 
-const files = 300;
+const files = scale(60, 300);
 const doc = (i: number, step = `Step of file ${i}.`) =>
   `---\nid: doc-${i}\ntitle: Document ${i}\nlang: en\n---\n\n## Tasks {.tasks}\n\n### Task ${i} {#task-${i}}\n\n::when[Request ${i} arrives]\n\n1. ${step}\n2. Close it.\n`;
 
-describe('instr diff over 300 files', () => {
+describe(`instr diff over ${files} files`, () => {
   const dir = folder.dir;
   const env = {
     ...process.env,
@@ -42,8 +42,9 @@ describe('instr diff over 300 files', () => {
     git('add', '-A');
     git('commit', '-q', '-m', 'base');
     write('part-007.md', doc(7, 'A changed step.'));
-    write('part-150.md', doc(150, 'Another changed step.'));
-    rmSync(join(dir, 'instructions', 'part-299.md'));
+    const middle = files / 2;
+    write(`part-${String(middle).padStart(3, '0')}.md`, doc(middle, 'Another changed step.'));
+    rmSync(join(dir, 'instructions', `part-${String(files - 1).padStart(3, '0')}.md`));
     write('sub/new.md', doc(1000));
     git('add', '-A');
     git('commit', '-q', '-m', 'change');
@@ -52,9 +53,11 @@ describe('instr diff over 300 files', () => {
     expect(r.stderr).not.toMatch(stackTrace);
     const out = JSON.parse(r.stdout) as { changed: boolean; tasks: Array<{ id: string; status: string }> };
     expect(out.changed).toBe(true);
-    expect(out.tasks.map((t) => `${t.id} ${t.status}`).sort()).toEqual(['task-1000 added', 'task-150 changed', 'task-299 removed', 'task-7 changed']);
+    expect(out.tasks.map((t) => `${t.id} ${t.status}`).sort()).toEqual(
+      ['task-1000 added', `task-${middle} changed`, `task-${files - 1} removed`, 'task-7 changed'].sort(),
+    );
 
-    // The same revision on both sides: all 300 files read, nothing changed.
+    // The same revision on both sides: every file read, nothing changed.
     const same = instr(dir, ['--no-cache', 'diff', 'HEAD', 'HEAD', '--format', 'json']);
     expect(JSON.parse(same.stdout)).toMatchObject({ changed: false, tasks: [] });
   });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { binPath as projectBin } from '../e2e/run-instr.js';
@@ -53,3 +53,26 @@ export const stackTrace = /\n\s+at .+\(.+:\d+:\d+\)|internal error|RangeError|Ty
 
 /** C0 controls but tab and newline, DEL, and C1 controls: none may reach a terminal. */
 export const controlCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/**
+ * The size of an input whose point is scale: `big` under `npm run test:slow` (which CI runs as
+ * well), `small` in the default suite, where the shape and the result are checked but a
+ * superlinear regression would only show at the big size.
+ */
+export const scale = (small: number, big: number): number => (slow ? big : small);
+
+/**
+ * Several hostile files fed to one run of the binary (each process start costs ~0.3 s of CPU):
+ * the files are written into `dir`, `instr <args> <dir>` runs once, on first use, and each test
+ * checks the diagnostics at its own file's line. Every file is still read by the real binary.
+ */
+export function oneRun(cwd: string, dir: string, files: Record<string, string>, args: string[]): () => Outcome {
+  let outcome: Outcome | undefined;
+  return () => {
+    if (outcome) return outcome;
+    mkdirSync(join(cwd, dir), { recursive: true });
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(cwd, dir, name), text);
+    outcome = instr(cwd, [...args, dir]);
+    return outcome;
+  };
+}
