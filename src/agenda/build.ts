@@ -96,7 +96,7 @@ export function buildAgenda(
   // runs started per task and local date, for the done marks of scheduled occurrences
   const started = new Map<string, 'done' | 'started'>();
   for (const r of all) {
-    if (r.scripted || r.task === null || r.startedAt === null) continue;
+    if (r.task === null || r.startedAt === null) continue;
     const task = index.tasks.get(r.task);
     if (!task?.schedules.length) continue;
     const key = `${r.task}\u0000${localDate(r.startedAt, documentZone(index.documentOf(task)))}`;
@@ -133,7 +133,7 @@ export function buildAgenda(
   const open: OpenRun[] = [];
   let numbers: Map<string, string> | undefined;
   for (const r of all) {
-    if (r.scripted || r.task === null) continue;
+    if (r.task === null) continue;
     if (!isOpenStatus(r.state)) continue;
     const task = index.tasks.get(r.task);
     const b = task ? base(task) : { task: r.task, title: r.title, file: r.file, line: 0, lang: r.lang, zone: systemTimeZone() };

@@ -16,7 +16,8 @@ export function isOpenStatus(status: RunStatus): status is OpenStatus {
 /**
  * The status after one more event of the run. An ended or abandoned run stays so. Moving on
  * (a step, an answer, going back) makes a paused or waiting run active; a note (unclear, not
- * covered) picks up a paused run but leaves a wait waiting.
+ * covered) picks up a paused run but leaves a wait waiting; a promise record (made with a step,
+ * kept by hand) changes nothing.
  */
 export function nextStatus(status: RunStatus, event: JournalEvent): RunStatus {
   if (!isOpenStatus(status)) return status;
@@ -35,7 +36,9 @@ export function nextStatus(status: RunStatus, event: JournalEvent): RunStatus {
     case 'unclear':
     case 'not-covered':
       return status === 'paused' ? 'active' : status;
+    // a promise kept (by hand, or in the menu at a wait) is not a step: a waiting run still waits
     case 'answered':
+    case 'promise':
       return status;
     default:
       return 'active';

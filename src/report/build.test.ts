@@ -26,10 +26,11 @@ const task = (id: string) => report.tasks.find((t) => t.task === id);
 
 describe('the report', () => {
   it('counts runs started in the period per task: finished, abandoned (also idle > 7 days), median time', () => {
-    expect(task('mail')).toMatchObject({ started: 4, finished: 3, abandoned: 1, medianMs: 1_800_000, known: true, file: 'manager.md' });
+    // r8 is scripted (--answers): a run like any other, but its duration is left out of the median
+    expect(task('mail')).toMatchObject({ started: 5, finished: 4, abandoned: 1, medianMs: 1_800_000, known: true, file: 'manager.md' });
     expect(task('month-end')).toMatchObject({ started: 1, finished: 0, abandoned: 1, inProgress: 0 });
     expect(task('old-task')).toMatchObject({ known: false, started: 1, cancelled: 1, file: null });
-    // r11 started in October and r8 is scripted: neither is counted.
+    // r11 started in October: not counted; r8 is counted, and said to be scripted.
     expect(report.scriptedRuns).toBe(1);
     expect(task('leap-birthday')).toBeUndefined();
   });
@@ -49,7 +50,7 @@ describe('the report', () => {
     expect(task('old-task')?.skipped[0]).toMatchObject({ node: 'old-task.s1234567', text: null, file: null });
   });
 
-  it('groups "unclear" notes by step, the most asked first, without the scripted run\'s', () => {
+  it('groups "unclear" notes by step, the most asked first, the scripted run\'s too', () => {
     expect(report.unclear).toEqual([
       {
         task: 'mail',
@@ -58,8 +59,11 @@ describe('the report', () => {
         number: '1',
         file: 'manager.md',
         line: 41,
-        count: 2,
-        notes: [{ note: 'Где взять пароль от ящика?', count: 2 }],
+        count: 3,
+        notes: [
+          { note: 'Где взять пароль от ящика?', count: 2 },
+          { note: 'scripted note', count: 1 },
+        ],
       },
       {
         task: 'mail',
@@ -97,9 +101,9 @@ describe('the report', () => {
     const mail = task('mail')!.schedules[0]!;
     expect(mail.due).toBe(20);
     expect(mail.missed.map((m) => m.date)).not.toContain('2026-11-02');
-    // The scripted run on 5 November does not count as doing the routine.
-    expect(mail.missed.map((m) => m.date)).toContain('2026-11-05');
-    expect(mail.missed).toHaveLength(16);
+    // The scripted run on 5 November did the routine that day, as any run does.
+    expect(mail.missed.map((m) => m.date)).not.toContain('2026-11-05');
+    expect(mail.missed).toHaveLength(15);
     // Started at 01:30 Moscow on 21 November, which is still 20 November in UTC.
     expect(task('accountants-day')!.schedules[0]).toMatchObject({ due: 1, missed: [] });
     // Only up to today: the 30th is still ahead.
@@ -137,13 +141,13 @@ describe('the report', () => {
   it("renders as text and Markdown in the instruction's language", () => {
     const text = reportText(report, 'ru', new Chalk({ level: 0 }));
     expect(text).toContain('Пропущено нечитаемых строк: 2 (6, 38)');
-    expect(text).toContain('Не учтено сценарных прохождений: 1');
-    expect(text).toContain('mail  Разобрать почту\n    начато 4 · завершено 3 · брошено 1 · медианное время 30 мин');
-    expect(text).toContain('2× mail 1. Открыть общий почтовый ящик. manager.md:41');
+    expect(text).toContain('Из них по файлу ответов (--answers): 1');
+    expect(text).toContain('mail  Разобрать почту\n    начато 5 · завершено 4 · брошено 1 · медианное время 30 мин');
+    expect(text).toContain('3× mail 1. Открыть общий почтовый ящик. manager.md:41');
     const md = reportMarkdown(report, 'en');
     expect(md).toContain('## Unclear steps: what to rewrite');
-    expect(md).toContain('- [ ] **2×** `mail` 1. Открыть общий почтовый ящик. (manager.md:41)');
-    expect(md).toContain('| `mail` Разобрать почту | 4 | 3 | 1 | 30 min | 0 | 16/20 |');
+    expect(md).toContain('- [ ] **3×** `mail` 1. Открыть общий почтовый ящик. (manager.md:41)');
+    expect(md).toContain('| `mail` Разобрать почту | 5 | 4 | 1 | 30 min | 0 | 15/20 |');
   });
 });
 

@@ -139,7 +139,7 @@ export interface Report {
   until: string;
   today: string;
   journal: { path: string; missing: boolean; stats: JournalStats | null };
-  /** Scripted (--answers) runs in the period, left out of every count. */
+  /** Scripted (--answers) runs in the period: counted like the others, but their durations are left out of the median. */
   scriptedRuns: number;
   /**
    * When the journal's first run started (ISO), or null without runs. Schedules are checked from
@@ -194,25 +194,23 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
     if (r.startedAt < earliest) earliest = r.startedAt;
     const task = index.tasks.get(r.task);
     const zone = zoneOf(task);
-    if (!r.scripted) {
-      for (const due of runDues(r, { at: triggerDeadline(r, task, times), label: task?.trigger?.text ?? '' })) {
-        if (isOverdue(due, now))
-          overdue.push({
-            run: r.run,
-            task: r.task,
-            user: r.user,
-            kind: due.kind,
-            due: new Date(due.at).toISOString(),
-            label: due.label,
-            daysLate: daysLate(due, now),
-            zone,
-            ...(r.about !== undefined && { about: r.about }),
-          });
-      }
+    for (const due of runDues(r, { at: triggerDeadline(r, task, times), label: task?.trigger?.text ?? '' })) {
+      if (isOverdue(due, now))
+        overdue.push({
+          run: r.run,
+          task: r.task,
+          user: r.user,
+          kind: due.kind,
+          due: new Date(due.at).toISOString(),
+          label: due.label,
+          daysLate: daysLate(due, now),
+          zone,
+          ...(r.about !== undefined && { about: r.about }),
+        });
     }
     const [from, to] = boundsIn(zone);
     // a wait chased in the period whose event came later stays missed after the run went on
-    for (const m of r.scripted ? [] : (r.missedWaits ?? [])) {
+    for (const m of r.missedWaits ?? []) {
       if (m.timeoutAt < from || m.timeoutAt >= to) continue;
       const late = Math.floor(((m.happenedAt ?? now) - m.timeoutAt) / dayMs);
       overdue.push({
@@ -229,10 +227,7 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
       });
     }
     if (r.startedAt < from || r.startedAt >= to) continue;
-    if (r.scripted) {
-      scriptedRuns++;
-      continue;
-    }
+    if (r.scripted) scriptedRuns++;
     let acc = tasks.get(r.task);
     if (!acc) tasks.set(r.task, (acc = newAcc(r, task)));
     acc.started++;
@@ -240,7 +235,8 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
     switch (r.state) {
       case 'done':
         acc.finished++;
-        if (r.durationMs !== undefined) acc.durations.push(r.durationMs);
+        // a scripted run's duration is how fast the file was read, not how long the work took
+        if (r.durationMs !== undefined && !r.scripted) acc.durations.push(r.durationMs);
         if (isLate(r, task, times)) acc.late++;
         break;
       case 'cancelled':

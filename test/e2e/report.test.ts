@@ -39,9 +39,9 @@ describe('instr report', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('2 unreadable line(s) skipped (line 6, 38)');
     expect(result.stdout).toContain('Как выполнялись инструкции\nПериод: 2026-11-01 … 2026-11-30');
-    expect(result.stdout).toContain('  mail  Разобрать почту\n    начато 4 · завершено 3 · брошено 1 · медианное время 30 мин');
+    expect(result.stdout).toContain('  mail  Разобрать почту\n    начато 5 · завершено 4 · брошено 1 · медианное время 30 мин');
     expect(result.stdout).toContain(
-      'Непонятные шаги: что переписать\n  2× mail 1. Открыть общий почтовый ящик. manager.md:41\n     2× Где взять пароль от ящика?',
+      'Непонятные шаги: что переписать\n  3× mail 1. Открыть общий почтовый ящик. manager.md:41\n     2× Где взять пароль от ящика?\n     scripted note',
     );
     expect(result.stdout).toContain('По расписанию, но не выполнено 1/1 «В последнюю пятницу каждого месяца»: 2026-11-27 manager.md:26');
     expect(result.stdout).toMatch(/Пора пересмотреть\n {2}office\.md:1 +проверено 2026-03-01, срок 2026-06-01/);
@@ -127,7 +127,7 @@ describe('instr report', () => {
     const result = await runCli(['report', fixtures, '--journal', journal, ...period, '--format', 'markdown', '--lang', 'en']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^# How the instructions were followed\n/);
-    expect(result.stdout).toContain('| `mail` Разобрать почту | 4 | 3 | 1 | 30 min | 0 | 16/20 |');
+    expect(result.stdout).toContain('| `mail` Разобрать почту | 5 | 4 | 1 | 30 min | 0 | 15/20 |');
     expect(result.stdout).toContain('## Checkpoints not confirmed\n\n- **1×** `equipment` 5. Техника получена (manager.md:35)');
   });
 

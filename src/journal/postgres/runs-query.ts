@@ -13,7 +13,7 @@ import type { LoadedRuns, RunFilter } from '../store.js';
 type Query = <R extends pg.QueryResultRow>(text: string, values?: unknown[]) => Promise<pg.QueryResult<R>>;
 
 /** Types after which a paused run counts as picked up again (RunFolder's "touch"). */
-const notTouching = ['start', 'wait', 'resume', 'pause', 'end', 'abandon', 'not-covered', 'answered'];
+const notTouching = ['start', 'wait', 'resume', 'pause', 'end', 'abandon', 'not-covered', 'answered', 'promise'];
 
 export async function loadServerRuns(query: Query, filter: RunFilter): Promise<LoadedRuns> {
   const user = filter.user ?? null;
