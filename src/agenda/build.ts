@@ -46,7 +46,12 @@ export interface AgendaItem {
   user?: string;
   /** What the run is about (its subject), when the user said. */
   about?: string;
+  /** The run's current node; for a promise, the `::promise` step (what `instr promise kept` names). */
   node?: string;
+  /** A promise whose run has ended: it is kept by hand (`instr promise kept RUN`). */
+  ended?: true;
+  /** A promise: the command that marks it kept. */
+  keep?: string;
 }
 
 interface OpenRun {
@@ -134,21 +139,25 @@ export function buildAgenda(
   let numbers: Map<string, string> | undefined;
   for (const r of all) {
     if (r.task === null) continue;
-    if (!isOpenStatus(r.state)) continue;
+    // a promise outlives its run: one whose keeping steps the run never passed is owed until kept by hand
+    const owed = (r.promises ?? []).filter((p) => p.keptAt === undefined && !p.dropped && p.due !== null);
+    if (!isOpenStatus(r.state) && owed.length === 0) continue;
     const task = index.tasks.get(r.task);
     const b = task ? base(task) : { task: r.task, title: r.title, file: r.file, line: 0, lang: r.lang, zone: systemTimeZone() };
     const extra = { run: r.run, user: r.user, ...(r.about !== undefined && { about: r.about }), ...(r.node ? { node: r.node } : {}) };
+    for (const p of owed) {
+      const item = timed({ ...b, line: index.node(p.node)?.position.line ?? b.line }, { kind: 'promise', at: p.due!, label: p.text }, from, days);
+      // the command that closes it; the promise is named only when the run owes more than one
+      const keep = `instr promise kept ${r.run}${owed.length > 1 ? ` ${p.node}` : ''}`;
+      if (item) items.push({ ...item, ...extra, node: p.node, keep, ...(isOpenStatus(r.state) ? {} : { ended: true as const }) });
+    }
+    if (!isOpenStatus(r.state)) continue;
     const deadline = r.startedAt !== null ? times.taskDeadline(r.task, r.startedAt) : null;
     for (const due of runDues(r, { at: deadline, label: task?.trigger?.text ?? '' })) {
       const line = due.node !== undefined ? (index.node(due.node)?.position.line ?? b.line) : b.line;
       const item = timed({ ...b, line }, due, from, days);
       const action = due.kind === 'wait' ? timeoutAction(index, index.node(due.node)) : undefined;
       if (item) items.push({ ...item, ...extra, ...(action !== undefined && { action }) });
-    }
-    for (const p of r.promises ?? []) {
-      if (p.keptAt !== undefined || p.dropped || p.due === null) continue;
-      const item = timed({ ...b, line: index.node(p.node)?.position.line ?? b.line }, { kind: 'promise', at: p.due, label: p.text }, from, days);
-      if (item) items.push({ ...item, ...extra });
     }
     if (r.state === 'paused' && r.pausedUntil !== undefined) {
       const item = timed(

@@ -97,6 +97,7 @@ export function agendaText(agenda: Agenda, lang: string, c: ChalkInstance): stri
       out.push(
         `  ${' '.repeat(width)}  ${terminalSafe(what(item, lang))}  ${c.dim(`${terminalSafe(item.file)}:${item.line}${zoneNote(item)}${note ? ` · ${terminalSafe(note)}` : ''}`)}`,
       );
+      if (item.keep !== undefined) out.push(`  ${' '.repeat(width)}  ${c.dim(`${timeMessages(lang).promiseKeepHint}:`)} ${terminalSafe(item.keep)}`);
     }
     out.push('');
   }
@@ -133,8 +134,9 @@ export function agendaMarkdown(agenda: Agenda, lang: string): string {
           ? `${when(item, lang)} ${item.done === 'done' ? `✓ ${t.agendaDoneMark}` : t.agendaStartedMark}`
           : when(item, lang);
       const note = runNote(item, lang);
+      const keep = item.keep !== undefined ? `; ${timeMessages(lang).promiseKeepHint}: \`${cell(item.keep)}\`` : '';
       out.push(
-        `| ${time} | \`${cell(item.task)}\` ${cell(titled(item))} | ${cell(what(item, lang))}${note ? ` (${cell(note)})` : ''} | ${cell(item.file)}:${item.line}${zones.size > 1 ? ` (${item.zone})` : ''} |`,
+        `| ${time} | \`${cell(item.task)}\` ${cell(titled(item))} | ${cell(what(item, lang))}${note ? ` (${cell(note)})` : ''}${keep} | ${cell(item.file)}:${item.line}${zones.size > 1 ? ` (${item.zone})` : ''} |`,
       );
     }
     out.push('');

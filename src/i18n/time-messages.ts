@@ -22,6 +22,7 @@ const en = {
   promiseYes: 'Yes, kept',
   promiseNo: 'No, not kept',
   promiseLater: 'Not yet',
+  promiseKeepHint: 'when kept',
   about: 'About',
   aboutAsk: 'What is this run about (a client, a request; optional, Enter to skip)?',
 };
@@ -45,6 +46,7 @@ const ru: typeof en = {
   promiseYes: 'Да, выполнено',
   promiseNo: 'Нет, не выполнено',
   promiseLater: 'Ещё нет',
+  promiseKeepHint: 'когда выполните',
   about: 'О чём',
   aboutAsk: 'О чём это прохождение (клиент, заявка; необязательно, Enter — пропустить)?',
 };

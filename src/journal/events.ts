@@ -107,8 +107,9 @@ interface TimeoutEvent extends Base {
 /**
  * A promise to a client (a `::promise` step): `made` when the step is done, with `due` (ISO, in
  * working time by the calendar); `kept` when the run passed the step that keeps it (`by: step`),
- * ended done (`by: end`) or the user said so (`by: answer`); `withdrawn` when the run went back
- * before the promise step.
+ * ended done (`by: end`), the user said so in the run (`by: answer`: the menu or the answers file)
+ * or afterwards (`by: hand`: `instr promise kept`, appended after the run's last record, even
+ * after its end); `withdrawn` when the run went back before the promise step.
  */
 interface PromiseEvent extends Base {
   type: 'promise';
@@ -116,7 +117,10 @@ interface PromiseEvent extends Base {
   state: 'made' | 'kept' | 'withdrawn';
   text?: string;
   due?: string;
-  by?: 'step' | 'end' | 'answer';
+  by?: 'step' | 'end' | 'answer' | 'hand';
+  /** `by: hand`: who said it was kept, and what they noted («позвонила, клиент согласен»). */
+  user?: string;
+  note?: string;
 }
 
 /** Undo back to an earlier node. */

@@ -6,7 +6,7 @@ import { attachAnswers, filterRuns, type JournalStore, type LoadedRuns, type Que
 import type { JournalEvent } from './events.js';
 import type { SafeOpenOptions } from '../fs/safe-open.js';
 import { lockRun } from './run-lock.js';
-import { JournalWriter } from './writer.js';
+import { JournalWriter, type EventBody } from './writer.js';
 
 export class FileStore implements JournalStore {
   readonly kind = 'file' as const;
@@ -64,6 +64,22 @@ export class FileStore implements JournalStore {
       const writer = new JournalWriter(this.path, question.run, next, this.options);
       try {
         writer.append({ type: 'answered', question: question.seq, node: question.node, answer, user }, at);
+      } finally {
+        writer.close();
+      }
+    } finally {
+      release();
+    }
+  }
+
+  async appendToRun(run: string, body: EventBody, at: string): Promise<JournalEvent | null> {
+    // the run's lock: a run being continued right now would append the same seq
+    const release = lockRun(this.path, run);
+    try {
+      const events = await this.runEvents(run);
+      const writer = new JournalWriter(this.path, run, Math.max(-1, ...events.map((e) => e.seq)) + 1, this.options);
+      try {
+        return writer.append(body, at);
       } finally {
         writer.close();
       }

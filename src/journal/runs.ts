@@ -61,6 +61,9 @@ export interface JournalPromise {
   /** ms since epoch; null when the journal has no due time for it. */
   due: number | null;
   keptAt?: number;
+  /** How it was kept (see the promise record); `hand`: `instr promise kept`, with its note. */
+  keptBy?: 'step' | 'end' | 'answer' | 'hand';
+  note?: string;
   /** The run ended cancelled, failed or abandoned before it was kept. */
   dropped?: true;
 }
@@ -184,8 +187,12 @@ export class RunFolder {
           const due = typeof e.due === 'string' ? Date.parse(e.due) : Number.NaN;
           if (open >= 0) list.splice(open, 1);
           list.push({ node: String(e.node), text: String(e.text ?? ''), madeAt: at, due: Number.isFinite(due) ? due : null });
-        } else if (open >= 0 && e.state === 'kept') list[open]!.keptAt = at;
-        else if (open >= 0 && e.state === 'withdrawn') list.splice(open, 1);
+        } else if (open >= 0 && e.state === 'kept') {
+          const p = list[open]!;
+          p.keptAt = at;
+          if (e.by !== undefined) p.keptBy = e.by;
+          if (typeof e.note === 'string' && e.note) p.note = e.note;
+        } else if (open >= 0 && e.state === 'withdrawn') list.splice(open, 1);
         return;
       }
       case 'timeout':

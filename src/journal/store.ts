@@ -5,6 +5,7 @@
  * (fsynced before the next prompt); with a server that file is also the outbox that is uploaded.
  */
 import type { JournalEvent } from './events.js';
+import type { EventBody } from './writer.js';
 import type { JournalStats } from './stream.js';
 import type { RunRecord } from './runs.js';
 
@@ -78,6 +79,11 @@ export interface JournalStore {
   questions(filter?: RunFilter): Promise<Question[]>;
   /** Appends an `answered` record to the question's run, after its last record; nothing is rewritten. */
   answerQuestion(question: Question, answer: string, user: string, at: string): Promise<void>;
+  /**
+   * Appends a record to a run after its last one (even after its end: a promise kept by hand);
+   * nothing is rewritten. Returns the record, or null when another one took that place first.
+   */
+  appendToRun(run: string, body: EventBody, at: string): Promise<JournalEvent | null>;
   close(): Promise<void>;
 }
 

@@ -15,6 +15,7 @@ type AnswersProblemCode =
   | 'notMapping'
   | 'unknownAnswer'
   | 'notCoveredWith'
+  | 'keptWith'
   | 'answerShape'
   | 'gapNeedsWhat'
   | 'gapKey'
@@ -39,8 +40,10 @@ const en: Record<AnswersProblemCode, string> = {
   duplicate: '"{key}" is answered twice: keep one answer for it',
   aliases: 'the answers file uses more aliases (*name) than allowed; write the answers out',
   notMapping: 'the answers file must be a mapping: prompt id or text → answer',
-  unknownAnswer: '"{key}": unknown answer "{word}"; a step takes skip: reason or unclear: note, any prompt not-covered: what happened',
+  unknownAnswer:
+    '"{key}": unknown answer "{word}"; a step takes skip: reason or unclear: note, a promise step kept: true or a time, any prompt not-covered: what happened',
   notCoveredWith: '"{key}": not-covered ends the run, so it cannot go with skip or unclear',
+  keptWith: '"{key}": kept: needs the promise given (the step done), so it cannot go with skip or not-covered',
   answerShape: '"{key}": the answer must be a word, a number, true/false or skip: reason',
   gapNeedsWhat: '"{key}": not-covered needs what happened: not-covered: { what: … }',
   gapKey: '"{key}": not-covered takes {list}, not "{word}"',
@@ -59,8 +62,10 @@ const ru: Record<AnswersProblemCode, string> = {
   duplicate: '«{key}» отвечен дважды: оставьте один ответ',
   aliases: 'в файле ответов больше ссылок (*имя), чем допустимо; напишите ответы полностью',
   notMapping: 'в файле ответов должны быть пары «id или текст вопроса: ответ»',
-  unknownAnswer: '«{key}»: неизвестный ответ «{word}»; у шага бывает skip: причина или unclear: вопрос, у любого вопроса — not-covered: что случилось',
+  unknownAnswer:
+    '«{key}»: неизвестный ответ «{word}»; у шага бывает skip: причина или unclear: вопрос, у шага-обещания — kept: true или время, у любого вопроса — not-covered: что случилось',
   notCoveredWith: '«{key}»: not-covered заканчивает прохождение, поэтому не сочетается со skip и unclear',
+  keptWith: '«{key}»: kept: значит, что обещание дано (шаг сделан), поэтому не сочетается со skip и not-covered',
   answerShape: '«{key}»: ответом может быть слово, число, true/false или skip: причина',
   gapNeedsWhat: '«{key}»: в not-covered нужно написать, что случилось: not-covered: { what: … }',
   gapKey: '«{key}»: в not-covered бывают {list}, а не «{word}»',

@@ -7,6 +7,8 @@
  *   invoice-number: INV-7               # checkpoint → its value, or true / false
  *   greet: { skip: already greeted }    # step → skip with a reason (default: done)
  *   greet: { unclear: what to say? }    # step → note a question, then done
+ *   call-back: { kept: "17:40" }        # promise step → done (the promise is given), and kept at 17:40
+ *                                       #   today (or true: now; "2026-11-27 17:40"), also in a resumed run
  *   paid: true                          # wait → the event happened (also yes, да; no, нет or no entry: suspend)
  *   paid: "11:00"                       # wait → it happened today at 11:00 (or "2026-11-26 16:30")
  *   paid: timeout                       # wait → the time ran out: its timeout steps (also «время вышло», or the
@@ -22,10 +24,12 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { duplicateKeys, lineOverLimit } from '../parse/yaml-limits.js';
 import type { AnswersProblem } from './answers-messages.js';
 import type { Graph, Node } from '../graph/types.js';
+import { documentZone } from '../schedule/task-zone.js';
+import { parseHappened } from './happened.js';
 import type { Answer, Prompt } from './engine.js';
 import type { Gap } from './drive.js';
 
-type AnswerValue = string | number | boolean | null | { skip?: unknown; unclear?: unknown; notCovered?: Gap };
+type AnswerValue = string | number | boolean | null | { skip?: unknown; unclear?: unknown; notCovered?: Gap; kept?: unknown };
 
 type At = { line: number; column: number };
 
@@ -82,16 +86,18 @@ export function parseAnswers(text: string): { answers: AnswersFile } | { error: 
     });
     let v: AnswerValue;
     if (raw instanceof Map) {
-      const obj: { skip?: unknown; unclear?: unknown; notCovered?: Gap } = {};
+      const obj: { skip?: unknown; unclear?: unknown; notCovered?: Gap; kept?: unknown } = {};
       for (const [k, x] of raw) {
         if (k === 'skip') obj.skip = x;
         else if (k === 'unclear') obj.unclear = x;
+        else if (k === 'kept') obj.kept = x;
         else if (k === 'not-covered') {
           const gap = readGap(x);
           if ('error' in gap) return problem(gap.error, gap.args);
           obj.notCovered = gap;
         } else return problem('unknownAnswer', { word: String(k) });
       }
+      if (obj.kept !== undefined && (obj.skip !== undefined || obj.notCovered)) return problem('keptWith');
       if (obj.notCovered && (obj.skip !== undefined || obj.unclear !== undefined)) return problem('notCoveredWith');
       v = obj;
     } else if (raw === null || ['string', 'number', 'boolean'].includes(typeof raw)) {
@@ -144,6 +150,40 @@ function keysOf(node: Node): string[] {
   if (node.kind === 'wait') keys.push(node.event);
   if (node.kind === 'escalation') keys.push(node.reason);
   return keys.map(normalizeKey);
+}
+
+type Entry = { key: string; value: AnswerValue; at?: At };
+
+/**
+ * The first `kept:` answer that cannot stand: on a node that is no promise step, or with a value
+ * that is neither true nor a time not after `now` (read in the promise's zone).
+ */
+export function keptProblem(
+  graph: Graph,
+  answers: AnswersFile,
+  now: number,
+): { entry: Entry; problem: 'not-promise' | 'format' | 'future'; text: string } | null {
+  const promises = new Map<string, Node>();
+  for (const node of Object.values(graph.nodes)) if (node.kind === 'step' && node.promise) for (const k of keysOf(node)) promises.set(k, node);
+  for (const [k, entry] of answers.entries) {
+    const v = entry.value;
+    if (v === null || typeof v !== 'object' || v.kept === undefined) continue;
+    const node = promises.get(k);
+    if (!node) return { entry, problem: 'not-promise', text: '' };
+    const read = keptAt(v.kept, now, documentZone(graph.documents.find((d) => d.file === node.position.file)));
+    if (!read.ok) return { entry, problem: read.error, text: String(v.kept) };
+  }
+  return null;
+}
+
+const nowWords = new Set(['yes', 'да', 'now', 'сейчас', 'kept', 'выполнено']);
+
+/** A `kept:` value: true (or «да», «сейчас») is now; "17:40" today, "2026-11-27 17:40" then; never after now. */
+export function keptAt(value: unknown, now: number, zone: string): { ok: true; at: number } | { ok: false; error: 'format' | 'future' } {
+  if (value === true || (typeof value === 'string' && nowWords.has(normalizeKey(value)))) return { ok: true, at: now };
+  if (typeof value !== 'string') return { ok: false, error: 'format' };
+  const read = parseHappened(value, now, zone);
+  return read.ok ? read : { ok: false, error: read.error === 'future' ? 'future' : 'format' };
 }
 
 const arrivedWords = new Set(['yes', 'arrived', 'happened', 'done', 'да', 'произошло', 'уже произошло', 'случилось', 'готово']);

@@ -30,6 +30,11 @@ export interface Driver {
   next(prompt: Open, session: RunSession): Promise<Action>;
   /** The engine refused an answer: interactive shows it and asks again; scripted stops. */
   rejected(error: string, prompt: Open): Action | null;
+  /**
+   * Before each prompt and once the run has finished: what the driver records outside the flow
+   * (the answers file's promises kept). A message stops the run.
+   */
+  settle?(session: RunSession): string | null;
 }
 
 export type Outcome =
@@ -47,6 +52,8 @@ export interface DriveHooks {
 
 export async function drive(session: RunSession, driver: Driver, hooks: DriveHooks): Promise<Outcome> {
   for (;;) {
+    const unsettled = driver.settle?.(session) ?? null;
+    if (unsettled !== null) return { kind: 'stopped', message: unsettled };
     const prompt = session.prompt();
     if (prompt.kind === 'finished') return { kind: 'finished' };
     const action = await driver.next(prompt, session);

@@ -454,8 +454,9 @@ function advance(graph: Graph, state: RunState, target: string | null | undefine
 /*
  * The promises of a run, read from its path: a `::promise` step answered "done" makes one (the
  * promise was given, at that moment); passing a node its `kept` attribute names keeps it; a run
- * that ends `done` keeps whatever is still open (the task was done); a run that ends otherwise
- * drops them. Pure: the due time comes from a function the caller passes in (the calendar).
+ * that ends `done` keeps the open ones without a `kept` (the task was done), while one whose `kept`
+ * steps the run never passed stays open after the end (kept later by hand: `instr promise kept`);
+ * a run that ends otherwise drops them. Pure: the due time comes from a function the caller passes in (the calendar).
  */
 export interface RunPromise {
   /** The `::promise` step. */
@@ -465,8 +466,8 @@ export interface RunPromise {
   madeAt: string;
   /** When it is due, ms since epoch; null when the instruction's due cannot be computed. */
   due: number | null;
-  /** When and how it was kept. */
-  kept?: { at: string; by: 'step' | 'end' | 'answer' };
+  /** When and how it was kept: by a step, the run's end, the menu or answers file (`answer`), or `instr promise kept` (`hand`). */
+  kept?: { at: string; by: 'step' | 'end' | 'answer' | 'hand' };
   /** The run ended cancelled or failed before it was kept. */
   dropped?: true;
 }
@@ -507,8 +508,8 @@ export function runPromises(graph: Graph, state: RunState, dueOf: DueOf, keptByA
   if (state.finishedAt !== null) {
     for (const p of made) {
       if (p.kept) continue;
-      if (state.status === 'done') p.kept = { at: state.finishedAt, by: 'end' };
-      else p.dropped = true;
+      if (state.status !== 'done') p.dropped = true;
+      else if (!promiseOf(graph, p.node)?.promise?.kept?.length) p.kept = { at: state.finishedAt, by: 'end' };
     }
   }
   return made;

@@ -6,7 +6,10 @@
 import { documentZone } from '../schedule/task-zone.js';
 import type { Answer } from './engine.js';
 import { parseHappened } from './happened.js';
-import { answerEntry, scriptedAnswer, type AnswersFile } from './answers.js';
+import { answerEntry, keptAt, scriptedAnswer, type AnswersFile } from './answers.js';
+import { localDateTime } from '../schedule/zone.js';
+import { promiseOf } from './engine.js';
+import { promiseMessages } from '../i18n/promise-messages.js';
 import { answersProblemText } from './answers-messages.js';
 import type { Action, Driver, Open } from './drive.js';
 import type { RunMessages } from './messages.js';
@@ -30,6 +33,25 @@ export class ScriptedDriver implements Driver {
     private readonly file: string,
     private readonly lang: string,
   ) {}
+
+  /** Promises the file says were kept (`PROMISE: { kept: … }`), once each is made and still open. */
+  settle(session: RunSession): string | null {
+    const t = promiseMessages(this.lang);
+    for (const p of session.promises()) {
+      if (p.kept || p.dropped) continue;
+      const step = promiseOf(session.graph, p.node);
+      const entry = step ? answerEntry(step, this.answers) : undefined;
+      const value = entry?.value;
+      if (!entry || value === null || typeof value !== 'object' || value.kept === undefined || value.kept === false) continue;
+      const place = `${this.where(entry.at)}: `;
+      const doc = session.graph.documents.find((d) => d.file === step!.position.file);
+      const read = keptAt(value.kept, session.now().getTime(), documentZone(doc));
+      if (!read.ok) return `${place}${read.error === 'future' ? t.answerKeptFuture(entry.key, String(value.kept)) : t.answerKeptValue(entry.key)}`;
+      if (!session.keepPromise(p.node, new Date(read.at).toISOString()))
+        return `${place}${t.answerKeptBefore(entry.key, String(value.kept), localDateTime(Date.parse(p.madeAt), documentZone(doc)))}`;
+    }
+    return null;
+  }
 
   /** `answers.yaml:3:1` for an answer the file gives at a place, else the file. */
   private where(at: { line: number; column: number } | undefined): string {

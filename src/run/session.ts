@@ -77,11 +77,11 @@ export class RunSession {
     return runPromises(this.graph, this.state, this.dueOf, this.keptByAnswer);
   }
 
-  /** The user says an open promise was kept: journaled, and it leaves the agenda. */
-  keepPromise(node: string): boolean {
+  /** The user says an open promise was kept (now, or at `at`, ISO): journaled, and it leaves the agenda. */
+  keepPromise(node: string, at: string = this.clock().toISOString()): boolean {
     const open = this.promises().find((p) => p.node === node && !p.kept && !p.dropped);
-    if (!open) return false;
-    const at = this.clock().toISOString();
+    // kept before it was made: not this promise
+    if (!open || at < open.madeAt) return false;
     this.keptByAnswer.set(node, at);
     this.record({ type: 'promise', node, state: 'kept', by: 'answer' }, at);
     return true;

@@ -7,6 +7,7 @@ import { register as graph } from './graph.js';
 import { register as inbox } from './inbox.js';
 import { register as journal } from './journal.js';
 import { register as list } from './list.js';
+import { register as promise } from './promise.js';
 import { register as lint } from './lint.js';
 import { register as report } from './report.js';
 import { register as run } from './run.js';
@@ -18,4 +19,19 @@ import { register as test } from './test.js';
  * Every command's definition (name, arguments, options, help). Definitions are light; each
  * action imports what it needs when it runs, so `instr --version` loads no parser.
  */
-export const commands: Array<(program: Command, io: Io) => void> = [compile, list, show, run, search, diff, graph, test, agenda, report, inbox, journal, lint];
+export const commands: Array<(program: Command, io: Io) => void> = [
+  compile,
+  list,
+  show,
+  run,
+  search,
+  diff,
+  graph,
+  test,
+  agenda,
+  promise,
+  report,
+  inbox,
+  journal,
+  lint,
+];

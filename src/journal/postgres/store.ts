@@ -5,6 +5,7 @@
  */
 import pg from 'pg';
 import type { JournalEvent } from '../events.js';
+import type { EventBody } from '../writer.js';
 import { attachAnswers, type JournalStore, type LoadedRuns, type Question, type RunFilter, type ServerDraft } from '../store.js';
 import { postgresTarget, scrub, type PostgresTarget } from './connection.js';
 import { eventId } from './event-id.js';
@@ -222,6 +223,12 @@ export class PostgresStore implements JournalStore {
     const r = await this.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM instr_events WHERE run = $1', [question.run]);
     const seq = (r.rows[0]?.seq ?? -1) + 1;
     await this.insertEvents([{ v: 1, run: question.run, seq, at, type: 'answered', question: question.seq, node: question.node, answer, user }]);
+  }
+
+  async appendToRun(run: string, body: EventBody, at: string): Promise<JournalEvent | null> {
+    const r = await this.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM instr_events WHERE run = $1', [run]);
+    const record = { v: 1, run, seq: (r.rows[0]?.seq ?? -1) + 1, at, ...body } as JournalEvent;
+    return (await this.insertEvents([record])) === 1 ? record : null;
   }
 
   /** "Not covered" captures of every run (the draft files stay on the runners' machines), oldest first. */

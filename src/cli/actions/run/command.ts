@@ -25,7 +25,7 @@ import { groupRuns, readJournal } from '../../../journal/reader.js';
 import { isOpenStatus, runStatus, type RunStatus } from '../../../journal/run-status.js';
 import { JournalWriteError } from '../../../journal/writer.js';
 import { terminalSafe } from '../../../text/terminal-safe.js';
-import { MAX_ANSWERS_BYTES, parseAnswers, unknownKeys, type AnswersFile } from '../../../run/answers.js';
+import { keptProblem, MAX_ANSWERS_BYTES, parseAnswers, unknownKeys, type AnswersFile } from '../../../run/answers.js';
 import { answersProblemText } from '../../../run/answers-messages.js';
 import { drive, type Driver, type Gap, type Outcome } from '../../../run/drive.js';
 import { startRun } from '../../../run/engine.js';
@@ -114,9 +114,9 @@ async function runOrResume(query: string | undefined, paths: string[], flags: Ru
     throw new ExitError(runMessages(flags.lang ?? docLang(graph, named)).noTerminal, exitCodes.usage);
   }
   const answersLang = flags.lang ?? docLang(graph, query === undefined ? undefined : findTasks(graph, query)[0]);
-  const answers = flags.answers ? await loadAnswers(flags.answers, io.cwd, graph, answersLang) : null;
-  const journal = await openRunJournal(io, flags.journal, () => flags.lang ?? docLang(graph, undefined));
   const clock = clockAt(flags.now, documentZone(graph.documents[0]));
+  const answers = flags.answers ? await loadAnswers(flags.answers, io.cwd, graph, answersLang, clock()) : null;
+  const journal = await openRunJournal(io, flags.journal, () => flags.lang ?? docLang(graph, undefined));
   const ctx: Ctx = { io, flags, graph, root, journalFile: journal.file, journal, answers, interactive: !answers && stdinTTY, stdinTTY, clock };
   try {
     if (resuming) return await resume(ctx, typeof flags.resume === 'string' ? flags.resume : undefined);
@@ -164,7 +164,7 @@ async function runTask(ctx: Ctx, query: string | undefined): Promise<number> {
   }
 }
 
-async function loadAnswers(file: string, cwd: string, graph: Graph, lang: string): Promise<AnswersFile> {
+async function loadAnswers(file: string, cwd: string, graph: Graph, lang: string, now: Date): Promise<AnswersFile> {
   const t = runMessages(lang);
   let text: string;
   try {
@@ -175,6 +175,17 @@ async function loadAnswers(file: string, cwd: string, graph: Graph, lang: string
   }
   const parsed = parseAnswers(text);
   if ('error' in parsed) throw new ExitError(terminalSafe(answersProblemText(parsed.error, file, lang)), exitCodes.usage);
+  // `kept:` on a promise step only, with a time that is not after now: said before the run starts
+  const kept = keptProblem(graph, parsed.answers, now.getTime());
+  if (kept) {
+    const { promiseMessages } = await import('../../../i18n/promise-messages.js');
+    const p = promiseMessages(lang);
+    const key = terminalSafe(kept.entry.key);
+    const why =
+      kept.problem === 'not-promise' ? p.answerNotPromise(key) : kept.problem === 'future' ? p.answerKeptFuture(key, kept.text) : p.answerKeptValue(key);
+    const place = kept.entry.at ? `:${kept.entry.at.line}:${kept.entry.at.column}` : '';
+    throw new ExitError(`${file}${place}: ${why}`, exitCodes.usage);
+  }
   const unknown = unknownKeys(graph, parsed.answers);
   if (unknown.length > 0)
     throw new ExitError(fillRun(t.answersUnknownKeys, { file, keys: unknown.map((k) => `"${terminalSafe(k)}"`).join(', ') }), exitCodes.usage);
@@ -461,7 +472,8 @@ async function continueRun(ctx: Ctx, chosen: Candidate): Promise<number> {
   const last = chosen.events.at(-1)!;
   const writer = ctx.journal.writer(chosen.id, last.seq + 1);
   const session = new RunSession(graph, replay.state, writer, ctx.clock);
-  for (const e of chosen.events) if (e.type === 'promise' && e.state === 'kept' && e.by === 'answer') session.keptByAnswer.set(e.node, e.at);
+  for (const e of chosen.events)
+    if (e.type === 'promise' && e.state === 'kept' && (e.by === 'answer' || e.by === 'hand')) session.keptByAnswer.set(e.node, e.at);
   // A kill between an answer and what the engine did on its own after it (the end of the run,
   // or reaching a wait) leaves those records out: write them now, once.
   const lastWait = chosen.events.findLast((e) => e.type === 'wait' || e.type === 'resume' || e.type === 'timeout');

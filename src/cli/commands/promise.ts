@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import type { Io } from '../io.js';
+import type { PromiseKeptFlags } from '../actions/promise.js';
+
+export function register(program: Command, io: Io): void {
+  const promise = program
+    .command('promise')
+    .description('promises to clients made in runs (::promise steps): `promise kept RUN` marks one kept, also after its run ended');
+  promise
+    .command('kept')
+    .description(
+      'mark a promise to a client kept: a record is appended to the run in the journal (file or server); instr agenda stops listing it, instr report judges it on time or late by the moment kept',
+    )
+    .argument('<run>', 'the run that made the promise (its id, as instr agenda prints it next to the promise)')
+    .argument('[paths...]', 'instruction files or folders (default: instructions)')
+    .option('--promise <id>', 'which promise, when the run owes several: the ::promise step id or its text')
+    .option('--at <time>', 'when it was kept, if earlier than now: 17:40 (today) or 2026-11-27 17:40, in the instruction’s zone')
+    .option('--note <text>', 'what was done («позвонила, клиент согласен»), kept with the record')
+    .option('--user <name>', 'who kept it (default: the OS user name)')
+    .option('--journal <file>', 'the journal: a file, or a postgres:// URL (default: $INSTR_JOURNAL, journal: in instr.config.yaml, else .instr/journal.jsonl)')
+    .option('--now <time>', 'the moment to act at (also INSTR_NOW): 2026-11-30T11:00 in the instruction’s zone')
+    .option('--lang <code>', "language of the messages (default: the run's)")
+    .option('--json', 'print the promise kept as JSON')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  instr promise kept 20261127T130000Z-276442\n  instr promise kept 20261127T130000Z-276442 --at 17:40 --note "позвонила, клиент согласен"\n\nExit codes: 0 marked kept; 2 no such run or promise, already kept, a bad --at, or the journal cannot be read.',
+    )
+    .action(async (run: string, paths: string[], flags: PromiseKeptFlags) => {
+      const { promiseKeptCommand } = await import('../actions/promise.js');
+      process.exitCode = await promiseKeptCommand(run, paths, flags, io);
+    });
+}
