@@ -23,6 +23,8 @@ const en = {
   promiseNo: 'No, not kept',
   promiseLater: 'Not yet',
   promiseKeepHint: 'when kept',
+  promiseOwed: 'the agenda lists one until it is kept',
+  promiseDropped: 'dropped',
   about: 'About',
   aboutAsk: 'What is this run about (a client, a request; optional, Enter to skip)?',
 };
@@ -47,6 +49,8 @@ const ru: typeof en = {
   promiseNo: 'Нет, не выполнено',
   promiseLater: 'Ещё нет',
   promiseKeepHint: 'когда выполните',
+  promiseOwed: 'в повестке, пока не выполнены',
+  promiseDropped: 'снято',
   about: 'О чём',
   aboutAsk: 'О чём это прохождение (клиент, заявка; необязательно, Enter — пропустить)?',
 };

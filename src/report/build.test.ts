@@ -141,7 +141,7 @@ describe('the report', () => {
   it("renders as text and Markdown in the instruction's language", () => {
     const text = reportText(report, 'ru', new Chalk({ level: 0 }));
     expect(text).toContain('Пропущено нечитаемых строк: 2 (6, 38)');
-    expect(text).toContain('Из них по файлу ответов (--answers): 1');
+    expect(text).toContain('Прохождений по файлу ответов (--answers), учтены со всеми: 1');
     expect(text).toContain('mail  Разобрать почту\n    начато 5 · завершено 4 · брошено 1 · медианное время 30 мин');
     expect(text).toContain('3× mail 1. Открыть общий почтовый ящик. manager.md:41');
     const md = reportMarkdown(report, 'en');

@@ -38,6 +38,9 @@ describe('instr promise kept', () => {
     expect(run.code).toBe(0);
     const id = records(journal)[0]!.run;
     expect(records(journal).filter((e) => e.type === 'end')).toHaveLength(1);
+    // the summary says the promise is owed and how to close it (a scripted run prints no steps)
+    expect(run.stdout).toContain('🤝 Перезвонить клиенту с ответом · срок 2026-11-27 18:00 · открыто');
+    expect(run.stdout).toContain(`когда выполните: instr promise kept ${id}`);
 
     const agenda = JSON.parse((await runCli(['agenda', fixture, '--journal', journal, '--now', '2026-11-27T12:00', '--format', 'json'])).stdout) as AgendaJson;
     expect(agenda.dates[0]!.items).toEqual([
@@ -137,9 +140,13 @@ describe('kept: in an answers file', () => {
       journal,
       '--now',
       '2026-11-27T16:00',
+      '--json',
     ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { promises: unknown }).promises).toEqual([
+      { node: 'call-back', text: 'Перезвонить клиенту с ответом', due: '2026-11-30T09:00:00.000Z', kept: '2026-11-27T13:00:00.000Z', state: 'kept' },
+    ]);
     const promises = records(journal).filter((e) => e.type === 'promise');
     expect(promises.map((e) => (e.type === 'promise' ? [e.state, e.by, e.at] : []))).toEqual([
       ['made', undefined, '2026-11-27T13:00:00.000Z'],

@@ -32,6 +32,7 @@ export function register(program: Command, io: Io): void {
         '  "Бухгалтер подтвердил срок в CRM": да        # a wait: да / yes (it happened), "11:00" (it happened then),',
         '                                              #   время вышло / timeout (its steps for a missed wait), нет / no (wait)',
         '  "(the step\'s text)": { skip: причина }       # a step: done by default; skip: reason, or unclear: question',
+        '  "(a 🤝 promise\'s text)": { kept: true }      # a promise: given, and kept now ("17:40": kept then); after the run: instr promise kept RUN',
         'A prompt the file does not answer is asked at a terminal, or stops the run (exit 2) naming the prompt and its options.',
         '',
         'Exit codes: 0 done, paused or suspended; 1 the run failed or cannot be resumed; 2 usage error or a missing answer; 130 interrupted (Ctrl-C, resumable).',

@@ -45,6 +45,7 @@ import { documentZone } from '../../../schedule/task-zone.js';
 import { localDateTime } from '../../../schedule/zone.js';
 import { asksAbout, normalizeAbout } from '../../../run/about.js';
 import { timeMessages } from '../../../i18n/time-messages.js';
+import { promiseLines, runPromiseSummary } from './promise-lines.js';
 
 const RUN_ID = /^\d{8}T\d{6}Z-[0-9a-f]+$/;
 
@@ -340,11 +341,19 @@ async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: str
   const { io } = ctx;
   const c = io.color;
   const summary = () => summarize(ctx.graph, session.state, session.runId);
-  const json = (extra: Record<string, unknown> = {}) => io.out(jsonText({ ...summary(), journal: ctx.journalFile, ...extra }));
+  const promises = () => {
+    const list = runPromiseSummary(session);
+    return list.length > 0 ? { promises: list } : {};
+  };
+  const json = (extra: Record<string, unknown> = {}) => io.out(jsonText({ ...summary(), ...promises(), journal: ctx.journalFile, ...extra }));
+  const promiseText = () => {
+    const lines = promiseLines(session, lang, c);
+    return lines.length > 0 ? `\n${wrapLines(lines, io.columns).join('\n')}\n` : '';
+  };
   switch (outcome.kind) {
     case 'finished': {
       if (ctx.flags.json) json();
-      else io.out(`\n${wrapLines(summaryLines(summary(), lang, t, c, stepNumbers(indexGraph(ctx.graph))), io.columns).join('\n')}\n`);
+      else io.out(`\n${wrapLines(summaryLines(summary(), lang, t, c, stepNumbers(indexGraph(ctx.graph))), io.columns).join('\n')}\n${promiseText()}`);
       return session.state.status === 'failed' ? exitCodes.findings : exitCodes.ok;
     }
     case 'paused': {
@@ -359,7 +368,7 @@ async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: str
       else {
         // A scripted run printed none of its steps: what was done so far, as a finished run shows it.
         if (ctx.flags.answers !== undefined)
-          io.out(`\n${wrapLines(summaryLines(summary(), lang, t, c, stepNumbers(indexGraph(ctx.graph))), io.columns).join('\n')}\n`);
+          io.out(`\n${wrapLines(summaryLines(summary(), lang, t, c, stepNumbers(indexGraph(ctx.graph))), io.columns).join('\n')}\n${promiseText()}`);
         io.out(`\n${c.blue('⏳')} ${t.suspended} ${terminalSafe(event)}\n${t.resumeHint}\n`);
       }
       return exitCodes.ok;

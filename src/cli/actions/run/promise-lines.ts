@@ -1,0 +1,51 @@
+/**
+ * The promises a run made, under its summary: where each stands and, for one still owed, the
+ * command that closes it — a scripted run prints no steps, so this is where the person learns
+ * that the agenda will remind them.
+ */
+import type { ChalkInstance } from 'chalk';
+import { promiseState } from '../../../journal/promise-state.js';
+import type { RunSession } from '../../../run/session.js';
+import { timeMessages } from '../../../i18n/time-messages.js';
+import { localDateTime } from '../../../schedule/zone.js';
+import { terminalSafe } from '../../../text/terminal-safe.js';
+
+export interface PromiseSummary {
+  node: string;
+  text: string;
+  /** ISO, or null when the instruction's due cannot be computed. */
+  due: string | null;
+  kept: string | null;
+  state: ReturnType<typeof promiseState>;
+}
+
+export function runPromiseSummary(session: RunSession): PromiseSummary[] {
+  const now = session.now().getTime();
+  return session.promises().map((p) => {
+    const keptAt = p.kept ? Date.parse(p.kept.at) : undefined;
+    return {
+      node: p.node,
+      text: p.text,
+      due: p.due === null ? null : new Date(p.due).toISOString(),
+      kept: p.kept ? p.kept.at : null,
+      state: promiseState({ due: p.due, ...(keptAt !== undefined && { keptAt }), ...(p.dropped && { dropped: true }) }, now),
+    };
+  });
+}
+
+export function promiseLines(session: RunSession, lang: string, c: ChalkInstance): string[] {
+  const list = runPromiseSummary(session);
+  if (list.length === 0) return [];
+  const t = timeMessages(lang);
+  const zone = (node: string) => session.times.forFile(session.graph.nodes[node]?.position.file ?? '').zone;
+  const words = { kept: t.promiseKept, late: t.promiseKeptLate, broken: t.promiseBroken, open: t.promiseOpen, dropped: t.promiseDropped };
+  const owed = (p: PromiseSummary) => p.state === 'open' || p.state === 'broken';
+  const lines = [`${t.promisesTitle}${list.some(owed) ? ` (${t.promiseOwed})` : ''}:`];
+  for (const p of list) {
+    const due = p.due === null ? '' : ` · ${t.promiseDue} ${localDateTime(Date.parse(p.due), zone(p.node))}`;
+    lines.push(`  🤝 ${terminalSafe(p.text)}${c.dim(`${due} · ${words[p.state]}`)}`);
+    // the command on a line of its own, so that it is not wrapped and can be copied whole
+    if (owed(p) && session.runId !== null) lines.push(`     ${c.dim(`${t.promiseKeepHint}:`)} instr promise kept ${session.runId}`);
+  }
+  return lines;
+}
