@@ -133,6 +133,7 @@ describeWithServer('the server folds the working-time events as the file journal
           madeAt: Date.parse('2026-11-27T10:01:00.000Z'),
           due: Date.parse('2026-11-30T09:00:00.000Z'),
           keptAt: Date.parse('2026-11-30T10:00:00.000Z'),
+          keptBy: 'step',
         },
       ]);
       const paused = server.runs.get('paused')!;
