@@ -152,7 +152,7 @@ describeWithServer('the journal on PostgreSQL', () => {
     // a role no instruction is for is a usage error that names the roles there are, not an empty report
     const noRole = await instr(['report', instructions, '--journal', url, ...period, '--role', 'nobody'], temp);
     expect(noRole.code).toBe(2);
-    expect(noRole.stderr).toContain('--role "nobody"');
+    expect(noRole.stderr).toContain('--role «nobody»');
   }
 
   it('works with the least-privilege role of docs/team-journal.md: inserts and reads, cannot delete, update or drop', async () => {
