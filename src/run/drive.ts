@@ -10,8 +10,8 @@ export type Action =
   | { kind: 'suspend' }
   /** "This is not in the instruction": capture a draft, then ask the same prompt again, or end the run there. */
   | { kind: 'not-covered'; gap: Gap }
-  /** Scripted mode cannot go on (a missing or wrong answer). */
-  | { kind: 'stop'; message: string };
+  /** Scripted mode cannot go on (a wrong answer; `missing`: the file has no answer here, the run stays resumable). */
+  | { kind: 'stop'; message: string; missing?: boolean };
 
 /** A situation the instruction does not cover, as the person described it. */
 export interface Gap {
@@ -41,7 +41,7 @@ export type Outcome =
   | { kind: 'finished' }
   | { kind: 'paused'; interrupted: boolean; until?: string }
   | { kind: 'suspended' }
-  | { kind: 'stopped'; message: string };
+  | { kind: 'stopped'; message: string; missing?: boolean };
 
 export interface DriveHooks {
   /** Captures the draft and journals it; ends the run when the person chose to stop there. */
@@ -74,7 +74,7 @@ export async function drive(session: RunSession, driver: Driver, hooks: DriveHoo
         hooks.notCovered(action.gap, session);
         break;
       case 'stop':
-        return { kind: 'stopped', message: action.message };
+        return { kind: 'stopped', message: action.message, ...(action.missing && { missing: true }) };
     }
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Scripted mode: answers come from the --answers file. A missing answer stops the run (exit 2)
- * unless a terminal is there to ask it (`ask`, the interactive driver); it never waits on a
+ * Scripted mode: answers come from the --answers file. A missing answer stops the run (exit 2;
+ * the run is paused, resumable with more answers) unless a terminal is there to ask it (`ask`, the interactive driver); it never waits on a
  * closed stdin.
  */
 import { documentZone } from '../schedule/task-zone.js';
@@ -68,7 +68,7 @@ export class ScriptedDriver implements Driver {
     if (queued) return { kind: 'answer', answer: queued };
     const got = scriptedAnswer(prompt, this.answers);
     if ('missing' in got) {
-      if (!this.ask) return { kind: 'stop', message: missingMessage(prompt, this.t) };
+      if (!this.ask) return { kind: 'stop', message: missingMessage(prompt, this.t), missing: true };
       this.asked = true;
       return this.ask.next(prompt, session);
     }
@@ -103,13 +103,18 @@ export class ScriptedDriver implements Driver {
   }
 }
 
-/** "No answer for the decision "in-tariff" (Задача входит в тариф?); options: yes (Да), no (Нет)". */
+/**
+ * "No answer for "in-tariff" (Is it in the tariff?); options: yes (Yes), no (No)", then the line to
+ * add to the answers file, keyed by the prompt's text as `instr show` prints it (ids may be generated).
+ */
 function missingMessage(prompt: Open, t: RunMessages): string {
   const n = prompt.node;
+  const line = (key: string, value: string) => `\n${t.addAnswer}\n  ${JSON.stringify(key)}: ${JSON.stringify(value)}`;
   if (n.kind === 'decision') {
     const options = n.options.map((o) => `${o.id} (${o.label})`).join(', ');
-    return `${t.missingAnswer} "${n.id}" (${n.question}); ${t.options}: ${options}`;
+    return `${t.missingAnswer} "${n.id}" (${n.question}); ${t.options}: ${options}${line(n.question, n.options[0]?.label ?? '')}`;
   }
-  if (n.kind === 'checkpoint') return `${t.missingAnswer} "${n.id}" (${n.text}): ${n.value ? n.value : 'true / false'}`;
+  if (n.kind === 'checkpoint')
+    return `${t.missingAnswer} "${n.id}" (${n.text}): ${n.value ? n.value : 'true / false'}${line(n.text, n.value ? n.value : 'true')}`;
   return `${t.missingAnswer} "${n.id}"`;
 }

@@ -131,12 +131,22 @@ describe('instr run --answers (scripted)', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ task: 'request', status: 'cancelled', outcome: 'The client refused' });
   });
 
-  it('a missing answer exits 2 naming the decision and its options, and never waits for input', async () => {
+  it('a missing answer exits 2 naming the decision, its options and the line to write; the run is paused and continues with more answers (friend test round 5)', async () => {
     const { journal, file } = files('missing', 'greet: { skip: already greeted }\n');
-    const r = await runCli(['run', 'request', fixture, '--answers', file, '--journal', journal]);
+    const r = await runCli(['run', 'request', fixture, '--answers', file, '--journal', journal, '--now', '2026-11-27T10:00:00Z']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('"in-tariff" (Is it in the tariff?); options: yes (Yes), no (No)');
-    expect(events(journal).at(-1)).toMatchObject({ type: 'abandon' });
+    expect(r.stderr).toContain('Write the answer into an answers file, for example:\n  "Is it in the tariff?": "Yes"');
+    // the path so far is printed, and the run is paused, not cancelled
+    expect(r.stdout).toMatch(/Greet/);
+    expect(events(journal).at(-1)).toMatchObject({ type: 'pause' });
+    const run = String(events(journal)[0]!.run);
+    expect(r.stderr).toContain(`instr run --resume ${run} --answers MORE.yaml`);
+    const more = files('missing-more', 'in-tariff: no\nagree: refuse\n');
+    const again = await runCli(['run', fixture, '--resume', run, '--answers', more.file, '--journal', journal, '--json', '--now', '2026-11-27T10:05:00Z']);
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ run, status: 'cancelled', outcome: 'The client refused' });
   });
 
   it('rejects a key that names nothing, an unknown option and an unknown task with exit 2', async () => {

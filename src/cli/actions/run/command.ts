@@ -374,6 +374,14 @@ async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: str
       return exitCodes.ok;
     }
     case 'stopped': {
+      if (outcome.missing) {
+        // the file lacks an answer: the run waits for more answers (friend test: it used to be cancelled)
+        session.record({ type: 'pause', node: session.state.node ?? '' });
+        if (ctx.flags.json) json({ missing: session.state.node });
+        else io.out(`\n${wrapLines(summaryLines(summary(), lang, t, c, stepNumbers(indexGraph(ctx.graph))), io.columns).join('\n')}\n`);
+        const again = `instr run --resume ${session.runId ?? ''} --answers ${t.moreAnswersFile}`;
+        throw new ExitError(terminalSafe(`${outcome.message}\n${fillRun(t.missingPaused, { run: session.runId ?? '' })}\n  ${again}`), exitCodes.usage);
+      }
       // a new scripted run that cannot go on is abandoned; a resumed run stays resumable
       if (resumed) session.record({ type: 'pause', node: session.state.node ?? '' });
       else session.record({ type: 'abandon', reason: outcome.message });
