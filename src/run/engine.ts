@@ -111,8 +111,11 @@ export type Answer =
   | { type: 'ack' }
   /** The awaited event happened; `at` (ISO) when it was earlier than now. */
   | { type: 'arrived'; at?: string }
-  /** The wait's time ran out: do its timeout steps. */
-  | { type: 'timeout' }
+  /**
+   * The wait's time ran out: do its timeout steps. `notBefore` (ISO, and `local`: the same moment
+   * as the instruction's clock shows it): when the timeout falls; an answer before it is refused.
+   */
+  | { type: 'timeout'; notBefore?: { at: string; local: string } }
   | { type: 'back'; to?: string };
 
 /** Why an answer was refused: a code and its values, worded per language by run/refusal-text.ts; `error` is the English text. */
@@ -123,6 +126,7 @@ export type RefusalCode =
   | 'notAnOption'
   | 'needsValue'
   | 'noTimeoutSteps'
+  | 'timeoutNotYet'
   | 'notATime'
   | 'afterNow'
   | 'wrongAnswer'
@@ -284,6 +288,12 @@ export function applyAnswer(graph: Graph, state: RunState, answer: Answer, now: 
       if (answer.type === 'timeout') {
         if (!prompt.node.onTimeout)
           return refuse('noTimeoutSteps', { event: prompt.node.event }, `The wait "${prompt.node.event}" has no steps for when its time runs out`);
+        if (answer.notBefore && Date.parse(now) < Date.parse(answer.notBefore.at))
+          return refuse(
+            'timeoutNotYet',
+            { event: prompt.node.event, at: answer.notBefore.local },
+            `The time of the wait "${prompt.node.event}" runs out only at ${answer.notBefore.local}`,
+          );
         entry.answer = 'timeout';
         record();
         advance(graph, next, prompt.node.onTimeout.next, now);

@@ -5,6 +5,7 @@
  */
 import type { EndStatus } from '../journal/run-status.js';
 import { WorkTimes } from '../calendar/work-times.js';
+import { localDateTime } from '../schedule/zone.js';
 import type { Graph } from '../graph/types.js';
 import type { JournalEvent } from '../journal/events.js';
 import type { EventBody, JournalWriter } from '../journal/writer.js';
@@ -60,6 +61,7 @@ export class RunSession {
   apply(answer: Answer): Result {
     const before = this.state;
     const now = this.clock();
+    if (answer.type === 'timeout') answer = this.withTimeoutMoment(before, answer);
     const result = applyAnswer(this.graph, before, answer, now.toISOString());
     if (!result.ok) return result;
     const after = result.state;
@@ -70,6 +72,17 @@ export class RunSession {
     const fromPath = answer.type === 'back' || answer.type === 'unclear' ? after.path.length : before.path.length + 1;
     this.recordAutomatic(after, fromPath, null, now);
     return result;
+  }
+
+  /** A timeout answer carries when the wait's time runs out (counted from when the run reached the wait). */
+  private withTimeoutMoment(state: RunState, answer: Answer & { type: 'timeout' }): Answer {
+    const prompt = currentPrompt(this.graph, state);
+    if (prompt.kind !== 'wait' || !prompt.node.timeout) return answer;
+    const file = prompt.node.position.file;
+    const reached = Date.parse(state.path.at(-1)?.at ?? state.startedAt);
+    const due = Number.isFinite(reached) ? this.times.due(file, reached, prompt.node.timeout) : null;
+    if (due === null) return answer;
+    return { ...answer, notBefore: { at: new Date(due).toISOString(), local: localDateTime(due, this.times.forFile(file).zone) } };
   }
 
   /** The run's promises now: made, kept or open (see run/promises.ts). */

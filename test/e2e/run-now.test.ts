@@ -63,8 +63,17 @@ describe('a wait whose time ran out', () => {
     const journal = join(temp, 'timeout.jsonl');
     const file = join(temp, 'timeout.yaml');
     writeFileSync(file, answers.replace('equipment-approval: "11:00"', 'equipment-approval: timeout'));
+    const first = join(temp, 'timeout-first.yaml');
+    writeFileSync(first, answers.replace('equipment-approval: "11:00"\n', ''));
     // Friday 27 November 2026, 15:00; three calendar days later is Monday 30 November, 15:00
-    const r = await runCli(['run', 'equipment', '--answers', file, '--journal', journal, '--now', '2026-11-27T15:00', '--json']);
+    const waiting = await runCli(['run', 'equipment', '--answers', first, '--journal', journal, '--now', '2026-11-27T15:00', '--json']);
+    expect(waiting.code).toBe(0);
+    const run = (JSON.parse(waiting.stdout) as { run: string }).run;
+    // friend test round 5: «время вышло» before the timeout falls is refused, and the run stays resumable
+    const early = await runCli(['run', '--resume', run, '--answers', file, '--journal', journal, '--now', '2026-11-29T15:00']);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain('Время ожидания «Директор согласовал заявку» ещё не вышло: оно выйдет 2026-11-30 15:00 (местное время инструкции)');
+    const r = await runCli(['run', '--resume', run, '--answers', file, '--journal', journal, '--now', '2026-11-30T15:00', '--json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ status: 'waiting', node: 'equipment-approval' });
@@ -73,12 +82,26 @@ describe('a wait whose time ran out', () => {
     expect(ev[at]).toMatchObject({ node: 'equipment-approval' });
     expect(ev.slice(at).map((e) => e.type)).toEqual(['timeout', 'step', 'wait']);
     expect(ev.filter((e) => e.type === 'wait' && e.node === 'equipment-approval')).toHaveLength(2);
-    expect(ev.at(-1)).toMatchObject({ type: 'wait', node: 'equipment-approval', timeoutAt: '2026-11-30T12:00:00.000Z' });
+    expect(ev.at(-1)).toMatchObject({ type: 'wait', node: 'equipment-approval', timeoutAt: '2026-12-03T12:00:00.000Z' });
 
     // shown as a branch of the wait
     const shown = await runCli(['show', 'equipment']);
     expect(shown.stdout).toMatch(
       /⏸ Ждать: Директор согласовал заявку[^\n]*\n(.*\n)?\s+⌛ Время вышло, директор не ответила\n\s+11\.t\.1\. Написать директору в Telegram/,
     );
+  });
+});
+
+describe('--resume --now (friend test round 5)', () => {
+  it("refuses a moment earlier than the run's last event, naming it", async () => {
+    const journal = join(temp, 'backwards.jsonl');
+    const file = join(temp, 'backwards.yaml');
+    writeFileSync(file, answers.replace('equipment-approval: "11:00"\n', ''));
+    const waiting = await runCli(['run', 'equipment', '--answers', file, '--journal', journal, '--now', '2026-11-27T15:00', '--json']);
+    const run = (JSON.parse(waiting.stdout) as { run: string }).run;
+    const back = await runCli(['run', '--resume', run, '--answers', file, '--journal', journal, '--now', '2026-11-26T15:00']);
+    expect(back.code).toBe(2);
+    expect(back.stderr).toContain(`последнее событие прохождения ${run} записано 2026-11-27 15:00, а сейчас — 2026-11-26 15:00`);
+    expect(events(journal).at(-1)).toMatchObject({ type: 'wait' });
   });
 });

@@ -49,16 +49,14 @@ describe('instr run --answers (scripted)', () => {
   });
 
   it('takes «время вышло» at a wait, and a suspended scripted run prints the steps done so far (friend test round 4)', async () => {
-    const { journal, file } = files(
-      'suspended',
-      [
-        '"Понятно, что именно нужно сделать и к какому сроку?": Да, понятно',
-        'urgency: Нет, обычный срок',
-        'in-tariff: Да, входит',
-        '"Бухгалтер подтвердил срок в CRM": время вышло',
-      ].join('\n'),
-    );
-    const r = await runCli(['run', 'request', '--answers', file, '--journal', journal, '--user', 'ci', '--about', 'ООО Тест']);
+    const lines = ['"Понятно, что именно нужно сделать и к какому сроку?": Да, понятно', 'urgency: Нет, обычный срок', 'in-tariff: Да, входит'];
+    const { journal, file } = files('suspended', [...lines, '"Бухгалтер подтвердил срок в CRM": время вышло'].join('\n'));
+    const first = files('suspended-first', lines.join('\n'));
+    const at = ['--now', '2026-11-27T10:00'];
+    const waiting = await runCli(['run', 'request', '--answers', first.file, '--journal', journal, '--user', 'ci', '--about', 'ООО Тест', ...at, '--json']);
+    const run = (JSON.parse(waiting.stdout) as { run: string }).run;
+    // the wait's timeout is 2 working hours: at 12:30 it has run out
+    const r = await runCli(['run', '--resume', run, '--answers', file, '--journal', journal, '--now', '2026-11-27T12:30']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('8.a.3 ✓ Написать бухгалтеру в рабочий чат «Баланс — офис»');
@@ -68,7 +66,7 @@ describe('instr run --answers (scripted)', () => {
       'unknown-word',
       '"Понятно, что именно нужно сделать и к какому сроку?": Да, понятно\nurgency: Нет, обычный срок\nin-tariff: Да, входит\naccountant-confirmed: может быть\n',
     );
-    const refused = await runCli(['run', 'request', '--answers', unknown.file, '--journal', unknown.journal, '--user', 'ci', '--about', 'x']);
+    const refused = await runCli(['run', 'request', '--answers', unknown.file, '--journal', unknown.journal, '--user', 'ci', '--about', 'x', ...at]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('ожидание принимает «да» (уже произошло)');
     expect(refused.stderr).toContain('«может быть»');

@@ -20,7 +20,7 @@ export function register(program: Command, io: Io): void {
     )
     .option(
       '--now <date-time>',
-      "the moment the run acts at, e.g. 2026-11-27T17:30 in the instruction's zone: answers, waits and deadlines count from it (default: $INSTR_NOW or the clock)",
+      "the moment the run acts at, e.g. 2026-11-27T17:30 in the instruction's zone: answers, waits and deadlines count from it (default: $INSTR_NOW or the clock); with --resume, not before the run's last event",
     )
     .addHelpText(
       'after',
@@ -30,7 +30,7 @@ export function register(program: Command, io: Io): void {
         '  "Понятно, что именно нужно сделать и к какому сроку?": Да, понятно   # a decision: the option (its text, its letter as show prints it, or id)',
         '  "Клиент подтвердил, что получил результат": true                   # a checkpoint: true / false, or its value',
         '  "Бухгалтер подтвердил срок в CRM": да        # a wait: да / yes (it happened), "11:00" (it happened then),',
-        '                                              #   время вышло / timeout (its steps for a missed wait), нет / no (wait)',
+        '                                              #   время вышло / timeout (its steps for a missed wait; refused before its timeout= runs out), нет / no (wait)',
         '  "(the step\'s text)": { skip: причина }       # a step: done by default; skip: reason, or unclear: question',
         '  "(a 🤝 promise\'s text)": { kept: true }      # a promise: given, and kept now ("17:40": kept then); after the run: instr promise kept RUN',
         'A prompt the file does not answer is asked at a terminal, or pauses the run (exit 2) naming the prompt, its options and the line to add;',

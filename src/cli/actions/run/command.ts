@@ -487,6 +487,16 @@ async function continueRun(ctx: Ctx, chosen: Candidate): Promise<number> {
     io.err(`${io.color.yellow('instr:')} ${t.changedContinue}${revisions}\n`);
   }
   const last = chosen.events.at(-1)!;
+  // time cannot go backwards within a run (--now earlier than what the journal already holds)
+  const lastAt = Date.parse(last.at);
+  if (Number.isFinite(lastAt) && ctx.clock().getTime() < lastAt) {
+    const task0 = graph.tasks.find((x) => x.id === start.task);
+    const zone = documentZone(graph.documents.find((d) => d.file === task0?.file) ?? graph.documents[0]);
+    throw new ExitError(
+      fillRun(t.nowBeforeLast, { run: chosen.id, last: localDateTime(lastAt, zone), now: localDateTime(ctx.clock().getTime(), zone) }),
+      exitCodes.usage,
+    );
+  }
   const writer = ctx.journal.writer(chosen.id, last.seq + 1);
   const session = new RunSession(graph, replay.state, writer, ctx.clock);
   for (const e of chosen.events)
