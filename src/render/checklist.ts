@@ -1,3 +1,4 @@
+import { promiseDueText } from '../i18n/promise-due-text.js';
 import { timeMessages } from '../i18n/time-messages.js';
 import { roleMentions } from '../analyze/role-mentions.js';
 import { nodeLabel } from '../graph/node-text.js';
@@ -77,10 +78,8 @@ function pushNote(lines: ChecklistLine[], markdown: string, depth: number): void
 function describe(node: Node, t: Messages, index: GraphIndex, lang: string | undefined): string {
   switch (node.kind) {
     case 'step':
-      // a promise to a client says when it is due, as written (the run shows the moment)
-      return node.promise
-        ? `🤝 ${node.markdown} (${timeMessages(lang ?? 'en').promiseDue}: ${node.promise.due}${node.promise.after ? `; ${node.promise.after}` : ''})`
-        : node.markdown;
+      // a promise to a client says when it is due, in words (the run shows the moment)
+      return node.promise ? `🤝 ${node.markdown} (${timeMessages(lang ?? 'en').promiseDue}: ${promiseDueText(node.promise, lang)})` : node.markdown;
     case 'decision':
       return `${node.question}`;
     case 'jump': {
