@@ -18,7 +18,10 @@ export function register(program: Command, io: Io): void {
       'journal of runs: a file or a postgres:// URL (default: $INSTR_JOURNAL, journal: in instr.config.yaml, else .instr/journal.jsonl)',
     )
     .option('--user <name>', 'only the runs of this user')
-    .option('--role <role>', 'only the instructions for this role (front matter role:): their tasks, schedules and runs')
+    .option(
+      '--role <role>',
+      'only the instructions for this role (front matter role: in any case or word form, the instruction id, or a roles: id): their tasks, schedules and runs',
+    )
     .option('--lang <code>', "language of the labels (default: the instruction's)")
     .option(
       '--now <date-time>',
