@@ -11,7 +11,7 @@ export interface LinkedFile {
 
 /** The one thing a user named for `instr show`; exit 2 with the candidates when none or several match. */
 export function resolveTarget(graph: Graph, query: string, files: LinkedFile[], lang?: string): Target {
-  const matches = qualified(graph, query, files) ?? findTargets(graph, query, files);
+  const matches = findTargetsFor(graph, query, files);
   if (matches.length === 1) return matches[0]!;
   const language = lang ?? matches[0]?.document?.lang ?? graph.documents[0]?.lang;
   const t = showMessages(language);
@@ -26,7 +26,13 @@ export function resolveTarget(graph: Graph, query: string, files: LinkedFile[], 
     for (const f of files) known.push({ kind: 'file', path: f.path, document: f.document });
     throw new ExitError(`${fill(t.notFound, { q: terminalSafe(query) })} ${t.known}\n${candidateLines(known, t)}\n${t.showHint}`, exitCodes.usage);
   }
-  throw new ExitError(`${fill(t.ambiguous, { q: terminalSafe(query) })}\n${candidateLines(matches, t)}`, exitCodes.usage);
+  // several: each with the full command that shows it (friend test round 5)
+  throw new ExitError(`${fill(t.ambiguous, { q: terminalSafe(query) })}\n${candidateLines(matches, t, 'instr show ')}`, exitCodes.usage);
+}
+
+/** What a query names: inside one instruction with `id:`, else anywhere. */
+export function findTargetsFor(graph: Graph, query: string, files: LinkedFile[]): Target[] {
+  return qualified(graph, query, files) ?? findTargets(graph, query, files);
 }
 
 function kindLabel(target: Target, t: ShowMessages): string {
@@ -64,12 +70,12 @@ function typedId(x: Target, all: Target[]): string {
   return shared ? `${x.document!.id}:${id}` : id;
 }
 
-function candidateLines(targets: Target[], t: ShowMessages): string {
-  const width = Math.min(40, Math.max(...targets.map((x) => typedId(x, targets).length)));
+function candidateLines(targets: Target[], t: ShowMessages, command = ''): string {
+  const width = Math.min(40, Math.max(...targets.map((x) => command.length + typedId(x, targets).length)));
   return targets
     .map(
       (x) =>
-        `  ${terminalSafe(typedId(x, targets)).padEnd(width)}  ${terminalSafe(targetTitle(x))} (${kindLabel(x, t)}${x.document ? `, ${terminalSafe(x.kind === 'role' ? x.documents.map((d) => d.file).join(', ') : x.document.file)}` : ''})`,
+        `  ${(command + terminalSafe(typedId(x, targets))).padEnd(width)}  ${terminalSafe(targetTitle(x))} (${kindLabel(x, t)}${x.document ? `, ${terminalSafe(x.kind === 'role' ? x.documents.map((d) => d.file).join(', ') : x.document.file)}` : ''})`,
     )
     .join('\n');
 }

@@ -1,3 +1,4 @@
+import { sectionId } from './section-id.js';
 import { stem, words } from '../text/words.js';
 import type { Document, Graph, Role, Section, Task } from './types.js';
 
@@ -63,7 +64,7 @@ export function findTargets(graph: Graph, query: string, files: Array<{ path: st
     if (document.id === q) ids.push({ kind: 'document', document });
     else if (document.file === q) names.push({ kind: 'document', document });
     for (const section of document.sections) {
-      if (section.id === q) ids.push({ kind: 'section', section, document });
+      if (section.id === q || sectionId(section) === q) ids.push({ kind: 'section', section, document });
       else if (section.kind === q) names.push({ kind: 'section', section, document });
     }
   }
@@ -135,7 +136,7 @@ export function targetId(target: Target): string {
     case 'task':
       return target.task.id;
     case 'section':
-      return target.section.id;
+      return sectionId(target.section);
     case 'document':
       return target.document.id;
     case 'role':

@@ -1,4 +1,5 @@
-import type { Graph, Node, Section, Task } from '../graph/types.js';
+import type { Graph, Node, Task } from '../graph/types.js';
+import { sectionId } from '../graph/section-id.js';
 
 /** What a search result is. */
 export type SearchKind =
@@ -40,23 +41,6 @@ export interface TemplateFile {
   /** Path relative to the compiled root, as in Link.resolved. */
   path: string;
   text: string;
-}
-
-/** The id a section goes by: its own id, else its kind, else a slug of its title. */
-export function sectionId(section: Section): string {
-  // The class names a reference section the way `instr show norms` does; a derived id comes last.
-  if (section.id && section.explicitId) return section.id;
-  if (section.kind && section.kind !== 'tasks' && section.kind !== 'situations' && section.kind !== 'intro') return section.kind;
-  return section.id || slug(section.title);
-}
-
-function slug(title: string): string {
-  return (
-    title
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '') || 'section'
-  );
 }
 
 /** Every searchable piece of the graph and of the templates it links. */

@@ -1,3 +1,4 @@
+import { sectionId } from '../../graph/section-id.js';
 import type { Document, Graph, Section } from '../../graph/types.js';
 import { jsonText } from '../../render/json-text.js';
 import { showMessages } from '../../i18n/show-messages.js';
@@ -38,7 +39,7 @@ export function showSection(section: Section, document: Document, ctx: ShowConte
 function sectionLines(section: Section, document: Document, ctx: Pick<ShowContext, 'io' | 'root'>): string[] {
   const c = ctx.io.color;
   const lines = [
-    `${c.bold(terminalSafe(section.title))} ${c.dim(`#${section.id}${section.kind ? ` · .${section.kind}` : ''} · ${document.file}:${section.position.line}`)}`,
+    `${c.bold(terminalSafe(section.title))} ${c.dim(`#${sectionId(section)}${section.kind ? ` · .${section.kind}` : ''} · ${document.file}:${section.position.line}`)}`,
   ];
   if (section.content) {
     lines.push('');
@@ -77,9 +78,9 @@ export function showDocument(document: Document, ctx: ShowContext): number {
   io.out(`\n${c.underline(t.sections)}\n`);
   const sections = document.sections.filter((s) => s.kind !== 'intro');
   const taskIds = graph.tasks.filter((x) => x.file === document.file).map((x) => x.id);
-  const width = Math.min(32, Math.max(0, ...sections.map((s) => s.id.length), ...taskIds.map((id) => id.length + 2)));
+  const width = Math.min(32, Math.max(0, ...sections.map((s) => sectionId(s).length), ...taskIds.map((id) => id.length + 2)));
   for (const section of sections) {
-    io.out(`  ${c.cyan(section.id.padEnd(width))}  ${c.bold(terminalSafe(section.title))}${section.kind ? c.dim(` .${section.kind}`) : ''}\n`);
+    io.out(`  ${c.cyan(sectionId(section).padEnd(width))}  ${c.bold(terminalSafe(section.title))}${section.kind ? c.dim(` .${section.kind}`) : ''}\n`);
     for (const id of section.tasks) {
       const task = graph.tasks.find((x) => x.id === id && x.file === document.file);
       if (task) io.out(`    ${c.cyan(task.id.padEnd(width - 2))}  ${terminalSafe(task.title)}\n`);

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { exitCodes } from '../errors.js';
+import { ExitError, exitCodes } from '../errors.js';
 import { type Io } from '../io.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { loadInstructions } from '../load.js';
-import { resolveTarget } from '../resolve-target.js';
+import { findTargetsFor, resolveTarget } from '../resolve-target.js';
 import { timeSuffix } from './list.js';
 import { showDocument, showFile, showSection } from './show-parts.js';
 import { indexGraph } from '../../graph/query.js';
@@ -30,6 +30,11 @@ export async function showCommand(query: string, paths: string[], flags: ShowFla
   }
   const { graph, root } = await loadInstructions(paths, io);
   const files = linkedFiles(graph).filter((f) => existsSync(join(root, f.path)));
+  if (findTargetsFor(graph, query, files).length === 0) {
+    // nothing by that name: the nearest things by synonyms and search, with their commands (friend test round 5)
+    const nearest = await (await import('./show-suggest.js')).nearestText(graph, root, io, query, flags.lang, 'show');
+    if (nearest) throw new ExitError(nearest, exitCodes.usage);
+  }
   const target = resolveTarget(graph, query, files, flags.lang);
   const ctx = { io, graph, root, lang: flags.lang ?? target.document?.lang, json: Boolean(flags.json) };
   switch (target.kind) {

@@ -15,6 +15,7 @@ export function register(program: Command, io: Io): void {
     .argument('[paths...]', 'instruction files or folders', ['instructions'])
     .option('--lang <code>', "language of the labels (default: the instruction's)")
     .option('--json', 'the checklist as JSON lines')
+    .addHelpText('after', '\nNothing called that: the nearest things by the synonyms and the search, with the command for each (exit 2).')
     .action(async (task: string, paths: string[], flags: ShowFlags) => {
       const { showCommand } = await import('../actions/show.js');
       process.exitCode = await showCommand(task, paths, flags, io);

@@ -3,7 +3,7 @@ import search, { Separator } from '@inquirer/search';
 import type { ChalkInstance } from 'chalk';
 import type { Graph, Section, Task } from '../../../graph/types.js';
 import { terminalSafe } from '../../../text/terminal-safe.js';
-import { sectionId } from '../../../search/documents.js';
+import { sectionId } from '../../../graph/section-id.js';
 import type { SearchMessages } from '../../../search/messages.js';
 import type { SearchHit } from '../../../search/search.js';
 import { inquirerTheme } from '../../../run/interactive.js';

@@ -218,6 +218,11 @@ async function chooseTask(ctx: Ctx, query: string | undefined): Promise<Task | n
   }
   const picked = pickTask(graph, query);
   if ('task' in picked) return picked.task;
+  if (picked.candidates.length === 0) {
+    // no task by those words: the nearest things by synonyms and search, with their commands (friend test round 5)
+    const nearest = await (await import('../show-suggest.js')).nearestText(graph, ctx.root, ctx.io, query, ctx.flags.lang, 'run');
+    if (nearest) throw new ExitError(nearest, exitCodes.usage);
+  }
   if (picked.candidates.length === 0 || !ctx.interactive) throw taskQueryError(graph, query, picked.candidates, ctx.flags.lang);
   const { chooseFrom } = await import('../../../run/choose.js');
   return menu(() => chooseFrom(picked.candidates, t, ctx.io.color));

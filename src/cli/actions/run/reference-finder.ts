@@ -1,6 +1,6 @@
 /** The run's "Search the instruction…": the same search as `instr search`, its hits as things to open. */
 import type { Graph } from '../../../graph/types.js';
-import { sectionId } from '../../../search/documents.js';
+import { sectionId } from '../../../graph/section-id.js';
 import type { SearchMessages } from '../../../search/messages.js';
 import type { SearchHit } from '../../../search/search.js';
 import type { Found } from '../../../run/reference-search.js';
