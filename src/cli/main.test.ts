@@ -20,8 +20,9 @@ describe('main', () => {
     } finally {
       process.exitCode = saved;
     }
-    expect(io.errors()).toContain('instr: internal error: boom');
-    expect(io.errors()).toContain('This is a bug in instr');
+    // in the language of ./instructions (Russian here), as every message before an instruction is read
+    expect(io.errors()).toContain('instr: внутренняя ошибка: boom');
+    expect(io.errors()).toContain('Это ошибка в instr');
     expect(io.errors()).not.toMatch(/\n\s+at /);
   });
 });

@@ -11,6 +11,7 @@ import { UsageError } from './usage-error.js';
 import { InputError } from '../diagnostics/input-error.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import { usageMessages } from '../i18n/usage-messages.js';
+import { cliMessages } from '../i18n/cli-messages.js';
 
 export function buildProgram(io: Io): Command {
   const program = new Command('instr')
@@ -89,6 +90,7 @@ async function handle(error: unknown, io: Io, args: string[]): Promise<number> {
     return exit.code;
   }
   const detail = error instanceof Error ? (process.env['INSTR_DEBUG'] ? (error.stack ?? error.message) : error.message) : String(error);
-  io.err(`${io.color.red('instr: internal error:')} ${detail}\nThis is a bug in instr. Run again with INSTR_DEBUG=1 for the stack trace and report it.\n`);
+  const t = cliMessages(await screenLanguage(args, io.cwd).catch(() => 'en'));
+  io.err(`${io.color.red(`instr: ${t.internalError}`)} ${detail}\n${t.internalErrorHint}\n`);
   return exitCodes.internal;
 }

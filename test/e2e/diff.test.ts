@@ -201,8 +201,9 @@ describe('instr diff (in temporary git repositories)', () => {
     repo.commit('deep');
     const limited = await runCli(['--max-depth', '3', 'diff', 'HEAD', '--format', 'json'], { cwd: repo.dir });
     expect(limited.stderr).not.toContain('\0');
-    expect(limited.stderr).toContain('in the base (HEAD)');
-    expect(limited.stderr).toContain('in the head (working tree)');
+    // said in the folder's language (its first instruction is Russian; docs/screen-language.md)
+    expect(limited.stderr).toContain('в прежней версии (HEAD)');
+    expect(limited.stderr).toContain('в новой версии (working tree)');
     expect(limited.code).toBe(0);
     expect((JSON.parse(limited.stdout) as JsonDiff).changed).toBe(false);
     const text = await runCli(['--max-depth', '3', 'diff', 'HEAD'], { cwd: repo.dir });

@@ -37,7 +37,7 @@ describe('instr report', () => {
   it('reports a month from a journal with a torn last line, warning about the unreadable lines', async () => {
     const result = await runCli(['report', fixtures, '--journal', journal, ...period]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('2 unreadable line(s) skipped (line 6, 38)');
+    expect(result.stderr).toContain('пропущены нечитаемые строки: 2 (6, 38)'); // the instruction is Russian
     expect(result.stdout).toContain('Как выполнялись инструкции\nПериод: 2026-11-01 … 2026-11-30');
     expect(result.stdout).toContain('  mail  Разобрать почту\n    начато 5 · завершено 4 · брошено 1 · медианное время 30 мин');
     expect(result.stdout).toContain(

@@ -319,3 +319,26 @@ describe('usage errors (exit 2) in the instructions’ language', () => {
     expect(flag.stderr).toMatch(/^instr: unknown option --bogus/);
   });
 });
+
+describe('the audit: journal and command lines that bypassed the catalogue', () => {
+  for (const lang of ['ru', 'en'] as const) {
+    it(`${lang}: a journal that is not there, a journal with an unreadable line, instr test --format`, async () => {
+      const dir = instruction(lang, flow[lang]);
+      const missing = await runCli(['report', dir, '--journal', join(dir, 'none.jsonl')], { cwd: temp, env: noLocale });
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toMatch(lang === 'ru' ? /^instr: Журнала нет: / : /^instr: No journal at /);
+      const journal = join(dir, 'broken.jsonl');
+      writeFileSync(journal, 'not json at all\n');
+      const report = await runCli(['report', dir, '--journal', journal, '--today', '2026-11-27'], { cwd: temp, env: noLocale });
+      expect(report.code).toBe(0);
+      expect(report.stderr).toMatch(
+        lang === 'ru' ? /broken\.jsonl: пропущена нечитаемая строка: 1 \(1\)/ : /broken\.jsonl: 1 unreadable line skipped \(line 1\)/,
+      );
+      const test = await runCli(['test', dir, '--format', 'xml'], { cwd: temp, env: noLocale });
+      expect(test.code).toBe(2);
+      expect(test.stderr).toMatch(
+        lang === 'ru' ? /^instr: --format должен быть одним из: stylish, json, а не «xml»/ : /^instr: --format must be one of stylish, json, not "xml"/,
+      );
+    });
+  }
+});

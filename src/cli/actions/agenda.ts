@@ -52,6 +52,7 @@ export async function agendaCommand(paths: string[], flags: AgendaFlags, io: Io)
   let runs;
   try {
     ({ runs } = await loadRunsOrExit(journal, graph, {
+      lang,
       ...(flags.user !== undefined && { user: flags.user }),
       ...(flags.role !== undefined && { role: flags.role }),
     }));

@@ -1,4 +1,5 @@
 import { UsageError } from '../usage-error.js';
+import { cliMessages } from '../../i18n/cli-messages.js';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { compilePaths, compileSource, defaultMaxFileBytes, linkSources, sourceFromBytes } from '../../compile/compile.js';
@@ -65,9 +66,7 @@ export async function diffCommand(base: string | undefined, head: string | undef
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length === 0) continue;
     for (const d of errors.slice(0, 5)) io.err(`${formatDiagnosticLine(d, io.color)}\n`);
-    io.err(
-      `${io.color.yellow('instr diff:')} ${errors.length} error${errors.length === 1 ? '' : 's'} in the ${which} (${loaded.side.label}); what did not compile is left out of the comparison\n`,
-    );
+    io.err(`${io.color.yellow('instr diff:')} ${cliMessages(lang).diffErrors(errors.length, which, loaded.side.label)}\n`);
   }
   const diff = diffGraphs(before.graph, after.graph, { base: before.side, head: after.side });
   if (flags.format === 'json') io.out(jsonText(diff));

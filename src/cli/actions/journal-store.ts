@@ -4,6 +4,7 @@
  * is read instead; one that can is first sent what this machine recorded while it was away.
  */
 import { UsageError } from '../usage-error.js';
+import { cliMessages } from '../../i18n/cli-messages.js';
 import { graphForRole, rolesOf } from '../../graph/role-filter.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { relative } from 'node:path';
@@ -67,15 +68,16 @@ async function pushPending(io: Io, store: PostgresStore, outbox: string, lang: s
  * Runs of the journal, kept to one user, and with `--role` to the tasks of `graph`, which the
  * caller has already narrowed to that role's instructions (graphForRoleOrExit).
  */
-export async function loadRunsOrExit(journal: OpenedJournal, graph: Graph, filter: RunFilter & { role?: string }): Promise<LoadedRuns> {
+export async function loadRunsOrExit(journal: OpenedJournal, graph: Graph, filter: RunFilter & { role?: string; lang?: string }): Promise<LoadedRuns> {
+  const t = cliMessages(filter.lang);
   let loaded: LoadedRuns;
   try {
     loaded = await journal.store.loadRuns(filter.user === undefined ? {} : { user: filter.user });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new ExitError(`Cannot read the journal ${journal.shown}: ${detail}`, exitCodes.usage);
+    throw new ExitError(t.journalCannotRead(journal.shown, detail), exitCodes.usage);
   }
-  if (loaded.missing && journal.explicit && journal.store.kind === 'file') throw new ExitError(`No journal at ${journal.shown}`, exitCodes.usage);
+  if (loaded.missing && journal.explicit && journal.store.kind === 'file') throw new ExitError(t.journalMissing(journal.shown), exitCodes.usage);
   if (filter.role === undefined) return loaded;
   const tasks = new Set(graph.tasks.map((t) => t.id));
   return { ...loaded, runs: filterRuns(loaded.runs, (r) => r.task !== null && tasks.has(r.task)) };

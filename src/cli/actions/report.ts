@@ -1,5 +1,6 @@
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { UsageError } from '../usage-error.js';
+import { cliMessages } from '../../i18n/cli-messages.js';
 import { exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadInstructions } from '../load.js';
@@ -48,6 +49,7 @@ export async function reportCommand(paths: string[], flags: ReportFlags, io: Io)
   let loaded;
   try {
     loaded = await loadRunsOrExit(journal, graph, {
+      lang,
       ...(flags.user !== undefined && { user: flags.user }),
       ...(flags.role !== undefined && { role: flags.role }),
     });
@@ -56,7 +58,7 @@ export async function reportCommand(paths: string[], flags: ReportFlags, io: Io)
   }
   const { runs, stats, missing } = loaded;
   if (stats?.unreadable)
-    io.err(`${io.color.yellow('instr:')} ${journal.shown}: ${stats.unreadable} unreadable line(s) skipped (line ${stats.unreadableLines.join(', ')})\n`);
+    io.err(`${io.color.yellow('instr:')} ${cliMessages(lang).journalUnreadableLines(journal.shown, stats.unreadable, stats.unreadableLines.join(', '))}\n`);
   const now = fixedNow ?? (todayFlag ? startOfLocalDay(addDays(todayFlag, 1), zone) : Date.now());
   const report = buildReport(graph, runs.values(), { since, until, today, now, journal: { path: journal.shown, missing, stats } });
   if (format === 'json') io.out(jsonText(report));

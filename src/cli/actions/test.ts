@@ -1,7 +1,7 @@
 import { UsageError } from '../usage-error.js';
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { ExitError, exitCodes } from '../errors.js';
+import { exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadInstructions } from '../load.js';
 import { messages } from '../../i18n/messages.js';
@@ -25,7 +25,7 @@ export interface TestFlags {
 
 export async function testCommand(paths: string[], flags: TestFlags, io: Io): Promise<number> {
   const format = flags.format ?? 'stylish';
-  if (format !== 'stylish' && format !== 'json') throw new ExitError(`Unknown format "${format}"; use stylish or json`, exitCodes.usage);
+  if (format !== 'stylish' && format !== 'json') throw new UsageError((t) => t.oneOf('--format', ['stylish', 'json'], terminalSafe(format)));
   const given = paths.filter((p) => scenarioExtensions.some((x) => p.endsWith(x)));
   const instructionPaths = paths.filter((p) => !given.includes(p));
   const { graph, root } = await loadInstructions(instructionPaths.length ? instructionPaths : ['instructions'], io);

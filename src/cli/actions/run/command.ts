@@ -27,6 +27,7 @@ import { JournalWriteError } from '../../../journal/writer.js';
 import { terminalSafe } from '../../../text/terminal-safe.js';
 import { keptProblem, MAX_ANSWERS_BYTES, parseAnswers, unknownKeys, type AnswersFile } from '../../../run/answers.js';
 import { answersProblemText } from '../../../run/answers-messages.js';
+import { cliMessages } from '../../../i18n/cli-messages.js';
 import { drive, type Driver, type Gap, type Outcome } from '../../../run/drive.js';
 import { startRun } from '../../../run/engine.js';
 import { fillRun, runMessages, type RunMessages } from '../../../run/messages.js';
@@ -405,7 +406,10 @@ async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
   const { io, graph } = ctx;
   const { events, problems } = await readJournal(ctx.journalFile, ctx.journal.options).catch((error: unknown) => {
     throw new ExitError(
-      `cannot read the journal ${ctx.journalFile}: ${error instanceof UnsafePathError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error))}`,
+      cliMessages(ctx.flags.lang ?? docLang(graph, undefined)).journalCannotRead(
+        ctx.journalFile,
+        error instanceof UnsafePathError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error)),
+      ),
       exitCodes.usage,
     );
   });
@@ -469,10 +473,7 @@ async function continueRun(ctx: Ctx, chosen: Candidate): Promise<number> {
   const { io, graph } = ctx;
   const start = chosen.events[0]!;
   if (start.type !== 'start' || typeof start.task !== 'string' || typeof start.title !== 'string' || typeof start.lang !== 'string') {
-    throw new ExitError(
-      `cannot continue the run ${terminalSafe(chosen.id)}: its start record in ${ctx.journalFile} is damaged (it needs task, title and lang as text)`,
-      exitCodes.findings,
-    );
+    throw new ExitError(cliMessages(ctx.flags.lang ?? docLang(graph, undefined)).runDamaged(terminalSafe(chosen.id), ctx.journalFile), exitCodes.findings);
   }
   const lang = ctx.flags.lang ?? (start.type === 'start' ? start.lang : undefined) ?? docLang(graph, undefined);
   const t = runMessages(lang);
