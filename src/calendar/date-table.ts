@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { parseYearlyDate, type YearlyDate } from './date-rules.js';
+import { calendarMessages, yamlPlace } from './calendar-messages.js';
 
 /** A row of a dates table: a yearly date, what it is, and whom it concerns. */
 interface DateRow {
@@ -30,41 +31,43 @@ export interface DateTable {
  * A row that cannot be read is a problem, never dropped silently. The path must stay inside the
  * folder.
  */
-export async function loadDateTable(root: string, file: string): Promise<DateTable> {
+export async function loadDateTable(root: string, file: string, lang?: string): Promise<DateTable> {
+  const t = calendarMessages(lang);
   const full = path.resolve(root, file);
   const inside = path.relative(root, full);
-  if (inside.startsWith('..') || path.isAbsolute(inside))
-    return { file, rows: [], problems: [`${file}: a dates table must be inside the instructions folder`] };
+  if (inside.startsWith('..') || path.isAbsolute(inside)) return { file, rows: [], problems: [t.tableOutside(file)] };
   let text: string;
   try {
     text = await readFile(full, 'utf8');
   } catch {
-    return { file, rows: [], problems: [`${file}: the dates table cannot be read`] };
+    return { file, rows: [], problems: [t.tableUnreadable(file)] };
   }
-  return parseDateTable(file, text);
+  return parseDateTable(file, text, lang);
 }
 
-export function parseDateTable(file: string, text: string): DateTable {
+/** `lang`: the language problems are worded in (the instruction's). */
+export function parseDateTable(file: string, text: string, lang?: string): DateTable {
+  const t = calendarMessages(lang);
   const rows: DateRow[] = [];
   const problems: string[] = [];
   let data: unknown;
   try {
     data = parse(text, { maxAliasCount: 10, uniqueKeys: true });
   } catch (error) {
-    return { file, rows, problems: [`${file}: not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`] };
+    return { file, rows, problems: [t.notYaml(yamlPlace(file, error))] };
   }
   if (data === null || data === undefined) return { file, rows, problems };
-  if (!Array.isArray(data)) return { file, rows, problems: [`${file}: expected a list of rows with date, title and who`] };
+  if (!Array.isArray(data)) return { file, rows, problems: [t.tableNotList(file)] };
   data.forEach((row: unknown, i) => {
-    const at = `${file}, row ${i + 1}`;
-    if (row === null || typeof row !== 'object' || Array.isArray(row)) return problems.push(`${at}: expected date, title and who`);
+    const at = t.row(file, i + 1);
+    if (row === null || typeof row !== 'object' || Array.isArray(row)) return problems.push(t.rowNotMapping(at));
     const r = row as Record<string, unknown>;
-    for (const key of Object.keys(r)) if (!['date', 'title', 'who'].includes(key)) problems.push(`${at}: unknown key "${key}"; expected date, title, who`);
+    for (const key of Object.keys(r)) if (!['date', 'title', 'who'].includes(key)) problems.push(t.rowUnknownKey(at, key));
     const when = typeof r['date'] === 'string' ? r['date'] : '';
     const date = parseYearlyDate(when);
-    if (!date) return problems.push(`${at}: "date: ${when}" is not a yearly date such as "11-21", "21 ноября" or "третье воскресенье июня"`);
+    if (!date) return problems.push(t.rowDate(at, when));
     const title = typeof r['title'] === 'string' ? r['title'].trim() : '';
-    if (!title) return problems.push(`${at}: a row needs a title`);
+    if (!title) return problems.push(t.rowTitle(at));
     const who = Array.isArray(r['who']) ? r['who'].map(String) : typeof r['who'] === 'string' ? [r['who']] : [];
     rows.push({ date, when, title, who });
     return undefined;

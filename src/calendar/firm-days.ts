@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { parseIsoDate } from '../schedule/zone.js';
 import { expand, type FirmDays } from './production-calendar.js';
+import { calendarMessages, yamlPlace } from './calendar-messages.js';
 
 /** The file in the instructions folder where a firm lists its own days off and working days. */
 export const firmDaysFile = 'days-off.yaml';
@@ -23,7 +24,7 @@ export interface FirmDaysResult {
  *
  * A missing file is no days; a malformed entry is a problem and is left out, never silently.
  */
-export async function loadFirmDays(root: string): Promise<FirmDaysResult> {
+export async function loadFirmDays(root: string, lang?: string): Promise<FirmDaysResult> {
   const file = path.join(root, firmDaysFile);
   let text: string;
   try {
@@ -31,42 +32,44 @@ export async function loadFirmDays(root: string): Promise<FirmDaysResult> {
   } catch {
     return { firm: { daysOff: new Map(), workingDays: new Map() }, problems: [] };
   }
-  return parseFirmDays(text);
+  return parseFirmDays(text, lang);
 }
 
-export function parseFirmDays(text: string): FirmDaysResult {
+/** `lang`: the language problems are worded in (the instruction's). */
+export function parseFirmDays(text: string, lang?: string): FirmDaysResult {
+  const t = calendarMessages(lang);
   const firm: FirmDays = { daysOff: new Map(), workingDays: new Map(), file: firmDaysFile };
   const problems: string[] = [];
   let data: unknown;
   try {
     data = parse(text, { maxAliasCount: 10, uniqueKeys: true });
   } catch (error) {
-    return { firm, problems: [`${firmDaysFile}: not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`] };
+    return { firm, problems: [t.notYaml(yamlPlace(firmDaysFile, error))] };
   }
   if (data === null || data === undefined) return { firm, problems };
-  if (typeof data !== 'object' || Array.isArray(data)) return { firm, problems: [`${firmDaysFile}: expected the keys days-off and working-days`] };
+  if (typeof data !== 'object' || Array.isArray(data)) return { firm, problems: [t.firmKeys(firmDaysFile)] };
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     const target = key === 'days-off' ? firm.daysOff : key === 'working-days' ? firm.workingDays : null;
     if (!target) {
-      problems.push(`${firmDaysFile}: unknown key "${key}"; expected days-off or working-days`);
+      problems.push(t.firmUnknownKey(firmDaysFile, key));
       continue;
     }
     if (value === null) continue;
     if (typeof value !== 'object' || Array.isArray(value)) {
-      problems.push(`${firmDaysFile}: "${key}" must map dates (YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD) to a reason`);
+      problems.push(t.firmNotMapping(firmDaysFile, key));
       continue;
     }
     for (const [when, reason] of Object.entries(value as Record<string, unknown>)) {
       const [a, b = a] = when.split('..');
       if (parseIsoDate(a!) === null || parseIsoDate(b!) === null || b! < a!) {
-        problems.push(`${firmDaysFile}: "${when}" under ${key} is not a date or range YYYY-MM-DD..YYYY-MM-DD`);
+        problems.push(t.firmNotDate(firmDaysFile, when, key));
         continue;
       }
       let dates: string[];
       try {
         dates = expand(when);
       } catch {
-        problems.push(`${firmDaysFile}: "${when}" under ${key} spans more than a year`);
+        problems.push(t.firmTooLong(firmDaysFile, when, key));
         continue;
       }
       for (const d of dates) target.set(d, typeof reason === 'string' ? reason : '');

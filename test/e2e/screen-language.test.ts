@@ -342,3 +342,20 @@ describe('the audit: journal and command lines that bypassed the catalogue', () 
     });
   }
 });
+
+describe('a firm’s days-off file and a dates table: problems in the instruction’s language', () => {
+  for (const lang of ['ru', 'en'] as const) {
+    it(`${lang}: agenda says what is wrong in days-off.yaml, YAML mistakes at their line`, async () => {
+      const dir = instruction(lang, flow[lang]);
+      writeFileSync(join(dir, 'days-off.yaml'), 'days-off:\n  2026-13-01: bad\nextra: 1\n');
+      const r = await runCli(['agenda', dir, '--date', '2026-11-27'], { cwd: temp, env: noLocale });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(lang === 'ru' ? /«2026-13-01» в days-off — не дата/ : /"2026-13-01" under days-off is not a date/);
+      expect(r.stderr).toMatch(lang === 'ru' ? /неизвестный ключ «extra»/ : /unknown key "extra"/);
+      writeFileSync(join(dir, 'days-off.yaml'), 'days-off:\n  2026-12-30: [a\n');
+      const yaml = await runCli(['agenda', dir, '--date', '2026-11-27'], { cwd: temp, env: noLocale });
+      expect(yaml.stderr).toMatch(lang === 'ru' ? /days-off\.yaml:\d+:\d+: это не корректный YAML/ : /days-off\.yaml:\d+:\d+: not valid YAML/);
+      expect(yaml.stderr).not.toMatch(/Flow sequence|Missing|Unexpected/);
+    });
+  }
+});

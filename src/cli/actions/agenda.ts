@@ -38,16 +38,16 @@ export async function agendaCommand(paths: string[], flags: AgendaFlags, io: Io)
   const zone = graph.documents.length > 0 ? documentZone(graph.documents[0]) : systemTimeZone();
   const now = resolveNow(flags.now, zone);
   const from = flags.date ?? localDate(now, zone);
-  const firm = await loadFirmDays(root);
+  const lang = flags.lang ?? graph.documents[0]?.lang ?? 'en';
+  const firm = await loadFirmDays(root, lang);
   for (const problem of firm.problems) io.err(`instr: ${problem}\n`);
   const tables = new Map<string, DateTable>();
   for (const schedule of graph.tasks.flatMap((t) => t.schedules)) {
     if (schedule.table === undefined || tables.has(schedule.table)) continue;
-    const table = await loadDateTable(root, schedule.table);
+    const table = await loadDateTable(root, schedule.table, lang);
     for (const problem of table.problems) io.err(`instr: ${problem}\n`);
     tables.set(schedule.table, table);
   }
-  const lang = flags.lang ?? graph.documents[0]?.lang ?? 'en';
   const journal = await openJournal(io, flags.journal, lang);
   let runs;
   try {

@@ -39,7 +39,7 @@ export const rule = defineRule<Options>({
     },
   },
   async check(context) {
-    const firm = await loadFirmDays(context.root);
+    const firm = await loadFirmDays(context.root, context.graph.documents[0]?.lang);
     // A year the firm lists its own days off (or working days) for in days-off.yaml is the
     // firm's to keep: working time there counts those days, so the year is covered.
     const firmYears = new Set([...firm.firm.daysOff.keys(), ...firm.firm.workingDays.keys()].map((date) => date.slice(0, 4)));
@@ -63,7 +63,8 @@ export const rule = defineRule<Options>({
           break;
         }
       }
-      for (const problem of firm.problems) context.report({ file: doc.file, at, messageId: 'firmDays', data: { problem } });
+      const problems = doc.lang === context.graph.documents[0]?.lang ? firm.problems : (await loadFirmDays(context.root, doc.lang)).problems;
+      for (const problem of problems) context.report({ file: doc.file, at, messageId: 'firmDays', data: { problem } });
     }
   },
 });
