@@ -60,7 +60,9 @@ def main():
             alive = read(0.1)
         if failed:
             break
-        time.sleep(step.get('delay', 0.15))
+        # The prompt attaches its key handler in the same tick that prints it, so the keys could
+        # follow at once; a short pause keeps the transcript in the order a person types.
+        time.sleep(step.get('delay', 0.03))
         if step.get('kill'):
             os.kill(pid, signal.SIGKILL)
             break
