@@ -9,8 +9,10 @@
 import { spawn } from 'node:child_process';
 
 const node = process.execPath;
+// npm's own script when npm started us (a bare "npm" is npm.cmd on Windows, which spawn cannot run)
+const npmCheck = process.env.npm_execpath ? [node, [process.env.npm_execpath, 'run', '--silent', 'check']] : ['npm', ['run', '--silent', 'check']];
 const checks = [
-  ['npm', ['run', '--silent', 'check']],
+  npmCheck,
   [node, ['bin/instr', 'compile', 'instructions', '--quiet']],
   [node, ['bin/instr', 'test', '--require-coverage']],
   [node, ['bin/instr', 'lint', 'instructions', '--max-warnings', '0', '--today', '2026-11-27']],

@@ -51,6 +51,8 @@ describe('answers file', () => {
     expect(answer('false')).toEqual({ suspend: true });
     expect(answer('"11:00"')).toEqual({ happened: '11:00', at: { line: 1, column: 1 } });
     expect(answer('maybe')).toEqual({ waitWord: 'maybe', key: 'paid', at: { line: 1, column: 1 } });
+    // a mapping (a step's form, given to a wait) is quoted as written, not as "[object Object]"
+    expect(answer('{ skip: later }')).toEqual({ waitWord: '{"skip":"later"}', key: 'paid', at: { line: 1, column: 1 } });
   });
 
   it('notes a question, then does the step; checkpoint false is "not done"', () => {

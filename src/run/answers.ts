@@ -233,13 +233,13 @@ export function scriptedAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, an
     case 'decision':
       if (value === undefined || value === null) return { missing: prompt.node.id };
       if (typeof value === 'object') return problem('decisionAnswer');
-      return { answers: [{ type: 'choose', option: String(value) }] };
+      return { answers: [{ type: 'choose', option: answerText(value) }] };
     case 'checkpoint':
       if (value === undefined || value === null) return { missing: prompt.node.id };
       if (typeof value === 'object') return problem('checkpointAnswer');
       if (value === false || value === 'no') return { answers: [{ type: 'confirm', confirmed: false }] };
       if (value === true || value === 'yes') return { answers: [{ type: 'confirm', confirmed: true }] };
-      return { answers: [{ type: 'confirm', confirmed: true, value: String(value) }] };
+      return { answers: [{ type: 'confirm', confirmed: true, value: answerText(value) }] };
     case 'escalation':
       return { answers: [{ type: 'ack' }] };
     case 'wait': {
@@ -252,7 +252,12 @@ export function scriptedAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, an
       // "11:00" or "2026-11-26 16:30": it happened then (read by the driver in the instruction's zone)
       if (typeof value === 'string' && /^\d{1,2}[:.]\d\d$|^\d{4}-\d\d-\d\d[T ]\d/.test(value.trim())) return { happened: value, ...place };
       // Anything else was meant as an answer; waiting silently instead left testers guessing.
-      return { waitWord: String(value), key, ...place };
+      return { waitWord: answerText(value), key, ...place };
     }
   }
+}
+
+/** An answer as the author wrote it, for a message: a mapping or list as YAML's flow form would show it, not "[object Object]". */
+function answerText(value: unknown): string {
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
