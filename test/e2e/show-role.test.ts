@@ -17,7 +17,7 @@ describe('instr show ROLE (in-process)', () => {
     expect(r.stdout).toContain('Задачи и шаги, где упоминается эта роль');
     // an escalation to the role and a step that names it, numbered as `instr show TASK` numbers them
     expect(r.stdout).toMatch(
-      /\n {2}urgent-issue {2}Срочный вопрос клиента · client-manager\.md\n {4}Шаг 3: Позвонить главному бухгалтеру и пересказать вопрос\.\n {4}Шаг 4: ⚑ Подключить: Срочный вопрос клиента\n/,
+      /\n {2}urgent-issue {2}Срочный вопрос клиента · client-manager\.md\n {4}Шаг 4: Позвонить главному бухгалтеру и пересказать вопрос\. Если она не взяла трубку[^\n]*\n {4}Шаг 5: ⚑ Подключить: Срочный вопрос клиента\n/,
     );
     expect(r.stdout).toMatch(/receive-delivery {2}Принять курьера или документы клиента · office-administrator\.md/);
     // a trigger that names the role is listed as «Когда»
