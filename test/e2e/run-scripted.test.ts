@@ -48,7 +48,12 @@ describe('instr run --answers (scripted)', () => {
 
   it('takes «время вышло» at a wait, and a suspended scripted run prints the steps done so far (friend test round 4)', async () => {
     const lines = ['"Понятно, что именно нужно сделать и к какому сроку?": Да, понятно', 'urgency: Нет, обычный срок', 'in-tariff: Да, входит'];
-    const afterTimeout = ['"Бухгалтер подтвердил срок в CRM": время вышло', 'accountant-took-task: Да, взял', '"Клиенту сообщён срок выполнения заявки": true', 'request-due-day: нет'];
+    const afterTimeout = [
+      '"Бухгалтер подтвердил срок в CRM": время вышло',
+      'accountant-took-task: Да, взял',
+      '"Клиенту сообщён срок выполнения заявки": true',
+      'request-due-day: нет',
+    ];
     const { journal, file } = files('suspended', [...lines, ...afterTimeout].join('\n'));
     const first = files('suspended-first', lines.join('\n'));
     const at = ['--now', '2026-11-27T10:00'];
