@@ -1,5 +1,7 @@
 import { outgoing } from '../../graph/query.js';
 import type { DecisionNode, Node, Option, Task } from '../../graph/types.js';
+import { Reachability } from '../../graph/reachability.js';
+import { OverlapIndex } from '../../text/overlap-index.js';
 import { stem, words } from '../../text/words.js';
 import { quote } from '../describe.js';
 import { defineRule, docsUrl } from '../rule.js';
@@ -167,19 +169,25 @@ export const rule = defineRule<object>({
       }
       return out;
     };
-    const links = taskLinks(context.graph.tasks, context.graph.nodes);
-    // each task's reachable set is walked once: asked for every pair of tasks, a walk per question was cubic (minutes on 10 MB)
-    const reachableFrom = new Map<string, Set<string>>();
-    const reaches = (from: string, to: string) => {
-      let seen = reachableFrom.get(from);
-      if (!seen) reachableFrom.set(from, (seen = reachable(links, from)));
-      return seen.has(to);
-    };
-    const triggered = context.graph.tasks.filter((t) => t.trigger).map((t) => ({ task: t, clauses: clauses(t.trigger!.text).map(content) }));
+    // which tasks lead to which: one pass over the jumps, then each question is a lookup
+    const reachability = new Reachability(taskLinks(context.graph.tasks, context.graph.nodes));
+    const reaches = (from: string, to: string) => reachability.reaches(from, to);
+    // every trigger clause's stems, stored once, indexed by stem: a claim meets only the clauses it shares words with
+    const stored = new OverlapIndex(minShared, similar);
+    const triggered = context.graph.tasks
+      .filter((t) => t.trigger)
+      .map((t) => ({ task: t, clauses: clauses(t.trigger!.text).map((c) => stored.add(content(c))) }));
     // a "what to do if" situation is what a branch must lead to; a routine task is started by its own trigger
     const situations = triggered.filter(({ task }) => task.kind === 'situation');
-    const claimedBy = (claim: Set<string>, except: string) =>
-      situations.filter(({ task, clauses: cs }) => task.id !== except && cs.some((c) => similar(claim, c)));
+    const situationsWith = holders(situations);
+    const claimersOf = new Map<readonly number[], number[]>();
+    // the situations (in their order) with a clause similar to the claim, except the task's own
+    const claimedBy = (claim: Set<string>, except: string) => {
+      const clauseIds = stored.matching(claim);
+      let claimers = claimersOf.get(clauseIds);
+      if (!claimers) claimersOf.set(clauseIds, (claimers = union(clauseIds.map((id) => situationsWith.get(id) ?? []))));
+      return claimers.map((at) => situations[at]!).filter(({ task }) => task.id !== except);
+    };
 
     const about = (other: Task) => ({ title: other.title, id: other.id, trigger: { ru: quote(other.trigger!.text, 'ru'), en: quote(other.trigger!.text) } });
 
@@ -205,23 +213,26 @@ export const rule = defineRule<object>({
     // a trigger that repeats an earlier task's trigger, with no way from one task to the other
     // (scheduled tasks are exempt: two things to do at the start of the day are not one situation)
     const unscheduled = triggered.filter(({ task }) => task.schedules.length === 0);
+    const unscheduledWith = holders(unscheduled);
     unscheduled.forEach(({ task, clauses: cs }, i) => {
-      const earlier = unscheduled
-        .slice(0, i)
-        .find(
-          ({ task: other, clauses: os }) =>
-            (task.kind === 'situation' || other.kind === 'situation') &&
-            cs.some((c) => os.some((o) => similar(c, o))) &&
-            !reaches(task.id, other.id) &&
-            !reaches(other.id, task.id),
-        );
+      // the earlier tasks with a clause similar to one of this task's, in their order
+      const similarEarlier = union(cs.flatMap((c) => stored.matching(stored.sets[c]!).map((id) => unscheduledWith.get(id) ?? [])));
+      let earlier: Task | undefined;
+      for (const at of similarEarlier) {
+        if (at >= i) break;
+        const other = unscheduled[at]!.task;
+        if ((task.kind === 'situation' || other.kind === 'situation') && !reaches(task.id, other.id) && !reaches(other.id, task.id)) {
+          earlier = other;
+          break;
+        }
+      }
       if (!earlier) return;
-      context.report({ file: task.file, at: task.trigger!.position, messageId: 'trigger', data: { own: task.title, ...about(earlier.task) } });
+      context.report({ file: task.file, at: task.trigger!.position, messageId: 'trigger', data: { own: task.title, ...about(earlier) } });
     });
   },
 });
 
-function similar(a: Set<string>, b: Set<string>): boolean {
+function similar(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   let shared = 0;
   for (const s of a) {
     if (b.has(s)) shared++;
@@ -276,14 +287,21 @@ function taskLinks(tasks: readonly Task[], nodes: Record<string, Node>): Map<str
   return links;
 }
 
-function reachable(links: Map<string, Set<string>>, from: string): Set<string> {
-  const seen = new Set<string>();
-  const stack = [...(links.get(from) ?? [])];
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    for (const next of links.get(id) ?? []) stack.push(next);
-  }
-  return seen;
+/** Stored clause id → the positions (ascending) of the tasks in `list` whose trigger has that clause. */
+function holders(list: ReadonlyArray<{ clauses: readonly number[] }>): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  list.forEach(({ clauses: ids }, at) => {
+    for (const id of ids) {
+      const positions = out.get(id);
+      if (!positions) out.set(id, [at]);
+      else if (positions[positions.length - 1] !== at) positions.push(at);
+    }
+  });
+  return out;
+}
+
+/** Ascending lists merged into one ascending list, each number once. */
+function union(lists: ReadonlyArray<readonly number[]>): number[] {
+  if (lists.length === 1) return [...lists[0]!];
+  return [...new Set(lists.flat())].sort((a, b) => a - b);
 }
