@@ -29,6 +29,12 @@ export default tseslint.config(
     },
   },
   {
+    // In TypeScript the type checker reports unused locals and parameters (noUnusedLocals and
+    // noUnusedParameters in tsconfig.json); the same check here was 45% of ESLint's time.
+    files: ['**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-vars': 'off' },
+  },
+  {
     // Tests look for escape sequences and control characters in the output on purpose.
     files: ['**/*.test.ts', 'test/**'],
     rules: { 'no-control-regex': 'off' },

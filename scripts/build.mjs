@@ -51,6 +51,7 @@ const lazyFiles = {
   ],
   rrule: ['rrule'],
   slugify: ['@sindresorhus/slugify'],
+  'terminal-width': ['string-width', 'wrap-ansi'],
 };
 
 /**

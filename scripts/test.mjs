@@ -7,21 +7,27 @@
 //     held and printed after vitest's, so the two never interleave.
 // The exit code is the first failure's; Ctrl-C stops both and exits 130.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 
 const node = process.execPath;
-// npm's own script when npm started us (a bare "npm" is npm.cmd on Windows, which spawn cannot run)
-const npmCheck = process.env.npm_execpath ? [node, [process.env.npm_execpath, 'run', '--silent', 'check']] : ['npm', ['run', '--silent', 'check']];
+// The scripts of `npm run check`, each run straight from package.json with node_modules/.bin on
+// the PATH, as npm runs them, without an npm and a run-p process per script (about 2 s of CPU).
+const { scripts } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const checkScripts = ['typecheck', 'lint:code', 'deps', 'format:check'];
+const binPath = `${join(process.cwd(), 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`;
 const checks = [
-  npmCheck,
+  ...checkScripts.map((name) => [scripts[name], [], { shell: true, label: `npm run ${name}` }]),
   [node, ['bin/instr', 'compile', 'instructions', '--quiet']],
   [node, ['bin/instr', 'test', '--require-coverage']],
   [node, ['bin/instr', 'lint', 'instructions', '--max-warnings', '0', '--today', '2026-11-27']],
 ];
 const children = new Set();
 
-function run(command, args, { hold = false } = {}) {
+function run(command, args, { hold = false, shell = false } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: hold ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    const env = shell ? { ...process.env, PATH: binPath } : process.env;
+    const child = spawn(command, args, { stdio: hold ? ['ignore', 'pipe', 'pipe'] : 'inherit', shell, env });
     children.add(child);
     let output = '';
     if (hold) {
@@ -50,9 +56,9 @@ if (build.code !== 0) process.exit(build.code);
 
 async function runChecks() {
   let text = '';
-  for (const [command, args] of checks) {
-    const r = await run(command, args, { hold: true });
-    text += `$ ${[command === node ? 'node' : command, ...args].join(' ')}\n${r.output}`;
+  for (const [command, args, { shell = false, label } = {}] of checks) {
+    const r = await run(command, args, { hold: true, shell });
+    text += `$ ${label ?? ['node', ...args].join(' ')}\n${r.output}`;
     if (r.code !== 0) return { code: r.code, text };
   }
   return { code: 0, text };

@@ -20,6 +20,8 @@ const files: Record<string, string> = {
   'mdast-util-gfm-table': 'parser',
   rrule: 'rrule',
   '@sindresorhus/slugify': 'slugify',
+  'string-width': 'terminal-width',
+  'wrap-ansi': 'terminal-width',
 };
 
 function fromFile(specifier: string, file: string): unknown {

@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { compileFile } from '../compile/compile-file.js';
 import { chunkStarts, ParseBudgetError, parseInChunks } from './chunk.js';
 import { parseMarkdownWhole } from './parse.js';
+import { propertyRuns } from '../../test/support/scale.js';
 
 // The suite's seed (printed once per run; INSTR_TEST_SEED repeats or changes it).
 const seed = inject('seed');
@@ -91,7 +92,7 @@ describe('parsing in chunks', () => {
         const source = { path: 'a.md', display: 'a.md', text, hash: 'h' };
         expect(compileFile(chunked, source)).toEqual(compileFile(parseMarkdownWhole(text), source));
       }),
-      { seed, numRuns: 300 },
+      { seed, numRuns: propertyRuns(300) },
     );
   });
 

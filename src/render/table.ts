@@ -1,6 +1,11 @@
 import type { ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
+import { lazy } from '../compile/lazy.js';
+
+// Loaded when a table is first drawn: string-width builds its Unicode tables at load, about 45 ms
+// of CPU that every command paid at start-up, with or without a table to draw.
+const stringWidthModule = lazy<typeof import('string-width')>('string-width');
+const wrapAnsiModule = lazy<typeof import('wrap-ansi')>('wrap-ansi');
+const stringWidth = (text: string): number => stringWidthModule().default(text);
 
 /**
  * A table laid out for the terminal: columns padded to their widest cell, wrapped to fit the
@@ -15,7 +20,11 @@ export function layOutTable(rows: string[][], columns: number, c: ChalkInstance)
   const widths = fit(natural, Math.max(count * 6, columns - gap * (count - 1)));
   const out: string[] = [];
   rows.forEach((row, r) => {
-    const cells = widths.map((w, i) => wrapAnsi(row[i] ?? '', w, { hard: true, trim: true }).split('\n'));
+    const cells = widths.map((w, i) =>
+      wrapAnsiModule()
+        .default(row[i] ?? '', w, { hard: true, trim: true })
+        .split('\n'),
+    );
     const height = Math.max(...cells.map((lines) => lines.length));
     for (let k = 0; k < height; k++) {
       const line = cells

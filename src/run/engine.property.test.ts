@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compilePaths } from '../compile/compile.js';
 import type { Graph } from '../graph/types.js';
 import { applyAnswer, currentPrompt, startRun, type Answer, type Prompt, type RunState } from './engine.js';
+import { propertyRuns } from '../../test/support/scale.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const sources = ['instructions', 'test/fixtures/run', 'test/fixtures/compile/request.md', 'test/fixtures/compile/nested.md'].filter((p) =>
@@ -81,7 +82,7 @@ describe('run engine: random walks on every task', async () => {
             expect(['done', 'cancelled', 'failed']).toContain(state.status);
             expect(JSON.parse(JSON.stringify(state))).toEqual(state);
           }),
-          { numRuns: 60 },
+          { numRuns: propertyRuns(60) },
         );
       });
     }

@@ -8,6 +8,7 @@ import rrulePackage from 'rrule';
 import { describe, expect, inject, it } from 'vitest';
 import { occurrences } from './occurrences.js';
 import { localParts, offsetAt } from './zone.js';
+import { propertyRuns } from '../../test/support/scale.js';
 
 const { RRule } = rrulePackage;
 const seed = inject('seed');
@@ -29,7 +30,7 @@ describe('local time shortcuts', () => {
       fc.property(fc.oneof(near, any), fc.constantFrom(...zones), (instant, zone) => {
         expect(offsetAt(instant, zone)).toBe(offsetFromIntl(instant, zone));
       }),
-      { seed, numRuns: 400 },
+      { seed, numRuns: propertyRuns(400) },
     );
   });
 

@@ -33,15 +33,16 @@ describe('dist/bundle', () => {
     for (const { name, hash } of hashes) expect(readFileSync(join(bundle, 'validators', `${name}.cjs`), 'utf8')).toContain(hash);
   });
 
-  it('keeps the Markdown parser and slugify out of the bundle’s modules, in files required on first use', () => {
+  it('keeps the Markdown parser, slugify and the terminal-width tables out of the bundle’s modules, in files required on first use', () => {
     // esbuild names the source of each module it bundles in a comment: `// node_modules/<package>/…`.
     const modules = readdirSync(bundle).filter((f) => f.endsWith('.js'));
     for (const file of modules)
       expect(readFileSync(join(bundle, file), 'utf8'), file).not.toMatch(
-        /^\/\/ node_modules\/(micromark|mdast-util-from-markdown|@sindresorhus\/transliterate)\//m,
+        /^\/\/ node_modules\/(micromark|mdast-util-from-markdown|@sindresorhus\/transliterate|string-width|get-east-asian-width)\//m,
       );
     expect(readFileSync(join(bundle, 'lazy/parser.cjs'), 'utf8')).toMatch(/^\/\/ node_modules\/micromark\//m);
     expect(readFileSync(join(bundle, 'lazy/rrule.cjs'), 'utf8')).toMatch(/^\/\/ node_modules\/rrule\//m);
+    expect(readFileSync(join(bundle, 'lazy/terminal-width.cjs'), 'utf8')).toMatch(/^\/\/ node_modules\/string-width\//m);
   });
 
   it('keeps the compiler, the YAML parser and the lint rules out of what a warm `instr search` loads', () => {

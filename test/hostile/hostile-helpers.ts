@@ -14,7 +14,7 @@ export interface Outcome {
 }
 
 /** The long trials (200 kills, 50 MB files) run only under `npm run test:slow`. */
-export const slow = process.env['INSTR_SLOW'] === '1';
+export { scale, slow } from '../support/scale.js';
 
 /** A throwaway folder: instruction files are written here and `instr` runs with it as cwd. */
 export function tempFolder(prefix: string): { dir: string; write(name: string, content: string | Uint8Array): string; cleanup(): void } {
@@ -53,13 +53,6 @@ export const stackTrace = /\n\s+at .+\(.+:\d+:\d+\)|internal error|RangeError|Ty
 
 /** C0 controls but tab and newline, DEL, and C1 controls: none may reach a terminal. */
 export const controlCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-
-/**
- * The size of an input whose point is scale: `big` under `npm run test:slow` (which CI runs as
- * well), `small` in the default suite, where the shape and the result are checked but a
- * superlinear regression would only show at the big size.
- */
-export const scale = (small: number, big: number): number => (slow ? big : small);
 
 /**
  * Several hostile files fed to one run of the binary (each process start costs ~0.3 s of CPU):

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileSource, linkSources, sourceFromBytes } from '../../src/compile/compile.js';
 import { instructionMarkdown } from './markdown-arbitrary.js';
+import { propertyRuns } from '../support/scale.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -32,7 +33,7 @@ describe('compile, on random instruction-like Markdown', () => {
         expect(Object.getPrototypeOf({})).toBe(Object.prototype);
         expect(Object.keys(Object.prototype)).toEqual([]);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 
@@ -41,7 +42,7 @@ describe('compile, on random instruction-like Markdown', () => {
       fc.property(instructionMarkdown, (text) => {
         expect(JSON.stringify(compileText(text))).toBe(JSON.stringify(compileText(text)));
       }),
-      { numRuns: 100 },
+      { numRuns: propertyRuns(100) },
     );
   });
 
@@ -52,7 +53,7 @@ describe('compile, on random instruction-like Markdown', () => {
         const other = JSON.stringify(compileText(`${bom ? '\uFEFF' : ''}${text.replace(/\n/g, newline)}`));
         expect(withoutHashes(other)).toBe(withoutHashes(lf));
       }),
-      { numRuns: 100 },
+      { numRuns: propertyRuns(100) },
     );
   });
 });

@@ -7,6 +7,7 @@ import { compilePaths } from '../../src/compile/compile.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { Graph } from '../../src/graph/types.js';
 import { words } from '../../src/text/words.js';
+import { propertyRuns } from '../support/scale.js';
 
 /**
  * Nothing the author wrote vanishes: every word of a file's body (outside the front matter and the
@@ -128,7 +129,7 @@ describe('fidelity: every word reaches the graph or a diagnostic', () => {
         writeFileSync(join(temp, name), markdown);
         expect(await lostWords(name, temp)).toEqual([]);
       }),
-      { seed, numRuns: 40 },
+      { seed, numRuns: propertyRuns(40) },
     );
   });
 });

@@ -8,6 +8,7 @@ import { diffGraphs } from '../../src/diff/diff-graphs.js';
 import { resolveConfig } from '../../src/lint/config.js';
 import { lintCompiled } from '../../src/lint/linter.js';
 import { instructionMarkdown } from './markdown-arbitrary.js';
+import { propertyRuns } from '../support/scale.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'instr-property-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,7 +30,7 @@ describe('lint and diff, on random instruction-like Markdown', () => {
           expect(d.line).toBeGreaterThanOrEqual(1);
         }
       }),
-      { numRuns: 80 },
+      { numRuns: propertyRuns(80) },
     );
   });
 
@@ -42,7 +43,7 @@ describe('lint and diff, on random instruction-like Markdown', () => {
         expect(diff.tasks).toEqual([]);
         expect(diff.documents).toEqual([]);
       }),
-      { numRuns: 80 },
+      { numRuns: propertyRuns(80) },
     );
   });
 });
