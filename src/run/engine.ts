@@ -499,8 +499,9 @@ export function runPromises(graph: Graph, state: RunState, dueOf: DueOf, keptByA
   for (const entry of state.path) {
     for (const p of made) {
       const step = promiseOf(graph, p.node);
-      if (!p.kept && step?.promise?.kept?.includes(entry.node) && entry.answer !== 'skip' && entry.confirmed !== false)
-        p.kept = { at: entry.at ?? state.updatedAt, by: 'step' };
+      // a wait whose time ran out was chased, not passed: the event that keeps the promise is still owed
+      const passed = entry.answer !== 'skip' && entry.answer !== 'timeout' && entry.confirmed !== false;
+      if (!p.kept && step?.promise?.kept?.includes(entry.node) && passed) p.kept = { at: entry.at ?? state.updatedAt, by: 'step' };
     }
     if (entry.kind !== 'step' || entry.answer !== 'done') continue;
     const step = promiseOf(graph, entry.node);
