@@ -42,11 +42,14 @@ function graph() {
 describe('a promise kept by a wait', () => {
   const g = graph();
   const walk = (answers: Answer[]): RunState =>
-    answers.reduce((state, a, i) => {
-      const r = applyAnswer(g, state, a, `2026-11-27T1${i}:00:00.000Z`);
-      if (!r.ok) throw new Error(r.error);
-      return r.state;
-    }, startRun(g, 'call-back', '2026-11-27T09:00:00.000Z'));
+    answers.reduce(
+      (state, a, i) => {
+        const r = applyAnswer(g, state, a, `2026-11-27T1${i}:00:00.000Z`);
+        if (!r.ok) throw new Error(r.error);
+        return r.state;
+      },
+      startRun(g, 'call-back', '2026-11-27T09:00:00.000Z'),
+    );
   const due = () => 0;
 
   it('stays open when the wait times out and its chase steps run', () => {
