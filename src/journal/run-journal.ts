@@ -8,6 +8,7 @@ import { relative } from 'node:path';
 import { chooseJournal } from './choose.js';
 import { NotifyingWriter } from './notifying-writer.js';
 import type { BackgroundUpload } from './postgres/background.js';
+import type { CatchUpFilter } from './postgres/catch-up.js';
 import { JournalWriter } from './writer.js';
 import type { SafeOpenOptions } from '../fs/safe-open.js';
 import { InputError } from '../diagnostics/input-error.js';
@@ -24,6 +25,12 @@ export interface RunJournal {
   writer(run: string, nextSeq: number): JournalWriter;
   /** After the run: the last upload (bounded in time). */
   finish(): Promise<void>;
+  /**
+   * With a server, before `--resume` reads the local file: copies into it what it lacks of the
+   * server's open runs (one run, or the user's), so a run begun on another machine continues here.
+   * Bounded in time; when the server cannot be reached it says so and the local file is all there is.
+   */
+  catchUp?(filter: CatchUpFilter): Promise<void>;
 }
 
 /** What the journal needs of the terminal (the CLI's Io has it): where it runs, and where to warn. */
@@ -98,6 +105,21 @@ export async function openRunJournal(io: JournalIo, flag: string | undefined, la
       if (pokes === 0) return;
       if (timer) clearTimeout(timer);
       await (await start()).finish();
+    },
+    catchUp: async (filter) => {
+      const [{ PostgresStore }, { catchUpRuns }, { serverMessages }] = await Promise.all([
+        import('./postgres/store.js'),
+        import('./postgres/catch-up.js'),
+        import('./postgres/messages.js'),
+      ]);
+      const store = new PostgresStore(choice.url, { connectTimeoutMs: 3000, queryTimeoutMs: 10_000 }, env);
+      try {
+        await catchUpRuns(store, file, options, filter);
+      } catch (error) {
+        io.err(`${io.color.yellow('instr:')} ${serverMessages(lang()).offlineRead(label, store.wrap(error).message, shownFile)}\n`);
+      } finally {
+        await store.close();
+      }
     },
   };
 }

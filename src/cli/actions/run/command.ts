@@ -404,6 +404,8 @@ interface Candidate {
 
 async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
   const { io, graph } = ctx;
+  // a run begun on another machine: the team journal's copy is brought into the local file first
+  await ctx.journal.catchUp?.(wanted ? { run: wanted } : { user: userName(ctx.flags) });
   const { events, problems } = await readJournal(ctx.journalFile, ctx.journal.options).catch((error: unknown) => {
     throw new ExitError(
       cliMessages(ctx.flags.lang ?? docLang(graph, undefined)).journalCannotRead(
