@@ -7,7 +7,8 @@ SCRIPT.json: {"cols": 80, "rows": 40, "timeout": 20,
 Each step waits until `expect` (a Python regex) matches the output printed since the previous
 match (ANSI escape sequences removed), then types `send` (or, with "kill": true, sends SIGKILL). After the steps it waits for the
 process to exit. Prints one JSON object: {"code": exit code or -signal, "output": cleaned output,
-"failed": null or the step that timed out}. Only the standard library is used (no native build).
+"failed": null or the step that timed out, "marks": per matched step, when it matched: ms since the
+start and the command's CPU so far in ms (Linux; null elsewhere)}. Only the standard library is used (no native build).
 """
 import json, os, pty, re, select, signal, struct, sys, time, fcntl, termios
 
@@ -20,6 +21,7 @@ def main():
     argv = sys.argv[sep + 1:]
     cols, rows = script.get('cols', 80), script.get('rows', 40)
     timeout = script.get('timeout', 20)
+    started = time.monotonic()
     pid, fd = pty.fork()
     if pid == 0:
         os.execvp(argv[0], argv)
@@ -42,6 +44,16 @@ def main():
         raw += chunk
         return True
 
+    def cpu_ms():
+        try:
+            with open(f'/proc/{pid}/stat') as f:
+                fields = f.read().rsplit(')', 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) * 1000 // os.sysconf('SC_CLK_TCK')
+        except (OSError, ValueError, IndexError):
+            return None
+
+    marks = []
+
     def clean():
         return ANSI.sub('', raw.decode('utf-8', 'replace')).replace('\r', '')
 
@@ -53,6 +65,7 @@ def main():
             m = pattern.search(clean(), seen)
             if m:
                 seen = m.end()
+                marks.append({'step': i, 'ms': round((time.monotonic() - started) * 1000), 'cpuMs': cpu_ms()})
                 break
             if not alive or time.time() > deadline:
                 failed = {'step': i, 'expect': step['expect']}
@@ -83,6 +96,6 @@ def main():
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         failed = failed or {'step': 'exit', 'expect': 'the process to exit'}
-    print(json.dumps({'code': code, 'output': clean(), 'failed': failed}, ensure_ascii=False))
+    print(json.dumps({'code': code, 'output': clean(), 'failed': failed, 'marks': marks}, ensure_ascii=False))
 
 main()
