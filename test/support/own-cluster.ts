@@ -1,0 +1,70 @@
+/**
+ * A PostgreSQL cluster of a test's own, for the fault tests that stop the server itself
+ * (`pg_ctl stop -m immediate`: the server's processes are killed, as in a crash or a power cut of
+ * the database machine) and start it again on the same port. The shared server of
+ * scripts/with-postgres.sh serves the other test files at the same time and must stay up.
+ * The binaries are those with-postgres.sh found (INSTR_TEST_POSTGRES_BIN); as there, a root
+ * process runs the cluster as `nobody`, which PostgreSQL requires.
+ */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+
+export const clusterBin = process.env['INSTR_TEST_POSTGRES_BIN'] || undefined;
+
+export interface OwnCluster {
+  url: string;
+  /** Kills the server at once (no checkpoint, connections dropped). */
+  crash(): void;
+  start(): void;
+  remove(): void;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+export async function startOwnCluster(): Promise<OwnCluster> {
+  if (!clusterBin) throw new Error('INSTR_TEST_POSTGRES_BIN is not set (scripts/with-postgres.sh sets it)');
+  const root = process.getuid?.() === 0;
+  const dir = mkdtempSync(join(tmpdir(), 'instr-own-cluster-'));
+  chmodSync(dir, 0o755);
+  if (root) {
+    const nobody = Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).trim());
+    chownSync(dir, nobody, -1);
+  }
+  const as = (tool: string, args: string[]) =>
+    root
+      ? execFileSync('runuser', ['-u', 'nobody', '--', join(clusterBin, tool), ...args], { stdio: 'pipe' })
+      : execFileSync(join(clusterBin, tool), args, { stdio: 'pipe' });
+  const data = join(dir, 'data');
+  const user = root ? 'instr' : userInfo().username;
+  as('initdb', ['-D', data, '-U', user, '--auth=trust', '-E', 'UTF8', '--no-locale']);
+  const port = await freePort();
+  // synchronous_commit stays on: a commit the client was told of survives the crash (fsync off is
+  // safe here, the machine itself does not crash)
+  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`;
+  const start = () => void as('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', '-o', options, 'start']);
+  start();
+  return {
+    url: `postgres://${user}@127.0.0.1:${port}/postgres`,
+    crash: () => void as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']),
+    start,
+    remove: () => {
+      try {
+        as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } catch {
+        // already stopped
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
