@@ -50,8 +50,15 @@ const numbers: Record<string, number> = {
   an: 1,
 };
 
+/**
+ * A word or figure every pattern above needs (case-insensitive, as they are): a text without one
+ * has no phrase, and most steps have none, so the eight patterns are not run on them.
+ */
+const anyPhrase = /течение|через|\d:[0-5]\d|срок|конца|within|working|business|by/iu;
+
 /** Every time-setting phrase in a text, in order. */
 export function timePhrases(text: string): TimePhrase[] {
+  if (!anyPhrase.test(text)) return [];
   const found: TimePhrase[] = [];
   for (const re of patterns) {
     re.lastIndex = 0;

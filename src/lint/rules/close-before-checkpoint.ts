@@ -67,12 +67,14 @@ export const rule = defineRule<Options>({
 
 function closes(step: StepNode, verbs: Set<string>, statuses: Set<string>): boolean {
   const list = words(step.text);
-  const quoted = quotedRanges(step.text);
+  // the quotes are looked for only when a word could need them (most steps have none)
+  let quoted: Array<[number, number]> | undefined;
+  const inQuotes = (offset: number) => insideRanges(offset, (quoted ??= quotedRanges(step.text)));
   const stems = list.map((w) => stem(w.text));
-  if (list.some((w, i) => verbs.has(stems[i]!) && !insideRanges(w.offset, quoted))) return true;
+  if (list.some((w, i) => verbs.has(stems[i]!) && !inQuotes(w.offset))) return true;
   // «поставить статус «Выполнено»», "set the status to "Done""
   const statusWord = stems.some((s) => s === 'статус' || s === 'status');
-  return statusWord && list.some((w, i) => statuses.has(stems[i]!) && insideRanges(w.offset, quoted));
+  return statusWord && list.some((w, i) => statuses.has(stems[i]!) && inQuotes(w.offset));
 }
 
 /** The first checkpoint of the same task that the flow can reach after the step (jumps to other tasks are not followed). */

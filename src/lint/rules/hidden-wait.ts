@@ -42,7 +42,14 @@ export const rule = defineRule<Options>({
   check(context) {
     const nodes = nodeList(context.index);
     const preds = new Map<string, Node[]>();
-    for (const node of nodes) for (const edge of outgoing(node)) if (edge.to) preds.set(edge.to, [...(preds.get(edge.to) ?? []), node]);
+    for (const node of nodes)
+      for (const edge of outgoing(node)) {
+        if (!edge.to) continue;
+        const list = preds.get(edge.to);
+        // pushed, not copied: a node many jumps lead to (a task's entry) made the copies quadratic
+        if (list) list.push(node);
+        else preds.set(edge.to, [node]);
+      }
     const dueTimes = context.options.dueTimes;
     for (const node of nodes) {
       if (node.kind !== 'step' && node.kind !== 'decision') continue;

@@ -56,10 +56,12 @@ export const rule = defineRule<Options>({
       const check = (text: string, at: Position) => {
         const list = words(text);
         const stems = list.map((w) => stem(w.text));
-        const quoted = quotedRanges(text);
+        let quoted: Array<[number, number]> | undefined;
         for (let i = 0; i < list.length; i++) {
           const s = stems[i]!;
           if (!roleLike.has(s) || defined.has(s)) continue;
+          // the quotes are looked for only in a text with a role-like word (most texts have none)
+          quoted ??= quotedRanges(text);
           if (
             insideRanges(list[i]!.offset, quoted) ||
             belongsToSomeoneElse(text, list, stems, i, i + 1) ||
