@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { addDays, isValidTimeZone, localDate, offsetAt, parseIsoDate, startOfLocalDay, zonedToInstant } from './zone.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addDays, isValidTimeZone, systemTimeZone, localDate, offsetAt, parseIsoDate, startOfLocalDay, zonedToInstant } from './zone.js';
 
 describe('wall-clock time in a zone', () => {
   it('converts local times to instants and back', () => {
@@ -27,5 +27,25 @@ describe('wall-clock time in a zone', () => {
   it('tells a real zone from a typo', () => {
     expect(isValidTimeZone('Europe/Moscow')).toBe(true);
     expect(isValidTimeZone('Europe/Mascow')).toBe(false);
+  });
+});
+
+describe('systemTimeZone', () => {
+  const saved = process.env['TZ'];
+  afterEach(() => {
+    if (saved === undefined) delete process.env['TZ'];
+    else process.env['TZ'] = saved;
+  });
+
+  it('takes a zone named in TZ as named (also in a worker thread, where Intl’s default does not follow TZ)', () => {
+    process.env['TZ'] = 'Asia/Tokyo';
+    expect(systemTimeZone()).toBe('Asia/Tokyo');
+    process.env['TZ'] = ':America/New_York';
+    expect(systemTimeZone()).toBe('America/New_York');
+  });
+
+  it('falls back to Intl’s default for a TZ it cannot name (a POSIX rule)', () => {
+    process.env['TZ'] = 'MSK-3';
+    expect(systemTimeZone()).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   });
 });

@@ -37,13 +37,24 @@ export function systemTimeZone(): string {
   // TZ may change while the process runs (a test, an embedding program): the zone follows it
   if (systemZone === undefined || systemZoneFor !== process.env['TZ']) {
     systemZoneFor = process.env['TZ'];
-    systemZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    // A zone named in TZ is taken as named: Intl's default follows TZ only on the main thread
+    // (not in a worker thread), and a name it does not know (a POSIX rule) falls back to it.
+    const named = systemZoneFor?.replace(/^:/, '');
+    systemZone = (named && canonicalZone(named)) || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   }
   return systemZone;
 }
 
 let systemZone: string | undefined;
 let systemZoneFor: string | undefined;
+
+function canonicalZone(zone: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Whether Intl knows the zone. Asked once per run by report and agenda, so the answer is kept. */
 export function isValidTimeZone(zone: string): boolean {
