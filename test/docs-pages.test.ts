@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli/main.js';
 import { Chalk } from 'chalk';
 import { rules } from '../src/lint/rules/index.js';
+import { runCli } from './support/cli.js';
+import type { Command } from 'commander';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const io = { out: () => {}, err: () => {}, color: new Chalk({ level: 0 }), isTTY: false, columns: 80, cwd: root };
@@ -26,6 +28,26 @@ describe('documentation pages', () => {
       expect(existsSync(page), page).toBe(true);
       expect(readFileSync(page, 'utf8').split('\n')[0]).toContain(rule.meta.id);
     }
+  });
+
+  it('every docs page a --help text names exists', async () => {
+    const paths: string[][] = [[]];
+    const walk = (command: Command, prefix: string[]) => {
+      for (const sub of command.commands) {
+        paths.push([...prefix, sub.name()]);
+        walk(sub, [...prefix, sub.name()]);
+      }
+    };
+    walk(buildProgram(io), []);
+    expect(paths.length).toBeGreaterThan(15);
+    const named = new Set<string>();
+    for (const path of paths) {
+      const r = await runCli([...path, '--help'], { columns: 200 });
+      expect(r.code, path.join(' ')).toBe(0);
+      for (const m of r.stdout.matchAll(/docs\/[\w./-]*[\w/]/g)) named.add(m[0]);
+    }
+    expect(named).toContain('docs/commands/search.md');
+    for (const page of named) expect(existsSync(`${root}${page}`), `${page}, named in a --help text`).toBe(true);
   });
 
   it('the README stays short: at most 300 lines', () => {

@@ -13,7 +13,7 @@ export function register(program: Command, io: Io): void {
     .option('--config <file>', 'config file with synonyms (default: instr.config.yaml, searched upwards)')
     .addHelpText(
       'after',
-      '\nWords that name an existing file or folder at the end are taken as the instructions to search.\nSynonyms the firm uses come from `synonyms` in the front matter and in instr.config.yaml (docs/search.md).\nExit codes: 0 found, 1 nothing found, 2 usage or input error.',
+      '\nWords that name an existing file or folder at the end are taken as the instructions to search.\nSynonyms the firm uses come from `synonyms` in the front matter and in instr.config.yaml (docs/commands/search.md).\nExit codes: 0 found, 1 nothing found, 2 usage or input error.',
     )
     .action(async (words: string[], flags: SearchFlags) => {
       const { searchCommand } = await import('../actions/search.js');
