@@ -10,8 +10,8 @@ export interface Io {
   isTTY: boolean;
   columns: number;
   cwd: string;
-  /** What the global options (--no-cache, --max-depth) say about compiling; main sets it before a command runs. */
-  compile?: Pick<CompileOptions, 'cache' | 'guard'>;
+  /** What the global options (--no-cache, --max-depth) and --lang say about compiling; main sets it before a command runs. */
+  compile?: Pick<CompileOptions, 'cache' | 'guard' | 'lang'>;
 }
 
 export function colorLevel(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): 0 | 1 | 2 | 3 {

@@ -32,7 +32,7 @@ export async function loadInstructions(paths: string[], io: Io, options: LoadOpt
     for (const d of errors) io.err(`${formatDiagnosticLine(d, io.color)}\n`);
     const internal = errors.some((d) => d.rule === 'internal-error');
     throw new ExitError(
-      cliMessages(options.lang ?? resultLanguage(result)).errorsFirst(errors.length),
+      cliMessages(options.lang ?? io.compile?.lang ?? resultLanguage(result)).errorsFirst(errors.length),
       internal ? exitCodes.internal : unreadable.length > 0 ? exitCodes.usage : exitCodes.findings,
     );
   }

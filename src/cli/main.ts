@@ -38,7 +38,12 @@ export function buildProgram(io: Io): Command {
       }
       io.compile = compile;
     })
-    .hook('preAction', (_root, action) => checkLangOption(action.opts<{ lang?: unknown }>().lang))
+    .hook('preAction', (_root, action) => {
+      const lang = action.opts<{ lang?: unknown }>().lang;
+      checkLangOption(lang);
+      // a file that cannot be read is spoken of in --lang's language too
+      if (typeof lang === 'string') io.compile = { ...io.compile, lang };
+    })
     .configureHelp({ showGlobalOptions: true })
     .showSuggestionAfterError(true)
     .configureOutput(output(io))

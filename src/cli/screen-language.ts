@@ -16,6 +16,7 @@ import { exists } from '../fs/exists.js';
 import { openRegular } from '../fs/safe-open.js';
 import { isSupportedLanguage, resolveLanguage, type Language } from '../i18n/language.js';
 import { textLanguage } from '../i18n/text-language.js';
+import { localeLanguage } from '../i18n/locale-language.js';
 
 /** The value of the last `--lang X` or `--lang=X` on the command line. */
 function langArgument(argv: readonly string[]): string | undefined {
@@ -34,8 +35,7 @@ export async function screenLanguage(args: readonly string[], cwd: string, env: 
   if (flag !== undefined && isSupportedLanguage(flag)) return resolveLanguage(flag);
   const fromFiles = await instructionsLanguage(args, cwd);
   if (fromFiles) return resolveLanguage(fromFiles);
-  const locale = [env['LC_ALL'], env['LC_MESSAGES'], env['LANG']].find((v) => v !== undefined && v !== '');
-  return resolveLanguage(locale);
+  return resolveLanguage(localeLanguage(env));
 }
 
 /** The `lang` of the first instruction among the paths on the command line (else ./instructions), unread when there is none. */

@@ -4,10 +4,14 @@ import { defaultGuardLimits, guardNesting, type GuardLimits } from '../parse/gua
 import { parseMarkdown } from '../parse/parse.js';
 import { compileFile, type FileResult } from './compile-file.js';
 import type { SourceFile } from './source.js';
+import { readMessages } from '../i18n/read-messages.js';
+import { textLanguage } from '../i18n/text-language.js';
 
 /** Decoded text → one file's result: nesting guard, parse, compile. Never throws on bad input. */
 export function compileSource(source: SourceFile, guard: GuardLimits = defaultGuardLimits): FileResult {
   const violation = guardNesting(source.text, guard);
+  // not parsed, so said in the language the text is written in (its lang: line, else Cyrillic)
+  const t = () => readMessages(textLanguage(source.text));
   if (violation) {
     return emptyResult(source, {
       file: source.display,
@@ -15,7 +19,7 @@ export function compileSource(source: SourceFile, guard: GuardLimits = defaultGu
       column: violation.column,
       rule: 'too-deep',
       severity: 'error',
-      message: `${violation.message}; the file was not parsed`,
+      message: t().notParsed(t().guard(violation.problem)),
       source: 'parse',
     });
   }
@@ -29,22 +33,19 @@ export function compileSource(source: SourceFile, guard: GuardLimits = defaultGu
         column: 1,
         rule: 'parse-budget',
         severity: 'error',
-        message: `Parsing needed more work than a file of this size may take (${error.work} characters parsed); the file was not compiled (simplify the text from this line on, or split the file)`,
+        message: t().parseBudget(error.work),
         source: 'parse',
       });
     }
     // The guard should make this unreachable; if a shape slips past it, say so instead of crashing.
-    const what =
-      error instanceof RangeError
-        ? 'the file is nested too deeply to be compiled'
-        : `the compiler failed (${error instanceof Error ? error.message : String(error)}); please report it`;
+    const message = error instanceof RangeError ? t().tooDeepToCompile : t().compilerFailed(error instanceof Error ? error.message : String(error));
     return emptyResult(source, {
       file: source.display,
       line: 1,
       column: 1,
       rule: 'internal-error',
       severity: 'error',
-      message: `File was not compiled: ${what}`,
+      message,
       source: 'parse',
     });
   }

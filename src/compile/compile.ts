@@ -9,6 +9,9 @@ import { compareDiagnostics } from '../diagnostics/diagnostic.js';
 import type { Graph } from '../graph/types.js';
 import { validateGraph } from '../graph/validate.js';
 import { decodeUtf8 } from '../parse/decode.js';
+import { readMessages, type ReadMessages } from '../i18n/read-messages.js';
+import { textLanguage } from '../i18n/text-language.js';
+import { localeLanguage } from '../i18n/locale-language.js';
 import { defaultGuardLimits, type GuardLimits } from '../parse/guard.js';
 import type { FileResult } from './compile-file.js';
 import { compileSource } from './compile-source.js';
@@ -33,6 +36,11 @@ export interface CompileOptions {
   parseTimeoutMs?: number;
   /** Heap limit of each parse worker, in MB (default: defaultWorkerHeapMb); a file that needs more gets a `too-large` error. */
   workerHeapMb?: number;
+  /**
+   * The language to speak in about a file that cannot be read (its own `lang` is unknown): `--lang`.
+   * Without it, the first instruction's, else the locale's (docs/screen-language.md).
+   */
+  lang?: string;
 }
 
 export interface CompileResult {
@@ -59,7 +67,7 @@ export async function compilePaths(paths: string[], options: CompileOptions = {}
   const useCache = options.cache ?? true;
   const cache = useCache ? openFileCache(options.cacheDir ?? cacheDir(cwd)) : null;
   const results: FileResult[] = [];
-  const readProblems: Diagnostic[] = [];
+  const readProblems: ReadProblem[] = [];
   const misses: Array<{ source: SourceFile; key: string | null }> = [];
   const hits: string[] = [];
   // Workers are started as soon as the files to parse are known to be worth them.
@@ -70,8 +78,8 @@ export async function compilePaths(paths: string[], options: CompileOptions = {}
     const display = relative(cwd, file) || file;
     const path = toPosix(relative(root, file));
     const loaded = await load(file, display, path, options.maxFileBytes ?? defaultMaxFileBytes);
-    if ('diagnostic' in loaded) {
-      readProblems.push(loaded.diagnostic);
+    if ('problem' in loaded) {
+      readProblems.push(loaded.problem);
       return;
     }
     const key = cache ? cache.key(path, loaded.bytes, guard) : null;
@@ -106,7 +114,10 @@ export async function compilePaths(paths: string[], options: CompileOptions = {}
   const validated = combination !== null && (await cache!.hasMark(combination));
   const linked = validated ? linkFiles(results) : linkSources(results);
   if (combination !== null && !validated && !linked.diagnostics.some((d) => d.rule === 'graph-schema')) await cache!.mark(combination);
-  linked.diagnostics.push(...readProblems);
+  if (readProblems.length > 0) {
+    const screen = options.lang ?? linked.graph.documents[0]?.lang ?? localeLanguage();
+    for (const p of readProblems) linked.diagnostics.push(p.worded(readMessages(p.lang ?? screen)));
+  }
   linked.diagnostics.sort(compareDiagnostics);
   return { ...linked, root, files: files.map((f) => toPosix(relative(root, f))) };
 }
@@ -177,13 +188,29 @@ export function linkSources(results: FileResult[]): { graph: Graph; diagnostics:
   return { graph, diagnostics };
 }
 
-/** Bytes of a file → a SourceFile, or the diagnostic that says why it cannot be one. */
-export function sourceFromBytes(bytes: Uint8Array, path: string, display: string): { source: SourceFile } | { diagnostic: Diagnostic } {
+/** Bytes of a file → a SourceFile, or the diagnostic that says why it cannot be one (in `lang` when the text's own is unknown). */
+export function sourceFromBytes(bytes: Uint8Array, path: string, display: string, lang?: string): { source: SourceFile } | { diagnostic: Diagnostic } {
+  const decoded = decodeOrProblem(bytes, path, display);
+  return 'problem' in decoded ? { diagnostic: decoded.problem.worded(readMessages(decoded.problem.lang ?? lang)) } : decoded;
+}
+
+/** A file that could not be read or decoded: worded once the screen's language is known; `lang` is the text's own, when it shows. */
+export interface ReadProblem {
+  lang: string | undefined;
+  worded(t: ReadMessages): Diagnostic;
+}
+
+function readProblem(display: string, rule: string, say: (t: ReadMessages) => string, at = { line: 1, column: 1 }, lang?: string): { problem: ReadProblem } {
+  return { problem: { lang, worded: (t) => ({ file: display, line: at.line, column: at.column, rule, severity: 'error', message: say(t), source: 'read' }) } };
+}
+
+export function decodeOrProblem(bytes: Uint8Array, path: string, display: string): { source: SourceFile } | { problem: ReadProblem } {
   const decoded = decodeUtf8(bytes);
-  if (!decoded.ok)
-    return {
-      diagnostic: { file: display, line: decoded.line, column: decoded.column, rule: 'encoding', severity: 'error', message: decoded.message, source: 'read' },
-    };
+  if (!decoded.ok) {
+    // the text's language as far as it can be read (a bad byte further on leaves the lang: line legible)
+    const lang = textLanguage(Buffer.from(bytes.subarray(0, 4096)).toString(decoded.problem.kind === 'utf16' ? 'utf16le' : 'utf8'));
+    return readProblem(display, 'encoding', (t) => t.encoding(decoded.problem), decoded, lang);
+  }
   return { source: { path, display, text: decoded.text, hash: sha256(bytes) } };
 }
 
@@ -192,31 +219,18 @@ async function load(
   display: string,
   path: string,
   maxBytes: number,
-): Promise<{ source: SourceFile; bytes: Uint8Array } | { diagnostic: Diagnostic }> {
-  const problem = (rule: string, message: string): { diagnostic: Diagnostic } => ({
-    diagnostic: { file: display, line: 1, column: 1, rule, severity: 'error', message, source: 'read' },
-  });
+): Promise<{ source: SourceFile; bytes: Uint8Array } | { problem: ReadProblem }> {
+  const problem = (rule: string, say: (t: ReadMessages) => string) => readProblem(display, rule, say);
   try {
     const info = await stat(file);
-    if (info.size > maxBytes) {
-      return problem(
-        'file-too-large',
-        `File is ${(info.size / 1048576).toFixed(1)} MB; instruction files are limited to ${(maxBytes / 1048576).toFixed(1)} MB (split it, or raise the limit with --max-file-size)`,
-      );
-    }
+    if (info.size > maxBytes) return problem('file-too-large', (t) => t.fileTooLarge(info.size, maxBytes));
     // A regular file only (a FIFO would block, a device never end), read up to the limit.
     const bytes = await readRegularFile(file, maxBytes);
-    const decoded = sourceFromBytes(bytes, path, display);
+    const decoded = decodeOrProblem(bytes, path, display);
     return 'source' in decoded ? { source: decoded.source, bytes } : decoded;
   } catch (error) {
-    if (error instanceof UnsafePathError)
-      return problem(
-        'unreadable',
-        error.reason === 'too-large'
-          ? `File grew over ${(maxBytes / 1048576).toFixed(1)} MB while being read`
-          : 'Cannot read the file: it is not a regular file',
-      );
-    return problem('unreadable', `Cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    if (error instanceof UnsafePathError) return problem('unreadable', (t) => (error.reason === 'too-large' ? t.grewOver(maxBytes) : t.notRegular));
+    return problem('unreadable', (t) => t.cannotRead((error as NodeJS.ErrnoException).code ?? String(error)));
   }
 }
 

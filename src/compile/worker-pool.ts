@@ -6,6 +6,8 @@ import type { FileResult } from './compile-file.js';
 import { compileSource, emptyResult } from './compile-source.js';
 import type { SourceFile } from './source.js';
 import type { WorkerRequest } from './worker.js';
+import { readMessages } from '../i18n/read-messages.js';
+import { textLanguage } from '../i18n/text-language.js';
 
 /**
  * Default deadline for parsing one file: 10 s plus 10 s per MB (honest text parses at ~0.5 MB/s),
@@ -26,7 +28,8 @@ function defaultParseTimeout(source: SourceFile): number {
  */
 const defaultWorkerHeapMb = 2048;
 
-type Outcome = { ok: true; result: FileResult } | { ok: false; rule: string; message: string };
+/** A failed parse: `seconds` for a timeout; the message is worded in the file's language when it is settled. */
+type Outcome = { ok: true; result: FileResult } | { ok: false; rule: string; message: string; seconds?: number };
 
 /**
  * Compiles files in up to `threads` worker threads, largest first. Each parse has a deadline: a
@@ -74,7 +77,7 @@ export async function compileInWorkers(
         column: 1,
         rule: outcome.rule,
         severity: 'error',
-        message: outcome.message,
+        message: wordedFailure(outcome, source),
         source: 'parse',
       });
     return false;
@@ -210,6 +213,7 @@ function compileOne(worker: Worker, request: WorkerRequest, timeoutMs: number): 
           ok: false,
           rule: 'parse-timeout',
           message: `Parsing took longer than ${seconds} s and was stopped; the file was not compiled (simplify its nesting, or split it)`,
+          seconds,
         },
         stopped,
       ),
@@ -221,4 +225,12 @@ function compileOne(worker: Worker, request: WorkerRequest, timeoutMs: number): 
     pending.push({ resolve, timer });
     worker.postMessage(request);
   });
+}
+
+/** A worker's failure in the language the file is written in (the outcome's own message is English). */
+function wordedFailure(outcome: Extract<Outcome, { ok: false }>, source: SourceFile): string {
+  const t = readMessages(textLanguage(source.text));
+  if (outcome.rule === 'too-large') return t.outOfMemory;
+  if (outcome.rule === 'parse-timeout' && outcome.seconds !== undefined) return t.parseTimeout(outcome.seconds);
+  return outcome.message;
 }

@@ -19,7 +19,7 @@ export interface RevisionFiles {
   commit: string;
   files: RevisionFile[];
   /** Files left out, with why (too large). */
-  skipped: Array<{ display: string; reason: string }>;
+  skipped: Array<{ display: string; reason: string; size: number; limit: number }>;
 }
 
 const usage = (message: string) => new GitError(message);
@@ -96,7 +96,12 @@ export async function readRevision(revision: string, folder: string, top: string
     if (rel.split('/').some((part) => part.startsWith('.') || part === 'node_modules')) continue;
     const display = `${revision}:${entry.path}`;
     if (entry.size > maxFileBytes) {
-      skipped.push({ display, reason: `${(entry.size / 1048576).toFixed(1)} MB is over the ${(maxFileBytes / 1048576).toFixed(1)} MB limit` });
+      skipped.push({
+        display,
+        reason: `${(entry.size / 1048576).toFixed(1)} MB is over the ${(maxFileBytes / 1048576).toFixed(1)} MB limit`,
+        size: entry.size,
+        limit: maxFileBytes,
+      });
       continue;
     }
     wanted.push({ rel, display, object: entry.object });

@@ -9,7 +9,13 @@ describe('decodeUtf8', () => {
   });
 
   it('reports the byte offset, line and column of invalid UTF-8', () => {
-    expect(decodeUtf8(bytes('ок\nпри', [0xc3, 0x28]))).toEqual({ ok: false, message: expect.stringContaining('byte offset 11'), line: 2, column: 4 });
+    expect(decodeUtf8(bytes('ок\nпри', [0xc3, 0x28]))).toEqual({
+      ok: false,
+      problem: { kind: 'invalid-utf8', offset: 11 },
+      message: expect.stringContaining('byte offset 11'),
+      line: 2,
+      column: 4,
+    });
   });
 
   it('refuses NUL bytes and UTF-16', () => {

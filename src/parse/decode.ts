@@ -1,16 +1,22 @@
 import { lineColumnAt } from '../text/positions.js';
+import { readMessages, type EncodingProblem } from '../i18n/read-messages.js';
 
 /**
  * Bytes → text for untrusted files. `readFileSync(…, 'utf8')` silently turns invalid bytes into
  * U+FFFD; a fatal decoder lets us say where the bad byte is instead.
  */
-export type Decoded = { ok: true; text: string } | { ok: false; message: string; line: number; column: number };
+export type Decoded = { ok: true; text: string } | { ok: false; problem: EncodingProblem; message: string; line: number; column: number };
+
+/** `message` is in English; readMessages(lang).encoding(problem) words it in another language. */
+function refused(problem: EncodingProblem, line: number, column: number): Decoded {
+  return { ok: false, problem, message: readMessages('en').encoding(problem), line, column };
+}
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 export function decodeUtf8(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return { ok: false, message: 'File is UTF-16 encoded; save it as UTF-8', line: 1, column: 1 };
+    return refused({ kind: 'utf16' }, 1, 1);
   }
   let text: string;
   try {
@@ -18,12 +24,12 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
   } catch {
     const at = firstInvalidByte(bytes);
     const { line, column } = lineColumnOfByte(bytes, at);
-    return { ok: false, message: `Invalid UTF-8 at byte offset ${at}; save the file as UTF-8`, line, column };
+    return refused({ kind: 'invalid-utf8', offset: at }, line, column);
   }
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
     const { line, column } = lineColumnAt(text, nul);
-    return { ok: false, message: 'NUL byte in text; this looks like a binary file, not Markdown', line, column };
+    return refused({ kind: 'nul' }, line, column);
   }
   // CRLF and lone CR behave exactly like LF; columns are unchanged because CR only ends lines.
   return { ok: true, text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text };

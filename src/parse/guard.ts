@@ -1,4 +1,5 @@
 import { CutFinder, hasDefinition } from './guard-cuts.js';
+import { readMessages, type GuardProblem } from '../i18n/read-messages.js';
 
 /**
  * A cheap line scan that refuses input shaped to make the Markdown parser itself the denial of
@@ -40,7 +41,13 @@ export const maxFrontMatterLines = 5000;
 export interface GuardViolation {
   line: number;
   column: number;
+  problem: GuardProblem;
+  /** The problem in English (readMessages(lang).guard(problem) words it in another language). */
   message: string;
+}
+
+function violation(line: number, column: number, problem: GuardProblem): GuardViolation {
+  return { line, column, problem, message: readMessages('en').guard(problem) };
 }
 
 /** One block-structure marker at the start of a line: a bullet, an ordered marker or a quote. */
@@ -63,8 +70,7 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
   let start = 0;
   const frontMatterEnd = frontMatterLines(text);
   // Checked here too, before the parser reads it: 40 000 roles must not reach micromark or YAML.
-  if (frontMatterEnd > maxFrontMatterLines + 2)
-    return { line: maxFrontMatterLines + 2, column: 1, message: `Front matter is longer than ${maxFrontMatterLines} lines; keep long data out of it` };
+  if (frontMatterEnd > maxFrontMatterLines + 2) return violation(maxFrontMatterLines + 2, 1, { kind: 'front-matter-lines', max: maxFrontMatterLines });
   // Where the parser starts a new chunk (src/parse/chunks.ts): container starts are counted per chunk.
   const cuts = hasDefinition(text) ? null : new CutFinder(frontMatterEnd);
   while (start <= text.length) {
@@ -99,16 +105,12 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
     const depth = Math.floor(columns / 2) + markers;
     const blank = lineText.trim() === '';
     if (depth > limits.maxDepth) {
-      return {
-        line,
-        column: 1,
-        message: `Nesting ${depth} levels deep; at most ${limits.maxDepth} are allowed (lists, quotes and indentation; instr --max-depth raises the limit)`,
-      };
+      return violation(line, 1, { kind: 'nesting', depth, max: limits.maxDepth });
     }
 
     blockLines = blank ? 0 : blockLines + 1;
     if (blockLines > maxBlockLines) {
-      return { line, column: 1, message: `A block of more than ${maxBlockLines} lines without a blank line; split it with blank lines` };
+      return violation(line, 1, { kind: 'block-lines', max: maxBlockLines });
     }
     if (cut) {
       containers = 0;
@@ -116,14 +118,10 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
     }
     stretchLines++;
     if (line > maxFileLines) {
-      return { line, column: 1, message: `File has more than ${maxFileLines} lines; split it into several files` };
+      return violation(line, 1, { kind: 'file-lines', max: maxFileLines });
     }
     if (stretchLines > maxStretchLines) {
-      return {
-        line,
-        column: 1,
-        message: `More than ${maxStretchLines} lines in one stretch the parser cannot cut; ${cuts ? 'put a heading at the left margin between the parts' : 'a link reference definition ([x]: url) makes the whole file one stretch'}`,
-      };
+      return violation(line, 1, { kind: 'stretch-lines', max: maxStretchLines, definition: cuts === null });
     }
     const quoted = markers > listMarkers;
     containers += listMarkers + (quoted && (!previousQuoted || previousBlank) ? 1 : 0) + (!previousBlank && setextUnderline.test(lineText) ? 1 : 0);
@@ -135,11 +133,11 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
     if (f) {
       containerDepth += f[2] ? 1 : containerDepth > 0 ? -1 : 0;
       if (containerDepth > limits.maxDepth) {
-        return {
-          line,
-          column: prefixEnd + 1 + (f[0].length - f[0].trimStart().length),
-          message: `Container directives nested ${containerDepth} deep; at most ${limits.maxDepth} are allowed`,
-        };
+        return violation(line, prefixEnd + 1 + (f[0].length - f[0].trimStart().length), {
+          kind: 'container-depth',
+          depth: containerDepth,
+          max: limits.maxDepth,
+        });
       }
     }
 
@@ -152,20 +150,12 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
     if (listItem) {
       listItems += listMarkers;
       if (listItems > limits.maxListItems) {
-        return {
-          line,
-          column: columns + 1,
-          message: `A list with more than ${limits.maxListItems} items (nested ones included); split it, e.g. with a heading or a paragraph between the parts`,
-        };
+        return violation(line, columns + 1, { kind: 'list-items', max: limits.maxListItems });
       }
     }
     // (after the list's own limit, whose message is the more precise one)
     if (containers > maxContainersPerChunk) {
-      return {
-        line,
-        column: 1,
-        message: `More than ${maxContainersPerChunk} list items, block quotes and underlined headings in one stretch the parser cannot cut (it slows down with their square); separate them with a paragraph or a heading at the left margin after a blank line`,
-      };
+      return violation(line, 1, { kind: 'containers', max: maxContainersPerChunk });
     }
     previousBlank = blank;
 
@@ -192,11 +182,7 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
       if (counted) {
         delimiters++;
         if (delimiters > limits.maxInlineDelimiters) {
-          return {
-            line,
-            column: i + 1,
-            message: `More than ${limits.maxInlineDelimiters} emphasis, link or code delimiters or inline HTML openings (*, _, [, \`, <) in one paragraph; split it`,
-          };
+          return violation(line, i + 1, { kind: 'inline-delimiters', max: limits.maxInlineDelimiters });
         }
       }
     }

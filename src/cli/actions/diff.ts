@@ -2,7 +2,9 @@ import { UsageError } from '../usage-error.js';
 import { cliMessages } from '../../i18n/cli-messages.js';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { compilePaths, compileSource, defaultMaxFileBytes, linkSources, sourceFromBytes } from '../../compile/compile.js';
+import { compilePaths, compileSource, decodeOrProblem, defaultMaxFileBytes, linkSources, type ReadProblem } from '../../compile/compile.js';
+import { readMessages } from '../../i18n/read-messages.js';
+import { localeLanguage } from '../../i18n/locale-language.js';
 import type { FileResult } from '../../compile/compile-file.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnosticLine } from '../../diagnostics/format.js';
@@ -43,8 +45,8 @@ export async function diffCommand(base: string | undefined, head: string | undef
   let before: Loaded;
   let after: Loaded;
   if ((await isDir(base)) && (await isDir(head))) {
-    before = await loadFolder(base!, io, base!);
-    after = await loadFolder(head!, io, head!);
+    before = await loadFolder(base!, io, base!, flags.lang);
+    after = await loadFolder(head!, io, head!, flags.lang);
   } else {
     if ((await isDir(base)) && head === undefined && !(await looksLikeRevision(base!, io))) {
       throw new UsageError((t) => t.diffTwoFolders(base ?? ''));
@@ -53,8 +55,8 @@ export async function diffCommand(base: string | undefined, head: string | undef
     const info = await stat(at).catch(() => undefined);
     const top = await repositoryRoot(info ? (info.isDirectory() ? at : dirname(at)) : io.cwd);
     const folder = await pathInRepository(flags.path, io.cwd, top);
-    before = await loadRevision(base ?? 'HEAD', folder, top, io);
-    after = head === undefined ? await loadFolder(flags.path, io, workingTree) : await loadRevision(head, folder, top, io);
+    before = await loadRevision(base ?? 'HEAD', folder, top, io, flags.lang);
+    after = head === undefined ? await loadFolder(flags.path, io, workingTree, flags.lang) : await loadRevision(head, folder, top, io, flags.lang);
   }
   const lang = flags.lang ?? after.graph.documents[0]?.lang ?? before.graph.documents[0]?.lang;
   const t = messages(lang);
@@ -75,29 +77,33 @@ export async function diffCommand(base: string | undefined, head: string | undef
   return flags.exitCode && diff.changed ? exitCodes.findings : exitCodes.ok;
 }
 
-async function loadFolder(path: string, io: Io, label: string): Promise<Loaded> {
-  const result = await compilePaths([path], { cwd: io.cwd, ...io.compile });
+async function loadFolder(path: string, io: Io, label: string, lang: string | undefined): Promise<Loaded> {
+  const result = await compilePaths([path], { cwd: io.cwd, ...io.compile, ...(lang !== undefined && { lang }) });
   return { graph: result.graph, side: { label }, diagnostics: result.diagnostics };
 }
 
-async function loadRevision(revision: string, folder: string, top: string, io: Io): Promise<Loaded> {
+async function loadRevision(revision: string, folder: string, top: string, io: Io, lang: string | undefined): Promise<Loaded> {
   const { commit, files, skipped } = await readRevision(revision, folder, top, defaultMaxFileBytes);
   const results: FileResult[] = [];
+  const problems: ReadProblem[] = [];
+  for (const file of files) {
+    const made = decodeOrProblem(file.bytes, file.path, file.display);
+    if ('problem' in made) problems.push(made.problem);
+    else results.push(compileSource(made.source, io.compile?.guard));
+  }
+  const linked = linkSources(results);
+  // what could not be read is said once the revision's language is known (docs/screen-language.md)
+  const screen = lang ?? linked.graph.documents[0]?.lang ?? localeLanguage();
   const diagnostics: Diagnostic[] = skipped.map((s) => ({
     file: s.display,
     line: 1,
     column: 1,
     rule: 'file-too-large',
     severity: 'error',
-    message: `Left out: ${s.reason}`,
+    message: readMessages(screen).leftOut(s.size, s.limit),
     source: 'read',
   }));
-  for (const file of files) {
-    const made = sourceFromBytes(file.bytes, file.path, file.display);
-    if ('diagnostic' in made) diagnostics.push(made.diagnostic);
-    else results.push(compileSource(made.source, io.compile?.guard));
-  }
-  const linked = linkSources(results);
+  for (const p of problems) diagnostics.push(p.worded(readMessages(p.lang ?? screen)));
   return { graph: linked.graph, side: { label: revision, commit }, diagnostics: [...diagnostics, ...linked.diagnostics] };
 }
 
