@@ -75,6 +75,13 @@ const en = {
   notRegular: 'Cannot read the file: it is not a regular file',
   cannotRead: (code: string) => `Cannot read the file: ${code}`,
   leftOut: (size: number, limit: number) => `Left out: ${mb(size)} is over the ${mb(limit)} limit`,
+  /** Why a file named on the command line (an answers file, a scenario) was not opened (UnsafePathError's reason). */
+  unsafe: (reason: 'symlink' | 'not-a-file' | 'too-large'): string =>
+    reason === 'symlink'
+      ? 'it is a symbolic link, and instr does not follow links (name the file itself)'
+      : reason === 'not-a-file'
+        ? 'it is not a regular file'
+        : 'it is larger than instr reads',
 };
 
 const ru: typeof en = {
@@ -123,6 +130,12 @@ const ru: typeof en = {
   notRegular: 'Файл не прочитать: это не обычный файл',
   cannotRead: (code) => `Файл не прочитать: ${code}`,
   leftOut: (size, limit) => `Не сравнивается: ${mbRu(size)} — больше предела ${mbRu(limit)}`,
+  unsafe: (reason) =>
+    reason === 'symlink'
+      ? 'это символическая ссылка, а instr не переходит по ссылкам (укажите сам файл)'
+      : reason === 'not-a-file'
+        ? 'это не обычный файл'
+        : 'он больше, чем instr читает',
 };
 
 export type ReadMessages = typeof en;

@@ -62,7 +62,7 @@ describe('answers file', () => {
   });
 
   it('finds keys that name nothing in the instruction', () => {
-    expect(unknownKeys(graph, parsed('in-tarif: yes\nin-tariff: yes\n'))).toEqual(['in-tarif']);
+    expect(unknownKeys(graph, parsed('in-tarif: yes\nin-tariff: yes\n'))).toEqual([{ key: 'in-tarif', at: { line: 1, column: 1 } }]);
   });
 
   it('rejects hostile or malformed YAML with a message, never a crash', () => {

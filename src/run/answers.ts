@@ -135,11 +135,11 @@ function readGap(raw: unknown): Gap | { error: AnswersProblem['code']; args?: Re
   return { description, actions: actions as string[], ...(decidedBy ? { decidedBy } : {}), ...(result ? { result } : {}), end: true };
 }
 
-/** Keys that name no node of the graph (by id or text): most likely typos. */
-export function unknownKeys(graph: Graph, answers: AnswersFile): string[] {
+/** Keys that name no node of the graph (by id or text): most likely typos; as written, with where, in file order. */
+export function unknownKeys(graph: Graph, answers: AnswersFile): Array<{ key: string; at?: At }> {
   const known = new Set<string>();
   for (const node of Object.values(graph.nodes)) for (const k of keysOf(node)) known.add(k);
-  return [...answers.entries.entries()].filter(([k]) => !known.has(k)).map(([, e]) => e.key);
+  return [...answers.entries.entries()].filter(([k]) => !known.has(k)).map(([, e]) => ({ key: e.key, ...(e.at && { at: e.at }) }));
 }
 
 function keysOf(node: Node): string[] {

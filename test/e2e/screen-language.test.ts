@@ -169,6 +169,13 @@ const badAnswers: Array<{ name: string; yaml: string; at: string | null; ru: Reg
     en: /is not a time/,
   },
   {
+    name: 'a key no prompt has',
+    yaml: 'greet: done\nin-tarif: yes\nconfirmd: true\n',
+    at: '2:1',
+    ru: /нет такого id или текста: «in-tarif», «confirmd» \(3:1\)$/,
+    en: /has the id or text "in-tarif", "confirmd" \(3:1\)$/,
+  },
+  {
     name: 'not-covered without what',
     yaml: 'greet: { not-covered: { done: x } }\n',
     at: '1:1',

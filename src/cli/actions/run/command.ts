@@ -28,6 +28,8 @@ import { terminalSafe } from '../../../text/terminal-safe.js';
 import { keptProblem, MAX_ANSWERS_BYTES, parseAnswers, unknownKeys, type AnswersFile } from '../../../run/answers.js';
 import { answersProblemText } from '../../../run/answers-messages.js';
 import { cliMessages } from '../../../i18n/cli-messages.js';
+import { readMessages } from '../../../i18n/read-messages.js';
+import { resolveLanguage } from '../../../i18n/language.js';
 import { drive, type Driver, type Gap, type Outcome } from '../../../run/drive.js';
 import { startRun } from '../../../run/engine.js';
 import { fillRun, runMessages, type RunMessages } from '../../../run/messages.js';
@@ -172,7 +174,7 @@ async function loadAnswers(file: string, cwd: string, graph: Graph, lang: string
   try {
     text = (await readRegularFile(resolve(cwd, file), MAX_ANSWERS_BYTES)).toString('utf8');
   } catch (error) {
-    const why = error instanceof UnsafePathError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error));
+    const why = error instanceof UnsafePathError ? readMessages(lang).unsafe(error.reason) : ((error as NodeJS.ErrnoException).code ?? String(error));
     throw new ExitError(fillRun(t.answersUnreadable, { file, why }), exitCodes.usage);
   }
   const parsed = parseAnswers(text);
@@ -188,9 +190,15 @@ async function loadAnswers(file: string, cwd: string, graph: Graph, lang: string
     const place = kept.entry.at ? `:${kept.entry.at.line}:${kept.entry.at.column}` : '';
     throw new ExitError(`${file}${place}: ${why}`, exitCodes.usage);
   }
+  // a key no prompt has, at its line and column (the others it found after it, with theirs)
   const unknown = unknownKeys(graph, parsed.answers);
-  if (unknown.length > 0)
-    throw new ExitError(fillRun(t.answersUnknownKeys, { file, keys: unknown.map((k) => `"${terminalSafe(k)}"`).join(', ') }), exitCodes.usage);
+  if (unknown.length > 0) {
+    const quote = (key: string) => (resolveLanguage(lang) === 'ru' ? `«${terminalSafe(key)}»` : `"${terminalSafe(key)}"`);
+    const place = (at: { line: number; column: number } | undefined) => (at ? `${at.line}:${at.column}` : '');
+    const keys = unknown.map((e, i) => (i === 0 || !e.at ? quote(e.key) : `${quote(e.key)} (${place(e.at)})`)).join(', ');
+    const first = unknown[0]!.at;
+    throw new ExitError(fillRun(t.answersUnknownKeys, { file: first ? `${file}:${place(first)}` : file, keys }), exitCodes.usage);
+  }
   return parsed.answers;
 }
 
