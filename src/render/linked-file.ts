@@ -71,6 +71,8 @@ export interface FileRenderContext {
   columns: number;
   /** Root-relative path of the file, to resolve its relative links. */
   base?: string;
+  /** How a link is opened (`instr show …`), instead of its path. */
+  open?: (url: string) => string | null;
 }
 
 /** Markdown prose (a section, a linked file) as terminal lines, blocks separated by a blank line, wrapped to the width. */
@@ -90,6 +92,7 @@ export function renderFileMarkdown(text: string, ctx: FileRenderContext): string
       cwd: ctx.cwd,
       columns: ctx.columns,
       ...(ctx.base !== undefined ? { base: ctx.base } : {}),
+      ...(ctx.open !== undefined ? { open: ctx.open } : {}),
     });
     const lines = node.type === 'table' || node.type === 'code' ? rendered : wrapLines(rendered, ctx.columns);
     if (out.length > 0 && lines.length > 0) out.push('');

@@ -25,6 +25,8 @@ export interface MarkdownContext {
   base?: string;
   /** Width to lay tables out in (default 80). */
   columns?: number;
+  /** How a link is opened (`instr show …`), instead of its path; null: its words alone. */
+  open?: (url: string) => string | null;
 }
 
 export function renderMarkdown(markdown: string, ctx: MarkdownContext): string[] {
@@ -104,8 +106,8 @@ function inline(nodes: PhrasingContent[], ctx: MarkdownContext): string {
           return '\n';
         case 'link': {
           const text = inline(node.children, ctx);
-          const target = linkTarget(node.url, ctx);
-          return target === text ? c.underline(text) : `${c.underline(text)} ${c.dim(`(${target})`)}`;
+          const target = ctx.open ? ctx.open(node.url) : linkTarget(node.url, ctx);
+          return target === null || target === text ? c.underline(text) : `${c.underline(text)} ${c.dim(`(${terminalSafe(target)})`)}`;
         }
         case 'image':
           return `${terminalSafe(node.alt ?? '')} ${c.dim(`(${linkTarget(node.url, ctx)})`)}`;

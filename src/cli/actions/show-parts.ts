@@ -6,6 +6,8 @@ import { exitCodes } from '../errors.js';
 import { type Io } from '../io.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { readLinkedFile, renderFileMarkdown, renderProse } from '../../render/linked-file.js';
+import type { LinkedFileRef } from '../../graph/linked-files.js';
+import { linkCommand } from '../../render/link-command.js';
 
 export interface ShowContext {
   io: Io;
@@ -14,6 +16,13 @@ export interface ShowContext {
   root: string;
   lang: string | undefined;
   json: boolean;
+  /** The linked files that exist (templates, price lists): links to them are shown with the command that opens them. */
+  files?: LinkedFileRef[];
+}
+
+/** A link in `base` as the command that opens it (instr show …). */
+function opener(ctx: Pick<ShowContext, 'graph' | 'files'>, base: string): (url: string) => string | null {
+  return (url) => linkCommand(url, base, ctx.graph, ctx.files ?? []);
 }
 
 /** A section: its heading, its prose rendered for the terminal, and the tasks it holds. */
@@ -36,14 +45,23 @@ export function showSection(section: Section, document: Document, ctx: ShowConte
 }
 
 /** The heading line and rendered prose of a section, as the run's reference screen also shows it. */
-function sectionLines(section: Section, document: Document, ctx: Pick<ShowContext, 'io' | 'root'>): string[] {
+function sectionLines(section: Section, document: Document, ctx: Pick<ShowContext, 'io' | 'root' | 'graph' | 'files'>): string[] {
   const c = ctx.io.color;
   const lines = [
     `${c.bold(terminalSafe(section.title))} ${c.dim(`#${sectionId(section)}${section.kind ? ` · .${section.kind}` : ''} · ${document.file}:${section.position.line}`)}`,
   ];
   if (section.content) {
     lines.push('');
-    lines.push(...renderProse(section.content, { color: c, root: ctx.root, cwd: ctx.io.cwd, columns: ctx.io.columns, base: document.file }));
+    lines.push(
+      ...renderProse(section.content, {
+        color: c,
+        root: ctx.root,
+        cwd: ctx.io.cwd,
+        columns: ctx.io.columns,
+        base: document.file,
+        open: opener(ctx, document.file),
+      }),
+    );
   }
   return lines;
 }
@@ -73,7 +91,9 @@ export function showDocument(document: Document, ctx: ShowContext): number {
   const intro = document.sections.find((s) => s.kind === 'intro');
   if (intro?.content) {
     io.out('\n');
-    io.out(`${renderProse(intro.content, { color: c, root: ctx.root, cwd: io.cwd, columns: io.columns, base: document.file }).join('\n')}\n`);
+    io.out(
+      `${renderProse(intro.content, { color: c, root: ctx.root, cwd: io.cwd, columns: io.columns, base: document.file, open: opener(ctx, document.file) }).join('\n')}\n`,
+    );
   }
   io.out(`\n${c.underline(t.sections)}\n`);
   const sections = document.sections.filter((s) => s.kind !== 'intro');
@@ -98,7 +118,7 @@ export function showFile(path: string, ctx: ShowContext): number {
     return exitCodes.ok;
   }
   io.out(
-    `${io.color.dim(path)}\n\n${renderFileMarkdown(text, { color: io.color, root: ctx.root, cwd: io.cwd, columns: io.columns, base: path }).join('\n')}\n`,
+    `${io.color.dim(path)}\n\n${renderFileMarkdown(text, { color: io.color, root: ctx.root, cwd: io.cwd, columns: io.columns, base: path, open: opener(ctx, path) }).join('\n')}\n`,
   );
   return exitCodes.ok;
 }

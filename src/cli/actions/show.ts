@@ -8,7 +8,9 @@ import { findTargetsFor, resolveTarget } from '../resolve-target.js';
 import { timeSuffix } from './list.js';
 import { showDocument, showFile, showSection } from './show-parts.js';
 import { indexGraph } from '../../graph/query.js';
-import { linkedFiles } from '../../graph/linked-files.js';
+import { linkedFiles, type LinkedFileRef } from '../../graph/linked-files.js';
+import { linkCommand } from '../../render/link-command.js';
+import { plainLinks } from '../../render/plain-links.js';
 import type { Task } from '../../graph/types.js';
 import { formatDuration } from '../../i18n/duration.js';
 import { messages } from '../../i18n/messages.js';
@@ -36,7 +38,7 @@ export async function showCommand(query: string, paths: string[], flags: ShowFla
     if (nearest) throw new ExitError(nearest, exitCodes.usage);
   }
   const target = resolveTarget(graph, query, files, flags.lang);
-  const ctx = { io, graph, root, lang: flags.lang ?? target.document?.lang, json: Boolean(flags.json) };
+  const ctx = { io, graph, root, lang: flags.lang ?? target.document?.lang, json: Boolean(flags.json), files };
   switch (target.kind) {
     case 'task':
       return showTask(target.task, ctx);
@@ -53,7 +55,13 @@ export async function showCommand(query: string, paths: string[], flags: ShowFla
 
 function showTask(
   task: Task,
-  { io, graph, lang: flagLang, json }: { io: Io; graph: import('../../graph/types.js').Graph; lang: string | undefined; json: boolean },
+  {
+    io,
+    graph,
+    lang: flagLang,
+    json,
+    files,
+  }: { io: Io; graph: import('../../graph/types.js').Graph; lang: string | undefined; json: boolean; files: LinkedFileRef[] },
 ): number {
   const index = indexGraph(graph);
   const doc = index.documentOf(task);
@@ -73,18 +81,20 @@ function showTask(
   for (const s of task.schedules) io.out(`${c.dim(`${t.schedule}:`)} ${terminalSafe(s.label)}${timeSuffix(s.label, s.time)}\n`);
   if (task.description) io.out(`\n${terminalSafe(task.description)}\n`);
   io.out('\n');
+  // a link as its words and the command that opens it, never `[words](path)`
+  const readable = (text: string) => plainLinks(text, (url) => linkCommand(url, task.file, graph, files));
   for (const line of lines) {
     const indent = '   '.repeat(line.depth);
     const marker =
       line.kind === 'option' ? c.yellow(line.marker) : line.kind === 'detail' || line.kind === 'contact' || line.kind === 'header' ? '  ' : c.dim(line.marker);
     const text =
       line.kind === 'decision' || line.kind === 'header'
-        ? c.bold(terminalSafe(line.kind === 'header' ? `── ${line.text} ──` : line.text))
+        ? c.bold(terminalSafe(line.kind === 'header' ? `── ${readable(line.text)} ──` : line.text))
         : line.kind === 'option'
           ? c.yellow(terminalSafe(line.text))
           : line.kind === 'contact'
             ? c.dim(terminalSafe(line.text))
-            : terminalSafe(line.text);
+            : terminalSafe(readable(line.text));
     const hanging = `\n${indent}${' '.repeat(line.marker.length + 1)}`;
     io.out(`${indent}${marker} ${text.replace(/\n/g, hanging)}\n`);
   }
