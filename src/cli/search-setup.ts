@@ -10,6 +10,7 @@ import { compileSynonyms, type Synonyms } from '../search/synonyms.js';
 import { readTemplates } from '../search/templates.js';
 import { ExitError, exitCodes } from './errors.js';
 import type { Io } from './io.js';
+import { screenLanguage } from './screen-language.js';
 
 /** What a search needs: the index (cached with the compiled files) and the firm's synonyms. */
 export async function openSearch(
@@ -20,7 +21,7 @@ export async function openSearch(
   options: IndexOptions & { templates?: TemplateFile[] } = {},
 ): Promise<{ index: SearchIndex; synonyms: Synonyms }> {
   const groups: string[][] = graph.documents.flatMap((d) => d.synonyms ?? []);
-  groups.push(...(await configSynonyms(io, config)));
+  groups.push(...(await configSynonyms(io, config, graph.documents[0]?.lang)));
   const index = await searchIndexFor(graph, options.templates ?? (await readTemplates(graph, root)), searchCache(io), options);
   return { index, synonyms: compileSynonyms(groups) };
 }
@@ -30,27 +31,36 @@ export function searchCache(io: Io): FileCache | null {
   return process.env['INSTR_NO_CACHE'] === '1' || io.compile?.cache === false ? null : openFileCache(cacheDir(io.cwd));
 }
 
-/** `synonyms` of instr.config.yaml (the same file lint reads); a broken config is exit 2. */
-export async function configSynonyms(io: Io, explicit?: string): Promise<string[][]> {
+/** `synonyms` of instr.config.yaml (the same file lint reads); a broken config is exit 2, said in the screen's language (`lang`: the instructions'). */
+export async function configSynonyms(io: Io, explicit?: string, lang?: string): Promise<string[][]> {
   const file = await findConfigFile(io.cwd, explicit);
   if (file === null) return [];
   // The YAML parser and the schema only when there is a config (a warm search loads neither).
   const { ConfigError, parseConfig } = await import('../lint/config.js');
+  const { configMessages } = await import('../i18n/config-messages.js');
   const display = relative(io.cwd, file) || file;
-  try {
+  const read = async (language: string | undefined): Promise<string[][]> => {
+    const t = configMessages(language);
     let text: string;
     try {
-      if ((await stat(file)).size > 1024 * 1024) throw new ConfigError([{ file: display, line: 1, column: 1, message: 'Config file is larger than 1 MB' }]);
+      if ((await stat(file)).size > 1024 * 1024) throw new ConfigError([{ file: display, line: 1, column: 1, message: t.tooLarge }]);
       text = await readFile(file, 'utf8');
     } catch (error) {
       if (error instanceof ConfigError) throw error;
-      throw new ConfigError([
-        { file: display, line: 1, column: 1, message: `Cannot read the config file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` },
-      ]);
+      throw new ConfigError([{ file: display, line: 1, column: 1, message: t.cannotRead((error as NodeJS.ErrnoException).code ?? String(error)) }]);
     }
-    return (parseConfig(text, display) as { synonyms?: string[][] }).synonyms ?? [];
+    return (parseConfig(text, display, language) as { synonyms?: string[][] }).synonyms ?? [];
+  };
+  try {
+    return await read(undefined);
   } catch (error) {
-    if (error instanceof ConfigError) throw new ExitError(error.message, exitCodes.usage);
-    throw error;
+    if (!(error instanceof ConfigError)) throw error;
+    // said again in the screen's language, worked out only now that there is something to say
+    const language = io.compile?.lang ?? lang ?? (await screenLanguage([], io.cwd));
+    const worded = await read(language).then(
+      () => error,
+      (again: unknown) => (again instanceof ConfigError ? again : error),
+    );
+    throw new ExitError(worded.message, exitCodes.usage);
   }
 }

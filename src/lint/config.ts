@@ -6,6 +6,7 @@ import type { ConfigFile, LintConfig, RuleSetting } from './config-types.js';
 import { presets } from './presets.js';
 import type { RuleLevel } from './rule.js';
 import { dedupeProblems, lineColumnAt } from '../text/positions.js';
+import { configMessages, type ConfigMessages } from '../i18n/config-messages.js';
 
 export { findConfigFile } from './config-file.js';
 
@@ -25,47 +26,46 @@ export class ConfigError extends Error {
 
 const maxConfigBytes = 1024 * 1024;
 
-/** Loads, validates and merges the config (presets, then the file); the defaults when `file` is null. */
-export async function loadConfig(file: string | null, display: string = file ?? ''): Promise<LintConfig> {
+/** Loads, validates and merges the config (presets, then the file); the defaults when `file` is null. Problems are said in `lang`. */
+export async function loadConfig(file: string | null, display: string = file ?? '', lang?: string): Promise<LintConfig> {
   if (file === null) return resolveConfig({});
+  const t = configMessages(lang);
   let text: string;
   try {
     text = (await readRegularFile(file, maxConfigBytes)).toString('utf8');
   } catch (error) {
-    if (error instanceof UnsafePathError && error.reason === 'too-large')
-      throw new ConfigError([{ file: display, line: 1, column: 1, message: 'Config file is larger than 1 MB' }]);
-    if (error instanceof UnsafePathError)
-      throw new ConfigError([{ file: display, line: 1, column: 1, message: 'Cannot read the config file: it is not a regular file' }]);
-    throw new ConfigError([
-      { file: display, line: 1, column: 1, message: `Cannot read the config file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` },
-    ]);
+    if (error instanceof UnsafePathError && error.reason === 'too-large') throw new ConfigError([{ file: display, line: 1, column: 1, message: t.tooLarge }]);
+    if (error instanceof UnsafePathError) throw new ConfigError([{ file: display, line: 1, column: 1, message: t.notRegular }]);
+    throw new ConfigError([{ file: display, line: 1, column: 1, message: t.cannotRead((error as NodeJS.ErrnoException).code ?? String(error)) }]);
   }
-  return { ...resolveConfig(parseConfig(text, display)), file };
+  return { ...resolveConfig(parseConfig(text, display, lang)), file };
 }
 
-/** Parses and validates the config text; throws ConfigError with line and column of each problem. */
-export function parseConfig(text: string, display: string): ConfigFile {
+/** Parses and validates the config text; throws ConfigError with line and column of each problem, said in `lang`. */
+export function parseConfig(text: string, display: string, lang?: string): ConfigFile {
+  const t = configMessages(lang);
   const over = lineOverLimit(text, 5000);
-  if (over !== null) throw new ConfigError([{ file: display, line: over, column: 1, message: 'The config is longer than 5000 lines' }]);
+  if (over !== null) throw new ConfigError([{ file: display, line: over, column: 1, message: t.tooLong(5000) }]);
   // uniqueKeys compares every key with all before it (quadratic): duplicates are found with a Set instead.
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true });
   const at = (offset: number) => ({ file: display, ...lineColumnAt(text, offset) });
   if (doc.errors.length > 0)
-    throw new ConfigError(doc.errors.slice(0, 20).map((e) => ({ ...at(e.pos[0]), message: `Not valid YAML: ${e.message.split('\n')[0]}` })));
+    throw new ConfigError(
+      doc.errors.slice(0, 20).map((e) => ({ ...at(e.pos[0]), message: t.notYaml(e.message.split('\n')[0] ?? '', e.code === 'TAB_AS_INDENT') })),
+    );
   const duplicates = duplicateKeys(doc);
-  if (duplicates.length > 0)
-    throw new ConfigError(duplicates.map((d) => ({ ...at(d.offset), message: `Not valid YAML: Map keys must be unique ("${d.key}" is repeated)` })));
+  if (duplicates.length > 0) throw new ConfigError(duplicates.map((d) => ({ ...at(d.offset), message: t.duplicate(d.key) })));
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 }) ?? {};
   } catch (error) {
-    throw new ConfigError([{ ...at(0), message: `The config could not be read: ${error instanceof Error ? error.message : String(error)}` }]);
+    throw new ConfigError([{ ...at(0), message: t.aliases(error instanceof Error ? error.message : String(error)) }]);
   }
   const tagged = notPlainData(data);
-  if (tagged) throw new ConfigError([{ ...at(0), message: tagged }]);
+  if (tagged) throw new ConfigError([{ ...at(0), message: t.tags(tagged.includes('!!binary')) }]);
   const validate = schemaValidator('config');
   if (!validate(data)) {
-    const problems = relevantErrors(validate.errors ?? []).map((e) => ({ ...at(locate(doc, e)), message: describe(e) }));
+    const problems = relevantErrors(validate.errors ?? []).map((e) => ({ ...at(locate(doc, e)), message: describe(e, t) }));
     throw new ConfigError(dedupeProblems(problems));
   }
   return data as ConfigFile;
@@ -111,27 +111,27 @@ const movedToRuleOptions: Record<string, string> = {
   inboxMaxAge: 'rules: { inbox-stale: [warn, { maxAge: P30D }] }',
 };
 
-function describe(e: ErrorObject): string {
+function describe(e: ErrorObject, t: ConfigMessages): string {
   const path = pathOf(e);
-  const where = path.length ? `"${path.join('.')}"` : 'the config';
+  const where = t.where(path);
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'ruleSetting':
-      return `${where} must be off, warn or error, or [severity, {options}]`;
+      return t.ruleSetting(where);
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
-      if (path.length === 1 && path[0] === 'rules') return `Unknown rule "${key}"; the rules are listed in docs/commands/lint.md`;
-      if (path.length === 0 && Object.hasOwn(movedToRuleOptions, key)) return `"${key}" is now an option of a rule: ${movedToRuleOptions[key]}`;
-      return `Unknown key "${key}" in ${where}`;
+      if (path.length === 1 && path[0] === 'rules') return t.unknownRule(key);
+      if (path.length === 0 && Object.hasOwn(movedToRuleOptions, key)) return t.moved(key, movedToRuleOptions[key]!);
+      return t.unknownKey(key, where);
     }
     case 'enum':
-      return `${where} must be one of: ${(params['allowedValues'] as unknown[]).join(', ')}`;
+      return t.oneOf(where, (params['allowedValues'] as unknown[]).join(', '));
     case 'pattern':
-      return `${where} must be an ISO 8601 duration such as P14D or P2W`;
+      return t.duration(where);
     case 'type':
-      return `${where} must be ${String(params['type'])}`;
+      return t.type(where, String(params['type']));
     default:
-      return `${where} ${e.message ?? 'is invalid'}`;
+      return t.other(where, e.message, e.keyword);
   }
 }
 

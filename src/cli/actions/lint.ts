@@ -5,6 +5,7 @@ import { isValidDate } from '../../schedule/durations.js';
 import { todayUtc } from '../../analyze/staleness.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { ConfigError, findConfigFile, loadConfig } from '../../lint/config.js';
+import { screenLanguage } from '../screen-language.js';
 import { lintCompiled } from '../../lint/linter.js';
 import { formats, type Format } from '../../lint/reporters/index.js';
 import { rules, ruleIds } from '../../lint/rules/index.js';
@@ -42,9 +43,15 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: Io): Pr
     config = await loadConfig(configFile, configFile ? relative(io.cwd, configFile) || configFile : '');
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    for (const p of error.problems)
+    // said again in the screen's language, worked out only now that there is something to say
+    const lang = await screenLanguage([...paths, ...(flags.lang ? ['--lang', flags.lang] : [])], io.cwd);
+    const worded = await loadConfig(configFile, configFile ? relative(io.cwd, configFile) || configFile : '', lang).then(
+      () => error,
+      (again: unknown) => (again instanceof ConfigError ? again : error),
+    );
+    for (const p of worded.problems)
       io.err(`${terminalSafe(p.file)}:${p.line}:${p.column}  ${io.color.red('error')}  ${terminalSafe(p.message)}  ${io.color.dim('config')}\n`);
-    throw new UsageError((t) => t.configInvalid);
+    throw new UsageError((t) => t.configInvalid, lang);
   }
 
   const result = await compilePaths(paths, { cwd: io.cwd, ...io.compile, ...(flags.maxFileSize ? { maxFileBytes: parseSize(flags.maxFileSize) } : {}) });
