@@ -61,10 +61,11 @@ export async function openRunJournal(io: JournalIo, flag: string | undefined, la
   let timer: NodeJS.Timeout | null = null;
   const start = () =>
     (started ??= (async () => {
-      const [{ BackgroundUpload }, { PostgresStore }, { serverMessages }] = await Promise.all([
+      const [{ BackgroundUpload }, { PostgresStore }, { serverMessages }, { serverErrorText }] = await Promise.all([
         import('./postgres/background.js'),
         import('./postgres/store.js'),
         import('./postgres/messages.js'),
+        import('../i18n/server-error-text.js'),
       ]);
       upload = new BackgroundUpload(
         async () => {
@@ -73,7 +74,8 @@ export async function openRunJournal(io: JournalIo, flag: string | undefined, la
           return store;
         },
         file,
-        (detail) => io.err(`${io.color.yellow('instr:')} ${serverMessages(lang()).unreachable(label, detail, shownFile)}\n`),
+        (detail) =>
+          io.err(`${io.color.yellow('instr:')} ${serverMessages(lang()).unreachable(label, serverErrorText({ message: detail }, lang()), shownFile)}\n`),
         { firstDelayMs: 0 },
       );
       return upload;

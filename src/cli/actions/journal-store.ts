@@ -33,14 +33,17 @@ export async function openJournal(io: Io, flag: string | undefined, lang: string
   try {
     store = new PostgresStore(choice.url, {}, env);
   } catch (error) {
-    throw new ExitError(error instanceof Error ? error.message : String(error), exitCodes.usage);
+    const { journalAddressText } = await import('../../i18n/server-error-text.js');
+    const { redactUrls } = await import('../../journal/postgres/connection.js');
+    throw new ExitError(journalAddressText(error instanceof Error ? error.message : String(error), redactUrls(choice.url), lang), exitCodes.usage);
   }
   const t = serverMessages(lang);
+  const { serverErrorText } = await import('../../i18n/server-error-text.js');
   const outbox = shownPath(io.cwd, choice.outbox);
   try {
     await store.connection();
   } catch (error) {
-    io.err(`${io.color.yellow('instr:')} ${t.offlineRead(store.label, store.wrap(error).message, outbox)}\n`);
+    io.err(`${io.color.yellow('instr:')} ${t.offlineRead(store.label, serverErrorText(store.wrap(error), lang), outbox)}\n`);
     return { store: new FileStore(choice.outbox, { base: io.cwd }), shown: outbox, explicit: false };
   }
   await pushPending(io, store, choice.outbox, lang);
@@ -49,9 +52,10 @@ export async function openJournal(io: Io, flag: string | undefined, lang: string
 
 /** Sends what this machine recorded and the server has not acknowledged yet; says how much. */
 async function pushPending(io: Io, store: PostgresStore, outbox: string, lang: string | undefined): Promise<number> {
-  const [{ pendingBytes, pushFile }, { serverMessages }] = await Promise.all([
+  const [{ pendingBytes, pushFile }, { serverMessages }, { serverErrorText }] = await Promise.all([
     import('../../journal/postgres/push.js'),
     import('../../journal/postgres/messages.js'),
+    import('../../i18n/server-error-text.js'),
   ]);
   if (pendingBytes(outbox, store.serverKey) === 0) return 0;
   try {
@@ -59,7 +63,7 @@ async function pushPending(io: Io, store: PostgresStore, outbox: string, lang: s
     if (result.uploaded > 0) io.err(`${io.color.dim('instr:')} ${serverMessages(lang).uploaded(result.uploaded, store.label)}\n`);
     return result.uploaded;
   } catch (error) {
-    io.err(`${io.color.yellow('instr:')} ${shownPath(io.cwd, outbox)}: ${store.wrap(error).message}\n`);
+    io.err(`${io.color.yellow('instr:')} ${shownPath(io.cwd, outbox)}: ${serverErrorText(store.wrap(error), lang)}\n`);
     return 0;
   }
 }
