@@ -18,6 +18,9 @@ export type GuardProblem =
   | { kind: 'inline-delimiters'; max: number }
   | { kind: 'list-items'; max: number };
 
+/** Why a linked file (a template, a price list) cannot be shown. */
+export type LinkedFileProblem = 'outside' | 'missing' | 'not-a-file';
+
 /** Why bytes are not text; worded by readMessages().encoding. */
 export type EncodingProblem = { kind: 'utf16' } | { kind: 'invalid-utf8'; offset: number } | { kind: 'nul' };
 
@@ -82,6 +85,9 @@ const en = {
       : reason === 'not-a-file'
         ? 'it is not a regular file'
         : 'it is larger than instr reads',
+  linkedFile: (path: string, problem: LinkedFileProblem): string =>
+    `${path}: ${problem === 'outside' ? 'outside the instructions folder' : problem === 'missing' ? 'no such file' : 'not a file'}`,
+  journalNotWritten: (path: string, why: string) => `cannot write the journal ${path}: ${why}`,
 };
 
 const ru: typeof en = {
@@ -136,6 +142,8 @@ const ru: typeof en = {
       : reason === 'not-a-file'
         ? 'это не обычный файл'
         : 'он больше, чем instr читает',
+  linkedFile: (path, problem) => `${path}: ${problem === 'outside' ? 'файл вне папки инструкций' : problem === 'missing' ? 'такого файла нет' : 'это не файл'}`,
+  journalNotWritten: (path, why) => `Не удалось записать журнал ${path}: ${why}`,
 };
 
 export type ReadMessages = typeof en;

@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { readMessages, type LinkedFileProblem } from '../i18n/read-messages.js';
 import { join, relative, isAbsolute, sep } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Root } from 'mdast';
@@ -17,28 +18,35 @@ const gfmTableMdastPackage = lazy<typeof import('mdast-util-gfm-table')>('mdast-
 /** Largest linked file shown; anything bigger is cut with a note. */
 const maxLinkedFileBytes = 1024 * 1024;
 
-/** Why a linked file cannot be shown. */
-class LinkedFileError extends Error {}
+/** Why a linked file cannot be shown (the message is English; readMessages(lang).linkedFile words it). */
+export class LinkedFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: LinkedFileProblem,
+  ) {
+    super(readMessages('en').linkedFile(path, reason));
+  }
+}
 
 /**
  * The text of a file an instruction links to, read only when it lies inside the instructions
  * root (a symlink out of the repository is refused), at most 1 MB, decoded as UTF-8.
  */
 export function readLinkedFile(root: string, path: string): string {
-  if (isAbsolute(path) || path.split('/').includes('..')) throw new LinkedFileError(`${path}: outside the instructions folder`);
+  if (isAbsolute(path) || path.split('/').includes('..')) throw new LinkedFileError(path, 'outside');
   let real: string;
   let realRoot: string;
   try {
     realRoot = realpathSync(root);
     real = realpathSync(join(root, path));
   } catch {
-    throw new LinkedFileError(`${path}: no such file`);
+    throw new LinkedFileError(path, 'missing');
   }
   const rel = relative(realRoot, real);
-  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) throw new LinkedFileError(`${path}: outside the instructions folder`);
+  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) throw new LinkedFileError(path, 'outside');
   const fd = openSync(real, 'r');
   try {
-    if (!fstatSync(fd).isFile()) throw new LinkedFileError(`${path}: not a file`);
+    if (!fstatSync(fd).isFile()) throw new LinkedFileError(path, 'not-a-file');
     const buffer = Buffer.alloc(Math.min(fstatSync(fd).size, maxLinkedFileBytes));
     const read = readSync(fd, buffer, 0, buffer.length, 0);
     const decoded = decodeUtf8(buffer.subarray(0, read));

@@ -11,7 +11,8 @@ import { formatDuration } from '../i18n/duration.js';
 import { indexGraph } from '../graph/query.js';
 import { stepNumbers } from '../render/checklist.js';
 import { contactLabel, roleContactsLine } from '../render/role-contacts.js';
-import { readLinkedFile, renderFileMarkdown } from '../render/linked-file.js';
+import { LinkedFileError, readLinkedFile, renderFileMarkdown } from '../render/linked-file.js';
+import { readMessages } from '../i18n/read-messages.js';
 import { documentZone } from '../schedule/task-zone.js';
 import { localDate, localDateTime, localParts, hhmm } from '../schedule/zone.js';
 import { timeMessages } from '../i18n/time-messages.js';
@@ -376,7 +377,13 @@ export class InteractiveDriver implements Driver {
         const text = readLinkedFile(root, reference.path);
         lines = [c.dim(terminalSafe(reference.path)), '', ...renderFileMarkdown(text, { color: c, root, cwd, columns, base: reference.path })];
       } catch (error) {
-        this.ui.out(`${c.red('✗')} ${terminalSafe(error instanceof Error ? error.message : String(error))}\n`);
+        const why =
+          error instanceof LinkedFileError
+            ? readMessages(this.ui.lang).linkedFile(error.path, error.reason)
+            : error instanceof Error
+              ? error.message
+              : String(error);
+        this.ui.out(`${c.red('✗')} ${terminalSafe(why)}\n`);
         return;
       }
     } else {

@@ -88,3 +88,25 @@ describe('serverErrorText: the driver’s and the server’s failures in our wor
     expect(serverErrorText({ message: 'something new', code: 'XX000' }, 'en')).toBe('something new');
   });
 });
+
+describe('a journal that cannot be written stops a run in the instruction’s language', () => {
+  for (const lang of ['ru', 'en'] as const) {
+    it(lang, async () => {
+      const cwd = workspace(lang);
+      const step = lang === 'ru' ? 'Позвонить клиенту.' : 'Call the client.';
+      writeFileSync(
+        join(cwd, 'instructions', 'doc.md'),
+        `---\nid: doc\ntitle: Doc\nlang: ${lang}\n---\n\n## Tasks {.tasks}\n\n### Call {#call}\n\n::when[${lang === 'ru' ? 'Клиент позвонил' : 'A client called'}]\n\n1. ${step} {#greet}\n`,
+      );
+      writeFileSync(join(cwd, 'answers.yaml'), 'greet: done\n');
+      mkdirSync(join(cwd, 'journal-folder'));
+      const r = await runCli(['run', 'call', '--answers', 'answers.yaml', '--journal', 'journal-folder'], { cwd, env });
+      expect(r.code).toBe(1);
+      const line = r.stderr.trim().split('\n').at(-1)!;
+      if (lang === 'ru') {
+        expect(line).toMatch(/^instr: Не удалось записать журнал .*journal-folder: EISDIR\. Последний ответ не записан/);
+        expect(line.replace(/instr|EISDIR|\S*journal-folder|--resume|run/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+      } else expect(line).toMatch(/^instr: cannot write the journal .*journal-folder: EISDIR\. The last answer was not recorded/);
+    });
+  }
+});

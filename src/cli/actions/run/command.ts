@@ -29,6 +29,7 @@ import { keptProblem, MAX_ANSWERS_BYTES, parseAnswers, unknownKeys, type Answers
 import { answersProblemText } from '../../../run/answers-messages.js';
 import { cliMessages } from '../../../i18n/cli-messages.js';
 import { readMessages } from '../../../i18n/read-messages.js';
+import { screenLanguage } from '../../screen-language.js';
 import { resolveLanguage } from '../../../i18n/language.js';
 import { drive, type Driver, type Gap, type Outcome } from '../../../run/drive.js';
 import { startRun } from '../../../run/engine.js';
@@ -87,7 +88,16 @@ export async function runCommand(query: string | undefined, paths: string[], fla
     return await runOrResume(query, paths, flags, io);
   } catch (error) {
     // every answer is journaled before the next prompt; when that fails the run stops there
-    if (error instanceof JournalWriteError) throw new ExitError(`${error.message}. ${runMessages(flags.lang).journalFailed}`, exitCodes.findings);
+    if (error instanceof JournalWriteError) {
+      // said in the screen's language: the run's instructions, as they were given
+      const lang = await screenLanguage([...(query !== undefined ? [query] : []), ...paths, ...(flags.lang ? ['--lang', flags.lang] : [])], io.cwd);
+      const cause = error.cause;
+      const why =
+        cause instanceof UnsafePathError
+          ? readMessages(lang).unsafe(cause.reason)
+          : ((cause as NodeJS.ErrnoException)?.code ?? (cause instanceof Error ? cause.message : String(cause)));
+      throw new ExitError(`${readMessages(lang).journalNotWritten(error.path, why)}. ${runMessages(lang).journalFailed}`, exitCodes.findings);
+    }
     throw error;
   }
 }
