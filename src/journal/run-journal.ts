@@ -109,16 +109,17 @@ export async function openRunJournal(io: JournalIo, flag: string | undefined, la
       await (await start()).finish();
     },
     catchUp: async (filter) => {
-      const [{ PostgresStore }, { catchUpRuns }, { serverMessages }] = await Promise.all([
+      const [{ PostgresStore }, { catchUpRuns }, { serverMessages }, { serverErrorText }] = await Promise.all([
         import('./postgres/store.js'),
         import('./postgres/catch-up.js'),
         import('./postgres/messages.js'),
+        import('../i18n/server-error-text.js'),
       ]);
       const store = new PostgresStore(choice.url, { connectTimeoutMs: 3000, queryTimeoutMs: 10_000 }, env);
       try {
         await catchUpRuns(store, file, options, filter);
       } catch (error) {
-        io.err(`${io.color.yellow('instr:')} ${serverMessages(lang()).offlineRead(label, store.wrap(error).message, shownFile)}\n`);
+        io.err(`${io.color.yellow('instr:')} ${serverMessages(lang()).offlineRead(label, serverErrorText(store.wrap(error), lang()), shownFile)}\n`);
       } finally {
         await store.close();
       }
