@@ -88,6 +88,8 @@ const en = {
   linkedFile: (path: string, problem: LinkedFileProblem): string =>
     `${path}: ${problem === 'outside' ? 'outside the instructions folder' : problem === 'missing' ? 'no such file' : 'not a file'}`,
   journalNotWritten: (path: string, why: string) => `cannot write the journal ${path}: ${why}`,
+  /** A file instr keeps (the journal) refused for where it lies; `english`: safe-open's own sentence. */
+  unsafeKept: (_path: string, _reason: 'symlink' | 'not-a-file' | 'too-large', english: string): string => english,
 };
 
 const ru: typeof en = {
@@ -144,6 +146,12 @@ const ru: typeof en = {
         : 'он больше, чем instr читает',
   linkedFile: (path, problem) => `${path}: ${problem === 'outside' ? 'файл вне папки инструкций' : problem === 'missing' ? 'такого файла нет' : 'это не файл'}`,
   journalNotWritten: (path, why) => `Не удалось записать журнал ${path}: ${why}`,
+  unsafeKept: (path, reason) =>
+    reason === 'symlink'
+      ? `${path} — символическая ссылка; instr не переходит по ссылкам к файлам, которые ведёт (уберите ссылку)`
+      : reason === 'not-a-file'
+        ? `${path} — не обычный файл`
+        : `${path} больше, чем instr читает`,
 };
 
 export type ReadMessages = typeof en;

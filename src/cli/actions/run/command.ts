@@ -94,7 +94,7 @@ export async function runCommand(query: string | undefined, paths: string[], fla
       const cause = error.cause;
       const why =
         cause instanceof UnsafePathError
-          ? readMessages(lang).unsafe(cause.reason)
+          ? readMessages(lang).unsafeKept(cause.path, cause.reason, cause.message)
           : ((cause as NodeJS.ErrnoException)?.code ?? (cause instanceof Error ? cause.message : String(cause)));
       throw new ExitError(`${readMessages(lang).journalNotWritten(error.path, why)}. ${runMessages(lang).journalFailed}`, exitCodes.findings);
     }
