@@ -69,3 +69,20 @@ export function oneRun(cwd: string, dir: string, files: Record<string, string>, 
     return outcome;
   };
 }
+
+/** The stderr lines of a `oneRun` about one of its files (`dir/name`): a test checks only its own. */
+export function linesOf(r: Outcome, path: string): string {
+  return r.stderr
+    .split('\n')
+    .filter((l) => l.startsWith(`${path}:`))
+    .join('\n');
+}
+
+/**
+ * An error among a file's own lines: what makes `compile` exit 1 for that file alone. Files in one
+ * run get ids of their own (no duplicate-id error from a neighbour), so one file cannot make another fail.
+ */
+export const errorLine = /^\S+:\d+:\d+\s+error\s/m;
+
+/** The same text under another instruction id, so that files compiled together do not collide. */
+export const withId = (text: string, id: string): string => text.replace(/^id: hostile$/m, `id: ${id}`);
