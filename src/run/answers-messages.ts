@@ -23,7 +23,8 @@ type AnswersProblemCode =
   | 'gapDecidedBy'
   | 'stepAnswer'
   | 'decisionAnswer'
-  | 'checkpointAnswer';
+  | 'checkpointAnswer'
+  | 'checkpointWord';
 
 export interface AnswersProblem {
   code: AnswersProblemCode;
@@ -52,6 +53,7 @@ const en: Record<AnswersProblemCode, string> = {
   stepAnswer: '"{key}": a step takes done, skip: reason or unclear: note, not "{value}"',
   decisionAnswer: '"{key}": a decision takes an option: its id, its text or its letter',
   checkpointAnswer: '"{key}": a checkpoint takes true, false or its value',
+  checkpointWord: '"{key}": a checkpoint is confirmed (true, yes) or not (false, no), not "{value}"',
 };
 
 const ru: Record<AnswersProblemCode, string> = {
@@ -74,6 +76,7 @@ const ru: Record<AnswersProblemCode, string> = {
   stepAnswer: '«{key}»: у шага бывает done, skip: причина или unclear: вопрос, а не «{value}»',
   decisionAnswer: '«{key}»: в решении выбирают вариант: его id, текст или букву',
   checkpointAnswer: '«{key}»: у контрольной точки бывает true, false или её значение',
+  checkpointWord: '«{key}»: контрольная точка подтверждена (да, true) или нет (нет, false), а не «{value}»',
 };
 
 /** `answers.yaml:3:1: «greet»: …`: the problem in the language, after the file and its place. */

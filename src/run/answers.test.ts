@@ -55,10 +55,22 @@ describe('answers file', () => {
     expect(answer('{ skip: later }')).toEqual({ waitWord: '{"skip":"later"}', key: 'paid', at: { line: 1, column: 1 } });
   });
 
-  it('notes a question, then does the step; checkpoint false is "not done"', () => {
+  it('notes a question, then does the step; a checkpoint answered false is not confirmed', () => {
     const a = parsed('"Greet the client.": { unclear: how formally? }\nconfirmed: false\n');
     expect(scriptedAnswer(open('greet'), a)).toEqual({ answers: [{ type: 'unclear', note: 'how formally?' }, { type: 'done' }] });
-    expect(scriptedAnswer(open('confirmed'), a)).toEqual({ answers: [{ type: 'confirm', confirmed: false }] });
+    expect(scriptedAnswer(open('confirmed'), a)).toEqual({ unconfirmed: true });
+  });
+
+  it('reads a checkpoint with the waits’ yes / no words, and refuses any other word at its line (friend test, issue 15)', () => {
+    const answer = (node: string, text: string) => scriptedAnswer(open(node), parsed(`${node}: ${text}\n`));
+    for (const no of ['false', 'no', 'нет', 'Нет', 'ещё нет']) expect(answer('confirmed', no)).toEqual({ unconfirmed: true });
+    for (const yes of ['true', 'yes', 'да', 'Да', 'готово']) expect(answer('confirmed', yes)).toEqual({ answers: [{ type: 'confirm', confirmed: true }] });
+    expect(answer('confirmed', 'maybe')).toEqual({
+      error: { code: 'checkpointWord', args: { key: 'confirmed', value: 'maybe' }, at: { line: 1, column: 1 } },
+    });
+    // a checkpoint that asks for a value takes it; «нет» there is still not confirmed
+    expect(answer('invoice-number', 'INV-8')).toEqual({ answers: [{ type: 'confirm', confirmed: true, value: 'INV-8' }] });
+    expect(answer('invoice-number', 'нет')).toEqual({ unconfirmed: true });
   });
 
   it('finds keys that name nothing in the instruction', () => {

@@ -4,7 +4,8 @@
  *
  *   in-tariff: no                       # decision → option id or label
  *   "Клиент согласен оплатить?": Да
- *   invoice-number: INV-7               # checkpoint → its value, or true / false
+ *   invoice-number: INV-7               # checkpoint → its value, or true / yes / да; false / no / нет (the wait's
+ *                                       #   words): not confirmed, the run pauses there
  *   greet: { skip: already greeted }    # step → skip with a reason (default: done)
  *   greet: { unclear: what to say? }    # step → note a question, then done
  *   call-back: { kept: "17:40" }        # promise step → done (the promise is given), and kept at 17:40
@@ -194,6 +195,8 @@ export type Scripted =
   | { answers: Answer[] }
   | { missing: string }
   | { suspend: true }
+  /** A checkpoint answered no: it is not confirmed, so the run pauses at it. */
+  | { unconfirmed: true }
   | { notCovered: Gap }
   | { waitWord: string; key: string; at?: At }
   | { happened: string; at?: At }
@@ -234,12 +237,16 @@ export function scriptedAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, an
       if (value === undefined || value === null) return { missing: prompt.node.id };
       if (typeof value === 'object') return problem('decisionAnswer');
       return { answers: [{ type: 'choose', option: answerText(value) }] };
-    case 'checkpoint':
+    case 'checkpoint': {
       if (value === undefined || value === null) return { missing: prompt.node.id };
       if (typeof value === 'object') return problem('checkpointAnswer');
-      if (value === false || value === 'no') return { answers: [{ type: 'confirm', confirmed: false }] };
-      if (value === true || value === 'yes') return { answers: [{ type: 'confirm', confirmed: true }] };
+      // the waits' yes / no words: a checkpoint answered no is not confirmed, and the run stops at it
+      const word = normalizeKey(String(value));
+      if (value === false || suspendWords.has(word)) return { unconfirmed: true };
+      if (value === true || arrivedWords.has(word)) return { answers: [{ type: 'confirm', confirmed: true }] };
+      if (!prompt.node.value) return problem('checkpointWord', { value: answerText(value) });
       return { answers: [{ type: 'confirm', confirmed: true, value: answerText(value) }] };
+    }
     case 'escalation':
       return { answers: [{ type: 'ack' }] };
     case 'wait': {

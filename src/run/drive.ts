@@ -4,8 +4,8 @@ import type { RunSession } from './session.js';
 
 export type Action =
   | { kind: 'answer'; answer: Answer }
-  /** Stop here and continue later (Ctrl-C: interrupted). */
-  | { kind: 'pause'; interrupted?: boolean; until?: string }
+  /** Stop here and continue later (Ctrl-C: interrupted; `unconfirmed`: a checkpoint answered no, the run stays at it). */
+  | { kind: 'pause'; interrupted?: boolean; until?: string; unconfirmed?: true }
   /** At a wait: stop until the event happens. */
   | { kind: 'suspend' }
   /** "This is not in the instruction": capture a draft, then ask the same prompt again, or end the run there. */
@@ -39,7 +39,7 @@ export interface Driver {
 
 export type Outcome =
   | { kind: 'finished' }
-  | { kind: 'paused'; interrupted: boolean; until?: string }
+  | { kind: 'paused'; interrupted: boolean; until?: string; unconfirmed?: true }
   | { kind: 'suspended' }
   | { kind: 'stopped'; message: string; missing?: boolean };
 
@@ -67,7 +67,12 @@ export async function drive(session: RunSession, driver: Driver, hooks: DriveHoo
         break;
       }
       case 'pause':
-        return { kind: 'paused', interrupted: action.interrupted ?? false, ...(action.until !== undefined && { until: action.until }) };
+        return {
+          kind: 'paused',
+          interrupted: action.interrupted ?? false,
+          ...(action.until !== undefined && { until: action.until }),
+          ...(action.unconfirmed && { unconfirmed: true }),
+        };
       case 'suspend':
         return { kind: 'suspended' };
       case 'not-covered':

@@ -227,7 +227,8 @@ export class InteractiveDriver implements Driver {
       case 'confirm':
         return answer({ type: 'confirm', confirmed: true });
       case 'no':
-        return answer({ type: 'confirm', confirmed: false });
+        // a checkpoint must be true before the run goes on: not done, the run pauses at it
+        return { kind: 'pause', unconfirmed: true };
       case 'value': {
         const name = prompt.kind === 'checkpoint' && prompt.node.value ? terminalSafe(prompt.node.value) : t.checkpoint;
         return answer({ type: 'confirm', confirmed: true, value: await this.text(name, t.valueRequired) });

@@ -118,6 +118,7 @@ const en = {
   moreAnswersFile: 'MORE.yaml',
   addAnswer: 'Write the answer into an answers file, for example:',
   missingPaused: 'The run {run} is paused here, not cancelled; continue it with the new answers:',
+  unconfirmedPaused: 'Checkpoint not confirmed: {text}. The run {run} is paused at it and goes on only once it is true; then continue with:',
   options: 'options',
   ended: 'The run ended:',
   keyNavigate: 'move',
@@ -256,6 +257,8 @@ const ru: RunMessages = {
   moreAnswersFile: 'ещё.yaml',
   addAnswer: 'Запишите ответ в файл ответов, например:',
   missingPaused: 'Прохождение {run} приостановлено здесь, а не отменено; продолжите его с новыми ответами:',
+  unconfirmedPaused:
+    'Контрольная точка не подтверждена: {text}. Прохождение {run} приостановлено на ней и пойдёт дальше, только когда она выполнена; тогда продолжите:',
   options: 'варианты',
   ended: 'Прохождение завершено:',
   keyNavigate: 'выбор',

@@ -73,6 +73,7 @@ export class ScriptedDriver implements Driver {
       return this.ask.next(prompt, session);
     }
     if ('suspend' in got) return { kind: 'suspend' };
+    if ('unconfirmed' in got) return { kind: 'pause', unconfirmed: true };
     if ('notCovered' in got) return { kind: 'not-covered', gap: got.notCovered };
     if ('error' in got) return { kind: 'stop', message: answersProblemText(got.error, this.file, this.lang) };
     if ('waitWord' in got) return { kind: 'stop', message: `${this.where(got.at)}: ${this.quote(got.key)}: ${this.t.waitWord} ${this.quote(got.waitWord)}` };

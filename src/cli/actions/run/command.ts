@@ -39,7 +39,7 @@ import { renderMarkdown } from '../../../render/markdown.js';
 import { replayRun } from '../../../run/replay.js';
 import { ScriptedDriver } from '../../../run/scripted.js';
 import { RunSession } from '../../../run/session.js';
-import { pathLine, statusLabel, summarize, summaryLines } from '../../../run/summary.js';
+import { pathLine, type RunSummary, statusLabel, summarize, summaryLines } from '../../../run/summary.js';
 import { wrapLines } from '../../../render/wrap.js';
 import { jsonText } from '../../../render/json-text.js';
 import { stepNumbers } from '../../../render/checklist.js';
@@ -382,6 +382,7 @@ async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: str
     }
     case 'paused': {
       session.record({ type: 'pause', node: session.state.node ?? '', ...(outcome.until !== undefined && { until: outcome.until }) });
+      if (outcome.unconfirmed) return unconfirmedPause(ctx, session, lang, t, { summary, json, promiseText });
       io.out(`\n${outcome.interrupted ? t.interrupted : t.paused} ${t.resumeHint}\n`);
       return outcome.interrupted ? 130 : exitCodes.ok;
     }
@@ -412,6 +413,34 @@ async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: str
       throw new ExitError(terminalSafe(outcome.message), exitCodes.usage);
     }
   }
+}
+
+/**
+ * A checkpoint answered no: the run is paused at it (never done past it). A scripted run printed
+ * none of its steps, so the path so far comes first, as when an answer is missing.
+ */
+function unconfirmedPause(
+  ctx: Ctx,
+  session: RunSession,
+  lang: string,
+  t: RunMessages,
+  show: { summary: () => RunSummary; json: (extra?: Record<string, unknown>) => void; promiseText: () => string },
+): number {
+  const { io } = ctx;
+  const node = session.state.node ?? '';
+  if (ctx.flags.json) {
+    show.json({ unconfirmed: node });
+    return exitCodes.ok;
+  }
+  if (ctx.flags.answers !== undefined)
+    io.out(`\n${wrapLines(summaryLines(show.summary(), lang, t, io.color, stepNumbers(indexGraph(ctx.graph))), io.columns).join('\n')}\n${show.promiseText()}`);
+  const checkpoint = Object.hasOwn(ctx.graph.nodes, node) ? ctx.graph.nodes[node] : undefined;
+  const text = checkpoint?.kind === 'checkpoint' ? checkpoint.text : node;
+  const quoted = lang === 'ru' ? `«${text}»` : `"${text}"`;
+  const again = `instr run --resume ${session.runId ?? ''}${ctx.flags.answers !== undefined ? ` --answers ${t.moreAnswersFile}` : ''}`;
+  const message = fillRun(t.unconfirmedPaused, { run: session.runId ?? '', text: quoted });
+  io.out(`\n${io.color.red('☐')} ${wrapLines([terminalSafe(message)], io.columns).join('\n')}\n  ${terminalSafe(again)}\n`);
+  return exitCodes.ok;
 }
 
 interface Candidate {
