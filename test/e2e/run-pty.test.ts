@@ -376,10 +376,12 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
     expect(r.code).toBe(0);
     expect(r.output).not.toContain('Step 1');
     expect(r.output).toMatch(/↷ Greet the client\. — greeted on the phone/);
-    expect(r.output).toMatch(/☐ The client confirmed the result — not done/);
+    // «Not done» at a checkpoint pauses the run there: it must be true before the run goes on (issue 15)
+    expect(r.output).toMatch(/Checkpoint not confirmed: "The client confirmed the result"\. The run\s+\S+\s+is paused at it/);
     const events = parseJournal(readFileSync(journal, 'utf8')).events;
     expect(events[0]).toMatchObject({ type: 'start', scripted: true });
-    expect(events.at(-1)).toMatchObject({ type: 'end', status: 'done' });
+    expect(events.at(-1)).toMatchObject({ type: 'pause' });
+    expect(events.map((e) => e.type)).not.toContain('end');
   });
 
   it('without a task, offers a searchable menu of every task and situation', () => {
