@@ -24,7 +24,8 @@ type AnswersProblemCode =
   | 'stepAnswer'
   | 'decisionAnswer'
   | 'checkpointAnswer'
-  | 'checkpointWord';
+  | 'checkpointWord'
+  | 'optionNotDecision';
 
 export interface AnswersProblem {
   code: AnswersProblemCode;
@@ -42,7 +43,7 @@ const en: Record<AnswersProblemCode, string> = {
   aliases: 'the answers file uses more aliases (*name) than allowed; write the answers out',
   notMapping: 'the answers file must be a mapping: prompt id or text → answer',
   unknownAnswer:
-    '"{key}": unknown answer "{word}"; a step takes skip: reason or unclear: note, a promise step kept: true or a time, any prompt not-covered: what happened',
+    '"{key}": unknown answer "{word}"; a step takes skip: reason or unclear: note, a decision unclear: question and option: the option, a promise step kept: true or a time, any prompt not-covered: what happened',
   notCoveredWith: '"{key}": not-covered ends the run, so it cannot go with skip or unclear',
   keptWith: '"{key}": kept: needs the promise given (the step done), so it cannot go with skip or not-covered',
   answerShape: '"{key}": the answer must be a word, a number, true/false or skip: reason',
@@ -51,7 +52,8 @@ const en: Record<AnswersProblemCode, string> = {
   gapDone: '"{key}": done is what was done: a line, or a list of up to 30 lines',
   gapDecidedBy: '"{key}": decided-by names who decided',
   stepAnswer: '"{key}": a step takes done, skip: reason or unclear: note, not "{value}"',
-  decisionAnswer: '"{key}": a decision takes an option: its id, its text or its letter',
+  decisionAnswer: '"{key}": a decision takes an option: its id, its text or its letter; or unclear: question, option: the option',
+  optionNotDecision: '"{key}": option: answers a decision; a step takes done, skip: reason or unclear: note',
   checkpointAnswer: '"{key}": a checkpoint takes true, false or its value',
   checkpointWord: '"{key}": a checkpoint is confirmed (true, yes) or not (false, no), not "{value}"',
 };
@@ -65,7 +67,7 @@ const ru: Record<AnswersProblemCode, string> = {
   aliases: 'в файле ответов больше ссылок (*имя), чем допустимо; напишите ответы полностью',
   notMapping: 'в файле ответов должны быть пары «id или текст вопроса: ответ»',
   unknownAnswer:
-    '«{key}»: неизвестный ответ «{word}»; у шага бывает skip: причина или unclear: вопрос, у шага-обещания — kept: true или время, у любого вопроса — not-covered: что случилось',
+    '«{key}»: неизвестный ответ «{word}»; у шага бывает skip: причина или unclear: вопрос, у решения — unclear: вопрос и option: вариант, у шага-обещания — kept: true или время, у любого вопроса — not-covered: что случилось',
   notCoveredWith: '«{key}»: not-covered заканчивает прохождение, поэтому не сочетается со skip и unclear',
   keptWith: '«{key}»: kept: значит, что обещание дано (шаг сделан), поэтому не сочетается со skip и not-covered',
   answerShape: '«{key}»: ответом может быть слово, число, true/false или skip: причина',
@@ -74,7 +76,8 @@ const ru: Record<AnswersProblemCode, string> = {
   gapDone: '«{key}»: done — что сделано: строка или список до 30 строк',
   gapDecidedBy: '«{key}»: в decided-by напишите, кто решил',
   stepAnswer: '«{key}»: у шага бывает done, skip: причина или unclear: вопрос, а не «{value}»',
-  decisionAnswer: '«{key}»: в решении выбирают вариант: его id, текст или букву',
+  decisionAnswer: '«{key}»: в решении выбирают вариант: его id, текст или букву; или unclear: вопрос, option: вариант',
+  optionNotDecision: '«{key}»: option: — ответ на решение; у шага бывает done, skip: причина или unclear: вопрос',
   checkpointAnswer: '«{key}»: у контрольной точки бывает true, false или её значение',
   checkpointWord: '«{key}»: контрольная точка подтверждена (да, true) или нет (нет, false), а не «{value}»',
 };

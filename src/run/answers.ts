@@ -8,6 +8,8 @@
  *                                       #   words): not confirmed, the run pauses there
  *   greet: { skip: already greeted }    # step → skip with a reason (default: done)
  *   greet: { unclear: what to say? }    # step → note a question, then done
+ *   in-tariff: { unclear: which tariff?, option: no }  # decision → note a question, then choose (without
+ *                                       #   option: the decision is then unanswered, the run pauses there)
  *   call-back: { kept: "17:40" }        # promise step → done (the promise is given), and kept at 17:40
  *                                       #   today (or true: now; "2026-11-27 17:40"), also in a resumed run
  *   paid: true                          # wait → the event happened (also yes, да; no, нет or no entry: suspend)
@@ -30,7 +32,7 @@ import { parseHappened } from './happened.js';
 import type { Answer, Prompt } from './engine.js';
 import type { Gap } from './drive.js';
 
-type AnswerValue = string | number | boolean | null | { skip?: unknown; unclear?: unknown; notCovered?: Gap; kept?: unknown };
+type AnswerValue = string | number | boolean | null | { skip?: unknown; unclear?: unknown; notCovered?: Gap; kept?: unknown; option?: unknown };
 
 type At = { line: number; column: number };
 
@@ -87,11 +89,12 @@ export function parseAnswers(text: string): { answers: AnswersFile } | { error: 
     });
     let v: AnswerValue;
     if (raw instanceof Map) {
-      const obj: { skip?: unknown; unclear?: unknown; notCovered?: Gap; kept?: unknown } = {};
+      const obj: { skip?: unknown; unclear?: unknown; notCovered?: Gap; kept?: unknown; option?: unknown } = {};
       for (const [k, x] of raw) {
         if (k === 'skip') obj.skip = x;
         else if (k === 'unclear') obj.unclear = x;
         else if (k === 'kept') obj.kept = x;
+        else if (k === 'option') obj.option = x;
         else if (k === 'not-covered') {
           const gap = readGap(x);
           if ('error' in gap) return problem(gap.error, gap.args);
@@ -99,7 +102,7 @@ export function parseAnswers(text: string): { answers: AnswersFile } | { error: 
         } else return problem('unknownAnswer', { word: String(k) });
       }
       if (obj.kept !== undefined && (obj.skip !== undefined || obj.notCovered)) return problem('keptWith');
-      if (obj.notCovered && (obj.skip !== undefined || obj.unclear !== undefined)) return problem('notCoveredWith');
+      if (obj.notCovered && (obj.skip !== undefined || obj.unclear !== undefined || obj.option !== undefined)) return problem('notCoveredWith');
       v = obj;
     } else if (raw === null || ['string', 'number', 'boolean'].includes(typeof raw)) {
       v = raw as AnswerValue;
@@ -223,6 +226,7 @@ export function scriptedAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, an
     case 'step': {
       if (value === undefined || value === null || value === true || value === 'done') return { answers: [{ type: 'done' }] };
       if (typeof value === 'object') {
+        if (value.option !== undefined) return problem('optionNotDecision');
         const out: Answer[] = [];
         if (value.unclear !== undefined) out.push({ type: 'unclear', note: String(value.unclear) });
         out.push(value.skip !== undefined ? { type: 'skip', reason: String(value.skip ?? '') } : { type: 'done' });
@@ -235,7 +239,11 @@ export function scriptedAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, an
     }
     case 'decision':
       if (value === undefined || value === null) return { missing: prompt.node.id };
-      if (typeof value === 'object') return problem('decisionAnswer');
+      if (typeof value === 'object') {
+        if (value.unclear === undefined || value.skip !== undefined || value.kept !== undefined) return problem('decisionAnswer');
+        const noted: Answer[] = [{ type: 'unclear', note: String(value.unclear ?? '') }];
+        return { answers: value.option === undefined || value.option === null ? noted : [...noted, { type: 'choose', option: answerText(value.option) }] };
+      }
       return { answers: [{ type: 'choose', option: answerText(value) }] };
     case 'checkpoint': {
       if (value === undefined || value === null) return { missing: prompt.node.id };

@@ -224,15 +224,16 @@ export function applyAnswer(graph: Graph, state: RunState, answer: Answer, now: 
     next.path.push(entry);
     next.updatedAt = now;
   };
+  // a question is noted at a step or a decision; the prompt stays open
+  if (answer.type === 'unclear' && (prompt.kind === 'step' || prompt.kind === 'decision')) {
+    const note = answer.note.trim();
+    if (!note) return refuse('unclearEmpty', {}, 'An "unclear" note must say what is unclear');
+    next.notes.push({ node: node.id, note, at: now });
+    next.updatedAt = now;
+    return { ok: true, state: next };
+  }
   switch (prompt.kind) {
     case 'step': {
-      if (answer.type === 'unclear') {
-        const note = answer.note.trim();
-        if (!note) return refuse('unclearEmpty', {}, 'An "unclear" note must say what is unclear');
-        next.notes.push({ node: node.id, note, at: now });
-        next.updatedAt = now;
-        return { ok: true, state: next };
-      }
       if (answer.type === 'done') entry.answer = 'done';
       else if (answer.type === 'skip') {
         const reason = answer.reason.trim();
@@ -245,7 +246,7 @@ export function applyAnswer(graph: Graph, state: RunState, answer: Answer, now: 
       return { ok: true, state: next };
     }
     case 'decision': {
-      if (answer.type !== 'choose') return mismatch(prompt.kind, answer, ['choose', 'back']);
+      if (answer.type !== 'choose') return mismatch(prompt.kind, answer, ['choose', 'unclear', 'back']);
       const option = findOption(prompt.node, answer.option);
       if (!option) {
         const known = prompt.node.options.map((o) => `${o.id} (${o.label})`).join(', ');

@@ -21,6 +21,8 @@ export class ScriptedDriver implements Driver {
   private asked = false;
   /** Waits whose timeout steps were taken: back at them, the run waits again (is suspended). */
   private readonly timedOut = new Set<string>();
+  /** Decisions whose question was noted with no option: back at them, the answer is missing. */
+  private readonly noted = new Set<string>();
 
   /**
    * `file`: the answers file as the user named it, and `lang` the screen's language: a wrong
@@ -66,7 +68,11 @@ export class ScriptedDriver implements Driver {
     this.asked = false;
     const queued = this.queue.shift();
     if (queued) return { kind: 'answer', answer: queued };
-    const got = scriptedAnswer(prompt, this.answers);
+    let got = scriptedAnswer(prompt, this.answers);
+    if ('answers' in got && got.answers.length === 1 && got.answers[0]?.type === 'unclear' && prompt.kind === 'decision') {
+      if (this.noted.has(prompt.node.id)) got = { missing: prompt.node.id };
+      else this.noted.add(prompt.node.id);
+    }
     if ('missing' in got) {
       if (!this.ask) return { kind: 'stop', message: missingMessage(prompt, this.t), missing: true };
       this.asked = true;
