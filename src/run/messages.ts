@@ -119,6 +119,7 @@ const en = {
   addAnswer: 'Write the answer into an answers file, for example:',
   missingPaused: 'The run {run} is paused here, not cancelled; continue it with the new answers:',
   unconfirmedPaused: 'Checkpoint not confirmed: {text}. The run {run} is paused at it and goes on only once it is true; then continue with:',
+  refusedPaused: 'The run {run} is paused here, not cancelled; correct the answer in the file and continue:',
   options: 'options',
   ended: 'The run ended:',
   keyNavigate: 'move',
@@ -259,6 +260,7 @@ const ru: RunMessages = {
   missingPaused: 'Прохождение {run} приостановлено здесь, а не отменено; продолжите его с новыми ответами:',
   unconfirmedPaused:
     'Контрольная точка не подтверждена: {text}. Прохождение {run} приостановлено на ней и пойдёт дальше, только когда она выполнена; тогда продолжите:',
+  refusedPaused: 'Прохождение {run} приостановлено здесь, а не отменено; исправьте ответ в файле и продолжите:',
   options: 'варианты',
   ended: 'Прохождение завершено:',
   keyNavigate: 'выбор',

@@ -32,7 +32,7 @@ import { readMessages } from '../../../i18n/read-messages.js';
 import { screenLanguage } from '../../screen-language.js';
 import { resolveLanguage } from '../../../i18n/language.js';
 import { drive, type Driver, type Gap, type Outcome } from '../../../run/drive.js';
-import { startRun } from '../../../run/engine.js';
+import { isFinished, startRun } from '../../../run/engine.js';
 import { fillRun, runMessages, type RunMessages } from '../../../run/messages.js';
 import { contentHash, gitRevision, newRunId } from '../../../run/origin.js';
 import { renderMarkdown } from '../../../render/markdown.js';
@@ -361,7 +361,7 @@ function printHeader(ctx: Ctx, task: Task, lang: string, t: RunMessages, run: st
   out(c.dim(`${t.run} ${run} · ${t.journal}: ${ctx.journal.label ?? journalPath(ctx.io.cwd, ctx.journalFile)}`));
 }
 
-async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: string, t: RunMessages, resumed = false): Promise<number> {
+async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: string, t: RunMessages): Promise<number> {
   const { io } = ctx;
   const c = io.color;
   const summary = () => summarize(ctx.graph, session.state, session.runId);
@@ -399,18 +399,18 @@ async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: str
       return exitCodes.ok;
     }
     case 'stopped': {
-      if (outcome.missing) {
-        // the file lacks an answer: the run waits for more answers (friend test: it used to be cancelled)
-        session.record({ type: 'pause', node: session.state.node ?? '' });
-        if (ctx.flags.json) json({ missing: session.state.node });
-        else io.out(`\n${wrapLines(summaryLines(summary(), lang, t, c, stepNumbers(indexGraph(ctx.graph))), io.columns).join('\n')}\n`);
-        const again = `instr run --resume ${session.runId ?? ''} --answers ${t.moreAnswersFile}`;
-        throw new ExitError(terminalSafe(`${outcome.message}\n${fillRun(t.missingPaused, { run: session.runId ?? '' })}\n  ${again}`), exitCodes.usage);
-      }
-      // a new scripted run that cannot go on is abandoned; a resumed run stays resumable
-      if (resumed) session.record({ type: 'pause', node: session.state.node ?? '' });
-      else session.record({ type: 'abandon', reason: outcome.message });
-      throw new ExitError(terminalSafe(outcome.message), exitCodes.usage);
+      // The file lacks an answer, or has one the run refuses here («11:00» later than now): the run
+      // is paused at that prompt, never cancelled (a refused answer left a ghost run that the
+      // report counted as abandoned); the person fixes the file and resumes with it.
+      const open = !isFinished(session.state);
+      if (open) session.record({ type: 'pause', node: session.state.node ?? '' });
+      if (ctx.flags.json) json(outcome.missing ? { missing: session.state.node } : { refused: session.state.node });
+      else io.out(`\n${wrapLines(summaryLines(summary(), lang, t, c, stepNumbers(indexGraph(ctx.graph))), io.columns).join('\n')}\n`);
+      if (!open) throw new ExitError(terminalSafe(outcome.message), exitCodes.usage);
+      const run = session.runId ?? '';
+      const again = `instr run --resume ${run} --answers ${outcome.missing ? t.moreAnswersFile : (ctx.flags.answers ?? t.moreAnswersFile)}`;
+      const how = fillRun(outcome.missing ? t.missingPaused : t.refusedPaused, { run });
+      throw new ExitError(terminalSafe(`${outcome.message}\n${how}\n  ${again}`), exitCodes.usage);
     }
   }
 }
@@ -573,7 +573,7 @@ async function continueRun(ctx: Ctx, chosen: Candidate): Promise<number> {
     }
   }
   try {
-    return await finish(ctx, session, await drive(session, await driverFor(ctx, lang, t), hooks(ctx, lang, t)), lang, t, true);
+    return await finish(ctx, session, await drive(session, await driverFor(ctx, lang, t), hooks(ctx, lang, t)), lang, t);
   } finally {
     writer.close();
   }

@@ -1,0 +1,52 @@
+/**
+ * What fresh newcomers hit with scripted runs, agenda, report and promise (friend test, issue #15),
+ * on the bundled instructions, each with a temporary journal.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseJournal } from '../../src/journal/reader.js';
+import { runCli } from '../support/cli.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'instr-friend-tools-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+function files(name: string, answers: string[]) {
+  const journal = join(temp, `${name}.jsonl`);
+  const file = join(temp, `${name}.yaml`);
+  writeFileSync(file, `${answers.join('\n')}\n`);
+  return { journal, file };
+}
+
+function events(journal: string): Array<Record<string, unknown>> {
+  return parseJournal(readFileSync(journal, 'utf8')).events as unknown as Array<Record<string, unknown>>;
+}
+
+/** request, in tariff, up to the wait «Бухгалтер подтвердил срок в CRM». */
+const toAccountantWait = ['"Понятно, что именно нужно сделать и к какому сроку?": Да, понятно', 'urgency: Нет, обычный срок', 'in-tariff: Да, входит'];
+
+describe('friend test: the tools', () => {
+  it('an answer the run refuses («11:00» later than now) pauses the run there, never cancels it: the report counts no abandoned run', async () => {
+    const { journal, file } = files('refused', [...toAccountantWait, 'accountant-confirmed: "11:00"']);
+    const r = await runCli(['run', 'request', '--answers', file, '--journal', journal, '--user', 'ci', '--about', 'x', '--now', '2026-11-27T10:15']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}:4:1: «accountant-confirmed»: «11:00» — позже, чем сейчас`);
+    const run = String(events(journal)[0]!.run);
+    expect(r.stderr).toContain(`Прохождение ${run} приостановлено здесь, а не отменено; исправьте ответ в файле и продолжите:\n  instr run --resume ${run} --answers ${file}`);
+    // the path so far is printed, as for a missing answer
+    expect(r.stdout).toContain('8 ◆ Задача входит в тариф клиента? → Да, входит');
+    expect(events(journal).map((e) => e.type)).not.toContain('abandon');
+    expect(events(journal).at(-1)).toMatchObject({ type: 'pause', node: 'accountant-confirmed' });
+    const report = await runCli(['report', '--journal', journal, '--format', 'json', '--now', '2026-11-27T10:20']);
+    expect(report.code).toBe(0);
+    const request = (JSON.parse(report.stdout) as { tasks: Array<{ task: string; started: number; abandoned: number }> }).tasks.find((t) => t.task === 'request');
+    expect(request).toMatchObject({ started: 1, abandoned: 0 });
+    // the corrected file continues the same run
+    writeFileSync(file, `${[...toAccountantWait, 'accountant-confirmed: "10:00"'].join('\n')}\n`);
+    const again = await runCli(['run', '--resume', run, '--answers', file, '--journal', journal, '--now', '2026-11-27T10:20', '--json']);
+    expect(again.code).toBe(2);
+    expect(JSON.parse(again.stdout)).toMatchObject({ run, missing: 'request.cca3eeb' });
+    expect(events(journal).filter((e) => e.type === 'resume')).toHaveLength(1);
+  });
+});
