@@ -33,14 +33,18 @@ describe('friend test: the tools', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}:4:1: «accountant-confirmed»: «11:00» — позже, чем сейчас`);
     const run = String(events(journal)[0]!.run);
-    expect(r.stderr).toContain(`Прохождение ${run} приостановлено здесь, а не отменено; исправьте ответ в файле и продолжите:\n  instr run --resume ${run} --answers ${file}`);
+    expect(r.stderr).toContain(
+      `Прохождение ${run} приостановлено здесь, а не отменено; исправьте ответ в файле и продолжите:\n  instr run --resume ${run} --answers ${file}`,
+    );
     // the path so far is printed, as for a missing answer
     expect(r.stdout).toContain('8 ◆ Задача входит в тариф клиента? → Да, входит');
     expect(events(journal).map((e) => e.type)).not.toContain('abandon');
     expect(events(journal).at(-1)).toMatchObject({ type: 'pause', node: 'accountant-confirmed' });
     const report = await runCli(['report', '--journal', journal, '--format', 'json', '--now', '2026-11-27T10:20']);
     expect(report.code).toBe(0);
-    const request = (JSON.parse(report.stdout) as { tasks: Array<{ task: string; started: number; abandoned: number }> }).tasks.find((t) => t.task === 'request');
+    const request = (JSON.parse(report.stdout) as { tasks: Array<{ task: string; started: number; abandoned: number }> }).tasks.find(
+      (t) => t.task === 'request',
+    );
     expect(request).toMatchObject({ started: 1, abandoned: 0 });
     // the corrected file continues the same run
     writeFileSync(file, `${[...toAccountantWait, 'accountant-confirmed: "10:00"'].join('\n')}\n`);
@@ -48,5 +52,24 @@ describe('friend test: the tools', () => {
     expect(again.code).toBe(2);
     expect(JSON.parse(again.stdout)).toMatchObject({ run, missing: 'request.cca3eeb' });
     expect(events(journal).filter((e) => e.type === 'resume')).toHaveLength(1);
+  });
+
+  it('a suspended scripted run names itself in the resume hint (two open runs need no menu), in Russian and in English', async () => {
+    const { journal, file } = files('hint', toAccountantWait);
+    const ids: string[] = [];
+    for (const lang of ['ru', 'en']) {
+      const r = await runCli(['run', 'request', '--answers', file, '--journal', journal, '--lang', lang, '--about', lang, '--now', '2026-11-27T10:15']);
+      expect(r.code).toBe(0);
+      const run = String(events(journal).at(-1)!.run);
+      ids.push(run);
+      const hint = lang === 'ru' ? 'Продолжить:' : 'Continue with:';
+      expect(r.stdout).toContain(`${hint} instr run --resume ${run} --answers ${file} --journal ${journal}\n`);
+    }
+    expect(new Set(ids).size).toBe(2);
+    // the hint, as printed, continues that run though another one is open too
+    writeFileSync(file, `${[...toAccountantWait, 'accountant-confirmed: true'].join('\n')}\n`);
+    const again = await runCli(['run', '--resume', ids[0]!, '--answers', file, '--journal', journal, '--now', '2026-11-27T10:30', '--json']);
+    expect(again.code).toBe(2);
+    expect(JSON.parse(again.stdout)).toMatchObject({ run: ids[0], missing: 'request.cca3eeb' });
   });
 });

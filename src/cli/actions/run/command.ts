@@ -383,7 +383,7 @@ async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: str
     case 'paused': {
       session.record({ type: 'pause', node: session.state.node ?? '', ...(outcome.until !== undefined && { until: outcome.until }) });
       if (outcome.unconfirmed) return unconfirmedPause(ctx, session, lang, t, { summary, json, promiseText });
-      io.out(`\n${outcome.interrupted ? t.interrupted : t.paused} ${t.resumeHint}\n`);
+      io.out(`\n${outcome.interrupted ? t.interrupted : t.paused} ${t.resumeHint} ${resumeCommand(ctx, session)}\n`);
       return outcome.interrupted ? 130 : exitCodes.ok;
     }
     case 'suspended': {
@@ -394,7 +394,7 @@ async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: str
         // A scripted run printed none of its steps: what was done so far, as a finished run shows it.
         if (ctx.flags.answers !== undefined)
           io.out(`\n${wrapLines(summaryLines(summary(), lang, t, c, stepNumbers(indexGraph(ctx.graph))), io.columns).join('\n')}\n${promiseText()}`);
-        io.out(`\n${c.blue('⏳')} ${t.suspended} ${terminalSafe(event)}\n${t.resumeHint}\n`);
+        io.out(`\n${c.blue('⏳')} ${t.suspended} ${terminalSafe(event)}\n${t.resumeHint} ${resumeCommand(ctx, session, ctx.flags.answers)}\n`);
       }
       return exitCodes.ok;
     }
@@ -407,9 +407,8 @@ async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: str
       if (ctx.flags.json) json(outcome.missing ? { missing: session.state.node } : { refused: session.state.node });
       else io.out(`\n${wrapLines(summaryLines(summary(), lang, t, c, stepNumbers(indexGraph(ctx.graph))), io.columns).join('\n')}\n`);
       if (!open) throw new ExitError(terminalSafe(outcome.message), exitCodes.usage);
-      const run = session.runId ?? '';
-      const again = `instr run --resume ${run} --answers ${outcome.missing ? t.moreAnswersFile : (ctx.flags.answers ?? t.moreAnswersFile)}`;
-      const how = fillRun(outcome.missing ? t.missingPaused : t.refusedPaused, { run });
+      const again = resumeCommand(ctx, session, outcome.missing ? t.moreAnswersFile : (ctx.flags.answers ?? t.moreAnswersFile));
+      const how = fillRun(outcome.missing ? t.missingPaused : t.refusedPaused, { run: session.runId ?? '' });
       throw new ExitError(terminalSafe(`${outcome.message}\n${how}\n  ${again}`), exitCodes.usage);
     }
   }
@@ -441,6 +440,22 @@ function unconfirmedPause(
   const message = fillRun(t.unconfirmedPaused, { run: session.runId ?? '', text: quoted });
   io.out(`\n${io.color.red('☐')} ${wrapLines([terminalSafe(message)], io.columns).join('\n')}\n  ${terminalSafe(again)}\n`);
   return exitCodes.ok;
+}
+
+/**
+ * The command that continues this run: its id (with several open runs, a bare --resume needs a
+ * terminal for its menu), the journal when one was named, and the answers file of a scripted run.
+ */
+function resumeCommand(ctx: Ctx, session: RunSession, answers?: string): string {
+  const words = ['instr', 'run', '--resume', session.runId ?? ''];
+  if (answers !== undefined) words.push('--answers', shellWord(answers));
+  if (ctx.flags.journal !== undefined) words.push('--journal', shellWord(ctx.flags.journal));
+  return words.join(' ');
+}
+
+/** A path as a shell reads it back: quoted when it has spaces or other special characters. */
+function shellWord(text: string): string {
+  return /^[\p{L}\p{N}@%+=:,./_-]+$/u.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 interface Candidate {
