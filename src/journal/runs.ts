@@ -196,8 +196,9 @@ export class RunFolder {
         return;
       }
       case 'timeout':
-        // the time ran out and the timeout steps were taken: the wait was missed
-        if (pending) (r.missedWaits ??= []).push({ node: pending.node, event: pending.event, timeoutAt: pending.timeoutAt ?? at, happenedAt: null });
+        // The time ran out and the timeout steps were taken: the wait was chased as the instruction
+        // says, and it is closed, not overdue (friend test: it stayed under «Просроченные ожидания»
+        // for ever). The wait the flow comes back to is journaled anew with its own chase time.
         return;
       case 'abandon':
         if (pending?.timeoutAt !== undefined && at > pending.timeoutAt)

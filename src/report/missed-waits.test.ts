@@ -70,6 +70,14 @@ describe('missed waits in the report', () => {
     expect((await report(file)).overdue).toEqual([]);
   });
 
+  it('a wait closed by its timeout steps («время вышло») is not overdue, even when the event never came (friend test)', async () => {
+    const file = journal('chased', [
+      '{"v":1,"run":"RUN","seq":SEQ,"at":"2026-11-30T06:40:00.000Z","type":"timeout","node":"paid"}',
+      '{"v":1,"run":"RUN","seq":SEQ,"at":"2026-11-30T06:45:00.000Z","type":"end","node":null,"status":"done","outcome":"","durationMs":1}',
+    ]);
+    expect((await report(file)).overdue).toEqual([]);
+  });
+
   it('a run abandoned while its wait was past the chase time keeps the wait as missed, never happened', async () => {
     const file = journal('gone', ['{"v":1,"run":"RUN","seq":SEQ,"at":"2026-12-02T12:00:00.000Z","type":"abandon","reason":"discarded"}']);
     const r = await report(file);
