@@ -7,6 +7,7 @@ import { indexGraph, type GraphIndex } from '../graph/query.js';
 import type { Graph, Node, Task } from '../graph/types.js';
 import type { RunRecord } from '../journal/runs.js';
 import { isOverdue, runDues, type DueItem, type DueKind } from '../journal/due.js';
+import { keepCommand, owedPromises } from '../journal/owed-promises.js';
 import { isOpenStatus, type OpenStatus } from '../journal/run-status.js';
 import { documentZone } from '../schedule/task-zone.js';
 import { addDays, hhmm, localDate, localParts, startOfLocalDay, systemTimeZone } from '../schedule/zone.js';
@@ -140,7 +141,7 @@ export function buildAgenda(
   for (const r of all) {
     if (r.task === null) continue;
     // a promise outlives its run: one whose keeping steps the run never passed is owed until kept by hand
-    const owed = (r.promises ?? []).filter((p) => p.keptAt === undefined && !p.dropped && p.due !== null);
+    const owed = owedPromises(r).filter((p) => p.due !== null);
     if (!isOpenStatus(r.state) && owed.length === 0) continue;
     const task = index.tasks.get(r.task);
     const b = task ? base(task) : { task: r.task, title: r.title, file: r.file, line: 0, lang: r.lang, zone: systemTimeZone() };
@@ -148,7 +149,7 @@ export function buildAgenda(
     for (const p of owed) {
       const item = timed({ ...b, line: index.node(p.node)?.position.line ?? b.line }, { kind: 'promise', at: p.due!, label: p.text }, from, days);
       // the command that closes it; the promise is named only when the run owes more than one
-      const keep = `instr promise kept ${r.run}${owed.length > 1 ? ` ${p.node}` : ''}`;
+      const keep = keepCommand(r.run, p.node, owedPromises(r).length);
       if (item) items.push({ ...item, ...extra, node: p.node, keep, ...(isOpenStatus(r.state) ? {} : { ended: true as const }) });
     }
     if (!isOpenStatus(r.state)) continue;

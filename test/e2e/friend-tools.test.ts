@@ -72,4 +72,66 @@ describe('friend test: the tools', () => {
     expect(again.code).toBe(2);
     expect(JSON.parse(again.stdout)).toMatchObject({ run: ids[0], missing: 'request.cca3eeb' });
   });
+
+  it('a wait closed by its timeout steps («время вышло») is not listed as overdue by report or agenda', async () => {
+    const { journal, file } = files('timeout', toAccountantWait);
+    const first = await runCli(['run', 'request', '--answers', file, '--journal', journal, '--about', 'x', '--now', '2026-11-27T10:00', '--json']);
+    const run = (JSON.parse(first.stdout) as { run: string }).run;
+    const after = files('timeout-after', [
+      '"Бухгалтер подтвердил срок в CRM": время вышло',
+      'accountant-took-task: Да, взял',
+      '"Клиенту сообщён срок выполнения заявки": true',
+      'request-due-day: нет',
+    ]);
+    expect((await runCli(['run', '--resume', run, '--answers', after.file, '--journal', journal, '--now', '2026-11-27T12:30'])).code).toBe(0);
+    const report = await runCli(['report', '--journal', journal, '--format', 'json', '--now', '2026-11-30T10:00']);
+    expect(report.code).toBe(0);
+    expect((JSON.parse(report.stdout) as { overdue: unknown[] }).overdue).toEqual([]);
+    const agenda = await runCli(['agenda', '--journal', journal, '--format', 'json', '--now', '2026-11-30T10:00']);
+    const items = (JSON.parse(agenda.stdout) as { dates: Array<{ items: Array<{ label: string; overdue: boolean }> }> }).dates.flatMap((d) => d.items);
+    expect(items.filter((i) => i.overdue)).toEqual([]);
+  });
+
+  it('instr promise list shows the promises still owed, late or not, filtered by user; bare instr promise prints its help', async () => {
+    const { journal, file } = files('promise-list', ['complaint-channel: Позвонил или сказал в офисе']);
+    const r = await runCli([
+      'run',
+      'complaint',
+      '--answers',
+      file,
+      '--journal',
+      journal,
+      '--user',
+      'anna',
+      '--about',
+      'ООО Ромашка',
+      '--now',
+      '2026-11-27T10:00',
+    ]);
+    expect(r.code).toBe(0);
+    const run = String(events(journal)[0]!.run);
+    const list = await runCli(['promise', 'list', '--journal', journal, '--now', '2026-11-27T13:00', '--json']);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout).promises).toEqual([
+      expect.objectContaining({
+        run,
+        promise: 'complaint-promise',
+        text: 'Ответить клиенту по жалобе: что произошло и как исправим',
+        due: '2026-11-30T09:00:00.000Z',
+        late: false,
+        user: 'anna',
+        keep: `instr promise kept ${run}`,
+      }),
+    ]);
+    const late = await runCli(['promise', 'list', '--journal', journal, '--now', '2026-11-30T13:00']);
+    expect(late.stdout.replace(/\s+/g, ' ')).toContain(
+      '🤝 Ответить клиенту по жалобе: что произошло и как исправим · срок 2026-11-30 12:00 · не выполнено, срок прошёл',
+    );
+    expect(late.stdout).toContain(`когда выполните: instr promise kept ${run}`);
+    const other = await runCli(['promise', 'list', '--journal', journal, '--user', 'bob', '--lang', 'en']);
+    expect(other.stdout).toContain('No promise to a client is owed.');
+    const bare = await runCli(['promise']);
+    expect(bare.code).toBe(0);
+    expect(bare.stdout).toMatch(/list \[options\] \[paths\.\.\.\]/);
+  });
 });

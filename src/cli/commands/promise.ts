@@ -1,11 +1,36 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import type { PromiseKeptFlags } from '../actions/promise.js';
+import type { PromiseListFlags } from '../actions/promise-list.js';
 
 export function register(program: Command, io: Io): void {
   const promise = program
     .command('promise')
-    .description('promises to clients made in runs (::promise steps): `promise kept RUN` marks one kept, also after its run ended');
+    .description(
+      'promises to clients made in runs (::promise steps): `promise list` shows those still owed, `promise kept RUN` marks one kept, also after its run ended',
+    )
+    // bare `instr promise` (or with options only): its help, not an error
+    .action(() => {
+      io.out(promise.helpInformation());
+    });
+  promise
+    .command('list')
+    .description('the promises to clients still owed: run, text, due time and whether it has passed (the same ones instr agenda lists)')
+    .argument('[paths...]', 'instruction files or folders (default: instructions)')
+    .option('--user <name>', 'only the runs of this user')
+    .option('--role <role>', 'only the instructions for this role (as in instr agenda)')
+    .option('--journal <file>', 'the journal: a file, or a postgres:// URL (default: $INSTR_JOURNAL, journal: in instr.config.yaml, else .instr/journal.jsonl)')
+    .option('--now <time>', 'the moment to judge at (also INSTR_NOW): 2026-11-30T11:00 in the instruction’s zone')
+    .option('--lang <code>', "language of the labels (default: the instruction's)")
+    .option('--json', 'print the list as JSON: { now, journal, promises: [{ run, task, user, about, promise, text, made, due, late, ended, keep }] }')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  instr promise list\n  instr promise list --user anna --journal postgres://…\n\nExit codes: 0 listed (also when none is owed); 2 the journal cannot be read, or an unknown --role.',
+    )
+    .action(async (paths: string[], flags: PromiseListFlags) => {
+      const { promiseListCommand } = await import('../actions/promise-list.js');
+      process.exitCode = await promiseListCommand(paths, flags, io);
+    });
   promise
     .command('kept')
     .description(
