@@ -117,8 +117,8 @@ describeWithServer('the server folds the working-time events as the file journal
       expect(shape(server.runs)).toEqual(shape(local.runs));
       const late = server.runs.get('late')!;
       expect(late.about).toBe('ООО Ромашка');
+      // the timeout steps taken on Friday closed that wait (not overdue); the wait chased again on Monday was missed
       expect(late.missedWaits).toEqual([
-        { node: 'accountant', event: 'Бухгалтер ответил', timeoutAt: Date.parse('2026-11-27T13:00:00.000Z'), happenedAt: null },
         {
           node: 'accountant',
           event: 'Бухгалтер ответил',
