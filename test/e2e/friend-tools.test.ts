@@ -116,7 +116,7 @@ describe('friend test: the tools', () => {
       expect.objectContaining({
         run,
         promise: 'complaint-promise',
-        text: 'Ответить клиенту по жалобе: что произошло и как исправим',
+        text: 'Ответить клиенту по жалобе: что произошло и как исправим — или директор свяжется с клиентом',
         due: '2026-11-30T09:00:00.000Z',
         late: false,
         user: 'anna',
@@ -125,7 +125,7 @@ describe('friend test: the tools', () => {
     ]);
     const late = await runCli(['promise', 'list', '--journal', journal, '--now', '2026-11-30T13:00']);
     expect(late.stdout.replace(/\s+/g, ' ')).toContain(
-      '🤝 Ответить клиенту по жалобе: что произошло и как исправим · срок 2026-11-30 12:00 · не выполнено, срок прошёл',
+      '🤝 Ответить клиенту по жалобе: что произошло и как исправим — или директор свяжется с клиентом · срок 2026-11-30 12:00 · не выполнено, срок прошёл',
     );
     expect(late.stdout).toContain(`когда выполните: instr promise kept ${run}`);
     const other = await runCli(['promise', 'list', '--journal', journal, '--user', 'bob', '--lang', 'en']);
