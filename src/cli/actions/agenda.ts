@@ -12,7 +12,7 @@ import { agendaMarkdown, agendaText } from '../../agenda/render.js';
 import { localDate, parseIsoDate, systemTimeZone } from '../../schedule/zone.js';
 import { documentZone } from '../../schedule/task-zone.js';
 import { choice } from './journal-flags.js';
-import { graphForRoleOrExit, loadRunsOrExit, openJournal } from './journal-store.js';
+import { graphForRoleOrExit, readRunsOrExit } from './journal-store.js';
 import { jsonText } from '../../render/json-text.js';
 
 export interface AgendaFlags {
@@ -48,17 +48,7 @@ export async function agendaCommand(paths: string[], flags: AgendaFlags, io: Io)
     for (const problem of table.problems) io.err(`instr: ${problem}\n`);
     tables.set(schedule.table, table);
   }
-  const journal = await openJournal(io, flags.journal, lang);
-  let runs;
-  try {
-    ({ runs } = await loadRunsOrExit(journal, graph, {
-      lang,
-      ...(flags.user !== undefined && { user: flags.user }),
-      ...(flags.role !== undefined && { role: flags.role }),
-    }));
-  } finally {
-    await journal.store.close();
-  }
+  const { runs } = await readRunsOrExit(io, flags.journal, graph, { user: flags.user, role: flags.role, lang });
   const agenda = buildAgenda(graph, runs.values(), from, days, now, new WorkTimes(graph, firm.firm), tables);
   if (format === 'json') io.out(jsonText(agenda));
   else if (format === 'markdown') io.out(agendaMarkdown(agenda, lang));

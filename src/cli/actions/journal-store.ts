@@ -87,6 +87,26 @@ export async function loadRunsOrExit(journal: OpenedJournal, graph: Graph, filte
   return { ...loaded, runs: filterRuns(loaded.runs, (r) => r.task !== null && tasks.has(r.task)) };
 }
 
+/** Opens the journal, reads its runs (by `--user`, and `--role` through the graph) and closes it again. */
+export async function readRunsOrExit(
+  io: Io,
+  flag: string | undefined,
+  graph: Graph,
+  filter: { user?: string | undefined; role?: string | undefined; lang: string },
+): Promise<{ journal: OpenedJournal; runs: LoadedRuns['runs'] }> {
+  const journal = await openJournal(io, flag, filter.lang);
+  try {
+    const { runs } = await loadRunsOrExit(journal, graph, {
+      lang: filter.lang,
+      ...(filter.user !== undefined && { user: filter.user }),
+      ...(filter.role !== undefined && { role: filter.role }),
+    });
+    return { journal, runs };
+  } finally {
+    await journal.store.close();
+  }
+}
+
 /** The graph of one role's instructions (`--role`), or a usage error naming the roles there are (in `lang`, else the instructions'). */
 export function graphForRoleOrExit(graph: Graph, role: string | undefined, lang?: string): Graph {
   if (role === undefined) return graph;

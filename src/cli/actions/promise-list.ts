@@ -7,7 +7,7 @@ import { exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadInstructions } from '../load.js';
 import { resolveNow } from '../now.js';
-import { graphForRoleOrExit, loadRunsOrExit, openJournal } from './journal-store.js';
+import { graphForRoleOrExit, readRunsOrExit } from './journal-store.js';
 import { keepCommand, owedPromises } from '../../journal/owed-promises.js';
 import { promiseState } from '../../journal/promise-state.js';
 import { timeMessages } from '../../i18n/time-messages.js';
@@ -50,17 +50,7 @@ export async function promiseListCommand(paths: string[], flags: PromiseListFlag
   const graph = graphForRoleOrExit(loaded.graph, flags.role, flags.lang);
   const lang = flags.lang ?? graph.documents[0]?.lang ?? 'en';
   const now = resolveNow(flags.now, graph.documents.length > 0 ? documentZone(graph.documents[0]) : systemTimeZone());
-  const journal = await openJournal(io, flags.journal, lang);
-  let runs;
-  try {
-    ({ runs } = await loadRunsOrExit(journal, graph, {
-      lang,
-      ...(flags.user !== undefined && { user: flags.user }),
-      ...(flags.role !== undefined && { role: flags.role }),
-    }));
-  } finally {
-    await journal.store.close();
-  }
+  const { journal, runs } = await readRunsOrExit(io, flags.journal, graph, { user: flags.user, role: flags.role, lang });
   const list: Owed[] = [];
   for (const r of runs.values()) {
     if (r.task === null) continue;
