@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Graph, Node } from '../graph/types.js';
 import { problem, type LoadedScenarioFile } from './load.js';
+import { scenarioMessages, type ScenarioMessages } from '../i18n/scenario-messages.js';
 import { nodesNamed, optionNamed } from './match.js';
 import { documentZone } from '../schedule/task-zone.js';
 import type { AnswerValue, BoundAnswer, BoundScenario, PathEntry, ScenarioSpec } from './types.js';
@@ -12,18 +13,19 @@ const answerable = ['decision', 'checkpoint', 'step', 'wait'] as const;
  * entry must name something that exists, and every answer must fit what it answers. Problems are
  * diagnostics at the line of the scenario file; scenarios with problems are left out.
  */
-export function bindScenarios(loaded: LoadedScenarioFile, graph: Graph): { scenarios: BoundScenario[]; diagnostics: Diagnostic[] } {
+export function bindScenarios(loaded: LoadedScenarioFile, graph: Graph, lang?: string): { scenarios: BoundScenario[]; diagnostics: Diagnostic[] } {
+  const t = scenarioMessages(lang);
   const scenarios: BoundScenario[] = [];
   const diagnostics: Diagnostic[] = [];
   loaded.spec.scenarios.forEach((spec, index) => {
     const before = diagnostics.length;
-    const bound = bindOne(loaded, graph, spec, index, diagnostics);
+    const bound = bindOne(loaded, graph, spec, index, diagnostics, t);
     if (bound && diagnostics.length === before) scenarios.push(bound);
   });
   return { scenarios, diagnostics };
 }
 
-function bindOne(loaded: LoadedScenarioFile, graph: Graph, spec: ScenarioSpec, index: number, out: Diagnostic[]): BoundScenario | undefined {
+function bindOne(loaded: LoadedScenarioFile, graph: Graph, spec: ScenarioSpec, index: number, out: Diagnostic[], t: ScenarioMessages): BoundScenario | undefined {
   const at = (path: Array<string | number>, key = false) => loaded.locate(['scenarios', index, ...path], key);
   const report = (path: Array<string | number>, message: string, key = false) => {
     const w = at(path, key);
@@ -31,21 +33,12 @@ function bindOne(loaded: LoadedScenarioFile, graph: Graph, spec: ScenarioSpec, i
   };
   const taskId = spec.task ?? loaded.spec.task;
   if (taskId === undefined) {
-    report(['name'], `Scenario "${spec.name}" names no task; add "task: <id>" to it or at the top of the file`);
+    report(['name'], t.noTask(spec.name));
     return undefined;
   }
   if (!graph.tasks.some((t) => t.id === taskId)) {
     const w = spec.task !== undefined ? at(['task']) : loaded.locate(['task']);
-    out.push(
-      problem(
-        w.file,
-        w.line,
-        w.column,
-        'scenario-binding',
-        `No task "${taskId}" in the instructions; known: ${graph.tasks.map((t) => t.id).join(', ')}`,
-        'scenario',
-      ),
-    );
+    out.push(problem(w.file, w.line, w.column, 'scenario-binding', t.unknownTask(taskId, graph.tasks.map((task) => task.id).join(', ')), 'scenario'));
     return undefined;
   }
 
@@ -55,26 +48,23 @@ function bindOne(loaded: LoadedScenarioFile, graph: Graph, spec: ScenarioSpec, i
     const nodes = nodesNamed(graph, key, answerable);
     if (nodes.length === 0) {
       const other = nodesNamed(graph, key);
-      const why =
-        other.length > 0
-          ? `"${key}" is ${article(other[0]!.kind)}; only decisions, checkpoints, steps and waits take answers`
-          : `No decision, checkpoint, step or wait "${key}" in the instructions`;
+      const why = other.length > 0 ? t.notAnswerable(key, other[0]!.kind) : t.noPrompt(key);
       report(['answers', key], why, true);
       continue;
     }
     const kinds = new Set(nodes.map((n) => n.kind));
     if (kinds.size > 1) {
-      report(['answers', key], `"${key}" names nodes of different kinds (${nodes.map((n) => `${n.kind} ${n.id}`).join(', ')}); use a node id`, true);
+      report(['answers', key], t.mixedKinds(key, nodes.map((n) => `${n.kind} ${n.id}`).join(', ')), true);
       continue;
     }
-    const problemText = values.map((v) => misfit(nodes, untimed(v))).find((m) => m !== undefined);
+    const problemText = values.map((v) => misfit(nodes, untimed(v), t)).find((m) => m !== undefined);
     if (problemText) {
       report(['answers', key], problemText);
       continue;
     }
     const twice = answers.find((a) => nodes.some((n) => a.nodes.has(n.id)));
     if (twice) {
-      report(['answers', key], `"${key}" answers the same prompt as "${twice.key}"; keep one of them (a list answers successive visits)`, true);
+      report(['answers', key], t.answeredTwice(key, twice.key), true);
       continue;
     }
     answers.push({ key, values, nodes: new Set(nodes.map((n) => n.id)), where: at(['answers', key], true) });
@@ -86,10 +76,7 @@ function bindOne(loaded: LoadedScenarioFile, graph: Graph, spec: ScenarioSpec, i
     return list.flatMap((text, i) => {
       const nodes = nodesNamed(graph, text).filter((n) => n.kind !== 'jump');
       if (nodes.length === 0) {
-        report(
-          ['expect', name, i],
-          `expect.${name}: no node "${text}" in the instructions (give a node id, or the text of a step, decision, checkpoint, wait, escalation or end)`,
-        );
+        report(['expect', name, i], t.noPathNode(name, text));
         return [];
       }
       return [{ text, nodes: new Set(nodes.map((n) => n.id)), where: at(['expect', name, i]) }];
@@ -101,7 +88,7 @@ function bindOne(loaded: LoadedScenarioFile, graph: Graph, spec: ScenarioSpec, i
     expect.promises = spec.expect.promises.flatMap((p, i) => {
       const nodes = nodesNamed(graph, p.promise).filter((n) => n.kind === 'step' && n.promise);
       if (nodes.length === 0) {
-        report(['expect', 'promises', i, 'promise'], `expect.promises: no ::promise "${p.promise}" in the instructions (give its id or its text)`);
+        report(['expect', 'promises', i, 'promise'], t.noPromise(p.promise));
         return [];
       }
       return [
@@ -136,36 +123,32 @@ function untimed(value: AnswerValue): AnswerValue | undefined {
 }
 
 /** Why a value cannot answer these nodes (all of one kind), or undefined when it can. */
-function misfit(nodes: Node[], value: AnswerValue | undefined): string | undefined {
+function misfit(nodes: Node[], value: AnswerValue | undefined, t: ScenarioMessages): string | undefined {
   const node = nodes[0]!;
   if (value === undefined) return undefined;
   if (typeof value === 'object' && value !== null && 'not-covered' in value) return undefined; // any prompt can be one the instruction does not cover
   switch (node.kind) {
     case 'decision': {
       if (typeof value !== 'string' && typeof value !== 'number')
-        return `A decision's answer is the label or id of one of its options, not ${JSON.stringify(value)}`;
+        return t.decisionAnswer(JSON.stringify(value));
       for (const n of nodes) {
         if (n.kind !== 'decision') continue;
         if (!optionNamed(n.options, String(value)))
-          return `"${String(value)}" is not an option of "${n.question}"; options: ${n.options.map((o) => o.label).join(' | ')}`;
+          return t.notAnOption(String(value), n.question, n.options.map((o) => o.label).join(' | '));
       }
       return undefined;
     }
     case 'checkpoint':
-      if (typeof value === 'object') return 'A checkpoint is answered with true, false or the value it asks for';
-      if (value === true && node.value) return `The checkpoint "${node.text}" asks for a value (${node.value}); give the value instead of true`;
+      if (typeof value === 'object') return t.checkpointAnswer;
+      if (value === true && node.value) return t.checkpointValue(node.text, node.value);
       return undefined;
     case 'wait':
       return typeof value === 'boolean' || value === 'timeout'
         ? undefined
-        : 'A wait is answered with true (the event happened), false (the run stops and waits) or timeout (its timeout steps; [timeout, true] to go on after them)';
+        : t.waitAnswer;
     case 'step':
-      return value === 'done' || typeof value === 'object' ? undefined : 'A step is answered with done, {skip: reason} or {unclear: note}';
+      return value === 'done' || typeof value === 'object' ? undefined : t.stepAnswer;
     default:
       return undefined;
   }
-}
-
-function article(kind: Node['kind']): string {
-  return kind === 'escalation' || kind === 'end' ? `an ${kind}` : `a ${kind}`;
 }

@@ -41,9 +41,16 @@ export async function scenarioFilesIn(dir: string): Promise<string[]> {
 
 /**
  * Loads, checks and runs every scenario of the given files against the graph. `root` is the
- * folder the graph's file paths are relative to; messages show paths relative to `cwd`.
+ * folder the graph's file paths are relative to; messages show paths relative to `cwd`, in `lang`.
  */
-export async function runSuite(graph: Graph, root: string, files: Array<string | ScenarioFileRef>, cwd: string, start?: number): Promise<SuiteResult> {
+export async function runSuite(
+  graph: Graph,
+  root: string,
+  files: Array<string | ScenarioFileRef>,
+  cwd: string,
+  start?: number,
+  lang?: string,
+): Promise<SuiteResult> {
   const times = new WorkTimes(graph);
   const results: ScenarioResult[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -53,12 +60,12 @@ export async function runSuite(graph: Graph, root: string, files: Array<string |
     const { path: file, base } = typeof ref === 'string' ? { path: ref, base: undefined } : ref;
     const display = relative(cwd, file) || file;
     shown.push(display);
-    const loaded = await loadScenarioFile(file, display, base === undefined ? {} : { base });
+    const loaded = await loadScenarioFile(file, display, base === undefined ? {} : { base }, lang);
     if (!loaded.ok) {
       diagnostics.push(...loaded.diagnostics);
       continue;
     }
-    const bound = bindScenarios(loaded.loaded, graph);
+    const bound = bindScenarios(loaded.loaded, graph, lang);
     diagnostics.push(...bound.diagnostics);
     for (const scenario of bound.scenarios) {
       const run = executeScenario(graph, scenario, undefined, start, times);

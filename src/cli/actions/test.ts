@@ -49,7 +49,8 @@ export async function testCommand(paths: string[], flags: TestFlags, io: Io): Pr
 
   const nowText = flags.now ?? process.env['INSTR_NOW'];
   const start = nowText ? resolveNow(flags.now, documentZone(graph.documents[0])) : undefined;
-  const suite = await runSuite(graph, root, files, io.cwd, start);
+  const lang = flags.lang ?? graph.documents[0]?.lang;
+  const suite = await runSuite(graph, root, files, io.cwd, start, lang);
   if (flags.suggest) {
     const { suggestScenarios, suggestionsYaml } = await import('../../scenario/suggest.js');
     const suggestions = suggestScenarios(
@@ -60,7 +61,6 @@ export async function testCommand(paths: string[], flags: TestFlags, io: Io): Pr
     if (suggestions.length > 0) io.out(terminalSafe(suggestionsYaml(suggestions)));
     return exitCodes.ok;
   }
-  const lang = flags.lang ?? graph.documents[0]?.lang;
   if (format === 'json') io.out(jsonText(json(suite, root, io.cwd, lang)));
   else {
     io.out(stylish(suite, { root, cwd: io.cwd, color: io.color, t: messages(lang), lang, quiet: Boolean(flags.quiet) }));
