@@ -7,6 +7,7 @@ import { commands } from './commands/index.js';
 import { checkLangOption } from './lang-option.js';
 import { commanderMessage } from './commander-message.js';
 import { screenLanguage } from './screen-language.js';
+import { refusalText } from './refusal-text.js';
 import { UsageError } from './usage-error.js';
 import { InputError } from '../diagnostics/input-error.js';
 import { terminalSafe } from '../text/terminal-safe.js';
@@ -87,6 +88,11 @@ async function handle(error: unknown, io: Io, args: string[]): Promise<number> {
   }
   if (error instanceof InputError && error.missingPath !== undefined) {
     io.err(`${io.color.red('instr:')} ${usageMessages(await screenLanguage(args, io.cwd)).noSuchPath(terminalSafe(error.missingPath))}\n`);
+    return exitCodes.usage;
+  }
+  const refusal = await refusalText(error, args, io.cwd);
+  if (refusal !== null) {
+    io.err(`${io.color.red('instr:')} ${terminalSafe(refusal)}\n`);
     return exitCodes.usage;
   }
   const exit = asExitError(error);

@@ -2,6 +2,7 @@ import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { catFileBatch } from './cat-file-batch.js';
 import { GitError } from './git-error.js';
+import type { GitProblem } from '../i18n/git-messages.js';
 import { git, type GitResult } from './git.js';
 
 /** One instruction file as stored in a revision. */
@@ -22,16 +23,15 @@ export interface RevisionFiles {
   skipped: Array<{ display: string; reason: string; size: number; limit: number }>;
 }
 
-const usage = (message: string) => new GitError(message);
+const usage = (problem: GitProblem) => new GitError(problem);
 
 async function run(args: string[], cwd: string): Promise<GitResult> {
   try {
     return await git(args, cwd);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      throw usage('git is not installed or not on PATH; `instr diff` with revisions needs it (two folders work without git: instr diff old/ new/)');
-    throw usage(`git failed: ${code ?? String(error)}`);
+    if (code === 'ENOENT') throw usage({ kind: 'no-git' });
+    throw usage({ kind: 'failed', detail: code ?? String(error) });
   }
 }
 
@@ -39,24 +39,22 @@ async function run(args: string[], cwd: string): Promise<GitResult> {
 export async function repositoryRoot(dir: string): Promise<string> {
   const result = await run(['rev-parse', '--show-toplevel'], dir).catch((error: unknown) => {
     if (error instanceof GitError) throw error;
-    throw usage(`${dir} is not inside a git repository`);
+    throw usage({ kind: 'not-a-repository', dir });
   });
   if (result.code !== 0) {
     const said = result.stderr.trim().split('\n')[0] ?? '';
-    const why = said && !/not a git repository/i.test(said) ? ` (git: ${said})` : '';
-    throw usage(`${dir} is not inside a git repository${why}; compare two folders instead: instr diff old/ new/`);
+    throw usage({ kind: 'not-a-repository', dir, ...(said && !/not a git repository/i.test(said) ? { said } : {}) });
   }
   return realpath(result.stdout.toString('utf8').trim());
 }
 
 /** The commit a revision names; a GitError for an unknown one. */
 export async function resolveCommit(revision: string, top: string): Promise<string> {
-  if (revision.startsWith('-') || revision.includes('\0')) throw usage(`Invalid revision "${revision}"`);
+  if (revision.startsWith('-') || revision.includes('\0')) throw usage({ kind: 'invalid-revision', revision });
   const result = await run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], top);
   const commit = result.stdout.toString('utf8').trim();
   // `^HEAD` resolves to `^<sha>` (an exclusion, not a commit): only a plain object id goes on to ls-tree.
-  if (result.code !== 0 || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit))
-    throw usage(`Unknown revision "${revision}" (not a branch, tag or commit of this repository; in CI, check out with fetch-depth: 0)`);
+  if (result.code !== 0 || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit)) throw usage({ kind: 'unknown-revision', revision });
   return commit;
 }
 
@@ -71,7 +69,7 @@ export async function pathInRepository(path: string, cwd: string, top: string): 
     real = resolve(await realpath(dirname(abs)).catch(() => dirname(abs)), abs.slice(dirname(abs).length + 1));
   }
   const rel = relative(top, real);
-  if (rel.startsWith('..') || isAbsolute(rel)) throw usage(`${path} is outside the git repository at ${top}`);
+  if (rel.startsWith('..') || isAbsolute(rel)) throw usage({ kind: 'outside', path, top });
   return rel.split(sep).join('/');
 }
 
@@ -83,7 +81,7 @@ export async function pathInRepository(path: string, cwd: string, top: string): 
 export async function readRevision(revision: string, folder: string, top: string, maxFileBytes: number): Promise<RevisionFiles> {
   const commit = await resolveCommit(revision, top);
   const listing = await run(['ls-tree', '-r', '-l', '-z', '--full-tree', commit, '--', folder || '.'], top);
-  if (listing.code !== 0) throw usage(`Cannot list ${folder} in ${revision}: ${listing.stderr.trim()}`);
+  if (listing.code !== 0) throw usage({ kind: 'cannot-list', folder, revision, said: listing.stderr.trim() });
   const entries = parseLsTree(listing.stdout.toString('utf8'));
   const single = entries.length === 1 && entries[0]!.path === folder;
   const base = single ? posix.dirname(folder) : folder;
@@ -112,7 +110,7 @@ export async function readRevision(revision: string, folder: string, top: string
   );
   wanted.forEach((w, i) => {
     const bytes = contents[i];
-    if (!bytes) throw usage(`Cannot read ${w.display}: the object ${w.object} is missing`);
+    if (!bytes) throw usage({ kind: 'missing-object', display: w.display, object: w.object });
     if (startsWithFrontMatter(bytes)) files.push({ path: w.rel, display: w.display, bytes });
   });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -125,9 +123,8 @@ async function readObjects(objects: string[], top: string): Promise<Array<Buffer
     return await catFileBatch(objects, top);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      throw usage('git is not installed or not on PATH; `instr diff` with revisions needs it (two folders work without git: instr diff old/ new/)');
-    throw usage(`git failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (code === 'ENOENT') throw usage({ kind: 'no-git' });
+    throw usage({ kind: 'failed', detail: error instanceof Error ? error.message : String(error) });
   }
 }
 

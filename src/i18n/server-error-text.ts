@@ -2,7 +2,7 @@
  * Why the team journal's PostgreSQL server could not be used, in the screen's language. The
  * driver's and the server's own sentences are English (and may name the host, never the
  * password: the detail given here is already scrubbed); a known failure is said in our words with
- * its code, and only an unknown one passes the scrubbed detail on.
+ * its code, and an unknown one in a sentence of ours with its code, quoting the scrubbed detail.
  */
 import { resolveLanguage } from './language.js';
 
@@ -21,7 +21,11 @@ type Known =
   | 'certificate'
   | 'noSsl';
 
-const en: Record<Known, string> & { other: (detail: string) => string } = {
+const en: Record<Known, string> & {
+  other: (detail: string, code: string) => string;
+  schemaNewer: (current: string, known: string) => string;
+  schemaNotSetUp: (current: string, latest: string) => string;
+} = {
   refused: 'the server refuses connections',
   noHost: 'there is no such host',
   timeout: 'the server did not answer in time',
@@ -35,7 +39,10 @@ const en: Record<Known, string> & { other: (detail: string) => string } = {
   stopping: 'the server is shutting down or starting up',
   certificate: 'the server’s certificate is not trusted',
   noSsl: 'the server does not accept SSL connections',
-  other: (detail) => detail,
+  other: (detail, code) => `the server answered with an error${code ? ` (${code})` : ''}: ${detail}`,
+  schemaNewer: (current, known) => `the journal's schema is version ${current}, newer than this instr knows (${known}): update instr`,
+  schemaNotSetUp: (current, latest) =>
+    `the journal's tables are not set up (schema version ${current} of ${latest}) and this role may not create them: run \`instr journal migrate\` once as the database owner`,
 };
 
 const ru: typeof en = {
@@ -52,7 +59,11 @@ const ru: typeof en = {
   stopping: 'сервер останавливается или запускается',
   certificate: 'сертификату сервера нет доверия',
   noSsl: 'сервер не принимает подключения по SSL',
-  other: (detail) => `ошибка сервера: ${detail}`,
+  // the server's own text (English, from PostgreSQL or the driver) is quoted, as what someone else said
+  other: (detail, code) => `сервер ответил ошибкой${code ? ` с кодом ${code}` : ''}; его текст: «${detail}»`,
+  schemaNewer: (current, known) => `схема общего журнала — версии ${current}, новее, чем знает этот instr (${known}): обновите instr`,
+  schemaNotSetUp: (current, latest) =>
+    `таблицы общего журнала не созданы (версия схемы ${current} из ${latest}), а этой роли нельзя их создать: один раз выполните instr journal migrate от имени владельца базы`,
 };
 
 /** A failure by its code (a system error's, or PostgreSQL's SQLSTATE), else by the driver's or server's English words. */
@@ -88,8 +99,13 @@ function known(code: string, message: string): Known | null {
 export function serverErrorText(error: { message: string; code?: string | undefined }, lang: string | undefined): string {
   const t = resolveLanguage(lang) === 'ru' ? ru : en;
   const code = error.code ?? '';
+  // migrate.ts's own refusals (the detail alone reaches here from the background upload)
+  const newer = /schema is version (\d+), newer than this instr knows \((\d+)\)/.exec(error.message);
+  if (newer) return t.schemaNewer(newer[1]!, newer[2]!);
+  const notSetUp = /tables are not set up \(schema version (\d+) of (\d+)\)/.exec(error.message);
+  if (notSetUp) return t.schemaNotSetUp(notSetUp[1]!, notSetUp[2]!);
   const kind = known(code, error.message);
-  if (kind === null) return t.other(error.message);
+  if (kind === null) return t.other(error.message, code);
   const shown = code || /\b(E[A-Z]{4,}[A-Z_]*)\b/.exec(error.message)?.[1];
   return shown ? `${t[kind]} (${shown})` : t[kind];
 }

@@ -38,13 +38,13 @@ describe('journal', () => {
     appendFileSync(file, '{"v":1,"run":"r","seq":1,"at":"2026');
     const torn = await readJournal(file);
     expect(torn.events).toHaveLength(1);
-    expect(torn.problems).toEqual([{ line: 2, message: expect.stringContaining('torn') }]);
+    expect(torn.problems).toEqual([{ line: 2, message: expect.stringContaining('torn'), why: { kind: 'torn-last' } }]);
     const again = new JournalWriter(file, 'r', 1);
     again.append({ type: 'step', node: 'b', action: 'done' }, AT);
     again.close();
     const healed = await readJournal(file);
     expect(healed.events.map((e) => e.seq)).toEqual([0, 1]);
-    expect(healed.problems).toEqual([{ line: 2, message: expect.stringContaining('torn') }]);
+    expect(healed.problems).toEqual([{ line: 2, message: expect.stringContaining('torn'), why: { kind: 'torn-inside' } }]);
   });
 
   // Regression: a SIGKILL mid-write (at a page boundary, the kernel stops a write() part-way) left a
@@ -67,13 +67,13 @@ describe('journal', () => {
         events.map((e) => e.seq),
         `cut at ${cut}`,
       ).toEqual([0, 1, 2]);
-      expect(problems, `cut at ${cut}`).toEqual([{ line: 2, message: expect.stringContaining('torn') }]);
+      expect(problems, `cut at ${cut}`).toMatchObject([{ line: 2, message: expect.stringContaining('torn') }]);
     }
   });
 
   it('does not call a hand-written garbage line torn', () => {
     const { problems } = parseJournal('hello\n{"v":1,"run":"r","seq":0,"at":"x","type":"start"}\n');
-    expect(problems).toEqual([{ line: 1, message: 'not a JSON record; skipped' }]);
+    expect(problems).toEqual([{ line: 1, message: 'not a JSON record; skipped', why: { kind: 'not-json' } }]);
   });
 
   it('skips lines that are not records and a seq that does not go up, reporting each', () => {

@@ -1,13 +1,16 @@
 import { readRegularFile, type SafeOpenOptions } from '../fs/safe-open.js';
 import type { JournalEvent } from './events.js';
 import { parseRecord, SeqOrder } from './record.js';
+import { skippedLineText, type SkippedLine } from '../i18n/journal-line-messages.js';
 
 /** A journal larger than this is not read whole (a run is resumed from memory): 256 MB. */
 const maxJournalBytes = 256 * 1024 * 1024;
 
 interface JournalProblem {
   line: number;
+  /** In English (tests and logs); the screen says `why` in its own language. */
   message: string;
+  why: SkippedLine;
 }
 
 export interface JournalContents {
@@ -42,27 +45,23 @@ export function parseJournal(text: string): JournalContents {
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
     const record = parseRecord(line.endsWith('\r') ? line.slice(0, -1) : line);
+    const skip = (why: SkippedLine) => problems.push({ line: i + 1, message: skippedLineText(why, 'en'), why });
     if (record === null) {
-      problems.push({ line: i + 1, message: isJson(line) ? notARecord : unparsableLine(line, i === lines.length - 1 && torn) });
+      skip(isJson(line) ? { kind: 'not-a-record' } : unparsableLine(line, i === lines.length - 1 && torn));
       return;
     }
     if (record === 'unknown') {
-      problems.push({ line: i + 1, message: 'a record of a newer journal format or of an unknown type; skipped' });
+      skip({ kind: 'newer' });
       return;
     }
     if (!order.accept(record)) {
-      problems.push({
-        line: i + 1,
-        message: `seq ${record.seq} of run ${record.run} is not after the run's last record (a repeated or misplaced write); skipped`,
-      });
+      skip({ kind: 'out-of-order', seq: record.seq, run: record.run });
       return;
     }
     events.push(record);
   });
   return { events, problems };
 }
-
-const notARecord = 'not a journal record (needs v: 1, run, seq, at, type); skipped';
 
 function isJson(line: string): boolean {
   try {
@@ -81,10 +80,10 @@ const recordStart = '{"v":';
  * leaves the start of a record; the next writer ends that line and appends after it, so a torn
  * record is not always the last line. It is recognised by how it begins, wherever it is.
  */
-function unparsableLine(line: string, isUnterminatedLastLine: boolean): string {
-  if (isUnterminatedLastLine) return 'the last record is torn (the process stopped while writing it); skipped';
-  if (line.startsWith(recordStart) || recordStart.startsWith(line)) return 'a record torn by an interrupted write (a later write continued after it); skipped';
-  return 'not a JSON record; skipped';
+function unparsableLine(line: string, isUnterminatedLastLine: boolean): SkippedLine {
+  if (isUnterminatedLastLine) return { kind: 'torn-last' };
+  if (line.startsWith(recordStart) || recordStart.startsWith(line)) return { kind: 'torn-inside' };
+  return { kind: 'not-json' };
 }
 
 /** Each run's events (already in seq order: parseJournal drops what goes back), runs in the order they started. */

@@ -46,13 +46,14 @@ export async function openRunJournal(io: JournalIo, flag: string | undefined, la
     const options: SafeOpenOptions = choice.explicit ? {} : { base: io.cwd };
     return { file: choice.path, options, label: null, writer: (run, next) => new JournalWriter(choice.path, run, next, options), finish: async () => {} };
   }
-  const { postgresTarget } = await import('./postgres/connection.js');
+  const { postgresTarget, redactUrls } = await import('./postgres/connection.js');
   // a URL that cannot be used is an error before the run starts, not a surprise in the middle
   let label: string;
   try {
     label = postgresTarget(choice.url, env).label;
   } catch (error) {
-    throw new InputError(error instanceof Error ? error.message : String(error));
+    const { journalAddressText } = await import('../i18n/server-error-text.js');
+    throw new InputError(journalAddressText(error instanceof Error ? error.message : String(error), redactUrls(choice.url), lang()));
   }
   const file = choice.outbox;
   const shownFile = relative(io.cwd, file) || file;

@@ -25,7 +25,14 @@ export function bindScenarios(loaded: LoadedScenarioFile, graph: Graph, lang?: s
   return { scenarios, diagnostics };
 }
 
-function bindOne(loaded: LoadedScenarioFile, graph: Graph, spec: ScenarioSpec, index: number, out: Diagnostic[], t: ScenarioMessages): BoundScenario | undefined {
+function bindOne(
+  loaded: LoadedScenarioFile,
+  graph: Graph,
+  spec: ScenarioSpec,
+  index: number,
+  out: Diagnostic[],
+  t: ScenarioMessages,
+): BoundScenario | undefined {
   const at = (path: Array<string | number>, key = false) => loaded.locate(['scenarios', index, ...path], key);
   const report = (path: Array<string | number>, message: string, key = false) => {
     const w = at(path, key);
@@ -129,12 +136,10 @@ function misfit(nodes: Node[], value: AnswerValue | undefined, t: ScenarioMessag
   if (typeof value === 'object' && value !== null && 'not-covered' in value) return undefined; // any prompt can be one the instruction does not cover
   switch (node.kind) {
     case 'decision': {
-      if (typeof value !== 'string' && typeof value !== 'number')
-        return t.decisionAnswer(JSON.stringify(value));
+      if (typeof value !== 'string' && typeof value !== 'number') return t.decisionAnswer(JSON.stringify(value));
       for (const n of nodes) {
         if (n.kind !== 'decision') continue;
-        if (!optionNamed(n.options, String(value)))
-          return t.notAnOption(String(value), n.question, n.options.map((o) => o.label).join(' | '));
+        if (!optionNamed(n.options, String(value))) return t.notAnOption(String(value), n.question, n.options.map((o) => o.label).join(' | '));
       }
       return undefined;
     }
@@ -143,9 +148,7 @@ function misfit(nodes: Node[], value: AnswerValue | undefined, t: ScenarioMessag
       if (value === true && node.value) return t.checkpointValue(node.text, node.value);
       return undefined;
     case 'wait':
-      return typeof value === 'boolean' || value === 'timeout'
-        ? undefined
-        : t.waitAnswer;
+      return typeof value === 'boolean' || value === 'timeout' ? undefined : t.waitAnswer;
     case 'step':
       return value === 'done' || typeof value === 'object' ? undefined : t.stepAnswer;
     default:

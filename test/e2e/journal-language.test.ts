@@ -85,7 +85,19 @@ describe('serverErrorText: the driver’s and the server’s failures in our wor
     expect(serverErrorText({ message: 'database "firm" does not exist', code: '3D000' }, 'en')).toBe('the database does not exist (3D000)');
     expect(serverErrorText({ message: 'getaddrinfo ENOTFOUND db.firm', code: 'ENOTFOUND' }, 'ru')).toBe('такого адреса сервера нет (ENOTFOUND)');
     expect(serverErrorText({ message: 'Connection terminated due to connection timeout' }, 'ru')).toBe('сервер не ответил вовремя');
-    expect(serverErrorText({ message: 'something new', code: 'XX000' }, 'en')).toBe('something new');
+    expect(serverErrorText({ message: 'something new', code: 'XX000' }, 'en')).toBe('the server answered with an error (XX000): something new');
+    expect(serverErrorText({ message: 'something new', code: 'XX000' }, 'ru')).toBe('сервер ответил ошибкой с кодом XX000; его текст: «something new»');
+    expect(serverErrorText({ message: 'something new' }, 'ru')).toBe('сервер ответил ошибкой; его текст: «something new»');
+  });
+
+  it('a journal schema newer than this instr, and tables this role may not create: in our words, with the versions', () => {
+    const newer = "the journal's schema is version 7, newer than this instr knows (3): update instr";
+    expect(serverErrorText({ message: newer }, 'ru')).toBe('схема общего журнала — версии 7, новее, чем знает этот instr (3): обновите instr');
+    expect(serverErrorText({ message: newer, code: 'INSTR_SCHEMA_NEWER' }, 'en')).toBe(newer);
+    const notSetUp =
+      "the journal's tables are not set up (schema version 0 of 3) and this role may not create them: run `instr journal migrate` once as the database owner";
+    expect(serverErrorText({ message: notSetUp }, 'ru')).toContain('таблицы общего журнала не созданы (версия схемы 0 из 3)');
+    expect(serverErrorText({ message: notSetUp }, 'en')).toBe(notSetUp);
   });
 });
 

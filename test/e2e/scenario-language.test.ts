@@ -58,10 +58,18 @@ const cases: Array<{ name: string; yaml: string; at: string }> = [
   { name: 'an empty list', yaml: 'task: request\nscenarios: []\n', at: '2:12' },
   { name: 'not a mapping', yaml: '- a\n- b\n', at: '1:1' },
   { name: 'a YAML tag', yaml: 'scenarios: !!set {a, b}\n', at: '1:1' },
-  { name: 'a bad answer value', yaml: 'task: request\nscenarios:\n  - name: A\n    answers:\n      x: {unclear: Who, exactly?}\n    expect: {status: done}\n', at: '5:10' },
+  {
+    name: 'a bad answer value',
+    yaml: 'task: request\nscenarios:\n  - name: A\n    answers:\n      x: {unclear: Who, exactly?}\n    expect: {status: done}\n',
+    at: '5:10',
+  },
   { name: 'no task', yaml: 'scenarios:\n  - name: A\n    expect: {status: done}\n', at: '2:11' },
   { name: 'an unknown task', yaml: 'task: nope\nscenarios:\n  - name: A\n    expect: {status: done}\n', at: '1:7' },
-  { name: 'an answer to no prompt', yaml: 'task: request\nscenarios:\n  - name: A\n    answers:\n      nothing-here: done\n    expect: {status: done}\n', at: '5:7' },
+  {
+    name: 'an answer to no prompt',
+    yaml: 'task: request\nscenarios:\n  - name: A\n    answers:\n      nothing-here: done\n    expect: {status: done}\n',
+    at: '5:7',
+  },
   { name: 'not an option', yaml: 'task: request\nscenarios:\n  - name: A\n    answers:\n      in-plan: Maybe\n    expect: {status: done}\n', at: '5:16' },
   {
     name: 'a checkpoint answered with a mapping',
@@ -69,7 +77,11 @@ const cases: Array<{ name: string; yaml: string; at: string }> = [
     at: '5:14',
   },
   { name: 'a path entry that names nothing', yaml: 'task: request\nscenarios:\n  - name: A\n    expect:\n      path: [no-such-node]\n', at: '5:14' },
-  { name: 'a promise that names nothing', yaml: 'task: request\nscenarios:\n  - name: A\n    expect:\n      promises:\n        - promise: nothing\n', at: '6:20' },
+  {
+    name: 'a promise that names nothing',
+    yaml: 'task: request\nscenarios:\n  - name: A\n    expect:\n      promises:\n        - promise: nothing\n',
+    at: '6:20',
+  },
 ];
 
 describe('instr test: a scenario file’s problems in the instruction’s language, at its line and column', () => {
@@ -88,7 +100,13 @@ describe('instr test: a scenario file’s problems in the instruction’s langua
         if (lang === 'ru') {
           expect(message, line).toMatch(cyrillic);
           // what the author wrote is quoted as written; only instr's own words are checked
-          expect(message.replace(/«[^»]*»|"[^"]*"|\{[^}]*\}|\b(task|scenarios|name|expect|status|outcome|path[a-z-]*|promises|answers|now|done|cancelled|failed|waiting|true|false|timeout|skip|unclear|YAML|id|number)\b/g, ''), line).not.toMatch(english);
+          expect(
+            message.replace(
+              /«[^»]*»|"[^"]*"|\{[^}]*\}|\b(task|scenarios|name|expect|status|outcome|path[a-z-]*|promises|answers|now|done|cancelled|failed|waiting|true|false|timeout|skip|unclear|YAML|id|number)\b/g,
+              '',
+            ),
+            line,
+          ).not.toMatch(english);
         } else expect(message, line).not.toMatch(cyrillic);
       });
     }

@@ -1,3 +1,5 @@
+import { UnsafePathError } from '../../fs/safe-open.js';
+import { readMessages } from '../../i18n/read-messages.js';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { ExitError, exitCodes } from '../errors.js';
@@ -110,7 +112,13 @@ async function journalQuestions(io: Io, flag: string | undefined, lang: string, 
     }
   } catch (error) {
     if (error instanceof ExitError) throw error;
-    io.err(`${io.color.yellow('instr:')} ${terminalSafe(error instanceof Error ? error.message : String(error))}\n`);
+    const said =
+      error instanceof UnsafePathError
+        ? readMessages(lang).unsafeKept(relative(io.cwd, error.path) || error.path, error.reason, error.message)
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    io.err(`${io.color.yellow('instr:')} ${terminalSafe(said)}\n`);
     return [];
   }
 }

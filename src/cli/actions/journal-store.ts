@@ -3,6 +3,8 @@
  * or the team's server. A server that cannot be reached is said once, and this machine's journal
  * is read instead; one that can is first sent what this machine recorded while it was away.
  */
+import { UnsafePathError } from '../../fs/safe-open.js';
+import { readMessages } from '../../i18n/read-messages.js';
 import { UsageError } from '../usage-error.js';
 import { cliMessages } from '../../i18n/cli-messages.js';
 import { graphForRole, rolesOf } from '../../graph/role-filter.js';
@@ -78,6 +80,12 @@ export async function loadRunsOrExit(journal: OpenedJournal, graph: Graph, filte
   try {
     loaded = await journal.store.loadRuns(filter.user === undefined ? {} : { user: filter.user });
   } catch (error) {
+    // a journal refused for where it lies: what to do about it (remove the link), in the screen's language
+    if (error instanceof UnsafePathError)
+      throw new ExitError(
+        readMessages(filter.lang).unsafeKept(journal.shown, error.reason, t.journalCannotRead(journal.shown, error.message)),
+        exitCodes.usage,
+      );
     const detail = error instanceof Error ? error.message : String(error);
     throw new ExitError(t.journalCannotRead(journal.shown, detail), exitCodes.usage);
   }

@@ -29,6 +29,7 @@ import { keptProblem, MAX_ANSWERS_BYTES, parseAnswers, unknownKeys, type Answers
 import { answersProblemText } from '../../../run/answers-messages.js';
 import { cliMessages } from '../../../i18n/cli-messages.js';
 import { readMessages } from '../../../i18n/read-messages.js';
+import { skippedLineText } from '../../../i18n/journal-line-messages.js';
 import { screenLanguage } from '../../screen-language.js';
 import { resolveLanguage } from '../../../i18n/language.js';
 import { drive, type Driver, type Gap, type Outcome } from '../../../run/drive.js';
@@ -468,16 +469,15 @@ async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
   const { io, graph } = ctx;
   // a run begun on another machine: the team journal's copy is brought into the local file first
   await ctx.journal.catchUp?.(wanted ? { run: wanted } : { user: userName(ctx.flags) });
+  const screen = ctx.flags.lang ?? docLang(graph, undefined);
   const { events, problems } = await readJournal(ctx.journalFile, ctx.journal.options).catch((error: unknown) => {
-    throw new ExitError(
-      cliMessages(ctx.flags.lang ?? docLang(graph, undefined)).journalCannotRead(
-        ctx.journalFile,
-        error instanceof UnsafePathError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error)),
-      ),
-      exitCodes.usage,
-    );
+    const shown = relative(io.cwd, ctx.journalFile) || ctx.journalFile;
+    const cannot = (detail: string) => cliMessages(screen).journalCannotRead(ctx.journalFile, detail);
+    // a journal refused for where it lies: what to do about it (remove the link), in the screen's language
+    if (error instanceof UnsafePathError) throw new ExitError(readMessages(screen).unsafeKept(shown, error.reason, cannot(error.message)), exitCodes.usage);
+    throw new ExitError(cannot((error as NodeJS.ErrnoException).code ?? String(error)), exitCodes.usage);
   });
-  for (const p of problems) io.err(`${io.color.yellow('instr:')} ${relative(io.cwd, ctx.journalFile)}:${p.line}: ${p.message}\n`);
+  for (const p of problems) io.err(`${io.color.yellow('instr:')} ${relative(io.cwd, ctx.journalFile)}:${p.line}: ${skippedLineText(p.why, screen)}\n`);
   const all: Candidate[] = [...groupRuns(events)].map(([id, evs]) => ({ id, events: evs, status: runStatus(evs) }));
   // open runs of tasks these instructions have (a journal may hold runs of other folders too), newest first
   const tasks = new Set(graph.tasks.map((x) => x.id));
