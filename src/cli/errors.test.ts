@@ -46,10 +46,10 @@ describe('errors become exit codes in one place', () => {
     expect(missing.err).toContain('Нет такого файла или папки'); // the language of ./instructions here
     const unknown = await run(['diff', join(temp, 'a'), join(temp, 'b')]);
     expect(unknown.code).toBe(exitCodes.usage);
-    expect(unknown.err).toContain('Unknown revision');
+    expect(unknown.err).toContain('нет (это не ветка, не метка и не коммит'); // the language of ./instructions here
     const outside = await run(['diff', 'HEAD', '.'], temp);
     expect(outside.code).toBe(exitCodes.usage);
-    expect(outside.err).toContain('not inside a git repository');
+    expect(outside.err).toMatch(/not inside a git repository|не лежит в репозитории git/); // the locale's language: nothing to go by in temp
     expect(outside.err).not.toContain('internal error');
   });
 });

@@ -180,14 +180,17 @@ describe('instr diff (in temporary git repositories)', () => {
     const repo = repository();
     const unknown = await runCli(['diff', 'no-such-branch'], { cwd: repo.dir });
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
-    expect(unknown.stderr).toContain('Unknown revision "no-such-branch"');
+    // the instructions are Russian: so is the screen (docs/screen-language.md)
+    expect(unknown.stderr).toContain('Ревизии «no-such-branch» нет');
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
     const outside = join(temp, 'not-a-repo');
     mkdirSync(join(outside, 'instructions'), { recursive: true });
     cpSync(join(projectRoot, 'test/fixtures/diff/base/client.md'), join(outside, 'instructions/client.md'));
     const result = await runCli(['diff', 'main'], { cwd: outside, env: { GIT_CEILING_DIRECTORIES: temp } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('is not inside a git repository');
+    expect(result.stderr).toContain('не лежит в репозитории git');
+    const english = await runCli(['diff', 'main', '--lang', 'en'], { cwd: outside, env: { GIT_CEILING_DIRECTORIES: temp } });
+    expect(english.stderr).toContain('is not inside a git repository');
     expect((await runCli(['diff', 'main', '--format', 'yaml'], { cwd: repo.dir })).code).toBe(2);
   });
   // Regression: --max-depth reached the working tree's compile through process.env but not the

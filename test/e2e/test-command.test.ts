@@ -64,7 +64,8 @@ describe('instr test', () => {
   it('reports a problem in a scenario file with its line, and runs nothing from it', async () => {
     const { code, out } = await instr(`${fixtures}/basic`, `${fixtures}/bad-answer.yaml`);
     expect(code).toBe(1);
-    expect(out).toContain('test/fixtures/scenario/bad-answer.yaml:5:18  error  "Да, входит в тариф" is not an option of "Задача входит в тариф клиента?"');
+    // the instruction is Russian: so is the problem (docs/screen-language.md)
+    expect(out).toContain('test/fixtures/scenario/bad-answer.yaml:5:18  error  «Да, входит в тариф» — не вариант решения «Задача входит в тариф клиента?»');
   });
 
   it('--quiet leaves out passing scenarios and the table', async () => {
