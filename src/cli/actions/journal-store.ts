@@ -26,7 +26,16 @@ export interface OpenedJournal {
   explicit: boolean;
 }
 
-export async function openJournal(io: Io, flag: string | undefined, lang: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<OpenedJournal> {
+/**
+ * `lang` may be a promise: a command that opens the journal while it compiles the instructions
+ * knows their language only later, and this waits for it only to say something.
+ */
+export async function openJournal(
+  io: Io,
+  flag: string | undefined,
+  lang: string | undefined | Promise<string | undefined>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<OpenedJournal> {
   const choice = await chooseJournal(io.cwd, flag, env);
   if (choice.kind === 'file')
     return { store: new FileStore(choice.path, choice.explicit ? {} : { base: io.cwd }), shown: shownPath(io.cwd, choice.path), explicit: choice.explicit };
@@ -37,15 +46,15 @@ export async function openJournal(io: Io, flag: string | undefined, lang: string
   } catch (error) {
     const { journalAddressText } = await import('../../i18n/server-error-text.js');
     const { redactUrls } = await import('../../journal/postgres/connection.js');
-    throw new ExitError(journalAddressText(error instanceof Error ? error.message : String(error), redactUrls(choice.url), lang), exitCodes.usage);
+    throw new ExitError(journalAddressText(error instanceof Error ? error.message : String(error), redactUrls(choice.url), await lang), exitCodes.usage);
   }
-  const t = serverMessages(lang);
   const { serverErrorText } = await import('../../i18n/server-error-text.js');
   const outbox = shownPath(io.cwd, choice.outbox);
   try {
     await store.connection();
   } catch (error) {
-    io.err(`${io.color.yellow('instr:')} ${t.offlineRead(store.label, serverErrorText(store.wrap(error), lang), outbox)}\n`);
+    const said = await lang;
+    io.err(`${io.color.yellow('instr:')} ${serverMessages(said).offlineRead(store.label, serverErrorText(store.wrap(error), said), outbox)}\n`);
     return { store: new FileStore(choice.outbox, { base: io.cwd }), shown: outbox, explicit: false };
   }
   await pushPending(io, store, choice.outbox, lang);
@@ -53,7 +62,7 @@ export async function openJournal(io: Io, flag: string | undefined, lang: string
 }
 
 /** Sends what this machine recorded and the server has not acknowledged yet; says how much. */
-async function pushPending(io: Io, store: PostgresStore, outbox: string, lang: string | undefined): Promise<number> {
+async function pushPending(io: Io, store: PostgresStore, outbox: string, lang: string | undefined | Promise<string | undefined>): Promise<number> {
   const [{ pendingBytes, pushFile }, { serverMessages }, { serverErrorText }] = await Promise.all([
     import('../../journal/postgres/push.js'),
     import('../../journal/postgres/messages.js'),
@@ -62,10 +71,10 @@ async function pushPending(io: Io, store: PostgresStore, outbox: string, lang: s
   if (pendingBytes(outbox, store.serverKey) === 0) return 0;
   try {
     const result = await pushFile(store, outbox, { useCursor: true });
-    if (result.uploaded > 0) io.err(`${io.color.dim('instr:')} ${serverMessages(lang).uploaded(result.uploaded, store.label)}\n`);
+    if (result.uploaded > 0) io.err(`${io.color.dim('instr:')} ${serverMessages(await lang).uploaded(result.uploaded, store.label)}\n`);
     return result.uploaded;
   } catch (error) {
-    io.err(`${io.color.yellow('instr:')} ${shownPath(io.cwd, outbox)}: ${serverErrorText(store.wrap(error), lang)}\n`);
+    io.err(`${io.color.yellow('instr:')} ${shownPath(io.cwd, outbox)}: ${serverErrorText(store.wrap(error), await lang)}\n`);
     return 0;
   }
 }
@@ -74,11 +83,16 @@ async function pushPending(io: Io, store: PostgresStore, outbox: string, lang: s
  * Runs of the journal, kept to one user, and with `--role` to the tasks of `graph`, which the
  * caller has already narrowed to that role's instructions (graphForRoleOrExit).
  */
-export async function loadRunsOrExit(journal: OpenedJournal, graph: Graph, filter: RunFilter & { role?: string; lang?: string }): Promise<LoadedRuns> {
+export async function loadRunsOrExit(
+  journal: OpenedJournal,
+  graph: Graph,
+  filter: RunFilter & { role?: string; lang?: string },
+  started?: Promise<LoadedRuns>,
+): Promise<LoadedRuns> {
   const t = cliMessages(filter.lang);
   let loaded: LoadedRuns;
   try {
-    loaded = await journal.store.loadRuns(filter.user === undefined ? {} : { user: filter.user });
+    loaded = await (started ?? journal.store.loadRuns(filter.user === undefined ? {} : { user: filter.user }));
   } catch (error) {
     // a journal refused for where it lies: what to do about it (remove the link), in the screen's language
     if (error instanceof UnsafePathError)
@@ -93,6 +107,52 @@ export async function loadRunsOrExit(journal: OpenedJournal, graph: Graph, filte
   if (filter.role === undefined) return loaded;
   const tasks = new Set(graph.tasks.map((t) => t.id));
   return { ...loaded, runs: filterRuns(loaded.runs, (r) => r.task !== null && tasks.has(r.task)) };
+}
+
+/** The runs being read while the command compiles; `finish` when the instructions are known, else `cancel`. */
+export interface EarlyRuns {
+  finish(graph: Graph, filter: { role?: string | undefined; lang: string }): Promise<{ journal: OpenedJournal; loaded: LoadedRuns }>;
+  cancel(): Promise<void>;
+}
+
+/**
+ * Opens the journal and reads its runs (by `--user`) at once, so that the server's work (connect,
+ * upload what is pending, the queries) overlaps instr's compile. What it has to say (offline,
+ * uploaded, cannot read) waits for `finish`, which knows the language; `--role` needs the graph and
+ * is applied there too. The journal is closed by `finish` or `cancel`.
+ */
+export function readRunsEarly(io: Io, flag: string | undefined, user: string | undefined): EarlyRuns {
+  let setLang: (lang: string | undefined) => void = () => undefined;
+  const lang = new Promise<string | undefined>((resolve) => {
+    setLang = resolve;
+  });
+  const opened = openJournal(io, flag, lang);
+  const loaded = opened.then((journal) => journal.store.loadRuns(user === undefined ? {} : { user }));
+  // both are awaited by finish or cancel; until then a rejection is not "unhandled"
+  opened.catch(() => undefined);
+  loaded.catch(() => undefined);
+  return {
+    async finish(graph, filter) {
+      setLang(filter.lang);
+      const journal = await opened;
+      try {
+        const runs = await loadRunsOrExit(
+          journal,
+          graph,
+          { lang: filter.lang, ...(user !== undefined && { user }), ...(filter.role !== undefined && { role: filter.role }) },
+          loaded,
+        );
+        return { journal, loaded: runs };
+      } finally {
+        await journal.store.close();
+      }
+    },
+    async cancel() {
+      setLang(undefined);
+      const journal = await opened.catch(() => null);
+      await journal?.store.close();
+    },
+  };
 }
 
 /** Opens the journal, reads its runs (by `--user`, and `--role` through the graph) and closes it again. */

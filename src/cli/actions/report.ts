@@ -10,7 +10,8 @@ import { documentZone } from '../../schedule/task-zone.js';
 import { addDays, localDate, parseIsoDate, startOfLocalDay, systemTimeZone } from '../../schedule/zone.js';
 import { resolveNow } from '../now.js';
 import { choice } from './journal-flags.js';
-import { graphForRoleOrExit, loadRunsOrExit, openJournal } from './journal-store.js';
+import { graphForRoleOrExit, readRunsEarly } from './journal-store.js';
+import type { Graph } from '../../graph/types.js';
 import { jsonText } from '../../render/json-text.js';
 
 export interface ReportFlags {
@@ -35,27 +36,17 @@ export async function reportCommand(paths: string[], flags: ReportFlags, io: Io)
   const todayFlag = dateFlag(flags.today, '--today');
   const untilFlag = dateFlag(flags.until, '--until');
   const sinceFlag = dateFlag(flags.since, '--since');
-  // --role: that role's instructions only, their tasks as well as their runs
-  const graph = graphForRoleOrExit((await loadInstructions(paths, io)).graph, flags.role, flags.lang);
-  const zone = graph.documents.length > 0 ? documentZone(graph.documents[0]) : systemTimeZone();
-  // --now (or INSTR_NOW) is the moment the report judges at; --today alone judges at the end of that day
-  const fixedNow = flags.now !== undefined || process.env['INSTR_NOW'] ? resolveNow(flags.now, zone) : null;
-  const today = todayFlag ?? localDate(fixedNow ?? Date.now(), zone);
-  const until = untilFlag ?? today;
-  const since = sinceFlag ?? addDays(until, -29);
-  if (since > until) throw new UsageError((t) => t.sinceAfterUntil(since, until));
-  const lang = flags.lang ?? graph.documents[0]?.lang ?? 'en';
-  const journal = await openJournal(io, flags.journal, lang);
-  let loaded;
+  // the journal is read while the instructions compile (connect, upload, queries overlap the compile)
+  const early = readRunsEarly(io, flags.journal, flags.user);
+  let period: Period;
   try {
-    loaded = await loadRunsOrExit(journal, graph, {
-      lang,
-      ...(flags.user !== undefined && { user: flags.user }),
-      ...(flags.role !== undefined && { role: flags.role }),
-    });
-  } finally {
-    await journal.store.close();
+    period = await reportPeriod(paths, flags, io, { todayFlag, untilFlag, sinceFlag });
+  } catch (error) {
+    await early.cancel();
+    throw error;
   }
+  const { graph, zone, fixedNow, today, until, since, lang } = period;
+  const { journal, loaded } = await early.finish(graph, { role: flags.role, lang });
   const { runs, stats, missing } = loaded;
   if (stats?.unreadable)
     io.err(`${io.color.yellow('instr:')} ${cliMessages(lang).journalUnreadableLines(journal.shown, stats.unreadable, stats.unreadableLines.join(', '))}\n`);
@@ -65,4 +56,34 @@ export async function reportCommand(paths: string[], flags: ReportFlags, io: Io)
   else if (format === 'markdown') io.out(reportMarkdown(report, lang));
   else io.out(reportText(report, lang, io.color));
   return exitCodes.ok;
+}
+
+interface Period {
+  graph: Graph;
+  zone: string;
+  fixedNow: number | null;
+  today: string;
+  until: string;
+  since: string;
+  lang: string;
+}
+
+/** The instructions (of `--role`) compiled, and the days and moment the report is for. */
+async function reportPeriod(
+  paths: string[],
+  flags: ReportFlags,
+  io: Io,
+  dates: { todayFlag: string | undefined; untilFlag: string | undefined; sinceFlag: string | undefined },
+): Promise<Period> {
+  // --role: that role's instructions only, their tasks as well as their runs
+  const graph = graphForRoleOrExit((await loadInstructions(paths, io)).graph, flags.role, flags.lang);
+  const zone = graph.documents.length > 0 ? documentZone(graph.documents[0]) : systemTimeZone();
+  // --now (or INSTR_NOW) is the moment the report judges at; --today alone judges at the end of that day
+  const fixedNow = flags.now !== undefined || process.env['INSTR_NOW'] ? resolveNow(flags.now, zone) : null;
+  const today = dates.todayFlag ?? localDate(fixedNow ?? Date.now(), zone);
+  const until = dates.untilFlag ?? today;
+  const since = dates.sinceFlag ?? addDays(until, -29);
+  if (since > until) throw new UsageError((t) => t.sinceAfterUntil(since, until));
+  const lang = flags.lang ?? graph.documents[0]?.lang ?? 'en';
+  return { graph, zone, fixedNow, today, until, since, lang };
 }

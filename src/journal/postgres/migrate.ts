@@ -13,11 +13,15 @@ const LOCK_KEY = 0x696e7374; // "inst"
 
 class SchemaError extends Error {}
 
+/** The version the database is at; 0 before the first migration. One round trip when it is set up. */
 export async function schemaVersion(client: ClientBase): Promise<number> {
-  const exists = await client.query<{ t: string | null }>("SELECT to_regclass('instr_schema_migrations')::text AS t");
-  if (!exists.rows[0]?.t) return 0;
-  const r = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM instr_schema_migrations');
-  return r.rows[0]?.v ?? 0;
+  try {
+    const r = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM instr_schema_migrations');
+    return r.rows[0]?.v ?? 0;
+  } catch (error) {
+    if ((error as { code?: string }).code === '42P01') return 0; // undefined_table: a new database
+    throw error;
+  }
 }
 
 /** Applies the missing migrations; returns the versions applied (empty when up to date). */
