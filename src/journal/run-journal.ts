@@ -8,6 +8,8 @@ import { relative } from 'node:path';
 import { chooseJournal } from './choose.js';
 import { NotifyingWriter } from './notifying-writer.js';
 import type { BackgroundUpload } from './postgres/background.js';
+import { RunElsewhereError } from './postgres/run-claim.js';
+import type { PostgresStore } from './postgres/store.js';
 import type { CatchUpFilter } from './postgres/catch-up.js';
 import { JournalWriter } from './writer.js';
 import type { SafeOpenOptions } from '../fs/safe-open.js';
@@ -31,6 +33,12 @@ export interface RunJournal {
    * Bounded in time; when the server cannot be reached it says so and the local file is all there is.
    */
   catchUp?(filter: CatchUpFilter): Promise<void>;
+  /**
+   * With a server, before a resumed run goes on: takes the run's lock on the server for as long as
+   * this process uploads (postgres/run-claim.ts). Throws RunElsewhereError when another machine
+   * holds it; out of reach, the run goes on with this machine's lock only (the upload says so).
+   */
+  claim?(run: string): Promise<void>;
 }
 
 /** What the journal needs of the terminal (the CLI's Io has it): where it runs, and where to warn. */
@@ -57,26 +65,52 @@ export async function openRunJournal(io: JournalIo, flag: string | undefined, la
   }
   const file = choice.outbox;
   const shownFile = relative(io.cwd, file) || file;
+  // One connection for the catch-up, the run's lock and the upload: the lock lives as long as it.
+  // Every run this process appends to is locked on each (re)connection.
+  const runs = new Set<string>();
+  let store: PostgresStore | null = null;
+  let offline = false;
+  const storeNow = async (): Promise<PostgresStore> => {
+    if (store) return store;
+    const [{ PostgresStore }, { claimRun }] = await Promise.all([import('./postgres/store.js'), import('./postgres/run-claim.js')]);
+    store ??= new PostgresStore(
+      choice.url,
+      {
+        connectTimeoutMs: 3000,
+        queryTimeoutMs: 10_000,
+        onConnect: async (client) => {
+          for (const run of runs) await claimRun(client, run);
+        },
+      },
+      env,
+    );
+    return store;
+  };
   let upload: BackgroundUpload | null = null;
   let started: Promise<BackgroundUpload> | null = null;
   let timer: NodeJS.Timeout | null = null;
   const start = () =>
     (started ??= (async () => {
-      const [{ BackgroundUpload }, { PostgresStore }, { serverMessages }, { serverErrorText }] = await Promise.all([
+      const [{ BackgroundUpload }, { serverMessages }, { serverErrorText }] = await Promise.all([
         import('./postgres/background.js'),
-        import('./postgres/store.js'),
         import('./postgres/messages.js'),
         import('../i18n/server-error-text.js'),
       ]);
       upload = new BackgroundUpload(
         async () => {
-          const store = new PostgresStore(choice.url, { connectTimeoutMs: 3000, queryTimeoutMs: 10_000 }, env);
-          await store.connection();
-          return store;
+          const s = await storeNow();
+          await s.connection();
+          return s;
         },
         file,
-        (detail) =>
-          io.err(`${io.color.yellow('instr:')} ${serverMessages(lang()).unreachable(label, serverErrorText({ message: detail }, lang()), shownFile)}\n`),
+        (detail, error) =>
+          io.err(
+            `${io.color.yellow('instr:')} ${
+              error instanceof RunElsewhereError
+                ? serverMessages(lang()).runTaken(error.run, label, shownFile)
+                : serverMessages(lang()).unreachable(label, serverErrorText({ message: detail }, lang()), shownFile)
+            }\n`,
+          ),
         { firstDelayMs: 0 },
       );
       return upload;
@@ -91,8 +125,9 @@ export async function openRunJournal(io: JournalIo, flag: string | undefined, la
     file,
     options,
     label: `${label} (${shownFile})`,
-    writer: (run, next) =>
-      new NotifyingWriter(file, run, next, options, () => {
+    writer: (run, next) => {
+      runs.add(run);
+      return new NotifyingWriter(file, run, next, options, () => {
         pokes++;
         if (!armed) {
           if (pokes === 1) setImmediate(() => (armed = true));
@@ -103,26 +138,43 @@ export async function openRunJournal(io: JournalIo, flag: string | undefined, la
           timer = setTimeout(() => void start().then((u) => u.poke()), firstUploadDelayMs);
           timer.unref();
         }
-      }),
+      });
+    },
     finish: async () => {
-      if (pokes === 0) return;
-      if (timer) clearTimeout(timer);
-      await (await start()).finish();
+      try {
+        if (pokes === 0) return;
+        if (timer) clearTimeout(timer);
+        await (await start()).finish();
+      } finally {
+        // the catch-up's or the claim's connection when nothing was uploaded; closing waits for the server's goodbye, not long
+        if (store) await Promise.race([store.close(), new Promise((done) => setTimeout(done, 500).unref())]);
+      }
     },
     catchUp: async (filter) => {
-      const [{ PostgresStore }, { catchUpRuns }, { serverMessages }, { serverErrorText }] = await Promise.all([
-        import('./postgres/store.js'),
+      const [{ catchUpRuns }, { serverMessages }, { serverErrorText }] = await Promise.all([
         import('./postgres/catch-up.js'),
         import('./postgres/messages.js'),
         import('../i18n/server-error-text.js'),
       ]);
-      const store = new PostgresStore(choice.url, { connectTimeoutMs: 3000, queryTimeoutMs: 10_000 }, env);
+      const s = await storeNow();
       try {
-        await catchUpRuns(store, file, options, filter);
+        await catchUpRuns(s, file, options, filter);
       } catch (error) {
-        io.err(`${io.color.yellow('instr:')} ${serverMessages(lang()).offlineRead(label, serverErrorText(store.wrap(error), lang()), shownFile)}\n`);
-      } finally {
-        await store.close();
+        offline = true;
+        io.err(`${io.color.yellow('instr:')} ${serverMessages(lang()).offlineRead(label, serverErrorText(s.wrap(error), lang()), shownFile)}\n`);
+      }
+    },
+    claim: async (run) => {
+      runs.add(run);
+      if (offline) return; // said by the catch-up; this machine's lock only
+      try {
+        const client = await (await storeNow()).connection();
+        // a connection opened just now took the lock already; one opened by the catch-up takes it here
+        const { claimRun } = await import('./postgres/run-claim.js');
+        await claimRun(client, run);
+      } catch (error) {
+        if (error instanceof RunElsewhereError) throw error;
+        offline = true; // out of reach: the upload will say so when it tries
       }
     },
   };

@@ -135,6 +135,8 @@ const en = {
   noTasks: 'The instructions have no tasks',
   nameTask: 'Name the task to run; one of: {list}',
   runLocked: 'The run {run} is being continued by another instr process (pid {pid}); finish or stop that one first (lock file beside {journal})',
+  runElsewhere:
+    'The run {run} is being continued on another machine right now (the team journal {server} holds it); finish or stop it there first, then resume here',
   runMoved: 'The run {run} was continued by another instr process since it was read; run instr run --resume again',
   cannotContinue: 'Cannot continue the run {run}: {why}',
   answersUnreadable: 'Cannot read the answers file {file}: {why}',
@@ -276,6 +278,8 @@ const ru: RunMessages = {
   noTasks: 'В инструкциях нет задач',
   nameTask: 'Укажите задачу; есть: {list}',
   runLocked: 'Прохождение {run} сейчас продолжает другой процесс instr (pid {pid}); сначала завершите или остановите его (файл блокировки рядом с {journal})',
+  runElsewhere:
+    'Прохождение {run} сейчас продолжают на другом компьютере (его держит общий журнал {server}); сначала завершите или остановите его там, потом продолжайте здесь',
   runMoved: 'Прохождение {run} продолжил другой процесс instr, пока оно читалось; запустите instr run --resume ещё раз',
   cannotContinue: 'Прохождение {run} продолжить нельзя: {why}',
   answersUnreadable: 'Не удалось прочитать файл ответов {file}: {why}',

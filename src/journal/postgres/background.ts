@@ -26,7 +26,7 @@ export class BackgroundUpload {
   constructor(
     private readonly open: () => Promise<PostgresStore>,
     private readonly file: string,
-    private readonly notice: (detail: string) => void,
+    private readonly notice: (detail: string, error: unknown) => void,
     private readonly options: BackgroundOptions = {},
   ) {}
 
@@ -94,6 +94,6 @@ export class BackgroundUpload {
     if (this.warned) return;
     this.warned = true;
     const detail = this.store ? this.store.wrap(error).message : error instanceof Error ? error.message : String(error);
-    this.notice(detail);
+    this.notice(detail, error);
   }
 }

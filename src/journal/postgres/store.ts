@@ -11,6 +11,7 @@ import { postgresTarget, scrub, type PostgresTarget } from './connection.js';
 import { eventId } from './event-id.js';
 import { migrate } from './migrate.js';
 import { loadServerRuns } from './runs-query.js';
+import { RunElsewhereError } from './run-claim.js';
 
 /** The server cannot be reached or answered with an error; the message holds no password. */
 export class JournalServerError extends Error {
@@ -27,6 +28,8 @@ export interface ConnectOptions {
   connectTimeoutMs?: number;
   /** How long any one statement may take, ms. */
   queryTimeoutMs?: number;
+  /** Run on every new connection, after the migration (a reconnect too): the runner takes its runs' locks here. */
+  onConnect?: (client: pg.Client) => Promise<void>;
 }
 
 export class PostgresStore implements JournalStore {
@@ -83,9 +86,10 @@ export class PostgresStore implements JournalStore {
     try {
       await client.connect();
       await migrate(client);
+      await this.options.onConnect?.(client);
     } catch (error) {
       await client.end().catch(() => undefined);
-      throw this.wrap(error);
+      throw error instanceof RunElsewhereError ? error : this.wrap(error);
     }
     this.client = client;
     this.broken = null;

@@ -17,6 +17,7 @@ import { formatDuration } from '../../../i18n/duration.js';
 import { writeDraft } from '../../../inbox/draft.js';
 import { readRegularFile, UnsafePathError } from '../../../fs/safe-open.js';
 import { lockRun, RunLockedError } from '../../../journal/run-lock.js';
+import { RunElsewhereError } from '../../../journal/postgres/run-claim.js';
 import { refusalText } from '../../../run/refusal-text.js';
 import type { Refusal } from '../../../run/engine.js';
 import type { JournalEvent } from '../../../journal/events.js';
@@ -523,6 +524,12 @@ async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
     throw error;
   }
   try {
+    // and one machine at a time: the team journal's lock on the run (postgres/run-claim.ts)
+    await ctx.journal.claim?.(chosen.id).catch((error: unknown) => {
+      if (error instanceof RunElsewhereError)
+        throw new ExitError(fillRun(t0.runElsewhere, { run: terminalSafe(error.run), server: ctx.journal.label ?? '' }), exitCodes.usage);
+      throw error;
+    });
     const again = groupRuns((await readJournal(ctx.journalFile, ctx.journal.options)).events).get(chosen.id);
     if (again?.at(-1)?.seq !== chosen.events.at(-1)?.seq) {
       throw new ExitError(fillRun(t0.runMoved, { run: terminalSafe(chosen.id) }), exitCodes.usage);
