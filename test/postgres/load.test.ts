@@ -98,9 +98,9 @@ describeWithServer('the team journal under load', () => {
     } finally {
       await store.close();
     }
-    const report = JSON.parse(
-      (await instr(['report', writeBenchInstruction(temp), '--journal', db.url, '--format', 'json', '--today', '2026-11-27'], temp)).stdout,
-    ) as { journal: { stats: { events: number } } };
+    const reported = await instr(['report', writeBenchInstruction(temp), '--journal', db.url, '--format', 'json', '--today', '2026-11-27'], temp);
+    expect(reported.stderr).toBe('');
+    const report = JSON.parse(reported.stdout) as { journal: { stats: { events: number } } };
     expect(report.journal.stats.events).toBe(runners * perRunner);
     process.stdout.write(
       `\n  load: ${runners} runners × ${perRunner} events = ${runners * perRunner} events written and uploaded in ${Math.round(ms)} ms (${Math.round((runners * perRunner) / (ms / 1000))} events/s)\n`,

@@ -7,7 +7,7 @@
  * process runs the cluster as `nobody`, which PostgreSQL requires.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +32,15 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startOwnCluster(): Promise<OwnCluster> {
+export interface ClusterOptions {
+  /**
+   * Serve TLS with this certificate and key (PEM files, copied into the cluster), and with
+   * `hostssl: true` refuse every connection that is not encrypted (pg_hba.conf).
+   */
+  tls?: { cert: string; key: string; hostsslOnly?: boolean };
+}
+
+export async function startOwnCluster(clusterOptions: ClusterOptions = {}): Promise<OwnCluster> {
   if (!clusterBin) throw new Error('INSTR_TEST_POSTGRES_BIN is not set (scripts/with-postgres.sh sets it)');
   const root = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'instr-own-cluster-'));
@@ -51,7 +59,25 @@ export async function startOwnCluster(): Promise<OwnCluster> {
   const port = await freePort();
   // synchronous_commit stays on: a commit the client was told of survives the crash (fsync off is
   // safe here, the machine itself does not crash)
-  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`;
+  let options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`;
+  const tls = clusterOptions.tls;
+  if (tls) {
+    // the key must belong to the server's user and be readable by it alone
+    for (const [from, name] of [
+      [tls.cert, 'server.crt'],
+      [tls.key, 'server.key'],
+    ] as const) {
+      const to = join(data, name);
+      copyFileSync(from, to);
+      chmodSync(to, 0o600);
+      if (root) chownSync(to, Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).trim()), -1);
+    }
+    options += ' -c ssl=on';
+    if (tls.hostsslOnly) {
+      const hba = join(data, 'pg_hba.conf');
+      writeFileSync(hba, `local all all trust\nhostssl all all 127.0.0.1/32 trust\nhostnossl all all 127.0.0.1/32 reject\n`);
+    }
+  }
   const start = () => void as('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', '-o', options, 'start']);
   start();
   return {

@@ -51,7 +51,13 @@ export async function openJournal(
   const { serverErrorText } = await import('../../i18n/server-error-text.js');
   const outbox = shownPath(io.cwd, choice.outbox);
   try {
-    await store.connection();
+    await store.connection().catch(async (error: unknown) => {
+      // Opened while the command compiles: a compile that holds the event loop for seconds lets the
+      // connect timer fire before the server's answer is read. Once it is done, try once more.
+      if (!(lang instanceof Promise) || !/timeout/i.test(String((error as { message?: unknown }).message))) throw error;
+      await lang;
+      await store.connection();
+    });
   } catch (error) {
     const said = await lang;
     io.err(`${io.color.yellow('instr:')} ${serverMessages(said).offlineRead(store.label, serverErrorText(store.wrap(error), said), outbox)}\n`);
