@@ -44,7 +44,10 @@ async function configuredJournal(cwd: string): Promise<{ file: string; value: st
   const file = findConfig(cwd);
   if (!file) return null;
   try {
-    const { parse: parseYaml } = await import('yaml');
+    // yaml is CommonJS: in the bundle an import() of it has only `default` (a named `parse` was
+    // undefined there, and the setting was ignored without a word; test/e2e/journal-config.test.ts)
+    const yaml = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
+    const parseYaml = yaml.parse ?? yaml.default!.parse;
     const data: unknown = parseYaml(await readFile(file, 'utf8'), { maxAliasCount: 50 });
     const value = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['journal'] : undefined;
     return typeof value === 'string' && value.trim() !== '' ? { file, value: value.trim() } : null;
