@@ -18,6 +18,8 @@ export interface FileResult {
   tasks: Task[];
   nodes: Record<string, Node>;
   diagnostics: Diagnostic[];
+  /** Nodes of a task left out because its id is taken: never in the graph, but checked when linking (roles, jumps). */
+  shadowNodes?: Record<string, Node>;
 }
 
 export function compileFile(tree: Root, source: SourceFile): FileResult {
@@ -32,7 +34,26 @@ class FileCompiler extends DirectiveNodes {
     if (document) this.say = fidelityMessages(document.lang);
     const drafts = this.splitSections(document);
     for (const draft of drafts) this.compileTask(draft);
-    return { file: this.source.path, display: this.source.display, document, tasks: this.tasks, nodes: { ...this.nodes }, diagnostics: this.diagnostics };
+    const result: FileResult = {
+      file: this.source.path,
+      display: this.source.display,
+      document,
+      tasks: this.tasks,
+      nodes: { ...this.nodes },
+      diagnostics: this.diagnostics,
+    };
+    const shadows = new Set(drafts.filter((d) => d.shadow).map((d) => d.task.id));
+    if (shadows.size > 0) {
+      // a task whose id was taken is left out; its nodes go aside, for linking to check their roles and jumps
+      result.tasks = result.tasks.filter((t) => !shadows.has(t.id));
+      result.shadowNodes = {};
+      for (const [id, node] of Object.entries(result.nodes))
+        if (shadows.has(node.task)) {
+          result.shadowNodes[id] = node;
+          delete result.nodes[id];
+        }
+    }
+    return result;
   }
 
   protected compileTask(draft: TaskDraft): void {

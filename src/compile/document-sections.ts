@@ -92,6 +92,8 @@ export class DocumentSections extends FileContext {
     let section: Section | null = null;
     let prose: RootContent[] = [];
     let draft: TaskDraft | null = null;
+    // the body of a task whose id is taken: it stays section prose, and is compiled aside so its mistakes are still reported
+    let shadow: TaskDraft | null = null;
     let introTitle: { text: string; node: Heading } | null = null;
     let proseHeading: { node: Heading; text: string; reported: boolean } | null = null;
     const closeSection = () => {
@@ -123,6 +125,7 @@ export class DocumentSections extends FileContext {
       if (child.type === 'yaml') continue;
       if (child.type === 'heading' && child.depth <= 3) {
         draft = null;
+        shadow = null;
         const heading = this.headingText(child);
         if (child.depth === 1) {
           if (!section && !introTitle) introTitle = { text: heading.text, node: child };
@@ -168,19 +171,12 @@ export class DocumentSections extends FileContext {
         }
         if (!this.claimExplicitId(heading.id, this.pos(child))) {
           proseHeading = { node: child, text: heading.text, reported: true };
+          const id = `${heading.id}~${child.position?.start.line ?? 0}`;
+          shadow = { heading: child, task: { ...this.taskShell(id, heading.text, section, document, child), id }, children: [], shadow: true };
+          drafts.push(shadow);
           continue;
         }
-        const task: Task = {
-          id: heading.id,
-          kind: section?.kind === 'situations' || heading.classes.includes('situation') ? 'situation' : 'task',
-          title: heading.text,
-          file: this.source.path,
-          document: document?.id ?? '',
-          section: section?.title ?? '',
-          position: this.pos(child),
-          schedules: [],
-          entry: null,
-        };
+        const task = this.taskShell(heading.id, heading.text, section, document, child, heading.classes.includes('situation'));
         const review = this.taskReview(heading.attributes, child);
         if (review) task.review = review;
         section?.tasks.push(task.id);
@@ -190,6 +186,7 @@ export class DocumentSections extends FileContext {
       }
       if (draft) draft.children.push(child);
       else {
+        shadow?.children.push(child);
         if (child.type === 'leafDirective' && directiveSpec(child.name)) {
           if (proseHeading && !proseHeading.reported) {
             proseHeading.reported = true;
@@ -205,6 +202,20 @@ export class DocumentSections extends FileContext {
     }
     closeSection();
     return drafts;
+  }
+
+  protected taskShell(id: string, title: string, section: Section | null, document: Document | null, heading: Heading, situation = false): Task {
+    return {
+      id,
+      kind: section?.kind === 'situations' || situation ? 'situation' : 'task',
+      title,
+      file: this.source.path,
+      document: document?.id ?? '',
+      section: section?.title ?? '',
+      position: this.pos(heading),
+      schedules: [],
+      entry: null,
+    };
   }
 
   protected headingText(heading: Heading) {

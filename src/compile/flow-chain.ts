@@ -26,4 +26,6 @@ export interface TaskDraft {
   heading: Heading;
   task: Task;
   children: RootContent[];
+  /** A task whose id is taken already: compiled only so that its problems are reported, then left out. */
+  shadow?: true;
 }

@@ -4,6 +4,7 @@ import { compareDiagnostics } from '../diagnostics/diagnostic.js';
 import type { Graph, Node, Position, Task } from '../graph/types.js';
 import { GRAPH_FORMAT, GRAPH_VERSION } from '../graph/types.js';
 import type { FileResult } from './compile-file.js';
+import { linkMessages, type LinkMessages } from './link-messages.js';
 
 /**
  * Joins compiled files into one graph: one id namespace for tasks and explicit node ids across
@@ -29,6 +30,11 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
     });
   };
   const documentIds = new Map<string, string>();
+  // each finding in the language of the file it is in
+  const langOf = new Map(ordered.map((f) => [f.file, f.document?.lang]));
+  const say = (file: string): LinkMessages => linkMessages(langOf.get(file));
+  /** Nodes of tasks left out for a repeated id: not in the graph, but their roles and jumps are still checked. */
+  const dropped: Node[] = [];
 
   for (const file of ordered) {
     if (file.document) {
@@ -38,7 +44,7 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
           file.file,
           file.document.position ?? origin(file.file),
           'duplicate-id',
-          `Instruction id "${file.document.id}" is also used by ${displayOf.get(other) ?? other}`,
+          say(file.file).documentIdTwice(file.document.id, displayOf.get(other) ?? other),
         );
       else documentIds.set(file.document.id, file.file);
       graph.documents.push(file.document);
@@ -53,10 +59,13 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
           file.file,
           task.position,
           'duplicate-id',
-          `Duplicate id "${task.id}"; it is already used in ${first.file.display}:${first.position.line}:${first.position.column}`,
+          say(file.file).idTwice(task.id, `${first.file.display}:${first.position.line}:${first.position.column}`),
         );
         byTask ??= nodesByTask(nodes);
-        for (const id of byTask.get(task.id) ?? []) delete nodes[id];
+        for (const id of byTask.get(task.id) ?? []) {
+          dropped.push(nodes[id]!);
+          delete nodes[id];
+        }
         byTask.delete(task.id);
         continue;
       }
@@ -72,7 +81,7 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
           file.file,
           node.position,
           'duplicate-id',
-          `Duplicate id "${node.id}"; it is already used in ${first.file.display}:${first.position.line}:${first.position.column}`,
+          say(file.file).idTwice(node.id, `${first.file.display}:${first.position.line}:${first.position.column}`),
         );
         renames.set(node.id, `${node.task}.${node.id}`);
       } else if (!first) owners.set(node.id, { file, position: node.position });
@@ -85,26 +94,22 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
   const tasksById = new Map(graph.tasks.map((t) => [t.id, t]));
   const suggest = suggester(owners.keys());
   const documentsByFile = new Map(graph.documents.map((d) => [d.file, d]));
-  for (const node of Object.values(graph.nodes)) {
+  for (const node of [...Object.values(graph.nodes), ...dropped, ...ordered.flatMap((f) => Object.values(f.shadowNodes ?? {}))]) {
+    const t = say(node.position.file);
     if (node.kind === 'jump') {
       if (node.targetFile !== undefined && leavesRoot(node.targetFile, node.position.file)) {
-        report(
-          node.position.file,
-          node.position,
-          'dangling-jump',
-          `Jump to "${node.targetFile}", which is outside the instructions folder; a jump can only reach the files compiled together`,
-        );
+        report(node.position.file, node.position, 'dangling-jump', t.jumpOutside(node.targetFile));
         continue;
       }
       const task = tasksById.get(node.target);
       const targetNode = Object.hasOwn(graph.nodes, node.target) ? graph.nodes[node.target] : undefined;
       const where = task?.file ?? targetNode?.position.file;
       if (!task && !(targetNode && targetNode.explicitId)) {
-        report(node.position.file, node.position, 'dangling-jump', `Jump to "#${node.target}", which no task or node has as its id${suggest(node.target)}`);
+        report(node.position.file, node.position, 'dangling-jump', t.jumpNowhere(node.target, suggest(node.target)));
         continue;
       }
       if (node.targetFile !== undefined && where !== undefined && !sameFile(where, node.targetFile, node.position.file)) {
-        report(node.position.file, node.position, 'dangling-jump', `"#${node.target}" is in ${where}, not in ${node.targetFile}`);
+        report(node.position.file, node.position, 'dangling-jump', t.jumpOtherFile(node.target, where, node.targetFile));
       }
       if (task) {
         node.targetTask = task.id;
@@ -116,25 +121,14 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
     } else if (node.kind === 'step' && node.promise?.kept !== undefined) {
       for (const kept of node.promise.kept) {
         const target = Object.hasOwn(graph.nodes, kept) ? graph.nodes[kept] : undefined;
-        if (!target?.explicitId)
-          report(
-            node.position.file,
-            node.position,
-            'dangling-promise',
-            `The promise is kept by "${kept}", which no node has as its id (write {#${kept}} on the step that keeps it)`,
-          );
+        if (!target?.explicitId) report(node.position.file, node.position, 'dangling-promise', t.keptByNothing(kept));
       }
     } else if (node.kind === 'escalation') {
       const own = documentsByFile.get(node.position.file);
       const defined = (own && Object.hasOwn(own.roles, node.role)) || graph.documents.some((d) => Object.hasOwn(d.roles, node.role));
       if (!defined) {
         const known = own ? Object.keys(own.roles) : [];
-        report(
-          node.position.file,
-          node.position,
-          'unknown-role',
-          `Role "${node.role}" is not defined in the front matter's roles${known.length ? ` (defined: ${known.join(', ')})` : ''}`,
-        );
+        report(node.position.file, node.position, 'unknown-role', t.unknownRole(node.role, known));
       }
     }
   }
@@ -198,7 +192,7 @@ const suggestionLimits = { jumps: 100, candidates: 2000 };
  * the allowed distance are compared, at most `candidates` of them, for the first `jumps` jumps.
  * Thousands of dangling jumps against thousands of ids must not cost an edit distance each.
  */
-function suggester(known: Iterable<string>): (target: string) => string {
+function suggester(known: Iterable<string>): (target: string) => string | null {
   // With their order, so that of two equally close ids the first one known wins, as before.
   const byLength = new Map<number, Array<[string, number]>>();
   let order = 0;
@@ -209,7 +203,7 @@ function suggester(known: Iterable<string>): (target: string) => string {
   }
   let asked = 0;
   return (target) => {
-    if (++asked > suggestionLimits.jumps || target.length > 64) return '';
+    if (++asked > suggestionLimits.jumps || target.length > 64) return null;
     const allowed = Math.max(2, Math.floor(target.length / 3));
     let best: string | null = null;
     let bestDistance = Infinity;
@@ -228,7 +222,7 @@ function suggester(known: Iterable<string>): (target: string) => string {
         }
       }
     }
-    return best !== null && bestDistance <= allowed ? `; did you mean "#${best}"?` : '';
+    return best !== null && bestDistance <= allowed ? best : null;
   };
 }
 
