@@ -78,6 +78,7 @@ export function findTargets(graph: Graph, query: string, files: Array<{ path: st
   if (exact.length > 0) return exact;
 
   const wanted = words(q).map((w) => stem(w.text));
+  const wantedWords = words(q).map((w) => plainWord(w.text));
   if (wanted.length === 0) return [];
   // A role named in full, in any word form («главного бухгалтера», the person's name): the role,
   // not a task that happens to mention it.
@@ -89,7 +90,7 @@ export function findTargets(graph: Graph, query: string, files: Array<{ path: st
   if (named.length > 0) return named;
   const scored: Array<{ target: Target; score: number }> = [];
   const consider = (target: Target, title: string, other: string) => {
-    const score = matchScore(wanted, title, other);
+    const score = matchScore(wanted, wantedWords, title, other);
     if (score > 0) scored.push({ target, score });
   };
   for (const task of graph.tasks)
@@ -108,18 +109,30 @@ export function findTargets(graph: Graph, query: string, files: Array<{ path: st
 }
 
 /** 0 when a wanted word is missing; otherwise higher for whole-word title matches. */
-function matchScore(wanted: string[], title: string, other: string): number {
+function matchScore(wanted: string[], wantedWords: string[], title: string, other: string): number {
   const titleStems = words(title).map((w) => stem(w.text));
+  const titleWords = words(title).map((w) => plainWord(w.text));
   const otherStems = words(other).map((w) => stem(w.text));
   let score = 0;
-  for (const want of wanted) {
+  for (const [i, want] of wanted.entries()) {
+    const asWritten = wantedWords[i] ?? want;
     if (titleStems.some((s) => s === want)) score += 3;
-    // a title word that begins the wanted one only when it is most of it: «не» must not match «неизвестный»
-    else if (titleStems.some((s) => s.startsWith(want) || (s.length >= 4 && want.startsWith(s) && want.length - s.length <= 3))) score += 2;
+    // a title word that begins the wanted one only when it is most of it: «не» must not match «неизвестный»;
+    // compared as written too, where the stemmer cuts a word short («режим» → «реж», «режима» → «режим»)
+    else if (
+      titleStems.some((s) => s.startsWith(want) || (s.length >= 4 && want.startsWith(s) && want.length - s.length <= 3)) ||
+      titleWords.some((w) => w.length >= 4 && asWritten.startsWith(w) && asWritten.length - w.length <= 3)
+    )
+      score += 2;
     else if (otherStems.some((s) => s === want || s.startsWith(want))) score += 1;
     else return 0;
   }
   return score;
+}
+
+/** A word as written, lowercased, ё as е (what stem() compares, before stemming). */
+function plainWord(word: string): string {
+  return word.toLowerCase().replace(/ё/g, 'е');
 }
 
 function stripMd(path: string): string {

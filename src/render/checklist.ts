@@ -44,9 +44,7 @@ export function checklist(index: GraphIndex, task: Task, lang?: string): Checkli
         const role = doc?.roles[m.role];
         if (role) lines.push({ depth: depth + 1, marker: '', text: `☎ ${roleContactsLine(role, language)}`, kind: 'contact' });
       }
-      if (node.kind === 'step' && node.details) {
-        for (const detail of node.details.split('\n')) if (detail.trim()) lines.push({ depth: depth + 1, marker: '', text: detail, kind: 'detail' });
-      }
+      if (node.kind === 'step' && node.details) pushNote(lines, node.details, depth + 1);
       if (node.kind === 'decision') {
         const join = node.join ?? null;
         node.options.forEach((option, i) => {
@@ -69,10 +67,25 @@ export function checklist(index: GraphIndex, task: Task, lang?: string): Checkli
   return lines;
 }
 
-/** Prose the author wrote between nodes (a note, a sub-heading), as detail lines where it stands. */
+/**
+ * Prose the author wrote (a step's detail, a note between nodes, a sub-heading), where it stands:
+ * a heading as a header line, the rest a detail per paragraph, its lines kept together (a link may
+ * run from one line onto the next).
+ */
 function pushNote(lines: ChecklistLine[], markdown: string, depth: number): void {
-  for (const line of markdown.split('\n'))
-    if (line.trim()) lines.push({ depth, marker: '', text: line.replace(/^#{1,6}\s+/, ''), kind: /^#{1,6}\s/.test(line) ? 'header' : 'detail' });
+  let paragraph: string[] = [];
+  const flush = () => {
+    if (paragraph.length > 0) lines.push({ depth, marker: '', text: paragraph.join('\n'), kind: 'detail' });
+    paragraph = [];
+  };
+  for (const line of markdown.split('\n')) {
+    if (!line.trim()) flush();
+    else if (/^#{1,6}\s/.test(line)) {
+      flush();
+      lines.push({ depth, marker: '', text: line.replace(/^#{1,6}\s+/, ''), kind: 'header' });
+    } else paragraph.push(line);
+  }
+  flush();
 }
 
 function describe(node: Node, t: Messages, index: GraphIndex, lang: string | undefined): string {

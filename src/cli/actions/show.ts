@@ -95,7 +95,8 @@ function showTask(
           : line.kind === 'contact'
             ? c.dim(terminalSafe(line.text))
             : terminalSafe(readable(line.text));
-    const hanging = `\n${indent}${' '.repeat(line.marker.length + 1)}`;
+    // a paragraph's further lines under its first (a detail's marker is two spaces wide on screen)
+    const hanging = `\n${indent}${' '.repeat((line.marker || '  ').length + 1)}`;
     io.out(`${indent}${marker} ${text.replace(/\n/g, hanging)}\n`);
   }
   return exitCodes.ok;
