@@ -2,6 +2,7 @@ import type { Document as YamlDocument } from 'yaml';
 import { fidelityMessages } from './fidelity-messages.js';
 import { maxFrontMatterLines } from '../parse/guard.js';
 import { duplicateKeys, lineOverLimit, notPlainData } from '../parse/yaml-limits.js';
+import { yamlProblemRu } from '../i18n/yaml-problem.js';
 import { lazy } from './lazy.js';
 import type { FrontMatter } from './front-matter-types.js';
 import { isValidDate } from '../schedule/durations.js';
@@ -47,7 +48,9 @@ export function readFrontMatter(
   // uniqueKeys compares every key with all before it (quadratic): duplicates are found with a Set instead.
   const doc = yaml().parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, strict: true });
   for (const error of doc.errors.slice(0, 20)) {
-    problems.push({ ...at(error.pos[0]), rule: 'front-matter', message: say('fmNotYaml', { detail: firstSentence(error.message) }) });
+    // the yaml library's sentence is English: a Russian instruction gets ours, by the error's code
+    const detail = say('fmYamlDetail', { english: firstSentence(error.message), russian: yamlProblemRu(error.code) });
+    problems.push({ ...at(error.pos[0]), rule: 'front-matter', message: say('fmNotYaml', { detail }) });
   }
   if (problems.length === 0) {
     for (const d of duplicateKeys(doc)) problems.push({ ...at(d.offset), rule: 'front-matter', message: say('fmDuplicateKey', { key: d.key }) });
@@ -65,7 +68,7 @@ export function readFrontMatter(
     return { value: null, problems: [{ ...at(0), rule: 'front-matter', message: say('fmNotMapping') }] };
   }
   const tagged = notPlainData(data);
-  if (tagged) return { value: null, problems: [{ ...at(0), rule: 'front-matter', message: tagged }] };
+  if (tagged) return { value: null, problems: [{ ...at(0), rule: 'front-matter', message: say(tagged.includes('!!binary') ? 'fmTagsBinary' : 'fmTags') }] };
 
   const validate = schemaValidator('front-matter');
   const valid = validate(data);
@@ -89,7 +92,15 @@ export function readFrontMatter(
       message: say('fmUnknownCalendar', { calendar: value.calendar, list: calendarIds.join(', ') }),
     });
   }
-  for (const p of readOfficeHours(value.hours).problems) problems.push({ ...locate(doc, ['hours', p.key], at), rule: 'front-matter', message: p.message });
+  for (const p of readOfficeHours(value.hours).problems)
+    problems.push({
+      ...locate(doc, ['hours', p.key], at),
+      rule: 'front-matter',
+      message:
+        p.key === 'lunch' && p.message.includes('must lie inside')
+          ? say('hoursLunch', { value: value.hours?.lunch ?? '', open: value.hours?.open ?? '09:00-18:00' })
+          : say('hoursRange', { key: p.key, value: value.hours?.[p.key] ?? '' }),
+    });
   return { value, problems };
 }
 

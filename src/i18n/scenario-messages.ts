@@ -5,6 +5,7 @@
  * schema libraries' own sentences never reach a Russian screen.
  */
 import { resolveLanguage } from './language.js';
+import { yamlProblemRu } from './yaml-problem.js';
 
 /** Where in a scenario file a value is: the whole file, or scenario N and the keys below it. */
 export type ScenarioPlace = { scenario?: number; keys: Array<string | number> };
@@ -20,18 +21,6 @@ export type SchemaProblem =
   | { kind: 'min-items'; limit: number }
   | { kind: 'max-items'; limit: number }
   | { kind: 'other'; keyword: string; english: string | undefined };
-
-/** How the yaml library's error codes are said in Russian; anything else gets the general sentence. */
-const yamlRu: Record<string, string> = {
-  TAB_AS_INDENT: 'Табуляция в отступе: делайте отступы пробелами',
-  BAD_INDENT: 'Неверный отступ: ключи одного уровня пишутся с одинаковым отступом',
-  MISSING_CHAR: 'Не хватает закрывающего знака: проверьте скобки } ] и кавычки',
-  MULTILINE_IMPLICIT_KEY: 'Ключ не может занимать несколько строк: проверьте двоеточия и кавычки',
-  BLOCK_AS_IMPLICIT_KEY: 'Ключ не может занимать несколько строк: проверьте двоеточия и кавычки',
-  DUPLICATE_KEY: 'Ключ повторяется: оставьте один',
-  BAD_SCALAR_START: 'Значение не может начинаться с этого знака: возьмите его в кавычки',
-  UNEXPECTED_TOKEN: 'Неожиданный знак: проверьте отступы, двоеточия и кавычки',
-};
 
 const typesRu: Record<string, string> = {
   object: 'набор «ключ: значение»',
@@ -130,7 +119,7 @@ const ru: typeof en = {
   notRegular: 'Файл сценариев — не обычный файл',
   cannotRead: (code) => `Файл сценариев не прочитать: ${code}`,
   tooLong: (max) => `В файле сценариев больше ${max} строк; разделите его`,
-  notYaml: (code) => yamlRu[code] ?? 'Это не YAML, который instr может прочитать: проверьте отступы, двоеточия и кавычки',
+  notYaml: (code) => capitalised(yamlProblemRu(code)),
   duplicate: (key) => `Ключ «${key}» повторяется в этом наборе: оставьте один`,
   aliases: () => 'В файле больше ссылок (*имя), чем разрешено; выпишите значения',
   tags: (binary) =>
@@ -180,6 +169,8 @@ const ru: typeof en = {
     'На ожидание отвечают true (событие случилось), false (прогон останавливается и ждёт) или timeout (шаги по истечении срока; [timeout, true] — продолжить после них)',
   stepAnswer: 'На шаг отвечают done, {skip: причина} или {unclear: вопрос}',
 };
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export type ScenarioMessages = typeof en;
 
