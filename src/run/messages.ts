@@ -78,6 +78,7 @@ const en = {
   happenedFormat: 'is not a time: write HH:MM, or YYYY-MM-DD HH:MM',
   waitWord: 'a wait takes yes (it happened), a time such as "11:00", timeout (its steps for a missed wait) or no (wait: the run is suspended), not',
   happenedFuture: 'is later than now: the event has not happened yet',
+  happenedFutureScripted: 'When it has, continue the run with --now at that time or later.',
   happenedDeadline: 'Deadline counted from the event:',
   suspended: 'The run is suspended until:',
   resumeHint: 'Continue with:',
@@ -220,6 +221,7 @@ const ru: RunMessages = {
   waitWord:
     'ожидание принимает «да» (уже произошло), время вроде «11:00», «время вышло» (шаги на случай, когда время вышло) или «нет» (ждать: прохождение откладывается), а не',
   happenedFuture: '— позже, чем сейчас: событие ещё не произошло',
+  happenedFutureScripted: 'Когда оно произойдёт, продолжите прохождение с --now не раньше этого времени.',
   happenedDeadline: 'Срок считается от события:',
   suspended: 'Прохождение отложено до события:',
   resumeHint: 'Продолжить:',

@@ -90,7 +90,7 @@ export class ScriptedDriver implements Driver {
       if (!happened.ok)
         return {
           kind: 'stop',
-          message: `${this.where(got.at)}: ${this.quote(prompt.node.id)}: ${this.quote(got.happened)} ${happened.error === 'future' ? this.t.happenedFuture : this.t.happenedFormat}`,
+          message: `${this.where(got.at)}: ${this.quote(prompt.node.id)}: ${this.quote(got.happened)} ${happened.error === 'future' ? `${this.t.happenedFuture}. ${this.t.happenedFutureScripted}` : this.t.happenedFormat}`,
         };
       return { kind: 'answer', answer: { type: 'arrived', at: new Date(happened.at).toISOString() } };
     }

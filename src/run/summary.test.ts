@@ -5,7 +5,7 @@ import { compilePaths } from '../compile/compile.js';
 import type { Graph } from '../graph/types.js';
 import { applyAnswer, startRun, type Answer, type RunState } from './engine.js';
 import { runMessages } from './messages.js';
-import { formatElapsed, summarize, summaryLines } from './summary.js';
+import { formatElapsed, pathLine, summarize, summaryLines } from './summary.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let graph: Graph;
@@ -51,5 +51,12 @@ describe('run summary', () => {
     expect(lines).toContain('  ◆ Is it in the tariff? → Yes');
     expect(lines).toContain('  ↷ Greet the client. — done by phone');
     expect(lines).toContain('  ☐ The client confirmed the result — not done');
+  });
+
+  it("names a jump's target once, with one #", () => {
+    const jump = { node: 'j', task: 'request', kind: 'jump', target: 'call-director', return: true, at: '2026-11-27T10:00:00.000Z', text: '#call-director' };
+    const c = new Chalk({ level: 0 });
+    expect(pathLine(jump, runMessages('ru'), c)).toBe('→ Переход к #call-director (затем возврат)');
+    expect(pathLine({ ...jump, return: false }, runMessages('en'), c)).toBe('→ Go to #call-director');
   });
 });

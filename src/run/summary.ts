@@ -93,7 +93,7 @@ function entryLine(p: SummaryEntry, t: RunMessages, c: ChalkInstance): string {
     case 'wait':
       return `${c.blue('⏳')} ${s}`;
     case 'jump':
-      return c.dim(`→ ${t.goto} #${s}${p.return ? ` (${t.gotoReturn})` : ''}`);
+      return c.dim(`→ ${t.goto} #${terminalSafe(p.target ?? '')}${p.return ? ` (${t.gotoReturn})` : ''}`);
     case 'end':
       return `${c.bold('■')} ${s}`;
     case 'not-covered':

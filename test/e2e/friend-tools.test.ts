@@ -32,6 +32,8 @@ describe('friend test: the tools', () => {
     const r = await runCli(['run', 'request', '--answers', file, '--journal', journal, '--user', 'ci', '--about', 'x', '--now', '2026-11-27T10:15']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}:4:1: «accountant-confirmed»: «11:00» — позже, чем сейчас`);
+    // what to do instead: the answers file cannot move the clock, a later --now can
+    expect(r.stderr).toContain('событие ещё не произошло. Когда оно произойдёт, продолжите прохождение с --now не раньше этого времени.');
     const run = String(events(journal)[0]!.run);
     expect(r.stderr).toContain(
       `Прохождение ${run} приостановлено здесь, а не отменено; исправьте ответ в файле и продолжите:\n  instr run --resume ${run} --answers ${file}`,
