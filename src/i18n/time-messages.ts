@@ -25,6 +25,11 @@ const en = {
   promiseKeepHint: 'when kept',
   promiseOwed: 'the agenda lists one until it is kept',
   promiseDropped: 'dropped',
+  /** What kept a promise, so that a newcomer sees why it is no longer owed. */
+  promiseKeptByStep: (step: string) => `by step ${step}`,
+  promiseKeptByWait: (event: string) => `when «${event}» happened`,
+  promiseKeptByEnd: 'the task was done',
+  promiseKeptByAnswer: 'marked kept',
   about: 'About',
   aboutAsk: 'What is this run about (a client, a request; optional, Enter to skip)?',
 };
@@ -51,6 +56,10 @@ const ru: typeof en = {
   promiseKeepHint: 'когда выполните',
   promiseOwed: 'в повестке, пока не выполнены',
   promiseDropped: 'снято',
+  promiseKeptByStep: (step) => `шагом ${step}`,
+  promiseKeptByWait: (event) => `когда наступило «${event}»`,
+  promiseKeptByEnd: 'задача завершена',
+  promiseKeptByAnswer: 'отмечено выполненным',
   about: 'О чём',
   aboutAsk: 'О чём это прохождение (клиент, заявка; необязательно, Enter — пропустить)?',
 };

@@ -118,6 +118,8 @@ interface PromiseEvent extends Base {
   text?: string;
   due?: string;
   by?: 'step' | 'end' | 'answer' | 'hand';
+  /** `by: step`: the node whose passing kept it (a step or a wait its `kept` names). */
+  step?: string;
   /** `by: hand`: who said it was kept, and what they noted («позвонила, клиент согласен»). */
   user?: string;
   note?: string;

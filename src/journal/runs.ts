@@ -63,6 +63,8 @@ export interface JournalPromise {
   keptAt?: number;
   /** How it was kept (see the promise record); `hand`: `instr promise kept`, with its note. */
   keptBy?: 'step' | 'end' | 'answer' | 'hand';
+  /** `keptBy: step`: the node whose passing kept it. */
+  keptStep?: string;
   note?: string;
   /** The run ended cancelled, failed or abandoned before it was kept. */
   dropped?: true;
@@ -191,6 +193,7 @@ export class RunFolder {
           const p = list[open]!;
           p.keptAt = at;
           if (e.by !== undefined) p.keptBy = e.by;
+          if (typeof e.step === 'string' && e.step) p.keptStep = e.step;
           if (typeof e.note === 'string' && e.note) p.note = e.note;
         } else if (open >= 0 && e.state === 'withdrawn') list.splice(open, 1);
         return;

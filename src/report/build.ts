@@ -109,6 +109,8 @@ interface PromiseItem {
   /** Due, ISO; kept, ISO, when it was kept late. */
   due: string;
   kept?: string;
+  /** The step (or wait) whose passing kept it, when one did. */
+  keptBy?: StepRef;
   state: 'late' | 'broken';
   zone: string;
 }
@@ -287,6 +289,7 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
           text: p.text,
           due: new Date(p.due ?? p.madeAt).toISOString(),
           ...(p.keptAt !== undefined && { kept: new Date(p.keptAt).toISOString() }),
+          ...(p.keptStep !== undefined && { keptBy: stepRef(index, p.keptStep) }),
           state,
           zone,
         });

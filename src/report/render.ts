@@ -138,7 +138,8 @@ function promiseLines(report: Report, lang: string, c: ChalkInstance): string[] 
 }
 
 function promiseItemText(x: Report['promises']['items'][number], t9: TimeMessages): string {
-  const state = x.state === 'late' && x.kept ? `${t9.promiseKeptLate} ${local(x.kept, x.zone)}` : t9.promiseBroken;
+  const by = x.keptBy?.text ? ` ${t9.promiseKeptByStep(`${x.keptBy.number ? `${x.keptBy.number} ` : ''}«${x.keptBy.text}»`)}` : '';
+  const state = x.state === 'late' && x.kept ? `${t9.promiseKeptLate} ${local(x.kept, x.zone)}${by}` : t9.promiseBroken;
   return terminalSafe(`${local(x.due, x.zone)}  ${x.task}  ${x.text}${x.about ? ` — ${x.about}` : ''} (${state})`);
 }
 

@@ -478,7 +478,7 @@ export interface RunPromise {
   /** When it is due, ms since epoch; null when the instruction's due cannot be computed. */
   due: number | null;
   /** When and how it was kept: by a step, the run's end, the menu or answers file (`answer`), or `instr promise kept` (`hand`). */
-  kept?: { at: string; by: 'step' | 'end' | 'answer' | 'hand' };
+  kept?: { at: string; by: 'step' | 'end' | 'answer' | 'hand'; node?: string };
   /** The run ended cancelled or failed before it was kept. */
   dropped?: true;
 }
@@ -502,7 +502,7 @@ export function runPromises(graph: Graph, state: RunState, dueOf: DueOf, keptByA
       const step = promiseOf(graph, p.node);
       // a wait whose time ran out was chased, not passed: the event that keeps the promise is still owed
       const passed = entry.answer !== 'skip' && entry.answer !== 'timeout' && entry.confirmed !== false;
-      if (!p.kept && step?.promise?.kept?.includes(entry.node) && passed) p.kept = { at: entry.at ?? state.updatedAt, by: 'step' };
+      if (!p.kept && step?.promise?.kept?.includes(entry.node) && passed) p.kept = { at: entry.at ?? state.updatedAt, by: 'step', node: entry.node };
     }
     if (entry.kind !== 'step' || entry.answer !== 'done') continue;
     const step = promiseOf(graph, entry.node);

@@ -116,7 +116,8 @@ export class RunSession {
         if (p.due !== null) body.due = new Date(p.due).toISOString();
         this.record(body, at);
       }
-      if (p.kept && !old?.kept && p.kept.by !== 'answer') this.record({ type: 'promise', node: p.node, state: 'kept', by: p.kept.by }, at);
+      if (p.kept && !old?.kept && p.kept.by !== 'answer')
+        this.record({ type: 'promise', node: p.node, state: 'kept', by: p.kept.by, ...(p.kept.node !== undefined && { step: p.kept.node }) }, at);
     }
   }
 

@@ -10,6 +10,8 @@ import type { RunMessages } from './messages.js';
 export interface SummaryEntry extends PathEntry {
   /** The node's text: step, question, checkpoint, escalation reason, awaited event, jump target, outcome. */
   text: string;
+  /** A `::promise` step: done means the promise was given, not kept. */
+  promise?: true;
 }
 
 export interface RunSummary {
@@ -31,7 +33,11 @@ export interface RunSummary {
 
 export function summarize(graph: Graph, state: RunState, run: string | null): RunSummary {
   const text = (id: string) => nodeText(Object.hasOwn(graph.nodes, id) ? graph.nodes[id] : undefined);
-  const path = state.path.map((p) => ({ ...p, text: text(p.node) }));
+  const isPromise = (id: string) => {
+    const node = Object.hasOwn(graph.nodes, id) ? graph.nodes[id] : undefined;
+    return node?.kind === 'step' && node.promise !== undefined;
+  };
+  const path = state.path.map((p) => ({ ...p, text: text(p.node), ...(p.kind === 'step' && isPromise(p.node) && { promise: true as const }) }));
   const end = state.finishedAt ?? state.updatedAt;
   return {
     run,
@@ -81,7 +87,9 @@ function entryLine(p: SummaryEntry, t: RunMessages, c: ChalkInstance): string {
   const s = terminalSafe(p.text);
   switch (p.kind) {
     case 'step':
-      return p.answer === 'skip' ? `${c.yellow('↷')} ${c.dim(s)} ${c.yellow(`— ${terminalSafe(p.reason ?? '')}`)}` : `${c.green('✓')} ${s}`;
+      if (p.answer === 'skip') return `${c.yellow('↷')} ${c.dim(s)} ${c.yellow(`— ${terminalSafe(p.reason ?? '')}`)}`;
+      // a promise step done was given, not kept (friend test: «2 ✓» read as kept while still owed)
+      return p.promise ? `🤝 ${s} ${c.dim(`— ${t.promiseGiven}`)}` : `${c.green('✓')} ${s}`;
     case 'decision':
       return `${c.cyan('◆')} ${s} ${c.cyan(`→ ${terminalSafe(p.answer ?? '')}`)}`;
     case 'checkpoint':

@@ -136,4 +136,22 @@ describe('friend test: the tools', () => {
     expect(bare.code).toBe(0);
     expect(bare.stdout).toMatch(/list \[options\] \[paths\.\.\.\]/);
   });
+
+  it('a promise kept by the step its kept= names says which step kept it, and the promise step in the path reads «обещание дано», not ✓', async () => {
+    const { journal, file } = files('kept-by', [
+      'complaint-channel: Позвонил или сказал в офисе',
+      'complaint-accountant-replied: true',
+      'our-fault: Да, ошиблись мы',
+      '"Из-за ошибки клиенту начислили штраф или пени, заблокировали счёт, или клиент требует вернуть деньги?": Нет',
+    ]);
+    const r = await runCli(['run', 'complaint', '--answers', file, '--journal', journal, '--about', 'x', '--now', '2026-11-27T10:00']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = r.stdout.replace(/\s+/g, ' ');
+    expect(out).toMatch(/2 🤝 Ответить клиенту по жалобе: [^✓]*— обещание дано 3 ✓/);
+    expect(out).not.toMatch(/\d ✓ Ответить клиенту по жалобе/);
+    expect(out).toContain('выполнено (шагом 8.a.1.b.2 «Написать клиенту: что именно исправим, к какой дате и что исправление бесплатно.»)');
+    const en = await runCli(['run', 'complaint', '--answers', file, '--journal', journal, '--about', 'x', '--now', '2026-11-27T10:00', '--lang', 'en']);
+    expect(en.stdout.replace(/\s+/g, ' ')).toContain('kept (by step 8.a.1.b.2 «');
+    expect(en.stdout.replace(/\s+/g, ' ')).toContain('— promise given');
+  });
 });

@@ -21,7 +21,7 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 const promiseEvents = (journal: string) =>
   parseJournal(readFileSync(journal, 'utf8'))
     .events.filter((e) => e.type === 'promise')
-    .map((e) => (e.type === 'promise' ? { at: e.at, state: e.state, due: e.due, by: e.by } : {}));
+    .map((e) => (e.type === 'promise' ? { at: e.at, state: e.state, due: e.due, by: e.by, ...(e.step !== undefined && { step: e.step }) } : {}));
 
 describe('promises to clients', () => {
   it('made after 15:00 on Friday 27 November 2026: due Monday 12:00; kept by the later step when the run goes on', async () => {
@@ -37,7 +37,9 @@ describe('promises to clients', () => {
     writeFileSync(second, 'accountant: true\n');
     const resumed = await runCli(['run', '--resume', run, fixture, '--answers', second, '--journal', journal, '--now', '2026-11-30T11:00']);
     expect(resumed.stderr).toBe('');
-    expect(promiseEvents(journal).at(-1)).toEqual({ at: '2026-11-30T08:00:00.000Z', state: 'kept', due: undefined, by: 'step' });
+    // the journal names the step that kept it, and the screen says it with its number and text
+    expect(promiseEvents(journal).at(-1)).toEqual({ at: '2026-11-30T08:00:00.000Z', state: 'kept', due: undefined, by: 'step', step: 'answered' });
+    expect(resumed.stdout.replace(/\s+/g, ' ')).toContain('выполнено (шагом 5 «Ответить клиенту: что случилось и как исправим.»)');
   });
 
   it('a promise made before 15:00 is due today at 18:00', async () => {
@@ -139,5 +141,46 @@ describe('promises to clients', () => {
       ).stdout,
     );
     expect(json.promises).toMatchObject({ made: 4, kept: 1, late: 0, broken: 1, open: 1, dropped: 1 });
+  });
+
+  it('the report says which step kept a promise late (friend test: a promise kept by a step read as «closed silently»)', async () => {
+    const journal = join(temp, 'late.jsonl');
+    const ev = (seq: number, at: string, body: object) => JSON.stringify({ v: 1, run: 'late', seq, at, ...body });
+    writeFileSync(
+      journal,
+      [
+        ev(0, '2026-11-26T07:00:00.000Z', {
+          type: 'start',
+          task: 'complaint',
+          title: 'Жалоба клиента',
+          file: 'support.md',
+          lang: 'ru',
+          user: 'anna',
+          revision: null,
+          contentHash: 'x',
+          scripted: false,
+          about: 'ИП Петров',
+        }),
+        ev(1, '2026-11-26T07:01:00.000Z', {
+          type: 'promise',
+          node: 'answer-promise',
+          state: 'made',
+          text: 'Ответить клиенту по жалобе',
+          due: '2026-11-26T15:00:00.000Z',
+        }),
+        ev(2, '2026-11-27T08:00:00.000Z', { type: 'promise', node: 'answer-promise', state: 'kept', by: 'step', step: 'answered' }),
+        ev(3, '2026-11-27T08:10:00.000Z', { type: 'end', node: null, status: 'done', outcome: '', durationMs: 1 }),
+        '',
+      ].join('\n'),
+    );
+    const args = ['report', fixture, '--journal', journal, '--since', '2026-11-01', '--until', '2026-11-30', '--now', '2026-11-30T09:00'];
+    const ru = await runCli(args);
+    expect(ru.stdout).toContain(
+      'Ответить клиенту по жалобе — ИП Петров (выполнено с опозданием 2026-11-27 11:00 шагом 5 «Ответить клиенту: что случилось и как исправим.»)',
+    );
+    const en = await runCli([...args, '--lang', 'en']);
+    expect(en.stdout).toContain('(kept late 2026-11-27 11:00 by step 5 «Ответить клиенту: что случилось и как исправим.»)');
+    const json = JSON.parse((await runCli([...args, '--format', 'json'])).stdout);
+    expect(json.promises.items[0]).toMatchObject({ state: 'late', keptBy: { node: 'answered', number: '5', line: 29 } });
   });
 });

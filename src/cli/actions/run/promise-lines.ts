@@ -9,6 +9,9 @@ import type { RunSession } from '../../../run/session.js';
 import { timeMessages } from '../../../i18n/time-messages.js';
 import { localDateTime } from '../../../schedule/zone.js';
 import { terminalSafe } from '../../../text/terminal-safe.js';
+import { stepNumbers } from '../../../render/checklist.js';
+import { indexGraph } from '../../../graph/query.js';
+import { nodeLabel } from '../../../graph/node-text.js';
 
 export interface PromiseSummary {
   node: string;
@@ -16,6 +19,8 @@ export interface PromiseSummary {
   /** ISO, or null when the instruction's due cannot be computed. */
   due: string | null;
   kept: string | null;
+  /** The step or wait whose passing kept it, when one did. */
+  keptBy?: string;
   state: ReturnType<typeof promiseState>;
 }
 
@@ -28,6 +33,7 @@ export function runPromiseSummary(session: RunSession): PromiseSummary[] {
       text: p.text,
       due: p.due === null ? null : new Date(p.due).toISOString(),
       kept: p.kept ? p.kept.at : null,
+      ...(p.kept?.node !== undefined && { keptBy: p.kept.node }),
       state: promiseState({ due: p.due, ...(keptAt !== undefined && { keptAt }), ...(p.dropped && { dropped: true }) }, now),
     };
   });
@@ -43,9 +49,27 @@ export function promiseLines(session: RunSession, lang: string, c: ChalkInstance
   const lines = [`${t.promisesTitle}${list.some(owed) ? ` (${t.promiseOwed})` : ''}:`];
   for (const p of list) {
     const due = p.due === null ? '' : ` · ${t.promiseDue} ${localDateTime(Date.parse(p.due), zone(p.node))}`;
-    lines.push(`  🤝 ${terminalSafe(p.text)}${c.dim(`${due} · ${words[p.state]}`)}`);
+    lines.push(`  🤝 ${terminalSafe(p.text)}${c.dim(`${due} · ${words[p.state]}${keptHow(session, p, t)}`)}`);
     // the command on a line of its own, so that it is not wrapped and can be copied whole
     if (owed(p) && session.runId !== null) lines.push(`     ${c.dim(`${t.promiseKeepHint}:`)} instr promise kept ${session.runId}`);
   }
   return lines;
+}
+
+/**
+ * «: шагом 8.b.2 «Написать клиенту…»» or «: когда наступило «Директор написала…»»: what kept a
+ * promise, so that one kept by the instruction's own `kept` is not a surprise.
+ */
+function keptHow(session: RunSession, p: PromiseSummary, t: ReturnType<typeof timeMessages>): string {
+  if (p.state !== 'kept' && p.state !== 'late') return '';
+  const promise = session.promises().find((x) => x.node === p.node && x.kept?.at === p.kept);
+  const by = promise?.kept;
+  if (!by) return '';
+  if (by.by === 'end') return ` (${t.promiseKeptByEnd})`;
+  if (by.by !== 'step' || by.node === undefined) return ` (${t.promiseKeptByAnswer})`;
+  const node = session.graph.nodes[by.node];
+  if (node?.kind === 'wait') return ` (${t.promiseKeptByWait(terminalSafe(node.event))})`;
+  const number = stepNumbers(indexGraph(session.graph)).get(by.node);
+  const text = node ? terminalSafe(nodeLabel(node)) : by.node;
+  return ` (${t.promiseKeptByStep(`${number ? `${number} ` : ''}«${text}»`)})`;
 }
