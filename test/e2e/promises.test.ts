@@ -21,7 +21,9 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 const promiseEvents = (journal: string) =>
   parseJournal(readFileSync(journal, 'utf8'))
     .events.filter((e) => e.type === 'promise')
-    .map((e) => (e.type === 'promise' ? { at: e.at, state: e.state, due: e.due, by: e.by, ...(e.step !== undefined && { step: e.step }) } : {}));
+    .map((e): { at?: string; state?: string; due?: string; by?: string; step?: string } =>
+      e.type === 'promise' ? { at: e.at, state: e.state, due: e.due, by: e.by, ...(e.step !== undefined && { step: e.step }) } : {},
+    );
 
 describe('promises to clients', () => {
   it('made after 15:00 on Friday 27 November 2026: due Monday 12:00; kept by the later step when the run goes on', async () => {
