@@ -19,7 +19,8 @@ type Why = { code: FailureCode; params: FailureParams };
  * Runs a scenario through the engine: each prompt gets the scenario's answer for it, or the
  * default (steps done, escalations acknowledged, waits arrived, plain checkpoints confirmed).
  * A decision, or a checkpoint that asks for a value, with no answer stops the run as 'stuck' with
- * the prompt and its options: a scenario never hangs.
+ * the prompt and its options: a scenario never hangs. A checkpoint answered false is not confirmed:
+ * the run pauses at it (status 'paused'), as `instr run` does, never goes on past it.
  */
 export function executeScenario(
   graph: Graph,
@@ -90,6 +91,7 @@ export function executeScenario(
     }
     const answer = toAnswer(prompt, value);
     if (answer === 'suspend') return finish({ status: 'waiting', outcome: null, visited: [...visited(graph, state), node], chosen, used });
+    if (answer === 'pause') return finish({ status: 'paused', outcome: null, visited: [...visited(graph, state), node], chosen, used });
     if ('code' in answer) return finish(stuck(graph, state, node, answer, chosen, used));
     lastUnclear = answer.type === 'unclear' ? node.id : null;
     if (answer.type === 'choose') chosen.add(optionKey(node.id, answer.option));
@@ -114,8 +116,11 @@ function readMoment(text: string, clock: number, zone: string): number | null {
   return momentIn(text, clock, zone);
 }
 
-/** The engine's answer to a prompt, 'suspend' for a wait answered false, or why there is none. */
-function toAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, value: AnswerValue | undefined): Answer | 'suspend' | Why {
+/**
+ * The engine's answer to a prompt, 'suspend' for a wait answered false, 'pause' for a checkpoint
+ * answered false (it must be true before the run goes on), or why there is none.
+ */
+function toAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, value: AnswerValue | undefined): Answer | 'suspend' | 'pause' | Why {
   switch (prompt.kind) {
     case 'step':
       if (value === undefined || value === 'done') return { type: 'done' };
@@ -133,7 +138,8 @@ function toAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, value: AnswerVa
     case 'checkpoint': {
       const asks = prompt.node.value;
       if (value === undefined) return asks ? { code: 'no-answer-checkpoint', params: { text: prompt.node.text, asks } } : { type: 'confirm', confirmed: true };
-      if (typeof value === 'boolean') return { type: 'confirm', confirmed: value };
+      if (value === false) return 'pause';
+      if (value === true) return { type: 'confirm', confirmed: true };
       if (typeof value === 'object') return { code: 'bad-checkpoint-answer', params: { text: prompt.node.text } };
       return { type: 'confirm', confirmed: true, value: String(value) };
     }

@@ -58,7 +58,7 @@ const en: Catalogue = {
   'promise-due': (p) => `The promise «${p['expected']}» is due ${p['actual']}, not ${p['due']}`,
 };
 
-const statusRu: Record<string, string> = { done: 'выполнено', cancelled: 'отменено', failed: 'не удалось', waiting: 'ожидание' };
+const statusRu: Record<string, string> = { done: 'выполнено', cancelled: 'отменено', failed: 'не удалось', waiting: 'ожидание', paused: 'на паузе' };
 const st = (s: string | number | undefined): string => `${s} (${statusRu[String(s)] ?? s})`;
 
 const ru: Catalogue = {

@@ -6,7 +6,7 @@
  */
 export type TaskRef = string;
 /**
- * Decision: an option's label or id. Checkpoint: true, false or the value it asks for. Wait: true (the event happened) or false (the run stops waiting). Step: done, {skip: reason} or {unclear: note}. Any prompt: {not-covered: what happened} (or {what, decided-by, done, result}) ends the run as not covered. With time: {answer: …, advance: PT2H} or {answer: …, at: "17:30"} moves the scenario's clock before the answer is given.
+ * Decision: an option's label or id. Checkpoint: true, false (not confirmed: the run pauses there) or the value it asks for. Wait: true (the event happened) or false (the run stops waiting). Step: done, {skip: reason} or {unclear: note}. Any prompt: {not-covered: what happened} (or {what, decided-by, done, result}) ends the run as not covered. With time: {answer: …, advance: PT2H} or {answer: …, at: "17:30"} moves the scenario's clock before the answer is given.
  *
  * This interface was referenced by `ScenarioFile`'s JSON-Schema
  * via the `definition` "Answer".
@@ -25,7 +25,7 @@ export type Answer =
       at?: string;
     };
 /**
- * Decision: an option's label or id. Checkpoint: true, false or the value it asks for. Wait: true (the event happened) or false (the run stops waiting). Step: done, {skip: reason} or {unclear: note}. Any prompt: {not-covered: what happened} (or {what, decided-by, done, result}) ends the run as not covered.
+ * Decision: an option's label or id. Checkpoint: true, false (not confirmed: the run pauses there) or the value it asks for. Wait: true (the event happened) or false (the run stops waiting). Step: done, {skip: reason} or {unclear: note}. Any prompt: {not-covered: what happened} (or {what, decided-by, done, result}) ends the run as not covered.
  *
  * This interface was referenced by `ScenarioFile`'s JSON-Schema
  * via the `definition` "PlainAnswer".
@@ -120,9 +120,9 @@ export interface NotCovered {
  */
 export interface Expect {
   /**
-   * How the run ends: done, cancelled, failed, or waiting (stopped at a wait answered false).
+   * How the run ends: done, cancelled, failed, waiting (stopped at a wait answered false), or paused (stopped at a checkpoint answered false: it must be true before the run goes on, as in instr run).
    */
-  status?: 'done' | 'cancelled' | 'failed' | 'waiting';
+  status?: 'done' | 'cancelled' | 'failed' | 'waiting' | 'paused';
   /**
    * The outcome text of the end the run reaches.
    */

@@ -182,10 +182,21 @@ describe('running a scenario', () => {
   it('records skips and unclear notes and goes on', () => {
     const { run, failures } = check(
       en,
-      'task: delivery\nscenarios:\n  - name: A\n    answers:\n      Agree on a delivery time: {unclear: Which phone number?}\n      Put the goods on the shelf: {skip: No room left}\n      Invoice number from the delivery note: 4711\n      The goods match the order: false\n    expect: {status: done}\n',
+      'task: delivery\nscenarios:\n  - name: A\n    answers:\n      Agree on a delivery time: {unclear: Which phone number?}\n      Put the goods on the shelf: {skip: No room left}\n      Invoice number from the delivery note: 4711\n      The goods match the order: true\n    expect: {status: done}\n',
     );
     expect(failures).toEqual([]);
     expect(run.visited.map((n) => n.id)).toEqual(['delivery.sb300c1', 'arrived', 'delivery.c369282', 'delivery.c8345a9', 'delivery.sa5a934']);
+  });
+
+  it('pauses at a checkpoint answered false, as instr run does: the run never goes on past it (friend test)', () => {
+    const answers = '    answers:\n      Invoice number from the delivery note: 4711\n      The goods match the order: false\n';
+    const paused = check(en, `task: delivery\nscenarios:\n  - name: A\n${answers}    expect: {status: paused, path-excludes: [Put the goods on the shelf]}\n`);
+    expect(paused.failures).toEqual([]);
+    expect(paused.run.status).toBe('paused');
+    expect(paused.run.visited.at(-1)?.id).toBe('delivery.c8345a9');
+    // the old rule (false, then on to the end) is a failure that names both statuses
+    const done = check(en, `task: delivery\nscenarios:\n  - name: A\n${answers}    expect: {status: done}\n`);
+    expect(done.texts).toEqual(['Expected status done, got paused']);
   });
 
   it('gives the answers of a list to successive visits of a decision', () => {
