@@ -17,7 +17,8 @@ export interface SummaryEntry extends PathEntry {
 export interface RunSummary {
   run: string | null;
   task: string;
-  status: RunState['status'];
+  /** `paused`: the run stopped at a prompt to go on later (`--resume`); the engine's state is still active there. */
+  status: RunState['status'] | 'paused';
   /** The run ended at a situation the instruction does not cover. */
   notCovered?: true;
   outcome: string | null;
@@ -73,8 +74,10 @@ export function formatElapsed(ms: number, lang: string): string {
   return formatDuration(iso === 'PT' || iso === 'P' ? 'PT1S' : iso, lang);
 }
 
-export function statusLabel(status: RunState['status'], t: RunMessages): string {
-  return { done: t.statusDone, cancelled: t.statusCancelled, failed: t.statusFailed, waiting: t.statusWaiting, active: t.statusActive }[status];
+export function statusLabel(status: RunSummary['status'], t: RunMessages): string {
+  return { done: t.statusDone, cancelled: t.statusCancelled, failed: t.statusFailed, waiting: t.statusWaiting, active: t.statusActive, paused: t.statusPaused }[
+    status
+  ];
 }
 
 /** One line per path entry, marked by what happened. */

@@ -38,6 +38,9 @@ describe('a checkpoint answered no in a scripted run', () => {
       expect(r.stdout).toMatch(/Контрольная точка не подтверждена: «Документы переданы клиенту по акту, акт\s+подписан»/);
       expect(r.stdout).not.toContain('Клиент ушёл, дела переданы');
       expect(r.stdout).not.toContain('☑ Документы переданы');
+      // the summary says the run is paused, not «в процессе» (friend test)
+      expect(r.stdout).toContain('Статус: на паузе');
+      expect(r.stdout).not.toContain('в процессе');
       const run = /instr run --resume (\S+) --answers ещё\.yaml/.exec(r.stdout)?.[1];
       expect(run).toBeDefined();
       const types = journalTypes(journal);
@@ -60,7 +63,7 @@ describe('a checkpoint answered no in a scripted run', () => {
     const r = await runCli(['run', 'client-leaving', '--answers', file, '--journal', journal, ...at, '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { status: string; unconfirmed: string; checkpoints: unknown[] };
-    expect(out.status).not.toBe('done');
+    expect(out.status).toBe('paused');
     expect(out.unconfirmed).toMatch(/^client-leaving\./);
     expect(out.checkpoints).toEqual([]);
   });
@@ -84,7 +87,28 @@ describe('a checkpoint answered no in a scripted run', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Checkpoint not confirmed: "The client confirmed the result"\. The run\s+\S+\s+is paused at it/);
     expect(r.stdout).toMatch(/instr run --resume \S+ --answers MORE\.yaml/);
+    expect(r.stdout).toContain('Status: paused');
     expect(journalTypes(journal)).not.toContain('finish');
+
+    // a missing answer pauses the run too, and its summary says so
+    const missing = answersFile('en-missing', ['in-tariff: Yes']);
+    const stopped = await runCli([
+      'run',
+      'request',
+      flow,
+      '--answers',
+      missing,
+      '--journal',
+      join(temp, 'en4.jsonl'),
+      '--now',
+      '2026-11-30T10:00',
+      '--lang',
+      'en',
+    ]);
+    expect(stopped.code).toBe(2);
+    expect(stopped.stdout).toContain('Status: paused');
+    expect(stopped.stdout).not.toContain('in progress');
+    expect(stopped.stderr).toMatch(/instr run --resume \S+ --answers/);
 
     const perhaps = answersFile('en-perhaps', ['in-tariff: Yes', 'confirmed: perhaps']);
     const bad = await runCli(['run', 'request', flow, '--answers', perhaps, '--journal', join(temp, 'en2.jsonl'), '--now', '2026-11-30T10:00']);

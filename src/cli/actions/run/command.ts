@@ -366,7 +366,12 @@ function printHeader(ctx: Ctx, task: Task, lang: string, t: RunMessages, run: st
 async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: string, t: RunMessages): Promise<number> {
   const { io } = ctx;
   const c = io.color;
-  const summary = () => summarize(ctx.graph, session.state, session.runId);
+  // a run stopped to go on later says so, not «в процессе» (friend test: the pause screen read as still running)
+  let paused = false;
+  const summary = (): RunSummary => {
+    const s = summarize(ctx.graph, session.state, session.runId);
+    return paused && s.status === 'active' ? { ...s, status: 'paused' } : s;
+  };
   const promises = () => {
     const list = runPromiseSummary(session);
     return list.length > 0 ? { promises: list } : {};
@@ -383,6 +388,7 @@ async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: str
       return session.state.status === 'failed' ? exitCodes.findings : exitCodes.ok;
     }
     case 'paused': {
+      paused = true;
       session.record({ type: 'pause', node: session.state.node ?? '', ...(outcome.until !== undefined && { until: outcome.until }) });
       if (outcome.unconfirmed) return unconfirmedPause(ctx, session, lang, t, { summary, json, promiseText });
       io.out(`\n${outcome.interrupted ? t.interrupted : t.paused} ${t.resumeHint} ${resumeCommand(ctx, session)}\n`);
@@ -406,6 +412,7 @@ async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: str
       // report counted as abandoned); the person fixes the file and resumes with it.
       const open = !isFinished(session.state);
       if (open) session.record({ type: 'pause', node: session.state.node ?? '' });
+      paused = open;
       if (ctx.flags.json) json(outcome.missing ? { missing: session.state.node } : { refused: session.state.node });
       else io.out(`\n${wrapLines(summaryLines(summary(), lang, t, c, stepNumbers(indexGraph(ctx.graph))), io.columns).join('\n')}\n`);
       if (!open) throw new ExitError(terminalSafe(outcome.message), exitCodes.usage);
@@ -624,7 +631,7 @@ function describeRun(r: Candidate, graph: Graph): string {
 }
 
 function statusText(status: RunStatus, t: RunMessages): string {
-  return status === 'waiting' ? statusLabel('waiting', t) : status === 'paused' ? t.paused.replace(/\.$/, '').toLowerCase() : statusLabel('active', t);
+  return status === 'waiting' || status === 'paused' ? statusLabel(status, t) : statusLabel('active', t);
 }
 
 /** The journal as a path from here, or absolute when it is outside (no «../../tmp/…»). */
