@@ -163,6 +163,8 @@ export class InteractiveDriver implements Driver {
             name: terminalSafe(o.label),
             ...(o.note ? { description: terminalSafe(o.note.replace(/\s+/g, ' ')) } : {}),
           })),
+          // the engine takes a question at a decision as at a step; the decision stays open (friend test)
+          { value: 'unclear', name: t.unclear },
           ...tail(),
         ];
         break;
@@ -217,7 +219,7 @@ export class InteractiveDriver implements Driver {
         return answer({ type: 'skip', reason: await this.text(t.skipReason, t.reasonRequired) });
       case 'unclear': {
         const note = await this.text(t.unclearNote, t.noteRequired);
-        this.ui.out(`${this.ui.color.dim(t.noteSaved)}\n`);
+        this.ui.out(`${this.ui.color.dim(prompt.kind === 'decision' ? t.noteSavedDecision : t.noteSaved)}\n`);
         return answer({ type: 'unclear', note });
       }
       case 'back':
