@@ -36,11 +36,21 @@ const workingUnits: Record<string, Record<'days' | 'hours' | 'minutes', [string,
   },
 };
 
+/** Russian feminine units change in the accusative singular: «за 1 неделю», «через 21 минуту». */
+const accusativeRu: Record<string, string> = { неделя: 'неделю', минута: 'минуту', секунда: 'секунду', 'рабочая минута': 'рабочую минуту' };
+
 /**
  * `P1W` → «1 неделя» / "1 week"; working time too: `2wh` → «2 рабочих часа», `1wd4wh` →
- * «1 рабочий день 4 рабочих часа». The text itself when it is neither.
+ * «1 рабочий день 4 рабочих часа». The text itself when it is neither. `accusative`: the form
+ * after «за» / «через» («за 1 неделю»).
  */
-export function formatDuration(iso: string, lang: string | undefined): string {
+export function formatDuration(iso: string, lang: string | undefined, grammaticalCase?: 'accusative'): string {
+  const text = formatNominative(iso, lang);
+  if (grammaticalCase !== 'accusative' || resolveLanguage(lang) !== 'ru') return text;
+  return text.replace(/(\d+) (рабочая минута|неделя|минута|секунда)(?=$| )/g, (_, n: string, unit: string) => `${n} ${accusativeRu[unit] ?? unit}`);
+}
+
+function formatNominative(iso: string, lang: string | undefined): string {
   const parts = parseDuration(iso);
   if (!parts) return formatWorking(iso, lang);
   const code = resolveLanguage(lang);

@@ -4,7 +4,7 @@ import { roleMentions } from '../analyze/role-mentions.js';
 import { nodeLabel } from '../graph/node-text.js';
 import type { GraphIndex } from '../graph/query.js';
 import type { Node, Task } from '../graph/types.js';
-import { formatDuration } from '../i18n/duration.js';
+import { waitDeadlineText, waitTimeoutText } from '../i18n/wait-text.js';
 import { messages, type Messages } from '../i18n/messages.js';
 import { roleContactsLine } from './role-contacts.js';
 
@@ -113,8 +113,8 @@ function describe(node: Node, t: Messages, index: GraphIndex, lang: string | und
       return `☑ ${t.checkpoint}: ${node.text}${node.value ? ` (${t.checkpointValue}: ${node.value})` : ''}`;
     case 'wait': {
       const extra = [
-        node.deadline ? `${t.waitDeadline} ${formatDuration(node.deadline, lang)}` : '',
-        node.timeout ? `${t.waitTimeout} ${formatDuration(node.timeout, lang)}` : '',
+        node.timeout ? waitTimeoutText(node.timeout, lang, node.onTimeout ? true : undefined) : '',
+        node.deadline ? waitDeadlineText(node.deadline, lang) : '',
       ]
         .filter(Boolean)
         .join('; ');

@@ -1,6 +1,6 @@
 import { eachSuccessor, taskNodes, type GraphIndex } from '../graph/query.js';
 import type { Node, Task } from '../graph/types.js';
-import { formatDuration } from '../i18n/duration.js';
+import { waitDeadlineText, waitTimeoutText } from '../i18n/wait-text.js';
 import { messages } from '../i18n/messages.js';
 
 /** The shape a box is drawn with; each output format maps these to its own. */
@@ -138,8 +138,8 @@ function nodeLabel(index: GraphIndex, node: Node, lang?: string): string {
       return `${t.checkpoint}: ${node.text}${node.value ? ` (${t.checkpointValue}: ${node.value})` : ''}`;
     case 'wait': {
       const extra = [
-        node.deadline ? `${t.deadline}: ${formatDuration(node.deadline, lang)}` : '',
-        node.timeout ? `${t.waitTimeout} ${formatDuration(node.timeout, lang)}` : '',
+        node.timeout ? waitTimeoutText(node.timeout, lang, node.onTimeout?.label) : '',
+        node.deadline ? waitDeadlineText(node.deadline, lang) : '',
       ].filter(Boolean);
       return `${t.wait}: ${node.event}${extra.length ? ` (${extra.join('; ')})` : ''}`;
     }

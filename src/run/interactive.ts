@@ -7,7 +7,7 @@ import select, { Separator } from '@inquirer/select';
 import type { ChalkInstance } from 'chalk';
 import { roleMentions } from '../analyze/role-mentions.js';
 import type { Graph } from '../graph/types.js';
-import { formatDuration } from '../i18n/duration.js';
+import { waitDeadlineText, waitTimeoutText } from '../i18n/wait-text.js';
 import { indexGraph } from '../graph/query.js';
 import { stepNumbers } from '../render/checklist.js';
 import { contactLabel, roleContactsLine } from '../render/role-contacts.js';
@@ -531,8 +531,8 @@ export class InteractiveDriver implements Driver {
       }
       case 'wait': {
         const extra: string[] = [];
-        if (prompt.node.timeout) extra.push(`${t.waitTimeout} ${formatDuration(prompt.node.timeout, lang)}`);
-        if (prompt.node.deadline) extra.push(`${t.waitDeadline} ${formatDuration(prompt.node.deadline, lang)}`);
+        if (prompt.node.timeout) extra.push(waitTimeoutText(prompt.node.timeout, lang, prompt.node.onTimeout?.label));
+        if (prompt.node.deadline) extra.push(waitDeadlineText(prompt.node.deadline, lang));
         lines.push(`${c.blue('⏳')} ${c.bold(`${t.waitFor}:`)} ${terminalSafe(prompt.node.event)}`);
         if (extra.length) lines.push(`  ${c.dim(extra.join('; '))}`);
         break;

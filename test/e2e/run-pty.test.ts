@@ -215,7 +215,11 @@ describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeo
         { expect: '\\? Does the client agree to pay\\?[\\s\\S]*❯ Yes', send: ENTER },
         { expect: `\\[Issue an invoice\\]\\n${menu(1)}`, send: ENTER },
         { expect: 'Bring in: Director — Anna Smith[\\s\\S]*phone: \\+1 555 0100[\\s\\S]*❯ Done — they know', send: ENTER },
-        { expect: 'Wait for: The client paid\\n\\s+wait at most: 3 days; deadline after the event: 1 week[\\s\\S]*❯ It has happened', send: `${DOWN}${ENTER}` },
+        {
+          expect:
+            'Wait for: The client paid\\n\\s+if it has not happened within 3 days — find out why:\\s+the\\s+agenda\\s+will\\s+remind\\s+you;\\s+once\\s+it\\s+has\\s+happened\\s+—\\s+the\\s+next\\s+steps\\s+within\\s+1\\s+week\\s+of\\s+it[\\s\\S]*❯ It has happened',
+          send: `${DOWN}${ENTER}`,
+        },
       ],
       journal,
     );
