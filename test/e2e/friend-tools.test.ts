@@ -94,7 +94,7 @@ describe('friend test: the tools', () => {
     expect(items.filter((i) => i.overdue)).toEqual([]);
   });
 
-  it('instr promise list shows the promises still owed, late or not, filtered by user; bare instr promise prints its help', async () => {
+  it('instr promise list shows the promises still owed, late or not, filtered by user; bare instr promise (with list’s options or none) lists them too', async () => {
     const { journal, file } = files('promise-list', ['complaint-channel: Позвонил или сказал в офисе']);
     const r = await runCli([
       'run',
@@ -132,9 +132,17 @@ describe('friend test: the tools', () => {
     expect(late.stdout).toContain(`когда выполните: instr promise kept ${run}`);
     const other = await runCli(['promise', 'list', '--journal', journal, '--user', 'bob', '--lang', 'en']);
     expect(other.stdout).toContain('No promise to a client is owed.');
-    const bare = await runCli(['promise']);
-    expect(bare.code).toBe(0);
-    expect(bare.stdout).toMatch(/list \[options\] \[paths\.\.\.\]/);
+    // friend test: «instr promise --journal X» said «unknown option»; it is the list
+    const bare = await runCli(['promise', '--journal', journal, '--now', '2026-11-30T13:00']);
+    expect(bare.code, bare.stderr).toBe(0);
+    expect(bare.stdout).toBe(late.stdout);
+    const help = await runCli(['promise', '--help']);
+    expect(help.stdout).toMatch(/list \[options\] \[paths\.\.\.\]/);
+    expect(help.stdout).toMatch(/kept \[options\] <run> \[paths\.\.\.\]/);
+    // an option neither command knows is a usage error in the user's language
+    const wrong = await runCli(['promise', '--bogus', '--journal', journal]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('неизвестный параметр --bogus');
   });
 
   it('a promise kept by the step its kept= names says which step kept it, and the promise step in the path reads «обещание дано», not ✓', async () => {

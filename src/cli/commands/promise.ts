@@ -7,14 +7,11 @@ export function register(program: Command, io: Io): void {
   const promise = program
     .command('promise')
     .description(
-      'promises to clients made in runs (::promise steps): `promise list` shows those still owed, `promise kept RUN` marks one kept, also after its run ended',
-    )
-    // bare `instr promise` (or with options only): its help, not an error
-    .action(() => {
-      io.out(promise.helpInformation());
-    });
+      'promises to clients made in runs (::promise steps): `promise list` (also bare `promise`) shows those still owed, `promise kept RUN` marks one kept, also after its run ended',
+    );
   promise
-    .command('list')
+    // bare `instr promise`, with list's options or not (`instr promise --journal X`): the list (friend test)
+    .command('list', { isDefault: true })
     .description('the promises to clients still owed: run, text, due time and whether it has passed (the same ones instr agenda lists)')
     .argument('[paths...]', 'instruction files or folders (default: instructions)')
     .option('--user <name>', 'only the runs of this user')
