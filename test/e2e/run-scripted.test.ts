@@ -65,7 +65,7 @@ describe('instr run --answers (scripted)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('8.a.3 ✓ Написать бухгалтеру в рабочий чат «Баланс — офис»');
     // the promise to name the deadline by 12:00 of the next working day is given before the wait
-    expect(r.stdout).toMatch(/8\.a\.5 ✓ Назвать клиенту срок выполнения заявки/);
+    expect(r.stdout).toMatch(/8\.a\.5 🤝 Назвать клиенту срок выполнения заявки — обещание дано/);
     // the timeout's own steps call the accountant and go on to telling the client (friend test round 5): no false «да» at the wait
     expect(r.stdout).toMatch(/8\.a\.6\.t\.1 ✓ Позвонить бухгалтеру на рабочий телефон/);
     expect(r.stdout).toMatch(/8\.a\.6\.t\.2 ◆ Бухгалтер взял задачу и назвал срок\? → Да, взял/);
