@@ -55,6 +55,12 @@ describe('guardNesting', () => {
     expect(guardNesting(cutEvery(30))).toBeNull(); // 120 030 lines in stretches of 4 002
     expect(guardNesting(cutEvery(40))).toMatchObject({ line: 150_001, column: 1, message: expect.stringContaining('more than 150000 lines') });
     expect(guardNesting('a\n\n'.repeat(30_000))).toMatchObject({ line: 50_001, message: expect.stringContaining('put a heading') });
+    // Past 150 000 lines a file may have one line per 30 bytes: a large file of ordinary lines passes, a dense one does not.
+    const lines = (n: number, text: string) => Array.from({ length: n }, (_, i) => `## H${i}\n\n${`${text}\n\n`.repeat(2000)}`).join('');
+    expect(guardNesting(lines(40, 'Отправить счёт клиенту по электронной почте'))).toBeNull(); // 160 080 lines, 6.6 MB: 41 bytes a line
+    const dense = lines(80, 'a'.repeat(50)); // 320 160 lines, 8.3 MB: 26 bytes a line
+    const limit = Math.floor(Buffer.byteLength(dense) / 30);
+    expect(guardNesting(dense)).toMatchObject({ line: limit + 1, message: expect.stringContaining(`more than ${limit} lines`) });
     expect(guardNesting(`[x]: /y\n\n${cutEvery(20)}`)).toMatchObject({ line: 50_001, message: expect.stringContaining('link reference definition') });
   });
 

@@ -32,9 +32,20 @@ const maxBlockLines = 10_000;
  * grow with the lines and blocks it holds, not with the bytes (4 MB of "a\n\n" took 3.3 GB and
  * minutes in one piece, 900 MB cut into chunks). An ordinary 4 MB instruction has ~80 000 lines
  * and a heading every ~50 lines.
+ *
+ * A file may have 150 000 lines, and a larger file one line per 30 bytes: what the limit refuses
+ * is density (lines per byte), which the byte limit of a file cannot see. With a fixed count a
+ * legitimate 10 MB file (~200 000 lines of ~53 bytes) was refused while the byte limit allowed it;
+ * the parser's memory stays bounded by the file's bytes either way.
  */
 const maxFileLines = 150_000;
+const minBytesPerLine = 30;
 const maxStretchLines = 50_000;
+
+/** The most lines `text` may have (see maxFileLines). */
+function fileLineLimit(text: string): number {
+  return Math.max(maxFileLines, Math.floor(Buffer.byteLength(text, 'utf8') / minBytesPerLine));
+}
 /** Most lines of YAML front matter (the same limit as src/compile/front-matter.ts). */
 export const maxFrontMatterLines = 5000;
 
@@ -64,6 +75,8 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
   let containers = 0;
   let blockLines = 0;
   let stretchLines = 0;
+  // Computed from the file's bytes only when a file gets past the fixed count.
+  let lineLimit = maxFileLines;
   let previousBlank = true;
   let previousQuoted = false;
   let line = 0;
@@ -117,8 +130,8 @@ export function guardNesting(text: string, limits: GuardLimits = defaultGuardLim
       stretchLines = 0;
     }
     stretchLines++;
-    if (line > maxFileLines) {
-      return violation(line, 1, { kind: 'file-lines', max: maxFileLines });
+    if (line > lineLimit && line > (lineLimit = fileLineLimit(text))) {
+      return violation(line, 1, { kind: 'file-lines', max: lineLimit });
     }
     if (stretchLines > maxStretchLines) {
       return violation(line, 1, { kind: 'stretch-lines', max: maxStretchLines, definition: cuts === null });
