@@ -10,11 +10,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseJournal } from '../../src/journal/reader.js';
 import { binPath, projectRoot } from './run-instr.js';
 import { runCli } from '../support/cli.js';
+import { python } from '../support/python.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'instr-pty-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 const driver = join(projectRoot, 'test/e2e/pty-drive.py');
-const hasPython = spawnSync('python3', ['-c', 'import pty'], { encoding: 'utf8' }).status === 0;
 
 const ENTER = '\r';
 const DOWN = '\u001b[B';
@@ -35,7 +35,7 @@ function drive(
 ): { code: number | null; output: string; failed: unknown } {
   const script = join(temp, `${name}.json`);
   writeFileSync(script, JSON.stringify({ cols: 80, rows: 40, timeout: 60, steps }));
-  const r = spawnSync('python3', [driver, script, '--', process.execPath, binPath, ...args], {
+  const r = spawnSync(python, [driver, script, '--', process.execPath, binPath, ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
     timeout: 240_000,
@@ -54,7 +54,7 @@ const step = (n: number | string, send = ENTER): Step => ({
 const about = (subject = ''): Step => ({ expect: '\\? (О чём это прохождение|What is this run about)[^\\n]*\\?', send: `${subject}${ENTER}` });
 const decision = (question: string, downs: number): Step => ({ expect: `\\? ${question}[\\s\\S]*❯`, send: `${DOWN.repeat(downs)}${ENTER}` });
 
-describe.skipIf(!hasPython)('instr run in a terminal (pseudo-terminal)', { timeout: 300_000 }, () => {
+describe.skipIf(!python)('instr run in a terminal (pseudo-terminal)', { timeout: 300_000 }, () => {
   it('walks the bundled request task with arrow keys to its end and prints the summary', () => {
     const journal = join(temp, 'walk.jsonl');
     const r = drive(

@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { python } from '../support/python.js';
 import { binPath, projectRoot } from './run-instr.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'instr-search-pty-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 const driver = join(projectRoot, 'test/e2e/pty-drive.py');
-const hasPython = spawnSync('python3', ['-c', 'import pty'], { encoding: 'utf8' }).status === 0;
 
 const ENTER = '\r';
 const DOWN = '\u001b[B';
@@ -26,7 +26,7 @@ function drive(
 ): { code: number | null; output: string; failed: unknown } {
   const script = join(temp, `${name}.json`);
   writeFileSync(script, JSON.stringify({ cols: 100, rows: 40, timeout: 30, steps }));
-  const r = spawnSync('python3', [driver, script, '--', process.execPath, binPath, 'run', ...args], {
+  const r = spawnSync(python, [driver, script, '--', process.execPath, binPath, 'run', ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
     timeout: 120_000,
@@ -46,7 +46,7 @@ function drive(
 
 const menu = '\\? Какая задача или ситуация\\? \\(начните печатать для поиска\\)';
 
-describe.skipIf(!hasPython)('the run menu searches like instr search (pseudo-terminal)', () => {
+describe.skipIf(!python)('the run menu searches like instr search (pseudo-terminal)', () => {
   it('finds the conflict from «кричит» (a synonym) and runs it', () => {
     const r = drive('conflict', [
       { expect: `${menu}[\\s\\S]*❯`, send: 'кричит' },

@@ -8,16 +8,16 @@ import { cpSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../e2e/run-instr.js';
+import { python } from '../support/python.js';
 import { binPath, stackTrace, tempFolder } from './hostile-helpers.js';
 
 const folder = tempFolder('inbox-link');
 afterAll(() => folder.cleanup());
 const driver = join(projectRoot, 'test/e2e/pty-drive.py');
-const hasPython = spawnSync('python3', ['-c', 'import pty'], { encoding: 'utf8' }).status === 0;
 const ENTER = '\r';
 const DOWN = '\u001b[B';
 
-describe.skipIf(!hasPython)('a committed instructions/inbox symlink', { timeout: 300_000 }, () => {
+describe.skipIf(!python)('a committed instructions/inbox symlink', { timeout: 300_000 }, () => {
   it('"not in the instruction" refuses to write the draft through it; the folder outside stays empty', () => {
     const repo = join(folder.dir, 'repo');
     const outside = join(folder.dir, 'outside');
@@ -37,7 +37,7 @@ describe.skipIf(!hasPython)('a committed instructions/inbox symlink', { timeout:
       { expect: 'is a symbolic link' },
     ];
     writeFileSync(script, JSON.stringify({ cols: 100, rows: 40, timeout: 60, steps }));
-    const r = spawnSync('python3', [driver, script, '--', process.execPath, binPath, 'run', 'request', '--user', 'tester'], {
+    const r = spawnSync(python, [driver, script, '--', process.execPath, binPath, 'run', 'request', '--user', 'tester'], {
       cwd: repo,
       encoding: 'utf8',
       timeout: 240_000,

@@ -9,6 +9,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     seed: number;
     cacheDir: string;
+    python: string;
   }
 }
 
@@ -36,6 +37,21 @@ function sharedCache(): string {
   return shared;
 }
 
+let python: string | undefined;
+
+/**
+ * The Python interpreter the pseudo-terminal tests drive the binary with (test/e2e/pty-drive.py),
+ * as its own path, found once per run; '' when there is no python3 with the pty module. `python3`
+ * on the PATH may be a version manager's shim: pyenv's runs about 25 shell processes before Python
+ * starts, ~0.6 s of CPU, which the ~20 drives of the suite would pay each time.
+ */
+function pythonInterpreter(): string {
+  if (python !== undefined) return python;
+  const r = spawnSync('python3', ['-c', 'import pty, sys; print(sys.executable)'], { encoding: 'utf8', timeout: 60_000 });
+  python = r.status === 0 ? r.stdout.trim() || 'python3' : '';
+  return python;
+}
+
 /** The seed of every random draw in the suite: INSTR_TEST_SEED, else a fixed default, printed once. */
 export default function setup(project: TestProject): () => void {
   const given = process.env['INSTR_TEST_SEED'];
@@ -43,6 +59,7 @@ export default function setup(project: TestProject): () => void {
   if (!Number.isSafeInteger(seed)) throw new Error(`INSTR_TEST_SEED must be an integer, not "${given}"`);
   project.provide('seed', seed);
   project.provide('cacheDir', sharedCache());
+  project.provide('python', pythonInterpreter());
   // Once per run, not once per project.
   if (process.env['INSTR_TEST_SEED_SHOWN'] !== String(seed)) console.log(`random seed ${seed} (INSTR_TEST_SEED=${seed} repeats this run)`);
   process.env['INSTR_TEST_SEED_SHOWN'] = String(seed);
