@@ -23,21 +23,54 @@ function mentionText(node: Node): string {
   return node.kind === 'end' ? '' : nodeText(node);
 }
 
-const cache = new WeakMap<Graph, Map<string, RoleMention[]>>();
+interface GraphMentions {
+  byFile: Map<string, Document>;
+  /** Per node id, found on first use. */
+  nodes: Map<string, RoleMention[]>;
+  /** Every node's, once all were asked for. */
+  all?: Map<string, RoleMention[]>;
+}
+
+const cache = new WeakMap<Graph, GraphMentions>();
+
+function mentionsOf(graph: Graph): GraphMentions {
+  let found = cache.get(graph);
+  if (!found) {
+    found = { byFile: new Map<string, Document>(graph.documents.map((d) => [d.file, d])), nodes: new Map() };
+    cache.set(graph, found);
+  }
+  return found;
+}
+
+/**
+ * The roles one node's text names (each once, in text order; none for a node of a document
+ * without roles). Asked node by node, so that `run`, which shows one task, does not stem every
+ * word of every instruction before its first step.
+ */
+export function nodeRoleMentions(graph: Graph, node: Node): RoleMention[] {
+  const { byFile, nodes } = mentionsOf(graph);
+  let found = nodes.get(node.id);
+  if (found === undefined) {
+    const doc = byFile.get(node.position.file);
+    found =
+      !doc || Object.keys(doc.roles).length === 0
+        ? []
+        : mentionsIn(mentionText(node), doc.roles).filter((m) => !(node.kind === 'escalation' && m.role === node.role));
+    nodes.set(node.id, found);
+  }
+  return found;
+}
 
 /** Every node that names a role of its own document, with the roles it names (each once, in text order). */
 export function roleMentions(graph: Graph): Map<string, RoleMention[]> {
-  const cached = cache.get(graph);
-  if (cached) return cached;
-  const byFile = new Map<string, Document>(graph.documents.map((d) => [d.file, d]));
+  const mentions = mentionsOf(graph);
+  if (mentions.all) return mentions.all;
   const out = new Map<string, RoleMention[]>();
   for (const node of Object.values(graph.nodes)) {
-    const doc = byFile.get(node.position.file);
-    if (!doc || Object.keys(doc.roles).length === 0) continue;
-    const found = mentionsIn(mentionText(node), doc.roles).filter((m) => !(node.kind === 'escalation' && m.role === node.role));
+    const found = nodeRoleMentions(graph, node);
     if (found.length > 0) out.set(node.id, found);
   }
-  cache.set(graph, out);
+  mentions.all = out;
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { promiseDueText } from '../i18n/promise-due-text.js';
 import { timeMessages } from '../i18n/time-messages.js';
-import { roleMentions } from '../analyze/role-mentions.js';
+import { nodeRoleMentions } from '../analyze/role-mentions.js';
 import { nodeLabel } from '../graph/node-text.js';
 import type { GraphIndex } from '../graph/query.js';
 import type { Node, Task } from '../graph/types.js';
@@ -22,12 +22,16 @@ export interface ChecklistLine {
  * pointers only (jumps are shown, not followed), stopping each branch where it joins.
  */
 export function checklist(index: GraphIndex, task: Task, lang?: string): ChecklistLine[] {
+  return checklistLines(index, task, lang, true);
+}
+
+/** The checklist, with or without the contact lines of the roles its steps name (unnumbered lines: stepNumbers needs none). */
+function checklistLines(index: GraphIndex, task: Task, lang: string | undefined, contacts: boolean): ChecklistLine[] {
   const doc = index.documentOf(task);
   const language = lang ?? doc?.lang;
   const t = messages(language);
   const lines: ChecklistLine[] = [];
   const seen = new Set<string>();
-  const mentions = roleMentions(index.graph);
 
   const walk = (start: string | null, stop: string | null, depth: number, prefix: string) => {
     let n = 0;
@@ -40,7 +44,7 @@ export function checklist(index: GraphIndex, task: Task, lang?: string): Checkli
       if (node.before) pushNote(lines, node.before, depth);
       lines.push({ depth, marker, text: describe(node, t, index, language), kind: node.kind, nodeId: node.id });
       // the contacts of a role the step names («написать главному бухгалтеру»)
-      for (const m of node.kind === 'decision' ? [] : (mentions.get(node.id) ?? [])) {
+      for (const m of node.kind === 'decision' || !contacts ? [] : nodeRoleMentions(index.graph, node)) {
         const role = doc?.roles[m.role];
         if (role) lines.push({ depth: depth + 1, marker: '', text: `☎ ${roleContactsLine(role, language)}`, kind: 'contact' });
       }
@@ -130,7 +134,7 @@ function describe(node: Node, t: Messages, index: GraphIndex, lang: string | und
 export function stepNumbers(index: GraphIndex): Map<string, string> {
   const numbers = new Map<string, string>();
   for (const task of index.graph.tasks) {
-    for (const line of checklist(index, task)) if (line.nodeId && line.marker) numbers.set(line.nodeId, line.marker.replace(/\.$/, ''));
+    for (const line of checklistLines(index, task, undefined, false)) if (line.nodeId && line.marker) numbers.set(line.nodeId, line.marker.replace(/\.$/, ''));
   }
   return numbers;
 }

@@ -5,7 +5,7 @@
 import input from '@inquirer/input';
 import select, { Separator } from '@inquirer/select';
 import type { ChalkInstance } from 'chalk';
-import { roleMentions } from '../analyze/role-mentions.js';
+import { nodeRoleMentions } from '../analyze/role-mentions.js';
 import type { Graph } from '../graph/types.js';
 import { waitDeadlineText, waitTimeoutText } from '../i18n/wait-text.js';
 import { indexGraph } from '../graph/query.js';
@@ -541,7 +541,7 @@ export class InteractiveDriver implements Driver {
     if (prompt.kind === 'step' || prompt.kind === 'checkpoint' || prompt.kind === 'wait') {
       // the contacts of a role the text names («написать главному бухгалтеру»)
       const doc = graph.documents.find((d) => d.file === prompt.node.position.file);
-      for (const m of roleMentions(graph).get(prompt.node.id) ?? []) {
+      for (const m of nodeRoleMentions(graph, prompt.node)) {
         const role = doc?.roles[m.role];
         if (role) lines.push(`  ${c.dim('☎')} ${c.dim(terminalSafe(roleContactsLine(role, lang)))}`);
       }
