@@ -47,8 +47,11 @@ export interface FileCache {
 /** An entry written by setTable(): its sealed table, and its body read where asked (the file stays open until close()). */
 export interface TableEntry {
   table: Buffer;
-  /** `length` bytes of the body from `offset`, in an ArrayBuffer of their own; null when the file is shorter. Not checked: see openTable. */
+  /** `length` bytes of the body from `offset`, in an ArrayBuffer of their own; null when the file is shorter (or closed). Not checked: see openTable. */
   read(offset: number, length: number): Uint8Array | null;
+  /** Fills `target` with the body's bytes from `offset`; false when the file is shorter (or closed). Not checked either. */
+  readInto(offset: number, target: Uint8Array): boolean;
+  /** Closes the file (once; reads after it fail). */
   close(): void;
 }
 
@@ -170,16 +173,21 @@ export function openFileCache(dir: string): FileCache {
       } catch {
         return null;
       }
-      const read = (at: number, length: number): Uint8Array | null => {
-        if (at + length > size) return null;
-        const bytes = new Uint8Array(length);
+      const readInto = (at: number, bytes: Uint8Array): boolean => {
+        const length = bytes.length;
+        if (at + length > size) return false;
         let done = 0;
         while (done < length) {
           const n = readSync(fd, bytes, done, length - done, at + done);
-          if (n === 0) return null;
+          if (n === 0) return false;
           done += n;
         }
-        return bytes;
+        return true;
+      };
+      const read = (at: number, length: number): Uint8Array | null => {
+        if (at + length > size) return null;
+        const bytes = new Uint8Array(length);
+        return readInto(at, bytes) ? bytes : null;
       };
       try {
         // `instr-cache 2 <seal> <table length>\n`, the table, then the body.
@@ -192,10 +200,15 @@ export function openFileCache(dir: string): FileCache {
           return null;
         }
         const body = newline + 1 + table.length;
+        let closed = false;
         return {
           table: Buffer.from(table.buffer, 0, table.length),
-          read: (offset, length) => read(body + offset, length),
-          close: () => closeSync(fd),
+          read: (offset, length) => (closed ? null : read(body + offset, length)),
+          readInto: (offset, target) => !closed && readInto(body + offset, target),
+          close: () => {
+            if (!closed) closeSync(fd);
+            closed = true;
+          },
         };
       } catch {
         closeSync(fd);

@@ -104,6 +104,13 @@ class MatchesPool {
   }
 }
 
+/** A stored index whose postings could not be read or did not match their digests: it is not used (and is rebuilt). */
+export class DamagedIndexError extends Error {
+  constructor() {
+    super('the stored search index is damaged');
+  }
+}
+
 /** What a query matched: each matching piece's score and the terms that found it. */
 export interface QueryResult {
   /** Matching pieces, in no particular order. */
@@ -134,8 +141,11 @@ export class QueryEngine {
     /** Weight of each kind. */
     private readonly kindBoost: Float64Array,
   ) {
-    let sum = 0;
-    for (const length of postings.fieldLength) sum += length;
+    let sum = postings.fieldLengthSum;
+    if (sum === undefined) {
+      sum = 0;
+      for (const length of postings.fieldLength) sum += length;
+    }
     this.avgFieldLength = postings.fieldLength.length === 0 ? 0 : sum / postings.fieldLength.length;
   }
 
@@ -208,6 +218,7 @@ export class QueryEngine {
   }
 
   private termResults(source: string, derived: string, termWeight: number, fieldBoost: number, t: number, into: Matches, sets: PairSets): void {
+    if (this.postings.ensure && !this.postings.ensure(t)) throw new DamagedIndexError();
     const { start, docs, tfs, fieldLength } = this.postings;
     const from = start[t]!;
     const to = start[t + 1]!;

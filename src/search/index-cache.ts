@@ -148,20 +148,29 @@ export function storedIndexBytes(index: SearchIndex): number {
   return encodeIndexFile({ postings: index.postings, kinds: index.kinds, owners: index.owners, extra: null }).length;
 }
 
-/** A stored index keyed by the files' bytes, with its meta; null when absent, forged or damaged. */
-export function readWarmIndex(cache: FileCache, key: string): { index: SearchIndex; meta: SearchMeta } | null {
+/**
+ * A stored index keyed by the files' bytes, with its meta; null when absent, forged or damaged. Its
+ * postings are read as a query needs them: close() it when the query is done.
+ */
+export function readWarmIndex(cache: FileCache, key: string): { index: SearchIndex; meta: SearchMeta; close: () => void } | null {
   const entry = cache.openTable(key);
   if (!entry) return null;
   let file;
   try {
     file = decodeWarmIndex<WarmExtra>(entry, searchKinds.length);
-  } finally {
-    entry.close();
+  } catch {
+    file = null;
   }
-  if (!file || !isWarmExtra(file.extra)) return null;
+  if (!file || !isWarmExtra(file.extra) || file.extra.parts.reduce((sum, p) => sum + p.count, 0) !== file.postings.fieldLength.length) {
+    entry.close();
+    return null;
+  }
   const { parts, meta } = file.extra;
-  if (parts.reduce((sum, p) => sum + p.count, 0) !== file.postings.fieldLength.length) return null;
-  return { index: { postings: file.postings, kinds: file.kinds, owners: file.owners, docs: cachedDocs(cache, parts) }, meta };
+  return {
+    index: { postings: file.postings, kinds: file.kinds, owners: file.owners, ownerCount: file.ownerCount, docs: cachedDocs(cache, parts) },
+    meta,
+    close: () => entry.close(),
+  };
 }
 
 /** Pieces read from the cache when a result needs them: only their own lines, each checked against its digest. */

@@ -17,6 +17,13 @@ export interface Postings {
   tfs: Uint16Array;
   /** Distinct terms of each piece (MiniSearch's field length). */
   fieldLength: Uint32Array;
+  /** Sum of fieldLength, when known without a pass over it (a stored index). */
+  fieldLengthSum?: number;
+  /**
+   * Makes docs and tfs of terms[t] readable (a stored index reads them block by block, as a query
+   * needs them); false when they cannot be read or do not match their digest. Absent: all are in memory.
+   */
+  ensure?: (t: number) => boolean;
 }
 
 /** The postings of pieces of text, numbered from 0 in order. */

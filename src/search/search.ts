@@ -1,5 +1,5 @@
 import type { SearchDoc, SearchKind } from './documents.js';
-import { QueryEngine } from './engine.js';
+import { DamagedIndexError, QueryEngine } from './engine.js';
 import { buildPostings, type Postings } from './postings.js';
 import { planQuery } from './query.js';
 import type { Synonyms } from './synonyms.js';
@@ -21,6 +21,8 @@ export interface SearchIndex {
   kinds: Uint8Array;
   /** The task, section or template each piece belongs to, as a number: one result per owner. */
   owners: Uint32Array;
+  /** 1 + the largest owner number, when known without a pass over owners (a stored index). */
+  ownerCount?: number;
   docs: DocStore;
 }
 
@@ -122,7 +124,13 @@ export function search(index: SearchIndex, text: string, opts: SearchOptions): S
 
 /** search() for an index whose pieces are read from the cache as results need them; null when they cannot be read. */
 export async function searchLoading(index: SearchIndex, text: string, opts: SearchOptions): Promise<SearchHit[] | null> {
-  const ranked = rank(index, text, opts);
+  let ranked: Ranked[];
+  try {
+    ranked = rank(index, text, opts);
+  } catch (error) {
+    if (error instanceof DamagedIndexError) return null;
+    throw error;
+  }
   return (await index.docs.load(ranked.map((r) => r.n))) ? hitsOf(index, ranked) : null;
 }
 
@@ -170,7 +178,7 @@ class Owners {
 }
 
 function ownerCount(index: SearchIndex): number {
-  let count = ownerCounts.get(index);
+  let count = index.ownerCount ?? ownerCounts.get(index);
   if (count === undefined) {
     count = 0;
     for (const o of index.owners) if (o >= count) count = o + 1;
@@ -224,12 +232,55 @@ function rank(index: SearchIndex, text: string, opts: SearchOptions): Ranked[] {
     }
     lastSet[o] = set;
   }
-  const ranked = owners.seen.map((o) => {
+  const { seen } = owners;
+  const scores = new Float64Array(seen.length);
+  const pieces = new Uint32Array(seen.length);
+  seen.forEach((o, i) => {
     const coverage = owners.wordCount(o) / plan.words;
-    return { n: best[o]!, score: (top0[o]! + 0.3 * top1[o]! + 0.1 * top2[o]!) * coverage ** 1.5 };
+    scores[i] = (top0[o]! + 0.3 * top1[o]! + 0.1 * top2[o]!) * coverage ** 1.5;
+    pieces[i] = best[o]!;
   });
-  ranked.sort((x, y) => y.score - x.score || x.n - y.n);
-  return ranked.slice(0, opts.limit ?? ranked.length).map((r) => ({ ...r, match: result.derived(r.n) }));
+  return bestFirst(scores, pieces, opts.limit ?? seen.length).map((i) => ({ n: pieces[i]!, score: scores[i]!, match: result.derived(pieces[i]!) }));
+}
+
+/**
+ * The `limit` best of the owners (higher score first, then the lower piece number), best first: the
+ * start of a full sort, found with a heap of `limit` entries instead (a common query matches tens of
+ * thousands of owners, of which ten are shown).
+ */
+export function bestFirst(scores: Float64Array, pieces: Uint32Array, limit: number): number[] {
+  const before = (i: number, j: number) => scores[i]! > scores[j]! || (scores[i] === scores[j] && pieces[i]! < pieces[j]!);
+  const count = scores.length;
+  const k = Math.max(0, Math.min(limit, count));
+  // A heap whose root is the worst of those kept.
+  const heap: number[] = [];
+  const down = (at: number) => {
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let worst = at;
+      if (left < heap.length && before(heap[worst]!, heap[left]!)) worst = left;
+      if (right < heap.length && before(heap[worst]!, heap[right]!)) worst = right;
+      if (worst === at) return;
+      [heap[at], heap[worst]] = [heap[worst]!, heap[at]!];
+      at = worst;
+    }
+  };
+  for (let i = 0; i < count && k > 0; i++) {
+    if (heap.length < k) {
+      heap.push(i);
+      for (let at = heap.length - 1; at > 0; ) {
+        const parent = (at - 1) >> 1;
+        if (!before(heap[parent]!, heap[at]!)) break;
+        [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+        at = parent;
+      }
+    } else if (before(i, heap[0]!)) {
+      heap[0] = i;
+      down(0);
+    }
+  }
+  return heap.sort((i, j) => (before(i, j) ? -1 : before(j, i) ? 1 : 0));
 }
 
 function hitsOf(index: SearchIndex, ranked: readonly Ranked[]): SearchHit[] {

@@ -18,13 +18,14 @@ export interface WarmOptions {
  * them), and an index stored under that key by an earlier search (with what the search needs of
  * the graph) is used when every template it indexed is unchanged too. `key` is null when a file
  * cannot be read as the compiler would read it (the compiler then reports it); `found` is null
- * when nothing usable is stored: the caller compiles and stores the index under `key`.
+ * when nothing usable is stored: the caller compiles and stores the index under `key`. The index
+ * found reads its postings as the query needs them: the caller closes it when the query is done.
  */
 export async function openWarmSearch(
   paths: string[],
   cache: FileCache,
   options: WarmOptions,
-): Promise<{ key: string | null; root: string; found: { index: SearchIndex; meta: SearchMeta } | null }> {
+): Promise<{ key: string | null; root: string; found: { index: SearchIndex; meta: SearchMeta; close: () => void } | null }> {
   const { root, files } = await discover(paths.length ? paths : ['instructions'], options.cwd);
   const guard = options.guard ?? defaultGuardLimits;
   const maxBytes = options.maxFileBytes ?? defaultMaxFileBytes;
@@ -48,7 +49,10 @@ export async function openWarmSearch(
   if (!found) return { key, root, found: null };
   for (const t of found.meta.templates) {
     const text = await readTemplate(root, t.path);
-    if ((text === null ? null : sha256(text)) !== t.hash) return { key, root, found: null };
+    if ((text === null ? null : sha256(text)) !== t.hash) {
+      found.close();
+      return { key, root, found: null };
+    }
   }
   return { key, root, found };
 }

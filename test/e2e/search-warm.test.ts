@@ -150,6 +150,28 @@ describe('instr search: the index keyed by the files (warm search)', () => {
     await again(stored.subarray(0, newline + 10));
   });
 
+  it('never uses postings whose block does not match its digest, and builds the index again', async () => {
+    const cold = await instr('search', '--json', 'copier');
+    const path = join(cacheFolder, `${await warmKey()}.tab`);
+    const stored = readFileSync(path);
+    const newline = stored.indexOf(10);
+    const tableLength = Number(/ (\d+)$/.exec(stored.subarray(0, newline).toString('latin1'))![1]);
+    const table = JSON.parse(stored.subarray(newline + 1, newline + 1 + tableLength).toString('utf8')) as {
+      terms: string[];
+      sections: Record<'start' | 'docs', { offset: number }>;
+    };
+    const body = newline + 1 + tableLength;
+    const t = table.terms.indexOf('copier');
+    expect(t).toBeGreaterThanOrEqual(0);
+    // The first piece number of the term's postings, one bit changed: only the block's digest can tell.
+    const first = stored.readUInt32LE(body + table.sections.start.offset + 4 * t);
+    const damaged = Buffer.from(stored);
+    damaged[body + table.sections.docs.offset + 4 * first]! ^= 1;
+    writeFileSync(path, damaged);
+    expect(await instr('search', '--json', 'copier')).toEqual(cold);
+    expect(readFileSync(path)).toEqual(stored);
+  });
+
   it('never shows a piece whose stored text was changed, and reads it again', async () => {
     const cold = await instr('search', '--json', 'technician');
     expect(cold.stdout).toContain('Call the technician');

@@ -81,9 +81,14 @@ async function findHits(
   const cache = searchCache(io);
   const warm = cache ? await openWarmSearch(paths, cache, { cwd: io.cwd, guard: io.compile?.guard }).catch(() => null) : null;
   if (warm?.found) {
-    const synonyms = compileSynonyms([...warm.found.meta.synonyms, ...(await configSynonyms(io, flags.config))]);
-    const hits = await searchLoading(warm.found.index, query, { synonyms, limit });
-    if (hits) return { hits, root: warm.root, meta: warm.found.meta };
+    const { found } = warm;
+    try {
+      const synonyms = compileSynonyms([...found.meta.synonyms, ...(await configSynonyms(io, flags.config))]);
+      const hits = await searchLoading(found.index, query, { synonyms, limit });
+      if (hits) return { hits, root: warm.root, meta: found.meta };
+    } finally {
+      found.close();
+    }
   }
   const { loadInstructions } = await import('../load.js'); // the compiler: not loaded by a warm search
   const { graph, root, diagnostics } = await loadInstructions(paths, io, { requireClean: false });
