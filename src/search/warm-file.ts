@@ -140,8 +140,14 @@ export function decodeWarmIndex<Extra>(entry: TableEntry, kindCount: number): Wa
   const owners = new Uint32Array(read.owners!);
   if (start[0] !== 0 || start[terms.length] !== postings) return null;
   for (let t = 0; t < terms.length; t++) if (start[t]! > start[t + 1]!) return null;
-  for (let n = 0; n < kinds.length; n++) if (kinds[n]! >= kindCount) return null;
-  for (let n = 0; n < owners.length; n++) if (owners[n]! >= ownerCount) return null;
+  // One pass over the pieces: kinds and owners in range, and the field lengths add up to the sum kept.
+  const fieldLength = new Uint32Array(read.fieldLength!);
+  let sum = 0;
+  for (let n = 0; n < pieces; n++) {
+    if (kinds[n]! >= kindCount || owners[n]! >= ownerCount) return null;
+    sum += fieldLength[n]!;
+  }
+  if (sum !== fieldLengthSum) return null;
   // Zeroed arrays of the full size: the pages of blocks never read are never touched.
   const docs = new Uint32Array(postings);
   const tfs = new Uint16Array(postings);
@@ -178,7 +184,7 @@ export function decodeWarmIndex<Extra>(entry: TableEntry, kindCount: number): Wa
     return true;
   };
   return {
-    postings: { terms, start, docs, tfs, fieldLength: new Uint32Array(read.fieldLength!), fieldLengthSum, ensure },
+    postings: { terms, start, docs, tfs, fieldLength, fieldLengthSum, ensure },
     kinds,
     owners,
     ownerCount,
