@@ -3,16 +3,7 @@
  * each at its file:line:column. The YAML and schema libraries' own sentences stay out of Russian.
  */
 import { resolveLanguage } from './language.js';
-
-/** JSON schema type names as the user reads them. */
-const typesRu: Record<string, string> = {
-  object: 'набор «ключ: значение»',
-  array: 'список',
-  string: 'текст',
-  number: 'число',
-  integer: 'целое число',
-  boolean: 'true или false',
-};
+import { schemaTypesRu } from './schema-type-names.js';
 
 const en = {
   tooLarge: 'Config file is larger than 1 MB',
@@ -56,7 +47,7 @@ const ru: typeof en = {
   unknownKey: (key, where) => `Неизвестный ключ «${key}» в ${where === 'файл настроек' ? 'файле настроек' : where}`,
   oneOf: (where, values) => `${where}: нужно одно из: ${values}`,
   duration: (where) => `${where}: нужна длительность ISO 8601, например P14D или P2W`,
-  type: (where, type) => `${where}: нужен тип ${typesRu[type] ?? type}`,
+  type: (where, type) => `${where}: нужен тип ${schemaTypesRu[type] ?? type}`,
   other: (where, _message, keyword) => `${where}: значение не подходит (${keyword})`,
 };
 

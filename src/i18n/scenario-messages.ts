@@ -6,6 +6,7 @@
  */
 import { resolveLanguage } from './language.js';
 import { yamlProblemRu } from './yaml-problem.js';
+import { schemaTypesRu } from './schema-type-names.js';
 
 /** Where in a scenario file a value is: the whole file, or scenario N and the keys below it. */
 export type ScenarioPlace = { scenario?: number; keys: Array<string | number> };
@@ -21,15 +22,6 @@ export type SchemaProblem =
   | { kind: 'min-items'; limit: number }
   | { kind: 'max-items'; limit: number }
   | { kind: 'other'; keyword: string; english: string | undefined };
-
-const typesRu: Record<string, string> = {
-  object: 'набор «ключ: значение»',
-  array: 'список',
-  string: 'текст',
-  number: 'число',
-  integer: 'целое число',
-  boolean: 'true или false',
-};
 
 const en = {
   tooLarge: 'Scenario file is larger than 1 MB; scenario files are limited to 1 MB (split it)',
@@ -139,7 +131,7 @@ const ru: typeof en = {
       case 'not-a-file-mapping':
         return 'Файл сценариев — это набор YAML «ключ: значение»: «task: <id>» (можно опустить) и «scenarios:» со списком сценариев';
       case 'type':
-        return `${where}: нужен ${typesRu[p.type] ?? p.type}`;
+        return `${where}: нужен ${schemaTypesRu[p.type] ?? p.type}`;
       case 'enum':
         return `${where}: нужно одно из: ${p.values.join(', ')}`;
       case 'required':
