@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { cacheDir, openFileCache, type FileCache } from '../cache/file-cache.js';
 import type { Graph } from '../graph/types.js';
@@ -36,21 +35,9 @@ export async function configSynonyms(io: Io, explicit?: string, lang?: string): 
   const file = await findConfigFile(io.cwd, explicit);
   if (file === null) return [];
   // The YAML parser and the schema only when there is a config (a warm search loads neither).
-  const { ConfigError, parseConfig } = await import('../lint/config.js');
-  const { configMessages } = await import('../i18n/config-messages.js');
+  const { ConfigError, readConfigFile } = await import('../lint/config.js');
   const display = relative(io.cwd, file) || file;
-  const read = async (language: string | undefined): Promise<string[][]> => {
-    const t = configMessages(language);
-    let text: string;
-    try {
-      if ((await stat(file)).size > 1024 * 1024) throw new ConfigError([{ file: display, line: 1, column: 1, message: t.tooLarge }]);
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if (error instanceof ConfigError) throw error;
-      throw new ConfigError([{ file: display, line: 1, column: 1, message: t.cannotRead((error as NodeJS.ErrnoException).code ?? String(error)) }]);
-    }
-    return (parseConfig(text, display, language) as { synonyms?: string[][] }).synonyms ?? [];
-  };
+  const read = async (language: string | undefined): Promise<string[][]> => (await readConfigFile(file, display, language)).synonyms ?? [];
   try {
     return await read(undefined);
   } catch (error) {

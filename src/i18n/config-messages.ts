@@ -7,7 +7,8 @@ import { schemaTypesRu } from './schema-type-names.js';
 
 const en = {
   tooLarge: 'Config file is larger than 1 MB',
-  notRegular: 'Cannot read the config file: it is not a regular file',
+  notRegular: 'Cannot read the config file: it is not a regular file (a symbolic link, a folder or a pipe)',
+  journalUnreadable: (file: string) => `${file}: "journal" cannot be read: write a file path or a postgres:// address`,
   cannotRead: (code: string) => `Cannot read the config file: ${code}`,
   tooLong: (max: number) => `The config is longer than ${max} lines`,
   notYaml: (detail: string, _tab: boolean) => `Not valid YAML: ${detail}`,
@@ -29,7 +30,8 @@ const en = {
 
 const ru: typeof en = {
   tooLarge: 'Файл настроек больше 1 МБ',
-  notRegular: 'Файл настроек не прочитать: это не обычный файл',
+  notRegular: 'Файл настроек не прочитать: это не обычный файл (ссылка, папка или канал)',
+  journalUnreadable: (file) => `${file}: «journal» не прочитать: укажите путь к файлу или адрес postgres://`,
   cannotRead: (code) => `Файл настроек не прочитать: ${code}`,
   tooLong: (max) => `В файле настроек больше ${max} строк`,
   notYaml: (_detail, tab) =>

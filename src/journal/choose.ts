@@ -5,12 +5,14 @@
  * the outbox that is uploaded, and what is left when the server cannot be reached.
  */
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { readRegularFile } from '../fs/safe-open.js';
 import { isPostgresUrl } from './postgres/connection.js';
 
 /** The names `instr lint` looks for too (src/lint/config.ts); not imported, to keep `run` light. */
 const configNames = ['instr.config.yaml', 'instr.config.yml'];
+/** As lint's limit (src/lint/config.ts). */
+const maxConfigBytes = 1024 * 1024;
 
 export type JournalChoice =
   | { kind: 'file'; path: string; explicit: boolean }
@@ -21,6 +23,18 @@ export type JournalChoice =
       outbox: string;
       from: 'flag' | 'env' | 'config';
     };
+
+/**
+ * The config file is there but its `journal:` cannot be read from it (not YAML, not a regular file,
+ * not text). Never a silent fall back to the local file: the runs would not reach the server the
+ * firm set up. The CLI says what is wrong at its line and column (src/cli/refusal-text.ts).
+ */
+export class JournalConfigError extends Error {
+  override name = 'JournalConfigError';
+  constructor(readonly file: string) {
+    super(`${file}: the journal setting cannot be read`);
+  }
+}
 
 export async function chooseJournal(cwd: string, flag?: string, env: NodeJS.ProcessEnv = process.env): Promise<JournalChoice> {
   const local = join(cwd, '.instr', 'journal.jsonl');
@@ -43,17 +57,20 @@ export async function chooseJournal(cwd: string, flag?: string, env: NodeJS.Proc
 async function configuredJournal(cwd: string): Promise<{ file: string; value: string } | null> {
   const file = findConfig(cwd);
   if (!file) return null;
+  let data: unknown;
   try {
     // yaml is CommonJS: in the bundle an import() of it has only `default` (a named `parse` was
     // undefined there, and the setting was ignored without a word; test/e2e/journal-config.test.ts)
     const yaml = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
     const parseYaml = yaml.parse ?? yaml.default!.parse;
-    const data: unknown = parseYaml(await readFile(file, 'utf8'), { maxAliasCount: 50 });
-    const value = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['journal'] : undefined;
-    return typeof value === 'string' && value.trim() !== '' ? { file, value: value.trim() } : null;
+    data = parseYaml((await readRegularFile(file, maxConfigBytes)).toString('utf8'), { maxAliasCount: 50 });
   } catch {
-    return null;
+    throw new JournalConfigError(file);
   }
+  const value = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['journal'] : undefined;
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || value.trim() === '') throw new JournalConfigError(file);
+  return { file, value: value.trim() };
 }
 
 /** The first config file going up from `cwd`, stopping at a repository's top or the root. */

@@ -29,6 +29,11 @@ const maxConfigBytes = 1024 * 1024;
 /** Loads, validates and merges the config (presets, then the file); the defaults when `file` is null. Problems are said in `lang`. */
 export async function loadConfig(file: string | null, display: string = file ?? '', lang?: string): Promise<LintConfig> {
   if (file === null) return resolveConfig({});
+  return { ...resolveConfig(await readConfigFile(file, display, lang)), file };
+}
+
+/** Reads (a regular file of at most 1 MB) and validates the config as written; throws ConfigError, said in `lang`. */
+export async function readConfigFile(file: string, display: string = file, lang?: string): Promise<ConfigFile> {
   const t = configMessages(lang);
   let text: string;
   try {
@@ -38,7 +43,7 @@ export async function loadConfig(file: string | null, display: string = file ?? 
     if (error instanceof UnsafePathError) throw new ConfigError([{ file: display, line: 1, column: 1, message: t.notRegular }]);
     throw new ConfigError([{ file: display, line: 1, column: 1, message: t.cannotRead((error as NodeJS.ErrnoException).code ?? String(error)) }]);
   }
-  return { ...resolveConfig(parseConfig(text, display, lang)), file };
+  return parseConfig(text, display, lang);
 }
 
 /** Parses and validates the config text; throws ConfigError with line and column of each problem, said in `lang`. */
