@@ -23,7 +23,7 @@ const en = {
   promiseNo: 'No, not kept',
   promiseLater: 'Not yet',
   promiseKeepHint: 'when kept',
-  promiseOwed: 'the agenda lists one until it is kept',
+  promiseOwed: 'on the agenda until it is kept',
   promiseDropped: 'dropped',
   /** What kept a promise, so that a newcomer sees why it is no longer owed. */
   promiseKeptByStep: (step: string) => `by step ${step}`,
@@ -54,7 +54,7 @@ const ru: typeof en = {
   promiseNo: 'Нет, не выполнено',
   promiseLater: 'Ещё нет',
   promiseKeepHint: 'когда выполните',
-  promiseOwed: 'в повестке, пока не выполнены',
+  promiseOwed: 'в повестке, пока не выполнено',
   promiseDropped: 'снято',
   promiseKeptByStep: (step) => `шагом ${step}`,
   promiseKeptByWait: (event) => `когда наступило «${event}»`,

@@ -34,6 +34,10 @@ describe('promises to clients', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(promiseEvents(journal)).toEqual([{ at: '2026-11-27T13:00:00.000Z', state: 'made', due: '2026-11-30T09:00:00.000Z', by: undefined }]);
+    // the agenda's part is said on the owed promise's line, not over the list (round 7: a heading
+    // «пока не выполнены» stood above a kept promise)
+    expect(r.stdout).toContain('Обещания клиентам:\n');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('· открыто — в повестке, пока не выполнено когда выполните: instr promise kept');
     const run = parseJournal(readFileSync(journal, 'utf8')).events[0]!.run;
     const second = join(temp, 'second.yaml');
     writeFileSync(second, 'accountant: true\n');
@@ -42,6 +46,7 @@ describe('promises to clients', () => {
     // the journal names the step that kept it, and the screen says it with its number and text
     expect(promiseEvents(journal).at(-1)).toEqual({ at: '2026-11-30T08:00:00.000Z', state: 'kept', due: undefined, by: 'step', step: 'answered' });
     expect(resumed.stdout.replace(/\s+/g, ' ')).toContain('выполнено (шагом 5 «Ответить клиенту: что случилось и как исправим.»)');
+    expect(resumed.stdout).not.toContain('пока не выполн');
   });
 
   it('a promise made before 15:00 is due today at 18:00', async () => {

@@ -46,10 +46,13 @@ export function promiseLines(session: RunSession, lang: string, c: ChalkInstance
   const zone = (node: string) => session.times.forFile(session.graph.nodes[node]?.position.file ?? '').zone;
   const words = { kept: t.promiseKept, late: t.promiseKeptLate, broken: t.promiseBroken, open: t.promiseOpen, dropped: t.promiseDropped };
   const owed = (p: PromiseSummary) => p.state === 'open' || p.state === 'broken';
-  const lines = [`${t.promisesTitle}${list.some(owed) ? ` (${t.promiseOwed})` : ''}:`];
+  // what the agenda does with a promise is said on the promise's own line: a heading saying it for
+  // all read as if a kept one were still owed (friend test, round 7)
+  const lines = [`${t.promisesTitle}:`];
   for (const p of list) {
     const due = p.due === null ? '' : ` · ${t.promiseDue} ${localDateTime(Date.parse(p.due), zone(p.node))}`;
-    lines.push(`  🤝 ${terminalSafe(p.text)}${c.dim(`${due} · ${words[p.state]}${keptHow(session, p, t)}`)}`);
+    const state = `${words[p.state]}${owed(p) ? ` — ${t.promiseOwed}` : keptHow(session, p, t)}`;
+    lines.push(`  🤝 ${terminalSafe(p.text)}${c.dim(`${due} · ${state}`)}`);
     // the command on a line of its own, so that it is not wrapped and can be copied whole
     if (owed(p) && session.runId !== null) lines.push(`     ${c.dim(`${t.promiseKeepHint}:`)} instr promise kept ${session.runId}`);
   }
