@@ -106,6 +106,25 @@ const snowballTwoLanguages = {
   },
 };
 
+/**
+ * commander requires node:child_process at load, for stand-alone executable subcommands, which
+ * instr does not have: loading it (and the network modules it needs) cost every command ~13 M
+ * instructions before its first line. It is required when a subcommand is spawned, if ever.
+ */
+const commanderLazyChildProcess = {
+  name: 'commander-lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!text.includes(eager) || (text.match(/childProcess\./g) ?? []).length !== (text.match(/childProcess\.spawn\(/g) ?? []).length)
+        throw new Error(`commander-lazy-child-process: ${args.path} no longer requires child_process as expected; check the plugin`);
+      const lazy = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: text.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
@@ -120,7 +139,7 @@ await build({
   // CommonJS packages inside the bundle require Node's own modules through esbuild's shim, which
   // needs a `require` in scope. A global one, so that no module's own `require` binding collides.
   banner: { js: "import { createRequire as __instrCreateRequire } from 'node:module'; globalThis.require ??= __instrCreateRequire(import.meta.url);" },
-  plugins: [bundleTwins, pgOnNode, snowballTwoLanguages],
+  plugins: [bundleTwins, pgOnNode, snowballTwoLanguages, commanderLazyChildProcess],
   legalComments: 'none',
   logLevel: 'warning',
 });

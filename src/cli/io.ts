@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { CompileOptions } from '../compile/compile.js';
+import type { CompileOptions } from '../compile/compile-paths.js';
 
 /** Where a command writes, and whether it may use colour. Tests pass their own. */
 export interface Io {

@@ -1,4 +1,4 @@
-import { compilePaths, type CompileOptions, type CompileResult } from '../compile/compile.js';
+import { compilePaths, type CompileOptions, type CompileResult } from '../compile/compile-paths.js';
 import { InputError } from '../diagnostics/input-error.js';
 import { formatDiagnosticLine } from '../diagnostics/format.js';
 import { ExitError, exitCodes } from './errors.js';

@@ -3,7 +3,7 @@ import { defaultGuardLimits } from '../parse/guard.js';
 import { asExitError, exitCodes } from './errors.js';
 import { processIo, type Io } from './io.js';
 import { version } from './version.js';
-import { commands } from './commands/index.js';
+import { commands, commandsByName, namedCommand } from './commands/index.js';
 import { checkLangOption } from './lang-option.js';
 import { commanderMessage } from './commander-message.js';
 import { screenLanguage } from './screen-language.js';
@@ -14,7 +14,8 @@ import { terminalSafe } from '../text/terminal-safe.js';
 import { usageMessages } from '../i18n/usage-messages.js';
 import { cliMessages } from '../i18n/cli-messages.js';
 
-export function buildProgram(io: Io): Command {
+/** The program with every command, or only the one `args` (the command line after `instr`) names. */
+export function buildProgram(io: Io, args?: readonly string[]): Command {
   const program = new Command('instr')
     .description('Job instructions in Markdown, compiled into a decision graph: run them, lint them, review their changes.')
     .version(version(), '-V, --version', 'print the version')
@@ -49,7 +50,8 @@ export function buildProgram(io: Io): Command {
     .showSuggestionAfterError(true)
     .configureOutput(output(io))
     .exitOverride();
-  for (const register of commands) register(program, io);
+  const named = args === undefined ? undefined : namedCommand(args);
+  for (const register of named === undefined ? commands : [commandsByName[named]!]) register(program, io);
   for (const sub of program.commands) sub.exitOverride().configureOutput(output(io));
   return program;
 }
@@ -61,7 +63,7 @@ function output(io: Io) {
 
 /** Runs the CLI; sets process.exitCode and never calls process.exit (output is flushed). */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  const program = buildProgram(io);
+  const program = buildProgram(io, argv.slice(2));
   let code: number = exitCodes.ok;
   try {
     await program.parseAsync(argv);

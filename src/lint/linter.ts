@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { readRegularFile } from '../fs/safe-open.js';
 import { dirname, join, relative, resolve } from 'node:path';
-import { sourceFromBytes, type CompileResult } from '../compile/compile.js';
+import { sourceFromBytes, type CompileResult } from '../compile/compile-paths.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { indexGraph } from '../graph/query.js';
 import type { LintConfig } from './config-types.js';

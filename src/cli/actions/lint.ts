@@ -1,6 +1,6 @@
 import { UsageError } from '../usage-error.js';
 import { relative } from 'node:path';
-import { compilePaths } from '../../compile/compile.js';
+import { compilePaths } from '../../compile/compile-paths.js';
 import { isValidDate } from '../../schedule/durations.js';
 import { todayUtc } from '../../analyze/staleness.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';

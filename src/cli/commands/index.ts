@@ -16,10 +16,11 @@ import { register as show } from './show.js';
 import { register as test } from './test.js';
 
 /**
- * Every command's definition (name, arguments, options, help). Definitions are light; each
- * action imports what it needs when it runs, so `instr --version` loads no parser.
+ * Every command's definition (name, arguments, options, help), by name, in the order of `instr
+ * --help`. Definitions are light; each action imports what it needs when it runs, so `instr
+ * --version` loads no parser.
  */
-export const commands: Array<(program: Command, io: Io) => void> = [
+export const commandsByName: Readonly<Record<string, (program: Command, io: Io) => void>> = {
   compile,
   list,
   show,
@@ -34,4 +35,24 @@ export const commands: Array<(program: Command, io: Io) => void> = [
   inbox,
   journal,
   lint,
-];
+};
+
+export const commands = Object.values(commandsByName);
+
+/**
+ * The command a command line names when only global options come before it (`--no-cache`,
+ * `--max-depth N`): that command alone need be defined to run it. Anything else (help, an unknown
+ * word, another option first) gets every command, for help and suggestions.
+ */
+export function namedCommand(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--no-cache' || arg.startsWith('--max-depth=')) continue;
+    if (arg === '--max-depth') {
+      i++;
+      continue;
+    }
+    return Object.hasOwn(commandsByName, arg) ? arg : undefined;
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { isInside } from '../../compile/compile.js';
+import { isInside } from '../../compile/compile-paths.js';
 import { resolveRelative } from '../../compile/inline.js';
 import { defineRule, docsUrl } from '../rule.js';
 
