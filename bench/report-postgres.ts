@@ -16,6 +16,8 @@ import { writeBenchInstruction, writeJournal } from './report.js';
 
 const server = process.env['INSTR_TEST_POSTGRES_URL'] ?? process.argv[2];
 const bin = fileURLToPath(new URL('../bin/instr', import.meta.url));
+/** Samples of each report (BENCH_SAMPLES, default 7): the medians are of these. */
+const samples = Number(process.env['BENCH_SAMPLES'] ?? 7);
 const ptyDrive = fileURLToPath(new URL('../test/e2e/pty-drive.py', import.meta.url));
 
 function median(xs: number[]): number {
@@ -113,14 +115,23 @@ async function main(): Promise<void> {
     const period = ['--since', '2026-01-01', '--until', '2026-11-27', '--today', '2026-11-27', '--format', 'json'];
     timed(['report', instructions, '--journal', url, ...period], dir); // warm the server's caches and instr's compile cache
     // file and server alternate, so that a change in the machine's load touches both alike
+    // and `node -e 0` beside them: the floor of any Node process on this machine at this moment
     const onServer: Sample[] = [];
     const onFile: Sample[] = [];
-    for (let i = 0; i < 5; i++) {
+    const bare: Sample[] = [];
+    for (let i = 0; i < samples; i++) {
+      bare.push(sampled(() => spawnSync(process.execPath, ['-e', '0'])));
       onServer.push(timed(['report', instructions, '--journal', url, ...period], dir));
       onFile.push(timed(['report', instructions, '--journal', journal, ...period], dir));
     }
-    console.log(`instr report, ${lines} events on PostgreSQL: ${describe(onServer)}`);
-    console.log(`instr report, the same journal as a file: ${describe(onFile)}`);
+    const ratio = (s: Sample[]): string => {
+      const a = s.flatMap((x) => (x.cpuMs === null ? [] : [x.cpuMs]));
+      const b = bare.flatMap((x) => (x.cpuMs === null ? [] : [x.cpuMs]));
+      return a.length && b.length ? ` = ${(median(a) / median(b)).toFixed(1)} × node -e 0 (CPU)` : '';
+    };
+    console.log(`node -e 0: ${describe(bare)}`);
+    console.log(`instr report, ${lines} events on PostgreSQL: ${describe(onServer)}${ratio(onServer)}`);
+    console.log(`instr report, the same journal as a file: ${describe(onFile)}${ratio(onFile)}`);
     console.log(`  (instr's CPU only; the server's own work for a report is measured below)`);
     // the fetch alone, in-process: what the server sends and the fold
     const { PostgresStore } = await import('../src/journal/postgres/store.js');
@@ -137,7 +148,7 @@ async function main(): Promise<void> {
       }
     };
     const serverCpu: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < samples; i++) {
       const cpu0 = process.cpuUsage();
       const server0 = backendCpu();
       const t = performance.now();
@@ -153,7 +164,7 @@ async function main(): Promise<void> {
     console.log(
       `loadRuns in-process: ${describe(fetches)}${serverCpu.length ? `; the server's CPU median ${Math.round(median(serverCpu))} ms (${serverCpu.join(', ')})` : ''}; ${rows.rows[0]!.n} runs`,
     );
-    if (spawnSync('python3', ['--version']).status === 0) {
+    if (process.env['BENCH_PROMPT'] !== '0' && spawnSync('python3', ['--version']).status === 0) {
       const file: Sample[] = [];
       const viaServer: Sample[] = [];
       for (let i = 0; i < 7; i++) {

@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { latestVersion } from '../../src/journal/postgres/migrations/index.js';
 import { PostgresStore } from '../../src/journal/postgres/store.js';
 import type { JournalEvent } from '../../src/journal/events.js';
 import { runCli } from '../support/cli.js';
@@ -154,7 +155,7 @@ describeWithServer('instr run, report and agenda on the team journal', () => {
     expect(none.stderr).toContain('no team journal is configured');
     const migrate = await instr(['journal', 'migrate', '--journal', db.url], cwd);
     expect(migrate.code).toBe(0);
-    expect(migrate.stdout).toMatch(/journal schema version 1\n$/);
+    expect(migrate.stdout).toMatch(new RegExp(`journal schema version ${latestVersion}\\n$`));
     expect((await instr(['journal', '--help'], cwd)).stdout).toContain('push');
   });
 });

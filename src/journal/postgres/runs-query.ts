@@ -1,61 +1,41 @@
 /**
- * Runs folded with the server's help: per run, the latest time, node and progress come from index
- * probes; only the events that change a run's state (start, wait, resume, pause, end, skips,
- * questions, checkpoints…) travel to the client, where the same fold as for the file journal
- * (RunFolder) reads them. The many plain "done" steps, decisions and jumps never leave the server.
- * Every run has its row in instr_runs (written with its first upload), which the probes start from.
+ * Runs for the report and the agenda, read from the folded summary of each run
+ * (instr_run_summaries, see run-summaries.ts): one row per run instead of its records. A summary
+ * that cannot stand for its run (stale) is folded here from the run's records, as the file journal
+ * would fold them.
  */
-import type pg from 'pg';
-import type { JournalEvent } from '../events.js';
-import { finishRuns, RunFolder } from '../runs.js';
+import { finishRuns, type RunRecord } from '../runs.js';
 import type { LoadedRuns, RunFilter } from '../store.js';
-
-type Query = <R extends pg.QueryResultRow>(text: string, values?: unknown[]) => Promise<pg.QueryResult<R>>;
-
-/** Types after which a paused run counts as picked up again (RunFolder's "touch"). */
-const notTouching = ['start', 'wait', 'resume', 'pause', 'end', 'abandon', 'not-covered', 'answered', 'promise'];
+import { foldFromEvents, parseFold, type Query } from './run-summaries.js';
 
 export async function loadServerRuns(query: Query, filter: RunFilter): Promise<LoadedRuns> {
   const user = filter.user ?? null;
-  const scope = '($1::text IS NULL OR e.run IN (SELECT run FROM instr_runs WHERE user_name = $1))';
-  // unordered: sorting 30 000 rows here is cheaper than the server's sort spilling to disk
-  const significant = await query<{ record: string }>(`SELECT e.record FROM instr_events e WHERE e.significant AND ${scope}`, [user]);
-  // per run, three backward probes of the (run, seq) index instead of aggregating every event;
-  // the count of all events rides along as one more row (run NULL): one round trip fewer
-  const progress = await query<{ run: string | null; last_at: string | null; node: string | null; touch_seq: number | null; total: string | null }>(
-    `SELECT r.run, l.at AS last_at, n.node, t.seq AS touch_seq, NULL::bigint AS total
-       FROM instr_runs r
-       LEFT JOIN LATERAL (SELECT e.at FROM instr_events e WHERE e.run = r.run AND e.type <> 'answered' ORDER BY e.seq DESC LIMIT 1) l ON true
-       LEFT JOIN LATERAL (SELECT e.node FROM instr_events e WHERE e.run = r.run AND e.node IS NOT NULL AND e.type <> 'answered' ORDER BY e.seq DESC LIMIT 1) n ON true
-       LEFT JOIN LATERAL (SELECT e.seq FROM instr_events e WHERE e.run = r.run AND e.type <> ALL ($2::text[]) ORDER BY e.seq DESC LIMIT 1) t ON true
-      WHERE $1::text IS NULL OR r.user_name = $1
-     UNION ALL SELECT NULL, NULL, NULL, NULL, count(*) FROM instr_events e WHERE ${scope}`,
-    [user, notTouching],
+  // a stale row's user_name may be out of date: those are read whoever the user, and filtered below
+  const r = await query<{ run: string; fold: string | null; events: number; stale: boolean }>(
+    'SELECT run, fold, events, stale FROM instr_run_summaries WHERE stale OR $1::text IS NULL OR user_name = $1',
+    [user],
   );
-  const events = significant.rows.map((row) => JSON.parse(row.record) as JournalEvent).sort((a, b) => (a.run < b.run ? -1 : a.run > b.run ? 1 : a.seq - b.seq));
-  const folder = new RunFolder();
-  const pausedAt = new Map<string, number>();
-  for (const e of events) {
-    folder.add(e);
-    if (e.type === 'pause') pausedAt.set(e.run, e.seq);
-  }
+  const runs = new Map<string, RunRecord>();
+  const stale: string[] = [];
   let total = 0;
-  for (const row of progress.rows) {
-    if (row.run === null) {
-      total = Number(row.total);
+  for (const row of r.rows) {
+    if (row.stale) {
+      stale.push(row.run);
       continue;
     }
-    if (row.last_at === null) continue;
-    let r = folder.runs.get(row.run);
-    if (!r) {
-      // a run whose state-changing events never arrived: known only by its progress
-      folder.add({ v: 1, run: row.run, seq: 0, at: row.last_at, type: 'step', node: row.node ?? '', action: 'done' });
-      r = folder.runs.get(row.run)!;
-    }
-    r.lastAtText = row.last_at;
-    if (row.node !== null) r.node = row.node;
-    if (r.state === 'paused' && row.touch_seq !== null && row.touch_seq > (pausedAt.get(row.run) ?? -1)) r.state = 'active';
+    total += row.events;
+    if (row.fold !== null) runs.set(row.run, parseFold(row.fold));
+  }
+  for (const s of await foldFromEvents(query, stale)) {
+    if (user !== null && s.user !== user) continue;
+    total += s.events;
+    if (s.record !== null) runs.set(s.run, s.record);
   }
   const stats = { lines: total, events: total, unreadable: 0, unreadableLines: [], duplicates: 0, unknown: 0 };
-  return { runs: finishRuns(folder.runs), stats, missing: total === 0 };
+  return { runs: finishRuns(sortedByRun(runs)), stats, missing: total === 0 };
+}
+
+/** The runs in the order a fold of the records in (run, seq) order would have made them. */
+function sortedByRun(runs: Map<string, RunRecord>): Map<string, RunRecord> {
+  return new Map([...runs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

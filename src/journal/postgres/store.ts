@@ -12,6 +12,7 @@ import { eventId } from './event-id.js';
 import { migrate } from './migrate.js';
 import { loadServerRuns } from './runs-query.js';
 import { RunElsewhereError } from './run-claim.js';
+import { lockSummaries, updateSummaries } from './run-summaries.js';
 
 /** The server cannot be reached or answered with an error; the message holds no password. */
 export class JournalServerError extends Error {
@@ -140,6 +141,8 @@ export class PostgresStore implements JournalStore {
       e.type === 'start' ? e : { run: e.run, at: null, task: null, title: null, file: null, lang: null, user: null, scripted: false },
     );
     return this.transaction(async (q) => {
+      // the runs' summaries are locked first: the writers of one run take turns (run-summaries.ts)
+      const summaries = await lockSummaries(q, [...runs.keys()]);
       await q(
         `INSERT INTO instr_runs (run, task, title, file, lang, user_name, scripted, started_at)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::text[])
@@ -155,10 +158,11 @@ export class PostgresStore implements JournalStore {
           starts.map((e) => text(e.at)),
         ],
       );
-      const r = await q(
+      const r = await q<{ run: string; seq: number }>(
         `INSERT INTO instr_events (id, run, seq, type, at, node, record, significant)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[])
-         ON CONFLICT DO NOTHING`,
+         ON CONFLICT DO NOTHING
+         RETURNING run, seq`,
         [
           events.map((e) => eventId(e)),
           events.map((e) => text(e.run)),
@@ -169,6 +173,12 @@ export class PostgresStore implements JournalStore {
           events.map((e) => JSON.stringify(e)),
           events.map(isSignificant),
         ],
+      );
+      const stored = new Set(r.rows.map((x) => `${x.run}\u0000${x.seq}`));
+      await updateSummaries(
+        q,
+        summaries,
+        events.filter((e) => stored.has(`${text(e.run)}\u0000${e.seq}`)),
       );
       return r.rowCount ?? 0;
     });
