@@ -34,6 +34,10 @@ export interface StartEvent extends Base {
   scripted: boolean;
   /** What the run is about, as the user said (`--about`, or asked at the start): «ООО Ромашка, акт сверки». */
   about?: string;
+  /** The run this one forks: the same run continued on two machines offline (postgres/fork.ts). */
+  forkOf?: string;
+  /** The fork's records are this machine's from this position of `forkOf` on. */
+  forkedAt?: number;
 }
 
 /** A step done or skipped (skip needs a reason). */

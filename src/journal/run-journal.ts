@@ -91,10 +91,11 @@ export async function openRunJournal(io: JournalIo, flag: string | undefined, la
   let timer: NodeJS.Timeout | null = null;
   const start = () =>
     (started ??= (async () => {
-      const [{ BackgroundUpload }, { serverMessages }, { serverErrorText }] = await Promise.all([
+      const [{ BackgroundUpload }, { serverMessages }, { serverErrorText }, { forkMessages }] = await Promise.all([
         import('./postgres/background.js'),
         import('./postgres/messages.js'),
         import('../i18n/server-error-text.js'),
+        import('../i18n/fork-messages.js'),
       ]);
       upload = new BackgroundUpload(
         async () => {
@@ -111,7 +112,7 @@ export async function openRunJournal(io: JournalIo, flag: string | undefined, la
                 : serverMessages(lang()).unreachable(label, serverErrorText({ message: detail }, lang()), shownFile)
             }\n`,
           ),
-        { firstDelayMs: 0 },
+        { firstDelayMs: 0, onFork: (f) => io.err(`${io.color.yellow('instr:')} ${forkMessages(lang()).forked(f.run, f.from, f.fork, shownFile)}\n`) },
       );
       return upload;
     })());

@@ -51,6 +51,8 @@ export interface RunRecord {
   missedWaits?: MissedWait[];
   /** Promises made to clients during the run, in the order made. */
   promises?: JournalPromise[];
+  /** This run forks another: both were continued on two machines offline (postgres/fork.ts). */
+  forkOf?: { run: string; seq: number };
 }
 
 /** A promise as the journal has it; its state at a moment is promiseState() of run/promises.ts. */
@@ -126,6 +128,7 @@ export class RunFolder {
         r.user = String(e.user ?? '');
         r.scripted = e.scripted === true;
         if (typeof e.about === 'string' && e.about) r.about = e.about;
+        if (typeof e.forkOf === 'string' && Number.isInteger(e.forkedAt)) r.forkOf = { run: e.forkOf, seq: e.forkedAt! };
         r.startedAt = Number.isFinite(at) ? at : null;
         return;
       case 'wait': {

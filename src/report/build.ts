@@ -156,6 +156,21 @@ export interface Report {
   overdue: OverdueItem[];
   promises: PromiseCounts;
   review: ReviewDue[];
+  /** Runs that fork another (continued on two machines offline), whatever their start; only when there are any. */
+  forks?: ForkItem[];
+}
+
+/** A run continued on two machines while both were offline: both versions are kept (journal/postgres/fork.ts). */
+export interface ForkItem {
+  /** The fork: the second machine's version. */
+  run: string;
+  /** The run it forks: the first machine's version. */
+  of: string;
+  /** The record of `of` from which the two differ. */
+  from: number;
+  task: string;
+  user: string;
+  about?: string;
 }
 
 export interface ReportOptions {
@@ -189,6 +204,7 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
   const notCovered: GapItem[] = [];
   const promises: PromiseCounts = { made: 0, kept: 0, late: 0, broken: 0, open: 0, dropped: 0, items: [] };
   let scriptedRuns = 0;
+  const forks: ForkItem[] = [];
 
   let earliest = Infinity;
   for (const r of runs) {
@@ -228,6 +244,8 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
         ...(m.happenedAt !== null && { happened: new Date(m.happenedAt).toISOString() }),
       });
     }
+    if (r.forkOf)
+      forks.push({ run: r.run, of: r.forkOf.run, from: r.forkOf.seq, task: r.task, user: r.user, ...(r.about !== undefined && { about: r.about }) });
     if (r.startedAt < from || r.startedAt >= to) continue;
     if (r.scripted) scriptedRuns++;
     let acc = tasks.get(r.task);
@@ -336,6 +354,7 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
     overdue,
     promises: { ...promises, items: promises.items.sort((a, b) => a.due.localeCompare(b.due)) },
     review: reviewDue(graph, options.today),
+    ...(forks.length > 0 && { forks: forks.sort((a, b) => a.of.localeCompare(b.of) || a.run.localeCompare(b.run)) }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { forkMessages } from '../i18n/fork-messages.js';
 import type { ChalkInstance } from 'chalk';
 import { cell } from '../render/markdown-cell.js';
 import { messages, type Messages } from '../i18n/messages.js';
@@ -115,7 +116,7 @@ export function reportText(report: Report, lang: string, c: ChalkInstance): stri
     out.push(
       `  ${c.red(local(o.due, o.zone))}  ${c.cyan(terminalSafe(o.task))}  ${terminalSafe(overdueLabel(o.kind, o.label, t))}${happened(o, t)}${o.about ? ` — ${terminalSafe(o.about)}` : ''}  ${c.dim(`${t.agendaRun} ${terminalSafe(o.run)}${o.user ? `, ${terminalSafe(o.user)}` : ''}`)}`,
     );
-  out.push(...promiseLines(report, lang, c), '', c.bold(t.reportReview));
+  out.push(...promiseLines(report, lang, c), ...forkLines(report, lang, c), '', c.bold(t.reportReview));
   if (report.review.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
   for (const r of report.review)
     out.push(
@@ -123,6 +124,19 @@ export function reportText(report: Report, lang: string, c: ChalkInstance): stri
     );
   out.push('');
   return out.join('\n');
+}
+
+/** Runs continued on two machines offline: shown only when there are any (journal/postgres/fork.ts). */
+function forkLines(report: Report, lang: string, c: ChalkInstance): string[] {
+  if (!report.forks?.length) return [];
+  const f9 = forkMessages(lang);
+  const out = ['', c.bold(c.red(f9.reportTitle))];
+  for (const f of report.forks)
+    out.push(
+      `  ${c.red('⑂')} ${terminalSafe(f9.reportLine(f.run, f.of, f.from))}  ${c.dim(`${terminalSafe(f.task)}${f.user ? `, ${terminalSafe(f.user)}` : ''}${f.about ? ` — ${terminalSafe(f.about)}` : ''}`)}`,
+    );
+  out.push(`  ${c.dim(f9.reportAdvice)}`);
+  return out;
 }
 
 /** «Обещания клиентам»: the counts, then each promise kept late or broken, its times local. */
@@ -216,6 +230,12 @@ export function reportMarkdown(report: Report, lang: string): string {
     out.push(t9.promisesCounts(p.made, p.kept, p.late, p.broken, p.open));
     if (p.items.length > 0) out.push('');
     for (const x of p.items) out.push(`- ${cell(promiseItemText(x, t9))} (${t.agendaRun} ${cell(x.run)}${x.user ? `, ${cell(x.user)}` : ''})`);
+  }
+  if (report.forks?.length) {
+    const f9 = forkMessages(lang);
+    out.push('', `## ${f9.reportTitle}`, '');
+    for (const f of report.forks) out.push(`- [ ] ${cell(f9.reportLine(f.run, f.of, f.from))} (\`${cell(f.task)}\`${f.user ? `, ${cell(f.user)}` : ''})`);
+    out.push('', f9.reportAdvice);
   }
   out.push('', `## ${t.reportReview}`, '');
   if (report.review.length === 0) out.push(t.reportNone);

@@ -55,7 +55,21 @@ describeWithServer('the folded run summaries on PostgreSQL (schema version 2)', 
     // a run whose wait has a time no clock can read (its fold holds NaN): stored, but never trusted as a summary
     const odd = 'run-odd';
     const extra = [
-      { v: 1, run: odd, seq: 0, at: '2026-03-01T08:00:00.000Z', type: 'start', task: events[0]!.type === 'start' ? events[0]!.task : 't', title: 'Odd', file: 'x.md', lang: 'en', user: 'anna', revision: null, contentHash: 'h', scripted: false },
+      {
+        v: 1,
+        run: odd,
+        seq: 0,
+        at: '2026-03-01T08:00:00.000Z',
+        type: 'start',
+        task: events[0]!.type === 'start' ? events[0]!.task : 't',
+        title: 'Odd',
+        file: 'x.md',
+        lang: 'en',
+        user: 'anna',
+        revision: null,
+        contentHash: 'h',
+        scripted: false,
+      },
       { v: 1, run: odd, seq: 1, at: 'yesterday-ish', type: 'wait', node: 'n1', event: 'payment', timeoutAt: 'never' },
     ] as unknown as JournalEvent[];
     events.push(...extra);
@@ -150,7 +164,9 @@ describeWithServer('the folded run summaries on PostgreSQL (schema version 2)', 
     try {
       // the database as version 1 left it, filled the way version 1 wrote it
       await client.query(migrations[0]!.sql);
-      await client.query('CREATE TABLE instr_schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+      await client.query(
+        'CREATE TABLE instr_schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
       await client.query("INSERT INTO instr_schema_migrations (version, name) VALUES (1, 'journal')");
       const insert = async (list: JournalEvent[]) =>
         client.query(
@@ -172,7 +188,9 @@ describeWithServer('the folded run summaries on PostgreSQL (schema version 2)', 
       await insert(before);
       await client.query("INSERT INTO instr_runs (run, user_name) SELECT DISTINCT run, '' FROM instr_events");
       expect(await migrate(client)).toEqual([2]);
-      const summaries = await client.query<{ n: string; events: string }>('SELECT count(*) AS n, sum(events) AS events FROM instr_run_summaries WHERE NOT stale');
+      const summaries = await client.query<{ n: string; events: string }>(
+        'SELECT count(*) AS n, sum(events) AS events FROM instr_run_summaries WHERE NOT stale',
+      );
       expect(Number(summaries.rows[0]!.events)).toBe(before.length - 2); // all but the odd run’s two…
       expect(Number(summaries.rows[0]!.n)).toBe(new Set(before.map((e) => e.run)).size - 1);
       // … and one more event stored without the writer: its run is marked stale by the trigger

@@ -69,15 +69,17 @@ export async function openJournal(
 
 /** Sends what this machine recorded and the server has not acknowledged yet; says how much. */
 async function pushPending(io: Io, store: PostgresStore, outbox: string, lang: string | undefined | Promise<string | undefined>): Promise<number> {
-  const [{ pendingBytes, pushFile }, { serverMessages }, { serverErrorText }] = await Promise.all([
+  const [{ pendingBytes, pushFile }, { serverMessages }, { serverErrorText }, { forkMessages }] = await Promise.all([
     import('../../journal/postgres/push.js'),
     import('../../journal/postgres/messages.js'),
     import('../../i18n/server-error-text.js'),
+    import('../../i18n/fork-messages.js'),
   ]);
   if (pendingBytes(outbox, store.serverKey) === 0) return 0;
   try {
     const result = await pushFile(store, outbox, { useCursor: true });
     if (result.uploaded > 0) io.err(`${io.color.dim('instr:')} ${serverMessages(await lang).uploaded(result.uploaded, store.label)}\n`);
+    for (const f of result.forks) io.err(`${io.color.yellow('instr:')} ${forkMessages(await lang).forked(f.run, f.from, f.fork, shownPath(io.cwd, outbox))}\n`);
     return result.uploaded;
   } catch (error) {
     io.err(`${io.color.yellow('instr:')} ${shownPath(io.cwd, outbox)}: ${serverErrorText(store.wrap(error), await lang)}\n`);

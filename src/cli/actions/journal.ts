@@ -6,6 +6,7 @@ import { chooseJournal } from '../../journal/choose.js';
 import { PostgresStore } from '../../journal/postgres/store.js';
 import { pushFile, type PushResult } from '../../journal/postgres/push.js';
 import { jsonText } from '../../render/json-text.js';
+import { forkMessages } from '../../i18n/fork-messages.js';
 import { journalPushMessages, type JournalPushMessages } from '../../i18n/journal-push-messages.js';
 import { journalAddressText, serverErrorText } from '../../i18n/server-error-text.js';
 import { redactUrls } from '../../journal/postgres/connection.js';
@@ -61,7 +62,7 @@ export async function journalPushCommand(flags: JournalPushFlags, io: Io): Promi
   const shown = relative(io.cwd, file) || file;
   if (flags.from !== undefined && !existsSync(file)) throw new ExitError(t.noFile(flags.from), exitCodes.usage);
   await connect(store, t, lang);
-  let result: PushResult = { read: 0, uploaded: 0, alreadyThere: 0, unreadable: 0 };
+  let result: PushResult = { read: 0, uploaded: 0, alreadyThere: 0, unreadable: 0, forks: [] };
   let failure: string | null = null;
   let failureText = '';
   try {
@@ -73,6 +74,9 @@ export async function journalPushCommand(flags: JournalPushFlags, io: Io): Promi
   } finally {
     await store.close();
   }
+  // a run this machine continued while another did too: both kept, and the person told (fork.ts)
+  const f9 = forkMessages(lang);
+  for (const f of result.forks) io.err(`${io.color.yellow('instr:')} ${f9.forked(f.run, f.from, f.fork, shown)}\n`);
   if (flags.json) io.out(jsonText({ server: store.label, file: shown, ...result, complete: failure === null, ...(failure !== null && { error: failure }) }));
   else {
     const counts = t.counts(result.uploaded, result.alreadyThere, result.unreadable);

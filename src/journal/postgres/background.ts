@@ -4,6 +4,7 @@
  * loaded and the connection opened only after the first prompt has had time to be drawn. When the
  * server cannot be reached, or the connection drops, the run goes on and this says so once.
  */
+import type { RunFork } from './fork.js';
 import type { PostgresStore } from './store.js';
 
 export interface BackgroundOptions {
@@ -11,6 +12,8 @@ export interface BackgroundOptions {
   firstDelayMs?: number;
   /** After a failure, the next attempt waits at least this long, ms. */
   retryAfterMs?: number;
+  /** An upload stored this machine's records of a run as a fork of it (fork.ts): say so. */
+  onFork?: (fork: RunFork) => void;
 }
 
 export class BackgroundUpload {
@@ -82,6 +85,7 @@ export class BackgroundUpload {
         this.store ??= await this.open();
         const result = await pushFile(this.store, this.file, { useCursor: true });
         this.uploaded += result.uploaded;
+        for (const f of result.forks) this.options.onFork?.(f);
       } catch (error) {
         this.fail(error);
         return;

@@ -8,6 +8,7 @@
 import { closeSync, fstatSync, fsyncSync, readSync, writeSync } from 'node:fs';
 import { openForAppendSync, type SafeOpenOptions } from '../../fs/safe-open.js';
 import { readJournal } from '../reader.js';
+import { readForks } from './fork.js';
 import type { PostgresStore } from './store.js';
 
 export interface CatchUpFilter {
@@ -30,8 +31,11 @@ export async function catchUpRuns(store: PostgresStore, file: string, options: S
     [filter.run ?? null, filter.user ?? ''],
   );
   if (rows.rows.length === 0) return 0;
+  // a run this machine forked holds its own version here: the other machine's records are not its continuation
+  const forked = readForks(file, store.serverKey);
   const last = new Map<string, number>();
-  for (const e of (await readJournal(file, options)).events) last.set(e.run, e.seq);
+  for (const run of forked.keys()) last.set(run, Number.POSITIVE_INFINITY);
+  for (const e of (await readJournal(file, options)).events) if (!forked.has(e.run)) last.set(e.run, e.seq);
   const lines = rows.rows.filter((r) => r.seq > (last.get(r.run) ?? -1)).map((r) => `${r.record}\n`);
   if (lines.length === 0) return 0;
   appendLines(file, options, lines.join(''));

@@ -7,6 +7,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import type { JournalEvent } from '../events.js';
 import { parseRecord } from '../record.js';
+import { asForkRecord, readForks, writeForks, type RunFork } from './fork.js';
 import type { PostgresStore } from './store.js';
 
 export interface PushResult {
@@ -18,6 +19,12 @@ export interface PushResult {
   alreadyThere: number;
   /** Lines that are not records (a torn write, a hand edit): skipped. */
   unreadable: number;
+  /**
+   * Runs this machine continued while another machine, offline too, continued them: this
+   * machine's records of each from `from` on were stored as the run `fork` (fork.ts). Only the
+   * forks made by this push.
+   */
+  forks: RunFork[];
 }
 
 export interface PushOptions {
@@ -71,7 +78,9 @@ export function pendingBytes(file: string, key: string): number {
 
 export async function pushFile(store: PostgresStore, file: string, options: PushOptions): Promise<PushResult> {
   const key = store.serverKey;
-  const result: PushResult = { read: 0, uploaded: 0, alreadyThere: 0, unreadable: 0 };
+  const result: PushResult = { read: 0, uploaded: 0, alreadyThere: 0, unreadable: 0, forks: [] };
+  // this machine's forks: what it records on a forked run goes on in the fork
+  const forks = readForks(file, key);
   const fd = openSync(file, 'r');
   let bytes: Buffer;
   let start: number;
@@ -94,7 +103,17 @@ export async function pushFile(store: PostgresStore, file: string, options: Push
   let from = 0;
   const flush = async (upTo: number) => {
     if (batch.length > 0) {
-      const fresh = await store.insertEvents(batch);
+      const sent = batch.map((e) => {
+        const f = forks.get(e.run);
+        return f && e.seq >= f.from ? asForkRecord(e, f) : e;
+      });
+      const { fresh, forks: made } = await store.uploadEvents(sent);
+      if (made.length > 0) {
+        for (const f of made) forks.set(f.run, f);
+        // remembered before the cursor moves past the records that made them
+        writeForks(file, key, forks);
+        result.forks.push(...made);
+      }
       result.uploaded += fresh;
       result.alreadyThere += batch.length - fresh;
       result.read += batch.length;

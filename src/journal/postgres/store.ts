@@ -12,7 +12,9 @@ import { eventId } from './event-id.js';
 import { migrate } from './migrate.js';
 import { loadServerRuns } from './runs-query.js';
 import { RunElsewhereError } from './run-claim.js';
-import { lockSummaries, updateSummaries } from './run-summaries.js';
+import { lockSummaries, updateSummaries, type Query } from './run-summaries.js';
+import { findClashes, withForks } from './fork-write.js';
+import type { RunFork } from './fork.js';
 
 /** The server cannot be reached or answered with an error; the message holds no password. */
 export class JournalServerError extends Error {
@@ -133,54 +135,41 @@ export class PostgresStore implements JournalStore {
    * left as it is. Returns how many were new.
    */
   async insertEvents(events: readonly JournalEvent[]): Promise<number> {
-    if (events.length === 0) return 0;
-    // one row per run of the batch: from its start event when the batch has it
-    const runs = new Map<string, JournalEvent>();
-    for (const e of events) if (!runs.has(e.run) || e.type === 'start') runs.set(e.run, e);
-    const starts = [...runs.values()].map((e) =>
-      e.type === 'start' ? e : { run: e.run, at: null, task: null, title: null, file: null, lang: null, user: null, scripted: false },
-    );
+    return (await this.write(events, false)).fresh;
+  }
+
+  /**
+   * The upload of a machine's journal: as insertEvents, but a record whose place in its run the
+   * server holds with other content is another machine's work on the same run (both offline):
+   * this machine's records of that run from there on are stored as a fork of it (fork.ts), and
+   * the forks made are returned.
+   */
+  async uploadEvents(events: readonly JournalEvent[]): Promise<{ fresh: number; forks: RunFork[] }> {
+    return this.write(events, true);
+  }
+
+  private async write(batch: readonly JournalEvent[], forkClashes: boolean): Promise<{ fresh: number; forks: RunFork[] }> {
+    if (batch.length === 0) return { fresh: 0, forks: [] };
     return this.transaction(async (q) => {
       // the runs' summaries are locked first: the writers of one run take turns (run-summaries.ts)
-      const summaries = await lockSummaries(q, [...runs.keys()]);
-      await q(
-        `INSERT INTO instr_runs (run, task, title, file, lang, user_name, scripted, started_at)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::text[])
-         ON CONFLICT (run) DO NOTHING`,
-        [
-          starts.map((e) => text(e.run)),
-          starts.map((e) => text(e.task)),
-          starts.map((e) => text(e.title) ?? ''),
-          starts.map((e) => text(e.file) ?? ''),
-          starts.map((e) => text(e.lang) ?? 'en'),
-          starts.map((e) => text(e.user) ?? ''),
-          starts.map((e) => e.scripted === true),
-          starts.map((e) => text(e.at)),
-        ],
-      );
-      const r = await q<{ run: string; seq: number }>(
-        `INSERT INTO instr_events (id, run, seq, type, at, node, record, significant)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[])
-         ON CONFLICT DO NOTHING
-         RETURNING run, seq`,
-        [
-          events.map((e) => eventId(e)),
-          events.map((e) => text(e.run)),
-          events.map((e) => e.seq),
-          events.map((e) => text(e.type)),
-          events.map((e) => text(e.at)),
-          events.map((e) => ('node' in e && typeof e.node === 'string' ? text(e.node) : null)),
-          events.map((e) => JSON.stringify(e)),
-          events.map(isSignificant),
-        ],
-      );
-      const stored = new Set(r.rows.map((x) => `${x.run}\u0000${x.seq}`));
-      await updateSummaries(
+      const summaries = await lockSummaries(
         q,
-        summaries,
-        events.filter((e) => stored.has(`${text(e.run)}\u0000${e.seq}`)),
+        batch.map((e) => e.run),
       );
-      return r.rowCount ?? 0;
+      const forks = forkClashes ? await findClashes(q, batch) : [];
+      let events = batch;
+      let copies = new Set<JournalEvent>();
+      if (forks.length > 0) {
+        for (const [run, row] of await lockSummaries(
+          q,
+          forks.map((f) => f.fork),
+        ))
+          summaries.set(run, row);
+        ({ events, copies } = await withForks(q, batch, forks));
+      }
+      const stored = await insertLocked(q, events, summaries);
+      // the forks' copies of their runs' beginnings are not records of this batch
+      return { fresh: events.filter((e) => !copies.has(e) && stored.has(storedKey(e))).length, forks };
     });
   }
 
@@ -319,4 +308,57 @@ function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
   const message = (error as { message?: string }).message ?? '';
   return /^(ECONN|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|57P0)/.test(code) || /terminated|Connection ended|not queryable|timeout/i.test(message);
+}
+
+/** A record's place as the events table holds it. */
+function storedKey(e: JournalEvent): string {
+  return `${text(e.run)}\u0000${e.seq}`;
+}
+
+/** Stores events whose runs' summaries are locked, in the caller's transaction; brings the summaries up to date. Returns the places of those that were new. */
+async function insertLocked(q: Query, events: readonly JournalEvent[], summaries: Awaited<ReturnType<typeof lockSummaries>>): Promise<Set<string>> {
+  // one row per run of the batch: from its start event when the batch has it
+  const runs = new Map<string, JournalEvent>();
+  for (const e of events) if (!runs.has(e.run) || e.type === 'start') runs.set(e.run, e);
+  const starts = [...runs.values()].map((e) =>
+    e.type === 'start' ? e : { run: e.run, at: null, task: null, title: null, file: null, lang: null, user: null, scripted: false },
+  );
+  await q(
+    `INSERT INTO instr_runs (run, task, title, file, lang, user_name, scripted, started_at)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::text[])
+         ON CONFLICT (run) DO NOTHING`,
+    [
+      starts.map((e) => text(e.run)),
+      starts.map((e) => text(e.task)),
+      starts.map((e) => text(e.title) ?? ''),
+      starts.map((e) => text(e.file) ?? ''),
+      starts.map((e) => text(e.lang) ?? 'en'),
+      starts.map((e) => text(e.user) ?? ''),
+      starts.map((e) => e.scripted === true),
+      starts.map((e) => text(e.at)),
+    ],
+  );
+  const r = await q<{ run: string; seq: number }>(
+    `INSERT INTO instr_events (id, run, seq, type, at, node, record, significant)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[])
+         ON CONFLICT DO NOTHING
+         RETURNING run, seq`,
+    [
+      events.map((e) => eventId(e)),
+      events.map((e) => text(e.run)),
+      events.map((e) => e.seq),
+      events.map((e) => text(e.type)),
+      events.map((e) => text(e.at)),
+      events.map((e) => ('node' in e && typeof e.node === 'string' ? text(e.node) : null)),
+      events.map((e) => JSON.stringify(e)),
+      events.map(isSignificant),
+    ],
+  );
+  const stored = new Set(r.rows.map((x) => `${x.run}\u0000${x.seq}`));
+  await updateSummaries(
+    q,
+    summaries,
+    events.filter((e) => stored.has(storedKey(e))),
+  );
+  return stored;
 }
