@@ -39,7 +39,7 @@ export interface Summary {
 
 /** A run id as its text columns hold it (PostgreSQL text cannot hold U+0000; the record keeps it). */
 export function runKey(run: string): string {
-  return String(run).replace(/\u0000/g, '\uFFFD');
+  return String(run).replaceAll('\u0000', '\uFFFD');
 }
 
 /** By run, then seq: the order the fold reads a run's records in. */
@@ -105,7 +105,7 @@ async function writeSummaries(query: Query, summaries: readonly Summary[]): Prom
       WHERE s.run = u.run`,
     [
       summaries.map((s) => s.run),
-      summaries.map((s) => s.user.replace(/\u0000/g, '\uFFFD')),
+      summaries.map((s) => runKey(s.user)),
       summaries.map((s) => s.events),
       summaries.map((s) => s.throughSeq),
       summaries.map((s) => s.fold),
