@@ -14,7 +14,7 @@ import { migrations } from '../../src/journal/postgres/migrations/index.js';
 import { PostgresStore } from '../../src/journal/postgres/store.js';
 import type { RunRecord } from '../../src/journal/runs.js';
 import { runCli } from '../support/cli.js';
-import { describeWithServer, freshDatabase } from '../support/postgres.js';
+import { admin, describeWithServer, freshDatabase, urlFor } from '../support/postgres.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'instr-pg-summaries-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -159,6 +159,7 @@ describeWithServer('the folded run summaries on PostgreSQL (schema version 2)', 
 
   it('the migration builds the summaries of a journal stored before it; an event stored by other means is folded from the events', async () => {
     const db = await freshDatabase('summaries_migrate');
+    const writer = `instr_v1_writer_${db.name.slice(-8)}`;
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
@@ -187,6 +188,9 @@ describeWithServer('the folded run summaries on PostgreSQL (schema version 2)', 
       const before = events.filter((e) => e !== last);
       await insert(before);
       await client.query("INSERT INTO instr_runs (run, user_name) SELECT DISTINCT run, '' FROM instr_events");
+      // a writer role set up as version 1's documentation said: it must go on writing after the upgrade
+      await client.query(`CREATE ROLE ${writer} LOGIN PASSWORD '${writer}'`);
+      await client.query(`GRANT SELECT, INSERT ON instr_runs, instr_events TO ${writer}; GRANT SELECT ON instr_schema_migrations TO ${writer}`);
       expect(await migrate(client)).toEqual([2]);
       const summaries = await client.query<{ n: string; events: string }>(
         'SELECT count(*) AS n, sum(events) AS events FROM instr_run_summaries WHERE NOT stale',
@@ -208,9 +212,18 @@ describeWithServer('the folded run summaries on PostgreSQL (schema version 2)', 
       } finally {
         await store.close();
       }
+      const asWriter = new PostgresStore(urlFor(db.name, { user: writer, password: writer }));
+      try {
+        const more = { ...last, seq: 10_001, type: 'step', node: 'n9', action: 'done' } as unknown as JournalEvent;
+        expect(await asWriter.insertEvents([more])).toBe(1);
+        expect((await asWriter.loadRuns()).stats?.events).toBe(events.length + 2);
+      } finally {
+        await asWriter.close();
+      }
     } finally {
       await client.end();
       await db.drop();
+      await admin((c) => c.query(`DROP ROLE IF EXISTS ${writer}`));
     }
   });
 });

@@ -32,4 +32,18 @@ CREATE TRIGGER instr_events_mark_stale AFTER INSERT ON instr_events
   REFERENCING NEW TABLE AS instr_new_events FOR EACH STATEMENT EXECUTE FUNCTION instr_mark_runs_stale();
 
 INSERT INTO instr_run_summaries (run) SELECT DISTINCT run FROM instr_events;
+
+-- Every role that may add events must keep the summaries too (the trigger and the writer run as
+-- that role): the roles granted INSERT on the events before this version are granted that here.
+DO $grant$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT DISTINCT a.grantee::regrole::text AS role
+             FROM pg_class c, aclexplode(c.relacl) a
+            WHERE c.oid = 'instr_events'::regclass AND a.privilege_type = 'INSERT' AND a.grantee NOT IN (0, c.relowner)
+  LOOP
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON instr_run_summaries TO %s', r.role);
+  END LOOP;
+END
+$grant$;
 `;
