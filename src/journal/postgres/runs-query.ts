@@ -1,7 +1,8 @@
 /**
  * Runs for the report and the agenda, read from the folded summary of each run
  * (instr_run_summaries, see run-summaries.ts) instead of their records, all in one JSON array that
- * the server joins (one row, one parse: 13 % less CPU for the report than a row per run). A summary
+ * the server joins (one row, one parse: 140 ms less of instr's CPU for 5 000 runs than a row per
+ * run, about 90 ms more of the server's). A summary
  * that cannot stand for its run (stale) is folded here from the run's records, as the file journal
  * would fold them.
  */
