@@ -6,7 +6,11 @@
  * `!!omap`, `!!set` or `!!binary` value would reach the schema as a Map, Set or bytes, which
  * look like an empty object to it and would then be dropped: such values are refused.
  */
-import { isScalar, visit, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { lazy } from '../compile/lazy.js';
+
+/** YAML is loaded when a document is checked (a command that reads no YAML never loads it). */
+const yaml = lazy<typeof import('yaml')>('yaml');
 
 /** The line after the first `max` (1-based), or null when the text has at most `max` lines. */
 export function lineOverLimit(text: string, max: number): number | null {
@@ -27,6 +31,7 @@ export interface DuplicateKey {
 /** Keys repeated within one mapping (scalar keys; `1` and `"1"` are different keys, as in YAML), at most `max` of them. */
 export function duplicateKeys(doc: Document, max = 20): DuplicateKey[] {
   const found: DuplicateKey[] = [];
+  const { isScalar, visit } = yaml();
   visit(doc, {
     Map(_, map) {
       const seen = new Set<string>();

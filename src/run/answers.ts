@@ -23,7 +23,7 @@
  *       done: [answered in Russian, translation tomorrow]
  *       result: the client agreed
  */
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { lazy } from '../compile/lazy.js';
 import { duplicateKeys, lineOverLimit } from '../parse/yaml-limits.js';
 import type { AnswersProblem } from './answers-messages.js';
 import type { Graph, Node } from '../graph/types.js';
@@ -31,6 +31,9 @@ import { documentZone } from '../schedule/task-zone.js';
 import { parseHappened } from './happened.js';
 import type { Answer, Prompt } from './engine.js';
 import type { Gap } from './drive.js';
+
+/** YAML is loaded when an answers file is read (`instr run` without one never reads YAML). */
+const yaml = lazy<typeof import('yaml')>('yaml');
 
 type AnswerValue = string | number | boolean | null | { skip?: unknown; unclear?: unknown; notCovered?: Gap; kept?: unknown; option?: unknown };
 
@@ -56,13 +59,13 @@ export function normalizeKey(text: string): string {
 export function parseAnswers(text: string): { answers: AnswersFile } | { error: AnswersProblem } {
   if (text.length > MAX_ANSWERS_BYTES) return { error: { code: 'tooLarge', args: { max: MAX_ANSWERS_BYTES } } };
   if (lineOverLimit(text, 20_000) !== null) return { error: { code: 'tooManyLines', args: { max: 20_000 } } };
-  const lines = new LineCounter();
+  const lines = new (yaml().LineCounter)();
   const at = (offset: number): At => {
     const { line, col } = lines.linePos(offset);
     return { line, column: col };
   };
   // uniqueKeys compares every key with all before it (quadratic): duplicates are found with a Set instead.
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, lineCounter: lines });
+  const doc = yaml().parseDocument(text, { uniqueKeys: false, prettyErrors: false, lineCounter: lines });
   const yamlError = doc.errors[0];
   if (yamlError) return { error: { code: yamlError.code === 'TAB_AS_INDENT' ? 'tab' : 'notYaml', at: at(yamlError.pos[0]) } };
   const duplicate = duplicateKeys(doc, 1)[0];
@@ -78,8 +81,8 @@ export function parseAnswers(text: string): { answers: AnswersFile } | { error: 
   if (!(value instanceof Map)) return { error: { code: 'notMapping', ...(doc.contents?.range ? { at: at(doc.contents.range[0]) } : {}) } };
   // where each prompt is answered, for messages about its answer
   const places = new Map<string, At>();
-  if (isMap(doc.contents))
-    for (const pair of doc.contents.items) if (isScalar(pair.key) && pair.key.range) places.set(String(pair.key.value), at(pair.key.range[0]));
+  if (yaml().isMap(doc.contents))
+    for (const pair of doc.contents.items) if (yaml().isScalar(pair.key) && pair.key.range) places.set(String(pair.key.value), at(pair.key.range[0]));
   const entries = new Map<string, { key: string; value: AnswerValue; at?: At }>();
   for (const [rawKey, raw] of value) {
     const key = String(rawKey);
