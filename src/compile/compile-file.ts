@@ -9,6 +9,7 @@ import { splitTrailingAttributes } from '../parse/trailing-attributes.js';
 import { fidelityMessages } from './fidelity-messages.js';
 import { DirectiveNodes } from './directive-nodes.js';
 import { Chain, type TaskDraft } from './flow-chain.js';
+import { type DocumentSections, OrderDependentError } from './document-sections.js';
 
 /** What one file compiles to, before files are linked into one graph. Plain data: cacheable. */
 export interface FileResult {
@@ -26,14 +27,90 @@ export function compileFile(tree: Root, source: SourceFile): FileResult {
   return new FileCompiler(tree, source).run();
 }
 
+/**
+ * Compiles a file handed over in pieces: `parse` calls its `take` with each chunk's tree, in
+ * order (positions the file's), and returns null, or the whole file's tree when it parsed the
+ * file in one piece (then that tree is compiled as compileFile would). Each task is compiled as
+ * soon as the next heading closes it, so a chunk's syntax tree is garbage soon after it is
+ * parsed instead of living until the whole file is. The result is compileFile's on the joined
+ * tree, diagnostics in the same order (chunk.property.test.ts), except that a file whose result
+ * could depend on that order (OrderDependentError) is parsed and compiled whole.
+ */
+export function compileFileInChunks(source: SourceFile, parse: (take: (tree: Root) => void) => Root | null, parseWhole: () => Root): FileResult {
+  const compiler = new FileCompiler({ type: 'root', children: [] }, source);
+  try {
+    const whole = parse((tree) => compiler.take(tree));
+    return whole ? compileFile(whole, source) : compiler.finish();
+  } catch (error) {
+    if (error instanceof OrderDependentError) return compileFile(parseWhole(), source);
+    throw error;
+  }
+}
+
 /** Tasks and their flows: steps, nested lists, and the directives between them. */
 class FileCompiler extends DirectiveNodes {
   run(): FileResult {
-    const document = this.documentShell();
+    const document = this.documentShell(this.tree.children[0], []);
+    if (document) this.collectComments(this.tree, document.comments);
     // without a document, documentShell has chosen the language from the text (the `lang:` line, Cyrillic)
     if (document) this.say = fidelityMessages(document.lang);
-    const drafts = this.splitSections(document);
+    const drafts = this.splitSections(document, this.tree.children);
     for (const draft of drafts) this.compileTask(draft);
+    return this.result(document, drafts);
+  }
+
+  private streaming: {
+    document: Document | null;
+    split: ReturnType<DocumentSections['sectionSplitter']>;
+    compiled: number;
+    /** What compileTask reports, kept apart: the whole-file compile reports it after every splitting diagnostic. */
+    taskDiagnostics: Diagnostic[];
+  } | null = null;
+
+  /** The next chunk's tree (compileFileInChunks). */
+  take(tree: Root): void {
+    if (!this.streaming) {
+      // the file's first block decides its front matter: a chunk of nothing but blank lines has none
+      if (tree.children.length === 0) return;
+      this.eager = true;
+      const document = this.documentShell(tree.children[0], []);
+      if (document) this.say = fidelityMessages(document.lang);
+      this.streaming = { document, split: this.sectionSplitter(document), compiled: 0, taskDiagnostics: [] };
+    }
+    const { document, split } = this.streaming;
+    for (const child of tree.children) {
+      if (document) this.collectComments(child, document.comments);
+      split.add(child);
+    }
+    // every draft but the last is closed: a heading came after it
+    this.compileDrafts(split.drafts.length - 1);
+  }
+
+  finish(): FileResult {
+    if (!this.streaming) return this.run();
+    const { split } = this.streaming;
+    split.finish();
+    this.compileDrafts(split.drafts.length);
+    this.diagnostics = [...this.diagnostics, ...this.streaming.taskDiagnostics];
+    return this.result(this.streaming.document, split.drafts);
+  }
+
+  private compileDrafts(upTo: number): void {
+    const streaming = this.streaming!;
+    const splitting = this.diagnostics;
+    this.diagnostics = streaming.taskDiagnostics;
+    try {
+      for (; streaming.compiled < upTo; streaming.compiled++) {
+        const draft = streaming.split.drafts[streaming.compiled]!;
+        this.compileTask(draft);
+        draft.children = [];
+      }
+    } finally {
+      this.diagnostics = splitting;
+    }
+  }
+
+  private result(document: Document | null, drafts: TaskDraft[]): FileResult {
     const result: FileResult = {
       file: this.source.path,
       display: this.source.display,

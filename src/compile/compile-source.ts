@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { ParseBudgetError } from '../parse/chunk.js';
+import { forEachChunk, ParseBudgetError } from '../parse/chunk.js';
 import { defaultGuardLimits, guardNesting, type GuardLimits } from '../parse/guard.js';
-import { parseMarkdown } from '../parse/parse.js';
-import { compileFile, type FileResult } from './compile-file.js';
+import { parseMarkdown, parseMarkdownWhole } from '../parse/parse.js';
+import { compileFileInChunks, type FileResult } from './compile-file.js';
 import type { SourceFile } from './source.js';
 import { readMessages } from '../i18n/read-messages.js';
 import { textLanguage } from '../i18n/text-language.js';
@@ -24,7 +24,11 @@ export function compileSource(source: SourceFile, guard: GuardLimits = defaultGu
     });
   }
   try {
-    return compileFile(parseMarkdown(source.text), source);
+    return compileFileInChunks(
+      source,
+      (take) => forEachChunk(source.text, parseMarkdownWhole, take),
+      () => parseMarkdown(source.text),
+    );
   } catch (error) {
     if (error instanceof ParseBudgetError) {
       return emptyResult(source, {

@@ -20,9 +20,8 @@ const sectionKinds = new Set(['schedule', 'tasks', 'situations', 'norms', 'gaps'
 
 /** The front matter, the comments and the sections of a file, and the task headings in them. */
 export class DocumentSections extends FileContext {
-  protected documentShell(): Document | null {
-    const first = this.tree.children[0];
-    const comments = this.collectComments();
+  /** The document from the front matter (`first`, the file's first block); `comments` becomes its list of comments. */
+  protected documentShell(first: RootContent | undefined, comments: Document['comments']): Document | null {
     if (!first || first.type !== 'yaml') {
       // no front matter to say the language: a file written in Cyrillic is told in Russian
       this.say = fidelityMessages(textLanguage(this.source.text));
@@ -65,9 +64,9 @@ export class DocumentSections extends FileContext {
     return doc;
   }
 
-  protected collectComments(): Document['comments'] {
-    const comments: Document['comments'] = [];
-    const stack: Nodes[] = [this.tree];
+  /** Appends the HTML comments in `from`, in document order, to `comments`. */
+  protected collectComments(from: Nodes, comments: Document['comments']): void {
+    const stack: Nodes[] = [from];
     while (stack.length > 0) {
       const node = stack.pop()!;
       if (node.type === 'html') {
@@ -83,10 +82,23 @@ export class DocumentSections extends FileContext {
       }
       if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
     }
-    return comments;
   }
 
-  protected splitSections(document: Document | null): TaskDraft[] {
+  /**
+   * Whether task drafts are compiled while the file is still being split (the file is handed
+   * over chunk by chunk): then a task heading whose id a node before it has already taken is an
+   * order the whole-file compile would see differently (there every task heading claims its id
+   * first), and splitting stops with OrderDependentError.
+   */
+  protected eager = false;
+  private readonly headingIds = new Set<string>();
+
+  /**
+   * The file's top-level blocks → its sections, and a draft for each task heading (its blocks
+   * follow). `add` takes the blocks in order, `finish` closes the last section; `drafts` grows
+   * as headings come, and only its last draft may still take blocks.
+   */
+  protected sectionSplitter(document: Document | null): { add(child: RootContent): void; finish(): void; drafts: TaskDraft[] } {
     const drafts: TaskDraft[] = [];
     const sectionIds = new Set<string>();
     let section: Section | null = null;
@@ -121,15 +133,15 @@ export class DocumentSections extends FileContext {
       prose = [];
     };
 
-    for (const child of this.tree.children) {
-      if (child.type === 'yaml') continue;
+    const add = (child: RootContent): void => {
+      if (child.type === 'yaml') return;
       if (child.type === 'heading' && child.depth <= 3) {
         draft = null;
         shadow = null;
         const heading = this.headingText(child);
         if (child.depth === 1) {
           if (!section && !introTitle) introTitle = { text: heading.text, node: child };
-          continue;
+          return;
         }
         proseHeading = null;
         if (child.depth === 2) {
@@ -150,7 +162,7 @@ export class DocumentSections extends FileContext {
             section.id = uniqueSectionId(suggestId(heading.text, 'section', 6), sectionIds);
           }
           document?.sections.push(section);
-          continue;
+          return;
         }
         // depth 3: a task when it has an id, or when it sits in a tasks / situations section
         const inTaskSection = section?.kind === 'tasks' || section?.kind === 'situations';
@@ -162,27 +174,29 @@ export class DocumentSections extends FileContext {
             prose.push(child);
             proseHeading = { node: child, text: heading.text, reported: false };
           }
-          continue;
+          return;
         }
         if (!idPattern.test(heading.id)) {
           this.report('bad-id', this.say('badTaskId', { id: heading.id }), child);
           proseHeading = { node: child, text: heading.text, reported: true };
-          continue;
+          return;
         }
+        if (this.eager && this.explicitIds.has(heading.id) && !this.headingIds.has(heading.id)) throw new OrderDependentError();
         if (!this.claimExplicitId(heading.id, this.pos(child))) {
           proseHeading = { node: child, text: heading.text, reported: true };
           const id = `${heading.id}~${child.position?.start.line ?? 0}`;
           shadow = { heading: child, task: { ...this.taskShell(id, heading.text, section, document, child), id }, children: [], shadow: true };
           drafts.push(shadow);
-          continue;
+          return;
         }
+        this.headingIds.add(heading.id);
         const task = this.taskShell(heading.id, heading.text, section, document, child, heading.classes.includes('situation'));
         const review = this.taskReview(heading.attributes, child);
         if (review) task.review = review;
         section?.tasks.push(task.id);
         draft = { heading: child, task, children: [] };
         drafts.push(draft);
-        continue;
+        return;
       }
       if (draft) draft.children.push(child);
       else {
@@ -199,9 +213,16 @@ export class DocumentSections extends FileContext {
         }
         prose.push(child);
       }
-    }
-    closeSection();
-    return drafts;
+    };
+    return { add, finish: closeSection, drafts };
+  }
+
+  /** The whole tree's sections and task drafts (see sectionSplitter). */
+  protected splitSections(document: Document | null, children: RootContent[]): TaskDraft[] {
+    const split = this.sectionSplitter(document);
+    for (const child of children) split.add(child);
+    split.finish();
+    return split.drafts;
   }
 
   protected taskShell(id: string, title: string, section: Section | null, document: Document | null, heading: Heading, situation = false): Task {
@@ -235,6 +256,13 @@ export class DocumentSections extends FileContext {
       } else this.report('unknown-attribute', this.say('unknownHeadingAttribute', { key }), at);
     }
     return review.reviewed !== undefined || review.period !== undefined ? review : undefined;
+  }
+}
+
+/** A file whose compile, task by task while it is split, could differ from the whole file's: compile it whole. */
+export class OrderDependentError extends Error {
+  constructor() {
+    super('a task heading claims an id that a node before it took');
   }
 }
 

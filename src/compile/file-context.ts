@@ -13,7 +13,7 @@ import type { Chain } from './flow-chain.js';
 
 /** One file being compiled: its source, the nodes and diagnostics so far, and the helpers every part uses. */
 export class FileContext {
-  protected readonly diagnostics: Diagnostic[] = [];
+  protected diagnostics: Diagnostic[] = [];
   protected readonly nodes: Record<string, Node> = Object.create(null) as Record<string, Node>;
   protected readonly usedIds = new Set<string>();
   protected readonly explicitIds = new Map<string, Position>();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
-import { compileFile } from '../compile/compile-file.js';
-import { chunkStarts, ParseBudgetError, parseInChunks } from './chunk.js';
+import { compileFile, compileFileInChunks } from '../compile/compile-file.js';
+import { chunkStarts, forEachChunk, ParseBudgetError, parseInChunks } from './chunk.js';
 import { parseMarkdownWhole } from './parse.js';
 import { propertyRuns } from '../../test/support/scale.js';
 
@@ -60,6 +60,9 @@ const pieces = [
   '   indented continuation',
   '> quoted',
   '> > deeper',
+  '1. a step that takes a task id {#task-b}',
+  '- Yes {#task-a}',
+  '<!-- a comment -->',
   '::decision[Is it so?]',
   '::goto[#task-a]',
   '::end[Done]',
@@ -90,10 +93,39 @@ describe('parsing in chunks', () => {
         const chunked = parseInChunks(text, parseMarkdownWhole, 1);
         expect(chunked).toEqual(whole);
         const source = { path: 'a.md', display: 'a.md', text, hash: 'h' };
-        expect(compileFile(chunked, source)).toEqual(compileFile(parseMarkdownWhole(text), source));
+        const expected = compileFile(parseMarkdownWhole(text), source);
+        expect(compileFile(chunked, source)).toEqual(expected);
+        // compiled task by task while the chunks are parsed: the same result, diagnostics in the same order
+        expect(compileInChunks(text, source)).toEqual(expected);
       }),
       { seed, numRuns: propertyRuns(300) },
     );
+  });
+
+  it("compiles task by task as the chunks come, and whole when a node took a later task's id", () => {
+    const task = (i: number, step = `Step ${i}.`) => `### Task ${i} {#t-${i}}\n\n1. ${step}\n2. Step two.\n\n<!-- note ${i} -->\n`;
+    const front = '---\nid: a\ntitle: T\nlang: en\n---\n\n## Tasks {.tasks}\n\n';
+    const source = (text: string) => ({ path: 'a.md', display: 'a.md', text, hash: 'h' });
+    for (const text of [
+      front + Array.from({ length: 20 }, (_, i) => task(i)).join('\n'),
+      // a step of task 1 takes the id of task 5: whole, the task heading claims it first
+      front + Array.from({ length: 20 }, (_, i) => task(i, i === 1 ? 'Taken {#t-5}' : `Step ${i}.`)).join('\n'),
+    ]) {
+      let chunks = 0;
+      let wholeParses = 0;
+      const result = compileFileInChunks(
+        source(text),
+        (take) => forEachChunk(text, parseMarkdownWhole, (tree) => (chunks++, take(tree)), 1),
+        () => (wholeParses++, parseMarkdownWhole(text)),
+      );
+      expect(chunks).toBeGreaterThan(5);
+      expect(result).toEqual(compileFile(parseMarkdownWhole(text), source(text)));
+      expect(result.tasks).toHaveLength(20);
+      expect(result.document?.comments).toHaveLength(20);
+      const taken = text.includes('Taken {#t-5}');
+      expect(wholeParses).toBe(taken ? 1 : 0);
+      expect(result.diagnostics.filter((d) => d.rule === 'duplicate-id')).toHaveLength(taken ? 1 : 0);
+    }
   });
 
   it('splits generated instructions into many chunks', () => {
@@ -150,3 +182,11 @@ describe('parsing in chunks', () => {
     }
   });
 });
+
+function compileInChunks(text: string, source: { path: string; display: string; text: string; hash: string }) {
+  return compileFileInChunks(
+    source,
+    (take) => forEachChunk(text, parseMarkdownWhole, take, 1),
+    () => parseMarkdownWhole(text),
+  );
+}

@@ -74,6 +74,37 @@ function parseBudget(length: number): number {
  * bounded by `budget`: past it, a ParseBudgetError names the line of the chunk being parsed.
  */
 export function parseInChunks(text: string, parse: (text: string) => Root, minSize = defaultChunkSize, budget = parseBudget(text.length)): Root {
+  const children: RootContent[] = [];
+  let end: Root['position'] | undefined;
+  const whole = forEachChunk(
+    text,
+    parse,
+    (tree) => {
+      for (const child of tree.children) children.push(child);
+      end = tree.position;
+    },
+    minSize,
+    budget,
+  );
+  return whole ?? { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: end!.end } };
+}
+
+/**
+ * Parses `text` chunk by chunk and hands each chunk's tree, its positions already the file's, to
+ * `take` as soon as it is parsed, so that the caller can be done with it (and the garbage
+ * collector with it, while it is still young) before the next chunk is parsed. Returns null when
+ * every chunk was handed over; or the tree of the whole text, parsed in one piece, when the text
+ * has no place to cut or turns out not to be cuttable (a link reference definition, front matter
+ * the parser reads otherwise): the caller must then forget the chunks it was handed and use that
+ * tree. The trees handed over, joined, are the tree of the whole text (chunk.property.test.ts).
+ */
+export function forEachChunk(
+  text: string,
+  parse: (text: string) => Root,
+  take: (tree: Root) => void,
+  minSize = defaultChunkSize,
+  budget = parseBudget(text.length),
+): Root | null {
   let work = 0;
   let line = 1;
   const parseCounted = (part: string): Root => {
@@ -84,9 +115,7 @@ export function parseInChunks(text: string, parse: (text: string) => Root, minSi
   const starts = chunkStarts(text, minSize);
   if (starts.length === 0) return parseCounted(text);
   const bounds = [0, ...starts, text.length];
-  const children: RootContent[] = [];
   const mayDefine = text.includes(']:');
-  let lastRoot: Root | null = null;
   let from = 0;
   for (let next = 1; next < bounds.length; next++) {
     const to = bounds[next]!;
@@ -104,12 +133,11 @@ export function parseInChunks(text: string, parse: (text: string) => Root, minSi
     // Front matter ends at the parser's own idea of its closing line: if that is not in the first chunk, no split is safe.
     if (from === 0 && text.startsWith('---') && tree.children[0]?.type !== 'yaml') return parseCounted(text);
     shift(tree, line - 1, from);
-    for (const child of tree.children) children.push(child);
-    lastRoot = tree;
+    take(tree);
     line += countLines(chunk);
     from = to;
   }
-  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: lastRoot!.position!.end } };
+  return null;
 }
 
 /** Whether no fenced code or HTML block at the top level of the chunk's tree may still be open at its end. */
