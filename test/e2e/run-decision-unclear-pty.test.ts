@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseJournal } from '../../src/journal/reader.js';
+import { python } from '../support/python.js';
 import { binPath, projectRoot } from './run-instr.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'instr-decision-unclear-pty-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 const driver = join(projectRoot, 'test/e2e/pty-drive.py');
-const hasPython = spawnSync('python3', ['-c', 'import pty'], { encoding: 'utf8' }).status === 0;
 
 const ENTER = '\r';
 const DOWN = '\u001b[B';
@@ -23,7 +23,7 @@ const CTRL_C = '\u0003';
 function drive(name: string, args: string[], steps: Array<{ expect: string; send?: string }>): { code: number | null; output: string; failed: unknown } {
   const script = join(temp, `${name}.json`);
   writeFileSync(script, JSON.stringify({ cols: 80, rows: 40, timeout: 60, steps }));
-  const r = spawnSync('python3', [driver, script, '--', process.execPath, binPath, ...args], {
+  const r = spawnSync(python, [driver, script, '--', process.execPath, binPath, ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
     timeout: 240_000,
@@ -33,7 +33,7 @@ function drive(name: string, args: string[], steps: Array<{ expect: string; send
   return JSON.parse(r.stdout) as { code: number | null; output: string; failed: unknown };
 }
 
-describe.skipIf(!hasPython)('a question at a decision (pseudo-terminal)', { timeout: 300_000 }, () => {
+describe.skipIf(!python)('a question at a decision (pseudo-terminal)', { timeout: 300_000 }, () => {
   for (const lang of ['en', 'ru'] as const) {
     it(`notes a question at a decision and asks the same decision again (${lang})`, () => {
       const words =

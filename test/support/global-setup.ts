@@ -14,7 +14,17 @@ declare module 'vitest' {
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-let shared: string | undefined;
+
+/**
+ * What the global setup finds once per run. vitest loads this module once per project (unit, e2e),
+ * so module variables would be found twice (a second cache filled by a second compile, a second
+ * search for Python); the main process's globalThis is shared by both.
+ */
+interface Found {
+  cache?: string | undefined;
+  python?: string | undefined;
+}
+const found: Found = ((globalThis as { [key: symbol]: Found })[Symbol.for('instr.test.global-setup')] ??= {});
 
 /**
  * One cache of compiled files for the whole run, in a temporary folder: test files that compile
@@ -23,8 +33,9 @@ let shared: string | undefined;
  * itself names a folder of its own. Filled first by one run of the build, when there is one.
  */
 function sharedCache(): string {
-  if (shared) return shared;
-  shared = mkdtempSync(join(tmpdir(), 'instr-test-cache-'));
+  if (found.cache) return found.cache;
+  const shared = mkdtempSync(join(tmpdir(), 'instr-test-cache-'));
+  found.cache = shared;
   const bin = join(root, 'bin/instr');
   if (existsSync(join(root, 'dist/bundle/cli.js'))) {
     spawnSync(process.execPath, [bin, 'compile', 'instructions', '--quiet'], {
@@ -37,8 +48,6 @@ function sharedCache(): string {
   return shared;
 }
 
-let python: string | undefined;
-
 /**
  * The Python interpreter the pseudo-terminal tests drive the binary with (test/e2e/pty-drive.py),
  * as its own path, found once per run; '' when there is no python3 with the pty module. `python3`
@@ -46,10 +55,10 @@ let python: string | undefined;
  * starts, ~0.6 s of CPU, which the ~20 drives of the suite would pay each time.
  */
 function pythonInterpreter(): string {
-  if (python !== undefined) return python;
+  if (found.python !== undefined) return found.python;
   const r = spawnSync('python3', ['-c', 'import pty, sys; print(sys.executable)'], { encoding: 'utf8', timeout: 60_000 });
-  python = r.status === 0 ? r.stdout.trim() || 'python3' : '';
-  return python;
+  found.python = r.status === 0 ? r.stdout.trim() || 'python3' : '';
+  return found.python;
 }
 
 /** The seed of every random draw in the suite: INSTR_TEST_SEED, else a fixed default, printed once. */
@@ -64,7 +73,7 @@ export default function setup(project: TestProject): () => void {
   if (process.env['INSTR_TEST_SEED_SHOWN'] !== String(seed)) console.log(`random seed ${seed} (INSTR_TEST_SEED=${seed} repeats this run)`);
   process.env['INSTR_TEST_SEED_SHOWN'] = String(seed);
   return () => {
-    if (shared) rmSync(shared, { recursive: true, force: true });
-    shared = undefined;
+    if (found.cache) rmSync(found.cache, { recursive: true, force: true });
+    found.cache = undefined;
   };
 }
