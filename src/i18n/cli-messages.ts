@@ -9,6 +9,8 @@ const en = {
   journalUnreadableLines: (file: string, n: number, lines: string) => `${file}: ${n} unreadable line${n === 1 ? '' : 's'} skipped (line ${lines})`,
   journalCannotRead: (file: string, detail: string) => `Cannot read the journal ${file}: ${detail}`,
   journalMissing: (file: string) => `No journal at ${file}`,
+  userSchedulesOnly: (user: string, roles: readonly string[]) =>
+    `--user ${user}: schedules are checked in the instructions ${user} has runs in; the schedules of ${roles.join(', ')}: with --role`,
   runDamaged: (run: string, file: string) => `cannot continue the run ${run}: its start record in ${file} is damaged (it needs task, title and lang as text)`,
   internalError: 'internal error:',
   internalErrorHint: 'This is a bug in instr. Run again with INSTR_DEBUG=1 for the stack trace and report it.',
@@ -23,6 +25,8 @@ const ru: typeof en = {
     `${file}: ${plural(n, 'пропущена нечитаемая строка', 'пропущены нечитаемые строки', 'пропущено нечитаемых строк')}: ${n} (${lines})`,
   journalCannotRead: (file, detail) => `Не удалось прочитать журнал ${file}: ${detail}`,
   journalMissing: (file) => `Журнала нет: ${file}`,
+  userSchedulesOnly: (user, roles) =>
+    `--user ${user}: расписания проверены в тех инструкциях, по которым у ${user} есть прогоны; расписания других (${roles.join(', ')}) — с --role`,
   runDamaged: (run, file) => `Нельзя продолжить прохождение ${run}: его первая запись в ${file} повреждена (в ней должны быть task, title и lang)`,
   internalError: 'внутренняя ошибка:',
   internalErrorHint: 'Это ошибка в instr. Запустите команду ещё раз с INSTR_DEBUG=1, чтобы увидеть трассировку стека, и сообщите о ней.',

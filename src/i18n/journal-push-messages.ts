@@ -7,6 +7,7 @@ const en = {
   noFile: (file: string) => `no journal file ${file}`,
   counts: (uploaded: number, already: number, unreadable: number) =>
     `${uploaded} uploaded, ${already} already there${unreadable ? `, ${unreadable} unreadable line${unreadable === 1 ? '' : 's'} skipped` : ''}`,
+  nothingNew: 'nothing new to upload: every record made on this computer is already on the server',
   stopped: (counts: string, why: string) => `stopped after ${counts}: ${why}. Run \`instr journal push\` again: nothing is sent twice.`,
   schema: (label: string, version: number) => `${label}: journal schema version ${version}`,
 };
@@ -17,6 +18,7 @@ const ru: typeof en = {
   noFile: (file) => `файла журнала нет: ${file}`,
   counts: (uploaded, already, unreadable) =>
     `отправлено: ${uploaded}, уже были на сервере: ${already}${unreadable ? `, пропущено нечитаемых строк: ${unreadable}` : ''}`,
+  nothingNew: 'отправлять нечего: всё, что записано на этом компьютере, уже на сервере',
   stopped: (counts, why) => `отправка остановилась (${counts}): ${why}. Запустите \`instr journal push\` ещё раз: ничего не отправится дважды.`,
   schema: (label, version) => `${label}: версия схемы журнала ${version}`,
 };

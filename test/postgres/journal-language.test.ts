@@ -2,7 +2,7 @@
  * `instr journal push` / `migrate` against a real server, in the screen's language: what was
  * uploaded, the schema version, and a wrong password — said in our words, never printed.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -48,6 +48,19 @@ describeWithServer('journal push and migrate in the screen’s language', () => 
         lang === 'ru'
           ? /old\.jsonl → .*: отправлено: \d+, уже были на сервере: \d+, пропущено нечитаемых строк: 1\n$/
           : /old\.jsonl → .*: \d+ uploaded, \d+ already there, 1 unreadable line skipped\n$/,
+      );
+      // the outbox, pushed twice: the second push has nothing new, and says so rather than "0, 0"
+      mkdirSync(join(cwd, '.instr'));
+      writeFileSync(join(cwd, '.instr', 'journal.jsonl'), readFileSync(join(cwd, 'old.jsonl'), 'utf8').replaceAll('run-1', `outbox-${lang}`));
+      const first = await runCli(['journal', 'push', '--journal', db.url], { cwd, env });
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stdout).toMatch(lang === 'ru' ? /отправлено: 2, уже были на сервере: 0/ : /2 uploaded, 0 already there/);
+      const again = await runCli(['journal', 'push', '--journal', db.url], { cwd, env });
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stdout).toMatch(
+        lang === 'ru'
+          ? /journal\.jsonl → .*: отправлять нечего: всё, что записано на этом компьютере, уже на сервере\n$/
+          : /journal\.jsonl → .*: nothing new to upload: every record made on this computer is already on the server\n$/,
       );
       const migrate = await runCli(['journal', 'migrate', '--journal', db.url], { cwd, env });
       expect(migrate.code).toBe(0);

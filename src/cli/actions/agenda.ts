@@ -12,7 +12,7 @@ import { agendaMarkdown, agendaText } from '../../agenda/render.js';
 import { localDate, parseIsoDate, systemTimeZone } from '../../schedule/zone.js';
 import { documentZone } from '../../schedule/task-zone.js';
 import { choice } from './journal-flags.js';
-import { graphForRoleOrExit, readRunsOrExit } from './journal-store.js';
+import { graphForRoleOrExit, graphOfUserRuns, readRunsOrExit } from './journal-store.js';
 import { jsonText } from '../../render/json-text.js';
 
 export interface AgendaFlags {
@@ -49,7 +49,7 @@ export async function agendaCommand(paths: string[], flags: AgendaFlags, io: Io)
     tables.set(schedule.table, table);
   }
   const { runs } = await readRunsOrExit(io, flags.journal, graph, { user: flags.user, role: flags.role, lang });
-  const agenda = buildAgenda(graph, runs.values(), from, days, now, new WorkTimes(graph, firm.firm), tables);
+  const agenda = buildAgenda(graphOfUserRuns(io, graph, runs, { ...flags, lang }), runs.values(), from, days, now, new WorkTimes(graph, firm.firm), tables);
   if (format === 'json') io.out(jsonText(agenda));
   else if (format === 'markdown') io.out(agendaMarkdown(agenda, lang));
   else io.out(agendaText(agenda, lang, io.color));

@@ -199,3 +199,26 @@ function shownPath(cwd: string, path: string): string {
   const rel = relative(cwd, path);
   return rel && !rel.startsWith('..') ? rel : path;
 }
+
+/**
+ * `--user` without `--role`: schedules belong to roles, not to people, so the schedules judged are
+ * those of the instructions the person has runs in (a client manager's report does not list the
+ * office administrator's opening of the office as missed). Says on stderr whose schedules were
+ * left out and how to see them. The runs themselves are already the person's.
+ */
+export function graphOfUserRuns(io: Io, graph: Graph, runs: LoadedRuns['runs'], flags: { user?: string; role?: string; lang?: string }): Graph {
+  if (flags.user === undefined || flags.role !== undefined) return graph;
+  const taskFile = new Map(graph.tasks.map((t) => [t.id, t.file]));
+  const files = new Set<string>();
+  for (const r of runs.values()) {
+    const file = r.task !== null ? taskFile.get(r.task) : undefined;
+    if (file !== undefined) files.add(file);
+  }
+  const scheduled = new Set(graph.tasks.filter((t) => t.schedules.length > 0).map((t) => t.file));
+  const left = graph.documents.filter((d) => !files.has(d.file) && scheduled.has(d.file));
+  if (left.length === 0) return graph;
+  const names = left.map((d) => terminalSafe(d.role?.trim() || d.title || d.id));
+  io.err(`${io.color.dim('instr:')} ${cliMessages(flags.lang).userSchedulesOnly(terminalSafe(flags.user), names)}\n`);
+  const dropped = new Set(left.map((d) => d.file));
+  return { ...graph, tasks: graph.tasks.map((t) => (dropped.has(t.file) && t.schedules.length > 0 ? { ...t, schedules: [] } : t)) };
+}

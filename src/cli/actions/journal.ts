@@ -79,7 +79,9 @@ export async function journalPushCommand(flags: JournalPushFlags, io: Io): Promi
   for (const f of result.forks) io.err(`${io.color.yellow('instr:')} ${f9.forked(f.run, f.from, f.fork, shown)}\n`);
   if (flags.json) io.out(jsonText({ server: store.label, file: shown, ...result, complete: failure === null, ...(failure !== null && { error: failure }) }));
   else {
-    const counts = t.counts(result.uploaded, result.alreadyThere, result.unreadable);
+    // after an automatic upload (every command does one first) the cursor leaves nothing to read
+    const nothingRead = result.read === 0 && result.unreadable === 0;
+    const counts = nothingRead && failure === null ? t.nothingNew : t.counts(result.uploaded, result.alreadyThere, result.unreadable);
     if (failure === null) io.out(`${shown} → ${store.label}: ${counts}\n`);
     else io.err(`${io.color.red('instr:')} ${shown} → ${store.label}: ${t.stopped(counts, failureText)}\n`);
   }

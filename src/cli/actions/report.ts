@@ -10,7 +10,7 @@ import { documentZone } from '../../schedule/task-zone.js';
 import { addDays, localDate, parseIsoDate, startOfLocalDay, systemTimeZone } from '../../schedule/zone.js';
 import { resolveNow } from '../now.js';
 import { choice } from './journal-flags.js';
-import { graphForRoleOrExit, readRunsEarly } from './journal-store.js';
+import { graphForRoleOrExit, graphOfUserRuns, readRunsEarly } from './journal-store.js';
 import type { Graph } from '../../graph/types.js';
 import { jsonText } from '../../render/json-text.js';
 
@@ -51,7 +51,13 @@ export async function reportCommand(paths: string[], flags: ReportFlags, io: Io)
   if (stats?.unreadable)
     io.err(`${io.color.yellow('instr:')} ${cliMessages(lang).journalUnreadableLines(journal.shown, stats.unreadable, stats.unreadableLines.join(', '))}\n`);
   const now = fixedNow ?? (todayFlag ? startOfLocalDay(addDays(todayFlag, 1), zone) : Date.now());
-  const report = buildReport(graph, runs.values(), { since, until, today, now, journal: { path: journal.shown, missing, stats } });
+  const report = buildReport(graphOfUserRuns(io, graph, runs, { ...flags, lang }), runs.values(), {
+    since,
+    until,
+    today,
+    now,
+    journal: { path: journal.shown, missing, stats },
+  });
   if (format === 'json') io.out(jsonText(report));
   else if (format === 'markdown') io.out(reportMarkdown(report, lang));
   else io.out(reportText(report, lang, io.color));
