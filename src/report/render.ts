@@ -114,7 +114,7 @@ export function reportText(report: Report, lang: string, c: ChalkInstance): stri
   if (report.overdue.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
   for (const o of report.overdue)
     out.push(
-      `  ${c.red(local(o.due, o.zone))}  ${c.cyan(terminalSafe(o.task))}  ${terminalSafe(overdueLabel(o.kind, o.label, t))}${happened(o, t)}${o.about ? ` — ${terminalSafe(o.about)}` : ''}  ${c.dim(`${t.agendaRun} ${terminalSafe(o.run)}${o.user ? `, ${terminalSafe(o.user)}` : ''}`)}`,
+      `  ${c.red(local(o.due, o.zone))}  ${c.cyan(terminalSafe(o.task))}  ${terminalSafe(overdueText(o, t))}${o.about ? ` — ${terminalSafe(o.about)}` : ''}  ${c.dim(`${t.agendaRun} ${terminalSafe(o.run)}${o.user ? `, ${terminalSafe(o.user)}` : ''}`)}`,
     );
   out.push(...promiseLines(report, lang, c), ...forkLines(report, lang, c), '', c.bold(t.reportReview));
   if (report.review.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
@@ -157,9 +157,13 @@ function promiseItemText(x: Report['promises']['items'][number], t9: TimeMessage
   return terminalSafe(`${local(x.due, x.zone)}  ${x.task}  ${x.text}${x.about ? ` — ${x.about}` : ''} (${state})`);
 }
 
-/** A missed wait the run went on from: when the event came (or that it never did). */
-function happened(o: Report['overdue'][number], t: Messages): string {
-  return o.happened ? ` (${t.reportHappened} ${local(o.happened, o.zone)})` : '';
+/**
+ * A missed wait whose event did come, later than its time, is not something to chase any more
+ * (friend test, round 9): it says when the event came instead of «Напомнить».
+ */
+function overdueText(o: Report['overdue'][number], t: Messages): string {
+  if (o.kind === 'wait' && o.happened) return `«${o.label}» — ${t.reportHappenedLate} ${local(o.happened, o.zone)}`;
+  return overdueLabel(o.kind, o.label, t);
 }
 
 /** An ISO instant as the instruction's local date and time: UTC appears only in JSON. */
@@ -215,7 +219,7 @@ export function reportMarkdown(report: Report, lang: string): string {
   if (report.overdue.length === 0) out.push(t.reportNone);
   for (const o of report.overdue)
     out.push(
-      `- ${local(o.due, o.zone)} \`${cell(o.task)}\` ${cell(overdueLabel(o.kind, o.label, t))}${cell(happened(o, t))}${o.about ? ` — ${cell(o.about)}` : ''} (${t.agendaRun} ${cell(o.run)}${o.user ? `, ${cell(o.user)}` : ''})`,
+      `- ${local(o.due, o.zone)} \`${cell(o.task)}\` ${cell(overdueText(o, t))}${o.about ? ` — ${cell(o.about)}` : ''} (${t.agendaRun} ${cell(o.run)}${o.user ? `, ${cell(o.user)}` : ''})`,
     );
   const missed = report.tasks.flatMap((r) => r.schedules.filter((sc) => sc.missed.length > 0).map((sc) => ({ task: r.task, file: r.file, ...sc })));
   out.push('', `## ${t.reportMissed}`, '');
