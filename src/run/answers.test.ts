@@ -27,6 +27,11 @@ function open(nodeId: string) {
 describe('answers file', () => {
   it('matches prompts by id or by text, ignoring case, spaces and end punctuation', () => {
     expect(normalizeKey('  Is it   in the Tariff? ')).toBe('is it in the tariff');
+    // a link's place as `instr show` prints it, which the run's prompt leaves out
+    expect(normalizeKey('Фразы — в скрипте приветствия (instr show greeting-script).')).toBe('фразы — в скрипте приветствия');
+    expect(normalizeKey('See the rules (https://example.com/rules) first')).toBe('see the rules first');
+    expect(normalizeKey('See the form (templates/form.md ✗)')).toBe('see the form');
+    expect(normalizeKey('Ask (politely) twice')).toBe('ask (politely) twice');
     const a = parsed('"is it in the tariff": No\ngreet: { skip: already greeted }\ninvoice-number: INV-7\npaid: true\n');
     expect(scriptedAnswer(open('in-tariff'), a)).toEqual({ answers: [{ type: 'choose', option: 'No' }] });
     expect(scriptedAnswer(open('greet'), a)).toEqual({ answers: [{ type: 'skip', reason: 'already greeted' }] });

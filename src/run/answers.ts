@@ -46,8 +46,16 @@ export interface AnswersFile {
 
 export const MAX_ANSWERS_BYTES = 1024 * 1024;
 
+/**
+ * Where `instr show` prints a link's place after its text: «скрипте приветствия (instr show
+ * greeting-script)», a web address, or a missing file marked ✗. The run prints the text without
+ * it, so a key copied from either matches (friend test, round 10).
+ */
+const shownLinkPlace = /\s*\((?:instr show [^()]*|[a-z][a-z0-9+.-]*:[^()\s]*|[^()\s]+ ✗)\)/giu;
+
 export function normalizeKey(text: string): string {
   return text
+    .replace(shownLinkPlace, '')
     .normalize('NFC')
     .toLowerCase()
     .replace(/\s+/g, ' ')

@@ -46,6 +46,16 @@ describe('instr run --answers (scripted)', () => {
     expect(r.stderr).toContain('"agrees-to-pay" (Клиент согласен оплатить?)');
   });
 
+  it('takes a step keyed by its text as `instr show` prints it, a link’s «(instr show …)» included (friend test round 10)', async () => {
+    const shown =
+      '"Поздороваться по имени и отчеству, а если отчества у клиента нет — по имени, и поблагодарить за заявку. Фразы — в скрипте приветствия (instr show greeting-script).": { skip: поздоровался коллега }';
+    const { journal, file } = files('shown-link', [shown, requestAnswers].join('\n'));
+    const r = await runCli(['run', 'request', '--answers', file, '--journal', journal, '--user', 'ci', '--about', 'x']);
+    expect(r.stderr).not.toContain('нет такого id или текста');
+    expect(r.code, r.stderr).toBe(0);
+    expect(events(journal)).toContainEqual(expect.objectContaining({ type: 'step', action: 'skip', reason: 'поздоровался коллега' }));
+  });
+
   it('takes «время вышло» at a wait, and a suspended scripted run prints the steps done so far (friend test round 4)', async () => {
     const lines = ['"Понятно, что именно нужно сделать и к какому сроку?": Да, понятно', 'urgency: Нет, обычный срок', 'in-tariff: Да, входит'];
     const afterTimeout = [
