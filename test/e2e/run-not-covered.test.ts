@@ -49,6 +49,13 @@ describe('instr run --answers: «not covered» from a file', () => {
     expect(draft).toContain('Anna Smith');
   });
 
+  it('is shown in `instr run --help`, where a scripted run looks for it (friend test round 10)', async () => {
+    const help = await runCli(['run', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('"(any prompt)": { not-covered: what happened }');
+    expect(help.stdout).toContain('{ not-covered: { what, decided-by, done, result } }');
+  });
+
   it('takes the short form «not-covered: what happened» on a decision and in a Russian instruction', async () => {
     const answers = join(temp, 'short.yaml');
     writeFileSync(answers, '"Понятно, что именно нужно сделать и к какому сроку?": { not-covered: Клиент просит заявку на английском }\n');

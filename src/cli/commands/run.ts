@@ -33,6 +33,8 @@ export function register(program: Command, io: Io): void {
         '                                              #   время вышло / timeout (its steps for a missed wait; refused before its timeout= runs out), нет / no (wait)',
         '  "(the step\'s text)": { skip: причина }       # a step: done by default; skip: reason, or unclear: question',
         '  "(a 🤝 promise\'s text)": { kept: true }      # a promise: given, and kept now ("17:40": kept then); after the run: instr promise kept RUN',
+        '  "(any prompt)": { not-covered: what happened }   # not in the instruction: the draft goes to the inbox, the run ends "not covered",',
+        '                                              #   and the report lists it; the long form: { not-covered: { what, decided-by, done, result } }',
         'A prompt the file does not answer is asked at a terminal, or pauses the run (exit 2) naming the prompt, its options and the line to add;',
         'continue it with: instr run --resume RUN-ID --answers MORE.yaml',
         '',
