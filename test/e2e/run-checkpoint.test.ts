@@ -21,6 +21,7 @@ function journalTypes(journal: string): string[] {
 }
 
 const leaving = [
+  'leaving-our-error: "Нет, нашей ошибки нет или она уже исправлена"',
   '"Причину можно устранить: цена, сроки, ошибки, общение с бухгалтером?": "Нет: клиент закрывает бизнес, переезжает или решение окончательное"',
   'closing-business: "Нет, переезжает или уходит к другому бухгалтеру"',
 ];
@@ -74,7 +75,7 @@ describe('a checkpoint answered no in a scripted run', () => {
     const r = await runCli(['run', 'client-leaving', '--answers', file, '--journal', journal, ...at]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      `${file}:3:1: «Документы переданы клиенту по акту, акт подписан»: контрольная точка подтверждена (да, true) или нет (нет, false), а не «может быть»`,
+      `${file}:4:1: «Документы переданы клиенту по акту, акт подписан»: контрольная точка подтверждена (да, true) или нет (нет, false), а не «может быть»`,
     );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

@@ -16,6 +16,7 @@ function answersFile(name: string, lines: string[]): string {
   return file;
 }
 
+const noError = 'leaving-our-error: "Нет, нашей ошибки нет или она уже исправлена"';
 const reason = '"Причину можно устранить: цена, сроки, ошибки, общение с бухгалтером?"';
 const rest = ['closing-business: "Нет, переезжает или уходит к другому бухгалтеру"', '"Документы переданы клиенту по акту, акт подписан": да'];
 const at = ['--now', '2026-11-30T10:00', '--user', 'ci', '--about', 'ООО Тест'];
@@ -24,6 +25,7 @@ describe('a question noted at a decision in a scripted run', () => {
   it('unclear: with option: notes the question, takes the option, and the question reaches inbox and report', async () => {
     const journal = join(temp, 'ru.jsonl');
     const file = answersFile('ru', [
+      noError,
       `${reason}: { unclear: "А переезд в другой город — это можно устранить?", option: "Нет: клиент закрывает бизнес, переезжает или решение окончательное" }`,
       ...rest,
     ]);
@@ -46,7 +48,7 @@ describe('a question noted at a decision in a scripted run', () => {
 
   it('unclear: alone notes the question, then pauses at the decision as an unanswered one; more answers continue it', async () => {
     const journal = join(temp, 'alone.jsonl');
-    const file = answersFile('alone', [`${reason}: { unclear: "Что считать окончательным решением?" }`]);
+    const file = answersFile('alone', [noError, `${reason}: { unclear: "Что считать окончательным решением?" }`]);
     const r = await runCli(['run', 'client-leaving', '--answers', file, '--journal', journal, ...at]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Причину можно устранить');
