@@ -31,13 +31,23 @@ class PairSets {
 
   /** The set with one more pair. */
   add(set: number, pair: number): number {
-    return memo(this.added, set, pair, () => this.make([...this.members[set]!, pair]));
+    let row = this.added.get(set);
+    if (!row) this.added.set(set, (row = new Map()));
+    let value = row.get(pair);
+    if (value === undefined) row.set(pair, (value = this.make([...this.members[set]!, pair])));
+    return value;
   }
 
   union(a: number, b: number): number {
     if (a === b || b === 0) return a;
     if (a === 0) return b;
-    return memo(this.unions, Math.min(a, b), Math.max(a, b), () => this.make([...this.members[a]!, ...this.members[b]!]));
+    const low = a < b ? a : b;
+    const high = a < b ? b : a;
+    let row = this.unions.get(low);
+    if (!row) this.unions.set(low, (row = new Map()));
+    let value = row.get(high);
+    if (value === undefined) row.set(high, (value = this.make([...this.members[low]!, ...this.members[high]!])));
+    return value;
   }
 
   /** Query terms of a set (distinct, in the order first matched). */
@@ -60,14 +70,6 @@ class PairSets {
     }
     return id;
   }
-}
-
-function memo(table: Map<number, Map<number, number>>, a: number, b: number, make: () => number): number {
-  let row = table.get(a);
-  if (!row) table.set(a, (row = new Map()));
-  let value = row.get(b);
-  if (value === undefined) row.set(b, (value = make()));
-  return value;
 }
 
 /** Pieces a (sub)query matched: their numbers, and by piece number their score and the set of pairs that found them. */
@@ -133,6 +135,10 @@ export interface QueryResult {
 export class QueryEngine {
   private dictionary: SearchableMap<number> | null = null;
   private readonly avgFieldLength: number;
+  /** termWeight * fieldBoost * kindBoost[kind] of the term being read. */
+  private readonly byKind: Float64Array;
+  /** BM25+ of the term being read for a tf of 1, by field length (0: not worked out yet). */
+  private readonly rawOfLength = new Float64Array(256);
 
   constructor(
     private readonly postings: Postings,
@@ -147,6 +153,7 @@ export class QueryEngine {
       for (const length of postings.fieldLength) sum += length;
     }
     this.avgFieldLength = postings.fieldLength.length === 0 ? 0 : sum / postings.fieldLength.length;
+    this.byKind = new Float64Array(kindBoost.length);
   }
 
   search(query: Query): QueryResult {
@@ -226,36 +233,64 @@ export class QueryEngine {
     const matching = to - from;
     const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
     const { k, b, d } = bm25;
+    const avg = this.avgFieldLength;
+    const { kinds, kindBoost, byKind, rawOfLength } = this;
+    // A piece adds termWeight * fieldBoost * docBoost * raw: the first three are multiplied once per
+    // kind, and raw (BM25+) once per field length for the common tf of 1 — the same operations in the
+    // same order, so the same scores to the last bit, without a dozen numbers made per posting.
+    const weight = termWeight * fieldBoost;
+    for (let i = 0; i < kindBoost.length; i++) byKind[i] = weight * kindBoost[i]!;
+    rawOfLength.fill(0);
     const pair = sets.pair(source, derived);
+    const { pieces, score, set: setOf } = into;
     const next = new Map<number, number>();
     let lastSet = -1;
     let lastAdded = 0;
     for (let j = from; j < to; j++) {
       const n = docs[j]!;
-      const docBoost = this.kindBoost[this.kinds[n]!] ?? 1;
+      const kind = kinds[n]!;
+      const docBoost = kindBoost[kind] ?? 1;
       if (!docBoost) continue;
       const tf = tfs[j]!;
-      const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * fieldLength[n]!) / this.avgFieldLength)));
-      const set = into.set[n]!;
-      if (set === 0) into.pieces.push(n);
-      into.score[n] = into.score[n]! + termWeight * fieldBoost * docBoost * raw;
+      const length = fieldLength[n]!;
+      let raw: number;
+      if (tf === 1 && length < rawOfLength.length) {
+        raw = rawOfLength[length]!;
+        // raw is never 0 (idf and d are positive): 0 is "not yet worked out"
+        if (raw === 0) raw = rawOfLength[length] = idf * (d + (1 * (k + 1)) / (1 + k * (1 - b + (b * length) / avg)));
+      } else raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)));
+      const set = setOf[n]!;
+      if (set === 0) pieces.push(n);
+      score[n] = score[n]! + (kind < byKind.length ? byKind[kind]! : weight) * raw;
       if (set !== lastSet) {
         let added = next.get(set);
         if (added === undefined) next.set(set, (added = sets.add(set, pair)));
         lastSet = set;
         lastAdded = added;
       }
-      into.set[n] = lastAdded;
+      setOf[n] = lastAdded;
     }
   }
 }
 
 /** b folded into a (b is given back). */
 function or(a: Matches, b: Matches, sets: PairSets, pool: MatchesPool): Matches {
+  const { pieces, score, set } = a;
+  let lastA = -1;
+  let lastB = -1;
+  let lastUnion = 0;
   for (const n of b.pieces) {
-    if (a.set[n] === 0) a.pieces.push(n);
-    a.score[n] = a.score[n]! + b.score[n]!;
-    a.set[n] = sets.union(a.set[n]!, b.set[n]!);
+    const setA = set[n]!;
+    const setB = b.set[n]!;
+    if (setA === 0) pieces.push(n);
+    score[n] = score[n]! + b.score[n]!;
+    // neighbouring pieces mostly have the same sets
+    if (setA !== lastA || setB !== lastB) {
+      lastA = setA;
+      lastB = setB;
+      lastUnion = sets.union(setA, setB);
+    }
+    set[n] = lastUnion;
   }
   pool.give(b);
   return a;
@@ -264,11 +299,21 @@ function or(a: Matches, b: Matches, sets: PairSets, pool: MatchesPool): Matches 
 /** The pieces in both (a and b are given back). */
 function and(a: Matches, b: Matches, sets: PairSets, pool: MatchesPool): Matches {
   const combined = pool.take();
+  let lastA = -1;
+  let lastB = -1;
+  let lastUnion = 0;
   for (const n of b.pieces) {
-    if (a.set[n] === 0) continue;
+    const setA = a.set[n]!;
+    if (setA === 0) continue;
+    const setB = b.set[n]!;
     combined.pieces.push(n);
     combined.score[n] = a.score[n]! + b.score[n]!;
-    combined.set[n] = sets.union(a.set[n]!, b.set[n]!);
+    if (setA !== lastA || setB !== lastB) {
+      lastA = setA;
+      lastB = setB;
+      lastUnion = sets.union(setA, setB);
+    }
+    combined.set[n] = lastUnion;
   }
   pool.give(a);
   pool.give(b);

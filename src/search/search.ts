@@ -196,18 +196,26 @@ function rank(index: SearchIndex, text: string, opts: SearchOptions): Ranked[] {
   const wordsOfSet = new Map<number, number[]>();
   const owners = new Owners(ownerCount(index), plan.words);
   const { best, bestScore, top0, top1, top2, lastSet, words: wordBits, wordSets } = owners;
+  const { owners: ownerOf } = index;
+  const { score: scoreOf } = result;
+  let lastPieceSet = -1;
+  let words: number[] = [];
   for (const n of result.pieces) {
     const set = result.setOf(n);
-    let words = wordsOfSet.get(set);
-    if (!words) {
-      const found = new Set<number>();
-      for (const q of result.sources(n)) for (const w of plan.wordsOf.get(q) ?? []) found.add(w);
-      wordsOfSet.set(set, (words = [...found]));
+    if (set !== lastPieceSet) {
+      let known = wordsOfSet.get(set);
+      if (!known) {
+        const found = new Set<number>();
+        for (const q of result.sources(n)) for (const w of plan.wordsOf.get(q) ?? []) found.add(w);
+        wordsOfSet.set(set, (known = [...found]));
+      }
+      words = known;
+      lastPieceSet = set;
     }
     // A piece's score is the sum over the query terms it matched; synonyms of one word must count as
     // that one word, so it is scaled by the number of query words matched (as MiniSearch scales by terms).
-    const score = result.score[n]! * words.length;
-    const o = index.owners[n]!;
+    const score = scoreOf[n]! * words.length;
+    const o = ownerOf[n]!;
     if (lastSet[o] === -1) {
       owners.seen.push(o);
       best[o] = n;
