@@ -1,6 +1,7 @@
 import { UsageError } from '../usage-error.js';
 import { relative } from 'node:path';
 import { compilePaths } from '../../compile/compile-paths.js';
+import { limitHeapGrowth } from '../../compile/heap-growth.js';
 import { isValidDate } from '../../schedule/durations.js';
 import { todayUtc } from '../../analyze/staleness.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -54,6 +55,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: Io): Pr
     throw new UsageError((t) => t.configInvalid, lang);
   }
 
+  limitHeapGrowth();
   const result = await compilePaths(paths, { cwd: io.cwd, ...io.compile, ...(flags.maxFileSize ? { maxFileBytes: parseSize(flags.maxFileSize) } : {}) });
   const all = await lintCompiled(result, {
     config,
