@@ -16,9 +16,9 @@ declare module 'vitest' {
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * What the global setup finds once per run. vitest loads this module once per project (unit, e2e),
- * so module variables would be found twice (a second cache filled by a second compile, a second
- * search for Python); the main process's globalThis is shared by both.
+ * What the global setup finds once per run. vitest loads this module once per project: with more
+ * than one (there is one today), module variables would be found twice (a second cache filled by
+ * a second compile, a second search for Python); the main process's globalThis is shared by all.
  */
 interface Found {
   cache?: string | undefined;
