@@ -74,19 +74,26 @@ export async function compilePaths(paths: string[], options: CompileOptions = {}
   await eachLimited(files, 64, async (file) => {
     const display = relative(cwd, file) || file;
     const path = toPosix(relative(root, file));
-    const loaded = await load(file, display, path, options.maxFileBytes ?? defaultMaxFileBytes);
-    if ('problem' in loaded) {
-      readProblems.push(loaded.problem);
+    const read = await readBytes(file, display, options.maxFileBytes ?? defaultMaxFileBytes);
+    if ('problem' in read) {
+      readProblems.push(read.problem);
       return;
     }
-    const key = cache ? cache.key(path, loaded.bytes, guard) : null;
+    const key = cache ? cache.key(path, read.bytes, guard) : null;
     const hit = cache && key ? await cache.get(key, display) : null;
     if (hit) {
       results.push(hit);
       hits.push(key!);
     } else {
-      misses.push({ source: loaded.source, key });
-      missBytes += loaded.bytes.length;
+      // Only a file that is not in the cache is decoded (and hashed for its SourceFile): an entry
+      // exists only for bytes that decoded, so a hit needs neither.
+      const decoded = decodeOrProblem(read.bytes, path, display);
+      if ('problem' in decoded) {
+        readProblems.push(decoded.problem);
+        return;
+      }
+      misses.push({ source: decoded.source, key });
+      missBytes += read.bytes.length;
       const { workers, mainLane } = plan(missBytes, files.length, wanted);
       if (!spawning && mainLane && workers >= 1) spawning = import('./worker-pool.js').then((m) => m.prespawnWorkers(workers, options.workerHeapMb));
     }
@@ -202,20 +209,13 @@ export function decodeOrProblem(bytes: Uint8Array, path: string, display: string
   return { source: { path, display, text: decoded.text, hash: sha256(bytes) } };
 }
 
-async function load(
-  file: string,
-  display: string,
-  path: string,
-  maxBytes: number,
-): Promise<{ source: SourceFile; bytes: Uint8Array } | { problem: ReadProblem }> {
+async function readBytes(file: string, display: string, maxBytes: number): Promise<{ bytes: Uint8Array } | { problem: ReadProblem }> {
   const problem = (rule: string, say: (t: ReadMessages) => string) => readProblem(display, rule, say);
   try {
     const info = await stat(file);
     if (info.size > maxBytes) return problem('file-too-large', (t) => t.fileTooLarge(info.size, maxBytes));
     // A regular file only (a FIFO would block, a device never end), read up to the limit.
-    const bytes = await readRegularFile(file, maxBytes);
-    const decoded = decodeOrProblem(bytes, path, display);
-    return 'source' in decoded ? { source: decoded.source, bytes } : decoded;
+    return { bytes: await readRegularFile(file, maxBytes) };
   } catch (error) {
     if (error instanceof UnsafePathError) return problem('unreadable', (t) => (error.reason === 'too-large' ? t.grewOver(maxBytes) : t.notRegular));
     return problem('unreadable', (t) => t.cannotRead((error as NodeJS.ErrnoException).code ?? String(error)));
