@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,16 @@ describe('reading the journal', () => {
     expect(stats.lines).toBe(38);
     expect(events).toHaveLength(stats.events);
     expect(new Set(events.map((e) => e.run)).size).toBe(11);
+  });
+
+  // Linux: the process's open descriptors are /proc/self/fd
+  it.skipIf(!existsSync('/proc/self/fd'))('reads an empty journal and leaves no file open (it was left to the garbage collector)', async () => {
+    const path = join(temp, 'empty.jsonl');
+    writeFileSync(path, '');
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 20; i++) expect((await streamJournal(path, () => {})).lines).toBe(0);
+    expect(open()).toBe(before);
   });
 
   it('ignores a repeated seq of a run but keeps the same seq of another run', async () => {

@@ -54,8 +54,13 @@ export async function streamJournal(path: string, visit: (event: JournalEvent, l
   let overlong = false;
   // A regular file only (never a FIFO or /dev/zero), read up to the size it had when opened.
   const { handle, size } = await openRegular(path, options);
-  const stream = handle.createReadStream({ encoding: 'utf8', highWaterMark: 1 << 20, start: 0, end: Math.max(0, size - 1) });
-  for await (const chunk of (size === 0 ? [] : stream) as AsyncIterable<string>) {
+  // an empty file: no stream, which would only close the handle once read (a leak otherwise)
+  if (size === 0) {
+    await handle.close();
+    return stats;
+  }
+  const stream = handle.createReadStream({ encoding: 'utf8', highWaterMark: 1 << 20, start: 0, end: size - 1 });
+  for await (const chunk of stream as AsyncIterable<string>) {
     const text = rest + chunk;
     let from = 0;
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {
