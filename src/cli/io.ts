@@ -10,6 +10,11 @@ export interface Io {
   isTTY: boolean;
   columns: number;
   cwd: string;
+  /**
+   * The command runs as its own process (bin/instr), so it may tune the process, as lint does the
+   * garbage collector. A caller that embeds instr (a test, a library) keeps its process as it is.
+   */
+  ownsProcess?: boolean;
   /** What the global options (--no-cache, --max-depth) and --lang say about compiling; main sets it before a command runs. */
   compile?: Pick<CompileOptions, 'cache' | 'guard' | 'lang'>;
 }
@@ -46,5 +51,6 @@ export function processIo(): Io {
     isTTY: Boolean(process.stdout.isTTY),
     columns: process.stdout.columns || 80,
     cwd: process.cwd(),
+    ownsProcess: true,
   };
 }
