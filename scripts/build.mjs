@@ -125,10 +125,32 @@ const commanderLazyChildProcess = {
   },
 };
 
+/**
+ * chalk detects the terminal's colours at load (its vendored supports-color: node:os, node:tty and
+ * the environment), for its default instance, which instr never uses: every Io builds its own
+ * `new Chalk({ level })` from colorLevel() (src/cli/io.ts). The detection cost every command
+ * ~14 M instructions before its first line; the bundle gives chalk "no colour detected" instead.
+ * The build fails if chalk stops reading it the way this expects.
+ */
+const chalkWithoutDetection = {
+  name: 'chalk-without-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) => {
+      if (!/[\\/]chalk[\\/]source[\\/]index\.js$/.test(args.importer))
+        throw new Error(`chalk-without-detection: ${args.importer} imports #supports-color; check the plugin`);
+      const text = readFileSync(args.importer, 'utf8');
+      if (!text.includes("import supportsColor from '#supports-color';") || !text.includes('const {stdout: stdoutColor, stderr: stderrColor} = supportsColor;'))
+        throw new Error(`chalk-without-detection: ${args.importer} no longer reads supports-color as expected; check the plugin`);
+      return { path: 'supports-color', namespace: 'chalk-no-detection' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'chalk-no-detection' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
+
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/main.ts', worker: 'src/compile/worker.ts', api: 'src/api.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', worker: 'src/compile/worker.ts', api: 'src/api.ts', fast: 'src/cli/fast.ts' },
   outdir,
   bundle: true,
   splitting: true,
@@ -139,7 +161,7 @@ await build({
   // CommonJS packages inside the bundle require Node's own modules through esbuild's shim, which
   // needs a `require` in scope. A global one, so that no module's own `require` binding collides.
   banner: { js: "import { createRequire as __instrCreateRequire } from 'node:module'; globalThis.require ??= __instrCreateRequire(import.meta.url);" },
-  plugins: [bundleTwins, pgOnNode, snowballTwoLanguages, commanderLazyChildProcess],
+  plugins: [bundleTwins, pgOnNode, snowballTwoLanguages, commanderLazyChildProcess, chalkWithoutDetection],
   legalComments: 'none',
   logLevel: 'warning',
 });

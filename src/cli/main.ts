@@ -1,18 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import { defaultGuardLimits } from '../parse/guard.js';
-import { asExitError, exitCodes } from './errors.js';
+import { exitCodes } from './errors.js';
+import { actionErrorCode } from './action-error.js';
+import { UsageError } from './usage-error.js';
 import { processIo, type Io } from './io.js';
 import { version } from './version.js';
 import { commands, commandsByName, namedCommand } from './commands/index.js';
 import { checkLangOption } from './lang-option.js';
 import { commanderMessage } from './commander-message.js';
 import { screenLanguage } from './screen-language.js';
-import { refusalText } from './refusal-text.js';
-import { UsageError } from './usage-error.js';
-import { InputError } from '../diagnostics/input-error.js';
-import { terminalSafe } from '../text/terminal-safe.js';
 import { usageMessages } from '../i18n/usage-messages.js';
-import { cliMessages } from '../i18n/cli-messages.js';
 
 /** The program with every command, or only the one `args` (the command line after `instr`) names. */
 export function buildProgram(io: Io, args?: readonly string[]): Command {
@@ -83,27 +80,5 @@ async function handle(error: unknown, io: Io, args: string[]): Promise<number> {
     io.err(`${io.color.red('instr:')} ${commanderMessage(error, args, t)}\n`);
     return exitCodes.usage;
   }
-  // a usage error found before any instruction was read is said in the language the rule gives (docs/screen-language.md)
-  if (error instanceof UsageError && error.lang === undefined) {
-    io.err(`${io.color.red('instr:')} ${error.say(usageMessages(await screenLanguage(args, io.cwd)))}\n`);
-    return error.code;
-  }
-  if (error instanceof InputError && error.missingPath !== undefined) {
-    io.err(`${io.color.red('instr:')} ${usageMessages(await screenLanguage(args, io.cwd)).noSuchPath(terminalSafe(error.missingPath))}\n`);
-    return exitCodes.usage;
-  }
-  const refusal = await refusalText(error, args, io.cwd);
-  if (refusal !== null) {
-    io.err(`${io.color.red('instr:')} ${terminalSafe(refusal)}\n`);
-    return exitCodes.usage;
-  }
-  const exit = asExitError(error);
-  if (exit) {
-    if (exit.message) io.err(`${io.color.red('instr:')} ${exit.message}\n`);
-    return exit.code;
-  }
-  const detail = error instanceof Error ? (process.env['INSTR_DEBUG'] ? (error.stack ?? error.message) : error.message) : String(error);
-  const t = cliMessages(await screenLanguage(args, io.cwd).catch(() => 'en'));
-  io.err(`${io.color.red(`instr: ${t.internalError}`)} ${detail}\n${t.internalErrorHint}\n`);
-  return exitCodes.internal;
+  return actionErrorCode(error, io, args);
 }
