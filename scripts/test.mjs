@@ -3,8 +3,9 @@
 // cores idle while the binary it spawns starts up:
 //   - vitest, whose progress is printed as it goes;
 //   - the checks: type check, ESLint, dependency rules, format, and the bundled instructions
-//     (compile, scenarios with full branch coverage, lint with --max-warnings 0). Their output is
-//     held and printed after vitest's, so the two never interleave.
+//     (scenarios with full branch coverage, and lint with --max-warnings 0, which compiles them and
+//     fails on any compile error, so no separate `instr compile`). Their output is held and printed
+//     after vitest's, so the two never interleave.
 // The exit code is the first failure's; Ctrl-C stops both and exits 130.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -24,7 +25,6 @@ const childEnv = { ...process.env };
 delete childEnv.NODE_EXTRA_CA_CERTS;
 const checks = [
   ...checkScripts.map((name) => [scripts[name], [], { shell: true, label: `npm run ${name}` }]),
-  [node, ['bin/instr', 'compile', 'instructions', '--quiet']],
   [node, ['bin/instr', 'test', '--require-coverage']],
   [node, ['bin/instr', 'lint', 'instructions', '--max-warnings', '0', '--today', '2026-11-27']],
 ];

@@ -69,5 +69,22 @@ describe('run origin', () => {
     g('add', 'a.md');
     g('commit', '--quiet', '-m', 'a');
     expect(await gitRevision(repo)).toBe(g('rev-parse', 'HEAD').trim());
+    // git is not started outside a repository, but every place git finds one is still asked:
+    // a folder below the work tree, a bare repository, and GIT_DIR pointing elsewhere.
+    const head = g('rev-parse', 'HEAD').trim();
+    mkdirSync(join(repo, 'deep', 'er'), { recursive: true });
+    expect(await gitRevision(join(repo, 'deep', 'er'))).toBe(head);
+    const bare = join(outside, 'bare.git');
+    execFileSync('git', ['clone', '--quiet', '--bare', repo, bare]);
+    expect(await gitRevision(bare)).toBe(head);
+    const away = join(outside, 'away');
+    mkdirSync(away);
+    process.env['GIT_DIR'] = join(repo, '.git');
+    try {
+      expect(await gitRevision(away)).toBe(head);
+    } finally {
+      delete process.env['GIT_DIR'];
+    }
+    expect(await gitRevision(away)).toBeNull();
   });
 });

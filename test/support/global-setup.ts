@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,10 +21,35 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  * a second compile, a second search for Python); the main process's globalThis is shared by all.
  */
 interface Found {
+  temp?: string | undefined;
   cache?: string | undefined;
   python?: string | undefined;
 }
 const found: Found = ((globalThis as { [key: symbol]: Found })[Symbol.for('instr.test.global-setup')] ??= {});
+
+/**
+ * The run's temporary folders go to a RAM file system where there is one with room (Linux's
+ * /dev/shm): every record `instr run` journals is fsynced, which waits ~3 ms on this machine's disk
+ * and nothing in RAM, and the suite writes several thousand (plus every folder it makes and
+ * removes). Set before anything is made, so the shared cache, each test file's folders and the
+ * binaries it spawns all inherit it; the workers start after the global setup. INSTR_TEST_TMPDIR
+ * names another parent folder ("" keeps the system's).
+ */
+function runTemp(): string | undefined {
+  if (found.temp) return found.temp;
+  const given = process.env['INSTR_TEST_TMPDIR'];
+  const parent = given ?? '/dev/shm';
+  if (parent === '') return undefined;
+  try {
+    const fs = statfsSync(parent);
+    if (given === undefined && fs.bavail * fs.bsize < 2 ** 30) return undefined;
+    found.temp = mkdtempSync(join(parent, 'instr-test-'));
+  } catch {
+    return undefined;
+  }
+  process.env['TMPDIR'] = found.temp;
+  return found.temp;
+}
 
 /**
  * One cache of compiled files for the whole run, in a temporary folder: test files that compile
@@ -67,6 +92,7 @@ export default function setup(project: TestProject): () => void {
   const seed = given === undefined || given === '' ? 20261127 : Number(given);
   if (!Number.isSafeInteger(seed)) throw new Error(`INSTR_TEST_SEED must be an integer, not "${given}"`);
   project.provide('seed', seed);
+  runTemp();
   project.provide('cacheDir', sharedCache());
   project.provide('python', pythonInterpreter());
   // Once per run, not once per project.
@@ -75,5 +101,7 @@ export default function setup(project: TestProject): () => void {
   return () => {
     if (found.cache) rmSync(found.cache, { recursive: true, force: true });
     found.cache = undefined;
+    if (found.temp) rmSync(found.temp, { recursive: true, force: true });
+    found.temp = undefined;
   };
 }
