@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,8 @@ function runTemp(): string | undefined {
     const fs = statfsSync(parent);
     if (given === undefined && fs.bavail * fs.bsize < 2 ** 30) return undefined;
     found.temp = mkdtempSync(join(parent, 'instr-test-'));
+    // as /tmp lets them: the PostgreSQL tests run the server as `nobody` in a folder in here
+    chmodSync(found.temp, 0o711);
   } catch {
     return undefined;
   }
