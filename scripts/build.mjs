@@ -148,23 +148,32 @@ const chalkWithoutDetection = {
 };
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-await build({
+const esm = {
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/main.ts', worker: 'src/compile/worker.ts', api: 'src/api.ts', fast: 'src/cli/fast.ts' },
   outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20.19',
-  chunkNames: 'chunk-[hash]',
   // CommonJS packages inside the bundle require Node's own modules through esbuild's shim, which
   // needs a `require` in scope. A global one, so that no module's own `require` binding collides.
   banner: { js: "import { createRequire as __instrCreateRequire } from 'node:module'; globalThis.require ??= __instrCreateRequire(import.meta.url);" },
   plugins: [bundleTwins, pgOnNode, snowballTwoLanguages, commanderLazyChildProcess, chalkWithoutDetection],
   legalComments: 'none',
   logLevel: 'warning',
-});
+};
+await build({ ...esm, entryPoints: { cli: 'src/cli/main.ts', worker: 'src/compile/worker.ts', api: 'src/api.ts' }, chunkNames: 'chunk-[hash]' });
+
+/**
+ * `instr list` without commander (src/cli/fast.ts), built on its own: in the build above its
+ * modules are cut into ~30 chunks shared with other commands, and each ES module costs a start
+ * its resolution, read, compile and link (~2.5 M instructions each here, by valgrind); alone, a warm list
+ * loads 10. Its chunks (fast-*.js) lie beside the others, so paths relative to the bundle
+ * (worker.js, lazy/, validators/, build-hash.txt) hold. It shares no module instance with
+ * cli.js: bin/instr loads one or the other.
+ */
+await build({ ...esm, entryPoints: { fast: 'src/cli/fast.ts' }, chunkNames: 'fast-[hash]' });
 
 for (const [file, packages] of Object.entries(lazyFiles))
   await build({

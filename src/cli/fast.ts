@@ -28,13 +28,12 @@ export async function fastMain(argv: string[], io?: Io): Promise<number | undefi
   const args = argv.slice(2);
   const list = fastList(args);
   if (list === undefined) return undefined;
-  const { processIo } = await import('./io.js');
+  const { processIo, listCommand } = await import('./fast-run.js');
   const out = io ?? processIo();
   // what main()'s preAction hook sets when no global option is given
   out.compile = process.env['INSTR_NO_CACHE'] === '1' ? { cache: false } : {};
   let code: number;
   try {
-    const { listCommand } = await import('./actions/list.js');
     process.exitCode = await listCommand(list.paths, list.json ? { json: true } : {}, out);
     code = typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
