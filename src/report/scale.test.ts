@@ -7,6 +7,7 @@ import { compilePaths } from '../compile/compile.js';
 import type { Graph } from '../graph/types.js';
 import { buildReport } from './build.js';
 import { loadRuns } from '../journal/load-runs.js';
+import { scale } from '../../test/support/scale.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'instr-scale-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -24,16 +25,18 @@ async function countRuns(graph: Graph, path: string): Promise<{ runs: number; ev
 }
 
 describe('the report on a large journal', () => {
-  it('counts every run of a 5 000-run journal, reading each event once', async () => {
+  // 1 000 and 5 000 runs under test:slow; 200 and 1 000 by default, through the same code
+  const [few, many] = [scale(200, 1000), scale(1000, 5000)];
+  it(`counts every run of a ${many}-run journal, reading each event once`, async () => {
     const { graph } = await compilePaths([writeBenchInstruction(temp)]);
     const small = join(temp, 'small.jsonl');
     const large = join(temp, 'large.jsonl');
-    writeJournal(small, graph, 1000, 7);
-    writeJournal(large, graph, 5000, 7);
+    writeJournal(small, graph, few, 7);
+    writeJournal(large, graph, many, 7);
     const a = await countRuns(graph, small);
     const b = await countRuns(graph, large);
-    expect(a.runs).toBe(1000);
-    expect(b.runs).toBe(5000);
+    expect(a.runs).toBe(few);
+    expect(b.runs).toBe(many);
     // Work in proportion to the runs: the same generator gives five times the events, each read once.
     expect(b.events / a.events).toBeGreaterThan(4);
     expect(b.events / a.events).toBeLessThan(6);
