@@ -205,6 +205,17 @@ describe('instr run --answers (scripted)', () => {
       code: 2,
       stderr: expect.stringContaining('finished'),
     });
+    // without --answers and without a terminal, a finished run still says it is finished (friend test round 11)
+    expect(await runCli(['run', fixture, '--resume', suspended.run, '--journal', journal])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('finished'),
+    });
+    // and an open one says what to do: give the answers
+    const open = JSON.parse((await runCli(['run', 'request', fixture, '--answers', file, '--journal', journal, '--json'])).stdout) as { run: string };
+    expect(await runCli(['run', fixture, '--resume', open.run, '--journal', journal])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('stdin is not a terminal'),
+    });
   });
 
   it('a run resumed after the instruction changed continues when its steps remain, and refuses when one is gone', async () => {

@@ -125,7 +125,8 @@ async function runOrResume(query: string | undefined, paths: string[], flags: Ru
     query = undefined;
   }
   const { graph, root } = await loadInstructions(paths, io);
-  if (!flags.answers && !stdinTTY) {
+  // a run to resume is looked up first: a finished or unknown one says so, not "no terminal"
+  if (!flags.answers && !stdinTTY && !resuming) {
     const named = query === undefined ? undefined : findTasks(graph, query)[0];
     throw new ExitError(runMessages(flags.lang ?? docLang(graph, named)).noTerminal, exitCodes.usage);
   }
@@ -521,6 +522,7 @@ async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
     }
     chosen = open.find((r) => r.id === picked.continue)!;
   }
+  if (!ctx.answers && !ctx.stdinTTY) throw new ExitError(t0.noTerminal, exitCodes.usage);
   // One process at a time per run; and the run must not have moved since it was read.
   let release: () => void;
   try {
