@@ -58,14 +58,22 @@ export const controlCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
  * Several hostile files fed to one run of the binary (each process start costs ~0.3 s of CPU):
  * the files are written into `dir`, `instr <args> <dir>` runs once, on first use, and each test
  * checks the diagnostics at its own file's line. Every file is still read by the real binary.
+ * `named` passes each file by its path instead of the folder, as a user who names a file does: a
+ * folder's walk leaves out a file that does not start like an instruction (UTF-16, for one).
  */
-export function oneRun(cwd: string, dir: string, files: Record<string, string>, args: string[]): () => Outcome {
+export function oneRun(
+  cwd: string,
+  dir: string,
+  files: Record<string, string | Uint8Array>,
+  args: string[],
+  { named = false }: { named?: boolean } = {},
+): () => Outcome {
   let outcome: Outcome | undefined;
   return () => {
     if (outcome) return outcome;
     mkdirSync(join(cwd, dir), { recursive: true });
     for (const [name, text] of Object.entries(files)) writeFileSync(join(cwd, dir, name), text);
-    outcome = instr(cwd, [...args, dir]);
+    outcome = instr(cwd, [...args, ...(named ? Object.keys(files).map((name) => `${dir}/${name}`) : [dir])]);
     return outcome;
   };
 }

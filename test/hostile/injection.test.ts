@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { controlCharacters, frontMatter, instr, stackTrace, tempFolder } from './hostile-helpers.js';
+import { controlCharacters, errorLine, frontMatter, instr, linesOf, oneRun, stackTrace, tempFolder } from './hostile-helpers.js';
 
 /** Text from a repository must not forge lines of output, escape sequences or Mermaid directives; and small defects found with it. */
 const folder = tempFolder('injection');
@@ -12,6 +12,25 @@ afterAll(() => folder.cleanup());
 const forged = '\n::error file=x.md,line=1::forged\n::stop-commands::abc';
 const task = `## Tasks {.tasks}\n\n### Do it {#do-it}\n\n::when[A client writes]\n\n1. Greet the client.\n\n::decision[Is it paid?]\n\n- Yes\n  1. Ship it.\n- No\n  1. Ask for payment.\n`;
 const forgedLine = /^::(?:error|warning|stop-commands)/m;
+
+/**
+ * The files `compile --quiet` refuses go to one run of the binary (each start costs ~0.3 s of
+ * CPU); each has an instruction id and a task id of its own, and each test checks the lines about its own file.
+ */
+const refusedFiles: Record<string, string> = {};
+const refusedRun = oneRun(folder.dir, 'refused', refusedFiles, ['compile', '--quiet']);
+
+/** A file of `refused/`: the run ends cleanly, and this file has an error of its own; returns its lines. */
+function refused(name: string): string {
+  const r = refusedRun();
+  expect(r.code).toBe(1);
+  expect(r.stderr).not.toMatch(stackTrace);
+  expect(r.stdout + r.stderr).not.toMatch(forgedLine);
+  expect(r.stderr).not.toContain('duplicate-id');
+  const own = linesOf(r, `refused/${name}`);
+  expect(own).toMatch(errorLine);
+  return own;
+}
 
 describe('no input text starts a line of its own in line-oriented output', () => {
   it('scenario names, expected outcomes and answers with line breaks (instr test)', () => {
@@ -33,17 +52,16 @@ describe('no input text starts a line of its own in line-oriented output', () =>
     }
   });
 
+  const tz = `---\nid: tz\ntitle: Tz\nlang: en\ntimezone: ${JSON.stringify(`Mars/Base${forged}`)}\n---\n\n${task}`;
+  refusedFiles['tz.md'] = tz.replace('{#do-it}', '{#tz}');
   it('a front-matter timezone with line breaks (compile, lint)', () => {
-    folder.write('tz.md', `---\nid: tz\ntitle: Tz\nlang: en\ntimezone: ${JSON.stringify(`Mars/Base${forged}`)}\n---\n\n${task}`);
-    for (const args of [
-      ['compile', 'tz.md', '--quiet'],
-      ['lint', 'tz.md'],
-    ]) {
-      const r = instr(folder.dir, args);
-      expect(r.code).toBe(1);
-      expect(r.stdout + r.stderr).toContain('Mars/Base');
-      expect(r.stdout + r.stderr).not.toMatch(forgedLine);
-    }
+    // compile: in the run of refused/, which refused() checks for a forged line as a whole
+    expect(refused('tz.md')).toContain('Mars/Base');
+    folder.write('tz.md', tz);
+    const r = instr(folder.dir, ['lint', 'tz.md']);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain('Mars/Base');
+    expect(r.stdout + r.stderr).not.toMatch(forgedLine);
   });
 
   it('a broken link whose URL carries an OSC 52 clipboard write (lint --format github)', () => {
@@ -89,15 +107,11 @@ describe('small defects', () => {
     expect(r.stderr).not.toMatch(stackTrace);
   });
 
+  const tags = { omap: '!!omap\n  - boss: {title: Boss}', set: '!!set\n  ? boss' };
+  for (const [tag, roles] of Object.entries(tags))
+    refusedFiles[`${tag}.md`] = `---\nid: ${tag}\ntitle: Omap\nlang: en\nroles: ${roles}\n---\n\n${task.replace('{#do-it}', `{#${tag}}`)}`;
   it('roles: !!omap or !!set is refused, not dropped', () => {
-    for (const tag of ['!!omap', '!!set']) {
-      const roles = tag === '!!omap' ? '!!omap\n  - boss: {title: Boss}' : '!!set\n  ? boss';
-      folder.write('omap.md', `---\nid: omap\ntitle: Omap\nlang: en\nroles: ${roles}\n---\n\n${task}`);
-      const r = instr(folder.dir, ['compile', 'omap.md', '--quiet']);
-      expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/omap\.md:\d+:\d+ .*(!!omap|!!set|tag)/i);
-      expect(r.stderr).not.toMatch(stackTrace);
-    }
+    for (const tag of Object.keys(tags)) expect(refused(`${tag}.md`)).toMatch(new RegExp(`${tag}\\.md:\\d+:\\d+ .*(!!omap|!!set|tag)`, 'i'));
   });
 
   it('instr diff ^HEAD is refused as an unknown revision', () => {

@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync, symlinkSync, writeSync } from 'node:
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../e2e/run-instr.js';
-import { controlCharacters, frontMatter, instr, scale, slow, stackTrace, tempFolder } from './hostile-helpers.js';
+import { controlCharacters, errorLine, frontMatter, instr, linesOf, oneRun, scale, slow, stackTrace, tempFolder, withId } from './hostile-helpers.js';
 
 /** Hostile files as a pull request could bring them, each fed to the real binary. */
 const fixtures = join(projectRoot, 'test/fixtures/hostile');
@@ -14,6 +14,29 @@ const task = '## Tasks {.tasks}\n\n### Do it {#do-it}\n\n::when[A client writes]
 function expectClean(r: { stderr: string; stdout: string }): void {
   expect(r.stderr).not.toMatch(stackTrace);
 }
+
+/**
+ * The files that `compile --quiet` refuses, each for a defect of its own, go to one run of the
+ * binary, named one by one (see `oneRun`). Every file has an instruction id and task ids of its
+ * own, so no file reports on another; each test checks the lines about its own file.
+ */
+const refusedFiles: Record<string, string | Uint8Array> = {};
+const refusedRun = oneRun(folder.dir, 'refused', refusedFiles, ['compile', '--quiet'], { named: true });
+
+/** A file of `refused/`: the run ends cleanly, and this file has an error of its own; returns its lines. */
+function refused(name: string): string {
+  const r = refusedRun();
+  expect(r.code).toBe(1);
+  expectClean(r);
+  expect(r.stderr).not.toMatch(controlCharacters);
+  expect(r.stderr).not.toContain('duplicate-id');
+  const own = linesOf(r, `refused/${name}`);
+  expect(own).toMatch(errorLine);
+  return own;
+}
+
+/** A fixture of test/fixtures/hostile whose one task, `{#task}`, gets an id of its own. */
+const fixture = (name: string): string => readFileSync(join(fixtures, name), 'utf8').replace('{#task}', `{#${name.replace(/\.md$/, '')}}`);
 
 describe('size', () => {
   it.runIf(slow)('a 50 MB file is refused by the default size limit, without reading it', () => {
@@ -37,30 +60,24 @@ describe('size', () => {
 });
 
 describe('encoding', () => {
+  const latin1 = withId(frontMatter, 'latin1');
+  refusedFiles['latin1.md'] = Buffer.concat([Buffer.from(`${latin1}Caf`), Buffer.from([0xe9]), Buffer.from(' au lait\n')]);
   it('invalid UTF-8 is reported with its byte offset, line and column', () => {
-    folder.write('latin1.md', Buffer.concat([Buffer.from(`${frontMatter}Caf`), Buffer.from([0xe9]), Buffer.from(' au lait\n')]));
-    const r = instr(folder.dir, ['compile', 'latin1.md', '--quiet']);
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain('latin1.md:7:4');
-    expect(r.stderr).toContain(`byte offset ${Buffer.byteLength(frontMatter) + 3}`);
-    expectClean(r);
+    const own = refused('latin1.md');
+    expect(own).toContain('latin1.md:7:4');
+    expect(own).toContain(`byte offset ${Buffer.byteLength(latin1) + 3}`);
   });
 
+  refusedFiles['nul.md'] = withId(`${frontMatter}ab\u0000cd\n`, 'nul');
   it('a NUL byte is reported where it is', () => {
-    folder.write('nul.md', `${frontMatter}ab\u0000cd\n`);
-    const r = instr(folder.dir, ['compile', 'nul.md', '--quiet']);
-    expect(r.stderr).toMatch(/nul\.md:7:3 .*NUL byte/);
-    expectClean(r);
+    expect(refused('nul.md')).toMatch(/nul\.md:7:3 .*NUL byte/);
   });
 
+  refusedFiles['utf16.md'] = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(withId(frontMatter + task, 'utf16'), 'utf16le')]);
+  refusedFiles['utf16-no-bom.md'] = Buffer.from(withId(frontMatter + task, 'utf16-no-bom'), 'utf16le');
   it('a UTF-16 file is named as such, not parsed as garbage', () => {
-    const text = frontMatter + task;
-    folder.write('utf16.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
-    const r = instr(folder.dir, ['compile', 'utf16.md', '--quiet']);
-    expect(r.stderr).toMatch(/utf16\.md:1:1 .*UTF-16/);
-    expectClean(r);
-    folder.write('utf16-no-bom.md', Buffer.from(text, 'utf16le'));
-    expect(instr(folder.dir, ['compile', 'utf16-no-bom.md', '--quiet']).stderr).toMatch(/utf16-no-bom\.md:1:2 .*NUL byte/);
+    expect(refused('utf16.md')).toMatch(/utf16\.md:1:1 .*UTF-16/);
+    expect(refused('utf16-no-bom.md')).toMatch(/utf16-no-bom\.md:1:2 .*NUL byte/);
   });
 
   it('a UTF-8 BOM and CRLF line ends compile exactly like plain LF', () => {
@@ -85,38 +102,31 @@ describe('encoding', () => {
 });
 
 describe('front matter', () => {
+  for (const name of ['alias-bomb.md', 'proto.md', 'proto-role.md', 'duplicate-keys.md']) refusedFiles[name] = fixture(name);
+
   it('a YAML alias bomb becomes a diagnostic', () => {
-    const r = instr(fixtures, ['compile', 'alias-bomb.md', '--quiet']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/alias-bomb\.md:2:1 .*alias/);
-    expectClean(r);
+    expect(refused('alias-bomb.md')).toMatch(/alias-bomb\.md:2:1 .*alias/);
   });
 
   it('__proto__ and constructor keys are reported, in the front matter and in roles', () => {
-    const r = instr(fixtures, ['compile', 'proto.md', '--quiet']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('proto.md:5:1');
-    expect(r.stderr).toContain('Unknown key "__proto__"');
-    expect(r.stderr).toContain('proto.md:7:1');
-    expect(r.stderr).toContain('Unknown key "constructor"');
-    expect(r.stderr).toContain('proto.md:10:1');
-    expect(r.stderr).toContain('proto.md:21:17');
-    expectClean(r);
+    const own = refused('proto.md');
+    expect(own).toContain('proto.md:5:1');
+    expect(own).toContain('Unknown key "__proto__"');
+    expect(own).toContain('proto.md:7:1');
+    expect(own).toContain('Unknown key "constructor"');
+    expect(own).toContain('proto.md:10:1');
+    expect(own).toContain('proto.md:21:17');
   });
 
   it('an escalation to a role, or a jump to a node, called __proto__ or constructor is not found on Object.prototype', () => {
-    const r = instr(fixtures, ['compile', 'proto-role.md', '--quiet']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('proto-role.md:14:17');
-    expect(r.stderr).toMatch(/proto-role\.md:16:1 .*Role "constructor" is not defined/);
-    expect(r.stderr).toMatch(/proto-role\.md:18:1 .*Jump to "#constructor", which no task or node has/);
-    expectClean(r);
+    const own = refused('proto-role.md');
+    expect(own).toContain('proto-role.md:14:17');
+    expect(own).toMatch(/proto-role\.md:16:1 .*Role "constructor" is not defined/);
+    expect(own).toMatch(/proto-role\.md:18:1 .*Jump to "#constructor", which no task or node has/);
   });
 
   it('duplicate keys are reported', () => {
-    const r = instr(fixtures, ['compile', 'duplicate-keys.md', '--quiet']);
-    expect(r.stderr).toMatch(/duplicate-keys\.md:5:1 .*Duplicate key/);
-    expectClean(r);
+    expect(refused('duplicate-keys.md')).toMatch(/duplicate-keys\.md:5:1 .*Duplicate key/);
   });
 });
 
@@ -148,23 +158,24 @@ describe('terminal escape sequences in instruction text', () => {
     });
   }
 
+  refusedFiles['escaped-title.md'] = withId(
+    `${frontMatter}## Tasks {.tasks}\n\n### Title \u001b]0;owned\u0007 \u009b2J without an id\n\n1. Step.\n`,
+    'escaped-title',
+  );
   it('the same holds for diagnostics that quote the text', () => {
-    folder.write('escaped-title.md', `${frontMatter}## Tasks {.tasks}\n\n### Title \u001b]0;owned\u0007 \u009b2J without an id\n\n1. Step.\n`);
-    const r = instr(folder.dir, ['compile', 'escaped-title.md', '--quiet']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('escaped-title.md:9:1');
-    expect(r.stderr).toContain('without an id');
-    expect(r.stderr).not.toMatch(controlCharacters);
+    // refused() also checks that no line of the run carries a control character
+    const own = refused('escaped-title.md');
+    expect(own).toContain('escaped-title.md:9:1');
+    expect(own).toContain('without an id');
   });
 });
 
 describe('references that leave the repository', () => {
+  refusedFiles['outside.md'] = fixture('outside.md');
   it('jumps to files outside the folder are reported at their line', () => {
-    const r = instr(fixtures, ['compile', 'outside.md', '--quiet']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/outside\.md:13:1 .*outside/);
-    expect(r.stderr).toMatch(/outside\.md:15:1 .*outside/);
-    expectClean(r);
+    const own = refused('outside.md');
+    expect(own).toMatch(/outside\.md:13:1 .*outside/);
+    expect(own).toMatch(/outside\.md:15:1 .*outside/);
   });
 
   it('a symlinked instruction that leaves the folder is not read', () => {
@@ -217,10 +228,11 @@ describe('graph shapes', () => {
     expectClean(r);
   });
 
+  refusedFiles['container.md'] = withId(
+    `${frontMatter}## Tasks {.tasks}\n\n### T {#t}\n\n1. First step.\n\n:::decision[Old style?]\n- Yes\n- No\n:::\n`,
+    'container',
+  );
   it('a container directive is reported at its line (the language has none)', () => {
-    folder.write('container.md', `${frontMatter}## Tasks {.tasks}\n\n### T {#t}\n\n1. First step.\n\n:::decision[Old style?]\n- Yes\n- No\n:::\n`);
-    const r = instr(folder.dir, ['compile', 'container.md', '--quiet']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/container\.md:13:1 .*Container directives/);
+    expect(refused('container.md')).toMatch(/container\.md:13:1 .*Container directives/);
   });
 });
