@@ -3,10 +3,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { encodeEntry, openFileCache } from '../../src/cache/file-cache.js';
+import { encodeEntry } from '../../src/cache/file-cache.js';
 import { cacheSecret } from '../../src/cache/secret.js';
-import { defaultGuardLimits } from '../../src/parse/guard.js';
-import { frontMatter, instr as instrWithEnv, stackTrace, tempFolder } from './hostile-helpers.js';
+import { frontMatter, instr as instrWithEnv, type Outcome, stackTrace, tempFolder, withId } from './hostile-helpers.js';
 
 /**
  * A cloned repository is hostile: it may commit symlinks where instr keeps its files, FIFOs and
@@ -32,6 +31,16 @@ function clean(r: { stderr: string; stdout: string; code: number | null }): void
   expect(r.stderr).not.toMatch(stackTrace);
   expect(r.stderr).not.toContain('Invalid string length');
 }
+
+/** The lines of a run's output about one file, `path:line:col ...`. */
+const linesAbout = (r: Outcome, path: string): string =>
+  (r.stdout + r.stderr)
+    .split('\n')
+    .filter((l) => l.startsWith(`${path}:`))
+    .join('\n');
+
+/** What `lint`'s stylish format says about one file: the block under its name. */
+const blockOf = (r: Outcome, name: string): string => r.stdout.split('\n\n').find((block) => block.trimStart().startsWith(`${name}\n`)) ?? '';
 
 describe('a committed symlink where instr writes or reads by default', () => {
   it('.instr/journal.jsonl -> a file outside: the run refuses, the file is untouched', () => {
@@ -109,19 +118,28 @@ describe('a committed symlink where instr writes or reads by default', () => {
 });
 
 describe('scenario files', () => {
-  for (const [name, target] of [
-    ['/dev/zero', '/dev/zero'],
-    ['an outside credentials file', 'CREDENTIALS'],
-  ] as const) {
-    it(`scenarios/x.yaml -> ${name}: not followed, and nothing of it is printed`, () => {
-      const f = repo('scenario-link');
-      const secret = f.write('credentials.yaml', 'aws_secret_access_key: hunter2\nbank_pin: 1234\n');
-      mkdirSync(join(f.dir, 'instructions', 'scenarios'), { recursive: true });
-      writeFileSync(join(f.dir, 'instructions', 'doc.md'), doc);
-      symlinkSync(target === 'CREDENTIALS' ? secret : target, join(f.dir, 'instructions', 'scenarios', 'x.yaml'));
-      const r = instr(f.dir, ['test']);
+  const links = [
+    ['/dev/zero', 'zero.yaml'],
+    ['an outside credentials file', 'credentials.yaml'],
+  ] as const;
+  // Both links in one repository and one run of `instr test`: each test checks its own file's line.
+  let linked: Outcome | undefined;
+  const linkedRun = (): Outcome => {
+    if (linked) return linked;
+    const f = repo('scenario-link');
+    const secret = f.write('credentials.yaml', 'aws_secret_access_key: hunter2\nbank_pin: 1234\n');
+    mkdirSync(join(f.dir, 'instructions', 'scenarios'), { recursive: true });
+    writeFileSync(join(f.dir, 'instructions', 'doc.md'), doc);
+    symlinkSync('/dev/zero', join(f.dir, 'instructions', 'scenarios', 'zero.yaml'));
+    symlinkSync(secret, join(f.dir, 'instructions', 'scenarios', 'credentials.yaml'));
+    linked = instr(f.dir, ['test']);
+    return linked;
+  };
+  for (const [name, file] of links) {
+    it(`scenarios/${file} -> ${name}: not followed, and nothing of it is printed`, () => {
+      const r = linkedRun();
       expect(r.code).toBe(1);
-      expect(r.stdout + r.stderr).toMatch(/symbolic link/);
+      expect(linesAbout(r, `instructions/scenarios/${file}`)).toMatch(/symbolic link/);
       expect(r.stdout + r.stderr).not.toMatch(/aws_secret_access_key|bank_pin/);
       clean(r);
     });
@@ -209,53 +227,75 @@ describe('the cache a repository cannot forge', () => {
     clean(r);
   });
 
-  it('an entry with a correct checksum but no valid HMAC (what a pull request can commit) is ignored', () => {
-    const f = repo('cache-forged');
-    const bytes = Buffer.from(lintError);
-    f.write('bad.md', bytes);
+  /**
+   * One repository whose cache is `.cache` (named by INSTR_CACHE_DIR, as a CI job may name it).
+   * The binary fills it first, so that the entries' names are its own (they hash the build, not
+   * these sources); then each file's entry is replaced by a planted one and one `lint` reads them
+   * all. `control.md` gets an entry of the right shape, correctly signed, that drops the file's
+   * error: that it is believed shows the planted entries are the ones read. Each file has an
+   * instruction id of its own, so no file reports on another.
+   */
+  const forged = (file: string) =>
+    JSON.stringify({ file, display: '', document: { file, id: 'hostile', title: 'Hostile', lang: 'en' }, tasks: [], nodes: {}, diagnostics: [] });
+  const plants: Record<string, (entry: { name: string; body: string; secret: Buffer }) => string> = {
+    // a correct checksum and no valid HMAC: the old format (a plain sha256 of the body), and the new one signed with a guessed secret
+    'old.md': () => `instr-cache 1 ${createHash('sha256').update(forged('old.md')).digest('hex')}\n${forged('old.md')}`,
+    'guessed.md': ({ name }) => encodeEntry(forged('guessed.md'), Buffer.alloc(32), name),
+    // the wrong shape, correctly signed
+    'null-task.md': ({ name, secret }) => encodeEntry('{"file":"null-task.md","document":null,"tasks":[null],"nodes":{},"diagnostics":[]}', secret, name),
+    'bad-node.md': ({ name, secret }) => encodeEntry('{"file":"bad-node.md","document":null,"tasks":[],"nodes":{"a":1},"diagnostics":[{}]}', secret, name),
+    'control.md': ({ name, body, secret }) => encodeEntry(JSON.stringify({ ...(JSON.parse(body) as object), diagnostics: [] }), secret, name),
+  };
+  let planted: { r: Outcome; dir: string; entries: Record<string, string> } | undefined;
+  const plantedRun = (): NonNullable<typeof planted> => {
+    if (planted) return planted;
+    const f = repo('cache-planted');
     const dir = join(f.dir, '.cache');
-    const name = openFileCache(dir).key('bad.md', bytes, defaultGuardLimits);
-    const forged = JSON.stringify({
-      file: 'bad.md',
-      display: '',
-      document: { file: 'bad.md', id: 'hostile', title: 'Hostile', lang: 'en' },
-      tasks: [],
-      nodes: {},
-      diagnostics: [],
-    });
-    mkdirSync(dir, { recursive: true });
-    // The old format (a plain sha256 of the body), and the new one signed with a guessed secret.
-    for (const entry of [`instr-cache 1 ${createHash('sha256').update(forged).digest('hex')}\n${forged}`, encodeEntry(forged, Buffer.alloc(32), name)]) {
-      writeFileSync(join(dir, `${name}.json`), entry);
-      const r = instr(f.dir, ['lint', 'bad.md']);
-      expect(r.code).toBe(1);
-      expect(r.stdout + r.stderr).toMatch(/\b9:1\s+error/);
-      clean(r);
+    const files = Object.keys(plants);
+    for (const file of files) f.write(file, withId(lintError, file.replace(/\.md$/, '')));
+    const filled = instr(f.dir, ['lint', ...files], { INSTR_CACHE_DIR: dir });
+    for (const file of files) expect(blockOf(filled, file)).toMatch(/\b9:1\s+error/);
+    const secret = cacheSecret(dir)!;
+    const entries: Record<string, string> = {};
+    for (const entry of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+      const raw = readFileSync(join(dir, entry), 'utf8');
+      const body = raw.slice(raw.indexOf('\n') + 1);
+      const file = (JSON.parse(body) as { file: string }).file;
+      writeFileSync(join(dir, entry), plants[file]!({ name: entry.replace(/\.json$/, ''), body, secret }));
+      entries[file] = join(dir, entry);
     }
+    expect(Object.keys(entries).sort()).toEqual([...files].sort());
+    const r = instr(f.dir, ['lint', ...files], { INSTR_CACHE_DIR: dir });
+    expect(blockOf(r, 'control.md')).toContain('control.md');
+    expect(blockOf(r, 'control.md')).not.toMatch(/\b9:1\s+error/);
+    planted = { r, dir: f.dir, entries };
+    return planted;
+  };
+
+  /** The planted entry was not believed: the file's own error is reported. */
+  function rebuilt(file: string): void {
+    const { r } = plantedRun();
+    expect(r.code).toBe(1);
+    expect(blockOf(r, file)).toMatch(/\b9:1\s+error/);
+    clean(r);
+  }
+
+  it('an entry with a correct checksum but no valid HMAC (what a pull request can commit) is ignored', () => {
+    rebuilt('old.md');
+    rebuilt('guessed.md');
   });
 
   it('an entry of the wrong shape, even correctly signed, is rebuilt; a FIFO entry does not hang', () => {
-    const f = repo('cache-shape');
-    const bytes = Buffer.from(lintError);
-    f.write('bad.md', bytes);
-    const dir = join(f.dir, '.cache');
-    const name = openFileCache(dir).key('bad.md', bytes, defaultGuardLimits);
-    const secret = cacheSecret(dir)!;
-    for (const body of [
-      '{"file":"bad.md","document":null,"tasks":[null],"nodes":{},"diagnostics":[]}',
-      '{"file":"bad.md","document":null,"tasks":[],"nodes":{"a":1},"diagnostics":[{}]}',
-    ]) {
-      writeFileSync(join(dir, `${name}.json`), encodeEntry(body, secret, name));
-      const r = instr(f.dir, ['lint', 'bad.md']);
-      expect(r.code).toBe(1);
-      expect(r.stdout + r.stderr).toMatch(/\b9:1\s+error/);
-      clean(r);
-    }
-    const entry = join(dir, `${name}.json`);
+    rebuilt('null-task.md');
+    rebuilt('bad-node.md');
+    // A run of its own: a FIFO where an entry is must not block the read.
+    const { dir, entries } = plantedRun();
+    const entry = entries['null-task.md']!;
     spawnSync('rm', ['-f', entry]);
     expect(spawnSync('mkfifo', [entry]).status).toBe(0);
-    const r = instr(f.dir, ['lint', 'bad.md']);
+    const r = instr(dir, ['lint', 'null-task.md'], { INSTR_CACHE_DIR: join(dir, '.cache') });
     expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/\b9:1\s+error/);
     clean(r);
     expect(existsSync(entry)).toBe(true);
   });
