@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
@@ -141,12 +141,23 @@ describe('instr search (in process)', () => {
 
 describe('instr search (the real binary)', () => {
   it('answers from the cached index on the second run, the same as the first', () => {
-    const env = { INSTR_CACHE_DIR: join(temp, 'bin-cache') };
-    const first = runInstr(['search', 'принтер', 'сломался'], { env });
+    // A small instruction of its own and a fresh cache: the first run compiles and indexes cold
+    // (the bundled instructions would cost ~2 s of CPU), the second reads both from the cache.
+    const cwd = mkdtempSync(join(temp, 'bin-'));
+    mkdirSync(join(cwd, 'instructions'));
+    writeFileSync(
+      join(cwd, 'instructions', 'office.md'),
+      '---\nid: office\ntitle: Офис\nlang: ru\n---\n\n## Задачи {.tasks}\n\n' +
+        '### Подготовить офис к приходу клиентов {#office-morning}\n\n::when[Начался рабочий день]\n\n' +
+        '1. Проверить принтер: в лотке есть бумага, страницы печатаются без полос.\n2. Поставить чайник.\n\n' +
+        '### Заказать воду {#water}\n\n::when[Кулер пуст]\n\n1. Позвонить поставщику воды.\n',
+    );
+    const env = { INSTR_CACHE_DIR: join(cwd, 'cache') };
+    const first = runInstr(['search', 'принтер', 'сломался'], { cwd, env });
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('#office-morning');
     expect(first.stdout).not.toContain('\u001b[');
-    expect(runInstr(['search', 'принтер', 'сломался'], { env })).toEqual(first);
+    expect(runInstr(['search', 'принтер', 'сломался'], { cwd, env })).toEqual(first);
     expect(runInstr(['search', '--help']).stdout).toContain('Exit codes: 0 found, 1 nothing found, 2 usage');
   });
 });
