@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { frontMatter, instr, oneRun, stackTrace, tempFolder } from './hostile-helpers.js';
+import { frontMatter, instr, linesOf, oneRun, stackTrace, tempFolder, withId } from './hostile-helpers.js';
 
 /**
  * Inputs that make micromark itself the denial of service (measured while planning: 22 s to
@@ -24,8 +24,9 @@ const shapes: Array<{ name: string; text: string; line: number; column?: number 
 ];
 
 describe('parser denial of service is refused before parsing', () => {
-  // All ten files in one run of the binary; each is refused at its own line.
-  const run = oneRun(folder.dir, 'shapes', Object.fromEntries(shapes.map((s) => [`${s.name}.md`, frontMatter + s.text])), ['compile', '--quiet', '--no-cache']);
+  // The ten shapes and deep60.md (below) in one run of the binary, with the default depth limit; each is refused at its own line.
+  const files: Record<string, string> = Object.fromEntries(shapes.map((s) => [`${s.name}.md`, frontMatter + s.text]));
+  const run = oneRun(folder.dir, 'shapes', files, ['compile', '--quiet', '--no-cache']);
   for (const shape of shapes) {
     it(`${shape.name}: a diagnostic at the offending line, no crash`, () => {
       const r = run();
@@ -37,11 +38,13 @@ describe('parser denial of service is refused before parsing', () => {
     });
   }
 
+  files['deep60.md'] = withId(`${frontMatter}${'- '.repeat(60)}x\n`, 'deep60');
   it('--max-depth sets the depth limit', () => {
-    folder.write('deep60.md', `${frontMatter}${'- '.repeat(60)}x\n`);
-    const refused = instr(folder.dir, ['compile', 'deep60.md', '--quiet']);
-    expect(refused.stderr).toContain('deep60.md:7:1');
-    expect(refused.stderr).toContain('at most 40');
+    // the default, 40: in the run of shapes/
+    const refused = linesOf(run(), 'shapes/deep60.md');
+    expect(refused).toContain('deep60.md:7:1');
+    expect(refused).toContain('at most 40');
+    folder.write('deep60.md', files['deep60.md']!);
     expect(instr(folder.dir, ['--max-depth', '100', 'compile', 'deep60.md', '--quiet']).code).toBe(0);
     expect(instr(folder.dir, ['--max-depth', '50', 'compile', 'deep60.md', '--quiet']).stderr).toContain('at most 50');
     const bad = instr(folder.dir, ['--max-depth', 'lots', 'compile', 'deep60.md']);
