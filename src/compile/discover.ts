@@ -76,7 +76,9 @@ async function startsWithFrontMatter(file: string): Promise<boolean> {
       .subarray(0, bytesRead)
       .toString('latin1')
       .replace(/^\xEF\xBB\xBF/, '');
-    return head.startsWith('---');
+    // front matter written in UTF-16 (with or without its byte-order mark) is an instruction in
+    // the wrong encoding: it is read, and reported as such, not skipped without a word
+    return head.startsWith('---') || /^(?:\xFF\xFE|\xFE\xFF)?(?:-\0-\0-\0|\0-\0-\0-)/.test(head);
   } catch {
     return true;
   } finally {

@@ -80,6 +80,20 @@ describe('encoding', () => {
     expect(refused('utf16-no-bom.md')).toMatch(/utf16-no-bom\.md:1:2 .*NUL byte/);
   });
 
+  it('a folder with a UTF-16 instruction in it reports that file, not skips it', () => {
+    const folder = tempFolder('utf16-walk');
+    try {
+      folder.write('utf16.md', refusedFiles['utf16.md']!);
+      folder.write('ok.md', withId(frontMatter + task, 'ok'));
+      const r = instr(folder.dir, ['compile', '.', '--quiet']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/utf16\.md:1:1 .*UTF-16/);
+      expect(r.stderr).not.toMatch(stackTrace);
+    } finally {
+      folder.cleanup();
+    }
+  });
+
   it('a UTF-8 BOM and CRLF line ends compile exactly like plain LF', () => {
     const text = frontMatter + task;
     const plain = tempFolder('lf');
