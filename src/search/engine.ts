@@ -168,6 +168,11 @@ export class QueryEngine {
     };
   }
 
+  /** Whether the index has this term as a word of its own (not only as the start of longer ones). */
+  has(term: string): boolean {
+    return this.terms().has(term);
+  }
+
   private terms(): SearchableMap<number> {
     if (!this.dictionary) {
       this.dictionary = new SearchableMap<number>();

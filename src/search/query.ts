@@ -19,9 +19,11 @@ const synonymBoost = 0.5;
  * word (someone typing «аптек») and with one typo (two for long words); a short word — three
  * letters or fewer, or a stem under five letters for typos — only matches itself, so «ты» never
  * finds «чаты» and «кричит» never finds «крик». Words are combined with OR; ranking rewards
- * results that cover more of them (see search.ts).
+ * results that cover more of them (see search.ts). A word that is a word of the index is taken as
+ * typed whole: it brings in the synonym groups of its own stem, not of the longer words it starts
+ * («скан» is not the start of «скандалит»).
  */
-export function planQuery(text: string, synonyms: Synonyms): PlannedQuery | null {
+export function planQuery(text: string, synonyms: Synonyms, isWord: (stem: string) => boolean = () => false): PlannedQuery | null {
   const all = termsOf(text);
   const content = all.filter((t) => !t.stop);
   const onlyStop = content.length === 0;
@@ -45,7 +47,7 @@ export function planQuery(text: string, synonyms: Synonyms): PlannedQuery | null
       alternatives.push({ combineWith: 'AND', queries: parts.map((p) => leaf(p, p.length)) });
     }
     if (!onlyStop) {
-      for (const phrase of expand(synonyms, own, queryStems)) {
+      for (const phrase of expand(synonyms, own, queryStems, !isWord(own))) {
         phrase.forEach((p) => note(p, i));
         const sub = phrase.map((p) => leaf(p, p.length + 2, false));
         alternatives.push({ combineWith: 'AND', queries: sub, boost: { text: synonymBoost } });

@@ -141,6 +141,14 @@ describe('search: synonyms', () => {
     expect(search(i, 'скидка', { synonyms: s }).map((h) => h.doc.task)).toEqual(['b', 'a']);
   });
 
+  it('takes a word of the index as typed whole: «скан» does not bring in the group of «скандалит»', () => {
+    const s = compileSynonyms([['грубит', 'скандалит']]);
+    const i = buildIndex([doc('conflict', 'trigger', 'Клиент грубит'), doc('equipment', 'step', 'Отправить поставщику скан договора')]);
+    expect(search(i, 'скан', { synonyms: s }).map((h) => h.doc.task)).toEqual(['equipment']);
+    // a word the index does not have is still taken as the start of a synonym: «сканда» → «скандалит»
+    expect(search(i, 'сканда', { synonyms: s })[0]!.doc.task).toBe('conflict');
+  });
+
   it('drops groups with fewer than two usable entries', () => {
     expect(compileSynonyms([['и'], ['скидка']]).groups).toEqual([]);
   });

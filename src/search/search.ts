@@ -190,9 +190,10 @@ function ownerCount(index: SearchIndex): number {
 const ownerCounts = new WeakMap<SearchIndex, number>();
 
 function rank(index: SearchIndex, text: string, opts: SearchOptions): Ranked[] {
-  const plan = planQuery(text, opts.synonyms);
+  const engine = engineOf(index);
+  const plan = planQuery(text, opts.synonyms, (stem) => engine.has(stem));
   if (!plan) return [];
-  const result = engineOf(index).search(plan.query);
+  const result = engine.search(plan.query);
   const wordsOfSet = new Map<number, number[]>();
   const owners = new Owners(ownerCount(index), plan.words);
   const { best, bestScore, top0, top1, top2, lastSet, words: wordBits, wordSets } = owners;

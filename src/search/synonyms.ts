@@ -26,14 +26,15 @@ function phraseTerms(text: string): Phrase {
 
 /**
  * The phrases a query word stands for through the synonym groups, the word's own phrase left
- * out. A group applies when one of its one-word phrases is the word (same stem, or the word is
- * the start of it: «бесплат» for «бесплатно»), or when every word of one of its phrases is in the query.
+ * out. A group applies when one of its one-word phrases is the word (same stem, or, when `partial`,
+ * the word is the start of it: «бесплат» for «бесплатно»), or when every word of one of its phrases
+ * is in the query.
  */
-export function expand(synonyms: Synonyms, stem: string, queryStems: ReadonlySet<string>): Phrase[] {
+export function expand(synonyms: Synonyms, stem: string, queryStems: ReadonlySet<string>, partial = true): Phrase[] {
   const out: Phrase[] = [];
   for (const group of synonyms.groups) {
     const hit = group.find((p) =>
-      p.length === 1 ? p[0] === stem || (stem.length >= 4 && p[0]!.startsWith(stem)) : p.includes(stem) && p.every((s) => queryStems.has(s)),
+      p.length === 1 ? p[0] === stem || (partial && stem.length >= 4 && p[0]!.startsWith(stem)) : p.includes(stem) && p.every((s) => queryStems.has(s)),
     );
     if (!hit) continue;
     for (const phrase of group) if (phrase !== hit && !out.some((o) => o.join(' ') === phrase.join(' '))) out.push(phrase);
