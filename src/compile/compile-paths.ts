@@ -218,7 +218,7 @@ async function readBytes(file: string, display: string, maxBytes: number): Promi
     return { bytes: await readRegularFile(file, maxBytes) };
   } catch (error) {
     if (error instanceof UnsafePathError) return problem('unreadable', (t) => (error.reason === 'too-large' ? t.grewOver(maxBytes) : t.notRegular));
-    return problem('unreadable', (t) => t.cannotRead((error as NodeJS.ErrnoException).code ?? String(error)));
+    return problem('unreadable', (t) => t.cannotRead(error));
   }
 }
 

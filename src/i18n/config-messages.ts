@@ -2,6 +2,7 @@
  * The config file's (instr.config.yaml) problems, in the screen's language (docs/screen-language.md),
  * each at its file:line:column. The YAML and schema libraries' own sentences stay out of Russian.
  */
+import { osErrorText } from './os-error-text.js';
 import { resolveLanguage } from './language.js';
 import { schemaTypesRu } from './schema-type-names.js';
 
@@ -9,7 +10,7 @@ const en = {
   tooLarge: 'Config file is larger than 1 MB',
   notRegular: 'Cannot read the config file: it is not a regular file (a symbolic link, a folder or a pipe)',
   journalUnreadable: (file: string) => `${file}: "journal" cannot be read: write a file path or a postgres:// address`,
-  cannotRead: (code: string) => `Cannot read the config file: ${code}`,
+  cannotRead: (error: unknown) => `Cannot read the config file: ${osErrorText(error, 'en')}`,
   tooLong: (max: number) => `The config is longer than ${max} lines`,
   notYaml: (detail: string, _tab: boolean) => `Not valid YAML: ${detail}`,
   duplicate: (key: string) => `Not valid YAML: Map keys must be unique ("${key}" is repeated)`,
@@ -32,7 +33,7 @@ const ru: typeof en = {
   tooLarge: 'Файл настроек больше 1 МБ',
   notRegular: 'Файл настроек не прочитать: это не обычный файл (ссылка, папка или канал)',
   journalUnreadable: (file) => `${file}: «journal» не прочитать: укажите путь к файлу или адрес postgres://`,
-  cannotRead: (code) => `Файл настроек не прочитать: ${code}`,
+  cannotRead: (error) => `Файл настроек не прочитать: ${osErrorText(error, 'ru')}`,
   tooLong: (max) => `В файле настроек больше ${max} строк`,
   notYaml: (_detail, tab) =>
     tab ? 'Табуляция в отступе: делайте отступы пробелами' : 'Это не YAML, который instr может прочитать: проверьте отступы, двоеточия и кавычки',

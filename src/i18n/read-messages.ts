@@ -4,6 +4,7 @@
  * decoded is spoken to in the language its text is written in (src/i18n/text-language.ts); one
  * that could not be read, in the screen's language (docs/screen-language.md).
  */
+import { osErrorText } from './os-error-text.js';
 import { resolveLanguage } from './language.js';
 
 /** Why the nesting guard refused a text before parsing it; worded by readMessages().guard. */
@@ -76,7 +77,7 @@ const en = {
     `File is ${mb(size)}; instruction files are limited to ${mb(limit)} (split it, or raise the limit with --max-file-size)`,
   grewOver: (limit: number) => `File grew over ${mb(limit)} while being read`,
   notRegular: 'Cannot read the file: it is not a regular file',
-  cannotRead: (code: string) => `Cannot read the file: ${code}`,
+  cannotRead: (error: unknown) => `Cannot read the file: ${osErrorText(error, 'en')}`,
   leftOut: (size: number, limit: number) => `Left out: ${mb(size)} is over the ${mb(limit)} limit`,
   /** Why a file named on the command line (an answers file, a scenario) was not opened (UnsafePathError's reason). */
   unsafe: (reason: 'symlink' | 'not-a-file' | 'too-large'): string =>
@@ -136,7 +137,7 @@ const ru: typeof en = {
     `Размер файла ${mbRu(size)}; файл инструкции — не больше ${mbRu(limit)} (разделите его или поднимите предел флагом --max-file-size)`,
   grewOver: (limit) => `Файл вырос больше ${mbRu(limit)}, пока его читали`,
   notRegular: 'Файл не прочитать: это не обычный файл',
-  cannotRead: (code) => `Файл не прочитать: ${code}`,
+  cannotRead: (error) => `Файл не прочитать: ${osErrorText(error, 'ru')}`,
   leftOut: (size, limit) => `Не сравнивается: ${mbRu(size)} — больше предела ${mbRu(limit)}`,
   unsafe: (reason) =>
     reason === 'symlink'

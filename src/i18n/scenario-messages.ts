@@ -4,6 +4,7 @@
  * schema), and what its tasks, answers and expected paths name in the instructions. The YAML and
  * schema libraries' own sentences never reach a Russian screen.
  */
+import { osErrorText } from './os-error-text.js';
 import { resolveLanguage } from './language.js';
 import { yamlProblemRu } from './yaml-problem.js';
 import { schemaTypesRu } from './schema-type-names.js';
@@ -28,7 +29,7 @@ const en = {
   symlink:
     'Scenario file is a symbolic link (or lies behind one); instr does not follow links in the scenarios folder: name the file on the command line if you mean it',
   notRegular: 'Scenario file is not a regular file',
-  cannotRead: (code: string) => `Cannot read the scenario file: ${code}`,
+  cannotRead: (error: unknown) => `Cannot read the scenario file: ${osErrorText(error, 'en')}`,
   tooLong: (max: number) => `Scenario file is longer than ${max} lines; split it`,
   notYaml: (_code: string, english: string) => english,
   duplicate: (key: string) => `Map keys must be unique: "${key}" is already defined in this mapping`,
@@ -109,7 +110,7 @@ const ru: typeof en = {
   symlink:
     'Файл сценариев — символическая ссылка (или лежит за ней); instr не переходит по ссылкам в папке сценариев: укажите файл в командной строке, если он нужен',
   notRegular: 'Файл сценариев — не обычный файл',
-  cannotRead: (code) => `Файл сценариев не прочитать: ${code}`,
+  cannotRead: (error) => `Файл сценариев не прочитать: ${osErrorText(error, 'ru')}`,
   tooLong: (max) => `В файле сценариев больше ${max} строк; разделите его`,
   notYaml: (code) => capitalised(yamlProblemRu(code)),
   duplicate: (key) => `Ключ «${key}» повторяется в этом наборе: оставьте один`,

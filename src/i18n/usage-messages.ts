@@ -3,6 +3,7 @@
  * option or command, a missing argument). In the screen's language (docs/screen-language.md);
  * flags, commands and values are quoted as typed.
  */
+import { osErrorText } from './os-error-text.js';
 import { resolveLanguage } from './language.js';
 
 const q = (s: string | number) => `"${s}"`;
@@ -26,7 +27,7 @@ const en = {
   noInstructionsHere: '; run instr in the folder that holds instructions/, or name the files or folders to use',
   noScenario: (path: string) => `No such scenario file: ${path}`,
   noFolder: (path: string) => `No such folder: ${path}`,
-  cannotWrite: (file: string, why: string) => `Cannot write ${file}: ${why}`,
+  cannotWrite: (file: string, error: unknown) => `Cannot write ${file}: ${osErrorText(error, 'en')}`,
   diffTwoFolders: (base: string) => `To compare folders give two: instr diff ${base} NEW_FOLDER (or a git revision to compare the working tree with)`,
   configInvalid: 'the config file is not valid (its schema: schemas/config.schema.json)',
   unknownOption: (flag: string) => `unknown option ${flag}`,
@@ -60,7 +61,7 @@ const ru: UsageMessages = {
   noInstructionsHere: '; запустите instr в папке, где лежит instructions/, или назовите файлы и папки с инструкциями',
   noScenario: (path) => `Нет такого файла сценария: ${path}`,
   noFolder: (path) => `Нет такой папки: ${path}`,
-  cannotWrite: (file, why) => `Не удалось записать ${file}: ${why}`,
+  cannotWrite: (file, error) => `Не удалось записать ${file}: ${osErrorText(error, 'ru')}`,
   diffTwoFolders: (base) => `Чтобы сравнить папки, назовите обе: instr diff ${base} НОВАЯ_ПАПКА (или ревизию git, с которой сравнить рабочую копию)`,
   configInvalid: 'файл настроек задан неверно (его схема: schemas/config.schema.json)',
   unknownOption: (flag) => `неизвестный параметр ${flag}`,

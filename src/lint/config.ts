@@ -41,7 +41,7 @@ export async function readConfigFile(file: string, display: string = file, lang?
   } catch (error) {
     if (error instanceof UnsafePathError && error.reason === 'too-large') throw new ConfigError([{ file: display, line: 1, column: 1, message: t.tooLarge }]);
     if (error instanceof UnsafePathError) throw new ConfigError([{ file: display, line: 1, column: 1, message: t.notRegular }]);
-    throw new ConfigError([{ file: display, line: 1, column: 1, message: t.cannotRead((error as NodeJS.ErrnoException).code ?? String(error)) }]);
+    throw new ConfigError([{ file: display, line: 1, column: 1, message: t.cannotRead(error) }]);
   }
   return parseConfig(text, display, lang);
 }

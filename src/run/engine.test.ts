@@ -59,7 +59,7 @@ describe('run engine', () => {
     expect(answer(at, { type: 'choose', option: 'no' }).node).not.toBe(answer(at, { type: 'choose', option: 'yes' }).node);
     expect(answer(at, { type: 'choose', option: 'No' }).path.at(-1)).toMatchObject({ option: 'no' });
     const bad = applyAnswer(graph, at, { type: 'choose', option: 'maybe' }, T0);
-    expect(bad).toEqual({ ok: false, error: expect.stringContaining('yes (Yes), no (No)'), refusal: expect.objectContaining({ code: 'notAnOption' }) });
+    expect(bad).toEqual({ ok: false, error: expect.stringContaining('a) Yes; b) No'), refusal: expect.objectContaining({ code: 'notAnOption' }) });
   });
 
   it('requires a reason to skip, records it, and keeps the step on "unclear"', () => {

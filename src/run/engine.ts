@@ -249,7 +249,8 @@ export function applyAnswer(graph: Graph, state: RunState, answer: Answer, now: 
       if (answer.type !== 'choose') return mismatch(prompt.kind, answer, ['choose', 'unclear', 'back']);
       const option = findOption(prompt.node, answer.option);
       if (!option) {
-        const known = prompt.node.options.map((o) => `${o.id} (${o.label})`).join(', ');
+        // by the letter `show` prints and an answers file takes: a generated option id means nothing to a reader
+        const known = prompt.node.options.map((o, i) => `${String.fromCharCode(97 + i)}) ${o.label}`).join('; ');
         return refuse(
           'notAnOption',
           { answer: answer.option, question: prompt.node.question, options: known },

@@ -35,7 +35,7 @@ export async function loadScenarioFile(path: string, display: string, options: S
   } catch (error) {
     if (error instanceof UnsafePathError && error.reason === 'too-large') return fail(problem(display, 1, 1, 'file-too-large', t.tooLarge, 'read'));
     if (error instanceof UnsafePathError) return fail(problem(display, 1, 1, 'unreadable', error.reason === 'symlink' ? t.symlink : t.notRegular, 'read'));
-    return fail(problem(display, 1, 1, 'unreadable', t.cannotRead((error as NodeJS.ErrnoException).code ?? String(error)), 'read'));
+    return fail(problem(display, 1, 1, 'unreadable', t.cannotRead(error), 'read'));
   }
   return parseScenarioBytes(bytes, display, lang);
 }

@@ -116,9 +116,10 @@ describe('a journal that cannot be written stops a run in the instruction’s la
       expect(r.code).toBe(1);
       const line = r.stderr.trim().split('\n').at(-1)!;
       if (lang === 'ru') {
-        expect(line).toMatch(/^instr: Не удалось записать журнал .*journal-folder: EISDIR\. Последний ответ не записан/);
+        expect(line).toMatch(/^instr: Не удалось записать журнал .*journal-folder: это папка, а не файл \(EISDIR\)\. Последний ответ не записан/);
         expect(line.replace(/instr|EISDIR|\S*journal-folder|--resume|run/g, '')).not.toMatch(/[A-Za-z]{3,}/);
-      } else expect(line).toMatch(/^instr: cannot write the journal .*journal-folder: EISDIR\. The last answer was not recorded/);
+      } else
+        expect(line).toMatch(/^instr: cannot write the journal .*journal-folder: it is a folder, not a file \(EISDIR\)\. The last answer was not recorded/);
     });
   }
 });

@@ -264,7 +264,7 @@ describe('instr run --answers (scripted)', () => {
     mkdirSync(folder);
     const r = await runCli(['run', 'request', fixture, '--answers', file, '--journal', folder]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`cannot write the journal ${folder}: EISDIR`);
+    expect(r.stderr).toContain(`cannot write the journal ${folder}: it is a folder, not a file (EISDIR)`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     if (existsSync('/dev/full')) {
       const full = await runCli(['run', 'request', fixture, '--answers', file, '--journal', '/dev/full']);

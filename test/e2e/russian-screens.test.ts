@@ -84,6 +84,18 @@ describe('one language per screen: a broken Russian instruction is told in Russi
       /^instr: \S+answers\.yaml:1:1: «Может быть» — не вариант решения «Понятно, что именно нужно сделать и к какому сроку\?»; варианты: /,
     );
     expect(r.stderr).not.toContain('is not an option');
+    // the options by the letters `show` prints, not by generated ids
+    expect(r.stderr).toMatch(/варианты: a\) Да[^;]*; b\) /);
+    expect(r.stderr).not.toMatch(/\bo[0-9a-f]{6}\b/);
+  });
+
+  it('run: an answers file that is not there is named as typed and where it led, and why in words', async () => {
+    const dir = join(temp, 'instructions-missing');
+    cpSync('instructions', dir, { recursive: true });
+    const r = await runCli(['run', 'request', dir, '--answers', 'nowhere/answers.yaml', '--journal', join(temp, 'j2.jsonl')], { cwd: temp });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`nowhere/answers.yaml (${join(temp, 'nowhere/answers.yaml')})`);
+    expect(r.stderr).toContain('нет такого файла или папки (ENOENT)');
   });
 
   it('the engine’s refusals read well in both languages', () => {

@@ -103,7 +103,7 @@ describe('small defects', () => {
     folder.write('ok.md', frontMatter.replace('id: hostile', 'id: ok') + task);
     const r = instr(folder.dir, ['compile', 'ok.md', '-o', '/nonexistent/dir/x.json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Cannot write /nonexistent/dir/x.json: ENOENT');
+    expect(r.stderr).toContain('Cannot write /nonexistent/dir/x.json: no such file or folder (ENOENT)');
     expect(r.stderr).not.toMatch(stackTrace);
   });
 

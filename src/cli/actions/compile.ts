@@ -34,7 +34,7 @@ export async function compileCommand(paths: string[], flags: CompileFlags, io: I
       await rename(temp, target);
     } catch (error) {
       await unlink(temp).catch(() => undefined);
-      throw new UsageError((t) => t.cannotWrite(flags.out ?? '', (error as NodeJS.ErrnoException).code ?? String(error)));
+      throw new UsageError((t) => t.cannotWrite(flags.out ?? '', error));
     }
   } else io.out(json);
   return exitCodes.ok;

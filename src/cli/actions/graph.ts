@@ -41,7 +41,7 @@ export async function graphCommand(query: string | undefined, paths: string[], f
     try {
       await writeFile(target, text);
     } catch (error) {
-      throw new UsageError((t) => t.cannotWrite(flags.out ?? '', (error as NodeJS.ErrnoException).code ?? String(error)));
+      throw new UsageError((t) => t.cannotWrite(flags.out ?? '', error));
     }
   } else io.out(text);
   return exitCodes.ok;

@@ -3,6 +3,7 @@
  * answers file, journaling every event. The engine, the drivers and the session are in src/run/;
  * this is the command around them: arguments, the journal, messages and exit codes.
  */
+import { osErrorText } from '../../../i18n/os-error-text.js';
 import type { FindInInstruction, Found } from '../../../run/reference-search.js';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
@@ -94,10 +95,7 @@ export async function runCommand(query: string | undefined, paths: string[], fla
       // said in the screen's language: the run's instructions, as they were given
       const lang = await screenLanguage([...(query !== undefined ? [query] : []), ...paths, ...(flags.lang ? ['--lang', flags.lang] : [])], io.cwd);
       const cause = error.cause;
-      const why =
-        cause instanceof UnsafePathError
-          ? readMessages(lang).unsafeKept(cause.path, cause.reason, cause.message)
-          : ((cause as NodeJS.ErrnoException)?.code ?? (cause instanceof Error ? cause.message : String(cause)));
+      const why = cause instanceof UnsafePathError ? readMessages(lang).unsafeKept(cause.path, cause.reason, cause.message) : osErrorText(cause, lang);
       throw new ExitError(`${readMessages(lang).journalNotWritten(error.path, why)}. ${runMessages(lang).journalFailed}`, exitCodes.findings);
     }
     throw error;
@@ -187,8 +185,10 @@ async function loadAnswers(file: string, cwd: string, graph: Graph, lang: string
   try {
     text = (await readRegularFile(resolve(cwd, file), MAX_ANSWERS_BYTES)).toString('utf8');
   } catch (error) {
-    const why = error instanceof UnsafePathError ? readMessages(lang).unsafe(error.reason) : ((error as NodeJS.ErrnoException).code ?? String(error));
-    throw new ExitError(fillRun(t.answersUnreadable, { file, why }), exitCodes.usage);
+    const why = error instanceof UnsafePathError ? readMessages(lang).unsafe(error.reason) : osErrorText(error, lang);
+    // the path as typed, and where it led when relative: a wrapper or a `cd` changes the folder it is read from
+    const full = resolve(cwd, file);
+    throw new ExitError(fillRun(t.answersUnreadable, { file: full === file ? file : `${file} (${full})`, why }), exitCodes.usage);
   }
   const parsed = parseAnswers(text);
   if ('error' in parsed) throw new ExitError(terminalSafe(answersProblemText(parsed.error, file, lang)), exitCodes.usage);
@@ -484,7 +484,7 @@ async function resume(ctx: Ctx, wanted: string | undefined): Promise<number> {
     const cannot = (detail: string) => cliMessages(screen).journalCannotRead(ctx.journalFile, detail);
     // a journal refused for where it lies: what to do about it (remove the link), in the screen's language
     if (error instanceof UnsafePathError) throw new ExitError(readMessages(screen).unsafeKept(shown, error.reason, cannot(error.message)), exitCodes.usage);
-    throw new ExitError(cannot((error as NodeJS.ErrnoException).code ?? String(error)), exitCodes.usage);
+    throw new ExitError(cannot(osErrorText(error, screen)), exitCodes.usage);
   });
   for (const p of problems) io.err(`${io.color.yellow('instr:')} ${relative(io.cwd, ctx.journalFile)}:${p.line}: ${skippedLineText(p.why, screen)}\n`);
   const all: Candidate[] = [...groupRuns(events)].map(([id, evs]) => ({ id, events: evs, status: runStatus(evs) }));
