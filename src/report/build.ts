@@ -158,6 +158,22 @@ export interface Report {
   review: ReviewDue[];
   /** Runs that fork another (continued on two machines offline), whatever their start; only when there are any. */
   forks?: ForkItem[];
+  /**
+   * Runs started after the moment the report judges at (a run made with a later `--now`, a clock
+   * behind the one that wrote the journal): not counted anywhere, so the report says so. Only when
+   * there are any.
+   */
+  future?: FutureRuns;
+}
+
+export interface FutureRuns {
+  runs: number;
+  /** The journal's latest record (ISO): a `--now` from which they are all seen. */
+  latest: string;
+  /** The zone of the latest run's instruction, to show `latest` and `now` in. */
+  zone: string;
+  /** The moment the report judges at (ISO). */
+  now: string;
 }
 
 /** A run continued on two machines while both were offline: both versions are kept (journal/postgres/fork.ts). */
@@ -207,11 +223,19 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
   const forks: ForkItem[] = [];
 
   let earliest = Infinity;
+  let futureRuns = 0;
+  let latest = -Infinity;
+  let latestZone = systemZone;
   for (const r of runs) {
     if (r.task === null || r.startedAt === null) continue;
     if (r.startedAt < earliest) earliest = r.startedAt;
     const task = index.tasks.get(r.task);
     const zone = zoneOf(task);
+    if (r.startedAt > now) futureRuns++;
+    if (r.lastAt > latest && r.lastAt > now) {
+      latest = r.lastAt;
+      latestZone = zone;
+    }
     for (const due of runDues(r, { at: triggerDeadline(r, task, times), label: task?.trigger?.text ?? '' })) {
       if (isOverdue(due, now))
         overdue.push({
@@ -355,6 +379,9 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
     promises: { ...promises, items: promises.items.sort((a, b) => a.due.localeCompare(b.due)) },
     review: reviewDue(graph, options.today),
     ...(forks.length > 0 && { forks: forks.sort((a, b) => a.of.localeCompare(b.of) || a.run.localeCompare(b.run)) }),
+    ...(futureRuns > 0 && {
+      future: { runs: futureRuns, latest: new Date(Math.max(latest, now)).toISOString(), zone: latestZone, now: new Date(now).toISOString() },
+    }),
   };
 }
 

@@ -8,6 +8,7 @@ import { gapMessages, type GapMessages } from './gap-messages.js';
 import { resolveLanguage } from '../i18n/language.js';
 import { localDateTime } from '../schedule/zone.js';
 import { timeMessages, type TimeMessages } from '../i18n/time-messages.js';
+import { reportMessages } from './report-messages.js';
 
 /** 90 000 ms → «1 мин 30 с» / "1 min 30 s"; whole days, hours and minutes beyond that. */
 export function formatMs(ms: number, lang: string): string {
@@ -59,6 +60,19 @@ function counts(r: TaskReport, t: Messages, lang: string): string {
   return parts.join(' · ');
 }
 
+/**
+ * Runs dated after the report's moment (made with a later `--now`): said first, with the `--now`
+ * that shows them (friend test, round 11: they were silently left out).
+ */
+function futureLines(report: Report, lang: string): string[] {
+  const f = report.future;
+  if (!f) return [];
+  const r9 = reportMessages(lang);
+  // rounded up to the minute, so the latest record is not after it
+  const latest = localDateTime(Math.ceil(Date.parse(f.latest) / 60_000) * 60_000, f.zone).replace(' ', 'T');
+  return [r9.futureRuns(f.runs, localDateTime(Date.parse(f.now), f.zone)), r9.futureHint(f.runs, `instr report --now ${latest}`)];
+}
+
 function header(report: Report, t: Messages): string[] {
   const j = report.journal;
   const lines = [
@@ -77,7 +91,10 @@ function header(report: Report, t: Messages): string[] {
 
 export function reportText(report: Report, lang: string, c: ChalkInstance): string {
   const t = messages(lang);
-  const out: string[] = [c.bold(t.reportTitle), ...header(report, t).map((l) => c.dim(l)), ''];
+  const future = futureLines(report, lang);
+  const out: string[] = [c.bold(t.reportTitle), ...header(report, t).map((l) => c.dim(l))];
+  if (future.length > 0) out.push(c.yellow(`${future[0]!};`), c.yellow(`  ${future[1]!}`));
+  out.push('');
   out.push(c.bold(t.reportRuns));
   if (report.tasks.length === 0) out.push(`  ${c.dim(t.reportNone)}`);
   for (const r of report.tasks) {
@@ -179,7 +196,10 @@ function overdueLabel(kind: 'wait' | 'deadline' | 'task-deadline', label: string
 
 export function reportMarkdown(report: Report, lang: string): string {
   const t = messages(lang);
-  const out: string[] = [`# ${t.reportTitle}`, '', ...header(report, t).map((l) => `- ${cell(l)}`), ''];
+  const future = futureLines(report, lang);
+  const out: string[] = [`# ${t.reportTitle}`, '', ...header(report, t).map((l) => `- ${cell(l)}`)];
+  if (future.length > 0) out.push(`- **${cell(future[0]!)}**; ${cell(future[1]!)}`);
+  out.push('');
   out.push(`## ${t.reportRuns}`, '');
   if (report.tasks.length === 0) out.push(t.reportNone, '');
   else {

@@ -1,0 +1,49 @@
+/**
+ * `instr report` on the bundled instructions, friend test round 11: runs dated after the report's
+ * moment, a missed wait's wording, a 9:30 routine started at 15:10. A journal in a temporary
+ * folder, every moment given with --now.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'instr-round11-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+function answers(name: string, lines: string[]): string {
+  const file = join(temp, `${name}.yaml`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+const officeMorning = answers('office-morning', [
+  'supplies-out: Нет, всё есть',
+  '"Принтер или МФУ пишет «Замените картридж» или «Мало тонера», или печатает бледно, с полосами?": o8961e7',
+  '"Сломалась техника: принтер, МФУ, компьютер или телефон не включается, мнёт бумагу, показывает другую ошибку или плохо печатает с новым картриджем?": Нет, всё работает',
+  '"Переговорная, кухня и принтер готовы к приходу клиентов": true',
+]);
+
+describe('instr report: runs dated after its moment', () => {
+  it('says how many runs it leaves out and the --now that shows them, in the screen language', async () => {
+    const journal = join(temp, 'future.jsonl');
+    const run = await runCli(['run', 'office-morning', '--answers', officeMorning, '--journal', journal, '--now', '2026-12-03T09:40']);
+    expect(run.code).toBe(0);
+    const ru = await runCli(['report', '--journal', journal, '--now', '2026-11-28T12:00']);
+    expect(ru.code).toBe(0);
+    expect(ru.stdout).toContain(
+      '1 прохождение в журнале датировано позже момента, на который составлен отчёт (2026-11-28 12:00), и не учтено;\n  чтобы его увидеть: instr report --now 2026-12-03T09:40',
+    );
+    const en = await runCli(['report', '--journal', journal, '--now', '2026-11-28T12:00', '--lang', 'en', '--format', 'json']);
+    expect(JSON.parse(en.stdout).future).toEqual({
+      runs: 1,
+      latest: '2026-12-03T06:40:00.000Z',
+      zone: 'Europe/Moscow',
+      now: '2026-11-28T09:00:00.000Z',
+    });
+    const seen = await runCli(['report', '--journal', journal, '--now', '2026-12-03T09:40', '--lang', 'en']);
+    expect(seen.stdout).not.toContain('dated after the moment');
+    expect(seen.stdout).toMatch(/office-morning {2}.*\n {4}started 1 · finished 1/);
+  });
+});
