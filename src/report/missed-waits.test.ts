@@ -58,9 +58,11 @@ describe('missed waits in the report', () => {
     ]);
     const local = (iso: string) => localDateTime(Date.parse(iso), systemTimeZone());
     expect(reportText(r, 'en', new Chalk({ level: 0 }))).toContain(
-      `${local('2026-11-30T06:31:00Z')}  request  «The client paid» — happened after its time, at ${local('2026-12-01T08:00:00Z')}`,
+      `${local('2026-11-30T06:31:00Z')}  request  «The client paid» — had not happened by its chase time, and no chase (its timeout steps) was recorded; happened at ${local('2026-12-01T08:00:00Z')}`,
     );
-    expect(reportText(r, 'ru', new Chalk({ level: 0 }))).toContain(`«The client paid» — произошло позже срока, в ${local('2026-12-01T08:00:00Z')}`);
+    expect(reportText(r, 'ru', new Chalk({ level: 0 }))).toContain(
+      `«The client paid» — ко времени проверки не произошло, а проверку (шаги «Время вышло») не отметили; произошло в ${local('2026-12-01T08:00:00Z')}`,
+    );
     expect(reportText(r, 'ru', new Chalk({ level: 0 }))).not.toContain('Напомнить');
   });
 

@@ -3,7 +3,7 @@
  * moment, a missed wait's wording, a 9:30 routine started at 15:10. A journal in a temporary
  * folder, every moment given with --now.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,5 +45,29 @@ describe('instr report: runs dated after its moment', () => {
     const seen = await runCli(['report', '--journal', journal, '--now', '2026-12-03T09:40', '--lang', 'en']);
     expect(seen.stdout).not.toContain('dated after the moment');
     expect(seen.stdout).toMatch(/office-morning {2}.*\n {4}started 1 · finished 1/);
+  });
+});
+
+/** The run a journal's first record belongs to. */
+function firstRun(journal: string): string {
+  return (JSON.parse(readFileSync(journal, 'utf8').split('\n')[0]!) as { run: string }).run;
+}
+
+describe('instr report: the urgent task’s wait for the accountant', () => {
+  it('words a wait whose chase time passed unchased as a chase not recorded, not as the event being late', async () => {
+    const journal = join(temp, 'urgent.jsonl');
+    const first = answers('urgent-1', [
+      'chief-urgent-answer: "2026-12-03 10:10"',
+      '"Клиенту в течение часа сообщено, кто и к какому часу решает срочный вопрос": true',
+    ]);
+    const then = answers('urgent-2', ['urgent-solved: "2026-12-03 14:30"', 'urgent-tariff: Да, входит', '"Клиент подтвердил, что срочный вопрос решён": true']);
+    expect((await runCli(['run', 'urgent-issue', '--answers', first, '--journal', journal, '--now', '2026-12-03T10:15'])).code).toBe(0);
+    const run = firstRun(journal);
+    expect((await runCli(['run', '--resume', run, '--answers', then, '--journal', journal, '--now', '2026-12-03T15:00'])).code).toBe(0);
+    const report = await runCli(['report', '--journal', journal, '--now', '2026-12-03T16:00', '--lang', 'en']);
+    // 10:15 + 1 working hour: when the instruction says to open the CRM, not the accountant's hour
+    expect(report.stdout).toContain(
+      '2026-12-03 11:15  urgent-issue  «Бухгалтер отметил в CRM, что срочный вопрос решён» — had not happened by its chase time, and no chase (its timeout steps) was recorded; happened at 2026-12-03 14:30',
+    );
   });
 });
