@@ -7,7 +7,7 @@ import { stepNumbers } from '../render/checklist.js';
 import type { Graph, Task } from '../graph/types.js';
 import { occurrences } from '../schedule/occurrences.js';
 import { documentZone } from '../schedule/task-zone.js';
-import { addDays, localDate, parseIsoDate, startOfLocalDay, systemTimeZone } from '../schedule/zone.js';
+import { addDays, localDate, localDateTime, parseIsoDate, startOfLocalDay, systemTimeZone } from '../schedule/zone.js';
 import type { JournalStats } from '../journal/stream.js';
 import type { RunRecord } from '../journal/runs.js';
 import { daysLate, isOverdue, runDues, type DueKind } from '../journal/due.js';
@@ -15,6 +15,12 @@ import { promiseState } from '../journal/promise-state.js';
 
 /** An open run idle for longer than this counts as abandoned. */
 const staleAfterDays = 7;
+/**
+ * A scheduled task's run started later than this after its time (when the task has no deadline of
+ * its own) is listed as done late: a 9:30 routine started at 15:10 is not that morning's routine
+ * done on time (friend test, round 11).
+ */
+const lateAfterMs = 3_600_000;
 const dayMs = 86_400_000;
 
 export interface StepRef {
@@ -74,6 +80,11 @@ interface ScheduleCheck {
   /** Occurrences from --since up to now (or --until). */
   due: number;
   missed: Array<{ date: string; time: string | null }>;
+  /**
+   * Occurrences whose day has a run, but the day's first run started long after the time (later
+   * than the task's `::when` deadline counted from it, else than `lateAfterMs`): done late, by `lateMs`.
+   */
+  late: Array<{ date: string; time: string | null; started: string; startedTime: string; lateMs: number }>;
 }
 
 interface UnclearStep extends StepRef {
@@ -275,7 +286,11 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
     let acc = tasks.get(r.task);
     if (!acc) tasks.set(r.task, (acc = newAcc(r, task)));
     acc.started++;
-    if (task?.schedules.length) acc.dates.add(localDate(r.startedAt, zone));
+    if (task?.schedules.length) {
+      const date = localDate(r.startedAt, zone);
+      const first = acc.dates.get(date);
+      if (first === undefined || r.startedAt < first) acc.dates.set(date, r.startedAt);
+    }
     switch (r.state) {
       case 'done':
         acc.finished++;
@@ -399,8 +414,8 @@ interface Acc {
   durations: number[];
   skips: Map<string, Map<string, number>>;
   checkpoints: Map<string, number>;
-  /** Local dates on which a run of the task started (for missed schedules). */
-  dates: Set<string>;
+  /** Local dates on which a run of the task started, with the day's first start (for missed and late schedules). */
+  dates: Map<string, number>;
 }
 
 function newAcc(r: RunRecord | null, task: Task | undefined): Acc {
@@ -418,7 +433,7 @@ function newAcc(r: RunRecord | null, task: Task | undefined): Acc {
     durations: [],
     skips: new Map(),
     checkpoints: new Map(),
-    dates: new Set(),
+    dates: new Map(),
   };
 }
 
@@ -443,7 +458,23 @@ function finish(acc: Acc, index: GraphIndex, since: string, lastDay: string | nu
         schedule.workdays || schedule.shift ? calendarOccurrences(schedule, times.forFile(task.file), since, days) : occurrences(schedule, zone, since, days)
       ).filter((o) => o.at.getTime() <= now);
       const missed = due.filter((o) => !acc.dates.has(o.date)).map((o) => ({ date: o.date, time: o.time }));
-      schedules.push({ label: schedule.label, line: schedule.position.line, due: due.length, missed });
+      const late: ScheduleCheck['late'] = [];
+      for (const o of due) {
+        const started = acc.dates.get(o.date);
+        // an all-day occurrence has no time to be late against
+        if (started === undefined || o.time === null) continue;
+        const at = o.at.getTime();
+        const by = task.trigger?.deadline ? times.due(task.file, at, task.trigger.deadline) : null;
+        if (started > (by ?? at + lateAfterMs))
+          late.push({
+            date: o.date,
+            time: o.time,
+            started: new Date(started).toISOString(),
+            startedTime: localDateTime(started, zone).slice(11),
+            lateMs: started - at,
+          });
+      }
+      schedules.push({ label: schedule.label, line: schedule.position.line, due: due.length, missed, late });
     }
   }
   return {

@@ -112,6 +112,10 @@ export function reportText(report: Report, lang: string, c: ChalkInstance): stri
         out.push(
           `    ${c.red(`${t.reportMissed} ${sc.missed.length}/${sc.due}`)} «${terminalSafe(sc.label)}»: ${dateList(sc.missed.map((m) => m.date))} ${c.dim(`${r.file}:${sc.line}`)}`,
         );
+      if (sc.late.length > 0)
+        out.push(
+          `    ${c.yellow(`${reportMessages(lang).scheduleLate} ${sc.late.length}/${sc.due}`)} «${terminalSafe(sc.label)}»: ${lateList(sc, lang)} ${c.dim(`${r.file}:${sc.line}`)}`,
+        );
     }
   }
   out.push('', c.bold(t.reportUnclear));
@@ -246,6 +250,10 @@ export function reportMarkdown(report: Report, lang: string): string {
   if (missed.length === 0) out.push(t.reportNone);
   for (const m of missed)
     out.push(`- **${m.missed.length}/${m.due}** \`${cell(m.task)}\` ${cell(m.label)} (${m.file}:${m.line}): ${dateList(m.missed.map((x) => x.date))}`);
+  const late = report.tasks.flatMap((r) => r.schedules.filter((sc) => sc.late.length > 0).map((sc) => ({ r, sc })));
+  if (late.length > 0) out.push('', `## ${reportMessages(lang).scheduleLate}`, '');
+  for (const { r, sc } of late)
+    out.push(`- **${sc.late.length}/${sc.due}** \`${cell(r.task)}\` ${cell(sc.label)} (${r.file}:${sc.line}): ${cell(lateList(sc, lang))}`);
   const t9 = timeMessages(lang);
   out.push('', `## ${t9.promisesTitle}`, '');
   if (report.promises.made === 0) out.push(t.reportNone);
@@ -274,6 +282,13 @@ export function reportMarkdown(report: Report, lang: string): string {
 function missedCount(r: TaskReport): string {
   const due = r.schedules.reduce((n, s) => n + s.due, 0);
   return due === 0 ? '—' : `${r.schedules.reduce((n, s) => n + s.missed.length, 0)}/${due}`;
+}
+
+/** «2026-12-03 (начато в 15:10, позже на 5 ч 40 мин)», the first few, then how many more. */
+function lateList(sc: TaskReport['schedules'][number], lang: string): string {
+  const r9 = reportMessages(lang);
+  const items = sc.late.map((l) => r9.startedLate(l.date, l.startedTime, formatMs(l.lateMs, lang)));
+  return items.length <= 4 ? items.join(', ') : `${items.slice(0, 4).join(', ')} … +${items.length - 4}`;
 }
 
 /** The first few dates, then how many more. */

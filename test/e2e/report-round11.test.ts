@@ -48,6 +48,26 @@ describe('instr report: runs dated after its moment', () => {
   });
 });
 
+describe('instr report: a scheduled task started long after its time', () => {
+  it('lists the 9:30 routine started at 15:10 as started late, by how much, and the one at 9:40 as on time', async () => {
+    const journal = join(temp, 'late.jsonl');
+    for (const now of ['2026-12-02T09:40', '2026-12-03T15:10'])
+      expect((await runCli(['run', 'office-morning', '--answers', officeMorning, '--journal', journal, '--now', now])).code).toBe(0);
+    const text = await runCli(['report', '--journal', journal, '--now', '2026-12-03T18:00']);
+    expect(text.stdout).toContain(
+      'По расписанию, но начато с опозданием 1/2 «Каждый рабочий день в 9:30»: 2026-12-03 (начато в 15:10, позже на 5 ч 40 мин) client-manager.md:',
+    );
+    const json = JSON.parse((await runCli(['report', '--journal', journal, '--now', '2026-12-03T18:00', '--format', 'json'])).stdout) as {
+      tasks: Array<{ task: string; schedules: Array<{ due: number; missed: unknown[]; late: Array<{ date: string; startedTime: string; lateMs: number }> }> }>;
+    };
+    const schedule = json.tasks.find((t) => t.task === 'office-morning')!.schedules[0]!;
+    expect(schedule).toMatchObject({ due: 2, missed: [], late: [{ date: '2026-12-03', time: '09:30', startedTime: '15:10', lateMs: 20_400_000 }] });
+    const md = await runCli(['report', '--journal', journal, '--now', '2026-12-03T18:00', '--format', 'markdown', '--lang', 'en']);
+    expect(md.stdout).toContain('## Scheduled, but started late\n\n- **1/2** `office-morning`');
+    expect(md.stdout).toContain('2026-12-03 (started at 15:10, 5 h 40 min late)');
+  });
+});
+
 /** The run a journal's first record belongs to. */
 function firstRun(journal: string): string {
   return (JSON.parse(readFileSync(journal, 'utf8').split('\n')[0]!) as { run: string }).run;
