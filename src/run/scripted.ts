@@ -23,6 +23,11 @@ export class ScriptedDriver implements Driver {
   private readonly timedOut = new Set<string>();
   /** Decisions whose question was noted with no option: back at them, the answer is missing. */
   private readonly noted = new Set<string>();
+  /**
+   * Steps taken as done because the file does not mention them (friend test, round 11: «Ответить
+   * клиенту…» passed as done on a holiday): the summary lists them.
+   */
+  readonly assumed = new Set<string>();
 
   /**
    * `file`: the answers file as the user named it, and `lang` the screen's language: a wrong
@@ -98,6 +103,7 @@ export class ScriptedDriver implements Driver {
       if (this.timedOut.has(prompt.node.id)) return { kind: 'suspend' };
       this.timedOut.add(prompt.node.id);
     }
+    if (prompt.kind === 'step' && answerEntry(prompt.node, this.answers) === undefined) this.assumed.add(prompt.node.id);
     const [first, ...rest] = got.answers;
     this.queue = rest;
     return { kind: 'answer', answer: first! };

@@ -30,9 +30,12 @@ export interface RunSummary {
   skipped: Array<{ node: string; text: string; reason: string }>;
   notes: Array<{ node: string; text: string; note: string }>;
   checkpoints: Array<{ node: string; text: string; confirmed: boolean; value?: string }>;
+  /** A scripted run: the steps taken as done because the answers file does not mention them (only when there are any). */
+  assumed?: Array<{ node: string; text: string }>;
 }
 
-export function summarize(graph: Graph, state: RunState, run: string | null): RunSummary {
+/** `assumed`: the steps a scripted run took as done because its answers file does not mention them. */
+export function summarize(graph: Graph, state: RunState, run: string | null, assumed?: ReadonlySet<string>): RunSummary {
   const text = (id: string) => nodeText(Object.hasOwn(graph.nodes, id) ? graph.nodes[id] : undefined);
   const isPromise = (id: string) => {
     const node = Object.hasOwn(graph.nodes, id) ? graph.nodes[id] : undefined;
@@ -40,6 +43,7 @@ export function summarize(graph: Graph, state: RunState, run: string | null): Ru
   };
   const path = state.path.map((p) => ({ ...p, text: text(p.node), ...(p.kind === 'step' && isPromise(p.node) && { promise: true as const }) }));
   const end = state.finishedAt ?? state.updatedAt;
+  const taken = assumed?.size ? path.filter((p) => p.kind === 'step' && p.answer === 'done' && assumed.has(p.node)) : [];
   return {
     run,
     task: state.task,
@@ -60,6 +64,7 @@ export function summarize(graph: Graph, state: RunState, run: string | null): Ru
           ? { node: p.node, text: p.text, confirmed: p.confirmed ?? false }
           : { node: p.node, text: p.text, confirmed: p.confirmed ?? false, value: p.value },
       ),
+    ...(taken.length > 0 && { assumed: taken.filter((p, i) => taken.findIndex((q) => q.node === p.node) === i).map((p) => ({ node: p.node, text: p.text })) }),
   };
 }
 
@@ -126,6 +131,12 @@ export function summaryLines(summary: RunSummary, lang: string, t: RunMessages, 
   if (summary.skipped.length) {
     lines.push(`${t.skipped}:`);
     for (const s of summary.skipped) lines.push(`  ${c.yellow('↷')} ${terminalSafe(s.text)} — ${terminalSafe(s.reason)}`);
+  }
+  if (summary.assumed?.length) {
+    lines.push(`${t.assumedDone}:`);
+    for (const a of summary.assumed) lines.push(`  ${c.green('✓')} ${terminalSafe(a.text)}`);
+    const first = summary.assumed[0]!.text;
+    lines.push(c.dim(`  ${t.assumedHint} ${terminalSafe(JSON.stringify(first))}: { skip: ${t.assumedReason} }`));
   }
   if (summary.notes.length) {
     lines.push(`${t.questions}:`);

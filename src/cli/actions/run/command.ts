@@ -84,6 +84,8 @@ interface Ctx {
   stdinTTY: boolean;
   /** Time comes from here, never from the clock directly: --now / INSTR_NOW fix it. */
   clock: () => Date;
+  /** A scripted run: the steps its answers file does not mention, taken as done (set with its driver). */
+  assumed?: ReadonlySet<string>;
 }
 
 export async function runCommand(query: string | undefined, paths: string[], flags: RunFlags, io: Io): Promise<number> {
@@ -326,7 +328,9 @@ async function driverFor(ctx: Ctx, lang: string, t: RunMessages): Promise<Driver
   };
   if (!ctx.answers) return interactive();
   // answers missing from the file are asked at a terminal; never with --json (stdout is the JSON)
-  return new ScriptedDriver(ctx.answers, t, ctx.stdinTTY && !ctx.flags.json ? await interactive() : undefined, ctx.flags.answers ?? '', lang);
+  const driver = new ScriptedDriver(ctx.answers, t, ctx.stdinTTY && !ctx.flags.json ? await interactive() : undefined, ctx.flags.answers ?? '', lang);
+  ctx.assumed = driver.assumed;
+  return driver;
 }
 
 function hooks(ctx: Ctx, lang: string, t: RunMessages) {
@@ -370,7 +374,7 @@ async function finish(ctx: Ctx, session: RunSession, outcome: Outcome, lang: str
   // a run stopped to go on later says so, not «в процессе» (friend test: the pause screen read as still running)
   let paused = false;
   const summary = (): RunSummary => {
-    const s = summarize(ctx.graph, session.state, session.runId);
+    const s = summarize(ctx.graph, session.state, session.runId, ctx.assumed);
     return paused && s.status === 'active' ? { ...s, status: 'paused' } : s;
   };
   const promises = () => {
