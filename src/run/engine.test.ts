@@ -62,6 +62,19 @@ describe('run engine', () => {
     expect(bad).toEqual({ ok: false, error: expect.stringContaining('a) Yes; b) No'), refusal: expect.objectContaining({ code: 'notAnOption' }) });
   });
 
+  it('accepts a label without the remark in brackets it ends with', () => {
+    const at = walk('request', [{ type: 'done' }, { type: 'done' }]);
+    const g = structuredClone(graph);
+    const decision = g.nodes[at.node!]!;
+    if (decision.kind !== 'decision') throw new Error('the fixture has a decision here');
+    Object.assign(decision.options[1]!, { id: 'o1f2e3d', label: 'No (if unsure, ask the chief accountant)' });
+    const chosen = applyAnswer(g, at, { type: 'choose', option: 'no' }, T0);
+    expect(chosen.ok && chosen.state.path.at(-1)).toMatchObject({ option: 'o1f2e3d' });
+    // the whole label still works, and a remark alone is not an answer
+    expect(applyAnswer(g, at, { type: 'choose', option: 'No (if unsure, ask the chief accountant)' }, T0)).toMatchObject({ ok: true });
+    expect(applyAnswer(g, at, { type: 'choose', option: 'if unsure, ask the chief accountant' }, T0)).toMatchObject({ ok: false });
+  });
+
   it('requires a reason to skip, records it, and keeps the step on "unclear"', () => {
     const start = startRun(graph, 'request', T0);
     expect(applyAnswer(graph, start, { type: 'skip', reason: '  ' }, T0)).toMatchObject({ ok: false, error: expect.stringContaining('reason') });

@@ -359,10 +359,19 @@ export function visitedNodes(state: RunState): string[] {
 function findOption(node: DecisionNode, wanted: string): Option | undefined {
   const w = wanted.trim();
   const byLabel =
-    node.options.find((o) => o.id === w) ?? node.options.find((o) => o.label === w) ?? node.options.find((o) => o.label.toLowerCase() === w.toLowerCase());
+    node.options.find((o) => o.id === w) ??
+    node.options.find((o) => o.label === w) ??
+    node.options.find((o) => o.label.toLowerCase() === w.toLowerCase()) ??
+    // «Нет, всё в порядке (если …)» answered without its closing remark in brackets
+    node.options.find((o) => withoutRemark(o.label) !== o.label && withoutRemark(o.label).toLowerCase() === w.toLowerCase());
   if (byLabel) return byLabel;
   const letter = /^(?:[\d.]*\.)?([a-z])\)?$/i.exec(w)?.[1]?.toLowerCase();
   return letter === undefined ? undefined : node.options[letter.charCodeAt(0) - 97];
+}
+
+/** A label without the remark in brackets it ends with, if any. */
+function withoutRemark(label: string): string {
+  return label.replace(/\s*\([^()]*\)\s*$/, '').trim();
 }
 
 function mismatch(kind: string, answer: Answer, expected: string[]): Result {
