@@ -6,8 +6,8 @@ import { resolveLanguage } from '../i18n/language.js';
 
 const en = {
   notYaml: (file: string) => `${file}: not valid YAML`,
-  firmKeys: (file: string) => `${file}: expected the keys days-off and working-days`,
-  firmUnknownKey: (file: string, key: string) => `${file}: unknown key "${key}"; expected days-off or working-days`,
+  firmKeys: (file: string) => `${file}: expected the keys days-off, working-days and shortened-days`,
+  firmUnknownKey: (file: string, key: string) => `${file}: unknown key "${key}"; expected days-off, working-days or shortened-days`,
   firmNotMapping: (file: string, key: string) => `${file}: "${key}" must map dates (YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD) to a reason`,
   firmNotDate: (file: string, when: string, key: string) => `${file}: "${when}" under ${key} is not a date or range YYYY-MM-DD..YYYY-MM-DD`,
   firmTooLong: (file: string, when: string, key: string) => `${file}: "${when}" under ${key} spans more than a year`,
@@ -23,8 +23,8 @@ const en = {
 
 const ru: typeof en = {
   notYaml: (file) => `${file}: это не корректный YAML`,
-  firmKeys: (file) => `${file}: ожидаются ключи days-off и working-days`,
-  firmUnknownKey: (file, key) => `${file}: неизвестный ключ «${key}»; допустимы days-off и working-days`,
+  firmKeys: (file) => `${file}: ожидаются ключи days-off, working-days и shortened-days`,
+  firmUnknownKey: (file, key) => `${file}: неизвестный ключ «${key}»; допустимы days-off, working-days и shortened-days`,
   firmNotMapping: (file, key) => `${file}: в «${key}» должны быть даты (ГГГГ-ММ-ДД или ГГГГ-ММ-ДД..ГГГГ-ММ-ДД) с причиной`,
   firmNotDate: (file, when, key) => `${file}: «${when}» в ${key} — не дата и не промежуток ГГГГ-ММ-ДД..ГГГГ-ММ-ДД`,
   firmTooLong: (file, when, key) => `${file}: «${when}» в ${key} длиннее года`,

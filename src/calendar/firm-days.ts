@@ -5,7 +5,7 @@ import { parseIsoDate } from '../schedule/zone.js';
 import { expand, type FirmDays } from './production-calendar.js';
 import { calendarMessages, yamlPlace } from './calendar-messages.js';
 
-/** The file in the instructions folder where a firm lists its own days off and working days. */
+/** The file in the instructions folder where a firm lists its own days off, working days and shortened days. */
 export const firmDaysFile = 'days-off.yaml';
 
 export interface FirmDaysResult {
@@ -21,6 +21,8 @@ export interface FirmDaysResult {
  *       2026-08-10..2026-08-14: Офис закрыт на ремонт
  *     working-days:
  *       2026-12-26: Отрабатываем 30 декабря
+ *     shortened-days:
+ *       2026-12-30: Последний рабочий день года, офис до 17:00
  *
  * A missing file is no days; a malformed entry is a problem and is left out, never silently.
  */
@@ -30,7 +32,7 @@ export async function loadFirmDays(root: string, lang?: string): Promise<FirmDay
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    return { firm: { daysOff: new Map(), workingDays: new Map() }, problems: [] };
+    return { firm: { daysOff: new Map(), workingDays: new Map(), shortened: new Map() }, problems: [] };
   }
   return parseFirmDays(text, lang);
 }
@@ -38,7 +40,12 @@ export async function loadFirmDays(root: string, lang?: string): Promise<FirmDay
 /** `lang`: the language problems are worded in (the instruction's). */
 export function parseFirmDays(text: string, lang?: string): FirmDaysResult {
   const t = calendarMessages(lang);
-  const firm: FirmDays = { daysOff: new Map(), workingDays: new Map(), file: firmDaysFile };
+  const firm = {
+    daysOff: new Map<string, string>(),
+    workingDays: new Map<string, string>(),
+    shortened: new Map<string, string>(),
+    file: firmDaysFile,
+  } satisfies FirmDays;
   const problems: string[] = [];
   let data: unknown;
   try {
@@ -49,7 +56,7 @@ export function parseFirmDays(text: string, lang?: string): FirmDaysResult {
   if (data === null || data === undefined) return { firm, problems };
   if (typeof data !== 'object' || Array.isArray(data)) return { firm, problems: [t.firmKeys(firmDaysFile)] };
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-    const target = key === 'days-off' ? firm.daysOff : key === 'working-days' ? firm.workingDays : null;
+    const target = key === 'days-off' ? firm.daysOff : key === 'working-days' ? firm.workingDays : key === 'shortened-days' ? firm.shortened : null;
     if (!target) {
       problems.push(t.firmUnknownKey(firmDaysFile, key));
       continue;

@@ -67,4 +67,14 @@ describe('a firm’s own days', () => {
     expect(problems).toHaveLength(2);
     expect(problems.join('\n')).toMatch(/2026-13-01[\s\S]*extra/);
   });
+  it('shortens the firm’s shortened-days, and only working ones: a day off stays off', () => {
+    const { firm, problems } = parseFirmDays('shortened-days:\n  2026-12-30: Последний рабочий день года\n  2026-12-31: Уже выходной\n');
+    expect(problems).toEqual([]);
+    const cal = new ProductionCalendar(calendarData('ru')!, firm);
+    // the decree shortens no day before 31 December 2026 (a transferred day off, not a holiday)
+    expect(new ProductionCalendar(calendarData('ru')!).kind('2026-12-30')).toBe('working');
+    expect(cal.kind('2026-12-30')).toBe('shortened');
+    expect(cal.kind('2026-12-31')).toBe('holiday');
+    expect(cal.isWorkingDay('2026-12-30')).toBe(true);
+  });
 });

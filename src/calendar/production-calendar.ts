@@ -35,6 +35,8 @@ export interface CalendarData {
 export interface FirmDays {
   daysOff: Map<string, string>;
   workingDays: Map<string, string>;
+  /** Working days the firm closes early on (`hours.shortened`), as on a pre-holiday day; a day off stays off. */
+  shortened?: Map<string, string>;
   /** The file they came from, relative to the instructions folder. */
   file?: string;
 }
@@ -76,7 +78,7 @@ export class ProductionCalendar {
 
   kind(date: string): DayKind {
     if (this.firm.daysOff.has(date)) return 'firm-day-off';
-    const shortened = this.shortened.has(date);
+    const shortened = this.shortened.has(date) || this.firm.shortened?.has(date) === true;
     if (this.firm.workingDays.has(date) || this.working.has(date)) return shortened ? 'shortened' : 'working';
     if (this.nonWorking.has(date)) return 'holiday';
     if (this.weekend.has(isoWeekday(date))) return 'weekend';

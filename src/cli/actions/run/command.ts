@@ -42,6 +42,8 @@ import { renderMarkdown } from '../../../render/markdown.js';
 import { replayRun } from '../../../run/replay.js';
 import { ScriptedDriver } from '../../../run/scripted.js';
 import { RunSession } from '../../../run/session.js';
+import { loadFirmDays } from '../../../calendar/firm-days.js';
+import { WorkTimes } from '../../../calendar/work-times.js';
 import { pathLine, type RunSummary, statusLabel, summarize, summaryLines } from '../../../run/summary.js';
 import { wrapLines } from '../../../render/wrap.js';
 import { jsonText } from '../../../render/json-text.js';
@@ -86,6 +88,8 @@ interface Ctx {
   clock: () => Date;
   /** A scripted run: the steps its answers file does not mention, taken as done (set with its driver). */
   assumed?: ReadonlySet<string>;
+  /** Working time with the firm's own days (days-off.yaml): waits, deadlines and promises count with it. */
+  times: WorkTimes;
 }
 
 export async function runCommand(query: string | undefined, paths: string[], flags: RunFlags, io: Io): Promise<number> {
@@ -133,8 +137,11 @@ async function runOrResume(query: string | undefined, paths: string[], flags: Ru
   const answersLang = flags.lang ?? docLang(graph, query === undefined ? undefined : findTasks(graph, query)[0]);
   const clock = clockAt(flags.now, documentZone(graph.documents[0]));
   const answers = flags.answers ? await loadAnswers(flags.answers, io.cwd, graph, answersLang, clock()) : null;
+  const firm = await loadFirmDays(root, answersLang);
+  for (const problem of firm.problems) io.err(`instr: ${problem}\n`);
+  const times = new WorkTimes(graph, firm.firm);
   const journal = await openRunJournal(io, flags.journal, () => flags.lang ?? docLang(graph, undefined));
-  const ctx: Ctx = { io, flags, graph, root, journalFile: journal.file, journal, answers, interactive: !answers && stdinTTY, stdinTTY, clock };
+  const ctx: Ctx = { io, flags, graph, root, journalFile: journal.file, journal, answers, interactive: !answers && stdinTTY, stdinTTY, clock, times };
   try {
     if (resuming) return await resume(ctx, typeof flags.resume === 'string' ? flags.resume : undefined);
     return await runTask(ctx, query);
@@ -156,7 +163,7 @@ async function runTask(ctx: Ctx, query: string | undefined): Promise<number> {
   }
   const now = ctx.clock();
   const writer = ctx.journal.writer(newRunId(now), 0);
-  const session = new RunSession(graph, startRun(graph, task.id, now.toISOString()), writer, ctx.clock);
+  const session = new RunSession(graph, startRun(graph, task.id, now.toISOString()), writer, ctx.clock, ctx.times);
   session.record(
     {
       type: 'start',
@@ -588,7 +595,7 @@ async function continueRun(ctx: Ctx, chosen: Candidate): Promise<number> {
     );
   }
   const writer = ctx.journal.writer(chosen.id, last.seq + 1);
-  const session = new RunSession(graph, replay.state, writer, ctx.clock);
+  const session = new RunSession(graph, replay.state, writer, ctx.clock, ctx.times);
   for (const e of chosen.events)
     if (e.type === 'promise' && e.state === 'kept' && (e.by === 'answer' || e.by === 'hand')) session.keptByAnswer.set(e.node, e.at);
   // A kill between an answer and what the engine did on its own after it (the end of the run,
