@@ -71,19 +71,26 @@ function runNote(item: AgendaItem, lang: string): string {
   return `${messages(lang).agendaRun} ${item.run}${item.user ? `, ${item.user}` : ''}`;
 }
 
+/**
+ * The days a screen shows, each under its heading: only days with something on them. A range of
+ * one day is shown even when empty (its heading then says «nothing is due»); a longer range with
+ * nothing at all is one line.
+ */
+export function shownDays(agenda: Agenda): Agenda['dates'] {
+  return agenda.days === 1 ? agenda.dates : agenda.dates.filter((d) => d.items.length > 0);
+}
+
 export function agendaText(agenda: Agenda, lang: string, c: ChalkInstance): string {
   const t = messages(lang);
   const out: string[] = [];
-  const width = Math.max(8, ...agenda.dates.flatMap((d) => d.items.map((i) => when(i, lang).length)));
-  const zones = new Set(agenda.dates.flatMap((d) => d.items.map((i) => i.zone)));
+  const days = shownDays(agenda);
+  const width = Math.max(8, ...days.flatMap((d) => d.items.map((i) => when(i, lang).length)));
+  const zones = new Set(days.flatMap((d) => d.items.map((i) => i.zone)));
   const zoneNote = (item: AgendaItem) => (zones.size > 1 ? ` · ${item.zone}` : '');
-  let any = false;
-  for (const day of agenda.dates) {
-    if (day.items.length === 0 && agenda.days > 1) continue;
+  for (const day of days) {
     out.push(c.bold(longDate(day.date, lang)));
     if (day.items.length === 0) out.push(`  ${c.dim(t.agendaNothing)}`);
     for (const item of day.items) {
-      any = true;
       const time = when(item, lang).padEnd(width);
       const flag = item.overdue
         ? `${c.red(t.agendaOverdue)} `
@@ -101,7 +108,7 @@ export function agendaText(agenda: Agenda, lang: string, c: ChalkInstance): stri
     }
     out.push('');
   }
-  if (!any && agenda.days > 1) out.push(c.dim(t.agendaNothing), '');
+  if (days.length === 0) out.push(c.dim(t.agendaNothing), '');
   if (agenda.open.length > 0) {
     out.push(c.bold(t.agendaOpenRuns));
     for (const r of agenda.open) {
@@ -119,8 +126,10 @@ export function agendaText(agenda: Agenda, lang: string, c: ChalkInstance): stri
 export function agendaMarkdown(agenda: Agenda, lang: string): string {
   const t = messages(lang);
   const out: string[] = [`# ${t.agendaTitle}`, ''];
-  const zones = new Set(agenda.dates.flatMap((d) => d.items.map((i) => i.zone)));
-  for (const day of agenda.dates) {
+  const days = shownDays(agenda);
+  const zones = new Set(days.flatMap((d) => d.items.map((i) => i.zone)));
+  if (days.length === 0) out.push(t.agendaNothing, '');
+  for (const day of days) {
     out.push(`## ${longDate(day.date, lang)}`, '');
     if (day.items.length === 0) {
       out.push(t.agendaNothing, '');
