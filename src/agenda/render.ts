@@ -6,6 +6,7 @@ import type { Agenda, AgendaItem } from './build.js';
 import { resolveLanguage } from '../i18n/language.js';
 import { cell } from '../render/markdown-cell.js';
 import { timeMessages } from '../i18n/time-messages.js';
+import { statusWord } from '../journal/run-status.js';
 
 /** «пятница, 27 ноября 2026 г.» / "Friday, November 27, 2026" for a YYYY-MM-DD. */
 export function longDate(date: string, lang: string): string {
@@ -112,7 +113,8 @@ export function agendaText(agenda: Agenda, lang: string, c: ChalkInstance): stri
   if (agenda.open.length > 0) {
     out.push(c.bold(t.agendaOpenRuns));
     for (const r of agenda.open) {
-      const state = r.state === 'waiting' ? `${t.agendaWaiting} «${terminalSafe(r.event ?? '')}»` : r.state === 'paused' ? t.agendaPaused : t.agendaActive;
+      const state =
+        r.state === 'waiting' ? `${t.agendaWaiting} «${terminalSafe(r.event ?? '')}»` : r.state === 'paused' ? statusWord('paused', lang) : t.agendaActive;
       out.push(`  ${c.cyan(terminalSafe(r.task))}  ${terminalSafe(titled(r))}  ${c.yellow(state)}`);
       out.push(
         `    ${c.dim(`${t.agendaRun} ${terminalSafe(r.run)}${r.user ? `, ${terminalSafe(r.user)}` : ''} · ${t.agendaLast} ${lastAt(r)}${r.step ? ` · ${t.step} ${r.step}` : r.node ? ` · ${terminalSafe(r.node)}` : ''}`)}`,
@@ -153,7 +155,7 @@ export function agendaMarkdown(agenda: Agenda, lang: string): string {
   if (agenda.open.length > 0) {
     out.push(`## ${t.agendaOpenRuns}`, '');
     for (const r of agenda.open) {
-      const state = r.state === 'waiting' ? `${t.agendaWaiting} «${cell(r.event ?? '')}»` : r.state === 'paused' ? t.agendaPaused : t.agendaActive;
+      const state = r.state === 'waiting' ? `${t.agendaWaiting} «${cell(r.event ?? '')}»` : r.state === 'paused' ? statusWord('paused', lang) : t.agendaActive;
       out.push(
         `- \`${cell(r.task)}\` ${cell(titled(r))}: ${state}; ${t.agendaRun} ${cell(r.run)}${r.user ? `, ${cell(r.user)}` : ''}, ${t.agendaLast} ${lastAt(r)}`,
       );

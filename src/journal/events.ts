@@ -181,6 +181,14 @@ interface EndEvent extends Base {
   durationMs: number;
   /** The run ended at a situation the instruction does not cover (see the not-covered event before it). */
   notCovered?: true;
+  /**
+   * `hand`: the person closed the run themselves (`instr run --cancel RUN`), with `status:
+   * "cancelled"`, appended after the run's last record; `reason` and `user` are theirs. An older
+   * `instr` reads it as any cancelled end.
+   */
+  by?: 'hand';
+  reason?: string;
+  user?: string;
 }
 
 /** The user abandoned a suspended run (instr run --resume → discard). */

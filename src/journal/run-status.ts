@@ -3,6 +3,7 @@
  * `instr run --resume` and the run engine all speak it.
  */
 import type { EndStatus, JournalEvent } from './events.js';
+import { messages, type Messages } from '../i18n/messages.js';
 
 export type { EndStatus };
 /** A run that can still go on. */
@@ -50,4 +51,23 @@ export function runStatus(events: Iterable<JournalEvent>): RunStatus {
   let status: RunStatus = 'active';
   for (const e of events) status = nextStatus(status, e);
   return status;
+}
+
+const wordKey: Record<RunStatus, keyof Messages> = {
+  active: 'runStateActive',
+  waiting: 'runStateWaiting',
+  paused: 'runStatePaused',
+  done: 'runStateDone',
+  cancelled: 'runStateCancelled',
+  failed: 'runStateFailed',
+  abandoned: 'runStateAbandoned',
+};
+
+/**
+ * The word a status is shown with, in the agenda, the report and `instr run --cancel` alike (the
+ * words are in the message catalogues): a paused run is «на паузе» everywhere, a cancelled one
+ * «отменено», never «брошено» on one screen and «на паузе» on another.
+ */
+export function statusWord(status: RunStatus, lang: string | undefined): string {
+  return messages(lang)[wordKey[status]];
 }

@@ -13,8 +13,6 @@ import type { RunRecord } from '../journal/runs.js';
 import { daysLate, isOverdue, runDues, type DueKind } from '../journal/due.js';
 import { promiseState } from '../journal/promise-state.js';
 
-/** An open run idle for longer than this counts as abandoned. */
-const staleAfterDays = 7;
 /**
  * A scheduled task's run started later than this after its time (when the task has no deadline of
  * its own) is listed as done late: a 9:30 routine started at 15:10 is not that morning's routine
@@ -60,9 +58,12 @@ export interface TaskReport {
   finished: number;
   cancelled: number;
   failed: number;
-  /** Abandoned explicitly, or left open and idle for more than seven days. */
+  /** Discarded from the `--resume` menu (an `abandon` record). */
   abandoned: number;
   waiting: number;
+  /** Paused, however long ago: «на паузе», as the agenda says, until it is continued or cancelled (`instr run --cancel`). */
+  paused: number;
+  /** Active: started and not stopped (also a run interrupted by a kill). */
   inProgress: number;
   /** Median duration of finished runs, ms; null without any. */
   medianMs: number | null;
@@ -224,7 +225,6 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
     return b;
   };
   const now = options.now ?? startOfLocalDay(addDays(options.today, 1), systemZone);
-  const staleBefore = now - staleAfterDays * dayMs;
   const tasks = new Map<string, Acc>();
   const unclear = new Map<string, { task: string; node: string; notes: Map<string, number> }>();
   const overdue: OverdueItem[] = [];
@@ -310,9 +310,11 @@ export function buildReport(graph: Graph, runs: Iterable<RunRecord>, options: Re
       case 'waiting':
         acc.waiting++;
         break;
-      default:
-        if (r.lastAt < staleBefore) acc.abandoned++;
-        else acc.inProgress++;
+      case 'paused':
+        acc.paused++;
+        break;
+      case 'active':
+        acc.inProgress++;
     }
     for (const s of r.skips ?? []) {
       let reasons = acc.skips.get(s.node);
@@ -409,6 +411,7 @@ interface Acc {
   failed: number;
   abandoned: number;
   waiting: number;
+  paused: number;
   inProgress: number;
   late: number;
   durations: number[];
@@ -428,6 +431,7 @@ function newAcc(r: RunRecord | null, task: Task | undefined): Acc {
     failed: 0,
     abandoned: 0,
     waiting: 0,
+    paused: 0,
     inProgress: 0,
     late: 0,
     durations: [],
@@ -489,6 +493,7 @@ function finish(acc: Acc, index: GraphIndex, since: string, lastDay: string | nu
     failed: acc.failed,
     abandoned: acc.abandoned,
     waiting: acc.waiting,
+    paused: acc.paused,
     inProgress: acc.inProgress,
     medianMs: median(acc.durations),
     late: acc.late,

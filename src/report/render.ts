@@ -9,6 +9,7 @@ import { resolveLanguage } from '../i18n/language.js';
 import { localDateTime } from '../schedule/zone.js';
 import { timeMessages, type TimeMessages } from '../i18n/time-messages.js';
 import { reportMessages } from './report-messages.js';
+import { statusWord, type RunStatus } from '../journal/run-status.js';
 
 /** 90 000 ms → «1 мин 30 с» / "1 min 30 s"; whole days, hours and minutes beyond that. */
 export function formatMs(ms: number, lang: string): string {
@@ -49,12 +50,14 @@ function gapLine(g: GapItem, t: Messages, g9: GapMessages): string {
 }
 
 function counts(r: TaskReport, t: Messages, lang: string): string {
-  const parts = [`${t.reportStarted} ${r.started}`, `${t.reportFinished} ${r.finished}`];
-  if (r.cancelled) parts.push(`${t.reportCancelled} ${r.cancelled}`);
-  if (r.failed) parts.push(`${t.reportFailed} ${r.failed}`);
-  parts.push(`${t.reportAbandoned} ${r.abandoned}`);
+  const word = (status: RunStatus) => statusWord(status, lang);
+  const parts = [`${t.reportStarted} ${r.started}`, `${word('done')} ${r.finished}`];
+  if (r.cancelled) parts.push(`${word('cancelled')} ${r.cancelled}`);
+  if (r.failed) parts.push(`${word('failed')} ${r.failed}`);
+  parts.push(`${word('abandoned')} ${r.abandoned}`);
   if (r.waiting) parts.push(`${t.reportWaiting} ${r.waiting}`);
-  if (r.inProgress) parts.push(`${t.reportOpen} ${r.inProgress}`);
+  if (r.paused) parts.push(`${word('paused')} ${r.paused}`);
+  if (r.inProgress) parts.push(`${word('active')} ${r.inProgress}`);
   if (r.late) parts.push(`${t.reportLate} ${r.late}`);
   if (r.medianMs !== null) parts.push(`${t.reportMedian} ${formatMs(r.medianMs, lang)}`);
   return parts.join(' · ');
@@ -208,7 +211,7 @@ export function reportMarkdown(report: Report, lang: string): string {
   if (report.tasks.length === 0) out.push(t.reportNone, '');
   else {
     out.push(
-      `| ${t.tasks} | ${t.reportStarted} | ${t.reportFinished} | ${t.reportAbandoned} | ${t.reportMedian} | ${t.reportLate} | ${t.reportMissed} |`,
+      `| ${t.tasks} | ${t.reportStarted} | ${statusWord('done', lang)} | ${statusWord('abandoned', lang)} | ${t.reportMedian} | ${t.reportLate} | ${t.reportMissed} |`,
       '|---|--:|--:|--:|--:|--:|--:|',
     );
     for (const r of report.tasks) {

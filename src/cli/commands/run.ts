@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import type { RunFlags } from '../actions/run/command.js';
+import type { RunCancelFlags } from '../actions/run-cancel.js';
 
 export function register(program: Command, io: Io): void {
   program
@@ -11,6 +12,8 @@ export function register(program: Command, io: Io): void {
     .option('--answers <file>', 'scripted run: YAML mapping of prompt id or text → answer; what it lacks is asked at a terminal, else exit 2')
     .option('--json', 'print the run (path, status, outcome) as JSON at the end')
     .option('--resume [run]', 'continue a paused or suspended run (a menu when the run id is left out)')
+    .option('--cancel <run>', 'close an open run (paused, waiting or in progress) as cancelled: one started by mistake; its open promises are dropped')
+    .option('--reason <text>', 'with --cancel: why (one line), kept in the journal')
     .option('--journal <file>', 'journal: a file or a postgres:// URL (default: $INSTR_JOURNAL, journal: in instr.config.yaml, else .instr/journal.jsonl)')
     .option('--lang <code>', "language of the UI: ru or en (default: the instruction's)")
     .option('--user <name>', 'who runs it, for the journal (default: the OS user name)')
@@ -38,10 +41,19 @@ export function register(program: Command, io: Io): void {
         'A prompt the file does not answer is asked at a terminal, or pauses the run (exit 2) naming the prompt, its options and the line to add;',
         'continue it with: instr run --resume RUN-ID --answers MORE.yaml',
         '',
+        'Close a run you will not go on with (started by mistake, or left paused by a refused answer):',
+        '  instr run --cancel RUN-ID --reason "запустил по ошибке"     # the agenda drops it, the report counts it cancelled',
+        '',
         'Exit codes: 0 done, paused or suspended; 1 the run failed or cannot be resumed; 2 usage error or a missing answer; 130 interrupted (Ctrl-C, resumable).',
       ].join('\n'),
     )
-    .action(async (task: string | undefined, paths: string[], flags: RunFlags) => {
+    .action(async (task: string | undefined, paths: string[], flags: RunFlags & RunCancelFlags & { cancel?: string }) => {
+      if (flags.cancel !== undefined) {
+        // with --cancel there is no task: the positional arguments are folders
+        const { runCancelCommand } = await import('../actions/run-cancel.js');
+        process.exitCode = await runCancelCommand(flags.cancel, task, paths, flags, io);
+        return;
+      }
       const { runCommand } = await import('../actions/run/command.js');
       process.exitCode = await runCommand(task, paths, flags, io);
     });
