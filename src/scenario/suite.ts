@@ -6,6 +6,7 @@ import { bindScenarios } from './bind.js';
 import { coverage, type Coverage } from './coverage.js';
 import { executeScenario } from './execute.js';
 import { WorkTimes } from '../calendar/work-times.js';
+import { loadFirmDays } from '../calendar/firm-days.js';
 import { compare } from './expect.js';
 import { loadScenarioFile } from './load.js';
 import type { ScenarioResult } from './types.js';
@@ -51,7 +52,8 @@ export async function runSuite(
   start?: number,
   lang?: string,
 ): Promise<SuiteResult> {
-  const times = new WorkTimes(graph);
+  // the firm's own days (days-off.yaml) count as in instr run and agenda; a bad line is lint's to report
+  const times = new WorkTimes(graph, (await loadFirmDays(root, lang)).firm);
   const results: ScenarioResult[] = [];
   const diagnostics: Diagnostic[] = [];
   const shown: string[] = [];

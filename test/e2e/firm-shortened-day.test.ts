@@ -48,4 +48,32 @@ describe('a firm’s shortened day in working time', () => {
     const waits = days.flatMap((d) => d.items.filter((i) => i.kind === 'wait').map((i) => [d.date, i.time, i.run]));
     expect(waits).toEqual([['2027-01-11', '09:30', run]]);
   });
+
+  it('instr test counts with the firm’s days too: 2 working hours from 15:30 on 30 December end on 11 January', async () => {
+    const folder = join(temp, 'firm-test');
+    cpSync('test/fixtures/promise', folder, { recursive: true });
+    writeFileSync(join(folder, 'days-off.yaml'), 'shortened-days:\n  2026-12-30: Последний рабочий день года\n');
+    const scenarios = join(temp, 'shortened.yaml');
+    writeFileSync(
+      scenarios,
+      `task: complaint
+scenarios:
+  - name: the accountant is silent 2 working hours from 15:30; the client is answered at 17:45 that day
+    now: 2026-12-30T15:30
+    answers:
+      accountant: [{ answer: timeout, advance: 2wh }, { answer: true, at: "17:45" }]
+    expect:
+      promises:
+        - { promise: answer-promise, due: "2027-01-11 12:00", state: late }
+`,
+    );
+    // with the firm's shortened day the clock is on 11 January 10:30 after the 2 hours, so 17:45 is
+    // that day, after the promise's noon; without it, 17:45 on 30 December, in time
+    const firm = await runCli(['test', folder, scenarios, '--lang', 'en']);
+    expect(firm.stdout).toContain('✓ the accountant is silent');
+    expect(firm.code).toBe(0);
+    const plain = await runCli(['test', 'test/fixtures/promise', scenarios, '--lang', 'en']);
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).toContain('is kept, not late');
+  });
 });
