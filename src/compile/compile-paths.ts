@@ -125,7 +125,21 @@ export async function compilePaths(paths: string[], options: CompileOptions = {}
     for (const p of readProblems) linked.diagnostics.push(p.worded(readMessages(p.lang ?? screen)));
   }
   linked.diagnostics.sort(compareDiagnostics);
-  return { ...linked, root, files: files.map((f) => toPosix(relative(root, f))) };
+  const result = { ...linked, root, files: files.map((f) => toPosix(relative(root, f))) };
+  if (misses.length > 0) decodedTexts.set(result, new Map(misses.map((m) => [m.source.path, m.source.text])));
+  return result;
+}
+
+/**
+ * The decoded texts of the files a compile parsed, by root-relative path. The graph's texts are
+ * slices of them (so they stay alive anyway): lint reads a file's text from here instead of reading
+ * and decoding a second copy of it. Kept beside the result, not in it: a CompileResult is plain data.
+ */
+const decodedTexts = new WeakMap<CompileResult, ReadonlyMap<string, string>>();
+
+/** The text of `file` as `result`'s compile decoded it, when that compile parsed it (not from the cache). */
+export function decodedText(result: CompileResult, file: string): string | undefined {
+  return decodedTexts.get(result)?.get(file);
 }
 
 /** Runs `work` on every item, at most `limit` at a time (a folder of thousands of files must not run out of file handles). */

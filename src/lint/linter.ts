@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { readRegularFile } from '../fs/safe-open.js';
 import { dirname, join, relative, resolve } from 'node:path';
-import { sourceFromBytes, type CompileResult } from '../compile/compile-paths.js';
+import { decodedText, sourceFromBytes, type CompileResult } from '../compile/compile-paths.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { indexGraph } from '../graph/query.js';
 import type { LintConfig } from './config-types.js';
@@ -131,6 +131,11 @@ async function readSources(result: CompileResult, cwd: string): Promise<Map<stri
     [...files].map(async (file) => {
       const abs = resolve(result.root, file);
       const display = toDisplay(abs, cwd);
+      const decodedBefore = decodedText(result, file);
+      if (decodedBefore !== undefined) {
+        texts.set(file, sourceText(file, display, decodedBefore));
+        return;
+      }
       try {
         const decoded = sourceFromBytes(await readRegularFile(abs, 64 * 1024 * 1024), file, display);
         if ('source' in decoded) texts.set(file, sourceText(file, display, decoded.source.text));

@@ -30,7 +30,9 @@ export function sourceText(file: string, display: string, text: string): SourceT
       return markdown;
     },
     get prose() {
-      prose ??= maskProse(this.markdown);
+      // from a markdown mask of its own unless one is kept already: the rules that read the prose
+      // run before the one that reads the markdown, and a 10 MB file's mask is ~20 MB
+      prose ??= maskProse(markdown ?? maskMarkdown(text));
       return prose;
     },
     locate(offset) {
@@ -91,8 +93,31 @@ function maskFences(text: string): string {
   return lines.join('\n');
 }
 
+/**
+ * Pieces of this many characters or more, each ending in a blank line, are masked one at a time:
+ * each step of the mask copies what it is given, and on a 10 MB file eight copies of the whole
+ * text at once were the peak of a lint's memory.
+ */
+const prosePiece = 65_536;
+
 /** Blanks what is markup rather than words: link destinations, URLs, tags, directive names, attributes. */
-export function maskProse(markdown: string): string {
+export function maskProse(markdown: string, piece = prosePiece): string {
+  if (markdown.length <= piece) return maskProsePiece(markdown);
+  // No pattern below matches across a blank line (none matches two line breaks in a row), and
+  // each piece starts after a line break as its text does, so piece by piece gives the same text.
+  const parts: string[] = [];
+  let from = 0;
+  while (from < markdown.length) {
+    const blankLine = markdown.indexOf('\n\n', from + piece);
+    const to = blankLine === -1 ? markdown.length : blankLine + 2;
+    parts.push(maskProsePiece(markdown.slice(from, to)));
+    from = to;
+  }
+  return parts.join('');
+}
+
+/** maskProse in one piece (exported for the test that compares both). */
+export function maskProsePiece(markdown: string): string {
   return markdown
     .replace(/\]\([^()\n]{0,2048}\)/g, (m) => `]${blank(m.slice(1))}`)
     .replace(/^[ \t]{0,3}\[[^\]\n]+\]:.*$/gm, blank)
