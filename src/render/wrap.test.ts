@@ -20,6 +20,18 @@ describe('wrapLine', () => {
     expect(wrapLine(line, 40)).toHaveLength(2);
   });
 
+  it('counts terminal columns: 🤝 and ⏳ take two, ✓ and Cyrillic one (the promise line of a run at 80 columns)', () => {
+    expect(visibleWidth('🤝 Обещание')).toBe(11);
+    expect(visibleWidth('⏳ ждать')).toBe(8);
+    expect(visibleWidth('✓ сделано')).toBe(9);
+    const line = '  🤝 Обещание клиенту: «Сделано» — вы его дали; оно в повестке, пока не выполнено';
+    expect([...line]).toHaveLength(80);
+    const out = wrapLine(line, 80, '     ');
+    expect(out).toHaveLength(2);
+    for (const l of out) expect(visibleWidth(l)).toBeLessThanOrEqual(80);
+    expect(hangingIndent('  ⏳ ждать ответа')).toBe('     ');
+  });
+
   it('hangs continuation lines under the text, after a marker', () => {
     expect(hangingIndent('  plain text')).toBe('  ');
     expect(hangingIndent('  ✓ done')).toBe('    ');

@@ -70,6 +70,9 @@ describe('answers file', () => {
     const answer = (node: string, text: string) => scriptedAnswer(open(node), parsed(`${node}: ${text}\n`));
     for (const no of ['false', 'no', 'нет', 'Нет', 'ещё нет']) expect(answer('confirmed', no)).toEqual({ unconfirmed: true });
     for (const yes of ['true', 'yes', 'да', 'Да', 'готово']) expect(answer('confirmed', yes)).toEqual({ answers: [{ type: 'confirm', confirmed: true }] });
+    // quoted, YAML gives the strings "true" and "false": the same answers
+    expect(answer('confirmed', '"true"')).toEqual({ answers: [{ type: 'confirm', confirmed: true }] });
+    expect(answer('confirmed', '"false"')).toEqual({ unconfirmed: true });
     expect(answer('confirmed', 'maybe')).toEqual({
       error: { code: 'checkpointWord', args: { key: 'confirmed', value: 'maybe' }, at: { line: 1, column: 1 } },
     });

@@ -261,8 +261,9 @@ export function scriptedAnswer(prompt: Exclude<Prompt, { kind: 'finished' }>, an
       if (typeof value === 'object') return problem('checkpointAnswer');
       // the waits' yes / no words: a checkpoint answered no is not confirmed, and the run stops at it
       const word = normalizeKey(String(value));
-      if (value === false || suspendWords.has(word)) return { unconfirmed: true };
-      if (value === true || arrivedWords.has(word)) return { answers: [{ type: 'confirm', confirmed: true }] };
+      // "true" in quotes is the string, as a hand-written (or an older suggested) line may have it
+      if (value === false || word === 'false' || suspendWords.has(word)) return { unconfirmed: true };
+      if (value === true || word === 'true' || arrivedWords.has(word)) return { answers: [{ type: 'confirm', confirmed: true }] };
       if (!prompt.node.value) return problem('checkpointWord', { value: answerText(value) });
       return { answers: [{ type: 'confirm', confirmed: true, value: answerText(value) }] };
     }

@@ -117,17 +117,18 @@ export class ScriptedDriver implements Driver {
 }
 
 /**
- * "No answer for "in-tariff" (Is it in the tariff?); options: yes (Yes), no (No)", then the line to
+ * "No answer for "in-tariff" (Is it in the tariff?); options: a) Yes; b) No", then the line to
  * add to the answers file, keyed by the prompt's text as `instr show` prints it (ids may be generated).
  */
 function missingMessage(prompt: Open, t: RunMessages): string {
   const n = prompt.node;
-  const line = (key: string, value: string) => `\n${t.addAnswer}\n  ${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+  // `yaml` is the value as YAML text: a checkpoint's true must stay a boolean, not the string "true"
+  const line = (key: string, yaml: string) => `\n${t.addAnswer}\n  ${JSON.stringify(key)}: ${yaml}`;
   if (n.kind === 'decision') {
-    const options = n.options.map((o) => `${o.id} (${o.label})`).join(', ');
-    return `${t.missingAnswer} "${n.id}" (${n.question}); ${t.options}: ${options}${line(n.question, n.options[0]?.label ?? '')}`;
+    const options = n.options.map((o, i) => `${String.fromCharCode(97 + i)}) ${o.label}`).join('; ');
+    return `${t.missingAnswer} "${n.id}" (${n.question}); ${t.options}: ${options}${line(n.question, JSON.stringify(n.options[0]?.label ?? ''))}`;
   }
   if (n.kind === 'checkpoint')
-    return `${t.missingAnswer} "${n.id}" (${n.text}): ${n.value ? n.value : 'true / false'}${line(n.text, n.value ? n.value : 'true')}`;
+    return `${t.missingAnswer} "${n.id}" (${n.text}): ${n.value ? n.value : 'true / false'}${line(n.text, n.value ? JSON.stringify(n.value) : 'true')}`;
   return `${t.missingAnswer} "${n.id}"`;
 }

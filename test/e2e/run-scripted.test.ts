@@ -151,7 +151,7 @@ describe('instr run --answers (scripted)', () => {
     const { journal, file } = files('missing', 'greet: { skip: already greeted }\n');
     const r = await runCli(['run', 'request', fixture, '--answers', file, '--journal', journal, '--now', '2026-11-27T10:00:00Z']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('"in-tariff" (Is it in the tariff?); options: yes (Yes), no (No)');
+    expect(r.stderr).toContain('"in-tariff" (Is it in the tariff?); options: a) Yes; b) No');
     expect(r.stderr).toContain('Write the answer into an answers file, for example:\n  "Is it in the tariff?": "Yes"');
     // the path so far is printed, and the run is paused, not cancelled
     expect(r.stdout).toMatch(/Greet/);
