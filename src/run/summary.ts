@@ -31,7 +31,7 @@ export interface RunSummary {
   notes: Array<{ node: string; text: string; note: string }>;
   checkpoints: Array<{ node: string; text: string; confirmed: boolean; value?: string }>;
   /** A scripted run: the steps taken as done because the answers file does not mention them (only when there are any). */
-  assumed?: Array<{ node: string; text: string }>;
+  assumed?: Array<{ node: string; text: string; kind: 'step' | 'promise' }>;
 }
 
 /** `assumed`: the steps a scripted run took as done because its answers file does not mention them. */
@@ -64,7 +64,11 @@ export function summarize(graph: Graph, state: RunState, run: string | null, ass
           ? { node: p.node, text: p.text, confirmed: p.confirmed ?? false }
           : { node: p.node, text: p.text, confirmed: p.confirmed ?? false, value: p.value },
       ),
-    ...(taken.length > 0 && { assumed: taken.filter((p, i) => taken.findIndex((q) => q.node === p.node) === i).map((p) => ({ node: p.node, text: p.text })) }),
+    ...(taken.length > 0 && {
+      assumed: taken
+        .filter((p, i) => taken.findIndex((q) => q.node === p.node) === i)
+        .map((p) => ({ node: p.node, text: p.text, kind: p.promise ? ('promise' as const) : ('step' as const) })),
+    }),
   };
 }
 
@@ -134,7 +138,9 @@ export function summaryLines(summary: RunSummary, lang: string, t: RunMessages, 
   }
   if (summary.assumed?.length) {
     lines.push(`${t.assumedDone}:`);
-    for (const a of summary.assumed) lines.push(`  ${c.green('✓')} ${terminalSafe(a.text)}`);
+    // a promise taken as done is given, not kept (friend test 12b: «✓» here read against «открыто» below)
+    for (const a of summary.assumed)
+      lines.push(a.kind === 'promise' ? `  🤝 ${terminalSafe(a.text)} ${c.dim(`— ${t.assumedPromise}`)}` : `  ${c.green('✓')} ${terminalSafe(a.text)}`);
     const first = summary.assumed[0]!.text;
     lines.push(c.dim(`  ${t.assumedHint} ${terminalSafe(JSON.stringify(first))}: { skip: ${t.assumedReason} }`));
   }
