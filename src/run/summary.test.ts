@@ -5,6 +5,8 @@ import { compilePaths } from '../compile/compile.js';
 import type { Graph } from '../graph/types.js';
 import { applyAnswer, startRun, type Answer, type RunState } from './engine.js';
 import { runMessages } from './messages.js';
+import { stepNumbers } from '../render/checklist.js';
+import { indexGraph } from '../graph/query.js';
 import { formatElapsed, pathLine, summarize, summaryLines } from './summary.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -58,5 +60,29 @@ describe('run summary', () => {
     const c = new Chalk({ level: 0 });
     expect(pathLine(jump, runMessages('ru'), c)).toBe('→ Переход к #call-director (затем возврат)');
     expect(pathLine({ ...jump, return: false }, runMessages('en'), c)).toBe('→ Go to #call-director');
+  });
+
+  it("numbers a jumped-to task's steps after its id, as show numbers them there, and the run's own without", () => {
+    const state = walk([
+      [{ type: 'done' }, '2026-11-27T10:01:00.000Z'],
+      [{ type: 'done' }, '2026-11-27T10:02:00.000Z'],
+      [{ type: 'choose', option: 'no' }, '2026-11-27T10:03:00.000Z'],
+      [{ type: 'done' }, '2026-11-27T10:04:00.000Z'],
+      [{ type: 'choose', option: 'pay' }, '2026-11-27T10:05:00.000Z'],
+      [{ type: 'done' }, '2026-11-27T10:06:00.000Z'],
+    ]);
+    const numbers = stepNumbers(indexGraph(graph));
+    const lines = summaryLines(summarize(graph, state, 'r1'), 'en', runMessages('en'), new Chalk({ level: 0 }), numbers);
+    const path = lines.slice(lines.indexOf('Path:') + 1);
+    expect(path.slice(0, 7)).toEqual([
+      '  1 ✓ Greet the client.',
+      "  2 ✓ Check the request against the client's tariff.",
+      '  3 ◆ Is it in the tariff? → No',
+      '  3.b.1 ✓ Tell the client the price.',
+      '  3.b.2 ◆ Does the client agree to pay? → Yes',
+      '  3.b.2.a.1 → Go to #invoice (then come back)',
+      `  #invoice ${numbers.get('issue')} ✓ Issue the invoice.`,
+    ]);
+    expect(numbers.get('issue')).toBe('1');
   });
 });

@@ -89,9 +89,14 @@ export function statusLabel(status: RunSummary['status'], t: RunMessages): strin
   ];
 }
 
-/** One line per path entry, marked by what happened. */
-export function pathLine(p: SummaryEntry, t: RunMessages, c: ChalkInstance, numbers?: Map<string, string>): string {
-  const number = numbers?.get(p.node);
+/**
+ * One line per path entry, marked by what happened. `home`: the run's own task; a node of another
+ * task (reached by a jump) is numbered as `show` numbers it in that task, after the task's id
+ * («#urgent-issue 1»), so its «1» does not read as the run's step 1 again (friend test 12b).
+ */
+export function pathLine(p: SummaryEntry, t: RunMessages, c: ChalkInstance, numbers?: Map<string, string>, home?: string): string {
+  const own = numbers?.get(p.node);
+  const number = own && home !== undefined && p.task !== home ? `#${p.task} ${own}` : own;
   return number ? `${c.dim(number)} ${entryLine(p, t, c)}` : entryLine(p, t, c);
 }
 
@@ -131,7 +136,7 @@ export function summaryLines(summary: RunSummary, lang: string, t: RunMessages, 
   );
   lines.push(`${t.timeTaken}: ${formatElapsed(summary.durationMs, lang)}`);
   lines.push(`${t.path}:`);
-  for (const p of summary.path) lines.push(`  ${pathLine(p, t, c, numbers)}`);
+  for (const p of summary.path) lines.push(`  ${pathLine(p, t, c, numbers, summary.task)}`);
   if (summary.skipped.length) {
     lines.push(`${t.skipped}:`);
     for (const s of summary.skipped) lines.push(`  ${c.yellow('↷')} ${terminalSafe(s.text)} — ${terminalSafe(s.reason)}`);

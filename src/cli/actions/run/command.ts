@@ -609,7 +609,7 @@ async function continueRun(ctx: Ctx, chosen: Candidate): Promise<number> {
     const path = summarize(graph, replay.state, chosen.id).path;
     if (path.length > 0) {
       const numbers = stepNumbers(indexGraph(graph));
-      const shown = path.slice(-3).map((p) => `  ${pathLine(p, t, io.color, numbers)}`);
+      const shown = path.slice(-3).map((p) => `  ${pathLine(p, t, io.color, numbers, replay.start.task)}`);
       if (path.length > 3) shown.unshift(io.color.dim(`  … ${t.earlier} ${path.length - 3}`));
       io.out(`${t.path}:\n${wrapLines(shown, io.columns).join('\n')}\n`);
     }
