@@ -20,7 +20,7 @@ beforeAll(async () => {
     answers,
     'chief-urgent-answer: true\n"Клиенту в течение часа сообщено, кто и к какому часу решает срочный вопрос": true\nurgent-tariff: Да, входит\n',
   );
-  // Friday 4 December 2026, 17:10: the wait of 1 working hour is chased on Monday 7 December at 9:10
+  // Friday 4 December 2026, 17:10: the wait of one clock hour ends at 18:10, after closing time, and is chased on Monday 7 December at 9:00
   const run = await runCli(['run', 'urgent-issue', '--answers', answers, '--journal', journal, '--now', '2026-12-04T17:10']);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
@@ -40,7 +40,7 @@ describe('the agenda over several days', () => {
     const items = lines.filter((l) => /^ {2}\S/.test(l));
     expect(items.length).toBeGreaterThan(4);
     for (const item of items) expect(item).toMatch(/^ {2}(\d{2}\.\d{2}, )?\d{2}:\d{2} /);
-    expect(result.stdout).toMatch(/^ {2}07\.12, 09:10 +просрочено urgent-issue +Срочный вопрос клиента$/m);
+    expect(result.stdout).toMatch(/^ {2}07\.12, 09:00 +просрочено urgent-issue +Срочный вопрос клиента$/m);
   });
 
   it('Markdown: the same days, and one line when the whole range is empty', async () => {
