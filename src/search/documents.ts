@@ -1,5 +1,6 @@
 import type { Graph, Node, Task } from '../graph/types.js';
 import { sectionId } from '../graph/section-id.js';
+import { frontMatterLines } from './front-matter.js';
 
 /** What a search result is. */
 export type SearchKind =
@@ -90,13 +91,16 @@ export function searchDocuments(graph: Graph, templates: TemplateFile[] = []): S
   const linkedFrom = linkedTemplates(graph);
   const firstLang = graph.documents[0]?.lang ?? 'en';
   for (const t of templates) {
-    const heading = /^#{1,6}[ \t]+(.+)$/m.exec(t.text)?.[1];
+    // a template's own front matter is not its text: no heading, no searchable blocks from it
+    const skip = frontMatterLines(t.text);
+    const body = skip === 0 ? t.text : t.text.split('\n').slice(skip).join('\n');
+    const heading = /^#{1,6}[ \t]+(.+)$/m.exec(body)?.[1];
     const title = heading ? plain(heading) : t.path;
     const owner = linkedFrom.get(t.path) ?? { task: null, section: null };
     const task = owner.task ? taskById.get(owner.task) : undefined;
     const section = owner.section ?? (task ? (sectionOfTask.get(task.id) ?? null) : null);
     const lang = task ? (langOf.get(task.file) ?? firstLang) : firstLang;
-    for (const b of blocks(t.text, 1))
+    for (const b of blocks(body, 1 + skip))
       docs.push({ kind: 'template', id: t.path, task: owner.task, section, title, text: b.text, file: t.path, line: b.line, lang });
   }
   return docs;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Graph } from '../graph/types.js';
 import { decodeUtf8 } from '../parse/decode.js';
 import { linkedTemplates, type TemplateFile } from './documents.js';
+import { frontMatterLines } from './front-matter.js';
 
 const maxTemplateBytes = 1024 * 1024;
 
@@ -11,7 +12,8 @@ export async function readTemplates(graph: Graph, root: string): Promise<Templat
   const out: TemplateFile[] = [];
   for (const path of [...linkedTemplates(graph).keys()].sort()) {
     const text = await readTemplate(root, path);
-    if (text !== null) out.push({ path, text });
+    // another instruction linked from the one searched (a single file was given): not a template
+    if (text !== null && !isInstruction(text)) out.push({ path, text });
   }
   return out;
 }
@@ -26,4 +28,10 @@ export async function readTemplate(root: string, path: string): Promise<string |
   } catch {
     return null;
   }
+}
+
+/** An instruction file (front matter with its own `id:`), not a template. */
+function isInstruction(text: string): boolean {
+  const lines = frontMatterLines(text);
+  return lines > 0 && /^id:[ \t]*\S/m.test(text.split('\n').slice(0, lines).join('\n'));
 }

@@ -74,6 +74,27 @@ describe('instr search (in process)', () => {
     expect(shown.stdout).toContain('3-НДФЛ');
   });
 
+  it("searching one instruction does not take another instruction it links to for a template, nor a template's front matter for its title", async () => {
+    const dir = join(temp, 'linked');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'admin.md'),
+      '---\nid: admin\ntitle: Администратор\nlang: ru\n---\n\n## Задачи {.tasks}\n\n### Проверить принтер {#printer}\n\n::when[Утро]\n\n1. Проверить принтер по [шаблону](note.md) и [инструкции менеджера](manager.md).\n',
+    );
+    writeFileSync(join(dir, 'manager.md'), '---\nid: manager\n# Комментарий о принтере в front matter\nlang: ru\n---\n\n# Менеджер\n\nПринтер не печатает.\n');
+    writeFileSync(join(dir, 'note.md'), '---\n# заметка о принтере\n---\n\n# Записка для принтера\n\nПринтер в коридоре.\n');
+    const r = await instr(['search', '--json', 'принтер', join(dir, 'admin.md')], captured(dir));
+    expect(r.code).toBe(0);
+    const results = JSON.parse(r.stdout) as Array<{ kind: string; file: string; title: string; line: number }>;
+    expect(results.map((x) => x.file)).not.toContain('manager.md');
+    const note = results.filter((x) => x.kind === 'template');
+    expect(note.length).toBeGreaterThan(0);
+    for (const x of note) {
+      expect(x.title).toBe('Записка для принтера');
+      expect(x.line).toBeGreaterThanOrEqual(5);
+    }
+  });
+
   it('offers a command that shows a section found in it, which works with two instructions (friend test round 4)', async () => {
     const r = await instr(['search', 'привет']);
     expect(r.code).toBe(0);
