@@ -1,4 +1,4 @@
-import { zonedToInstant } from '../schedule/zone.js';
+import { localDateTime, zonedToInstant } from '../schedule/zone.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import { UsageError } from './usage-error.js';
 
@@ -22,6 +22,14 @@ export function resolveNow(flag: string | undefined, zone: string, env: NodeJS.P
     if (Number.isFinite(t)) return t;
   }
   throw new UsageError((t) => t.dateTime(source, terminalSafe(text)));
+}
+
+/**
+ * The `--now` to paste to act at or after an instant: its local wall-clock time in the zone,
+ * rounded up to the minute (`2026-12-14T09:41` for 09:40:30), which resolveNow reads back.
+ */
+export function nowFlagAtOrAfter(instant: number, zone: string): string {
+  return localDateTime(Math.ceil(instant / 60_000) * 60_000, zone).replace(' ', 'T');
 }
 
 /**

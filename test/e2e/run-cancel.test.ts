@@ -86,6 +86,8 @@ describe('instr run --cancel', () => {
     const early = await runCli(['run', '--cancel', id, fixture, '--journal', journal, '--now', '2026-11-27T15:00', '--lang', 'en']);
     expect(early.code).toBe(2);
     expect(early.stderr).toContain('Time cannot go backwards in a run');
+    // the run's last record, at 16:00 in the instruction's zone, to paste (friend test 12b)
+    expect(early.stderr).toContain('give --now 2026-11-27T16:00 or later');
     const unknown = await runCli(['run', '--cancel', '20261127T130000Z-000000', fixture, '--journal', journal, '--lang', 'en']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('No run "20261127T130000Z-000000"');
@@ -113,5 +115,9 @@ describe('instr run --cancel', () => {
     const help = await runCli(['run', '--help']);
     expect(help.stdout).toContain('--cancel <run>');
     expect(help.stdout).toContain('--reason <text>');
+    // when the cancel is recorded, and what a run dated later needs (friend test 12b)
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain(
+      'its open promises are dropped. Recorded at --now (else the clock): a run dated later (made with --now) needs a --now at or after its last record',
+    );
   });
 });

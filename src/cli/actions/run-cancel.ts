@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { ExitError, exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadInstructions } from '../load.js';
-import { resolveNow } from '../now.js';
+import { nowFlagAtOrAfter, resolveNow } from '../now.js';
 import { openJournal } from './journal-store.js';
 import { RunFolder } from '../../journal/runs.js';
 import { RunLockedError } from '../../journal/run-lock.js';
@@ -69,7 +69,12 @@ export async function runCancelCommand(run: string, first: string | undefined, p
     const lastAt = Date.parse(events.at(-1)!.at);
     if (Number.isFinite(lastAt) && now < lastAt)
       throw new ExitError(
-        fillRun(t.nowBeforeLast, { run: terminalSafe(id), last: localDateTime(lastAt, zone), now: localDateTime(now, zone) }),
+        fillRun(t.nowBeforeLast, {
+          run: terminalSafe(id),
+          last: localDateTime(lastAt, zone),
+          now: localDateTime(now, zone),
+          at: nowFlagAtOrAfter(lastAt, zone),
+        }),
         exitCodes.usage,
       );
     const user = flags.user ?? osUser();

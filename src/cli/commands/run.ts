@@ -12,7 +12,10 @@ export function register(program: Command, io: Io): void {
     .option('--answers <file>', 'scripted run: YAML mapping of prompt id or text → answer; what it lacks is asked at a terminal, else exit 2')
     .option('--json', 'print the run (path, status, outcome) as JSON at the end')
     .option('--resume [run]', 'continue a paused or suspended run (a menu when the run id is left out)')
-    .option('--cancel <run>', 'close an open run (paused, waiting or in progress) as cancelled: one started by mistake; its open promises are dropped')
+    .option(
+      '--cancel <run>',
+      'close an open run (paused, waiting or in progress) as cancelled: one started by mistake; its open promises are dropped. Recorded at --now (else the clock): a run dated later (made with --now) needs a --now at or after its last record',
+    )
     .option('--reason <text>', 'with --cancel: why (one line), kept in the journal')
     .option('--journal <file>', 'journal: a file or a postgres:// URL (default: $INSTR_JOURNAL, journal: in instr.config.yaml, else .instr/journal.jsonl)')
     .option('--lang <code>', "language of the UI: ru or en (default: the instruction's)")

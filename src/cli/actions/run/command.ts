@@ -49,7 +49,7 @@ import { wrapLines } from '../../../render/wrap.js';
 import { jsonText } from '../../../render/json-text.js';
 import { stepNumbers } from '../../../render/checklist.js';
 import { indexGraph } from '../../../graph/query.js';
-import { clockAt } from '../../now.js';
+import { clockAt, nowFlagAtOrAfter } from '../../now.js';
 import { documentZone } from '../../../schedule/task-zone.js';
 import { localDateTime } from '../../../schedule/zone.js';
 import { asksAbout, normalizeAbout } from '../../../run/about.js';
@@ -590,7 +590,12 @@ async function continueRun(ctx: Ctx, chosen: Candidate): Promise<number> {
     const task0 = graph.tasks.find((x) => x.id === start.task);
     const zone = documentZone(graph.documents.find((d) => d.file === task0?.file) ?? graph.documents[0]);
     throw new ExitError(
-      fillRun(t.nowBeforeLast, { run: chosen.id, last: localDateTime(lastAt, zone), now: localDateTime(ctx.clock().getTime(), zone) }),
+      fillRun(t.nowBeforeLast, {
+        run: chosen.id,
+        last: localDateTime(lastAt, zone),
+        now: localDateTime(ctx.clock().getTime(), zone),
+        at: nowFlagAtOrAfter(lastAt, zone),
+      }),
       exitCodes.usage,
     );
   }
