@@ -85,7 +85,7 @@ describe('instr report: the urgent task’s wait for the accountant', () => {
     const run = firstRun(journal);
     expect((await runCli(['run', '--resume', run, '--answers', then, '--journal', journal, '--now', '2026-12-03T15:00'])).code).toBe(0);
     const report = await runCli(['report', '--journal', journal, '--now', '2026-12-03T16:00', '--lang', 'en']);
-    // 10:15 + 1 working hour: when the instruction says to open the CRM, not the accountant's hour
+    // 10:15 + one hour: when the instruction says to open the CRM, not the accountant's hour
     expect(report.stdout).toContain(
       '2026-12-03 11:15  urgent-issue  «Бухгалтер отметил в CRM, что срочный вопрос решён» — had not happened by its chase time, and no chase (its timeout steps) was recorded; happened at 2026-12-03 14:30',
     );
