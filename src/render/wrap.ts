@@ -50,7 +50,7 @@ export function wrapLine(line: string, width: number, hang = ''): string[] {
 
 /** Continuation lines go under the text: after the leading spaces and a list or status marker, if any. */
 export function hangingIndent(line: string): string {
-  const m = /^( *)((?:[•✓↷◆☑☐!?■→⏳]|\d+\.)\s)?/u.exec(stripVTControlCharacters(line))!;
+  const m = /^( *)((?:[•✓↷◆☑☐!?■→⏳⌛]|\d+\.)\s)?/u.exec(stripVTControlCharacters(line))!;
   return ' '.repeat(m[1]!.length + visibleWidth(m[2] ?? ''));
 }
 

@@ -85,4 +85,31 @@ describe('run summary', () => {
     ]);
     expect(numbers.get('issue')).toBe('1');
   });
+
+  it('shows a wait that is over as over, and explains the marks that appear in one line', () => {
+    const state = walk([
+      [{ type: 'done' }, '2026-11-27T10:01:00.000Z'],
+      [{ type: 'done' }, '2026-11-27T10:02:00.000Z'],
+      [{ type: 'choose', option: 'no' }, '2026-11-27T10:03:00.000Z'],
+      [{ type: 'done' }, '2026-11-27T10:04:00.000Z'],
+      [{ type: 'choose', option: 'pay' }, '2026-11-27T10:05:00.000Z'],
+      [{ type: 'done' }, '2026-11-27T10:06:00.000Z'],
+      [{ type: 'ack' }, '2026-11-27T10:07:00.000Z'],
+      [{ type: 'arrived' }, '2026-11-27T10:08:00.000Z'],
+    ]);
+    const s = summarize(graph, state, 'r1');
+    const c = new Chalk({ level: 0 });
+    const en = summaryLines(s, 'en', runMessages('en'), c);
+    expect(en).toContain('  ! Bring in: The amount is over 100 000');
+    expect(en).toContain('  ⌛ The client paid — happened');
+    expect(en.join('\n')).not.toContain('⏳');
+    expect(en[en.indexOf('  ⌛ The client paid — happened') + 1]).toBe('  Marks: ✓ done · ◆ decision · ! someone brought in · ⌛ a wait that is over');
+    const ru = summaryLines(s, 'ru', runMessages('ru'), c);
+    expect(ru).toContain('  Значки: ✓ сделано · ◆ решение · ! подключили другого человека · ⌛ ожидание закончилось');
+    const wait = s.path.find((p) => p.kind === 'wait')!;
+    expect(pathLine({ ...wait, answer: 'timeout' }, runMessages('ru'), c)).toBe('⌛ The client paid — время вышло');
+    // only the marks that appear: a run of steps alone explains ✓ and nothing else
+    const steps = summaryLines(summarize(graph, walk([[{ type: 'done' }, '2026-11-27T10:01:00.000Z']]), 'r2'), 'en', runMessages('en'), c);
+    expect(steps).toContain('  Marks: ✓ done');
+  });
 });

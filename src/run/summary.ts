@@ -116,7 +116,8 @@ function entryLine(p: SummaryEntry, t: RunMessages, c: ChalkInstance): string {
     case 'escalation':
       return `${c.magenta('!')} ${t.escalateTo}: ${s}`;
     case 'wait':
-      return `${c.blue('⏳')} ${s}`;
+      // the path holds only waits that are over: ⌛, not the ⏳ of a run still waiting (friend test 12b)
+      return `${c.blue('⌛')} ${s} ${c.dim(`— ${p.answer === 'timeout' ? t.pathWaitTimedOut : t.pathWaitArrived}`)}`;
     case 'jump':
       return c.dim(`→ ${t.goto} #${terminalSafe(p.target ?? '')}${p.return ? ` (${t.gotoReturn})` : ''}`);
     case 'end':
@@ -125,6 +126,41 @@ function entryLine(p: SummaryEntry, t: RunMessages, c: ChalkInstance): string {
       return `${c.yellow('?')} ${s} ${c.yellow(`— ${t.notCoveredHere}`)}`;
     default:
       return s;
+  }
+}
+
+/**
+ * One line saying what the path's bare marks mean, only those that appear (friend test 12b: «5 !»
+ * and «6 ⏳» went unexplained); marks followed by words of their own (🤝, →, ?) are left out.
+ */
+export function legendLine(path: readonly SummaryEntry[], t: RunMessages): string {
+  const marks = new Map<string, string>();
+  for (const p of path) {
+    const mark = legendMark(p, t);
+    if (mark) marks.set(mark[0], mark[1]);
+  }
+  const order = ['✓', '↷', '◆', '☑', '☐', '!', '⌛', '■'];
+  const shown = order.filter((m) => marks.has(m)).map((m) => `${m} ${marks.get(m)}`);
+  return shown.length > 0 ? `${t.legend}: ${shown.join(' · ')}` : '';
+}
+
+function legendMark(p: SummaryEntry, t: RunMessages): [string, string] | undefined {
+  switch (p.kind) {
+    case 'step':
+      if (p.promise) return undefined;
+      return p.answer === 'skip' ? ['↷', t.legendSkipped] : ['✓', t.legendDone];
+    case 'decision':
+      return ['◆', t.legendDecision];
+    case 'checkpoint':
+      return p.confirmed ? ['☑', t.legendConfirmed] : ['☐', t.legendNotConfirmed];
+    case 'escalation':
+      return ['!', t.legendEscalation];
+    case 'wait':
+      return ['⌛', t.legendWait];
+    case 'end':
+      return ['■', t.legendEnd];
+    default:
+      return undefined;
   }
 }
 
@@ -137,6 +173,8 @@ export function summaryLines(summary: RunSummary, lang: string, t: RunMessages, 
   lines.push(`${t.timeTaken}: ${formatElapsed(summary.durationMs, lang)}`);
   lines.push(`${t.path}:`);
   for (const p of summary.path) lines.push(`  ${pathLine(p, t, c, numbers, summary.task)}`);
+  const legend = legendLine(summary.path, t);
+  if (legend) lines.push(c.dim(`  ${legend}`));
   if (summary.skipped.length) {
     lines.push(`${t.skipped}:`);
     for (const s of summary.skipped) lines.push(`  ${c.yellow('↷')} ${terminalSafe(s.text)} — ${terminalSafe(s.reason)}`);
