@@ -2,7 +2,7 @@
 // `npm test`. The build first; then two things at once, because vitest leaves part of the two
 // cores idle while the binary it spawns starts up:
 //   - vitest, whose progress is printed as it goes;
-//   - the checks: type check, ESLint, dependency rules, format, and the bundled instructions
+//   - the checks: type check, ESLint, dependency rules, format, unused code (knip), and the bundled instructions
 //     (scenarios with full branch coverage, and lint with --max-warnings 0, which compiles them and
 //     fails on any compile error, so no separate `instr compile`). Their output is held and printed
 //     after vitest's, so the two never interleave.
@@ -15,7 +15,7 @@ const node = process.execPath;
 // The scripts of `npm run check`, each run straight from package.json with node_modules/.bin on
 // the PATH, as npm runs them, without an npm and a run-p process per script (about 2 s of CPU).
 const { scripts } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const checkScripts = ['typecheck', 'lint:code', 'deps', 'format:check'];
+const checkScripts = ['typecheck', 'lint:code', 'deps', 'format:check', 'knip'];
 const binPath = `${join(process.cwd(), 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`;
 // Every process this starts (the build, vitest, the checks, and the binaries the tests spawn, ~160
 // Node starts in all) runs without NODE_EXTRA_CA_CERTS: where it is set, as on this project's

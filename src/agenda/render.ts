@@ -77,7 +77,7 @@ function runNote(item: AgendaItem, lang: string): string {
  * one day is shown even when empty (its heading then says «nothing is due»); a longer range with
  * nothing at all is one line.
  */
-export function shownDays(agenda: Agenda): Agenda['dates'] {
+function shownDays(agenda: Agenda): Agenda['dates'] {
   return agenda.days === 1 ? agenda.dates : agenda.dates.filter((d) => d.items.length > 0);
 }
 

@@ -50,7 +50,7 @@ export interface CompileResult {
 }
 
 import { defaultMaxFileBytes, discover } from './discover.js';
-export { defaultMaxFileBytes, discover, isInside } from './discover.js';
+export { defaultMaxFileBytes, isInside } from './discover.js';
 
 /**
  * Compiles files and folders (folders: every `*.md` that starts with front matter). Files whose

@@ -7,10 +7,7 @@ export {
   compilePaths,
   decodeOrProblem,
   defaultMaxFileBytes,
-  discover,
-  isInside,
   sourceFromBytes,
-  type CompileOptions,
   type CompileResult,
   type ReadProblem,
 } from './compile-paths.js';

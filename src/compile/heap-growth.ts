@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
  * CPU, 1.5× at 298 MiB for 1.25×: more full collections. 2× is the smaller price that brings
  * the folder under 400 MB.
  */
-export const heapGrowingPercent = 100;
+const heapGrowingPercent = 100;
 
 /**
  * Makes the garbage collector keep the old generation near what is alive, for this process and

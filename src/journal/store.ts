@@ -36,7 +36,7 @@ export interface Question {
   answer?: QuestionAnswer;
 }
 
-export interface QuestionAnswer {
+interface QuestionAnswer {
   text: string;
   at: string;
   user: string | null;

@@ -178,7 +178,7 @@ export interface Report {
   future?: FutureRuns;
 }
 
-export interface FutureRuns {
+interface FutureRuns {
   runs: number;
   /** The journal's latest record (ISO): a `--now` from which they are all seen. */
   latest: string;
@@ -189,7 +189,7 @@ export interface FutureRuns {
 }
 
 /** A run continued on two machines while both were offline: both versions are kept (journal/postgres/fork.ts). */
-export interface ForkItem {
+interface ForkItem {
   /** The fork: the second machine's version. */
   run: string;
   /** The run it forks: the first machine's version. */

@@ -3,7 +3,7 @@
  * user text: kept on one line, without control characters, and bounded; every screen that shows it
  * still passes it through terminalSafe.
  */
-export const maxAboutLength = 200;
+const maxAboutLength = 200;
 
 /** The subject as journaled: one line, no control characters, at most maxAboutLength characters; undefined when empty. */
 export function normalizeAbout(text: string | undefined): string | undefined {

@@ -133,7 +133,7 @@ function entryLine(p: SummaryEntry, t: RunMessages, c: ChalkInstance): string {
  * One line saying what the path's bare marks mean, only those that appear (friend test 12b: «5 !»
  * and «6 ⏳» went unexplained); marks followed by words of their own (🤝, →, ?) are left out.
  */
-export function legendLine(path: readonly SummaryEntry[], t: RunMessages): string {
+function legendLine(path: readonly SummaryEntry[], t: RunMessages): string {
   const marks = new Map<string, string>();
   for (const p of path) {
     const mark = legendMark(p, t);

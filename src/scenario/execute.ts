@@ -11,7 +11,7 @@ import type { AnswerValue, BoundScenario, ScenarioRun } from './types.js';
 /** Prompts a scenario may answer before it is stopped (a loop is usually caught long before). */
 const MAX_PROMPTS = 2_000;
 /** Scenarios run on a fixed clock, so runs are reproducible: this moment, unless `instr test --now` or the scenario's `now` says. */
-export const defaultScenarioStart = Date.parse('2026-01-01T09:00:00.000Z');
+const defaultScenarioStart = Date.parse('2026-01-01T09:00:00.000Z');
 
 type Why = { code: FailureCode; params: FailureParams };
 

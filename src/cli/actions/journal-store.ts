@@ -91,7 +91,7 @@ async function pushPending(io: Io, store: PostgresStore, outbox: string, lang: s
  * Runs of the journal, kept to one user, and with `--role` to the tasks of `graph`, which the
  * caller has already narrowed to that role's instructions (graphForRoleOrExit).
  */
-export async function loadRunsOrExit(
+async function loadRunsOrExit(
   journal: OpenedJournal,
   graph: Graph,
   filter: RunFilter & { role?: string; lang?: string },

@@ -35,7 +35,7 @@ export function asForkRecord(e: JournalEvent, fork: RunFork): JournalEvent {
   return copy;
 }
 
-export function forksPath(file: string): string {
+function forksPath(file: string): string {
   return `${file}.forks`;
 }
 

@@ -18,7 +18,7 @@ export class RunElsewhereError extends Error {
 }
 
 /** The lock's key: 64 bits of a hash of the run id, as the signed bigint PostgreSQL takes (text: beyond a JS number). */
-export function runLockKey(run: string): string {
+function runLockKey(run: string): string {
   return createHash('sha256').update(`instr run\u0000${run}`).digest().readBigInt64BE(0).toString();
 }
 

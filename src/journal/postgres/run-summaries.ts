@@ -43,12 +43,12 @@ export function runKey(run: string): string {
 }
 
 /** By run, then seq: the order the fold reads a run's records in. */
-export function bySeq(a: JournalEvent, b: JournalEvent): number {
+function bySeq(a: JournalEvent, b: JournalEvent): number {
   return a.run < b.run ? -1 : a.run > b.run ? 1 : a.seq - b.seq;
 }
 
 /** The fold as stored: without lastAt (finishRuns sets it from lastAtText); null when a number would not survive JSON. */
-export function serializeFold(record: RunRecord): string | null {
+function serializeFold(record: RunRecord): string | null {
   let faithful = true;
   const text = JSON.stringify(record, (key, value: unknown) => {
     if (key === 'lastAt') return undefined;
@@ -58,7 +58,7 @@ export function serializeFold(record: RunRecord): string | null {
   return faithful ? text : null;
 }
 
-export function parseFold(text: string): RunRecord {
+function parseFold(text: string): RunRecord {
   const r = JSON.parse(text) as RunRecord;
   r.lastAt = Number.NaN;
   return r;
