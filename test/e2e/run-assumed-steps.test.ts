@@ -3,27 +3,14 @@
  * run took as done because its answers file did not mention them, and a step skipped with a
  * reason. A journal in a temporary folder, every moment given with --now.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { answersFolder, officeMorningLines } from './office-morning-answers.js';
 
-const temp = mkdtempSync(join(tmpdir(), 'instr-assumed-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
-
-function answers(name: string, lines: string[]): string {
-  const file = join(temp, `${name}.yaml`);
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
-}
-
-const officeMorning = answers('office-morning', [
-  'supplies-out: Нет, всё есть',
-  '"Принтер или МФУ пишет «Замените картридж» или «Мало тонера», или печатает бледно, с полосами?": o8961e7',
-  '"Сломалась техника: принтер, МФУ, компьютер или телефон не включается, мнёт бумагу, показывает другую ошибку или плохо печатает с новым картриджем?": Нет, всё работает',
-  '"Переговорная, кухня и принтер готовы к приходу клиентов": true',
-]);
+const { temp, answers } = answersFolder('instr-assumed-');
+const officeMorning = answers('office-morning', officeMorningLines);
 
 describe('instr run --answers: steps the file does not mention', () => {
   it('says which steps were taken as done by default, and a step the file skips with a reason is skipped', async () => {

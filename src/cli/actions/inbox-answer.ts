@@ -1,4 +1,4 @@
-import { userInfo } from 'node:os';
+import { osUser } from '../os-user.js';
 import { ExitError, exitCodes } from '../errors.js';
 import { fill, showMessages } from '../../i18n/show-messages.js';
 import type { Io } from '../io.js';
@@ -57,13 +57,5 @@ export async function answerQuestion(query: string | undefined, paths: string[],
     return exitCodes.ok;
   } finally {
     await journal.store.close();
-  }
-}
-
-function osUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return process.env['USER'] ?? process.env['USERNAME'] ?? 'unknown';
   }
 }

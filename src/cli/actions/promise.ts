@@ -4,7 +4,7 @@
  * appended after the run's last record, in the file journal or on the server; nothing is
  * rewritten. The agenda stops listing the promise, the report judges it by the moment kept.
  */
-import { userInfo } from 'node:os';
+import { osUser } from '../os-user.js';
 import { ExitError, exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadInstructions } from '../load.js';
@@ -141,12 +141,4 @@ function describe(p: JournalPromise, now: number, t: PromiseMessages, when: (ms:
 function zoneOf(graph: Graph, file: string): string {
   const doc = graph.documents.find((d) => d.file === file) ?? graph.documents[0];
   return doc ? documentZone(doc) : systemTimeZone();
-}
-
-function osUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return process.env['USER'] ?? process.env['USERNAME'] ?? 'unknown';
-  }
 }

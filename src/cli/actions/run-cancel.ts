@@ -6,8 +6,8 @@
  * agenda no longer lists it, the report counts it «отменено» — and its open promises are dropped,
  * neither kept nor broken. An older `instr` reads the record as any cancelled end.
  */
+import { osUser } from '../os-user.js';
 import { existsSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { ExitError, exitCodes } from '../errors.js';
 import type { Io } from '../io.js';
@@ -125,13 +125,5 @@ export async function runCancelCommand(run: string, first: string | undefined, p
     return exitCodes.ok;
   } finally {
     await journal.store.close();
-  }
-}
-
-function osUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return process.env['USER'] ?? process.env['USERNAME'] ?? 'unknown';
   }
 }

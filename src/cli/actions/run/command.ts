@@ -3,10 +3,10 @@
  * answers file, journaling every event. The engine, the drivers and the session are in src/run/;
  * this is the command around them: arguments, the journal, messages and exit codes.
  */
+import { osUser } from '../../os-user.js';
 import { osErrorText } from '../../../i18n/os-error-text.js';
 import type { FindInInstruction, Found } from '../../../run/reference-search.js';
 import { existsSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { pickTask, taskQueryError } from '../../resolve-task.js';
 import { ExitError, exitCodes } from '../../errors.js';
@@ -229,12 +229,7 @@ function docLang(graph: Graph, task: Task | undefined): string {
 }
 
 function userName(flags: RunFlags): string {
-  if (flags.user) return flags.user;
-  try {
-    return userInfo().username;
-  } catch {
-    return process.env['USER'] ?? process.env['USERNAME'] ?? 'unknown';
-  }
+  return flags.user || osUser();
 }
 
 /** The task to run; null when the newcomer chose to read a section instead (it has been shown). */
