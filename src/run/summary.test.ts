@@ -62,15 +62,18 @@ describe('run summary', () => {
     expect(pathLine({ ...jump, return: false }, runMessages('en'), c)).toBe('→ Go to #call-director');
   });
 
+  /** Greet, check, «not in the tariff», the price, «pay», and the jump into #invoice's first step. */
+  const toInvoice: Parameters<typeof walk>[0] = [
+    [{ type: 'done' }, '2026-11-27T10:01:00.000Z'],
+    [{ type: 'done' }, '2026-11-27T10:02:00.000Z'],
+    [{ type: 'choose', option: 'no' }, '2026-11-27T10:03:00.000Z'],
+    [{ type: 'done' }, '2026-11-27T10:04:00.000Z'],
+    [{ type: 'choose', option: 'pay' }, '2026-11-27T10:05:00.000Z'],
+    [{ type: 'done' }, '2026-11-27T10:06:00.000Z'],
+  ];
+
   it("numbers a jumped-to task's steps after its id, as show numbers them there, and the run's own without", () => {
-    const state = walk([
-      [{ type: 'done' }, '2026-11-27T10:01:00.000Z'],
-      [{ type: 'done' }, '2026-11-27T10:02:00.000Z'],
-      [{ type: 'choose', option: 'no' }, '2026-11-27T10:03:00.000Z'],
-      [{ type: 'done' }, '2026-11-27T10:04:00.000Z'],
-      [{ type: 'choose', option: 'pay' }, '2026-11-27T10:05:00.000Z'],
-      [{ type: 'done' }, '2026-11-27T10:06:00.000Z'],
-    ]);
+    const state = walk(toInvoice);
     const numbers = stepNumbers(indexGraph(graph));
     const lines = summaryLines(summarize(graph, state, 'r1'), 'en', runMessages('en'), new Chalk({ level: 0 }), numbers);
     const path = lines.slice(lines.indexOf('Path:') + 1);
@@ -87,16 +90,7 @@ describe('run summary', () => {
   });
 
   it('shows a wait that is over as over, and explains the marks that appear in one line', () => {
-    const state = walk([
-      [{ type: 'done' }, '2026-11-27T10:01:00.000Z'],
-      [{ type: 'done' }, '2026-11-27T10:02:00.000Z'],
-      [{ type: 'choose', option: 'no' }, '2026-11-27T10:03:00.000Z'],
-      [{ type: 'done' }, '2026-11-27T10:04:00.000Z'],
-      [{ type: 'choose', option: 'pay' }, '2026-11-27T10:05:00.000Z'],
-      [{ type: 'done' }, '2026-11-27T10:06:00.000Z'],
-      [{ type: 'ack' }, '2026-11-27T10:07:00.000Z'],
-      [{ type: 'arrived' }, '2026-11-27T10:08:00.000Z'],
-    ]);
+    const state = walk([...toInvoice, [{ type: 'ack' }, '2026-11-27T10:07:00.000Z'], [{ type: 'arrived' }, '2026-11-27T10:08:00.000Z']]);
     const s = summarize(graph, state, 'r1');
     const c = new Chalk({ level: 0 });
     const en = summaryLines(s, 'en', runMessages('en'), c);
