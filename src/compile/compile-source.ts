@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { forEachChunk, ParseBudgetError } from '../parse/chunk.js';
 import { defaultGuardLimits, guardNesting, type GuardLimits } from '../parse/guard.js';
-import { parseMarkdown, parseMarkdownWhole } from '../parse/parse.js';
+import { parseMarkdown, parseMarkdownPiece } from '../parse/parse.js';
 import { compileFileInChunks, type FileResult } from './compile-file.js';
 import type { SourceFile } from './source.js';
 import { readMessages } from '../i18n/read-messages.js';
@@ -26,7 +26,7 @@ export function compileSource(source: SourceFile, guard: GuardLimits = defaultGu
   try {
     return compileFileInChunks(
       source,
-      (take) => forEachChunk(source.text, parseMarkdownWhole, take),
+      (take) => forEachChunk(source.text, parseMarkdownPiece, take),
       () => parseMarkdown(source.text),
     );
   } catch (error) {

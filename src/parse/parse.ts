@@ -3,6 +3,7 @@ import type { Construct, Extension } from 'micromark-util-types';
 import type { Processor } from 'unified';
 import { lazy } from '../compile/lazy.js';
 import { parseInChunks } from './chunk.js';
+import { parsePlain } from './plain-parse.js';
 
 // Loaded on the first parse: a run whose files all come from the cache never needs them.
 const unifiedPackage = lazy<typeof import('unified')>('unified');
@@ -45,7 +46,15 @@ export function parseMarkdownWhole(text: string): Root {
   return processor.parse(text);
 }
 
+/**
+ * Markdown text → mdast syntax tree, parsed in one piece as parseMarkdownWhole does: by the plain
+ * parser when the text is plain enough for it (plain-parse.ts), else by micromark.
+ */
+export function parseMarkdownPiece(text: string): Root {
+  return parsePlain(text, parseMarkdownWhole) ?? parseMarkdownWhole(text);
+}
+
 /** Markdown text → mdast syntax tree; large texts are parsed chunk by chunk (chunk.ts), with the same result. */
 export function parseMarkdown(text: string): Root {
-  return parseInChunks(text, parseMarkdownWhole);
+  return parseInChunks(text, parseMarkdownPiece);
 }
