@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 
 export const idPattern = /^[a-z][a-z0-9-]{0,63}$/;
 
@@ -9,7 +9,9 @@ const prefixes = { step: 's', decision: 'd', jump: 'j', end: 'e', escalation: 'x
  * of any other step, so diffs and saved runs stay stable. Rewording a step changes its id.
  */
 export function contentId(kind: keyof typeof prefixes, text: string, used: Set<string>, scope: string): string {
-  const hash = createHash('sha1').update(kind).update('\0').update(text.replace(/\s+/g, ' ').trim().toLowerCase()).digest('hex').slice(0, 6);
+  // one call instead of a Hash object and three updates: the same bytes, so the same digest (about
+  // half the cost on a folder's ten thousand nodes)
+  const hash = oneShotHash('sha1', `${kind}\0${text.replace(/\s+/g, ' ').trim().toLowerCase()}`).slice(0, 6);
   const base = `${scope}${prefixes[kind]}${hash}`;
   let id = base;
   if (used.has(id)) {

@@ -17,6 +17,18 @@ describe('timePhrases', () => {
     ];
     for (const [text, phrase] of texts) expect(timePhrases(text).map((p) => p.text)).toEqual([phrase]);
   });
+  it('finds every kind in one text, in order, each phrase once', () => {
+    const text = 'Ответить в течение 2 часов, перезвонить через 3 рабочих дня, до 18:00 к сроку; reply within 2 hours, in 3 working days, by noon';
+    expect(timePhrases(text).map((p) => [p.text, p.span])).toEqual([
+      ['в течение 2 часов', 'PT2H'],
+      ['через 3 рабочих дня', '3wd'],
+      ['до 18:00', null],
+      ['к сроку', null],
+      ['within 2 hours', 'PT2H'],
+      ['in 3 working days', '3wd'],
+      ['by noon', null],
+    ]);
+  });
   it('finds none in a text without any of their words', () => {
     expect(timePhrases('Проверить счёт клиенту в системе 1С и отправить по электронной почте')).toEqual([]);
     expect(timePhrases('Check the invoice and send it')).toEqual([]);

@@ -15,15 +15,19 @@ const number = '(\\d+|одн(?:ого|у|ой|а)|дв(?:ух|а|е)|тр[её]�
 const ruUnit = '(минут[уы]?|час(?:а|ов)?|д(?:ень|ня|ней)|недел[июь]|месяц(?:а|ев)?)';
 const enUnit = '(minutes?|hours?|days?|weeks?)';
 
-const patterns: RegExp[] = [
-  new RegExp(`(?<![\\p{L}])в\\s+течение\\s+(?:${number}\\s+)?(рабоч\\p{L}*\\s+)?${ruUnit}`, 'giu'),
-  new RegExp(`(?<![\\p{L}])в\\s+течение\\s+(рабочего\\s+дня|дня|недели|месяца|часа)`, 'giu'),
-  new RegExp(`(?<![\\p{L}])через\\s+${number}\\s+(рабоч\\p{L}*\\s+)?${ruUnit}`, 'giu'),
-  /(?<![\p{L}\d])(?:до|к)\s+([01]?\d|2[0-3]):[0-5]\d/giu,
-  /(?<![\p{L}])(?:к\s+сроку|в\s+день\s+срока|до\s+конца\s+срока|до\s+конца\s+рабочего\s+дня)/giu,
-  new RegExp(`\\bwithin\\s+(?:${number}\\s+)?(working\\s+|business\\s+)?${enUnit}`, 'gi'),
-  new RegExp(`\\b(?:in|after)\\s+${number}\\s+(working\\s+|business\\s+)${enUnit}`, 'gi'),
-  /\bby\s+(?:noon|midday|the\s+end\s+of\s+the\s+(?:day|week)|([01]?\d|2[0-3]):[0-5]\d|\d{1,2}\s?(?:am|pm))\b/gi,
+/**
+ * Each pattern with the key it cannot match without (see `keys` below): the eight patterns are run
+ * only when their key is in the text.
+ */
+const patterns: Array<{ key: number; re: RegExp }> = [
+  { key: 0, re: new RegExp(`(?<![\\p{L}])в\\s+течение\\s+(?:${number}\\s+)?(рабоч\\p{L}*\\s+)?${ruUnit}`, 'giu') },
+  { key: 0, re: new RegExp(`(?<![\\p{L}])в\\s+течение\\s+(рабочего\\s+дня|дня|недели|месяца|часа)`, 'giu') },
+  { key: 1, re: new RegExp(`(?<![\\p{L}])через\\s+${number}\\s+(рабоч\\p{L}*\\s+)?${ruUnit}`, 'giu') },
+  { key: 2, re: /(?<![\p{L}\d])(?:до|к)\s+([01]?\d|2[0-3]):[0-5]\d/giu },
+  { key: 3, re: /(?<![\p{L}])(?:к\s+сроку|в\s+день\s+срока|до\s+конца\s+срока|до\s+конца\s+рабочего\s+дня)/giu },
+  { key: 4, re: new RegExp(`\\bwithin\\s+(?:${number}\\s+)?(working\\s+|business\\s+)?${enUnit}`, 'gi') },
+  { key: 5, re: new RegExp(`\\b(?:in|after)\\s+${number}\\s+(working\\s+|business\\s+)${enUnit}`, 'gi') },
+  { key: 6, re: /\bby\s+(?:noon|midday|the\s+end\s+of\s+the\s+(?:day|week)|([01]?\d|2[0-3]):[0-5]\d|\d{1,2}\s?(?:am|pm))\b/gi },
 ];
 
 const numbers: Record<string, number> = {
@@ -51,16 +55,31 @@ const numbers: Record<string, number> = {
 };
 
 /**
- * A word or figure every pattern above needs (case-insensitive, as they are): a text without one
- * has no phrase, and most steps have none, so the eight patterns are not run on them.
+ * The word or figure each pattern above needs, in the order of their `key`s, found by one pass
+ * (case-insensitive and Unicode-aware, so it finds at least what each pattern's own flags do): most
+ * steps have none, and a step with one runs only the patterns that need it.
  */
-const anyPhrase = /течение|через|\d:[0-5]\d|срок|конца|within|working|business|by/iu;
+const keys = /(течение)|(через)|(\d:[0-5]\d)|(срок|конца)|(within)|(working|business)|(by)/giu;
+
+/** Which keys of `keys` occur in a text, as bits (key k: bit k). */
+function keysIn(text: string): number {
+  let found = 0;
+  keys.lastIndex = 0;
+  for (let m = keys.exec(text); m; m = keys.exec(text)) {
+    for (let k = 1; k < m.length; k++) if (m[k] !== undefined) found |= 1 << (k - 1);
+    // keys never overlap one another, but a match must not hide one that starts inside it
+    keys.lastIndex = m.index + 1;
+  }
+  return found;
+}
 
 /** Every time-setting phrase in a text, in order. */
 export function timePhrases(text: string): TimePhrase[] {
-  if (!anyPhrase.test(text)) return [];
+  const present = keysIn(text);
+  if (present === 0) return [];
   const found: TimePhrase[] = [];
-  for (const re of patterns) {
+  for (const { key, re } of patterns) {
+    if ((present & (1 << key)) === 0) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (found.some((f) => m!.index < f.offset + f.text.length && f.offset < m!.index + m![0].length)) continue;

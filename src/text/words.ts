@@ -74,18 +74,22 @@ function stemmer(language: 'russian' | 'english') {
 }
 
 // Stems remembered: an instruction repeats its words, and the Snowball stemmer costs ~20 µs a word.
+// Keyed by the word as given as well as by its lowercased form, so that a word seen before is
+// answered without lowercasing it again (rules stem the same texts' words one after another).
 // Bounded, so that a hostile file of unique words cannot grow it without limit.
 const remembered = new Map<string, string>();
 const rememberedLimit = 100_000;
 
 /** Snowball stem of a word, Russian for Cyrillic words and English otherwise; lowercased, ё → е. */
 export function stem(word: string): string {
-  const lower = word.toLowerCase().replace(/ё/g, 'е');
-  let s = remembered.get(lower);
-  if (s === undefined) {
-    s = /[\u0400-\u04ff]/.test(lower) ? stemmer('russian').stem(lower) : stemmer('english').stem(lower);
-    if (remembered.size >= rememberedLimit) remembered.clear();
-    remembered.set(lower, s);
-  }
+  let s = remembered.get(word);
+  if (s !== undefined) return s;
+  const lowered = word.toLowerCase();
+  const lower = lowered.includes('ё') ? lowered.replace(/ё/g, 'е') : lowered;
+  s = remembered.get(lower);
+  if (s === undefined) s = /[\u0400-\u04ff]/.test(lower) ? stemmer('russian').stem(lower) : stemmer('english').stem(lower);
+  if (remembered.size >= rememberedLimit) remembered.clear();
+  remembered.set(word, s);
+  if (lower !== word) remembered.set(lower, s);
   return s;
 }

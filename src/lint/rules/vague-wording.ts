@@ -68,7 +68,8 @@ function matcherFor(options: Readonly<Partial<Options>>): PhraseMatcher {
   for (const lang of ['ru', 'en'] as const) {
     const change = options[lang];
     const removed = new Set((change?.remove ?? []).map(key));
-    for (const entry of [...vagueWords[lang], ...(change?.add ?? [])]) if (!removed.has(key(entry))) list.push(entry);
+    // entries are stemmed to compare them only when there is something to remove
+    for (const entry of [...vagueWords[lang], ...(change?.add ?? [])]) if (removed.size === 0 || !removed.has(key(entry))) list.push(entry);
   }
   matcher = new PhraseMatcher(list);
   if (cache.size > 16) cache.clear();
