@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { indexGraph } from '../graph/query.js';
 import type { Graph, Node, Position, Task } from '../graph/types.js';
-import { brokenEdges, loops, reachableFrom, runOuts, unreachableHeads, unreachableNodes } from './flow.js';
+import { brokenEdges, loops, predecessors, reachableFrom, runOuts, unreachableHeads, unreachableNodes } from './flow.js';
+import { outgoing } from '../graph/query.js';
 
 const pos = (line: number): Position => ({ file: 'a.md', line, column: 1, endLine: line, endColumn: 2, offset: line * 10, endOffset: line * 10 + 1 });
 const step = (id: string, next: string | null, line = 1, task = 't'): Node => ({ id, task, kind: 'step', text: id, markdown: id, position: pos(line), next });
@@ -97,5 +98,44 @@ describe('flow analysis', () => {
   it('reports edges to nodes that do not exist', () => {
     const index = indexGraph(graph([step('a', 'ghost')], [task('t', 'a')]));
     expect(brokenEdges(index).map((b) => b.edge.to)).toEqual(['ghost']);
+  });
+
+  it('lists the predecessors of each node as collecting outgoing() targets node by node does: node order, once per edge', () => {
+    const g = graph(
+      [
+        step('a', 'd'),
+        {
+          id: 'd',
+          task: 't',
+          kind: 'decision',
+          question: 'q',
+          position: pos(2),
+          join: 'c',
+          options: [
+            { id: 'y', label: 'y', position: pos(3), next: 'c' },
+            { id: 'n', label: 'n', position: pos(4), next: 'c' },
+            { id: 'm', label: 'm', position: pos(5), next: 'gone' },
+          ],
+        },
+        { id: 'w', task: 't', kind: 'wait', event: 'w', position: pos(6), next: 'c', onTimeout: { id: 'timeout', label: 'late', position: pos(7), next: 'a' } },
+        { id: 'j', task: 't', kind: 'jump', target: 'u', targetTask: 'u', targetNode: 'c', return: true, position: pos(8), next: 'a' },
+        step('c', 'a', 9),
+      ],
+      [task('t', 'a')],
+    );
+    const index = indexGraph(g);
+    const expected = new Map<string, string[]>();
+    for (const node of Object.values(g.nodes))
+      for (const edge of outgoing(node)) if (edge.to && Object.hasOwn(g.nodes, edge.to)) expected.set(edge.to, [...(expected.get(edge.to) ?? []), node.id]);
+    const { nodes, start, pred } = predecessors(index);
+    const found = new Map<string, string[]>();
+    nodes.forEach((node, i) => {
+      const list: string[] = [];
+      for (let k = start[i]!; k < start[i + 1]!; k++) list.push(nodes[pred[k]!]!.id);
+      if (list.length > 0) found.set(node.id, list);
+    });
+    expect(found).toEqual(expected);
+    expect(found.get('c')).toEqual(['d', 'd', 'w', 'j']);
+    expect(predecessors(index)).toBe(predecessors(index));
   });
 });

@@ -27,6 +27,8 @@ interface FlowIndex {
   open: Uint8Array;
   /** Memo: nodes reached from every task's entry. */
   reachedByTasks?: { seen: Uint8Array; order: number[] };
+  /** Memo: the edges turned round (see predecessors()). */
+  predecessors?: Predecessors;
 }
 
 const flowIndexes = new WeakMap<GraphIndex, FlowIndex>();
@@ -70,6 +72,40 @@ function flowIndex(index: GraphIndex): FlowIndex {
 /** The graph's nodes in its order, listed once per index (cheaper than Object.values on a large graph each time). */
 export function nodeList(index: GraphIndex): readonly Node[] {
   return flowIndex(index).nodes;
+}
+
+/**
+ * The edges of the flow index turned round: the nodes with an edge to node i are
+ * `nodes[pred[start[i]]]` … `nodes[pred[start[i + 1] - 1]]`, in node order, a node once per edge
+ * (a decision whose two options lead to the same node is there twice), as collecting `outgoing()`
+ * targets node by node would list them. Only edges to existing nodes.
+ */
+export interface Predecessors {
+  nodes: readonly Node[];
+  start: Int32Array;
+  pred: Int32Array;
+}
+
+/** Every node's predecessors, worked out once per index. */
+export function predecessors(index: GraphIndex): Predecessors {
+  const flow = flowIndex(index);
+  if (flow.predecessors) return flow.predecessors;
+  const n = flow.nodes.length;
+  const { start: first, succ } = flow;
+  const start = new Int32Array(n + 1);
+  // counted, summed up, then filled in node order: each list comes out in the order of the nodes before it
+  for (let k = 0; k < succ.length; k++) start[succ[k]! + 1] = start[succ[k]! + 1]! + 1;
+  for (let i = 0; i < n; i++) start[i + 1] = start[i + 1]! + start[i]!;
+  const fill = start.slice(0, n);
+  const pred = new Int32Array(succ.length);
+  for (let v = 0; v < n; v++)
+    for (let k = first[v]!, end = first[v + 1]!; k < end; k++) {
+      const w = succ[k]!;
+      pred[fill[w]!] = v;
+      fill[w] = fill[w]! + 1;
+    }
+  flow.predecessors = { nodes: flow.nodes, start, pred };
+  return flow.predecessors;
 }
 
 /** Depth-first from the starts, in the order reachableFrom() has always visited; marks `seen`, returns the visit order. */

@@ -1,6 +1,4 @@
-import { nodeList } from '../../analyze/flow.js';
-import { outgoing } from '../../graph/query.js';
-import type { Node } from '../../graph/types.js';
+import { predecessors, type Predecessors } from '../../analyze/flow.js';
 import { quote } from '../describe.js';
 import { timePhrases, type TimePhrase } from '../time-phrases.js';
 import { defineRule, docsUrl } from '../rule.js';
@@ -40,20 +38,14 @@ export const rule = defineRule<Options>({
     },
   },
   check(context) {
-    const nodes = nodeList(context.index);
-    const preds = new Map<string, Node[]>();
-    for (const node of nodes)
-      for (const edge of outgoing(node)) {
-        if (!edge.to) continue;
-        const list = preds.get(edge.to);
-        // pushed, not copied: a node many jumps lead to (a task's entry) made the copies quadratic
-        if (list) list.push(node);
-        else preds.set(edge.to, [node]);
-      }
+    // who leads to each node, as numbers: the flow index's edges turned round, shared by the graph's analyses
+    const preds = predecessors(context.index);
+    const nodes = preds.nodes;
     const dueTimes = context.options.dueTimes;
-    for (const node of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
       if (node.kind !== 'step' && node.kind !== 'decision') continue;
-      if (followsWait(node, preds) || (node.kind === 'step' && node.next !== null && context.index.node(node.next)?.kind === 'wait')) continue;
+      if (followsWait(i, preds) || (node.kind === 'step' && node.next !== null && context.index.node(node.next)?.kind === 'wait')) continue;
       const text = node.kind === 'step' ? node.text : node.question;
       const phrase = timePhrases(unquoted(text)).find((p) => dueTimes || (node.kind === 'step' ? isLater(p) : !isDueTime(p) && !asksAbility(text)));
       if (!phrase) continue;
@@ -68,14 +60,14 @@ export const rule = defineRule<Options>({
   },
 });
 
-/** A wait, or steps straight after one (each with a single way in), comes before the node. */
-function followsWait(node: Node, preds: Map<string, Node[]>): boolean {
-  let at = node;
+/** A wait, or steps straight after one (each with a single way in), comes before node number `at`. */
+function followsWait(at: number, { nodes, start, pred }: Predecessors): boolean {
   for (let i = 0; i < 6; i++) {
-    const before = preds.get(at.id) ?? [];
-    if (before.some((p) => p.kind === 'wait')) return true;
-    if (before.length !== 1 || before[0]!.kind !== 'step') return false;
-    at = before[0]!;
+    const from = start[at]!;
+    const to = start[at + 1]!;
+    for (let k = from; k < to; k++) if (nodes[pred[k]!]!.kind === 'wait') return true;
+    if (to - from !== 1 || nodes[pred[from]!]!.kind !== 'step') return false;
+    at = pred[from]!;
   }
   return false;
 }
