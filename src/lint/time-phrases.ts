@@ -5,10 +5,23 @@
  */
 export interface TimePhrase {
   /** Offset of the phrase in the text. */
-  offset: number;
-  text: string;
+  readonly offset: number;
+  readonly text: string;
   /** A working-time span the phrase names, when it names one (`2wh`, `3wd`, `PT30M`). */
-  span: string | null;
+  readonly span: string | null;
+}
+
+/** A phrase found; its span is worked out when asked for (only a reported phrase's is). */
+class FoundPhrase implements TimePhrase {
+  private spanOnce: string | null | undefined;
+  constructor(
+    readonly offset: number,
+    readonly text: string,
+  ) {}
+  get span(): string | null {
+    if (this.spanOnce === undefined) this.spanOnce = spanOf(this.text);
+    return this.spanOnce;
+  }
 }
 
 const number = '(\\d+|одн(?:ого|у|ой|а)|дв(?:ух|а|е)|тр[её]х|три|четыр[её]х|пят[иь]|one|two|three|four|five|an?)';
@@ -83,7 +96,7 @@ export function timePhrases(text: string): TimePhrase[] {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (found.some((f) => m!.index < f.offset + f.text.length && f.offset < m!.index + m![0].length)) continue;
-      found.push({ offset: m.index, text: m[0], span: spanOf(m[0]) });
+      found.push(new FoundPhrase(m.index, m[0]));
     }
   }
   return found.sort((a, b) => a.offset - b.offset);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLetterOrDigit, words } from './words.js';
+import { isLetterOrDigit, someWord, stem, words } from './words.js';
 
 /** What words() stands for. */
 const pattern = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
@@ -58,5 +58,26 @@ describe('words', () => {
   it('keeps hyphenated and apostrophe words whole', () => {
     expect(words('3-НДФЛ, e-mail и don’t — «по-русски»').map((w) => w.text)).toEqual(['3-НДФЛ', 'e-mail', 'и', 'don’t', 'по-русски']);
     expect(words("a--b a-'b -x x-")).toEqual(byPattern("a--b a-'b -x x-"));
+  });
+
+  it('someWord visits the words words() finds, in order, and stops at the first one accepted', () => {
+    const text = 'Закрыть 3-НДФЛ, e-mail и don’t — «по-русски»';
+    const seen: string[] = [];
+    expect(someWord(text, (start, end) => void seen.push(text.slice(start, end)))).toBe(false);
+    expect(seen).toEqual(words(text).map((w) => w.text));
+    seen.length = 0;
+    expect(someWord(text, (start, end) => (seen.push(text.slice(start, end)), text.slice(start, end) === 'e-mail'))).toBe(true);
+    expect(seen).toEqual(['Закрыть', '3-НДФЛ', 'e-mail']);
+  });
+});
+
+describe('stem', () => {
+  it('gives a word as written, asked again, the stem of its lowercased form (ё as е)', () => {
+    for (const word of ['Организовать', 'ОРГАНИЗУЙТЕ', 'Ёлки', 'ёлки', 'Ensuring', 'ensuring']) {
+      const first = stem(word);
+      expect(stem(word)).toBe(first);
+      expect(stem(word.toLowerCase().replace(/ё/g, 'е'))).toBe(first);
+    }
+    expect(stem('Ёлки')).toBe(stem('елки'));
   });
 });

@@ -14,6 +14,16 @@ export interface Word {
  */
 export function words(text: string): Word[] {
   const out: Word[] = [];
+  someWord(text, (start, end) => void out.push({ text: text.slice(start, end), offset: start }));
+  return out;
+}
+
+/**
+ * Visits the words of a text as words() finds them, by where each starts and ends, until `visit`
+ * returns true; whether it did. A text is often only asked whether it has some word, and most
+ * have none: then no list is built.
+ */
+export function someWord(text: string, visit: (start: number, end: number) => boolean | undefined): boolean {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -33,9 +43,9 @@ export function words(text: string): Word[] {
       if (i + 1 < n && (joiner === 0x2d || joiner === 0x27 || joiner === 0x2019) && isLetterOrDigit(text.codePointAt(i + 1)!)) i++;
       else break;
     }
-    out.push({ text: text.slice(start, i), offset: start });
+    if (visit(start, i) === true) return true;
   }
-  return out;
+  return false;
 }
 
 /** Compiled only for a character outside the ranges isLetterOrDigit knows (remembered per character). */

@@ -1,7 +1,7 @@
 import { insideRanges, quotedRanges } from '../../analyze/role-mentions.js';
 import { outgoing } from '../../graph/query.js';
 import type { CheckpointNode, Node, StepNode } from '../../graph/types.js';
-import { stem, words } from '../../text/words.js';
+import { someWord, stem, words } from '../../text/words.js';
 import { describeNode } from '../describe.js';
 import { defineRule, docsUrl } from '../rule.js';
 
@@ -66,6 +66,12 @@ export const rule = defineRule<Options>({
 });
 
 function closes(step: StepNode, verbs: Set<string>, statuses: Set<string>): boolean {
+  // most steps have neither a closing verb nor a status word: asked word by word first, without a list
+  const either = (start: number, end: number) => {
+    const s = stem(step.text.slice(start, end));
+    return verbs.has(s) || statuses.has(s);
+  };
+  if (!someWord(step.text, either)) return false;
   const list = words(step.text);
   // the quotes are looked for only when a word could need them (most steps have none)
   let quoted: Array<[number, number]> | undefined;
