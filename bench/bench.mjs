@@ -152,7 +152,7 @@ function peers(probe, dir, runs, name) {
     instr: { argv: lint, env: {} },
     instrOneThread: { argv: lint, env: { INSTR_WORKERS: '0' } },
     // the parallel path even when the load average fills the cores (the default then takes one thread)
-    instrParallel: { argv: lint, env: { INSTR_IGNORE_LOAD: '1' } },
+    instrParallel: { argv: lint, env: { INSTR_WORKERS: 'auto', INSTR_IGNORE_LOAD: '1' } },
     markdownlint: { argv: [peerBin, '*.md'], env: {} },
   };
   if (!existsSync(peerBin)) delete contestants.markdownlint;
@@ -470,7 +470,7 @@ function render(report) {
         ...list.map((s) => `${ms(peer(s, 'instrOneThread', 'wall'))}${x(peer(s, 'instrOneThread', 'wall'), peer(s, 'markdownlint', 'wall'))}`),
       ],
       [
-        'the same, parallel whatever the load (INSTR_IGNORE_LOAD=1), wall; ÷ one thread',
+        'the same, parallel whatever the load (INSTR_WORKERS=auto INSTR_IGNORE_LOAD=1), wall; ÷ one thread',
         ...list.map((s) => `${ms(peer(s, 'instrParallel', 'wall'))}${x(peer(s, 'instrParallel', 'wall'), peer(s, 'instrOneThread', 'wall'))}`),
       ],
       ['markdownlint-cli2 0.22, CPU', ...list.map((s) => ms(peer(s, 'markdownlint', 'cpu')))],

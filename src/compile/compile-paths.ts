@@ -27,7 +27,10 @@ export interface CompileOptions {
   cache?: boolean;
   /** Cache folder (default: INSTR_CACHE_DIR, else the user cache folder: see cacheDir). */
   cacheDir?: string;
-  /** Worker threads for parsing: `auto` (default: up to the core count when the input is large), a number, or 0 for none. */
+  /**
+   * Worker threads for parsing: 0 for none (the default: see workersFromEnvironment), a number, or
+   * `auto` (this thread and one worker per idle core, when the input is large).
+   */
   workers?: number | 'auto';
   /** Longest one file may take to parse in a worker before it is stopped, in ms (default: 10 s + 10 s per MB). */
   parseTimeoutMs?: number;
@@ -151,10 +154,17 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Prom
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
-/** INSTR_WORKERS=0 parses on the main thread only, a number caps the threads; anything else is `auto`. */
-function workersFromEnvironment(): number | 'auto' {
+/**
+ * INSTR_WORKERS=N parses in N worker threads, INSTR_WORKERS=auto in this thread and one worker per
+ * idle core; unset (or anything else), on this thread only. One thread is the default since the
+ * plain parser made parsing a small part of a lint: on two cores the parallel path took 1.2–1.25×
+ * the CPU and finished no sooner (docs/performance.md, 2026-11-28), because V8's own collector and
+ * compiler threads already use the second core.
+ */
+export function workersFromEnvironment(): number | 'auto' {
   const wanted = process.env['INSTR_WORKERS'];
-  return wanted !== undefined && /^\d{1,3}$/.test(wanted) ? Number(wanted) : 'auto';
+  if (wanted === 'auto') return 'auto';
+  return wanted !== undefined && /^\d{1,3}$/.test(wanted) ? Number(wanted) : 0;
 }
 
 /** Parse failures that depend on the machine (a deadline, a crashed worker) are not cached. */

@@ -4,11 +4,11 @@ import { setFlagsFromString } from 'node:v8';
  * How much V8 lets the old generation grow past what survived its last full collection, in
  * percent. Left to itself V8 grows it up to 4× when collecting looks cheap: compiling a 10 MB
  * folder kept ~80 MB alive and let the heap reach ~330 MB of mostly garbage (peak RSS 475 MiB).
- * Measured side by side (docs/performance.md, sixth round): 2× peaks at 329 MiB for 1.15× the
- * CPU, 1.5× at 298 MiB for 1.25×: more full collections. 2× is the smaller price that brings
- * the folder under 400 MB.
+ * 2× (the sixth round, docs/performance.md) brought the folder under 400 MB; since the plain
+ * parser, 1.5× brings one 10 MB file under 300 MB (327 → 287 MiB) for ~6% more CPU, measured
+ * side by side on 2026-11-28.
  */
-const heapGrowingPercent = 100;
+const heapGrowingPercent = 50;
 
 /**
  * Makes the garbage collector keep the old generation near what is alive, for this process and

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { plan } from './compile-paths.js';
+import { plan, workersFromEnvironment } from './compile-paths.js';
 
 describe('when files are compiled in parallel', () => {
   afterEach(() => void vi.unstubAllEnvs());
@@ -27,6 +27,17 @@ describe('when files are compiled in parallel', () => {
   it('keeps one file on one thread, however large', () => {
     vi.stubEnv('INSTR_IGNORE_LOAD', '1');
     expect(plan(10_000_000, 1, 'auto')).toEqual({ workers: 0, mainLane: false });
+  });
+
+  it('parses on one thread unless INSTR_WORKERS asks for workers', () => {
+    vi.stubEnv('INSTR_WORKERS', undefined);
+    expect(workersFromEnvironment()).toBe(0);
+    vi.stubEnv('INSTR_WORKERS', 'auto');
+    expect(workersFromEnvironment()).toBe('auto');
+    vi.stubEnv('INSTR_WORKERS', '3');
+    expect(workersFromEnvironment()).toBe(3);
+    vi.stubEnv('INSTR_WORKERS', 'many');
+    expect(workersFromEnvironment()).toBe(0);
   });
 
   it('obeys an explicit number of workers', () => {
