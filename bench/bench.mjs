@@ -212,6 +212,13 @@ async function child(dir, repeatText, name, measureLint) {
           .write(micromark.preprocess()(text, undefined, true)),
       );
   };
+  // instr's own parse: the plain parser, with micromark for the blocks (or chunks) it does not read.
+  const plainOf = (list) => () => {
+    for (const text of list) {
+      const tree = api.parseMarkdown(text);
+      if (tree.children[0]?.type === 'yaml') parseYaml(tree.children[0].value);
+    }
+  };
   const big = 50 * 1024 * 1024; // the one-file set is larger than the default limit of one file
   const cold = { cwd: dir, cache: false, workers: 0, maxFileBytes: big };
   const compile = (d, extra = {}) => compilePaths([d], { ...cold, ...extra });
@@ -226,6 +233,7 @@ async function child(dir, repeatText, name, measureLint) {
   });
   floorOf(texts(first))();
   eventsOf(texts(first))();
+  plainOf(texts(first))();
   await compile(first);
   if (measureLint) await lintOnce(first);
 
@@ -250,6 +258,7 @@ async function child(dir, repeatText, name, measureLint) {
   await time('micromark', eventsOf(t1));
   await time('floor', floorOf(t1));
   await time('floor2', floorOf(t2));
+  await time('plain', plainOf(t1));
   await time('compile', () => compile(v1));
   if (measureLint) {
     await time('lint', () => lintOnce(v1));
@@ -497,6 +506,10 @@ function render(report) {
         [
           ['micromark alone: events, no syntax tree', ...inproc.map((s) => (s.micromark === undefined ? '—' : cell(s.micromark, s.floor)))],
           ['floor: remark + directive + front matter', ...inproc.map((s) => ms(s.floor))],
+          [
+            'instr’s parse: the plain parser, micromark where it declines (same tree)',
+            ...inproc.map((s) => (s.plain === undefined ? '—' : cell(s.plain, s.floor))),
+          ],
           ['cold compile + validate', ...inproc.map((s) => cell(s.compile, s.floor))],
           ['cold lint (all rules)', ...inproc.map((s) => (s.lint === 'skipped' || s.lint === null ? 'not measured' : cell(s.lint, s.floor)))],
           ['warm lint (cache, nothing changed)', ...inproc.map((s) => (s.lintWarm === undefined ? '—' : cell(s.lintWarm, s.floor)))],

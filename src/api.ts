@@ -12,3 +12,4 @@ export { storedIndexBytes } from './search/index-cache.js';
 export { compileSynonyms } from './search/synonyms.js';
 export { openRunJournal } from './journal/run-journal.js';
 export { stem } from './text/words.js';
+export { parseMarkdown } from './parse/parse.js';
