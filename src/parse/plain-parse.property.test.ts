@@ -50,6 +50,11 @@ const words = [
   '[ссылка',
   'на шаблон](#task-a)',
   'x\\',
+  // whitespace that CommonMark does not count as such
+  'нераз\u00a0рывный\u00a0',
+  '\u00a0',
+  '\f',
+  '\u200b',
 ];
 /** A line's first word: mostly one that cannot start a block; sometimes one that may (then the parser may decline). */
 const firstWord = fc.oneof(
@@ -163,6 +168,8 @@ const edgeLines = [
   '| a | b |',
   '2. not first',
   '   - nested',
+  '\ufeff# BOM',
+  '\u00a0- nbsp',
   '      deeper text',
 ];
 const soup = fc
@@ -234,6 +241,7 @@ describe('the plain parser', () => {
       '[a]: /u\n\n[a]',
       '- ',
       '## Closed ##',
+      '\ufeff# BOM\n\nText',
     ]) {
       expect(plain(doc), JSON.stringify(doc)).toBeNull();
     }

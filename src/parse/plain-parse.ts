@@ -50,7 +50,7 @@ interface OpenParagraph {
 /** A whole-text parser (micromark), for the blocks whose text has inline syntax. */
 export type InlineParser = (text: string) => Root;
 
-const refused = /[\t\r\0]|[ ]$|[ ]\n/;
+const refused = /[\t\r\0\uFEFF]|[ ]$|[ ]\n/;
 const inlineSyntax = /[`*_[\]<&\\]/;
 const headingLine = /^(#{1,6})( +)(.*)$/;
 const bulletItem = /^([-+])( {1,4})(?=\S)/;
