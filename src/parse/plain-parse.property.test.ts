@@ -1,7 +1,9 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
 import { generateInstructions } from '../../bench/generate.mjs';
-import { propertyRuns } from '../../test/support/scale.js';
+import { propertyRuns, scale } from '../../test/support/scale.js';
 import { chunkStarts, parseInChunks } from './chunk.js';
 import { parseMarkdownPiece, parseMarkdownWhole } from './parse.js';
 import { parsePlain } from './plain-parse.js';
@@ -225,6 +227,30 @@ describe('the plain parser', () => {
       expect(tree).toEqual(parseMarkdownWhole(chunk));
     }
     expect(parseInChunks(doc, parseMarkdownPiece)).toEqual(parseMarkdownWhole(doc));
+  });
+
+  it('gives micromark’s tree for every chunk it accepts of the Markdown files of the installed packages', () => {
+    // Real Markdown by many authors (READMEs, changelogs): 700 files when measured, all under test:slow.
+    const root = join(import.meta.dirname, '../../node_modules');
+    const files = (readdirSync(root, { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((f) => join(root, f))
+      .filter((f) => statSync(f).isFile() && statSync(f).size < 400_000);
+    const step = Math.max(1, Math.floor(files.length / scale(120, files.length)));
+    let accepted = 0;
+    for (const file of files.filter((_, i) => i % step === 0)) {
+      const doc = readFileSync(file, 'utf8');
+      const starts = [0, ...chunkStarts(doc, 1), doc.length];
+      for (let i = 0; i + 1 < starts.length; i++) {
+        const chunk = doc.slice(starts[i], starts[i + 1]! < doc.length ? starts[i + 1]! - 1 : doc.length);
+        const tree = plain(chunk);
+        if (tree === null) continue;
+        accepted++;
+        expect(tree, `${file}, chunk ${i}`).toEqual(parseMarkdownWhole(chunk));
+      }
+    }
+    expect(accepted).toBeGreaterThan(100);
   });
 
   it('declines what it does not read', () => {
