@@ -1,3 +1,4 @@
+import { nodeList } from '../../analyze/flow.js';
 import { insideRanges, quotedRanges } from '../../analyze/role-mentions.js';
 import { outgoing } from '../../graph/query.js';
 import type { CheckpointNode, Node, StepNode } from '../../graph/types.js';
@@ -47,7 +48,7 @@ export const rule = defineRule<Options>({
     const extra = context.options.words;
     const verbs = new Set([...closingVerbs, ...extra].map(stem));
     const statuses = new Set(closedStatuses.map(stem));
-    for (const node of Object.values(context.graph.nodes) as Node[]) {
+    for (const node of nodeList(context.index)) {
       if (node.kind !== 'step' || !closes(node, verbs, statuses)) continue;
       const checkpoint = checkpointAfter(node, context.index.node);
       if (!checkpoint) continue;

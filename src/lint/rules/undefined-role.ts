@@ -1,6 +1,7 @@
+import { nodeList } from '../../analyze/flow.js';
 import { belongsToSomeoneElse, insideRanges, quotedRanges, titleStems } from '../../analyze/role-mentions.js';
 import { nodeText } from '../../graph/node-text.js';
-import type { Node, Position } from '../../graph/types.js';
+import type { Position } from '../../graph/types.js';
 import { someWord, stem, words } from '../../text/words.js';
 import { defineRule, docsUrl } from '../rule.js';
 
@@ -48,7 +49,7 @@ export const rule = defineRule<Options>({
     const roleLike = new Set([...roleLikeWords.ru, ...roleLikeWords.en, ...extra].map((w) => stem(w)));
     // tasks and nodes by file, in graph order, once: scanning the whole graph for every document was quadratic on large folders
     const tasksOf = groupBy(context.graph.tasks, (t) => t.file);
-    const nodesOf = groupBy(Object.values(context.graph.nodes) as Node[], (n) => n.position.file);
+    const nodesOf = groupBy(nodeList(context.index), (n) => n.position.file);
     for (const doc of context.graph.documents) {
       const defined = new Set(Object.values(doc.roles).flatMap((role) => titleStems(role)));
       const titles = Object.values(doc.roles).map((r) => r.title);
@@ -92,7 +93,7 @@ function inAddress(text: string, offset: number, length: number): boolean {
   return /[@./_:]/.test(before) || /[@/_]/.test(after) || (after === '.' && /\w/.test(text[offset + length + 1] ?? ''));
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);

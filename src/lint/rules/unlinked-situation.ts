@@ -1,3 +1,4 @@
+import { nodeList } from '../../analyze/flow.js';
 import { outgoing } from '../../graph/query.js';
 import type { DecisionNode, Node, Option, Task } from '../../graph/types.js';
 import { Reachability } from '../../graph/reachability.js';
@@ -170,7 +171,8 @@ export const rule = defineRule<object>({
       return out;
     };
     // which tasks lead to which: one pass over the jumps, then each question is a lookup
-    const reachability = new Reachability(taskLinks(context.graph.tasks, context.graph.nodes));
+    const nodes = nodeList(context.index);
+    const reachability = new Reachability(taskLinks(context.graph.tasks, nodes));
     const reaches = (from: string, to: string) => reachability.reaches(from, to);
     // every trigger clause's stems, stored once, indexed by stem: a claim meets only the clauses it shares words with
     const stored = new OverlapIndex(minShared, similar);
@@ -192,7 +194,7 @@ export const rule = defineRule<object>({
     const about = (other: Task) => ({ title: other.title, id: other.id, trigger: { ru: quote(other.trigger!.text, 'ru'), en: quote(other.trigger!.text) } });
 
     // an option of a decision whose branch reaches none of the tasks that claim its situation
-    for (const node of Object.values(context.graph.nodes) as Node[]) {
+    for (const node of nodes) {
       if (node.kind !== 'decision') continue;
       for (const option of node.options) {
         const claim = optionClaim(node, option, content);
@@ -281,9 +283,9 @@ function branchTargets(decision: DecisionNode, option: Option, node: (id: string
 }
 
 /** Task → the tasks its jumps enter. */
-function taskLinks(tasks: readonly Task[], nodes: Record<string, Node>): Map<string, Set<string>> {
+function taskLinks(tasks: readonly Task[], nodes: readonly Node[]): Map<string, Set<string>> {
   const links = new Map<string, Set<string>>(tasks.map((t) => [t.id, new Set<string>()]));
-  for (const n of Object.values(nodes)) if (n.kind === 'jump' && n.targetTask && n.targetTask !== n.task) links.get(n.task)?.add(n.targetTask);
+  for (const n of nodes) if (n.kind === 'jump' && n.targetTask && n.targetTask !== n.task) links.get(n.task)?.add(n.targetTask);
   return links;
 }
 
