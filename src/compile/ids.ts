@@ -1,4 +1,4 @@
-import { createHash, hash as oneShotHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 
 export const idPattern = /^[a-z][a-z0-9-]{0,63}$/;
 
@@ -11,7 +11,7 @@ const prefixes = { step: 's', decision: 'd', jump: 'j', end: 'e', escalation: 'x
 export function contentId(kind: keyof typeof prefixes, text: string, used: Set<string>, scope: string): string {
   // one call instead of a Hash object and three updates: the same bytes, so the same digest (about
   // half the cost on a folder's ten thousand nodes)
-  const hash = oneShotHash('sha1', `${kind}\0${text.replace(/\s+/g, ' ').trim().toLowerCase()}`).slice(0, 6);
+  const hash = oneShotHash('sha1', `${kind}\0${normalised(text)}`).slice(0, 6);
   const base = `${scope}${prefixes[kind]}${hash}`;
   let id = base;
   if (used.has(id)) {
@@ -29,8 +29,19 @@ export function contentId(kind: keyof typeof prefixes, text: string, used: Set<s
   return id;
 }
 
+/**
+ * The text an id is made from: white space runs as one space, trimmed, lowercased. Most texts are
+ * that already but for the case (single spaces between words): they are not rebuilt space by space.
+ */
+function normalised(text: string): string {
+  return needsSpacing.test(text) ? text.replace(/\s+/g, ' ').trim().toLowerCase() : text.toLowerCase();
+}
+
+/** White space other than a single space between two other characters. */
+const needsSpacing = /[^\S ]| {2}|^ | $/;
+
 const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
 
 export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return oneShotHash('sha256', bytes);
 }

@@ -49,7 +49,9 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
       else documentIds.set(file.document.id, file.file);
       graph.documents.push(file.document);
     }
-    const nodes = { ...file.nodes };
+    // the file's own record, copied only when a node is dropped or renamed (110 000 nodes on 10 MB)
+    let nodes = file.nodes;
+    const own = () => (nodes === file.nodes ? (nodes = { ...file.nodes }) : nodes);
     const tasks: Task[] = [];
     let byTask: Map<string, string[]> | undefined;
     for (const task of file.tasks) {
@@ -62,9 +64,10 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
           say(file.file).idTwice(task.id, `${first.file.display}:${first.position.line}:${first.position.column}`),
         );
         byTask ??= nodesByTask(nodes);
+        const mine = own();
         for (const id of byTask.get(task.id) ?? []) {
-          dropped.push(nodes[id]!);
-          delete nodes[id];
+          dropped.push(mine[id]!);
+          delete mine[id];
         }
         byTask.delete(task.id);
         continue;
@@ -86,7 +89,7 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
         renames.set(node.id, `${node.task}.${node.id}`);
       } else if (!first) owners.set(node.id, { file, position: node.position });
     }
-    if (renames.size > 0) renameNodes(nodes, tasks, renames);
+    if (renames.size > 0) renameNodes(own(), tasks, renames);
     graph.tasks.push(...tasks);
     Object.assign(graph.nodes, nodes);
   }
@@ -95,21 +98,20 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
   const suggest = suggester(owners.keys());
   const documentsByFile = new Map(graph.documents.map((d) => [d.file, d]));
   for (const node of [...Object.values(graph.nodes), ...dropped, ...ordered.flatMap((f) => Object.values(f.shadowNodes ?? {}))]) {
-    const t = say(node.position.file);
     if (node.kind === 'jump') {
       if (node.targetFile !== undefined && leavesRoot(node.targetFile, node.position.file)) {
-        report(node.position.file, node.position, 'dangling-jump', t.jumpOutside(node.targetFile));
+        report(node.position.file, node.position, 'dangling-jump', say(node.position.file).jumpOutside(node.targetFile));
         continue;
       }
       const task = tasksById.get(node.target);
       const targetNode = Object.hasOwn(graph.nodes, node.target) ? graph.nodes[node.target] : undefined;
       const where = task?.file ?? targetNode?.position.file;
       if (!task && !(targetNode && targetNode.explicitId)) {
-        report(node.position.file, node.position, 'dangling-jump', t.jumpNowhere(node.target, suggest(node.target)));
+        report(node.position.file, node.position, 'dangling-jump', say(node.position.file).jumpNowhere(node.target, suggest(node.target)));
         continue;
       }
       if (node.targetFile !== undefined && where !== undefined && !sameFile(where, node.targetFile, node.position.file)) {
-        report(node.position.file, node.position, 'dangling-jump', t.jumpOtherFile(node.target, where, node.targetFile));
+        report(node.position.file, node.position, 'dangling-jump', say(node.position.file).jumpOtherFile(node.target, where, node.targetFile));
       }
       if (task) {
         node.targetTask = task.id;
@@ -121,14 +123,14 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
     } else if (node.kind === 'step' && node.promise?.kept !== undefined) {
       for (const kept of node.promise.kept) {
         const target = Object.hasOwn(graph.nodes, kept) ? graph.nodes[kept] : undefined;
-        if (!target?.explicitId) report(node.position.file, node.position, 'dangling-promise', t.keptByNothing(kept));
+        if (!target?.explicitId) report(node.position.file, node.position, 'dangling-promise', say(node.position.file).keptByNothing(kept));
       }
     } else if (node.kind === 'escalation') {
       const own = documentsByFile.get(node.position.file);
       const defined = (own && Object.hasOwn(own.roles, node.role)) || graph.documents.some((d) => Object.hasOwn(d.roles, node.role));
       if (!defined) {
         const known = own ? Object.keys(own.roles) : [];
-        report(node.position.file, node.position, 'unknown-role', t.unknownRole(node.role, known));
+        report(node.position.file, node.position, 'unknown-role', say(node.position.file).unknownRole(node.role, known));
       }
     }
   }
