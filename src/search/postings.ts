@@ -1,4 +1,5 @@
-import { indexTerms } from './terms.js';
+import { someWord } from '../text/words.js';
+import { wordTerms } from './terms.js';
 
 /**
  * An inverted index over pieces of text, in typed arrays: for each term (sorted), the pieces it is
@@ -26,38 +27,126 @@ export interface Postings {
   ensure?: (t: number) => boolean;
 }
 
-/** The postings of pieces of text, numbered from 0 in order. */
+/**
+ * The postings of pieces of text, numbered from 0 in order. Pieces repeat their words, so each
+ * distinct word as written is lowercased, split and stemmed once per build (Words), to the numbers
+ * of its terms; each piece's terms and counts go to one array, from which the postings are laid out
+ * term by term at the end, terms sorted by their text. Little is allocated per word or per piece:
+ * a large folder's compiled graph is in memory meanwhile, and fresh memory is slow to fault in.
+ */
 export function buildPostings(texts: readonly string[]): Postings {
-  const byTerm = new Map<string, number[]>();
+  const words = new Words();
+  /** Per term number: the piece that last had it, and where its count is in `pairs`. */
+  let lastPiece = new Int32Array(256).fill(-1);
+  let countAt = new Int32Array(256);
+  /** Term number and count, for each distinct term of each piece in order (fieldLength[n] pairs for piece n). */
+  let pairs = new Int32Array(2 + Math.min(16 * texts.length, 2 * lengthOf(texts)));
+  let used = 0;
   const fieldLength = new Uint32Array(texts.length);
-  texts.forEach((text, n) => {
-    const counts = new Map<string, number>();
-    for (const term of indexTerms(text)) if (term) counts.set(term, (counts.get(term) ?? 0) + 1);
-    fieldLength[n] = counts.size;
-    for (const [term, tf] of counts) {
-      let list = byTerm.get(term);
-      if (!list) byTerm.set(term, (list = []));
-      list.push(n, tf);
+  let text = '';
+  let n = 0;
+  const visit = (from: number, to: number): boolean => {
+    const w = words.find(text, from, to);
+    for (let k = words.first[w]!, end = k + words.count[w]!; k < end; k++) {
+      const id = words.terms[k]!;
+      if (id >= lastPiece.length) {
+        lastPiece = grown(lastPiece, id, -1);
+        countAt = grown(countAt, id, 0);
+      }
+      if (lastPiece[id] === n) pairs[countAt[id]!]!++;
+      else {
+        if (used + 2 > pairs.length) pairs = grown(pairs, used + 1, 0);
+        lastPiece[id] = n;
+        pairs[used] = id;
+        pairs[used + 1] = 1;
+        countAt[id] = used + 1;
+        used += 2;
+        fieldLength[n]!++;
+      }
     }
-  });
-  const terms = [...byTerm.keys()].sort();
-  const start = new Uint32Array(terms.length + 1);
+    return false;
+  };
+  for (; n < texts.length; n++) {
+    text = texts[n]!;
+    someWord(text, visit);
+  }
+  const termCount = words.termText.length;
+  const order = Array.from({ length: termCount }, (_, id) => id).sort((a, b) => (words.termText[a]! < words.termText[b]! ? -1 : 1));
+  const postingsOf = new Uint32Array(termCount);
+  for (let k = 0; k < used; k += 2) postingsOf[pairs[k]!]!++;
+  const start = new Uint32Array(termCount + 1);
+  /** Where the next posting of each term number goes. */
+  const next = new Uint32Array(termCount);
   let total = 0;
-  terms.forEach((t, i) => {
-    start[i] = total;
-    total += byTerm.get(t)!.length / 2;
-  });
-  start[terms.length] = total;
+  for (let i = 0; i < termCount; i++) {
+    start[i] = next[order[i]!] = total;
+    total += postingsOf[order[i]!]!;
+  }
+  start[termCount] = total;
   const docs = new Uint32Array(total);
   const tfs = new Uint16Array(total);
-  terms.forEach((t, i) => {
-    const list = byTerm.get(t)!;
-    for (let j = 0, at = start[i]!; j < list.length; j += 2, at++) {
-      docs[at] = list[j]!;
-      tfs[at] = Math.min(list[j + 1]!, 65535);
+  for (let piece = 0, k = 0; piece < fieldLength.length; piece++) {
+    for (let end = k + 2 * fieldLength[piece]!; k < end; k += 2) {
+      const at = next[pairs[k]!]!++;
+      docs[at] = piece;
+      tfs[at] = Math.min(pairs[k + 1]!, 65535);
     }
-  });
-  return { terms, start, docs, tfs, fieldLength };
+  }
+  return { terms: order.map((id) => words.termText[id]!), start, docs, tfs, fieldLength };
+}
+
+/**
+ * Sum of the texts' lengths. A piece has at most as many terms as characters (a word of n
+ * characters has at most n: its stem and those of its parts), so `pairs` needs at most twice this;
+ * most pieces have far fewer, and it grows when they do not.
+ */
+function lengthOf(texts: readonly string[]): number {
+  let sum = 0;
+  for (const t of texts) sum += t.length;
+  return sum;
+}
+
+/** A copy of `array` at least twice as long and long enough to hold index `needed`, the new slots filled with `fill`. */
+function grown(array: Int32Array<ArrayBuffer>, needed: number, fill: number): Int32Array<ArrayBuffer> {
+  const copy = new Int32Array(Math.max(2 * array.length, needed + 1)).fill(fill);
+  copy.set(array);
+  return copy;
+}
+
+/** The distinct words of one build, each with the numbers of its index terms (wordTerms(), empty terms left out). */
+class Words {
+  /** Index terms by number, in the order first met. */
+  readonly termText: string[] = [];
+  private readonly termOf = new Map<string, number>();
+  private readonly wordOf = new Map<string, number>();
+  /** Per word: its term numbers as terms[first .. first + count). */
+  readonly first: number[] = [];
+  readonly count: number[] = [];
+  readonly terms: number[] = [];
+
+  /** The number of the word text[from .. to). */
+  find(text: string, from: number, to: number): number {
+    const word = text.slice(from, to);
+    const known = this.wordOf.get(word);
+    return known === undefined ? this.add(word) : known;
+  }
+
+  private add(word: string): number {
+    const w = this.first.length;
+    this.wordOf.set(word, w);
+    this.first.push(this.terms.length);
+    for (const term of wordTerms(word)) {
+      if (!term) continue;
+      let id = this.termOf.get(term);
+      if (id === undefined) {
+        this.termOf.set(term, (id = this.termText.length));
+        this.termText.push(term);
+      }
+      this.terms.push(id);
+    }
+    this.count.push(this.terms.length - this.first[w]!);
+    return w;
+  }
 }
 
 /** Postings of several parts as one, the pieces of each part numbered after those of the parts before it. */

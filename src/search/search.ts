@@ -67,25 +67,42 @@ export function memoryDocs(docs: readonly SearchDoc[]): DocStore {
   return { size: docs.length, get: (n) => docs[n]!, load: async () => true };
 }
 
-/** Kinds and owners of pieces, in order. */
-export function kindsAndOwners(docs: readonly SearchDoc[]): { kinds: Uint8Array; owners: Uint32Array } {
-  const kindAt = new Map(searchKinds.map((k, i) => [k, i]));
+const kindAt = new Map(searchKinds.map((k, i) => [k, i]));
+const stepKind = kindAt.get('step')!;
+
+/**
+ * Kinds and owners of pieces, in order. A piece mostly has the owner of the piece before it (a
+ * task's pieces come one after another), which is told by comparing the two, not by a key. When
+ * `texts` is given, each piece's text is put there on the way: a large folder's pieces are spread
+ * over a large heap, and each first look at one costs a cache miss, so they are read in one pass.
+ */
+export function kindsAndOwners(docs: readonly SearchDoc[], texts?: string[]): { kinds: Uint8Array; owners: Uint32Array } {
   const ownerAt = new Map<string, number>();
   const kinds = new Uint8Array(docs.length);
   const owners = new Uint32Array(docs.length);
-  docs.forEach((d, n) => {
-    kinds[n] = kindAt.get(d.kind) ?? kindAt.get('step')!;
-    const key = ownerKey(d);
-    let owner = ownerAt.get(key);
-    if (owner === undefined) ownerAt.set(key, (owner = ownerAt.size));
+  let before: SearchDoc | undefined;
+  let owner = 0;
+  for (let n = 0; n < docs.length; n++) {
+    const d = docs[n]!;
+    if (texts) texts[n] = d.text;
+    kinds[n] = kindAt.get(d.kind) ?? stepKind;
+    if (before === undefined || !sameOwner(d, before)) {
+      const key = ownerKey(d);
+      const known = ownerAt.get(key);
+      if (known === undefined) ownerAt.set(key, (owner = ownerAt.size));
+      else owner = known;
+    }
     owners[n] = owner;
-  });
+    before = d;
+  }
   return { kinds, owners };
 }
 
 /** An index of pieces held in memory (tests, and a search without a cache). */
 export function buildIndex(docs: SearchDoc[]): SearchIndex {
-  return { postings: buildPostings(docs.map((d) => d.text)), ...kindsAndOwners(docs), docs: memoryDocs(docs) };
+  const texts = new Array<string>(docs.length);
+  const { kinds, owners } = kindsAndOwners(docs, texts);
+  return { postings: buildPostings(texts), kinds, owners, docs: memoryDocs(docs) };
 }
 
 const engines = new WeakMap<SearchIndex, QueryEngine>();
@@ -297,6 +314,13 @@ function hitsOf(index: SearchIndex, ranked: readonly Ranked[]): SearchHit[] {
     const doc = index.docs.get(n);
     return { doc, score: Math.round(score * 1000) / 1000, marks: marksIn(doc.text, new Set(match)) };
   });
+}
+
+/** Whether two pieces have the same ownerKey(), told without making it. */
+function sameOwner(a: SearchDoc, b: SearchDoc): boolean {
+  if (a.kind === 'template' || b.kind === 'template') return a.kind === b.kind && a.id === b.id;
+  if (a.task || b.task) return a.task === b.task;
+  return a.file === b.file && (a.section ?? '') === (b.section ?? '');
 }
 
 function ownerKey(doc: SearchDoc): string {

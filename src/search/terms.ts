@@ -25,16 +25,19 @@ export interface Term {
 export function termsOf(text: string): Term[] {
   return words(text).map((word) => {
     const lower = normalizeWord(word.text);
-    const parts = lower.split(/[-'’]/).filter(Boolean);
-    const stemsOfWord = [stemOf(lower)];
-    if (parts.length > 1) for (const p of parts) if (!isStopWord(p)) stemsOfWord.push(stemOf(p));
-    return { word, lower, stems: stemsOfWord, stop: isStopWord(lower) };
+    return { word, lower, stems: stemsOfLower(lower), stop: isStopWord(lower) };
   });
 }
 
-/** Every index term of a text (stop words included: a query of only stop words looks for them). */
-export function indexTerms(text: string): string[] {
-  const out: string[] = [];
-  for (const t of termsOf(text)) out.push(...t.stems);
-  return out;
+/** Index terms of a normalized word: its stem, then the stems of its parts that are not stop words when it has a hyphen or an apostrophe. */
+function stemsOfLower(lower: string): string[] {
+  const stems = [stemOf(lower)];
+  const parts = lower.split(/[-'’]/).filter(Boolean);
+  if (parts.length > 1) for (const p of parts) if (!isStopWord(p)) stems.push(stemOf(p));
+  return stems;
+}
+
+/** Index terms of a word as written (stop words included: a query of only stop words looks for them). */
+export function wordTerms(word: string): string[] {
+  return stemsOfLower(normalizeWord(word));
 }
