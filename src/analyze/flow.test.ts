@@ -136,6 +136,13 @@ describe('flow analysis', () => {
     });
     expect(found).toEqual(expected);
     expect(found.get('c')).toEqual(['d', 'd', 'w', 'j']);
+    // and the edges the other way round: each node's existing targets, in outgoing() order
+    const { succStart, succ } = predecessors(index);
+    nodes.forEach((node, i) => {
+      const targets: string[] = [];
+      for (let k = succStart[i]!; k < succStart[i + 1]!; k++) targets.push(nodes[succ[k]!]!.id);
+      expect(targets).toEqual(outgoing(node).flatMap((e) => (e.to && Object.hasOwn(g.nodes, e.to) ? [e.to] : [])));
+    });
     expect(predecessors(index)).toBe(predecessors(index));
   });
 });

@@ -84,6 +84,9 @@ export interface Predecessors {
   nodes: readonly Node[];
   start: Int32Array;
   pred: Int32Array;
+  /** The edges the other way round, as the flow index has them: node i's are `succ[succStart[i]]` … `succ[succStart[i + 1] - 1]`. */
+  succStart: Int32Array;
+  succ: Int32Array;
 }
 
 /** Every node's predecessors, worked out once per index. */
@@ -104,7 +107,7 @@ export function predecessors(index: GraphIndex): Predecessors {
       pred[fill[w]!] = v;
       fill[w] = fill[w]! + 1;
     }
-  flow.predecessors = { nodes: flow.nodes, start, pred };
+  flow.predecessors = { nodes: flow.nodes, start, pred, succStart: first, succ };
   return flow.predecessors;
 }
 

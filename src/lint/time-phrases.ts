@@ -74,8 +74,12 @@ const numbers: Record<string, number> = {
  */
 const keys = /(течение)|(через)|(\d:[0-5]\d)|(срок|конца)|(within)|(working|business)|(by)/giu;
 
+/** Whether a text has any key: most have none, and this is cheaper than the search for which. */
+const anyKey = new RegExp(keys.source, 'iu');
+
 /** Which keys of `keys` occur in a text, as bits (key k: bit k). */
 function keysIn(text: string): number {
+  if (!anyKey.test(text)) return 0;
   let found = 0;
   keys.lastIndex = 0;
   for (let m = keys.exec(text); m; m = keys.exec(text)) {

@@ -45,7 +45,7 @@ export const rule = defineRule<Options>({
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i]!;
       if (node.kind !== 'step' && node.kind !== 'decision') continue;
-      if (followsWait(i, preds) || (node.kind === 'step' && node.next !== null && context.index.node(node.next)?.kind === 'wait')) continue;
+      if (followsWait(i, preds) || (node.kind === 'step' && nextIsWait(i, preds))) continue;
       const text = node.kind === 'step' ? node.text : node.question;
       const phrase = timePhrases(unquoted(text)).find((p) => dueTimes || (node.kind === 'step' ? isLater(p) : !isDueTime(p) && !asksAbility(text)));
       if (!phrase) continue;
@@ -70,6 +70,11 @@ function followsWait(at: number, { nodes, start, pred }: Predecessors): boolean 
     at = pred[from]!;
   }
   return false;
+}
+
+/** A step's one edge (to its next node, when that exists) leads to a wait. */
+function nextIsWait(at: number, { nodes, succStart, succ }: Predecessors): boolean {
+  return succStart[at + 1]! > succStart[at]! && nodes[succ[succStart[at]!]!]!.kind === 'wait';
 }
 
 /** «через 2 дня», «в день срока», "in 3 days", "after 2 hours": do it later. */
