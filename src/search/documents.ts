@@ -58,7 +58,7 @@ export function searchDocuments(graph: Graph, templates: TemplateFile[] = []): S
       if (!s.content.trim()) continue;
       const base = { task: null, section: sid, title: s.title, file: d.file, lang: d.lang };
       for (const block of blocks(s.content, s.contentPosition?.line ?? s.position.line + 1)) {
-        docs.push({ ...base, kind: 'section', id: sid, text: block.text, line: block.line });
+        docs.push(piece(base, 'section', sid, block.text, block.line));
       }
     }
   }
@@ -66,11 +66,10 @@ export function searchDocuments(graph: Graph, templates: TemplateFile[] = []): S
   for (const task of graph.tasks) {
     taskById.set(task.id, task);
     const base = { task: task.id, section: sectionOfTask.get(task.id) ?? null, title: task.title, file: task.file, lang: langOf.get(task.file) ?? 'en' };
-    docs.push({ ...base, kind: task.kind, id: task.id, text: task.title, line: task.position.line });
-    if (task.trigger) docs.push({ ...base, kind: 'trigger', id: task.id, text: task.trigger.text, line: task.trigger.position.line });
-    for (const s of task.schedules) docs.push({ ...base, kind: 'schedule', id: task.id, text: s.label, line: s.position.line });
-    if (task.description)
-      for (const b of blocks(task.description, task.position.line + 1)) docs.push({ ...base, kind: 'description', id: task.id, text: b.text, line: b.line });
+    docs.push(piece(base, task.kind, task.id, task.title, task.position.line));
+    if (task.trigger) docs.push(piece(base, 'trigger', task.id, task.trigger.text, task.trigger.position.line));
+    for (const s of task.schedules) docs.push(piece(base, 'schedule', task.id, s.label, s.position.line));
+    if (task.description) for (const b of blocks(task.description, task.position.line + 1)) docs.push(piece(base, 'description', task.id, b.text, b.line));
   }
   for (const node of Object.values(graph.nodes)) {
     const task = taskById.get(node.task);
@@ -83,9 +82,9 @@ export function searchDocuments(graph: Graph, templates: TemplateFile[] = []): S
       lang: langOf.get(task.file) ?? 'en',
     };
     const text = nodeText(node, (role) => roleTitle.get(`${task.file}\0${role}`));
-    if (text) docs.push({ ...base, kind: node.kind as SearchKind, id: node.id, text, line: node.position.line });
+    if (text) docs.push(piece(base, node.kind as SearchKind, node.id, text, node.position.line));
     if (node.kind === 'decision') {
-      for (const o of node.options) docs.push({ ...base, kind: 'option', id: o.id, text: plain(o.label), line: o.position.line });
+      for (const o of node.options) docs.push(piece(base, 'option', o.id, plain(o.label), o.position.line));
     }
   }
   const linkedFrom = linkedTemplates(graph);
@@ -104,6 +103,18 @@ export function searchDocuments(graph: Graph, templates: TemplateFile[] = []): S
       docs.push({ kind: 'template', id: t.path, task: owner.task, section, title, text: b.text, file: t.path, line: b.line, lang });
   }
   return docs;
+}
+
+/** What the pieces of one task or section share. */
+type PieceOwner = Pick<SearchDoc, 'task' | 'section' | 'title' | 'file' | 'lang'>;
+
+/**
+ * A piece of the graph, made in one place, its fields in one order (that of the stored pieces and
+ * of `--json`): V8 gave pieces spread from different objects a hidden class each, which made every
+ * later read of a piece's field a slow lookup (indexing 136 000 pieces read each one twice).
+ */
+function piece(owner: PieceOwner, kind: SearchKind, id: string, text: string, line: number): SearchDoc {
+  return { task: owner.task, section: owner.section, title: owner.title, file: owner.file, lang: owner.lang, kind, id, text, line };
 }
 
 function nodeText(node: Node, roleTitle: (role: string) => string | undefined): string {

@@ -39,8 +39,8 @@ export function buildPostings(texts: readonly string[]): Postings {
   /** Per term number: the piece that last had it, and where its count is in `pairs`. */
   let lastPiece = new Int32Array(256).fill(-1);
   let countAt = new Int32Array(256);
-  /** Term number and count, for each distinct term of each piece in order (fieldLength[n] pairs for piece n). */
-  let pairs = new Int32Array(2 + Math.min(16 * texts.length, 2 * lengthOf(texts)));
+  /** Term number and count, for each distinct term of each piece in order (fieldLength[n] pairs for piece n); room for 8 a piece, grown when more. */
+  let pairs = new Int32Array(2 + 16 * texts.length);
   let used = 0;
   const fieldLength = new Uint32Array(texts.length);
   let text = '';
@@ -93,17 +93,6 @@ export function buildPostings(texts: readonly string[]): Postings {
     }
   }
   return { terms: order.map((id) => words.termText[id]!), start, docs, tfs, fieldLength };
-}
-
-/**
- * Sum of the texts' lengths. A piece has at most as many terms as characters (a word of n
- * characters has at most n: its stem and those of its parts), so `pairs` needs at most twice this;
- * most pieces have far fewer, and it grows when they do not.
- */
-function lengthOf(texts: readonly string[]): number {
-  let sum = 0;
-  for (const t of texts) sum += t.length;
-  return sum;
 }
 
 /** A copy of `array` at least twice as long and long enough to hold index `needed`, the new slots filled with `fill`. */
