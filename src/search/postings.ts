@@ -39,6 +39,8 @@ export function buildPostings(texts: readonly string[]): Postings {
   /** Per term number: the piece that last had it, and where its count is in `pairs`. */
   let lastPiece = new Int32Array(256).fill(-1);
   let countAt = new Int32Array(256);
+  /** Per term number: how many pieces have it. */
+  let piecesWith = new Int32Array(256);
   /** Term number and count, for each distinct term of each piece in order (fieldLength[n] pairs for piece n); room for 8 a piece, grown when more. */
   let pairs = new Int32Array(2 + 16 * texts.length);
   let used = 0;
@@ -52,6 +54,7 @@ export function buildPostings(texts: readonly string[]): Postings {
       if (id >= lastPiece.length) {
         lastPiece = grown(lastPiece, id, -1);
         countAt = grown(countAt, id, 0);
+        piecesWith = grown(piecesWith, id, 0);
       }
       if (lastPiece[id] === n) pairs[countAt[id]!]!++;
       else {
@@ -62,6 +65,7 @@ export function buildPostings(texts: readonly string[]): Postings {
         countAt[id] = used + 1;
         used += 2;
         fieldLength[n]!++;
+        piecesWith[id]!++;
       }
     }
     return false;
@@ -72,15 +76,13 @@ export function buildPostings(texts: readonly string[]): Postings {
   }
   const termCount = words.termText.length;
   const order = Array.from({ length: termCount }, (_, id) => id).sort((a, b) => (words.termText[a]! < words.termText[b]! ? -1 : 1));
-  const postingsOf = new Uint32Array(termCount);
-  for (let k = 0; k < used; k += 2) postingsOf[pairs[k]!]!++;
   const start = new Uint32Array(termCount + 1);
   /** Where the next posting of each term number goes. */
   const next = new Uint32Array(termCount);
   let total = 0;
   for (let i = 0; i < termCount; i++) {
     start[i] = next[order[i]!] = total;
-    total += postingsOf[order[i]!]!;
+    total += piecesWith[order[i]!]!;
   }
   start[termCount] = total;
   const docs = new Uint32Array(total);
