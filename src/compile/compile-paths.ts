@@ -157,7 +157,7 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Prom
 /**
  * INSTR_WORKERS=N parses in N worker threads, INSTR_WORKERS=auto in this thread and one worker per
  * idle core; unset (or anything else), on this thread only. One thread is the default since the
- * plain parser made parsing a small part of a lint: on two cores the parallel path took 1.2–1.25×
+ * plain parser made parsing a small part of a lint: on two cores the parallel path took 1.16–1.26×
  * the CPU and finished no sooner (docs/performance.md, 2026-11-28), because V8's own collector and
  * compiler threads already use the second core.
  */
