@@ -182,11 +182,11 @@ function compileOne(worker: Worker, request: WorkerRequest, timeoutMs: number): 
       });
     };
     const stopped: Outcome = { ok: false, rule: 'internal-error', message: 'File was not compiled: the parser was stopped; please report it' };
-    worker.on('message', (result: FileResult) => {
+    worker.on('message', (json: string) => {
       const p = pending.shift();
       if (!p) return;
       clearTimeout(p.timer);
-      p.resolve({ ok: true, result });
+      p.resolve({ ok: true, result: JSON.parse(json) as FileResult });
     });
     worker.on('error', (error: Error) => {
       const memory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
