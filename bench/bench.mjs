@@ -6,13 +6,16 @@
  *    a team would otherwise run in CI; same micromark parser) on the same generated files, and
  *    instr with worker threads against instr on one thread. Runs alternate A/B/C; each figure is
  *    the median wall time, CPU time (user + system, all threads) and peak RSS of the process.
+ *    The row "two halves at once" is the ceiling of any split on this machine: two processes, each
+ *    linting a self-contained half of the work, started together (no threads to talk to, no
+ *    cross-file linking). A parallel path cannot beat it.
  * 2. In process (CPU time): instr's compile and lint against the floor, the raw parse of the same
  *    text (remark-parse + remark-directive + YAML front matter), and micromark's events alone.
  * 3. Start-up of whole processes against `node -e 0`.
  *
  * `--check` exits 1 when a goal (issue 16) is missed by more than 10%. Needs the build (dist/).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -72,8 +75,10 @@ async function parent() {
       const dir = join(work, name.replace(/[^A-Za-z0-9]/g, ''));
       const bytes = writeInstructions(join(dir, 'v1'), { ...set, seed: 7 });
       writeInstructions(join(dir, 'v2'), { ...set, seed: 7, mutate: 0.01 });
+      const halves = [join(dir, 'half-a'), join(dir, 'half-b')];
+      halves.forEach((half, i) => writeInstructions(half, { ...halfOf(set), seed: 7 + i }));
       process.stderr.write(`bench: ${name} (${set.files} file${set.files > 1 ? 's' : ''}, ${(bytes / 1e6).toFixed(2)} MB)…\n`);
-      const result = { name, bytes, files: set.files, peers: peers(probe, join(dir, 'v1'), runsWanted ?? set.runs, name) };
+      const result = { name, bytes, files: set.files, peers: await peers(probe, join(dir, 'v1'), runsWanted ?? set.runs, name, halves) };
       if (inProcess) {
         const lintHere = bytes / 1e6 <= lintMaxMb ? '1' : '0';
         try {
@@ -140,13 +145,44 @@ function measure(probe, argv, { cwd, env = {} }) {
   return { wall, cpu: u.cpu, rss: u.rss, status: r.status };
 }
 
+/**
+ * Two processes at once, each linting one half of the work on one thread: what a split of the
+ * work into two independent halves could give at best on this machine, with nothing to send
+ * between threads and no cross-file linking. Wall: until both have exited; CPU and peak RSS: the sum.
+ */
+async function measurePair(probe, argv, halves, env) {
+  const start = performance.now();
+  const ones = await Promise.all(
+    halves.map(
+      (cwd, i) =>
+        new Promise((resolve) => {
+          const usage = join(cwd, '..', `usage-${i}.json`);
+          rmSync(usage, { force: true });
+          const child = spawn(process.execPath, ['--import', probe, ...argv], {
+            cwd,
+            env: { ...process.env, NO_COLOR: '1', ...env, BENCH_USAGE: usage },
+            stdio: 'ignore',
+          });
+          child.on('exit', (status) => resolve({ status, ...(existsSync(usage) ? JSON.parse(readFileSync(usage, 'utf8')) : { cpu: null, rss: null }) }));
+        }),
+    ),
+  );
+  const sum = (field) => (ones.some((o) => o[field] === null) ? null : ones[0][field] + ones[1][field]);
+  return { wall: performance.now() - start, cpu: sum('cpu'), rss: sum('rss'), status: ones.find((o) => o.status !== 0)?.status ?? 0 };
+}
+
+/** The half of a set for the two-halves row: half the files, or one file of half the size; generated with other seeds, so each half links only to itself. */
+function halfOf(set) {
+  return set.files >= 2 ? { ...set, files: Math.ceil(set.files / 2) } : { ...set, bytesPerFile: Math.round(set.bytesPerFile / 2) };
+}
+
 function median(values) {
   const sorted = values.filter((v) => v !== null).sort((a, b) => a - b);
   return sorted.length === 0 ? null : sorted[Math.floor(sorted.length / 2)];
 }
 
-/** instr (auto threads), instr on one thread and markdownlint-cli2 on the same folder, in alternating order. */
-function peers(probe, dir, runs, name) {
+/** instr (auto threads), instr on one thread and markdownlint-cli2 on the same folder, and instr on two halves at once, in alternating order. */
+async function peers(probe, dir, runs, name, halves) {
   const lint = [bin, '--no-cache', 'lint', '.', '--today', '2026-11-27', '--max-file-size', '20MB'];
   const contestants = {
     instr: { argv: lint, env: {} },
@@ -154,6 +190,7 @@ function peers(probe, dir, runs, name) {
     // the parallel path even when the load average fills the cores (the default then takes one thread)
     instrParallel: { argv: lint, env: { INSTR_WORKERS: 'auto', INSTR_IGNORE_LOAD: '1' } },
     markdownlint: { argv: [peerBin, '*.md'], env: {} },
+    twoHalves: { argv: lint, env: { INSTR_WORKERS: '0' }, halves },
   };
   if (!existsSync(peerBin)) delete contestants.markdownlint;
   const samples = Object.fromEntries(Object.keys(contestants).map((k) => [k, []]));
@@ -161,7 +198,8 @@ function peers(probe, dir, runs, name) {
   for (let i = 0; i < runs; i++) {
     for (let j = 0; j < keys.length; j++) {
       const key = keys[(i + j) % keys.length];
-      const one = measure(probe, contestants[key].argv, { cwd: dir, env: contestants[key].env });
+      const { argv, env, halves: pair } = contestants[key];
+      const one = pair ? await measurePair(probe, argv, pair, env) : measure(probe, argv, { cwd: dir, env });
       samples[key].push(one);
       process.stderr.write(
         `bench:   ${name}: ${key} ${Math.round(one.wall)} ms wall, ${Math.round(one.cpu)} ms CPU, ${Math.round(one.rss)} MB (exit ${one.status})\n`,
@@ -482,6 +520,10 @@ function render(report) {
         'the same, parallel whatever the load (INSTR_WORKERS=auto INSTR_IGNORE_LOAD=1), wall; ÷ one thread',
         ...list.map((s) => `${ms(peer(s, 'instrParallel', 'wall'))}${x(peer(s, 'instrParallel', 'wall'), peer(s, 'instrOneThread', 'wall'))}`),
       ],
+      [
+        'ceiling of a split: two halves at once, one thread each, wall; ÷ one thread',
+        ...list.map((s) => `${ms(peer(s, 'twoHalves', 'wall'))}${x(peer(s, 'twoHalves', 'wall'), peer(s, 'instrOneThread', 'wall'))}`),
+      ],
       ['markdownlint-cli2 0.22, CPU', ...list.map((s) => ms(peer(s, 'markdownlint', 'cpu')))],
       ['`instr --no-cache lint`, CPU', ...list.map((s) => `${ms(peer(s, 'instr', 'cpu'))}${x(peer(s, 'instr', 'cpu'), peer(s, 'markdownlint', 'cpu'))}`)],
       [
@@ -491,6 +533,10 @@ function render(report) {
       [
         'the same, parallel whatever the load, CPU; ÷ one thread',
         ...list.map((s) => `${ms(peer(s, 'instrParallel', 'cpu'))}${x(peer(s, 'instrParallel', 'cpu'), peer(s, 'instrOneThread', 'cpu'))}`),
+      ],
+      [
+        'ceiling of a split: two halves at once, CPU of both; ÷ one thread',
+        ...list.map((s) => `${ms(peer(s, 'twoHalves', 'cpu'))}${x(peer(s, 'twoHalves', 'cpu'), peer(s, 'instrOneThread', 'cpu'))}`),
       ],
       ['peak RSS: markdownlint-cli2 / instr', ...list.map((s) => `${mb(peer(s, 'markdownlint', 'rss'))} / ${mb(peer(s, 'instr', 'rss'))}`)],
     ]),
