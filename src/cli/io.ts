@@ -11,10 +11,11 @@ export interface Io {
   columns: number;
   cwd: string;
   /**
-   * The command runs as its own process (bin/instr), so it may tune the process, as lint does the
-   * garbage collector. A caller that embeds instr (a test, a library) keeps its process as it is.
+   * Sets V8 flags (`v8.setFlagsFromString`): present when the command runs as its own process
+   * (bin/instr), which it may tune, as lint does the garbage collector and the optimising
+   * compiler. A caller that embeds instr (a test, a library) keeps its process as it is.
    */
-  ownsProcess?: boolean;
+  setV8Flags?: (flags: string) => void;
   /** What the global options (--no-cache, --max-depth) and --lang say about compiling; main sets it before a command runs. */
   compile?: Pick<CompileOptions, 'cache' | 'guard' | 'lang'>;
 }
@@ -51,6 +52,7 @@ export function processIo(): Io {
     isTTY: Boolean(process.stdout.isTTY),
     columns: process.stdout.columns || 80,
     cwd: process.cwd(),
-    ownsProcess: true,
+    // node:v8 costs a start ~2 ms (it loads Node's streams), so only a command that sets a flag loads it
+    setV8Flags: (flags) => process.getBuiltinModule('node:v8').setFlagsFromString(flags),
   };
 }

@@ -1,5 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-
 /**
  * How much V8 lets the old generation grow past what survived its last full collection, in
  * percent. Left to itself V8 grows it up to 4× when collecting looks cheap: compiling a 10 MB
@@ -11,11 +9,11 @@ import { setFlagsFromString } from 'node:v8';
 const heapGrowingPercent = 50;
 
 /**
- * Makes the garbage collector keep the old generation near what is alive, for this process and
- * the worker threads it starts afterwards. A V8 flag that is read at every full collection, so it
+ * The V8 flag that makes the garbage collector keep the old generation near what is alive, for
+ * a process and the worker threads it starts afterwards. Read at every full collection, so it
  * takes effect when set at run time (unlike the heap and semi-space sizes, fixed at start).
  * For commands that compile many files at once; a library caller decides for its own process.
  */
-export function limitHeapGrowth(percent = heapGrowingPercent): void {
-  setFlagsFromString(`--heap-growing-percent=${percent}`);
+export function heapGrowthFlag(percent = heapGrowingPercent): string {
+  return `--heap-growing-percent=${percent}`;
 }

@@ -1,7 +1,8 @@
 import { UsageError } from '../usage-error.js';
 import { relative } from 'node:path';
 import { compilePaths } from '../../compile/compile-paths.js';
-import { limitHeapGrowth } from '../../compile/heap-growth.js';
+import { heapGrowthFlag } from '../../compile/heap-growth.js';
+import { tierUpFlags } from '../../compile/tier-up.js';
 import { isValidDate } from '../../schedule/durations.js';
 import { todayUtc } from '../../analyze/staleness.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -55,9 +56,9 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: Io): Pr
     throw new UsageError((t) => t.configInvalid, lang);
   }
 
-  // a V8 flag is process-wide: in an embedding process (the test suite's workers) it would make
-  // every later test collect more often (npm test +26 s of CPU)
-  if (io.ownsProcess) limitHeapGrowth();
+  // V8 flags are process-wide: only bin/instr's own process gets them (io.setV8Flags); in the test
+  // suite's workers the heap's growth would make every later test collect more often (+26 s of CPU)
+  for (const flag of [heapGrowthFlag(), ...tierUpFlags()]) io.setV8Flags?.(flag);
   const result = await compilePaths(paths, { cwd: io.cwd, ...io.compile, ...(flags.maxFileSize ? { maxFileBytes: parseSize(flags.maxFileSize) } : {}) });
   const all = await lintCompiled(result, {
     config,
