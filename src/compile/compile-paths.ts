@@ -157,9 +157,11 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Prom
 /**
  * INSTR_WORKERS=N parses in N worker threads, INSTR_WORKERS=auto in this thread and one worker per
  * idle core; unset (or anything else), on this thread only. One thread is the default since the
- * plain parser made parsing a small part of a lint: on two cores the parallel path took 1.16–1.26×
- * the CPU and finished no sooner (docs/performance.md, 2026-11-28), because V8's own collector and
- * compiler threads already use the second core.
+ * plain parser made parsing a small part of a lint: on two cores the parallel path took 1.19–1.30×
+ * the CPU and finished no sooner, and even two processes each linting a self-contained half took
+ * 0.79–1.0× one thread's wall at 1.23–1.35× its CPU (docs/performance.md, "The ceiling of a
+ * split"): each thread pays its own start and JIT warm-up, and V8's own collector and compiler
+ * threads already use the second core.
  */
 export function workersFromEnvironment(): number | 'auto' {
   const wanted = process.env['INSTR_WORKERS'];
@@ -173,12 +175,14 @@ function isTransient(d: Diagnostic): boolean {
 }
 
 /**
- * Inputs at least this many bytes in total (and in two files or more) are compiled in parallel:
- * this thread and one worker per other idle core share the files. A worker costs ~0.3 s of CPU to
- * start (loading the parser, a cold JIT), started while the files are still being read. Counted in
- * the files' bytes, not in characters: 400 Ki characters of Cyrillic are ~700 KB.
+ * Inputs at least this many bytes in total (and in two files or more) are compiled in parallel
+ * when `INSTR_WORKERS=auto`: this thread and one worker per other idle core share the files. A
+ * worker costs ~0.3 s of CPU to start (loading the parser, a cold JIT), started while the files
+ * are still being read. Below 500 KB a split cannot pay anywhere (on two cores even two processes
+ * each linting half took 1.17× the wall of one: docs/performance.md, "The ceiling of a split").
+ * Counted in the files' bytes, not in characters: 400 Ki characters of Cyrillic are ~700 KB.
  */
-const parallelThreshold = 400 * 1024;
+const parallelThreshold = 500_000;
 
 /** How the files not in the cache are compiled: `workers` worker threads, and whether this thread takes files too. */
 export function plan(bytes: number, files: number, wanted: number | 'auto'): { workers: number; mainLane: boolean } {
