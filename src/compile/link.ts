@@ -5,6 +5,7 @@ import type { Graph, Node, Position, Task } from '../graph/types.js';
 import { GRAPH_FORMAT, GRAPH_VERSION } from '../graph/types.js';
 import type { FileResult } from './compile-file.js';
 import { linkMessages, type LinkMessages } from './link-messages.js';
+import { NodeRecord } from './node-record.js';
 
 /**
  * Joins compiled files into one graph: one id namespace for tasks and explicit node ids across
@@ -13,7 +14,8 @@ import { linkMessages, type LinkMessages } from './link-messages.js';
 export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Diagnostic[] } {
   const ordered = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const diagnostics: Diagnostic[] = ordered.flatMap((f) => f.diagnostics);
-  const graph: Graph = { format: GRAPH_FORMAT, version: GRAPH_VERSION, documents: [], tasks: [], nodes: {} };
+  const nodeRecord = new NodeRecord();
+  const graph: Graph = { format: GRAPH_FORMAT, version: GRAPH_VERSION, documents: [], tasks: [], nodes: nodeRecord.record };
   const owners = new Map<string, { file: FileResult; position: Position }>();
   const displayOf = new Map(ordered.map((f) => [f.file, f.display]));
   const report = (file: string, at: Position, rule: string, message: string) => {
@@ -76,7 +78,9 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
       tasks.push(task);
     }
     const renames = new Map<string, string>();
-    for (const node of Object.values(nodes)) {
+    const keys = Object.keys(nodes);
+    for (const key of keys) {
+      const node = nodes[key]!;
       if (!node.explicitId) continue;
       const first = owners.get(node.id);
       if (first && first.file !== file) {
@@ -91,13 +95,14 @@ export function linkFiles(files: FileResult[]): { graph: Graph; diagnostics: Dia
     }
     if (renames.size > 0) renameNodes(own(), tasks, renames);
     graph.tasks.push(...tasks);
-    Object.assign(graph.nodes, nodes);
+    // renamed nodes moved to the end of the file's record
+    nodeRecord.add(nodes, renames.size > 0 ? Object.keys(nodes) : keys);
   }
 
   const tasksById = new Map(graph.tasks.map((t) => [t.id, t]));
   const suggest = suggester(owners.keys());
   const documentsByFile = new Map(graph.documents.map((d) => [d.file, d]));
-  for (const node of [...Object.values(graph.nodes), ...dropped, ...ordered.flatMap((f) => Object.values(f.shadowNodes ?? {}))]) {
+  for (const node of [...nodeRecord.values(), ...dropped, ...ordered.flatMap((f) => Object.values(f.shadowNodes ?? {}))]) {
     if (node.kind === 'jump') {
       if (node.targetFile !== undefined && leavesRoot(node.targetFile, node.position.file)) {
         report(node.position.file, node.position, 'dangling-jump', say(node.position.file).jumpOutside(node.targetFile));
