@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { indexGraph } from '../graph/query.js';
 import type { Graph, Node, Position, Task } from '../graph/types.js';
-import { brokenEdges, loops, predecessors, reachableFrom, runOuts, unreachableHeads, unreachableNodes } from './flow.js';
+import {
+  brokenEdges,
+  inFileOrder,
+  loops,
+  nodesReachedByTasks,
+  predecessors,
+  reachableFrom,
+  reachableFromTasks,
+  runOuts,
+  runOutsAmong,
+  unreachableHeads,
+  unreachableNodes,
+} from './flow.js';
 import { outgoing } from '../graph/query.js';
 
 const pos = (line: number): Position => ({ file: 'a.md', line, column: 1, endLine: line, endColumn: 2, offset: line * 10, endOffset: line * 10 + 1 });
@@ -53,6 +65,10 @@ describe('flow analysis', () => {
     expect(lost.map((n) => n.id)).toEqual(['c', 'c2']);
     expect(unreachableHeads(index, lost).map((n) => n.id)).toEqual(['c']);
     expect(runOuts(index, reachableFrom(index, ['a'])).map((r) => r.node.id)).toEqual(['u1']);
+    const reached = nodesReachedByTasks(index);
+    expect(reached.map((n) => n.id)).toEqual([...reachableFromTasks(index)]);
+    expect(reached.every((n) => index.node(n.id) === n)).toBe(true);
+    expect(runOutsAmong(reached)).toEqual(runOuts(index, reachableFromTasks(index)));
   });
 
   it('finds loops with and without an exit', () => {
@@ -144,5 +160,28 @@ describe('flow analysis', () => {
       expect(targets).toEqual(outgoing(node).flatMap((e) => (e.to && Object.hasOwn(g.nodes, e.to) ? [e.to] : [])));
     });
     expect(predecessors(index)).toBe(predecessors(index));
+  });
+});
+
+describe('inFileOrder', () => {
+  it('sorts by file, then offset, keeping the order of ties, in one file or several (seeded random lists)', () => {
+    const seed = 1128;
+    let s = seed;
+    const next = (k: number) => Math.floor(((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32) * k);
+    const byDefinition = (list: Node[]) =>
+      list
+        .map((n, i) => ({ n, i }))
+        .sort((a, b) =>
+          a.n.position.file < b.n.position.file ? -1 : a.n.position.file > b.n.position.file ? 1 : a.n.position.offset - b.n.position.offset || a.i - b.i,
+        )
+        .map((x) => x.n);
+    for (let t = 0; t < 500; t++) {
+      const files = 1 + next(3);
+      const list = Array.from({ length: 1 + next(8) }, (_, i) => {
+        const n = step(`n${i}`, null);
+        return { ...n, position: { ...n.position, file: `f${next(files)}.md`, offset: next(5) } };
+      });
+      expect(inFileOrder([...list]), `list ${t} (seed ${seed})`).toEqual(byDefinition(list));
+    }
   });
 });

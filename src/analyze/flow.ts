@@ -158,6 +158,12 @@ export function reachableFromTasks(index: GraphIndex): Set<string> {
   return out;
 }
 
+/** The nodes that some run of some task reaches, in the order of reachableFromTasks(), without a set of their ids. */
+export function nodesReachedByTasks(index: GraphIndex): Node[] {
+  const flow = flowIndex(index);
+  return reachedByTasks(index).order.map((v) => flow.nodes[v]!);
+}
+
 /** Nodes that no run of any task reaches, in the graph's node order. */
 export function unreachableNodes(index: GraphIndex): Node[] {
   const flow = flowIndex(index);
@@ -234,9 +240,13 @@ export interface RunOut {
  * nowhere is a stop of its own.
  */
 export function runOuts(index: GraphIndex, nodes: Iterable<string>): RunOut[] {
+  return runOutsAmong([...nodes].map((id) => index.node(id)!));
+}
+
+/** runOuts() of nodes already looked up. */
+export function runOutsAmong(nodes: Iterable<Node>): RunOut[] {
   const out: RunOut[] = [];
-  for (const id of nodes) {
-    const node = index.node(id)!;
+  for (const node of nodes) {
     switch (node.kind) {
       case 'end':
       case 'wait':
@@ -337,11 +347,18 @@ function describeLoop(flow: FlowIndex, members: number[], inLoop: Uint8Array): L
     if (hasExit) break;
   }
   for (const m of members) inLoop[m] = 0;
-  const list = members.map((m) => flow.nodes[m]!);
+  return { nodes: inFileOrder(members.map((m) => flow.nodes[m]!)), hasExit };
+}
+
+/** Nodes sorted by file, then by offset in the file (a stable sort). */
+export function inFileOrder(list: Node[]): Node[] {
+  const file = list[0]?.position.file;
+  // most loops are in one file: no ranking of files
+  if (list.every((n) => n.position.file === file)) return list.sort((a, b) => a.position.offset - b.position.offset);
   // Files compared once, not in every comparison.
   const files = [...new Set(list.map((n) => n.position.file))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const fileRank = new Map(files.map((f, i) => [f, i]));
   const keyed = list.map((n) => ({ n, file: fileRank.get(n.position.file)!, offset: n.position.offset }));
   keyed.sort((a, b) => a.file - b.file || a.offset - b.offset);
-  return { nodes: keyed.map((k) => k.n), hasExit };
+  return keyed.map((k) => k.n);
 }

@@ -1,4 +1,4 @@
-import { brokenEdges, reachableFromTasks, runOuts } from '../../analyze/flow.js';
+import { brokenEdges, nodesReachedByTasks, runOutsAmong } from '../../analyze/flow.js';
 import { described, quoted } from '../describe.js';
 import { defineRule, docsUrl } from '../rule.js';
 
@@ -45,8 +45,7 @@ export const rule = defineRule<Options>({
       context.report({ file: from.position.file, at: from.position, messageId: 'brokenEdge', data: { from: described(from), to: edge.to ?? '' } });
     }
     // One walk from every task's entry, shared with the unreachable rule.
-    const reached = reachableFromTasks(context.index);
-    for (const stop of runOuts(context.index, reached)) {
+    for (const stop of runOutsAmong(nodesReachedByTasks(context.index))) {
       const node = stop.node;
       if (node.kind === 'decision' && stop.option !== undefined) {
         const option = node.options.find((o) => o.id === stop.option)!;
