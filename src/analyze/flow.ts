@@ -350,7 +350,7 @@ function describeLoop(flow: FlowIndex, members: number[], inLoop: Uint8Array): L
   return { nodes: inFileOrder(members.map((m) => flow.nodes[m]!)), hasExit };
 }
 
-/** Nodes sorted by file, then by offset in the file (a stable sort). */
+/** Nodes sorted by file, then by offset in the file (a stable sort); `list` itself may be reordered. */
 export function inFileOrder(list: Node[]): Node[] {
   const file = list[0]?.position.file;
   // most loops are in one file: no ranking of files

@@ -39,6 +39,13 @@ describe('NodeRecord', () => {
     expect(listed).toEqual(['2', '10', 'b', 'a']);
   });
 
+  it('keeps the order of Object.values() when a key is __proto__ (it sets the prototype, as Object.assign does)', () => {
+    const odd = JSON.parse('{"b": {"id": "b", "kind": "step"}, "__proto__": {"id": "p", "kind": "step"}}') as Record<string, Node>;
+    const { listed, assigned } = both([recordOf(['a']), odd]);
+    expect(listed).toEqual(assigned);
+    expect(listed).toEqual(['a', 'b']);
+  });
+
   it('adds only the keys it is given', () => {
     const nodes = new NodeRecord();
     nodes.add(recordOf(['a', 'b', 'c']), ['c', 'a']);

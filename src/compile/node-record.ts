@@ -4,8 +4,9 @@ import type { Node } from '../graph/types.js';
  * The graph's one record of nodes, filled file by file, with its nodes also listed as they go in.
  * V8 keeps a record of 100 000 nodes as a dictionary, and `Object.values()` of it sorts the keys
  * by when they were added (~50 ms on 10 MB of instructions); the list is that order already, as
- * long as no key is added twice and none is an array index (those are listed first, by number).
- * Otherwise `values()` falls back to `Object.values()`.
+ * long as no key is added twice, none is an array index (those are listed first, by number) and
+ * none is `__proto__` (which sets the record's prototype, as `Object.assign` does, and is not
+ * listed). Otherwise `values()` falls back to `Object.values()`.
  */
 export class NodeRecord {
   readonly record: Record<string, Node> = {};
@@ -15,7 +16,7 @@ export class NodeRecord {
   /** Adds a file's nodes under their keys, as `Object.assign` would. */
   add(nodes: Record<string, Node>, keys: readonly string[] = Object.keys(nodes)): void {
     for (const key of keys) {
-      if (this.listInOrder && (Object.hasOwn(this.record, key) || isArrayIndex(key))) this.listInOrder = false;
+      if (this.listInOrder && (Object.hasOwn(this.record, key) || isArrayIndex(key) || key === '__proto__')) this.listInOrder = false;
       const node = nodes[key]!;
       this.record[key] = node;
       this.list.push(node);
