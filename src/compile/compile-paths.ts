@@ -159,7 +159,7 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Prom
  * idle core; unset (or anything else), on this thread only. One thread is the default since the
  * plain parser made parsing a small part of a lint: on two cores the parallel path took 1.19–1.30×
  * the CPU and finished no sooner, and even two processes each linting a self-contained half took
- * 0.79–1.0× one thread's wall at 1.23–1.35× its CPU (docs/performance.md, "The ceiling of a
+ * 0.71–1.0× one thread's wall at 1.10–1.35× its CPU (docs/performance.md, "The ceiling of a
  * split"): each thread pays its own start and JIT warm-up, and V8's own collector and compiler
  * threads already use the second core.
  */
