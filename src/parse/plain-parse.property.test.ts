@@ -216,6 +216,68 @@ describe('the plain parser', () => {
     );
   });
 
+  it('places where micromark does a node that ends at the start of an item’s continuation line', () => {
+    // Pieces of inline syntax, whole and in halves, so that spans open, close, or fail across lines.
+    const piece = fc.constantFrom(
+      'слово',
+      'два слова',
+      '**ж**',
+      '**начало',
+      'конец**',
+      '`к`',
+      '`начало',
+      'конец`',
+      '<b>',
+      '<b',
+      'c>',
+      '[с](u)',
+      '[с',
+      '](u',
+      '][',
+      '](',
+      ')',
+      '*к*',
+      '_к_',
+      '\\',
+      '\\*',
+      '&amp;',
+      '<https://a.ru>',
+      '![i](p.png)',
+      ':x[y]',
+      '::',
+    );
+    const line = fc.array(piece, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' '));
+    const item = fc
+      .record({
+        first: line,
+        rest: fc.array(fc.tuple(line, fc.integer({ min: 0, max: 5 }), fc.boolean()), { minLength: 1, maxLength: 3 }),
+        nested: fc.boolean(),
+        ordered: fc.boolean(),
+      })
+      .map(({ first, rest, nested, ordered }) => {
+        const marker = ordered ? '1. ' : '- ';
+        const indent = (nested ? '  ' : '') + ' '.repeat(marker.length);
+        const lines = [`${nested ? '- a\n  ' : ''}${marker}${first}`];
+        // a line that ends in a backslash is a hard break; extra spaces are the paragraph's, not the item's
+        for (const [text, extra, hardBreak] of rest) {
+          if (hardBreak) lines[lines.length - 1] += '\\';
+          lines.push(`${indent}${' '.repeat(extra)}${text}`);
+        }
+        return lines.join('\n');
+      });
+    let accepted = 0;
+    fc.assert(
+      fc.property(item, (doc) => {
+        const tree = plain(doc);
+        if (tree === null) return;
+        accepted++;
+        expect(tree).toEqual(parseMarkdownWhole(doc));
+      }),
+      { seed, numRuns: propertyRuns(3000) },
+    );
+    expect(accepted).toBeGreaterThan(propertyRuns(3000) / 10);
+  });
+
   it('reads every chunk of generated instructions, as micromark does', () => {
     const [file] = generateInstructions({ files: 1, bytesPerFile: 60_000, seed: 7 });
     const doc = file!.text;

@@ -332,28 +332,49 @@ interface Placement {
 }
 
 /**
- * Moves a tree parsed alone to its place in the text; false when a point cannot be placed: in
- * place, a next line's first `rest` columns are list items' indentation, and a node that ends at
- * the start of a line parsed alone ends, in place, either before that indentation or after it
- * (micromark does both, depending on what follows).
+ * Moves a tree parsed alone (from its own text) to its place in the text; false when a point
+ * cannot be placed. In place, a next line's first `rest` columns are list items' indentation. A
+ * node that ends at the start of a line parsed alone (a text ending in a line ending, a hard
+ * break) ends, in place, before that indentation: at column 1. micromark ends it after the
+ * indentation instead when an attempt at a code span, inline HTML or a link's destination or
+ * reference has read past that line ending and failed. A failed attempt leaves its backtick, `<`
+ * or `]` as text, so such a node is declined when text with one of them comes before its end.
  */
 function move(node: Nodes, at: Placement): boolean {
+  const failedFrom = at.rest > 0 ? firstFailedAttempt(node) : Infinity;
   const stack: Nodes[] = [node];
   while (stack.length > 0) {
     const current = stack.pop()!;
     const p = current.position;
     if (p) {
-      if (at.rest > 0 && p.end.line > 1 && p.end.column === 1) return false;
+      const atLineStart = at.rest > 0 && p.end.line > 1 && p.end.column === 1;
+      if (atLineStart && p.end.offset! > failedFrom) return false;
       shiftPoint(p.start, at);
-      shiftPoint(p.end, at);
+      shiftPoint(p.end, at, atLineStart ? 0 : at.rest);
     }
     if ('children' in current) for (const child of current.children) stack.push(child);
   }
   return true;
 }
 
-function shiftPoint(point: { line: number; column: number; offset?: number | undefined }, at: Placement): void {
-  point.column += point.line === 1 ? at.first : at.rest;
+/** Characters that start an inline construct whose failed attempt can read past a line ending. */
+const failedAttemptMayCross = /[`<\]]/;
+
+/** The offset of the first literal text (an image's alt or a title included) that may be left by such an attempt; Infinity when none. */
+function firstFailedAttempt(node: Nodes): number {
+  let first = Infinity;
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    const literal = [current.type === 'text' ? current.value : '', 'alt' in current ? current.alt : '', 'title' in current ? current.title : ''].join('');
+    if (failedAttemptMayCross.test(literal)) first = Math.min(first, current.position?.start.offset ?? 0);
+    if ('children' in current) for (const child of current.children) stack.push(child);
+  }
+  return first;
+}
+
+function shiftPoint(point: { line: number; column: number; offset?: number | undefined }, at: Placement, rest = at.rest): void {
+  point.column += point.line === 1 ? at.first : rest;
   point.offset = at.lineStarts[point.line - 1]! + point.column - 1;
   point.line += at.line - 1;
 }
